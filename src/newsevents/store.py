@@ -1,0 +1,766 @@
+"""The embedded event store: one DuckDB file, no server, no setup.
+
+    store = Store()                                   # $NEWSEVENTS_DB, else <user data dir>/events.duckdb
+    report = store.ingest(pipeline.process(articles)) # re-ingesting a document replaces it
+    store.query_events(EventFilter(actor="RUSGOV", cameo="04"), limit=20)
+
+Two tables: ``documents`` (one row per input document, whatever its status) and ``events`` (one row per
+:class:`~newsevents.records.Event`, with its nested parts kept as JSON and the fields that queries filter on
+flattened into columns). Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
+``"published"`` (the document's publication date, ISO 8601), so the CLI, the exporters and the web explorer all
+see the same records.
+
+The schema is versioned: ``schema_version`` holds one row per applied migration and :data:`MIGRATIONS` lists
+them in order; opening an older database read-write applies the missing ones.
+
+Concurrency: DuckDB lets one process hold a database file read-write; other processes can open it read-only
+only while nobody writes. Within a process, every method uses its own cursor, so one :class:`Store` may be
+shared between threads (e.g. a web server's worker threads).
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .records import DocumentResult, Event
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "NEWSEVENTS_DB"
+"""Environment variable naming the database file used when no path is given."""
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)"""
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "documents and events tables", [
+        """
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,
+            text VARCHAR,
+            published DATE,
+            lang VARCHAR,
+            title VARCHAR,
+            url VARCHAR,
+            source VARCHAR,
+            status VARCHAR NOT NULL,
+            notes VARCHAR[],
+            error VARCHAR,
+            n_events INTEGER NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            published DATE,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR,
+            cameo_code VARCHAR,
+            cameo_root VARCHAR,
+            goldstein DOUBLE,
+            quad_class INTEGER,
+            actor JSON,
+            recipient JSON,
+            actor_codes VARCHAR[],
+            actor_sectors VARCHAR[],
+            actor_keys VARCHAR[],
+            recipient_codes VARCHAR[],
+            recipient_sectors VARCHAR[],
+            recipient_keys VARCHAR[],
+            modality VARCHAR NOT NULL,
+            attribution JSON,
+            attribution_text VARCHAR,
+            date_value VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            date_precision VARCHAR,
+            date JSON,
+            location JSON,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_lat DOUBLE,
+            location_lon DOUBLE,
+            event_text VARCHAR,
+            event_start INTEGER,
+            event_end INTEGER,
+            sentence VARCHAR,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            lang VARCHAR,
+            coder JSON
+        )""",
+        # DuckDB's ART indexes serve point lookups and deletes (get_document, re-ingest); range filters use
+        # the column zone maps, which need no index.
+        "CREATE INDEX events_doc_id ON events (doc_id)",
+    ]),
+]
+"""Schema migrations in order: (version, description, SQL statements). Append, never edit an applied one."""
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+"""The schema version this code writes."""
+
+EVENT_COLUMNS = [
+    "id", "doc_id", "published", "event_type", "mode", "context", "cameo_code", "cameo_root", "goldstein",
+    "quad_class", "actor", "recipient", "actor_codes", "actor_sectors", "actor_keys", "recipient_codes",
+    "recipient_sectors", "recipient_keys", "modality", "attribution", "attribution_text", "date_value",
+    "date_start", "date_end", "date_precision", "date", "location", "location_name", "location_country",
+    "location_lat", "location_lon", "event_text", "event_start", "event_end", "sentence", "sentence_start",
+    "sentence_end", "lang", "coder",
+]
+DOCUMENT_COLUMNS = ["doc_id", "text", "published", "lang", "title", "url", "source", "status", "notes", "error",
+                    "n_events", "ingested_at"]
+_JSON_COLUMNS = ("actor", "recipient", "attribution", "date", "location", "coder")
+_RECORD_COLUMNS = ["id", "doc_id", "published", "event_type", "mode", "context", "cameo_code", "goldstein",
+                   "quad_class", "actor", "recipient", "modality", "attribution", "date", "location", "event_text",
+                   "event_start", "event_end", "sentence", "sentence_start", "sentence_end", "lang", "coder"]
+_SELECT_RECORD = ", ".join(f"e.{c}" for c in _RECORD_COLUMNS)
+
+ORDERS = {
+    "date": "coalesce(e.date_start, e.published) ASC NULLS LAST",
+    "-date": "coalesce(e.date_start, e.published) DESC NULLS LAST",
+    "published": "e.published ASC NULLS LAST",
+    "-published": "e.published DESC NULLS LAST",
+    "goldstein": "e.goldstein ASC NULLS LAST",
+    "-goldstein": "e.goldstein DESC NULLS LAST",
+}
+"""Accepted ``order`` values of :meth:`Store.query_events` ("-" = descending). Ties are broken by document id
+and position in the text, so paging is stable."""
+_TIEBREAK = "e.doc_id, e.sentence_start, e.event_start, e.id"
+
+INTERVALS = ("day", "week", "month", "year")
+TIMELINE_KEYS = {"event_type": "e.event_type", "quad_class": "CAST(e.quad_class AS VARCHAR)",
+                 "modality": "e.modality", "cameo_root": "e.cameo_root"}
+
+
+def default_path() -> Path:
+    """``$NEWSEVENTS_DB`` when set, else ``platformdirs.user_data_dir("newsevents")/events.duckdb``."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsevents")) / "events.duckdb"
+
+
+# -- filters ----------------------------------------------------------------------------------------------
+
+def parse_actor(value: str) -> tuple[str | None, str | None]:
+    """Split an actor filter into (country, sector).
+
+    ``"RUS"`` -> ("RUS", None); ``"RUSGOV"`` -> ("RUS", "GOV"); ``"*MIL"`` -> (None, "MIL") (any country);
+    ``"---MIL"`` -> ("---", "MIL") (unknown country). Case-insensitive. Raises ``ValueError`` when the value
+    is shorter than 3 characters.
+    """
+    value = value.strip().upper()
+    if value.startswith("*"):
+        sector = value[1:]
+        if not sector:
+            raise ValueError("actor filter '*' needs a sector after it, e.g. '*MIL'")
+        return None, sector
+    if len(value) < 3:
+        raise ValueError(f"actor filter {value!r}: expected a country code (RUS), code+sector (RUSGOV) or *SECTOR")
+    return value[:3], (value[3:] or None)
+
+
+@dataclass
+class EventFilter:
+    """What to select. Every field is optional; the conditions given are combined with AND.
+
+    - ``actor`` / ``recipient``: shorthand parsed by :func:`parse_actor` ("RUS", "RUSGOV", "*MIL"); it fills
+      ``actor_country``/``actor_sector`` (resp. recipient) when those are not set. A country and a sector must
+      belong to the same entity of a compound actor.
+    - ``event_type``: PLOVER type (``"CONSULT"``); ``cameo``: prefix of the CAMEO code (``"04"`` matches 040,
+      042...); ``quad_class``: 1-4; ``modality``: one of ``records.MODALITIES``.
+    - ``since`` / ``until``: ISO dates (``YYYY-MM-DD``); an event is kept when its date interval
+      [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
+    - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
+      document's source; ``text``: case-insensitive substring of the sentence or the event text.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    actor_country: str | None = None
+    actor_sector: str | None = None
+    recipient_country: str | None = None
+    recipient_sector: str | None = None
+    event_type: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    modality: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+    source: str | None = None
+    text: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition over ``events e`` and its parameters. Raises ``ValueError`` on a malformed value
+        (a bad date, an actor code that is too short)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for role in ("actor", "recipient"):
+            country = getattr(self, f"{role}_country")
+            sector = getattr(self, f"{role}_sector")
+            short = getattr(self, role)
+            if short:
+                c, s = parse_actor(short)
+                country = country or c
+                sector = sector or s
+            country = country.upper() if country else None
+            sector = sector.upper() if sector else None
+            if country and sector:
+                clauses.append(f"list_contains(e.{role}_keys, ?)")
+                params.append(country + sector)
+            elif country:
+                clauses.append(f"list_contains(e.{role}_codes, ?)")
+                params.append(country)
+            elif sector:
+                clauses.append(f"list_contains(e.{role}_sectors, ?)")
+                params.append(sector)
+        if self.event_type:
+            clauses.append("e.event_type = ?")
+            params.append(self.event_type.upper())
+        if self.cameo:
+            clauses.append("starts_with(e.cameo_code, ?)")
+            params.append(self.cameo)
+        if self.quad_class is not None:
+            clauses.append("e.quad_class = ?")
+            params.append(int(self.quad_class))
+        if self.modality:
+            clauses.append("e.modality = ?")
+            params.append(self.modality.lower())
+        if self.since:
+            clauses.append("coalesce(e.date_end, e.published) >= ?")
+            params.append(_parse_iso_date(self.since, "since"))
+        if self.until:
+            clauses.append("coalesce(e.date_start, e.published) <= ?")
+            params.append(_parse_iso_date(self.until, "until"))
+        if self.doc_id:
+            clauses.append("e.doc_id = ?")
+            params.append(self.doc_id)
+        if self.source:
+            clauses.append("(contains(lower(e.attribution_text), ?) OR e.doc_id IN "
+                           "(SELECT d.doc_id FROM documents d WHERE contains(lower(d.source), ?)))")
+            params += [self.source.lower(), self.source.lower()]
+        if self.text:
+            clauses.append("(contains(lower(e.sentence), ?) OR contains(lower(e.event_text), ?))")
+            params += [self.text.lower(), self.text.lower()]
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _parse_iso_date(value: str, name: str) -> date:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def date_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """First and last day covered by an ISO 8601 event date: ``2024-01-15`` -> (15 Jan, 15 Jan); ``2024-01``
+    -> (1 Jan, 31 Jan); ``2024`` -> (1 Jan, 31 Dec); an interval ``a/b`` -> (start of a, end of b). Returns
+    (None, None) when the value is None or not one of these forms."""
+    if not value:
+        return None, None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        return date_bounds(a)[0], date_bounds(b)[1]
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        if len(parts) == 3:
+            d = date(*parts)
+            return d, d
+    except ValueError:
+        pass
+    log.debug("event date %r is not YYYY, YYYY-MM, YYYY-MM-DD or an interval", value)
+    return None, None
+
+
+# -- ingestion --------------------------------------------------------------------------------------------
+
+@dataclass
+class IngestReport:
+    """What :meth:`Store.ingest` did: documents stored (by status), events stored, documents rejected with
+    the reason (``errors``: list of (doc_id, message)), wall time in seconds."""
+
+    documents: int = 0
+    events: int = 0
+    status: Counter = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def events_per_second(self) -> float:
+        return self.events / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def merge(self, other: "IngestReport") -> None:
+        self.documents += other.documents
+        self.events += other.events
+        self.status.update(other.status)
+        self.errors.extend(other.errors)
+        self.seconds += other.seconds
+
+
+class RowError(ValueError):
+    """A document or event that cannot be stored (bad date, missing id); the message names the document."""
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _document_row(result: DocumentResult, now: datetime) -> dict[str, Any]:
+    a = result.article
+    if not isinstance(a.id, str) or not a.id:
+        raise RowError("document without an id")
+    published = _parse_iso_date(a.published, f"document {a.id}: published") if a.published else None
+    if result.status not in ("ok", "skipped", "error"):
+        raise RowError(f"document {a.id}: unknown status {result.status!r}")
+    return {"doc_id": a.id, "text": a.text, "published": published, "lang": a.lang, "title": a.title,
+            "url": a.url, "source": a.source, "status": result.status, "notes": list(result.notes),
+            "error": result.error, "n_events": len(result.events), "ingested_at": now}
+
+
+def event_row(event: Event, published: date | None) -> dict[str, Any]:
+    """Flatten one event into an ``events`` row (nested parts as JSON text; codes as lists). Raises
+    :class:`RowError` when the event has no id or type."""
+    if not event.id or not event.event_type:
+        raise RowError(f"document {event.doc_id}: event without id or event_type")
+    d = event.to_dict()
+    start, end = date_bounds(event.date.value)
+    loc = event.location
+    return {
+        "id": event.id, "doc_id": event.doc_id, "published": published, "event_type": event.event_type,
+        "mode": event.mode, "context": event.context, "cameo_code": event.cameo_code,
+        "cameo_root": (event.cameo_code or "")[:2] or None,
+        "goldstein": event.goldstein, "quad_class": event.quad_class,
+        "actor": _json(d["actor"]), "recipient": _json(d["recipient"]),
+        "actor_codes": [e.code for e in event.actor], "actor_sectors": [e.sector for e in event.actor],
+        "actor_keys": [e.code + e.sector for e in event.actor],
+        "recipient_codes": [e.code for e in event.recipient],
+        "recipient_sectors": [e.sector for e in event.recipient],
+        "recipient_keys": [e.code + e.sector for e in event.recipient],
+        "modality": event.modality, "attribution": _json(d["attribution"]),
+        "attribution_text": event.attribution.text if event.attribution else None,
+        "date_value": event.date.value, "date_start": start, "date_end": end,
+        "date_precision": event.date.precision, "date": _json(d["date"]), "location": _json(d["location"]),
+        "location_name": (loc.name or loc.text) if loc else None, "location_country": loc.country if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "event_text": event.event_text, "event_start": event.event_span[0], "event_end": event.event_span[1],
+        "sentence": event.sentence, "sentence_start": event.sentence_span[0],
+        "sentence_end": event.sentence_span[1], "lang": event.lang, "coder": _json(d["coder"]),
+    }
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    s, i, f, d = pa.string(), pa.int32(), pa.float64(), pa.date32()
+    ls = pa.list_(pa.string())
+    events = {c: s for c in EVENT_COLUMNS}
+    events.update({"published": d, "date_start": d, "date_end": d, "goldstein": f, "quad_class": i,
+                   "location_lat": f, "location_lon": f, "event_start": i, "event_end": i, "sentence_start": i,
+                   "sentence_end": i})
+    for c in ("actor_codes", "actor_sectors", "actor_keys", "recipient_codes", "recipient_sectors",
+              "recipient_keys"):
+        events[c] = ls
+    docs = {c: s for c in DOCUMENT_COLUMNS}
+    docs.update({"published": d, "notes": ls, "n_events": i, "ingested_at": pa.timestamp("us")})
+    return (pa.schema([(c, events[c]) for c in EVENT_COLUMNS]),
+            pa.schema([(c, docs[c]) for c in DOCUMENT_COLUMNS]))
+
+
+# -- the store --------------------------------------------------------------------------------------------
+
+class Store:
+    """An embedded DuckDB event store.
+
+    Parameters:
+        path: database file; None -> :func:`default_path`. ``":memory:"`` gives a throw-away in-memory store.
+        read_only: open without write access (several readers may then share the file). A read-only open of
+            a missing file or of a database with an older schema raises ``ValueError``.
+
+    Raises ``ValueError`` when the database was written by a newer version of newsevents (unknown schema).
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        import duckdb
+
+        self.path = str(path) if path is not None else str(default_path())
+        self.read_only = read_only
+        if self.path != ":memory:":
+            p = Path(self.path).expanduser()
+            if read_only and not p.exists():
+                raise ValueError(f"no event database at {p}; run `newsevents ingest` first")
+            if not read_only:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            self.path = str(p)
+        self._con = duckdb.connect(self.path, read_only=read_only)
+        self._schemas = None
+        try:
+            self._migrate()
+        except Exception:
+            self._con.close()
+            raise
+
+    # lifecycle
+    def close(self) -> None:
+        """Close the database (further calls fail)."""
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, read_only={self.read_only})"
+
+    def _cursor(self):
+        return self._con.cursor()
+
+    @property
+    def schema_version(self) -> int:
+        """The highest migration applied to this database (0 for an empty file)."""
+        with self._cursor() as cur:
+            exists = cur.execute("SELECT count(*) FROM information_schema.tables "
+                                 "WHERE table_name = 'schema_version'").fetchone()[0]
+            if not exists:
+                return 0
+            return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise ValueError(f"{self.path}: schema version {current} is newer than this newsevents "
+                             f"(knows up to {SCHEMA_VERSION}); upgrade newsevents")
+        if current == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise ValueError(f"{self.path}: schema version {current} needs migrating to {SCHEMA_VERSION}; "
+                             "open it once read-write")
+        with self._cursor() as cur:
+            cur.execute(SCHEMA_VERSION_TABLE)
+            for version, description, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                cur.execute("BEGIN TRANSACTION")
+                try:
+                    for sql in statements:
+                        cur.execute(sql)
+                    cur.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
+                                [version, description, datetime.now(timezone.utc).replace(tzinfo=None)])
+                    cur.execute("COMMIT")
+                except Exception:
+                    cur.execute("ROLLBACK")
+                    raise
+                log.info("%s: applied schema migration %d (%s)", self.path, version, description)
+
+    # -- writing ------------------------------------------------------------------------------------------
+
+    def ingest(self, results: Iterable[DocumentResult], batch_size: int = 500) -> IngestReport:
+        """Store pipeline results: one ``documents`` row per result and one ``events`` row per event.
+
+        Re-ingesting a document id replaces its row and all its events (delete + insert), so nothing is ever
+        duplicated; within one call the last result for an id wins. Each batch of ``batch_size`` documents is
+        one transaction. A document that cannot be stored (bad publication date, invalid event, database
+        constraint) is listed in ``IngestReport.errors`` and left out; the rest of its batch is still stored.
+        Raises ``ValueError`` on a read-only store.
+        """
+        if self.read_only:
+            raise ValueError(f"{self.path} is open read-only")
+        report = IngestReport()
+        t0 = time.perf_counter()
+        batch: list[DocumentResult] = []
+        for result in results:
+            batch.append(result)
+            if len(batch) >= batch_size:
+                self._ingest_batch(batch, report)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, report)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_batch(self, batch: list[DocumentResult], report: IngestReport) -> None:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        prepared: dict[str, tuple[dict, list[dict], str]] = {}
+        for result in batch:
+            doc_id = getattr(result.article, "id", None)
+            try:
+                doc = _document_row(result, now)
+                rows: dict[str, dict] = {}
+                for event in result.events:
+                    if event.doc_id != doc.get("doc_id"):
+                        raise RowError(f"document {doc_id}: event {event.id} has doc_id {event.doc_id!r}")
+                    row = event_row(event, doc["published"])
+                    if row["id"] in rows:
+                        log.warning("document %s: duplicate event id %s dropped", doc_id, row["id"])
+                        continue
+                    rows[row["id"]] = row
+                doc["n_events"] = len(rows)
+            except (RowError, ValueError, TypeError, AttributeError, IndexError) as exc:
+                report.errors.append((str(doc_id), str(exc)))
+                continue
+            prepared.pop(doc["doc_id"], None)  # last one wins, keeps input order
+            prepared[doc["doc_id"]] = (doc, list(rows.values()), result.status)
+        if not prepared:
+            return
+        items = list(prepared.values())
+        try:
+            self._write(items)
+        except Exception as exc:  # find the documents the database rejects, store the rest
+            log.info("batch of %d documents failed (%s); retrying without the bad ones", len(items), exc)
+            good = []
+            for item in items:
+                try:
+                    self._write([item], dry_run=True)
+                    good.append(item)
+                except Exception as one_exc:
+                    report.errors.append((item[0]["doc_id"], f"{type(one_exc).__name__}: {one_exc}"))
+            if good:
+                self._write(good)
+            items = good
+        for doc, rows, status in items:
+            report.documents += 1
+            report.events += len(rows)
+            report.status[status] += 1
+
+    def _write(self, items: list[tuple[dict, list[dict], str]], dry_run: bool = False) -> None:
+        import pyarrow as pa
+
+        if self._schemas is None:
+            self._schemas = _arrow_schema()
+        event_schema, doc_schema = self._schemas
+        docs = [d for d, _, _ in items]
+        events = [r for _, rows, _ in items for r in rows]
+        doc_table = pa.Table.from_pylist(docs, schema=doc_schema)
+        event_table = pa.Table.from_pylist(events, schema=event_schema)
+        ids = pa.table({"doc_id": pa.array([d["doc_id"] for d in docs], pa.string())})
+        with self._cursor() as cur:
+            cur.register("_ids", ids)
+            cur.register("_docs", doc_table)
+            cur.register("_events", event_table)
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                cur.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM _ids)")
+                cur.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM _ids)")
+                cur.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM _docs")
+                if events:
+                    cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+                                f"SELECT {', '.join(EVENT_COLUMNS)} FROM _events")
+                cur.execute("ROLLBACK" if dry_run else "COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                for name in ("_ids", "_docs", "_events"):
+                    cur.unregister(name)
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its events; returns whether it existed."""
+        with self._cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            cur.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+            n = cur.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
+            cur.execute("COMMIT")
+        return bool(n)
+
+    # -- reading ------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _record(row: tuple) -> dict[str, Any]:
+        r = dict(zip(_RECORD_COLUMNS, row))
+        for c in _JSON_COLUMNS:
+            if r[c] is not None:
+                r[c] = json.loads(r[c])
+        out = {
+            "id": r["id"], "doc_id": r["doc_id"], "event_type": r["event_type"], "mode": r["mode"],
+            "context": r["context"], "cameo_code": r["cameo_code"], "goldstein": r["goldstein"],
+            "quad_class": r["quad_class"], "actor": r["actor"] or [], "recipient": r["recipient"] or [],
+            "modality": r["modality"], "attribution": r["attribution"], "date": r["date"],
+            "location": r["location"], "event_text": r["event_text"],
+            "event_span": [r["event_start"], r["event_end"]], "sentence": r["sentence"],
+            "sentence_span": [r["sentence_start"], r["sentence_end"]], "lang": r["lang"], "coder": r["coder"],
+            "published": r["published"].isoformat() if r["published"] else None,
+        }
+        return out
+
+    def query_events(self, f: EventFilter | None = None, limit: int | None = 50, offset: int = 0,
+                     order: str = "date") -> list[dict[str, Any]]:
+        """Events matching ``f``, as :meth:`Event.to_dict` dicts plus ``"published"``.
+
+        ``order`` is one of :data:`ORDERS` (``"date"`` = oldest first by event date, falling back to the
+        publication date; ``"-date"`` newest first). ``limit=None`` returns all. Raises ``ValueError`` for an
+        unknown order or a malformed filter.
+        """
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+        where, params = (f or EventFilter()).where()
+        sql = f"SELECT {_SELECT_RECORD} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [int(limit), int(offset)]
+        with self._cursor() as cur:
+            return [self._record(row) for row in cur.execute(sql, params).fetchall()]
+
+    def iter_events(self, f: EventFilter | None = None, order: str = "date",
+                    chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+        """Stream every event matching ``f`` (same dicts and order as :meth:`query_events`), fetching
+        ``chunk_size`` rows at a time so memory stays bounded."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+        where, params = (f or EventFilter()).where()
+        sql = f"SELECT {_SELECT_RECORD} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK}"
+        cur = self._cursor()
+        try:
+            cur.execute(sql, params)
+            while rows := cur.fetchmany(chunk_size):
+                for row in rows:
+                    yield self._record(row)
+        finally:
+            cur.close()
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        """Number of events matching ``f``."""
+        where, params = (f or EventFilter()).where()
+        with self._cursor() as cur:
+            return cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, or None."""
+        with self._cursor() as cur:
+            row = cur.execute(f"SELECT {_SELECT_RECORD} FROM events e WHERE e.id = ?", [event_id]).fetchone()
+        return self._record(row) if row else None
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """One document by id, or None: its columns (``published`` and ``ingested_at`` as ISO strings, ``text``
+        the cleaned text the event offsets point into) and ``"events"``: its events in text order."""
+        with self._cursor() as cur:
+            row = cur.execute(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?",
+                              [doc_id]).fetchone()
+            if row is None:
+                return None
+            doc = dict(zip(DOCUMENT_COLUMNS, row))
+            events = cur.execute(f"SELECT {_SELECT_RECORD} FROM events e WHERE e.doc_id = ? "
+                                 "ORDER BY e.sentence_start, e.event_start, e.id", [doc_id]).fetchall()
+        doc["published"] = doc["published"].isoformat() if doc["published"] else None
+        doc["ingested_at"] = doc["ingested_at"].isoformat() if doc["ingested_at"] else None
+        doc["notes"] = list(doc["notes"] or [])
+        doc["events"] = [self._record(r) for r in events]
+        return doc
+
+    def list_documents(self, limit: int = 50, offset: int = 0, status: str | None = None) -> list[dict[str, Any]]:
+        """Documents without their text, newest publication first: doc_id, published, lang, title, url,
+        source, status, error, n_events."""
+        cond, params = ("WHERE status = ?", [status]) if status else ("", [])
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT doc_id, published, lang, title, url, source, status, error, n_events FROM documents "
+                f"{cond} ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                params + [int(limit), int(offset)]).fetchall()
+        keys = ["doc_id", "published", "lang", "title", "url", "source", "status", "error", "n_events"]
+        out = [dict(zip(keys, r)) for r in rows]
+        for d in out:
+            d["published"] = d["published"].isoformat() if d["published"] else None
+        return out
+
+    def timeline(self, f: EventFilter | None = None, interval: str = "day",
+                 by: str = "event_type") -> list[dict[str, Any]]:
+        """Event counts per period and key: ``[{"period": "2024-01-15", "key": "CONSULT", "n": 3,
+        "mean_goldstein": 1.0}, ...]`` ordered by period then key. The period is the start of the
+        ``interval`` ("day", "week" (ISO weeks start on Monday), "month", "year") containing the event's first
+        day (the publication date when it has none); events with neither are left out. ``by`` is
+        "event_type", "quad_class", "modality" or "cameo_root". Raises ``ValueError`` otherwise."""
+        if interval not in INTERVALS:
+            raise ValueError(f"unknown interval {interval!r}; expected one of {', '.join(INTERVALS)}")
+        if by not in TIMELINE_KEYS:
+            raise ValueError(f"unknown key {by!r}; expected one of {', '.join(TIMELINE_KEYS)}")
+        where, params = (f or EventFilter()).where()
+        sql = (f"SELECT CAST(date_trunc('{interval}', coalesce(e.date_start, e.published)) AS DATE) AS period, "
+               f"{TIMELINE_KEYS[by]} AS key, count(*) AS n, avg(e.goldstein) AS g "
+               f"FROM events e WHERE {where} AND coalesce(e.date_start, e.published) IS NOT NULL "
+               "GROUP BY ALL ORDER BY period, key")
+        with self._cursor() as cur:
+            rows = cur.execute(sql, params).fetchall()
+        return [{"period": p.isoformat(), "key": k, "n": n, "mean_goldstein": _round(g)} for p, k, n, g in rows]
+
+    def dyads(self, f: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Actor -> recipient country pairs: ``[{"actor": "RUS", "recipient": "UKR", "n": 12,
+        "mean_goldstein": -5.2}, ...]``, most frequent first. Compound actors are expanded (one pair per
+        distinct member country pair, as the scorer does); events without a recipient are left out."""
+        where, params = (f or EventFilter()).where()
+        sql = ("WITH m AS (SELECT e.id, e.goldstein, list_distinct(e.actor_codes) AS a, "
+               f"list_distinct(e.recipient_codes) AS r FROM events e WHERE {where}), "
+               "p AS (SELECT id, goldstein, unnest(a) AS actor FROM m), "
+               "q AS (SELECT p.actor, unnest(m.r) AS recipient, p.goldstein FROM p JOIN m USING (id)) "
+               "SELECT actor, recipient, count(*) AS n, avg(goldstein) FROM q "
+               "GROUP BY actor, recipient ORDER BY n DESC, actor, recipient LIMIT ?")
+        with self._cursor() as cur:
+            rows = cur.execute(sql, params + [int(limit)]).fetchall()
+        return [{"actor": a, "recipient": r, "n": n, "mean_goldstein": _round(g)} for a, r, n, g in rows]
+
+    def locations(self, f: EventFilter | None = None, limit: int = 5000) -> list[dict[str, Any]]:
+        """Event places with coordinates: ``[{"country": "UKR", "lat": 50.45, "lon": 30.52, "name": "Kiev",
+        "n": 4}, ...]``, most frequent first (lat/lon decimal degrees WGS84)."""
+        where, params = (f or EventFilter()).where()
+        sql = ("SELECT e.location_country, e.location_lat, e.location_lon, min(e.location_name), count(*) AS n "
+               f"FROM events e WHERE {where} AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL "
+               "GROUP BY ALL ORDER BY n DESC, 1, 2, 3 LIMIT ?")
+        with self._cursor() as cur:
+            rows = cur.execute(sql, params + [int(limit)]).fetchall()
+        return [{"country": c, "lat": lat, "lon": lon, "name": name, "n": n} for c, lat, lon, name, n in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Overview: ``{"documents": int, "events": int, "by_status": {status: n}, "by_type": {type: n},
+        "by_quad_class": {"1": n, ...}, "by_modality": {...}, "first_date": ISO or None, "last_date": ...,
+        "schema_version": int, "path": str}``."""
+        with self._cursor() as cur:
+            def counts(sql: str) -> dict[str, int]:
+                return {str(k): n for k, n in cur.execute(sql).fetchall()}
+
+            n_docs = cur.execute("SELECT count(*) FROM documents").fetchone()[0]
+            n_events = cur.execute("SELECT count(*) FROM events").fetchone()[0]
+            first, last = cur.execute("SELECT min(coalesce(date_start, published)), "
+                                      "max(coalesce(date_end, published)) FROM events").fetchone()
+            out = {
+                "path": self.path, "schema_version": self.schema_version,
+                "documents": n_docs, "events": n_events,
+                "by_status": counts("SELECT status, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"),
+                "by_type": counts("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+                "by_quad_class": counts("SELECT quad_class, count(*) FROM events WHERE quad_class IS NOT NULL "
+                                        "GROUP BY 1 ORDER BY 1"),
+                "by_modality": counts("SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+                "first_date": first.isoformat() if first else None,
+                "last_date": last.isoformat() if last else None,
+            }
+        return out
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 3)
