@@ -1,0 +1,585 @@
+"""The event coder: from a parsed article to event records.
+
+For each sentence: find trigger words (event verbs and event nouns of the lexicon), choose the frame that
+matches, find the actor and the recipient on the dependency parse (subject / passive agent / shared subject of
+coordinated or controlled verbs / antecedent of a relative pronoun; object or preposition complement), resolve
+them to actors (:mod:`newsevents.actors`), and add modality, attribution, date and place. Conventions follow
+eval/ANNOTATION.md (PLOVER manual where it differs from CAMEO):
+
+* reporting verbs are attribution, not events; the event is in the reported clause;
+* a visit is one event visitor -> host; a meeting with no host, and reciprocal verbs, are coded both ways;
+* compound actors give one event per member (actor x recipient);
+* an event in the complement of a demand, threat, refusal or pledge is part of that event, not another one,
+  except "refuser de" + a conflictual act, which is that act, negated;
+* intent (volonté, vouloir, promettre...) makes an event ``intended``; intended meetings, cooperation and aid
+  are coded as the CAMEO 03 "express intent" codes (036, 031, 033...).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .codes import load_cameo
+from .langdata import LanguageData
+from .lexicon import Frame, Lexicon
+from .records import Article, Attribution, Coder, Entity, Event, EventDate, Location
+
+log = logging.getLogger(__name__)
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
+CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
+CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d'": ("de",), "d’": ("de",)}
+# CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger: the token, its frame, the pattern object token (if the frame names objects)."""
+
+    token: object
+    frame: Frame
+    obj: object | None
+    is_noun: bool
+
+
+class EventCoder:
+    """Codes events in parsed articles. Built once per language; :meth:`code` is called per article.
+
+    ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
+    every event's ``coder`` field. ``actors``, ``dates`` and ``places`` are the resolvers
+    (:class:`~newsevents.actors.ActorResolver`, :class:`~newsevents.dates.DateResolver`,
+    :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given.
+    """
+
+    def __init__(self, data: LanguageData, coder_info: Coder | None = None, *, actors=None, dates=None,
+                 places=None):
+        self.data = data
+        self.lang = data.lang
+        self.lex: Lexicon = data.cached("lexicon", Lexicon.from_data)
+        self.cameo = load_cameo()
+        self.coder_info = coder_info
+        if actors is None:
+            from .actors import ActorResolver
+
+            actors = data.cached("actor_resolver", ActorResolver)
+        if dates is None:
+            from .dates import DateResolver
+
+            dates = data.cached("date_resolver", DateResolver)
+        if places is None:
+            from .places import PlaceResolver
+
+            places = data.cached("place_resolver", PlaceResolver)
+        self.actors, self.dates, self.places = actors, dates, places
+        self._reporting = self.lex.cue("reporting_verbs")
+        self._intent_verbs = self.lex.cue("intent_verbs")
+        self._intent_nouns = self.lex.cue("intent_nouns")
+
+    # -- article level ---------------------------------------------------------------------------------------
+
+    def code(self, article: Article, docs: Iterable[tuple[int, object]]) -> list[Event]:
+        """Code one article. ``docs`` yields (character offset in ``article.text``, spaCy Doc) pairs in order.
+        Returns events in text order; ids are deterministic."""
+        context = self.actors.article(article.published)
+        events: list[Event] = []
+        seen: set[str] = set()
+        last_attribution: Attribution | None = None
+        for offset, doc in docs:
+            context.add_doc(doc, offset)
+            for sent in doc.sents:
+                sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution)
+                if attribution is not None:
+                    last_attribution = attribution
+                for event in sent_events:
+                    if event.id not in seen:
+                        seen.add(event.id)
+                        events.append(event)
+        return events
+
+    # -- sentence level --------------------------------------------------------------------------------------
+
+    def _code_sentence(self, article, context, sent, offset, inherited):
+        triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
+        sentence_attribution = self._sentence_attribution(context, sent, offset)
+        if not triggers:
+            return [], sentence_attribution
+        by_token = {t.token.i: t for t in triggers}
+        consumed: set[int] = set()
+        for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
+            if t.obj is not None:
+                consumed.add(t.obj.i)
+        expressions = None
+        out: list[Event] = []
+        for trig in triggers:
+            if trig.token.i in consumed:
+                continue
+            governor = self._absorbing_governor(trig.token, by_token)
+            negated_by_refusal = False
+            if governor is not None:
+                if governor.frame.lemma in self.lex.cue("refusal_verbs") and self._is_conflict(trig.frame.cameo):
+                    consumed.add(governor.token.i)
+                    negated_by_refusal = True
+                else:
+                    continue
+            actors, recipients = self._participants(trig, context)
+            if trig.frame.swap:
+                actors, recipients = recipients, actors
+            if not actors and not recipients:
+                continue
+            if trig.frame.needs_actor and not actors:
+                continue
+            if trig.frame.actor_sectors is not None and actors and not any(
+                    a.sector in trig.frame.actor_sectors for a in actors):
+                continue
+            recipients = tuple(r for r in recipients
+                               if not any(r.code == a.code and r.sector == a.sector for a in actors)
+                               or not actors)
+            modality = "negated" if negated_by_refusal else self._modality(trig, sent)
+            cameo = trig.frame.cameo
+            root = cameo[:2]
+            if modality == "intended" and root in INTENT_CODES:
+                cameo = INTENT_CODES[root]
+            if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
+                modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
+            if expressions is None:
+                expressions = self.dates.find(article.text, article.published, sent.start_char + offset,
+                                              sent.end_char + offset)
+            date = self._date(trig, sent, offset, expressions, article.published)
+            attribution = self._event_attribution(trig, context, offset) or sentence_attribution or inherited
+            location = self._location(trig, offset)
+            span = self._event_span(trig)
+            pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
+            row = self.cameo[cameo]
+            for actor, recipient in pairs:
+                out.append(Event(
+                    doc_id=article.id, event_type=self.cameo.plover(cameo), cameo_code=cameo,
+                    mode=row.plover_mode, context=row.plover_context, goldstein=row.goldstein,
+                    quad_class=row.quad_class, actor=actor, recipient=recipient, modality=modality,
+                    event_text=article.text[span[0] + offset:span[1] + offset],
+                    event_span=(span[0] + offset, span[1] + offset),
+                    sentence=sent.text, sentence_span=(sent.start_char + offset, sent.end_char + offset),
+                    lang=self.lang, date=date, attribution=attribution, location=location,
+                    coder=self.coder_info))
+        return out, sentence_attribution
+
+    # -- triggers and frames ----------------------------------------------------------------------------------
+
+    def _match(self, tok) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
+            frames = self.lex.verbs.get(lemma)
+            if frames and not self._is_reporting_use(tok, lemma):
+                for frame in frames:
+                    obj = self._verb_frame_matches(tok, frame)
+                    if obj is not False:
+                        return Trigger(tok, frame, obj, False)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
+            if frames:
+                for frame in frames:
+                    if self._noun_frame_matches(tok, frame):
+                        return Trigger(tok, frame, None, True)
+        return None
+
+    def _is_reporting_use(self, tok, lemma: str) -> bool:
+        """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
+        has a clausal complement ("a assuré que...")."""
+        if lemma not in self.lex.cue("reporting_event_verbs"):
+            return False
+        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+
+    def _verb_frame_matches(self, tok, frame: Frame):
+        """The pattern object token when the frame names objects, None when it names none, False on no match."""
+        children = list(tok.children)
+        reflexive = any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’", "me", "nous", "vous")
+                                                       and c.pos_ == "PRON") for c in children)
+        if frame.reflexive is True and not reflexive:
+            return False
+        if frame.reflexive is False and reflexive:
+            return False
+        objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        if frame.intransitive and objects:
+            return False
+        if frame.needs_complement:
+            if not any(self._case_of(c) in frame.needs_complement for c in children
+                       if c.dep_ in ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp")):
+                return False
+        if frame.objects:
+            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
+                if self._lemma_in(obj, frame.objects):
+                    return obj
+            if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
+                return tok.head
+            return False
+        return None
+
+    def _noun_frame_matches(self, tok, frame: Frame) -> bool:
+        if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                          for c in tok.children):
+            return False
+        if frame.objects_de and not any(self._case_of(c) == "de" and self._lemma_in(c, frame.objects_de)
+                                        for c in tok.children if c.dep_ == "nmod"):
+            return False
+        if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+                                        and tok.head.pos_ in ("VERB", "AUX")):
+            return False
+        if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
+            return False
+        return True
+
+    @staticmethod
+    def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma in lemmas or tok.lower_ in lemmas:
+            return True
+        # "des dizaines de milliers de soldats": look through quantity nouns
+        for c in tok.children:
+            if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+                return True
+        return False
+
+    @staticmethod
+    def _case_of(tok) -> str | None:
+        """The preposition introducing a nominal ("à" for "au Kremlin"), or the mark of a clause ("de")."""
+        for c in tok.children:
+            if c.dep_ in ("case", "mark"):
+                low = c.lower_
+                return CONTRACTIONS.get(low, (low,))[0]
+        return None
+
+    def _is_conflict(self, cameo: str) -> bool:
+        return self.cameo[cameo].quad_class in (3, 4)
+
+    def _absorbing_governor(self, tok, by_token) -> Trigger | None:
+        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
+        node = tok
+        steps = 0
+        while node.head is not node and steps < 6:
+            dep = node.dep_
+            node = node.head
+            steps += 1
+            trig = by_token.get(node.i)
+            if trig is not None:
+                if trig.frame.absorbs and dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl:arg", "obl"):
+                    return trig
+                return None
+            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl"):
+                return None
+        return None
+
+    # -- participants ----------------------------------------------------------------------------------------
+
+    def _participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        tok = trig.token
+        if trig.is_noun:
+            return self._noun_participants(trig, context)
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
+            tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"])
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "obl:agent"
+                          or (c.dep_ in ("obl", "obl:mod", "obl:arg") and self._case_of(c) == "par")), None)
+            patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+            if patient is None and tok.dep_ == "acl":
+                patient = tok.head
+            if patient is None:
+                patient = self._inherited_subject(tok)
+            actors = context.resolve(agent) if agent is not None else ()
+            if trig.obj is not None and patient is trig.obj:  # "les sanctions imposées par Tokyo à X"
+                recipients = self._recipient(trig, context, skip=patient)
+            else:
+                recipients = context.resolve(patient) if patient is not None else ()
+            return actors, recipients
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            subject = self._inherited_subject(tok)
+        actors = self._resolve_subject(subject, context) if subject is not None else ()
+        recipients = self._recipient(trig, context)
+        return actors, recipients
+
+    def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
+        if subject.lower_ in ("qui", "lequel", "laquelle") and subject.head.dep_ in ("acl:relcl", "acl"):
+            return context.resolve(subject.head.head)
+        return context.resolve(subject)
+
+    def _inherited_subject(self, tok):
+        """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
+        node = tok
+        for _ in range(5):
+            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+                head = node.head
+                subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                if node.dep_ == "xcomp":  # object control: "appeler les Occidentaux à fournir"
+                    obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
+                    if obj is not None and head.lemma_.lower() in ("appeler", "exhorter", "inviter", "pousser",
+                                                                     "autoriser", "demander", "aider"):
+                        return obj
+                if subj is not None:
+                    return subj
+                node = head
+                continue
+            if node.dep_ in ("acl:relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+                if node.dep_ == "acl:relcl":
+                    return node.head
+                return None
+            break
+        return None
+
+    def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
+        tok = trig.token
+        places = [tok] + ([trig.obj] if trig.obj is not None else [])
+        for slot in trig.frame.recipient:
+            for holder in places:
+                for c in holder.children:
+                    if c is skip or c is trig.obj:
+                        continue
+                    if slot == "obj" and c.dep_ == "obj":
+                        found = context.resolve(c)
+                    elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ == "obl:arg" and c.pos_ == "PRON")):
+                        found = context.resolve(c)
+                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
+                        found = context.resolve(c)
+                    else:
+                        continue
+                    if found:
+                        return found
+        return ()
+
+    def _noun_participants(self, trig: Trigger, context):
+        tok, frame = trig.token, trig.frame
+        actors: tuple[Entity, ...] = ()
+        recipients: tuple[Entity, ...] = ()
+        for c in tok.children:
+            case = self._case_of(c)
+            if c.dep_ == "nmod" and case == "de" and frame.de:
+                found = context.resolve(c)
+                if frame.de == "actor" and not actors:
+                    actors = found
+                elif frame.de == "recipient" and not recipients:
+                    recipients = found
+            elif c.dep_ == "nmod" and case == "par" and not actors:
+                actors = context.resolve(c)
+        if not actors:
+            actors = context.modifier_actors(tok)
+            if frame.de == "recipient" and actors and not recipients:
+                pass
+        if not recipients:
+            for slot in frame.recipient:
+                for c in tok.children:
+                    if c.dep_ in ("nmod", "obl", "acl") and self._case_of(c) == slot and (slot != "de" or frame.de != "actor"):
+                        recipients = context.resolve(c)
+                        if recipients:
+                            break
+                if recipients:
+                    break
+        if not actors:
+            head = tok.head
+            if tok.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+                if tok.dep_ == "nsubj:pass":  # "sanctions imposées par Tokyo"
+                    agent = next((c for c in head.children if self._case_of(c) == "par"), None)
+                    actors = context.resolve(agent) if agent is not None else ()
+                else:
+                    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
+                        or self._inherited_subject(head)
+                    if subject is not None:
+                        actors = self._resolve_subject(subject, context)
+                if not recipients and frame.recipient:
+                    for c in head.children:
+                        if c is tok:
+                            continue
+                        if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
+                                ("iobj" in frame.recipient and c.dep_ == "iobj"):
+                            recipients = context.resolve(c)
+                            if recipients:
+                                break
+            elif tok.dep_ == "acl" or tok.dep_ == "nmod":
+                pass
+        if not actors:
+            poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
+            if poss is not None:
+                actors = context.resolve(poss)
+        if frame.needs_specific and not actors:
+            return (), ()
+        return actors, recipients
+
+    @staticmethod
+    def _pairs(actors, recipients, reciprocal):
+        """One (actor, recipient) pair of 1-tuples per member; both ways when reciprocal."""
+        pairs = []
+        if reciprocal and not recipients and len(actors) >= 2:
+            for a in actors:
+                for b in actors:
+                    if a is not b and (a.code, a.sector) != (b.code, b.sector):
+                        pairs.append(((a,), (b,)))
+            return pairs
+        for a in actors or [None]:
+            for r in recipients or [None]:
+                pairs.append(((a,) if a else (), (r,) if r else ()))
+                if reciprocal and a and r:
+                    pairs.append(((r,), (a,)))
+        return pairs
+
+    # -- modality ---------------------------------------------------------------------------------------------
+
+    def _modality(self, trig: Trigger, sent) -> str:
+        tok = trig.token
+        cues = self.lex.cue
+        chain = [tok]
+        node = tok
+        for _ in range(4):  # the trigger and the verbs/nouns governing it in its clause chain
+            if node.head is node or node.dep_ in ("conj", "parataxis", "root", "ROOT"):
+                break
+            if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
+                break
+            node = node.head
+            chain.append(node)
+        verb = tok if not trig.is_noun else (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)
+
+        # negation on the trigger (or its verb): "n'a pas rencontré", "aucune visite"
+        for n in {tok, verb}:
+            if any(c.lower_ in cues("negation_words") and c.dep_ == "advmod" for c in n.children) or \
+                    any(c.lower_ in ("ne", "n'", "n’") for c in n.children):
+                return "negated"
+        if trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children):
+            return "negated"
+        # hypothetical: a "si" condition, a question, a modal of possibility, "imminent"
+        for n in chain:
+            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+                return "hypothetical"
+        for n in chain[1:]:
+            if n.lemma_.lower() in cues("hypothetical_verbs") and n.pos_ in ("VERB", "AUX"):
+                return "hypothetical"
+        if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
+            return "hypothetical"
+        if sent.text.rstrip().endswith("?"):
+            return "hypothetical"
+        # intended: future, intent verbs and nouns governing the trigger, "aller" + infinitive
+        for n in chain[1:]:
+            lemma = n.lemma_.lower()
+            if lemma in self._intent_nouns and n.pos_ == "NOUN":
+                return "intended"
+            if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in ("devoir",):
+                return "intended"
+            if lemma == "devoir" and n.pos_ in ("VERB", "AUX"):
+                return "intended"
+        if any(c.lemma_.lower() in ("aller", "devoir") and c.dep_.startswith("aux") for c in verb.children):
+            return "intended"
+        if verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
+                                                     for c in verb.children):
+            return "intended"
+        # alleged: conditional mood, allegation verbs above, "présumé", unnamed sources
+        if self._conditional(verb):
+            if any(self._conditional(n) and n.lemma_.lower() in cues("hypothetical_verbs") for n in chain):
+                return "hypothetical"
+            return "alleged"
+        for n in chain[1:]:
+            if n.lemma_.lower() in cues("allegation_verbs") and n.pos_ in ("VERB", "AUX"):
+                return "alleged"
+        if any(c.lower_ in cues("allegation_words") for c in tok.children):
+            return "alleged"
+        return "asserted"
+
+    @staticmethod
+    def _conditional(verb) -> bool:
+        if verb.morph.get("Mood") == ["Cnd"]:
+            return True
+        return any(c.dep_.startswith("aux") and c.morph.get("Mood") == ["Cnd"] for c in verb.children)
+
+    # -- attribution, date, place, span ------------------------------------------------------------------------
+
+    def _sentence_attribution(self, context, sent, offset) -> Attribution | None:
+        """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X"."""
+        preps = self.lex.cue("attribution_preps")
+        for tok in sent:
+            if tok.dep_ == "case" and tok.lower_ in preps:
+                return self._attribution_from(tok.head, context, offset)
+        for tok in sent:
+            if tok.lemma_.lower() in self._reporting and tok.pos_ == "VERB" and \
+                    any(c.lower_ == "comme" and c.dep_ == "mark" for c in tok.children):
+                subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+                if subj is not None:
+                    return self._attribution_from(subj, context, offset)
+        return None
+
+    def _event_attribution(self, trig: Trigger, context, offset) -> Attribution | None:
+        """The subject of a reporting verb whose complement clause holds the trigger."""
+        node = trig.token
+        for _ in range(6):
+            if node.head is node:
+                return None
+            dep = node.dep_
+            node = node.head
+            if dep in ("ccomp", "parataxis") and node.lemma_.lower() in self._reporting:
+                subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return self._attribution_from(subj, context, offset)
+                return None
+        return None
+
+    def _attribution_from(self, head, context, offset) -> Attribution:
+        left = min(t.i for t in head.subtree)
+        right = max(t.i for t in head.subtree)
+        toks = [t for t in head.doc[left:right + 1] if not (t.dep_ == "case" and t.i == left)]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        entities = context.resolve(head)
+        code, sector = (entities[0].code, entities[0].sector) if entities else ("---", "")
+        return Attribution(text=head.doc.text[start:end], span=(start + offset, end + offset), code=code,
+                           sector=sector)
+
+    def _date(self, trig: Trigger, sent, offset, expressions, published) -> EventDate:
+        if expressions:
+            clause = self._clause_tokens(trig.token)
+            best = None
+            for expr in expressions:
+                s, e = expr.span[0] - offset, expr.span[1] - offset
+                inside = any(t.idx >= s and t.idx < e for t in clause)
+                dist = min(abs(s - trig.token.idx), abs(e - trig.token.idx))
+                key = (0 if inside else 1, dist)
+                if best is None or key < best[0]:
+                    best = (key, expr)
+            expr = best[1]
+            if best[0][0] == 0 or len(expressions) == 1:
+                return EventDate(expr.value, expr.text, expr.span, expr.precision)
+        if published:
+            return EventDate(published, None, None, "publication")
+        return EventDate(None, None, None, "unresolved")
+
+    @staticmethod
+    def _clause_tokens(tok):
+        """Tokens of the trigger's clause: the trigger's subtree, and its verb's when the trigger is a noun."""
+        head = tok
+        while head.dep_ in ("obj", "nmod", "obl", "obl:arg", "amod", "xcomp") and head.head is not head:
+            head = head.head
+        return list(head.subtree)
+
+    def _location(self, trig: Trigger, offset) -> Location | None:
+        tok = trig.token
+        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else [])
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) in ("à", "en", "dans") \
+                        and c.ent_type_ in ("LOC", "GPE"):
+                    left = min(t.i for t in c.subtree if t.ent_type_) if any(t.ent_type_ for t in c.subtree) else c.i
+                    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                    if ent is None:
+                        continue
+                    found = self.places.resolve(ent.text)
+                    if found is not None:
+                        return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
+        return None
+
+    @staticmethod
+    def _event_span(trig: Trigger) -> tuple[int, int]:
+        """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the
+        trigger, and the pattern object's phrase when there is one."""
+        tok = trig.token
+        toks = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_.startswith("expl")
+                        or c.lower_ in ("ne", "n'", "n’", "pas")]
+        if trig.obj is not None:
+            toks += [t for t in trig.obj.subtree if t.dep_ not in ("acl", "acl:relcl", "punct")
+                     and t.i <= trig.obj.i + 3]
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end

@@ -1,0 +1,102 @@
+"""Event lexicon and cue lists, built from ``lang/<code>/verbs.yaml`` and ``lang/<code>/cues.yaml``.
+
+A :class:`Frame` says when a verb or an event noun codes an event, with which CAMEO code, and where its actor
+and recipient are. Codes are CAMEO 1.1b3 codes (validated against :mod:`newsevents.codes`); their meaning comes
+from the CAMEO codebook and the PLOVER manual (see the data files' ``source``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .codes import load_cameo
+from .langdata import LanguageData, LanguageDataError
+
+FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swap", "reciprocal", "absorbs",
+              "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
+              "needs_actor", "needs_specific"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One way a trigger word codes an event. See the comments at the top of ``verbs.yaml`` for each field."""
+
+    lemma: str
+    cameo: str
+    objects: frozenset[str] = frozenset()
+    reflexive: bool | None = None
+    intransitive: bool = False
+    recipient: tuple[str, ...] = ()
+    swap: bool = False
+    reciprocal: bool = False
+    absorbs: bool = False
+    needs_complement: tuple[str, ...] = ()
+    actor_sectors: tuple[str, ...] | None = None
+    de: str | None = None
+    objects_amod: frozenset[str] = frozenset()
+    objects_de: frozenset[str] = frozenset()
+    needs_support: bool = False
+    needs_actor: bool = False
+    needs_specific: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb frames and noun frames by lemma, support verbs, and the cue lists of ``cues.yaml``."""
+
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    support_verbs: frozenset[str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A cue list of ``cues.yaml`` as a set of lowercase entries (empty when absent)."""
+        return self.cues.get(name, frozenset())
+
+    @classmethod
+    def from_data(cls, data: LanguageData) -> "Lexicon":
+        """Build and validate; raises :class:`LanguageDataError` naming the file and the entry."""
+        cameo = load_cameo()
+        verbs_file = data.file("verbs")
+        where = f"lang/{data.lang}/verbs.yaml"
+
+        def frames(section: str) -> dict[str, tuple[Frame, ...]]:
+            out: dict[str, tuple[Frame, ...]] = {}
+            for lemma, entries in (verbs_file.get(section) or {}).items():
+                if not isinstance(entries, list) or not entries:
+                    raise LanguageDataError(f"{where}: {section}.{lemma}: expected a non-empty list of frames")
+                built = []
+                for entry in entries:
+                    unknown = set(entry) - FRAME_KEYS
+                    if unknown:
+                        raise LanguageDataError(f"{where}: {section}.{lemma}: unknown keys {sorted(unknown)}")
+                    code = str(entry.get("cameo", ""))
+                    if code not in cameo or not cameo[code].plover_event:
+                        raise LanguageDataError(f"{where}: {section}.{lemma}: {code!r} is not a CAMEO code with a "
+                                                f"PLOVER event type")
+                    if entry.get("de") not in (None, "actor", "recipient"):
+                        raise LanguageDataError(f"{where}: {section}.{lemma}: 'de' must be actor or recipient")
+                    built.append(Frame(
+                        lemma=lemma, cameo=code,
+                        objects=frozenset(entry.get("objects") or ()),
+                        reflexive=entry.get("reflexive"),
+                        intransitive=bool(entry.get("intransitive")),
+                        recipient=tuple(str(r) for r in entry.get("recipient") or ()),
+                        swap=bool(entry.get("swap")), reciprocal=bool(entry.get("reciprocal")),
+                        absorbs=bool(entry.get("absorbs")),
+                        needs_complement=tuple(entry.get("needs_complement") or ()),
+                        actor_sectors=tuple(entry["actor_sectors"]) if "actor_sectors" in entry else None,
+                        de=entry.get("de"),
+                        objects_amod=frozenset(entry.get("objects_amod") or ()),
+                        objects_de=frozenset(entry.get("objects_de") or ()),
+                        needs_support=bool(entry.get("needs_support")),
+                        needs_actor=bool(entry.get("needs_actor")),
+                        needs_specific=bool(entry.get("needs_specific")),
+                    ))
+                out[lemma] = tuple(built)
+            return out
+
+        cues_file = data.file("cues")
+        cues = {k: frozenset(str(x).lower() for x in v) for k, v in cues_file.items()
+                if k != "source" and isinstance(v, list)}
+        return cls(frames("verbs"), frames("nouns"),
+                   frozenset(verbs_file.get("support_verbs") or ()), cues)
