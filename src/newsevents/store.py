@@ -639,20 +639,28 @@ class Store:
         with self._cursor() as cur:
             return [self._record(row) for row in cur.execute(sql, params).fetchall()]
 
-    def iter_events(self, f: EventFilter | None = None, order: str = "date",
-                    chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+    def iter_events(self, f: EventFilter | None = None, order: str = "date", chunk_size: int = 2000,
+                    documents: bool = False) -> Iterator[dict[str, Any]]:
         """Stream every event matching ``f`` (same dicts and order as :meth:`query_events`), fetching
-        ``chunk_size`` rows at a time so memory stays bounded."""
+        ``chunk_size`` rows at a time so memory stays bounded. With ``documents=True`` each dict also gets
+        its document's ``"url"``, ``"source"`` and ``"title"`` (for exports that cite the source)."""
         if order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
         where, params = (f or EventFilter()).where()
-        sql = f"SELECT {_SELECT_RECORD} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK}"
+        extra = ", d.url, d.source, d.title" if documents else ""
+        join = " LEFT JOIN documents d ON d.doc_id = e.doc_id" if documents else ""
+        sql = (f"SELECT {_SELECT_RECORD}{extra} FROM events e{join} WHERE {where} "
+               f"ORDER BY {ORDERS[order]}, {_TIEBREAK}")
+        n = len(_RECORD_COLUMNS)
         cur = self._cursor()
         try:
             cur.execute(sql, params)
             while rows := cur.fetchmany(chunk_size):
                 for row in rows:
-                    yield self._record(row)
+                    record = self._record(row[:n])
+                    if documents:
+                        record.update(zip(("url", "source", "title"), row[n:]))
+                    yield record
         finally:
             cur.close()
 
