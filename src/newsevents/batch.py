@@ -1,0 +1,784 @@
+"""Corpus-scale batch runs on Dask distributed: partitioned, resumable, written as Parquet shards.
+
+The driver reads the inputs lazily (:func:`newsevents.readers.read_inputs`), groups the documents into
+partitions of ``partition_size`` documents (:func:`plan_partitions`: deterministic, so a rerun makes the same
+partitions), submits one Dask task per partition (:func:`code_partition`, which codes the documents with a
+:class:`~newsevents.pipeline.Pipeline` loaded once per worker process) and writes each partition's output as
+soon as its task completes. Layout of the output directory::
+
+    DIR/manifest.json                                  inputs, settings, counts, coder, partitions done
+    DIR/errors.jsonl                                   one JSON line per input error or document error
+    DIR/events/month=YYYY-MM/part-<pid>.parquet        events of the partition's documents published that month
+    DIR/documents/month=YYYY-MM/part-<pid>.parquet     the partition's documents published that month
+    DIR/_done/<pid>                                    completion marker (JSON: counts and the shard paths)
+
+``month`` is the document's publication month (``month=unknown`` when it has no date), as Hive-style
+partitioning, so ``duckdb.sql("select * from read_parquet('DIR/events/*/*.parquet', hive_partitioning=1)")``
+or ``pyarrow.dataset.dataset("DIR/events", partitioning="hive")`` read a month column from the path.
+
+Event shards have exactly the fields of :meth:`Event.to_dict <newsevents.records.Event.to_dict>` (the
+``extract`` JSONL record) with nested fields as Arrow types, not JSON strings: ``actor``/``recipient`` are
+lists of structs, ``date``/``attribution``/``location``/``coder`` structs (null when absent), spans
+``list<int32>`` of two 0-based, end-exclusive character offsets into the document text (:data:`EVENT_SCHEMA`).
+Document shards follow :data:`DOCUMENT_SCHEMA`; ``text`` is the cleaned text the offsets point into.
+
+Resuming: a partition is done when its marker exists; markers are written after the partition's shards and
+error lines, each file written to a temporary name, flushed to disk and renamed (``os.replace``). A rerun into
+the same directory skips marked partitions, deletes the shards of unmarked ones (left by a killed run) and
+codes them again, so killing a run at any moment (even ``kill -9``) and starting it again loses and duplicates
+no document. Partitions of an earlier run that the current inputs no longer produce are removed at the end of
+a run that read all its inputs. :func:`load_batch_output` reads a directory back as
+:class:`~newsevents.records.DocumentResult` records (done partitions only).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import hashlib
+import json
+import logging
+import os
+import re
+import socket
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__
+from .records import Article, DocumentResult, Event, InputError
+
+log = logging.getLogger(__name__)
+
+PARTITION_SIZE = 100
+"""Default documents per partition (one Dask task). Larger partitions cost less scheduling overhead; smaller
+ones lose less work when a run is killed and report progress more often."""
+
+MAX_FAILURES_BEFORE_SUCCESS = 3
+"""A run stops (:class:`BatchError`) when this many partitions fail before any succeeds: the failure is
+systematic (model not installed, workers cannot start), not one bad partition."""
+
+FORMAT = "newsevents-batch/1"
+"""Value of ``manifest.json``'s ``format`` key; bumped when the layout or a schema changes incompatibly."""
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+"""Suffixes of the files a directory input contributes (used only to estimate the document count for the
+progress bar's ETA; :func:`newsevents.readers.read_inputs` decides what is actually read)."""
+
+_SPAN = pa.list_(pa.int32())
+_ENTITY = pa.struct([("code", pa.string()), ("sector", pa.string()), ("entity_text", pa.string()),
+                     ("span", _SPAN), ("name", pa.string())])
+
+EVENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("doc_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
+    ("context", pa.string()), ("cameo_code", pa.string()), ("goldstein", pa.float64()),
+    ("quad_class", pa.int8()), ("actor", pa.list_(_ENTITY)), ("recipient", pa.list_(_ENTITY)),
+    ("modality", pa.string()),
+    ("attribution", pa.struct([("text", pa.string()), ("span", _SPAN), ("code", pa.string()),
+                               ("sector", pa.string())])),
+    ("date", pa.struct([("value", pa.string()), ("text", pa.string()), ("span", _SPAN),
+                        ("precision", pa.string())])),
+    ("location", pa.struct([("text", pa.string()), ("span", _SPAN), ("name", pa.string()),
+                            ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+                            ("geonameid", pa.int64()), ("feature", pa.string())])),
+    ("event_text", pa.string()), ("event_span", _SPAN), ("sentence", pa.string()),
+    ("sentence_span", _SPAN), ("lang", pa.string()),
+    ("coder", pa.struct([("version", pa.string()), ("model", pa.string()), ("model_version", pa.string()),
+                         ("dictionary_checksum", pa.string())])),
+])
+"""Arrow schema of event shards: the fields of ``Event.to_dict()`` in the same order, nested as structs and
+lists. ``tests/test_batch.py`` checks it against the record dataclasses so the two cannot drift apart."""
+
+DOCUMENT_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("position", pa.int32()), ("published", pa.string()), ("lang", pa.string()),
+    ("status", pa.string()), ("notes", pa.list_(pa.string())), ("error", pa.string()),
+    ("n_events", pa.int32()), ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
+    ("text", pa.string()),
+])
+"""Arrow schema of document shards: one row per input document. ``position`` is the document's 0-based
+index in its partition (input order); ``status`` is ``ok``/``skipped``/``error`` as in
+:class:`~newsevents.records.DocumentResult`; ``published`` is ISO 8601 ``YYYY-MM-DD`` or null; ``text`` is
+the cleaned text that event offsets point into."""
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_SHARD = re.compile(r"^part-(?P<pid>\d+-[0-9a-f]+)\.parquet$")
+
+
+class BatchError(Exception):
+    """The batch run cannot start or go on: the output directory belongs to a run with other settings, is
+    locked by another run, or is not a batch output directory. The message says which and what to do."""
+
+
+# -- partitions -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """What determines a batch run's output (recorded in ``manifest.json``; a rerun into the same directory
+    must use the same values). ``lang`` is the ``--lang`` value (ISO 639-1; None: identify each document's
+    language and code the French ones); ``published`` the ``--published`` default date (``YYYY-MM-DD``);
+    ``partition_size`` documents per partition; ``batch_size`` documents per ``nlp.pipe`` batch."""
+
+    lang: str | None = None
+    published: str | None = None
+    partition_size: int = PARTITION_SIZE
+    batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        if self.partition_size < 1:
+            raise ValueError(f"partition_size must be >= 1, got {self.partition_size}")
+        if self.batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """One unit of work: up to ``partition_size`` articles in input order, plus the input errors met while
+    reading them (messages of :class:`~newsevents.records.InputError`). ``index`` is the 0-based partition
+    number in input order; ``id`` is ``<index, 6+ digits>-<12 hex digits>``, the hex digits being a SHA-1 of
+    the documents' ids, dates, languages and text digests in order (see :func:`partition_id`)."""
+
+    id: str
+    index: int
+    articles: tuple[Article, ...]
+    input_errors: tuple[str, ...] = ()
+
+
+def partition_id(index: int, articles: Sequence[Article], input_errors: Sequence[str] = ()) -> str:
+    """The deterministic id of partition number ``index`` holding ``articles`` (in order): the zero-padded
+    index, a dash, and the first 12 hex digits of a SHA-1 of every article's id, publication date, language and
+    text SHA-1, plus the input error messages. The same inputs read with the same options give the same ids
+    in every run and every process (no Python ``hash()``)."""
+    digest = hashlib.sha1()
+    for a in articles:
+        text_digest = hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+        digest.update(json.dumps([a.id, a.published, a.lang, text_digest], ensure_ascii=False).encode())
+        digest.update(b"\n")
+    for message in input_errors:
+        digest.update(json.dumps(["input-error", message], ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return f"{index:06d}-{digest.hexdigest()[:12]}"
+
+
+def plan_partitions(items: Iterable[Article | InputError], size: int) -> Iterator[Partition]:
+    """Group ``items`` (as yielded by ``read_inputs``) lazily into partitions of ``size`` articles, in input
+    order; an input error joins the partition being filled and does not count towards ``size``. The last
+    partition may be smaller; input errors after the last article form a partition of their own. Raises
+    ``ValueError`` when ``size < 1``."""
+    if size < 1:
+        raise ValueError(f"partition size must be >= 1, got {size}")
+    articles: list[Article] = []
+    errors: list[str] = []
+    index = 0
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            continue
+        articles.append(item)
+        if len(articles) == size:
+            yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
+            articles, errors, index = [], [], index + 1
+    if articles or errors:
+        yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
+
+
+def month_of(published: str | None) -> str:
+    """The ``month=`` value for a publication date: ``YYYY-MM`` from an ISO 8601 date, else ``"unknown"``."""
+    m = _MONTH.match(published or "")
+    return f"{m.group(1)}-{m.group(2)}" if m and 1 <= int(m.group(2)) <= 12 else "unknown"
+
+
+# -- the task that runs on a worker -----------------------------------------------------------------------
+
+PipelineFactory = Callable[[str, bool, int], Any]
+"""Builds a pipeline from (lang, force_lang, batch_size); the result needs only a ``process(articles)`` method
+yielding one :class:`~newsevents.records.DocumentResult` per article, in order. Must be a module-level function
+(it is pickled by reference to the workers)."""
+
+
+def default_pipeline(lang: str, force_lang: bool, batch_size: int):
+    """The standard :class:`~newsevents.pipeline.Pipeline` (loads the spaCy model and the language data)."""
+    from .pipeline import Pipeline
+
+    return Pipeline(lang, force_lang=force_lang, batch_size=batch_size)
+
+
+@lru_cache(maxsize=4)
+def worker_pipeline(factory: PipelineFactory, lang: str, force_lang: bool, batch_size: int):
+    """The pipeline of this process for these options, built on first use (inside a task, never at import)
+    and kept for the life of the process, so each worker loads the spaCy model and the language data once."""
+    log.info("process %d: loading the %s pipeline (force_lang=%s)", os.getpid(), lang, force_lang)
+    return factory(lang, force_lang, batch_size)
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionOutput:
+    """What :func:`code_partition` returns to the driver: Arrow tables keyed by (``"events"`` or
+    ``"documents"``, month), JSON-ready error records, and ``stats`` (documents, events, status counts, coder,
+    worker name, its peak resident set size in bytes, seconds spent)."""
+
+    partition_id: str
+    index: int
+    tables: dict[tuple[str, str], pa.Table]
+    errors: tuple[dict[str, Any], ...]
+    stats: dict[str, Any]
+
+
+def code_partition(partition: Partition, settings: BatchSettings,
+                   factory: PipelineFactory = default_pipeline) -> PartitionOutput:
+    """Code one partition (runs on a Dask worker, or anywhere). One document's failure becomes a document with
+    ``status="error"``; the pipeline's own construction errors (unsupported language, missing model) raise."""
+    start = time.perf_counter()
+    if partition.articles:
+        pipeline = worker_pipeline(factory, settings.lang or "fr", settings.lang is not None,
+                                   settings.batch_size)
+        results = pipeline.process(partition.articles)
+    else:  # only input errors: no need to load a pipeline
+        results = iter(())
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    errors: list[dict[str, Any]] = [{"partition": partition.id, "kind": "input", "doc_id": None, "error": m}
+                                    for m in partition.input_errors]
+    status: Counter = Counter()
+    n_events = 0
+    coder = None
+    n_results = 0
+    for position, result in enumerate(results):
+        n_results += 1
+        a = result.article
+        month = month_of(a.published)
+        status[result.status] += 1
+        if result.status == "error":
+            errors.append({"partition": partition.id, "kind": "document", "doc_id": a.id, "error": result.error})
+        rows.setdefault(("documents", month), []).append({
+            "doc_id": a.id, "position": position, "published": a.published, "lang": a.lang,
+            "status": result.status, "notes": list(result.notes), "error": result.error,
+            "n_events": len(result.events), "title": a.title, "url": a.url, "source": a.source, "text": a.text,
+        })
+        for event in result.events:
+            record = event.to_dict()
+            if record.keys() != _EVENT_FIELDS:
+                raise BatchError(f"Event.to_dict() fields {sorted(record)} differ from EVENT_SCHEMA "
+                                 f"{sorted(_EVENT_FIELDS)}; update newsevents.batch.EVENT_SCHEMA")
+            rows.setdefault(("events", month), []).append(record)
+            coder = coder or record["coder"]
+            n_events += 1
+    if n_results != len(partition.articles):
+        raise RuntimeError(f"partition {partition.id}: the pipeline returned {n_results} results for "
+                           f"{len(partition.articles)} articles")
+    tables = {key: pa.Table.from_pylist(r, schema=EVENT_SCHEMA if key[0] == "events" else DOCUMENT_SCHEMA)
+              for key, r in rows.items()}
+    stats = {"documents": len(partition.articles), "events": n_events, "status": dict(status),
+             "input_errors": len(partition.input_errors), "coder": coder, "worker": _worker_name(),
+             "peak_rss_bytes": _peak_rss_bytes(), "seconds": round(time.perf_counter() - start, 3)}
+    return PartitionOutput(partition.id, partition.index, tables, tuple(errors), stats)
+
+
+_EVENT_FIELDS = set(EVENT_SCHEMA.names)
+
+
+def _worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _peak_rss_bytes() -> int | None:
+    """Peak resident set size of this process (``getrusage``; KiB on Linux, bytes on macOS)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+# -- the output directory ---------------------------------------------------------------------------------
+
+def _atomic_write(path: Path, write: Callable[[Any], None], mode: str = "wb") -> None:
+    """Write ``path`` through a temporary sibling, flushed and fsynced, then renamed over ``path``."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, mode) as f:
+        write(f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class BatchOutput:
+    """The output directory of a batch run (layout in the module docstring). Opening it takes an exclusive
+    lock (``DIR/.lock``, released by the kernel even after ``kill -9``), checks that an existing manifest has
+    the same :class:`BatchSettings` (else :class:`BatchError`), and removes what a killed run left behind:
+    temporary files, shards of partitions with no marker, and their error lines."""
+
+    def __init__(self, path: str | os.PathLike, settings: BatchSettings, inputs: Sequence[str]):
+        self.path = Path(path)
+        self.settings = settings
+        self.inputs = list(inputs)
+        self.done: dict[str, dict[str, Any]] = {}
+        self.failed: dict[str, str] = {}
+        self.started = _now()
+        self._lock_file = None
+
+    # opening and cleaning up
+
+    def open(self) -> "BatchOutput":
+        if self.path.exists() and not self.path.is_dir():
+            raise BatchError(f"{self.path} exists and is not a directory")
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        manifest = self.read_manifest()
+        if manifest is not None:
+            if manifest.get("format") != FORMAT:
+                raise BatchError(f"{self.path}/manifest.json has format {manifest.get('format')!r}, expected "
+                                 f"{FORMAT!r}; write to a new directory")
+            old = manifest.get("settings") or {}
+            new = asdict(self.settings)
+            diff = {k: (old.get(k), v) for k, v in new.items() if old.get(k) != v}
+            if diff:
+                said = ", ".join(f"{k}: {a!r} then, {b!r} now" for k, (a, b) in sorted(diff.items()))
+                raise BatchError(f"{self.path} holds a batch run with other settings ({said}); rerun with the "
+                                 f"same settings to resume, or write to a new directory")
+            self.started = manifest.get("started") or self.started
+        elif any(p.name != ".lock" for p in self.path.iterdir()):
+            raise BatchError(f"{self.path} is not empty and has no manifest.json: not a batch output directory")
+        else:
+            self.write_manifest(complete=False)  # from now on the directory is recognisably ours
+        for tmp in self.path.glob(".*.tmp-*"):
+            tmp.unlink()
+        for sub in ("events", "documents", "_done"):
+            (self.path / sub).mkdir(exist_ok=True)
+        self.done = self._read_markers()
+        self._clean()
+        self.write_manifest(complete=False)
+        return self
+
+    def close(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+    def __enter__(self) -> "BatchOutput":
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _lock(self) -> None:
+        self._lock_file = open(self.path / ".lock", "a+")
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory lock
+            return
+        try:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock_file.close()
+            self._lock_file = None
+            raise BatchError(f"another batch run is writing to {self.path}") from None
+
+    def _read_markers(self) -> dict[str, dict[str, Any]]:
+        done = {}
+        for marker in (self.path / "_done").iterdir():
+            if marker.name.startswith("."):
+                marker.unlink()  # a temporary marker of a killed run
+                continue
+            try:
+                done[marker.name] = json.loads(marker.read_text("utf-8"))
+            except (OSError, ValueError):
+                log.warning("unreadable marker %s: partition will be coded again", marker)
+                marker.unlink()
+        return done
+
+    def shards(self) -> Iterator[tuple[str, Path]]:
+        """Every (partition id, path) of an event or document shard in the directory, and temporary files
+        as (``""``, path)."""
+        for kind in ("events", "documents"):
+            root = self.path / kind
+            for month_dir in root.iterdir() if root.is_dir() else ():
+                if not month_dir.is_dir():
+                    continue
+                for f in month_dir.iterdir():
+                    m = _SHARD.match(f.name)
+                    yield (m.group("pid") if m else ""), f
+
+    def _clean(self) -> None:
+        removed = 0
+        for pid, f in self.shards():
+            if pid not in self.done:
+                f.unlink()
+                removed += 1
+        if removed:
+            log.info("%s: removed %d shard(s) of unfinished partitions", self.path, removed)
+        self._filter_errors(set(self.done))
+
+    def _filter_errors(self, keep: set[str]) -> None:
+        """Rewrite errors.jsonl keeping only lines of partitions in ``keep`` (drops torn lines too)."""
+        path = self.path / "errors.jsonl"
+        if not path.exists():
+            path.touch()
+            return
+        kept = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict) and record.get("partition") in keep:
+                    kept.append(line if line.endswith("\n") else line + "\n")
+        _atomic_write(path, lambda out: out.writelines(kept), mode="w")
+
+    # writing
+
+    def write_partition(self, output: PartitionOutput) -> dict[str, Any]:
+        """Write one partition's shards, then append its error lines, then its marker (in that order, each
+        durable before the next). Returns the marker record."""
+        files = []
+        for (kind, month), table in sorted(output.tables.items()):
+            folder = self.path / kind / f"month={month}"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"part-{output.partition_id}.parquet"
+            _atomic_write(path, lambda f, t=table: pq.write_table(t, f, compression="zstd"))
+            files.append(path.relative_to(self.path).as_posix())
+        if output.errors:
+            with open(self.path / "errors.jsonl", "a", encoding="utf-8") as f:
+                for record in output.errors:
+                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+        marker = {"partition": output.partition_id, "index": output.index, **output.stats, "files": files,
+                  "finished": _now()}
+        text = json.dumps(marker, ensure_ascii=False, indent=1)
+        _atomic_write(self.path / "_done" / output.partition_id, lambda f: f.write(text), mode="w")
+        self.done[output.partition_id] = marker
+        self.failed.pop(output.partition_id, None)
+        return marker
+
+    def record_failure(self, partition: Partition, error: str) -> None:
+        """Note a partition whose task failed (worker died, pipeline could not load): an error line with no
+        marker, so the next run codes it again (and drops the line)."""
+        self.failed[partition.id] = error
+        with open(self.path / "errors.jsonl", "a", encoding="utf-8") as f:
+            f.write(json.dumps({"partition": partition.id, "kind": "partition", "doc_id": None,
+                                "error": error}, ensure_ascii=False) + "\n")
+
+    def prune(self, planned: set[str]) -> int:
+        """Remove markers, shards and error lines of partitions not in ``planned`` (an earlier run's inputs
+        made partitions the current inputs no longer make). Returns the number of partitions removed."""
+        stale = set(self.done) - planned
+        for pid, f in list(self.shards()):
+            if pid in stale:
+                f.unlink()
+        for pid in stale:
+            (self.path / "_done" / pid).unlink(missing_ok=True)
+            del self.done[pid]
+        if stale:
+            log.warning("%s: removed %d partition(s) of an earlier run that the inputs no longer produce",
+                        self.path, len(stale))
+            self._filter_errors(planned)
+        return len(stale)
+
+    # manifest
+
+    def read_manifest(self) -> dict[str, Any] | None:
+        path = self.path / "manifest.json"
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except ValueError as exc:
+            raise BatchError(f"{path} is not valid JSON: {exc}") from exc
+
+    def write_manifest(self, *, complete: bool, planned: int | None = None) -> dict[str, Any]:
+        """Write ``manifest.json`` (atomically) from the markers: settings, inputs, totals, coder provenance,
+        per-worker peak memory, and the ids of the partitions done."""
+        status: Counter = Counter()
+        totals = Counter()
+        coder = None
+        workers: dict[str, dict[str, Any]] = {}
+        for marker in self.done.values():
+            status.update(marker.get("status") or {})
+            totals.update({k: marker.get(k) or 0 for k in ("documents", "events", "input_errors")})
+            coder = coder or marker.get("coder")
+            w = workers.setdefault(marker.get("worker") or "?", {"partitions": 0, "peak_rss_bytes": 0})
+            w["partitions"] += 1
+            w["peak_rss_bytes"] = max(w["peak_rss_bytes"], marker.get("peak_rss_bytes") or 0)
+        manifest = {
+            "format": FORMAT, "version": __version__, "settings": asdict(self.settings), "inputs": self.inputs,
+            "started": self.started, "updated": _now(), "complete": complete,
+            "counts": {"documents": totals["documents"], "events": totals["events"], "status": dict(status),
+                       "input_errors": totals["input_errors"], "partitions_done": len(self.done),
+                       "partitions_failed": len(self.failed), "partitions_planned": planned},
+            "coder": coder, "workers": workers, "partitions_done": sorted(self.done),
+            "partitions_failed": sorted(self.failed),
+        }
+        text = json.dumps(manifest, ensure_ascii=False, indent=1)
+        _atomic_write(self.path / "manifest.json", lambda f: f.write(text), mode="w")
+        return manifest
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# -- the driver -------------------------------------------------------------------------------------------
+
+@dataclass
+class BatchSummary:
+    """Counts of one batch run. ``documents``/``events``/``status`` cover the whole output directory (resumed
+    partitions included); ``coded`` counts the documents coded by this run; ``seconds`` its wall time;
+    ``peak_rss_bytes`` maps each worker of this run to its peak resident set size."""
+
+    output: str
+    documents: int = 0
+    coded: int = 0
+    events: int = 0
+    status: Counter = field(default_factory=Counter)
+    input_errors: int = 0
+    partitions: int = 0
+    partitions_resumed: int = 0
+    partitions_failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    peak_rss_bytes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Every partition is done (nothing to rerun)."""
+        return not self.partitions_failed
+
+    def describe(self) -> str:
+        """One line for stderr."""
+        parts = ", ".join(f"{n} {s}" for s, n in sorted(self.status.items())) or "none"
+        rate = self.coded / self.seconds if self.seconds else 0.0
+        text = (f"{self.documents} documents ({parts}), {self.events} events, {self.input_errors} input errors; "
+                f"{self.partitions} partitions ({self.partitions_resumed} resumed, "
+                f"{len(self.partitions_failed)} failed); coded {self.coded} documents in {self.seconds:.1f} s "
+                f"({rate:.1f} docs/s) -> {self.output}")
+        if self.partitions_failed:
+            text += "; rerun the same command to retry the failed partitions"
+        return text
+
+
+def default_workers() -> int:
+    """Local worker processes when none are asked for: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None):
+    """A ``distributed.Client``: connected to ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``) when
+    given, else to a new LocalCluster of ``workers`` single-threaded worker processes bound to 127.0.0.1 with
+    no dashboard. Closed (and the local cluster shut down) on exit."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    n = workers or default_workers()
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, scheduler_port=0) as cluster, Client(cluster) as client:
+        yield client
+
+
+def estimate_documents(inputs: Sequence[str]) -> int | None:
+    """A quick estimate of the number of documents in ``inputs`` for the progress bar's ETA: one per
+    .txt/.html file, one per non-empty line of a .jsonl file, found in directories (recursively) and glob
+    patterns. None when an input is standard input (``-``) or nothing is found."""
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES]
+        elif path.exists():
+            files = [path]
+        else:
+            files = [Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file()]
+        for f in files:
+            if f.suffix.lower() == ".jsonl":
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total or None
+
+
+def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int | None = None,
+              scheduler: str | None = None, partition_size: int = PARTITION_SIZE, lang: str | None = None,
+              published: str | None = None, batch_size: int = 64, progress: bool | None = None,
+              client=None, factory: PipelineFactory = default_pipeline) -> BatchSummary:
+    """Code ``inputs`` (files, directories, globs of .txt/.html/.jsonl, as for ``extract``) into the batch
+    output directory ``output`` on Dask (see the module docstring for the layout and the resume rules).
+
+    ``workers``: local worker processes (default: the CPUs available); ``scheduler``: address of a running
+    Dask scheduler to use instead; ``client``: an existing ``distributed.Client`` (overrides both).
+    ``progress``: show a tqdm bar on stderr (None: only when stderr is a terminal). ``factory`` builds the
+    pipeline on each worker (see :data:`PipelineFactory`).
+
+    Raises :class:`BatchError` when the directory cannot be used, ``ValueError`` for an unsupported language
+    or bad sizes. Input and document errors never stop the run: they go to ``errors.jsonl``.
+    """
+    from .pipeline import SUPPORTED_LANGS
+    from .readers import read_inputs
+
+    if lang is not None and lang not in SUPPORTED_LANGS:
+        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+    settings = BatchSettings(lang=lang, published=published, partition_size=partition_size,
+                             batch_size=batch_size)
+    items = read_inputs(list(inputs), published=published, lang=lang)
+    return run_items(items, output, settings, inputs=[str(i) for i in inputs], workers=workers,
+                     scheduler=scheduler, client=client, progress=progress, factory=factory,
+                     total=estimate_documents(inputs))
+
+
+def run_items(items: Iterable[Article | InputError], output: str | os.PathLike, settings: BatchSettings, *,
+              inputs: Sequence[str] = (), workers: int | None = None, scheduler: str | None = None,
+              client=None, progress: bool | None = None, factory: PipelineFactory = default_pipeline,
+              total: int | None = None) -> BatchSummary:
+    """Like :func:`run_batch` for articles already read (``items`` as yielded by ``read_inputs``);
+    ``inputs`` is only recorded in the manifest and ``total`` is the expected document count for the ETA."""
+    started = time.perf_counter()
+    summary = BatchSummary(output=str(output))
+    with BatchOutput(output, settings, inputs) as out, contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(dask_client(workers, scheduler))
+        bar = stack.enter_context(_progress_bar(total, progress))
+        planned: set[str] = set()
+        finished_reading = False
+        last_manifest = time.monotonic()
+
+        def handle(future, partition: Partition) -> None:
+            try:
+                result: PartitionOutput = future.result()
+            except Exception as exc:  # worker died, model missing...: record, go on, rerun retries
+                log.error("partition %s failed: %s: %s", partition.id, type(exc).__name__, exc)
+                out.record_failure(partition, f"{type(exc).__name__}: {exc}")
+                summary.partitions_failed.append(partition.id)
+                bar.update(len(partition.articles))
+                if summary.coded == 0 and len(summary.partitions_failed) >= MAX_FAILURES_BEFORE_SUCCESS:
+                    raise BatchError(f"stopping: the first {len(summary.partitions_failed)} partitions all "
+                                     f"failed; last error: {type(exc).__name__}: {exc}") from exc
+                return
+            finally:
+                future.release()
+            marker = out.write_partition(result)
+            summary.coded += marker["documents"]
+            worker = marker.get("worker") or "?"
+            summary.peak_rss_bytes[worker] = max(summary.peak_rss_bytes.get(worker, 0),
+                                                 marker.get("peak_rss_bytes") or 0)
+            _count(summary, marker)
+            bar.update(marker["documents"])
+            bar.set_postfix(events=summary.events, errors=summary.status["error"] + summary.input_errors,
+                            refresh=False)
+
+        from distributed import as_completed
+
+        pending = as_completed()
+        by_future: dict[str, Partition] = {}
+        futures = {}
+        run_token = uuid.uuid4().hex[:8]  # keys unique per run: a long-lived client forgets nothing
+        limit = max(4, 2 * _cluster_threads(client))
+        try:
+            for partition in plan_partitions(items, settings.partition_size):
+                planned.add(partition.id)
+                summary.partitions += 1
+                if partition.id in out.done:
+                    summary.partitions_resumed += 1
+                    _count(summary, out.done[partition.id])
+                    if bar.total is not None:
+                        bar.total = max(0, bar.total - len(partition.articles))
+                    continue
+                while pending.count() >= limit:
+                    done = next(pending)
+                    futures.pop(done.key, None)
+                    handle(done, by_future.pop(done.key))
+                future = client.submit(code_partition, partition, settings, factory, pure=False,
+                                       key=f"newsevents-partition-{partition.id}-{run_token}")
+                by_future[future.key] = partition
+                futures[future.key] = future
+                pending.add(future)
+                if time.monotonic() - last_manifest > 10:
+                    out.write_manifest(complete=False)
+                    last_manifest = time.monotonic()
+            finished_reading = True
+            bar.total = bar.n + sum(len(p.articles) for p in by_future.values())
+            for done in pending:
+                futures.pop(done.key, None)
+                handle(done, by_future.pop(done.key))
+                if time.monotonic() - last_manifest > 10:
+                    out.write_manifest(complete=False)
+                    last_manifest = time.monotonic()
+        finally:
+            if futures:  # stopped early: cancel what is still queued
+                client.cancel(list(futures.values()))
+            if finished_reading:
+                out.prune(planned)
+            out.write_manifest(complete=finished_reading and not summary.partitions_failed,
+                               planned=len(planned) if finished_reading else None)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _count(summary: BatchSummary, marker: dict[str, Any]) -> None:
+    summary.documents += marker.get("documents") or 0
+    summary.events += marker.get("events") or 0
+    summary.input_errors += marker.get("input_errors") or 0
+    summary.status.update(marker.get("status") or {})
+
+
+def _cluster_threads(client) -> int:
+    try:
+        return sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+    except Exception:  # an adaptive cluster with no worker yet
+        return 0
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int | None, progress: bool | None):
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=None if progress is None else not progress,
+              dynamic_ncols=True, smoothing=0.1) as bar:
+        yield bar
+
+
+# -- reading an output directory back ---------------------------------------------------------------------
+
+def load_batch_output(path: str | os.PathLike) -> Iterator[DocumentResult]:
+    """Read a batch output directory back: one :class:`~newsevents.records.DocumentResult` per document of
+    every done partition (partitions in input order, documents in input order within each), with its events
+    (``Event.from_dict``, ids kept). Input errors, which have no document, stay in ``errors.jsonl``.
+    Partitions with no marker (an unfinished run) are left out. Raises :class:`BatchError` when ``path`` has
+    no ``manifest.json``."""
+    root = Path(path)
+    if not (root / "manifest.json").is_file():
+        raise BatchError(f"{root} is not a batch output directory (no manifest.json)")
+    markers = sorted((root / "_done").glob("[0-9]*"), key=lambda p: p.name)
+    for marker_path in markers:
+        marker = json.loads(marker_path.read_text("utf-8"))
+        docs: list[dict[str, Any]] = []
+        events: dict[str, list[Event]] = {}
+        for rel in marker.get("files") or []:
+            table = pq.read_table(root / rel)
+            if rel.startswith("events/"):
+                for record in table.to_pylist():
+                    events.setdefault(record["doc_id"], []).append(Event.from_dict(record))
+            else:
+                docs.extend(table.to_pylist())
+        docs.sort(key=lambda d: d["position"])
+        for d in docs:
+            article = Article(id=d["doc_id"], text=d["text"] or "", published=d["published"], lang=d["lang"],
+                              title=d["title"], url=d["url"], source=d["source"])
+            yield DocumentResult(article, events=tuple(events.pop(d["doc_id"], ())), status=d["status"],
+                                 notes=tuple(d["notes"] or ()), error=d["error"])
