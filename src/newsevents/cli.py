@@ -131,5 +131,33 @@ def extract(inputs, lang, published, fmt, output):
         sys.exit(1)
 
 
+@main.command(context_settings=CONTEXT_SETTINGS)
+@input_options
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False, writable=True),
+              help="Output directory (Parquet shards, errors.jsonl, manifest.json); rerun into it to resume.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Local worker processes (default: the CPUs available). Ignored with --scheduler.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Use a running Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of a local cluster.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Documents per partition (one task; the unit of resumption).")
+def batch(inputs, lang, published, output, workers, scheduler, partition_size):
+    """Code a corpus on Dask into a resumable directory of Parquet shards.
+
+    Same INPUTs as extract. Rerunning the same command into the same --output skips finished partitions.
+    Per-document errors go to OUTPUT/errors.jsonl; the exit status is 1 only when partitions failed.
+    """
+    from .batch import BatchError, run_batch
+
+    try:
+        summary = run_batch(inputs, output, workers=workers, scheduler=scheduler, partition_size=partition_size,
+                            lang=lang, published=published)
+    except (BatchError, ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(summary.describe(), err=True)
+    if not summary.complete:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
