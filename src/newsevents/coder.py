@@ -111,19 +111,21 @@ class EventCoder:
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
             if t.obj is not None:
                 consumed.add(t.obj.i)
+        negated_by_refusal: set[int] = set()
+        for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
+            governor = self._absorbing_governor(trig.token, by_token)
+            if governor is None:
+                continue
+            if governor.frame.lemma in self.lex.cue("refusal_verbs") and self._is_conflict(trig.frame.cameo):
+                consumed.add(governor.token.i)
+                negated_by_refusal.add(trig.token.i)
+            else:
+                consumed.add(trig.token.i)
         expressions = None
         out: list[Event] = []
         for trig in triggers:
             if trig.token.i in consumed:
                 continue
-            governor = self._absorbing_governor(trig.token, by_token)
-            negated_by_refusal = False
-            if governor is not None:
-                if governor.frame.lemma in self.lex.cue("refusal_verbs") and self._is_conflict(trig.frame.cameo):
-                    consumed.add(governor.token.i)
-                    negated_by_refusal = True
-                else:
-                    continue
             actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
@@ -137,7 +139,7 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(r.code == a.code and r.sector == a.sector for a in actors)
                                or not actors)
-            modality = "negated" if negated_by_refusal else self._modality(trig, sent)
+            modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
             cameo = trig.frame.cameo
             root = cameo[:2]
             if modality == "intended" and root in INTENT_CODES:
@@ -257,7 +259,7 @@ class EventCoder:
         """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
         node = tok
         steps = 0
-        while node.head is not node and steps < 6:
+        while node.head.i != node.i and steps < 6:
             dep = node.dep_
             node = node.head
             steps += 1
@@ -287,7 +289,7 @@ class EventCoder:
             if patient is None:
                 patient = self._inherited_subject(tok)
             actors = context.resolve(agent) if agent is not None else ()
-            if trig.obj is not None and patient is trig.obj:  # "les sanctions imposées par Tokyo à X"
+            if trig.obj is not None and patient is not None and patient.i == trig.obj.i:  # "les sanctions imposées par Tokyo à X"
                 recipients = self._recipient(trig, context, skip=patient)
             else:
                 recipients = context.resolve(patient) if patient is not None else ()
@@ -323,6 +325,11 @@ class EventCoder:
             if node.dep_ in ("acl:relcl", "acl") and node.pos_ in ("VERB", "AUX"):
                 if node.dep_ == "acl:relcl":
                     return node.head
+                noun = node.head  # "sa volonté de visiter": the subject of the noun's verb
+                if any(c.dep_ == "mark" for c in node.children) and noun.dep_ in ("obj", "nsubj:pass") \
+                        and noun.head.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subj if subj is not None else self._inherited_subject(noun.head)
                 return None
             break
         return None
@@ -333,7 +340,7 @@ class EventCoder:
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
-                    if c is skip or c is trig.obj:
+                    if (skip is not None and c.i == skip.i) or (trig.obj is not None and c.i == trig.obj.i):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
@@ -387,7 +394,7 @@ class EventCoder:
                         actors = self._resolve_subject(subject, context)
                 if not recipients and frame.recipient:
                     for c in head.children:
-                        if c is tok:
+                        if c.i == tok.i:
                             continue
                         if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
                                 ("iobj" in frame.recipient and c.dep_ == "iobj"):
@@ -429,7 +436,7 @@ class EventCoder:
         chain = [tok]
         node = tok
         for _ in range(4):  # the trigger and the verbs/nouns governing it in its clause chain
-            if node.head is node or node.dep_ in ("conj", "parataxis", "root", "ROOT"):
+            if node.head.i == node.i or node.dep_ in ("conj", "parataxis", "root", "ROOT"):
                 break
             if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
                 break
@@ -507,7 +514,7 @@ class EventCoder:
         """The subject of a reporting verb whose complement clause holds the trigger."""
         node = trig.token
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             dep = node.dep_
             node = node.head
@@ -521,7 +528,11 @@ class EventCoder:
     def _attribution_from(self, head, context, offset) -> Attribution:
         left = min(t.i for t in head.subtree)
         right = max(t.i for t in head.subtree)
-        toks = [t for t in head.doc[left:right + 1] if not (t.dep_ == "case" and t.i == left)]
+        toks = list(head.doc[left:right + 1])
+        while len(toks) > 1 and toks[0].dep_ in ("case", "punct", "mark", "cc"):
+            toks = toks[1:]
+        while len(toks) > 1 and toks[-1].dep_ in ("punct", "cc"):
+            toks = toks[:-1]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         entities = context.resolve(head)
         code, sector = (entities[0].code, entities[0].sector) if entities else ("---", "")
@@ -550,7 +561,7 @@ class EventCoder:
     def _clause_tokens(tok):
         """Tokens of the trigger's clause: the trigger's subtree, and its verb's when the trigger is a noun."""
         head = tok
-        while head.dep_ in ("obj", "nmod", "obl", "obl:arg", "amod", "xcomp") and head.head is not head:
+        while head.dep_ in ("obj", "nmod", "obl", "obl:arg", "amod", "xcomp") and head.head.i != head.i:
             head = head.head
         return list(head.subtree)
 
