@@ -1,0 +1,241 @@
+"""Geometry of the server-drawn SVG charts: the timeline and the dyad network.
+
+Pure functions from store rows to plain shapes (coordinates in SVG user units, colours as ``#rrggbb``); the
+templates ``timeline.html`` and ``dyads.html`` only draw them. No JavaScript is needed to see either chart.
+
+Colours: Goldstein scores go from red (-10, conflict) through grey (0) to green (+10, cooperation), a
+linear RGB interpolation between the end points of ColorBrewer's RdYlGn scheme (Cynthia Brewer, Apache 2.0);
+event types use the 20-colour categorical palette of Tableau/D3 (``schemeTableau10`` plus its light tints);
+QuadClass colours follow the usual GDELT reading (1 verbal cooperation, 2 material cooperation, 3 verbal
+conflict, 4 material conflict).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..codes import PLOVER_TYPES
+
+CONFLICT_COLOUR = (0xD7, 0x30, 0x27)   # RdYlGn end, -10
+NEUTRAL_COLOUR = (0x9E, 0x9E, 0x9E)    # 0
+COOPERATION_COLOUR = (0x1A, 0x98, 0x50)  # RdYlGn end, +10
+MISSING_COLOUR = "#cccccc"
+
+TYPE_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                "#9c755f", "#bab0ac", "#1f77b4", "#aec7e8", "#ff7f0e", "#98df8a", "#d62728", "#9467bd",
+                "#8c564b", "#e377c2", "#7f7f7f", "#17becf")
+QUAD_COLOURS = {"1": "#91cf60", "2": "#1a9850", "3": "#fc8d59", "4": "#d73027"}
+QUAD_LABELS = {"1": "1 verbal cooperation", "2": "2 material cooperation", "3": "3 verbal conflict",
+               "4": "4 material conflict"}
+
+
+def goldstein_colour(score: float | None) -> str:
+    """``#rrggbb`` for a Goldstein score in [-10, 10] (clamped): red for conflict, grey at 0, green for
+    cooperation; :data:`MISSING_COLOUR` for None."""
+    if score is None or (isinstance(score, float) and math.isnan(score)):
+        return MISSING_COLOUR
+    t = max(-1.0, min(1.0, float(score) / 10.0))
+    end = COOPERATION_COLOUR if t >= 0 else CONFLICT_COLOUR
+    a = abs(t)
+    rgb = [round(n + (e - n) * a) for n, e in zip(NEUTRAL_COLOUR, end)]
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def key_colour(key: str, by: str) -> str:
+    """Colour of one series of the timeline: a QuadClass (``by="quad_class"``) or a PLOVER event type (the
+    16 types get fixed colours in :data:`~newsevents.codes.PLOVER_TYPES` order; anything else grey)."""
+    if by == "quad_class":
+        return QUAD_COLOURS.get(str(key), "#7f7f7f")
+    if key in PLOVER_TYPES:
+        return TYPE_PALETTE[PLOVER_TYPES.index(key)]
+    return "#7f7f7f"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}"
+
+
+@dataclass
+class TimelineChart:
+    """Everything ``timeline.html`` draws. Coordinates in SVG user units within ``width`` x ``height``; ``bars``
+    are stacked rectangles (one per period x key), ``line`` the SVG path of the mean Goldstein per period (empty
+    when no period has a score), ``points`` its vertices, ``y_ticks``/``g_ticks`` the left (event count) and right
+    (Goldstein -10..10) axes, ``x_ticks`` at most ``max_x_labels`` period labels, ``legend`` (label, colour)."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    bars: list[dict[str, Any]] = field(default_factory=list)
+    line: str = ""
+    points: list[dict[str, Any]] = field(default_factory=list)
+    y_ticks: list[dict[str, Any]] = field(default_factory=list)
+    g_ticks: list[dict[str, Any]] = field(default_factory=list)
+    x_ticks: list[dict[str, Any]] = field(default_factory=list)
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    periods: int = 0
+    total: int = 0
+
+
+def _nice_max(v: int) -> int:
+    if v <= 5:
+        return max(v, 1)
+    mag = 10 ** int(math.floor(math.log10(v)))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * mag >= v:
+            return int(math.ceil(m * mag))
+    return v
+
+
+def _period(p: Any) -> str:
+    return p.isoformat()[:10] if hasattr(p, "isoformat") else str(p)
+
+
+def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *, width: int = 960,
+                   height: int = 380, max_x_labels: int = 10) -> TimelineChart:
+    """Stacked bars of events per period and key, with the mean Goldstein score per period as a line.
+
+    ``rows`` are ``Store.timeline`` rows ``{period, key, n, mean_goldstein}``; ``by`` names what ``key`` is
+    (``"event_type"`` or ``"quad_class"``). The mean Goldstein of a period is the mean of its keys' means
+    weighted by their event counts (keys with no score left out). Periods are drawn in sorted order (ISO dates
+    sort in time order); periods with no events are not drawn.
+    """
+    left, right, top, bottom = 48, 48, 16, 56
+    chart = TimelineChart(width, height, left, right, top, bottom)
+    by_period: dict[str, dict[str, int]] = defaultdict(dict)
+    gsum: dict[str, float] = defaultdict(float)
+    gn: dict[str, int] = defaultdict(int)
+    keys: set[str] = set()
+    for r in rows:
+        p, k, n = _period(r["period"]), str(r["key"]), int(r["n"] or 0)
+        by_period[p][k] = by_period[p].get(k, 0) + n
+        keys.add(k)
+        if r.get("mean_goldstein") is not None:
+            gsum[p] += float(r["mean_goldstein"]) * n
+            gn[p] += n
+    periods = sorted(by_period)
+    if by == "quad_class":
+        order = sorted(keys)
+    else:
+        order = [t for t in PLOVER_TYPES if t in keys] + sorted(keys - set(PLOVER_TYPES))
+    chart.legend = [(QUAD_LABELS.get(k, k) if by == "quad_class" else k, key_colour(k, by)) for k in order]
+    chart.periods = len(periods)
+    chart.total = sum(sum(d.values()) for d in by_period.values())
+    plot_w, plot_h = width - left - right, height - top - bottom
+    ymax = _nice_max(max((sum(d.values()) for d in by_period.values()), default=1))
+    for i in range(5):
+        v = ymax * i / 4
+        chart.y_ticks.append({"y": _fmt(top + plot_h - plot_h * v / ymax), "label": f"{v:g}"})
+    for g in (-10, -5, 0, 5, 10):
+        chart.g_ticks.append({"y": _fmt(top + plot_h * (10 - g) / 20), "label": f"{g:+d}" if g else "0"})
+    if not periods:
+        return chart
+    step = plot_w / len(periods)
+    bar_w = max(step * 0.8, 0.5)
+    points = []
+    for i, p in enumerate(periods):
+        x = left + i * step + (step - bar_w) / 2
+        y = top + plot_h
+        for k in order:
+            n = by_period[p].get(k, 0)
+            if not n:
+                continue
+            h = plot_h * n / ymax
+            y -= h
+            chart.bars.append({"x": _fmt(x), "y": _fmt(y), "w": _fmt(bar_w), "h": _fmt(h),
+                               "colour": key_colour(k, by), "period": p, "key": k, "n": n})
+        if gn[p]:
+            g = gsum[p] / gn[p]
+            points.append({"x": _fmt(left + i * step + step / 2), "y": _fmt(top + plot_h * (10 - g) / 20),
+                           "period": p, "goldstein": round(g, 2)})
+    chart.points = points
+    chart.line = " ".join(("M" if j == 0 else "L") + f"{pt['x']},{pt['y']}" for j, pt in enumerate(points))
+    every = max(1, math.ceil(len(periods) / max_x_labels))
+    for i in range(0, len(periods), every):
+        chart.x_ticks.append({"x": _fmt(left + i * step + step / 2), "label": periods[i]})
+    return chart
+
+
+@dataclass
+class DyadNetwork:
+    """Everything ``dyads.html`` draws: ``nodes`` ``{code, x, y, r, n, label_x, label_y, anchor}`` on a circle,
+    ``edges`` ``{actor, recipient, n, mean_goldstein, path, width, colour}`` (curved paths, so A->B and B->A do not
+    overlap; a self-loop for domestic dyads), ``dropped`` the number of dyads left out because one end is not
+    among the ``max_nodes`` busiest countries."""
+
+    width: int
+    height: int
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    dropped: int = 0
+
+
+def dyad_network(rows: Iterable[Mapping[str, Any]], *, width: int = 720, height: int = 720,
+                 max_nodes: int = 40) -> DyadNetwork:
+    """Lay out ``Store.dyads`` rows ``{actor, recipient, n, mean_goldstein}`` as a directed network.
+
+    Countries are nodes placed on a circle by decreasing event count (busiest at the top, clockwise); node
+    area grows with the events a country takes part in; edge width with the square root of the dyad's event
+    count; edge colour is :func:`goldstein_colour` of its mean Goldstein score.
+    """
+    rows = [dict(r) for r in rows if r.get("actor") and r.get("recipient")]
+    net = DyadNetwork(width, height)
+    totals: dict[str, int] = defaultdict(int)
+    for r in rows:
+        totals[r["actor"]] += int(r["n"])
+        if r["recipient"] != r["actor"]:
+            totals[r["recipient"]] += int(r["n"])
+    codes = sorted(totals, key=lambda c: (-totals[c], c))[:max_nodes]
+    keep = set(codes)
+    if not codes:
+        return net
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - 70
+    tmax = max(totals[c] for c in codes)
+    pos: dict[str, tuple[float, float, float, float]] = {}
+    for i, c in enumerate(codes):
+        a = -math.pi / 2 + 2 * math.pi * i / len(codes)
+        x, y = cx + radius * math.cos(a), cy + radius * math.sin(a)
+        r = 5 + 15 * math.sqrt(totals[c] / tmax)
+        pos[c] = (x, y, r, a)
+        lx, ly = cx + (radius + r + 8) * math.cos(a), cy + (radius + r + 8) * math.sin(a)
+        anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0 else "end")
+        net.nodes.append({"code": c, "x": _fmt(x), "y": _fmt(y), "r": _fmt(r), "n": totals[c],
+                          "label_x": _fmt(lx), "label_y": _fmt(ly + 4), "anchor": anchor})
+    nmax = max((int(r["n"]) for r in rows if r["actor"] in keep and r["recipient"] in keep), default=1)
+    for r in sorted(rows, key=lambda r: int(r["n"])):
+        a, b = r["actor"], r["recipient"]
+        if a not in keep or b not in keep:
+            net.dropped += 1
+            continue
+        n = int(r["n"])
+        x1, y1, r1, ang = pos[a]
+        if a == b:
+            # a loop outside the node, on the side away from the centre
+            ox, oy = math.cos(ang), math.sin(ang)
+            px, py = -oy, ox
+            s = r1 + 22
+            path = (f"M{_fmt(x1 + r1 * (ox + px) * 0.6)},{_fmt(y1 + r1 * (oy + py) * 0.6)} "
+                    f"C{_fmt(x1 + s * (ox + px))},{_fmt(y1 + s * (oy + py))} "
+                    f"{_fmt(x1 + s * (ox - px))},{_fmt(y1 + s * (oy - py))} "
+                    f"{_fmt(x1 + r1 * (ox - px) * 0.6)},{_fmt(y1 + r1 * (oy - py) * 0.6)}")
+        else:
+            x2, y2, r2, _ = pos[b]
+            dx, dy = x2 - x1, y2 - y1
+            d = math.hypot(dx, dy) or 1.0
+            ux, uy = dx / d, dy / d
+            sx, sy = x1 + ux * r1, y1 + uy * r1
+            ex, ey = x2 - ux * (r2 + 4), y2 - uy * (r2 + 4)
+            # bend to the right of the direction of travel, so the two directions of a pair stay apart
+            mx, my = (sx + ex) / 2 + uy * d * 0.12, (sy + ey) / 2 - ux * d * 0.12
+            path = f"M{_fmt(sx)},{_fmt(sy)} Q{_fmt(mx)},{_fmt(my)} {_fmt(ex)},{_fmt(ey)}"
+        g = r.get("mean_goldstein")
+        net.edges.append({"actor": a, "recipient": b, "n": n,
+                          "mean_goldstein": None if g is None else round(float(g), 2), "path": path,
+                          "width": _fmt(1 + 7 * math.sqrt(n / nmax)), "colour": goldstein_colour(g)})
+    return net

@@ -1,0 +1,100 @@
+// World map of event places, drawn as SVG in the browser. No map tiles, no network beyond this server:
+// country shapes come from /static/countries-110m.json (world-atlas, Natural Earth 1:110m) converted with
+// topojson-client; event places from /api/locations (same filter as the page).
+// Projection: equirectangular (plate carree), longitude -180..180 and latitude LAT_MAX..LAT_MIN fill the viewBox.
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var W = 960, H = 480, LAT_MAX = 84, LAT_MIN = -58;
+
+  function x(lon) { return (lon + 180) / 360 * W; }
+  function y(lat) { return (LAT_MAX - lat) / (LAT_MAX - LAT_MIN) * H; }
+
+  function ringPath(ring) {
+    var d = "", prev = null;
+    for (var i = 0; i < ring.length; i++) {
+      var lon = ring[i][0], lat = ring[i][1];
+      // a jump across the antimeridian starts a new sub-path instead of a line across the whole map
+      var move = prev === null || Math.abs(lon - prev) > 180;
+      d += (move ? "M" : "L") + x(lon).toFixed(1) + "," + y(lat).toFixed(1);
+      prev = lon;
+    }
+    return d + "Z";
+  }
+
+  function geometryPath(g) {
+    if (!g) return "";
+    var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    var d = "";
+    polys.forEach(function (poly) { poly.forEach(function (ring) { d += ringPath(ring); }); });
+    return d;
+  }
+
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function titled(e, text) { el("title", {}, e).textContent = text; return e; }
+
+  // light grey (no events) to dark blue (the most events), on a square-root scale
+  function shade(n, max) {
+    if (!n) return "#e6e6e6";
+    var t = Math.sqrt(n / max), a = [198, 219, 239], b = [8, 81, 156];
+    return "rgb(" + a.map(function (v, i) { return Math.round(v + (b[i] - v) * t); }).join(",") + ")";
+  }
+
+  function draw(svg, world, places) {
+    var loading = svg.querySelector(".loading");
+    if (loading) loading.remove();
+    var perCountry = {}, maxCountry = 0, maxPlace = 0;
+    places.forEach(function (p) {
+      if (p.country_numeric) {
+        perCountry[p.country_numeric] = (perCountry[p.country_numeric] || 0) + p.n;
+        maxCountry = Math.max(maxCountry, perCountry[p.country_numeric]);
+      }
+      maxPlace = Math.max(maxPlace, p.n);
+    });
+    var countries = el("g", {"class": "countries"}, svg);
+    var fc = topojson.feature(world, world.objects.countries);
+    fc.features.forEach(function (f) {
+      if (f.id === "010") return; // Antarctica: outside the latitude range drawn
+      var n = perCountry[f.id] || 0;
+      var path = el("path", {"d": geometryPath(f.geometry), "fill": shade(n, maxCountry), "class": "country",
+                             "data-id": f.id || ""}, countries);
+      titled(path, ((f.properties && f.properties.name) || "") + (n ? ": " + n + " events" : ""));
+    });
+    var dots = el("g", {"class": "places"}, svg);
+    places.forEach(function (p) {
+      if (p.lat === null || p.lon === null || p.lat < LAT_MIN || p.lat > LAT_MAX) return;
+      var r = 2.5 + 12 * Math.sqrt(p.n / maxPlace);
+      var c = el("circle", {"cx": x(p.lon).toFixed(1), "cy": y(p.lat).toFixed(1), "r": r.toFixed(1),
+                            "class": "place"}, dots);
+      titled(c, (p.name || "?") + (p.country ? " (" + p.country + ")" : "") + ": " + p.n + " events");
+    });
+    svg.setAttribute("data-ready", "1");
+  }
+
+  function fail(svg, message) {
+    var t = svg.querySelector(".loading") || el("text", {"x": W / 2, "y": H / 2, "text-anchor": "middle"}, svg);
+    t.textContent = message;
+    svg.setAttribute("data-ready", "error");
+  }
+
+  function json(url) {
+    return fetch(url, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var svg = document.getElementById("map");
+    if (!svg) return;
+    Promise.all([json(svg.dataset.world), json(svg.dataset.locations)])
+      .then(function (res) { draw(svg, res[0], res[1]); })
+      .catch(function (err) { fail(svg, "The map could not be drawn: " + err.message); });
+  });
+})();
