@@ -159,5 +159,23 @@ def batch(inputs, lang, published, output, workers, scheduler, partition_size):
         sys.exit(1)
 
 
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="Event database (default: $NEWSEVENTS_DB, else the user data directory).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--write-token", default=None, envvar="NEWSEVENTS_WRITE_TOKEN", metavar="TOKEN",
+              help="Secret that lets the extract form and POST /api/extract store documents "
+                   "(env NEWSEVENTS_WRITE_TOKEN). Without it the database is opened read-only.")
+def serve(db, host, port, write_token):
+    """Browse, filter and chart the stored events in a web browser (see docs/web.md)."""
+    from .web import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port, write_token=write_token)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
