@@ -20,6 +20,23 @@ class LanguageDataError(ValueError):
     """A language data file is missing, malformed, or has an invalid entry; the message names file and entry."""
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys (PyYAML would silently keep the last one)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
+    keys = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in keys:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        keys.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
 @dataclass(frozen=True)
 class LanguageData:
     """All data files of one language: ``files`` maps a file stem (``"verbs"``) to its parsed YAML mapping;
@@ -71,7 +88,7 @@ def load_language(lang: str) -> LanguageData:
         raw = entry.read_bytes()
         digest.update(entry.name.encode() + b"\0" + raw)
         try:
-            parsed = yaml.safe_load(raw.decode("utf-8"))
+            parsed = yaml.load(raw.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 (safe subclass)
         except yaml.YAMLError as exc:
             raise LanguageDataError(f"lang/{lang}/{entry.name}: not valid YAML: {exc}") from exc
         if not isinstance(parsed, dict) or "source" not in parsed:

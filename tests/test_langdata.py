@@ -1,0 +1,59 @@
+"""Language data files load, validate, and are traced by a checksum."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from newsevents.codes import PLOVER_TYPES, load_cameo
+from newsevents.langdata import LanguageDataError, _StrictLoader, load_language
+from newsevents.lexicon import Lexicon
+
+
+def test_french_data_loads_with_sources_and_checksum():
+    data = load_language("fr")
+    assert {"verbs", "cues"} <= set(data.files)
+    assert all(f.get("source") for f in data.files.values())
+    assert len(data.checksum) == 16
+
+
+def test_unknown_language_is_a_clear_error():
+    with pytest.raises(LanguageDataError, match="no language data for 'xx'"):
+        load_language("xx")
+
+
+def test_duplicate_keys_are_refused():
+    with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'visiter'"):
+        yaml.load("visiter: 1\nvisiter: 2\n", Loader=_StrictLoader)  # noqa: S506
+
+
+def test_lexicon_frames_have_valid_codes_and_cover_every_plover_type():
+    lex = Lexicon.from_data(load_language("fr"))
+    cameo = load_cameo()
+    types = set()
+    for frames in list(lex.verbs.values()) + list(lex.nouns.values()):
+        for frame in frames:
+            assert cameo[frame.cameo].plover_event, frame
+            types.add(cameo.plover(frame.cameo))
+    assert types == set(PLOVER_TYPES)
+
+
+def test_lexicon_covers_cameo_roots_03_to_20():
+    lex = Lexicon.from_data(load_language("fr"))
+    roots = {f.cameo[:2] for frames in list(lex.verbs.values()) + list(lex.nouns.values()) for f in frames}
+    assert {f"{n:02d}" for n in range(3, 21)} <= roots
+
+
+def test_reporting_verbs_are_not_event_verbs_unless_listed_as_both():
+    lex = Lexicon.from_data(load_language("fr"))
+    both = lex.cue("reporting_verbs") & set(lex.verbs)
+    assert both <= lex.cue("reporting_event_verbs")
+
+
+def test_bad_frame_names_file_and_entry(monkeypatch):
+    data = load_language("fr")
+    broken = dict(data.files)
+    broken["verbs"] = {"source": "test", "verbs": {"visiter": [{"cameo": "999"}]}, "nouns": {}}
+    from newsevents.langdata import LanguageData
+
+    with pytest.raises(LanguageDataError, match=r"lang/fr/verbs.yaml: verbs.visiter: '999'"):
+        Lexicon.from_data(LanguageData("fr", broken, "x"))
