@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import click
 
-from .records import Article, DocumentResult, InputError
+from .records import MODALITIES, Article, DocumentResult, InputError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -175,6 +175,213 @@ def serve(db, host, port, write_token):
         run_server(db, host=host, port=port, write_token=write_token)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+# -- store commands: ingest, events, export, evaluate, demo ------------------------------------------------
+
+def db_option(f):
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+                        help="Event database (default: $NEWSEVENTS_DB, else events.duckdb in the user data "
+                             "directory).")(f)
+
+
+def filter_options(f):
+    """The event filters shared by `events` and `export` (fields of store.EventFilter)."""
+    options = [
+        click.option("--actor", default=None, metavar="CODE",
+                     help="Actor country (RUS), country+sector (RUSGOV) or any country with a sector (*MIL)."),
+        click.option("--recipient", default=None, metavar="CODE", help="Recipient, same forms as --actor."),
+        click.option("--type", "event_type", default=None, metavar="TYPE", help="PLOVER event type (CONSULT)."),
+        click.option("--cameo", default=None, metavar="PREFIX", help="CAMEO code prefix (04 matches 040, 042)."),
+        click.option("--quad-class", type=click.IntRange(1, 4), default=None, help="QuadClass 1-4."),
+        click.option("--modality", type=click.Choice(MODALITIES), default=None),
+        click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", default=None, metavar="DATE", help="Events on or before DATE (YYYY-MM-DD)."),
+        click.option("--doc", "doc_id", default=None, metavar="ID", help="Events of one document."),
+        click.option("--source", default=None, metavar="TEXT",
+                     help="Substring of the attribution (selon ...) or of the document source."),
+        click.option("--text", default=None, metavar="TEXT", help="Substring of the sentence or event text."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _event_filter(kwargs: dict):
+    from .store import EventFilter
+
+    keys = ("actor", "recipient", "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id",
+            "source", "text")
+    return EventFilter(**{k: kwargs.pop(k) for k in keys})
+
+
+def _open_store(db: str | None, read_only: bool = False):
+    from .store import Store
+
+    try:
+        return Store(db, read_only=read_only)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:  # duckdb.IOException (file locked by another process), permissions
+        raise click.ClickException(f"cannot open the event database: {exc}") from exc
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@input_options
+@db_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Documents per database transaction.")
+def ingest(inputs, lang, published, db, batch_size):
+    """Code INPUT files like extract and store documents and events in the event database.
+
+    Re-ingesting a document id replaces it and its events. Exit status 1 when a document failed.
+    """
+    import time
+
+    summary = RunSummary()
+    t0 = time.perf_counter()
+    with _open_store(db) as store:
+        report = store.ingest(run_pipeline(inputs, lang, published, summary), batch_size=batch_size)
+        path = store.path
+    seconds = time.perf_counter() - t0
+    summary.report()
+    for doc_id, message in report.errors:
+        click.echo(f"error: {doc_id}: not stored: {message}", err=True)
+    status = ", ".join(f"{report.status[s]} {s}" for s in ("ok", "skipped", "error"))
+    rate = summary.documents / seconds if seconds > 0 else 0.0
+    click.echo(f"stored {report.documents} documents ({status}; {len(report.errors)} rejected), "
+               f"{report.events} events in {path} ({rate:.1f} documents/s)", err=True)
+    if summary.failed or report.errors:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@filter_options
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True,
+              help="At most N events (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N matching events.")
+@click.option("--order", type=click.Choice(["date", "-date", "published", "-published", "goldstein",
+                                            "-goldstein"]), default="date", show_default=True,
+              help="Sort key; '-' = descending.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db, limit, offset, order, fmt, **filters):
+    """List stored events matching the filters (e.g. --actor PRK --recipient RUS --type CONSULT)."""
+    from .export import write_events
+
+    f = _event_filter(filters)
+    with _open_store(db, read_only=True) as store:
+        try:
+            total = store.count_events(f)
+            rows = store.query_events(f, limit=limit or None, offset=offset, order=order)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        write_events(rows, fmt, "-")
+    if fmt == "table":
+        click.echo(f"{len(rows)} of {total} matching events", err=True)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
+              show_default=True, help="gdelt: tab-separated GDELT 2.0 event columns, one row per dyad.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar="PATH",
+              help="Output file; - for standard output (not for parquet).")
+def export(db, fmt, output, **filters):
+    """Write the stored events matching the filters to a file (streamed: any size)."""
+    from .export import write_events
+
+    f = _event_filter(filters)
+    with _open_store(db, read_only=True) as store:
+        try:
+            n = write_events(store.iter_events(f, documents=True), fmt, output)
+        except (ValueError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{n} events written to {'standard output' if output == '-' else output}", err=True)
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--system", type=click.Path(exists=True, dir_okay=False), default=None, metavar="EVENTS.jsonl",
+              help="System events (one event record per line); default: run the pipeline on the gold texts.")
+@click.option("--json", "as_json", is_flag=True, help="Print only the JSON summary.")
+@click.option("--detail", is_flag=True, help="Add one row per PLOVER event type.")
+@click.option("--save-system", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Also write the pipeline's events (JSONL) to FILE.")
+def evaluate(gold, system, as_json, detail, save_system):
+    """Score events against GOLD.jsonl: P/R/F1 at type, dyad and full levels, modality and date accuracy.
+
+    Same definitions as eval/score.py (see docs and the newsevents.evaluate module).
+    """
+    import json
+
+    from .evaluate import format_report, read_jsonl, run_system, score, summary
+
+    try:
+        gold_records = read_jsonl(gold)
+        if system:
+            system_events = read_jsonl(system)
+        else:
+            system_events = run_system(gold_records)
+    except (InputError, OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if save_system:
+        from .export import write_events
+
+        write_events(system_events, "jsonl", save_system)
+    result = score(gold_records, system_events)
+    click.echo(json.dumps(summary(result), sort_keys=True) if as_json else format_report(result, detail))
+
+
+DEMO_SAMPLE = "examples/demo_fr.jsonl"
+"""The bundled sample story (package data): one invented French wire story, see examples/README.md."""
+
+
+@main.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+              help="Database to store the demo in (default: demo.duckdb in the user data directory).")
+def demo(db):
+    """Code the bundled sample story, store it and print its events."""
+    import json
+    from importlib import resources
+    from pathlib import Path
+
+    from platformdirs import user_data_dir
+
+    from .export import write_table
+    from .pipeline import Pipeline
+
+    record = json.loads(resources.files("newsevents").joinpath(DEMO_SAMPLE).read_text(encoding="utf-8"))
+    article = Article(id=record["id"], text=record["text"], published=record.get("date"), lang=record.get("lang"),
+                      title=record.get("title"), source=record.get("source"))
+    click.echo(f"sample: {record['title']} ({article.published}, {len(article.text)} characters)", err=True)
+    click.echo("loading the French pipeline...", err=True)
+    try:
+        pipeline = Pipeline(article.lang or "fr", force_lang=True)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = next(iter(pipeline.process([article])))
+    if result.status == "error":
+        raise click.ClickException(f"the sample failed: {result.error}")
+    path = db or str(Path(user_data_dir("newsevents")) / "demo.duckdb")
+    with _open_store(path) as store:
+        report = store.ingest([result])
+        stored = store.get_document(article.id)
+        rows = stored["events"] if stored else []
+        stats = store.stats()
+    click.echo()
+    write_table(rows, sys.stdout)
+    click.echo()
+    for e in rows:
+        att = (e.get("attribution") or {}).get("text")
+        click.echo(f"- {e['event_type']} ({e['cameo_code']}, {e['modality']}"
+                   f"{', ' + att if att else ''}): {e['sentence'].strip()}")
+    by_type = ", ".join(f"{n} {t}" for t, n in Counter(e["event_type"] for e in rows).most_common())
+    by_modality = ", ".join(f"{n} {m}" for m, n in Counter(e["modality"] for e in rows).most_common())
+    click.echo(f"\n{report.events} events ({by_type or 'none'}); modality: {by_modality or '-'}")
+    click.echo(f"stored in {path} ({stats['documents']} documents, {stats['events']} events in total)")
+    click.echo(f"next: newsevents events --db {path} --format jsonl | newsevents serve --db {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover
