@@ -63,6 +63,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 TOKEN_HEADER = "x-write-token"
 Order = Literal["date", "-date", "published", "-published", "goldstein", "-goldstein"]
 """Accepted ``order`` values (those of :data:`newsevents.store.ORDERS`)."""
+ORDER_LABELS = {"-date": "newest first", "date": "oldest first", "-published": "newest published",
+                "published": "oldest published", "goldstein": "most conflictual", "-goldstein": "most cooperative"}
 
 
 class FilterError(ValueError):
@@ -318,7 +320,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         PLOVER_TYPES=PLOVER_TYPES, MODALITIES=MODALITIES, CAMEO_ROOTS=cameo_roots, QUAD_LABELS=QUAD_LABELS,
         KINDS=KINDS, KIND_LABELS=KIND_LABELS, ORDERS=tuple(ORDERS), goldstein_colour=goldstein_colour,
         cameo_description=lambda code: cameo[code].description if code in cameo else "",
-        entities=_entities, urlencode=urlencode, qs=_qs,
+        entities=_entities, urlencode=urlencode, qs=_qs, ORDER_LABELS=ORDER_LABELS,
+        entity_labels=lambda es: ", ".join(" ".join(x for x in (e.get("code"), e.get("sector")) if x)
+                                           for e in es or []),
     )
     templates = Jinja2Templates(env=env)
 
@@ -364,8 +368,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
                                          headers={"content-disposition": 'attachment; filename="events.csv"'})
             return StreamingResponse(_iter_jsonl(events), media_type="application/x-ndjson; charset=utf-8",
                                      headers={"content-disposition": 'attachment; filename="events.jsonl"'})
-        return {"total": store.count_events(f), "limit": limit, "offset": offset,
-                "events": store.query_events(f, limit=limit, offset=offset, order=order)}
+        # the store returns JSON-ready dicts: JSONResponse skips FastAPI's slower generic encoder
+        return JSONResponse({"total": store.count_events(f), "limit": limit, "offset": offset,
+                             "events": store.query_events(f, limit=limit, offset=offset, order=order)})
 
     @app.get("/api/events/{event_id}", tags=["api"], summary="One event")
     def api_event(event_id: str):
@@ -386,20 +391,20 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
                      interval: Literal["day", "week", "month", "year"] = "day",
                      by: Literal["event_type", "quad_class", "modality", "cameo_root"] = "event_type"):
         """``[{"period": "2024-01-15", "key": "CONSULT", "n": 3, "mean_goldstein": 1.0}, ...]``."""
-        return store.timeline(f, interval=interval, by=by)
+        return JSONResponse(store.timeline(f, interval=interval, by=by))
 
     @app.get("/api/dyads", tags=["api"], summary="Actor -> recipient country pairs")
     def api_dyads(f: EventFilter = Depends(event_filter), limit: int = Query(200, ge=1, le=5000)):
         """``[{"actor": "RUS", "recipient": "UKR", "n": 12, "mean_goldstein": -5.2}, ...]``."""
-        return store.dyads(f, limit=limit)
+        return JSONResponse(store.dyads(f, limit=limit))
 
     @app.get("/api/locations", tags=["api"], summary="Event places with coordinates")
     def api_locations(f: EventFilter = Depends(event_filter), limit: int = Query(5000, ge=1, le=50000)):
         """``[{"country", "lat", "lon", "name", "n", "country_numeric"}, ...]``: ``country_numeric`` is the ISO
         3166-1 numeric code (the feature id of the map's country shapes), or None."""
         numeric = _numeric_codes()
-        return [{**row, "country_numeric": numeric.get(row.get("country") or "")}
-                for row in store.locations(f, limit=limit)]
+        return JSONResponse([{**row, "country_numeric": numeric.get(row.get("country") or "")}
+                             for row in store.locations(f, limit=limit)])
 
     @app.get("/api/stats", tags=["api"], summary="Store overview")
     def api_stats():

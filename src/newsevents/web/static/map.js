@@ -10,16 +10,25 @@
   function x(lon) { return (lon + 180) / 360 * W; }
   function y(lat) { return (LAT_MAX - lat) / (LAT_MAX - LAT_MIN) * H; }
 
+  // A ring that crosses the antimeridian (Russia's Chukotka, Fiji) is unwrapped into continuous longitudes
+  // beyond +-180 and drawn twice, shifted by 360 degrees; the SVG viewport clips what falls outside.
   function ringPath(ring) {
-    var d = "", prev = null;
+    var lons = [], shift = 0, min = Infinity, max = -Infinity;
     for (var i = 0; i < ring.length; i++) {
-      var lon = ring[i][0], lat = ring[i][1];
-      // a jump across the antimeridian starts a new sub-path instead of a line across the whole map
-      var move = prev === null || Math.abs(lon - prev) > 180;
-      d += (move ? "M" : "L") + x(lon).toFixed(1) + "," + y(lat).toFixed(1);
-      prev = lon;
+      var lon = ring[i][0] + shift;
+      if (i > 0 && lon - lons[i - 1] > 180) { shift -= 360; lon -= 360; }
+      else if (i > 0 && lon - lons[i - 1] < -180) { shift += 360; lon += 360; }
+      lons.push(lon);
+      min = Math.min(min, lon); max = Math.max(max, lon);
     }
-    return d + "Z";
+    var offsets = [0];
+    if (max > 180) offsets.push(-360);
+    if (min < -180) offsets.push(360);
+    return offsets.map(function (off) {
+      return ring.map(function (p, j) {
+        return (j ? "L" : "M") + x(lons[j] + off).toFixed(1) + "," + y(p[1]).toFixed(1);
+      }).join("") + "Z";
+    }).join("");
   }
 
   function geometryPath(g) {
