@@ -546,9 +546,9 @@ class Store:
         except Exception as exc:  # find the documents the database rejects, store the rest
             log.info("batch of %d documents failed (%s); retrying without the bad ones", len(items), exc)
             good = []
-            for item in items:
-                try:
-                    self._write([item], dry_run=True)
+            for item in items:  # grow the batch one document at a time (rolled back), so that conflicts
+                try:            # between two documents of the batch are caught too
+                    self._write(good + [item], dry_run=True)
                     good.append(item)
                 except Exception as one_exc:
                     report.errors.append((item[0]["doc_id"], f"{type(one_exc).__name__}: {one_exc}"))
