@@ -311,3 +311,26 @@ def test_systematic_failure_stops_the_run_and_leaves_it_resumable(tmp_path, clie
     summary = run(corpus(20), out, client, size=2)
     assert summary.complete and summary.coded == 20
     assert [e["kind"] for e in read_errors(out)] == ["document"]
+
+
+def test_cli_ingest_stores_a_batch_directory_idempotently(tmp_path, client):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+    from newsevents.store import Store
+
+    out = tmp_path / "out"
+    run(corpus(12), out, client)
+    db = tmp_path / "events.duckdb"
+    for _ in range(2):  # the second ingest replaces, it does not add
+        result = CliRunner().invoke(main, ["ingest", str(out), "--db", str(db)])
+        assert result.exit_code == 1, result.output  # doc07 failed: ingest's rule for any failed document
+        assert "stored 12 documents (10 ok, 1 skipped, 1 error; 0 rejected), 11 events" in result.output
+    with Store(db, read_only=True) as store:
+        stats = store.stats()
+        assert stats["documents"] == 12 and stats["events"] == 11
+        assert stats["by_status"] == {"ok": 10, "error": 1, "skipped": 1}
+        doc = store.get_document("doc05")
+        assert doc["text"] == "Paris rencontre Berlin. Rome rencontre Madrid."
+        assert doc["published"] == "2022-04-15" and doc["source"] == "Journal fictif"
+        assert sorted(e["event_span"] for e in doc["events"]) == [[6, 15], [29, 38]]

@@ -755,6 +755,11 @@ def _progress_bar(total: int | None, progress: bool | None):
 
 # -- reading an output directory back ---------------------------------------------------------------------
 
+def is_batch_output(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a directory written by a batch run (it has a ``manifest.json``)."""
+    return (Path(path) / "manifest.json").is_file()
+
+
 def load_batch_output(path: str | os.PathLike) -> Iterator[DocumentResult]:
     """Read a batch output directory back: one :class:`~newsevents.records.DocumentResult` per document of
     every done partition (partitions in input order, documents in input order within each), with its events
@@ -762,7 +767,7 @@ def load_batch_output(path: str | os.PathLike) -> Iterator[DocumentResult]:
     Partitions with no marker (an unfinished run) are left out. Raises :class:`BatchError` when ``path`` has
     no ``manifest.json``."""
     root = Path(path)
-    if not (root / "manifest.json").is_file():
+    if not is_batch_output(root):
         raise BatchError(f"{root} is not a batch output directory (no manifest.json)")
     markers = sorted((root / "_done").glob("[0-9]*"), key=lambda p: p.name)
     for marker_path in markers:
