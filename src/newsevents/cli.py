@@ -226,6 +226,21 @@ def _open_store(db: str | None, read_only: bool = False):
         raise click.ClickException(f"cannot open the event database: {exc}") from exc
 
 
+def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[DocumentResult]:
+    """Batch output directories read back as coded (newsevents.batch.load_batch_output), then the other
+    inputs coded like extract."""
+    from .batch import is_batch_output, load_batch_output
+
+    batch_dirs = [i for i in inputs if is_batch_output(i)]
+    for directory in batch_dirs:
+        for result in load_batch_output(directory):
+            summary.add(result)
+            yield result
+    others = [i for i in inputs if i not in batch_dirs]
+    if others:
+        yield from run_pipeline(others, lang, published, summary)
+
+
 @main.command(context_settings=CONTEXT_SETTINGS)
 @input_options
 @db_option
@@ -234,6 +249,7 @@ def _open_store(db: str | None, read_only: bool = False):
 def ingest(inputs, lang, published, db, batch_size):
     """Code INPUT files like extract and store documents and events in the event database.
 
+    A batch output directory (newsevents batch --output DIR) is stored as it is, without coding again.
     Re-ingesting a document id replaces it and its events. Exit status 1 when a document failed.
     """
     import time
@@ -241,7 +257,7 @@ def ingest(inputs, lang, published, db, batch_size):
     summary = RunSummary()
     t0 = time.perf_counter()
     with _open_store(db) as store:
-        report = store.ingest(run_pipeline(inputs, lang, published, summary), batch_size=batch_size)
+        report = store.ingest(_ingest_results(inputs, lang, published, summary), batch_size=batch_size)
         path = store.path
     seconds = time.perf_counter() - t0
     summary.report()
