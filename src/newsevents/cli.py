@@ -83,12 +83,16 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     from .readers import read_inputs
 
     try:
+        items = read_inputs(list(inputs), published=published, lang=lang)  # checks the options at once
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
         pipeline = Pipeline(lang or "fr", force_lang=lang is not None)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(list(inputs), published=published, lang=lang):
+        for item in items:
             if isinstance(item, InputError):
                 summary.add_input_error(item)
                 click.echo(f"error: {item}", err=True)
