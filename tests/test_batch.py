@@ -334,3 +334,44 @@ def test_cli_ingest_stores_a_batch_directory_idempotently(tmp_path, client):
         assert doc["text"] == "Paris rencontre Berlin. Rome rencontre Madrid."
         assert doc["published"] == "2022-04-15" and doc["source"] == "Journal fictif"
         assert sorted(e["event_span"] for e in doc["events"]) == [[6, 15], [29, 38]]
+
+
+def write_jsonl(path: Path, articles) -> Path:
+    lines = [json.dumps({"id": a.id, "text": a.text, "date": a.published, "title": a.title, "url": a.url,
+                         "source": a.source}, ensure_ascii=False) for a in articles]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_estimate_documents(tmp_path):
+    from newsevents.batch import estimate_documents
+
+    (tmp_path / "a.txt").write_text("Paris rencontre Berlin.", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>Rome rencontre Madrid.</p>", encoding="utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "c.txt").write_text("caché", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("pas une entrée", encoding="utf-8")
+    (tmp_path / "lot.jsonl").write_text('{"id": 1}\n\n{"id": 2}\n{"id": 3}\n', encoding="utf-8")
+    assert estimate_documents([str(tmp_path)]) == 5
+    assert estimate_documents([str(tmp_path / "*.txt"), str(tmp_path / "lot.jsonl")]) == 4
+    assert estimate_documents(["-"]) is None
+    assert estimate_documents([str(tmp_path / "rien-*.txt")]) is None
+
+
+def test_run_batch_reads_files(tmp_path, client):
+    from newsevents.batch import run_batch
+
+    source = write_jsonl(tmp_path / "lot.jsonl", corpus(6))
+    with open(source, "a", encoding="utf-8") as f:
+        f.write("pas du JSON\n")
+    summary = run_batch([str(source)], tmp_path / "out", partition_size=4, client=client, progress=False,
+                        factory=fake_pipeline)
+    assert summary.documents == 6 and summary.input_errors == 1 and summary.partitions == 2
+    loaded = list(load_batch_output(tmp_path / "out"))
+    assert loaded == list(FakePipeline().process(corpus(6)))
+    [error] = [e for e in read_errors(tmp_path / "out") if e["kind"] == "input"]
+    assert "line 7" in error["error"] and "invalid JSON" in error["error"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"] == [str(source)]
+    with pytest.raises(ValueError, match="unsupported language"):
+        run_batch([str(source)], tmp_path / "out2", lang="xx", client=client, progress=False)

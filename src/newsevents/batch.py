@@ -70,10 +70,6 @@ systematic (model not installed, workers cannot start), not one bad partition.""
 FORMAT = "newsevents-batch/1"
 """Value of ``manifest.json``'s ``format`` key; bumped when the layout or a schema changes incompatibly."""
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-"""Suffixes of the files a directory input contributes (used only to estimate the document count for the
-progress bar's ETA; :func:`newsevents.readers.read_inputs` decides what is actually read)."""
-
 _SPAN = pa.list_(pa.int32())
 _ENTITY = pa.struct([("code", pa.string()), ("sector", pa.string()), ("entity_text", pa.string()),
                      ("span", _SPAN), ("name", pa.string())])
@@ -591,16 +587,20 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
 
 
 def estimate_documents(inputs: Sequence[str]) -> int | None:
-    """A quick estimate of the number of documents in ``inputs`` for the progress bar's ETA: one per
-    .txt/.html file, one per non-empty line of a .jsonl file, found in directories (recursively) and glob
-    patterns. None when an input is standard input (``-``) or nothing is found."""
+    """A quick estimate of the number of documents in ``inputs`` for the progress bar's ETA, without parsing
+    anything: one per file, one per non-empty line of a .jsonl file, finding files in directories (recursively,
+    :data:`newsevents.readers.DIRECTORY_EXTENSIONS`, no hidden files) and glob patterns as ``read_inputs``
+    does. None when an input is standard input (``-``) or nothing is found."""
+    from .readers import DIRECTORY_EXTENSIONS
+
     total = 0
     for item in inputs:
         if item == "-":
             return None
         path = Path(item)
         if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES]
+            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_EXTENSIONS
+                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
         elif path.exists():
             files = [path]
         else:
