@@ -21,6 +21,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+	bash .ci/install-chromium.sh
 
 demo: install
 	$(BIN)/newsevents demo
