@@ -375,3 +375,18 @@ def test_run_batch_reads_files(tmp_path, client):
     assert manifest["inputs"] == [str(source)]
     with pytest.raises(ValueError, match="unsupported language"):
         run_batch([str(source)], tmp_path / "out2", lang="xx", client=client, progress=False)
+
+
+def test_worker_pipeline_is_built_once_per_thread():
+    import threading
+
+    from newsevents.batch import worker_pipeline
+
+    first = worker_pipeline(fake_pipeline, "fr", True, 64)
+    assert worker_pipeline(fake_pipeline, "fr", True, 64) is first
+    assert worker_pipeline(fake_pipeline, "fr", False, 64) is not first
+    other = []
+    thread = threading.Thread(target=lambda: other.append(worker_pipeline(fake_pipeline, "fr", True, 64)))
+    thread.start()
+    thread.join()
+    assert other[0] is not first

@@ -41,13 +41,13 @@ import logging
 import os
 import re
 import socket
+import threading
 import sys
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -207,12 +207,23 @@ def default_pipeline(lang: str, force_lang: bool, batch_size: int):
     return Pipeline(lang, force_lang=force_lang, batch_size=batch_size)
 
 
-@lru_cache(maxsize=4)
+_per_thread = threading.local()
+
+
 def worker_pipeline(factory: PipelineFactory, lang: str, force_lang: bool, batch_size: int):
-    """The pipeline of this process for these options, built on first use (inside a task, never at import)
-    and kept for the life of the process, so each worker loads the spaCy model and the language data once."""
-    log.info("process %d: loading the %s pipeline (force_lang=%s)", os.getpid(), lang, force_lang)
-    return factory(lang, force_lang, batch_size)
+    """The pipeline of this worker for these options, built on first use (inside a task, never at import)
+    and kept for the life of the process, so each worker loads the spaCy model and the language data once.
+
+    Kept per thread, because a spaCy pipeline is not meant to be used by two threads at once: a worker with
+    ``--nthreads 2`` loads it twice (run single-threaded workers; see docs/performance.md)."""
+    cache = getattr(_per_thread, "pipelines", None)
+    if cache is None:
+        cache = _per_thread.pipelines = {}
+    key = (factory, lang, force_lang, batch_size)
+    if key not in cache:
+        log.info("process %d: loading the %s pipeline (force_lang=%s)", os.getpid(), lang, force_lang)
+        cache[key] = factory(lang, force_lang, batch_size)
+    return cache[key]
 
 
 @dataclass(frozen=True, slots=True)
