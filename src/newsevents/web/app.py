@@ -67,6 +67,10 @@ ORDER_LABELS = {"-date": "newest first", "date": "oldest first", "-published": "
                 "published": "oldest published", "goldstein": "most conflictual", "-goldstein": "most cooperative"}
 
 
+class PipelineUnavailable(RuntimeError):
+    """The coding pipeline could not be built (model or module missing); shown as 503."""
+
+
 class FilterError(ValueError):
     """A filter query parameter with a malformed value; shown as 422 (JSON) or an error page (HTML)."""
 
@@ -155,11 +159,17 @@ class LazyPipeline:
         return self._pipeline is not None
 
     def run(self, article: Article) -> DocumentResult:
-        """Code one article; pipeline errors come back as a result with ``status="error"``."""
+        """Code one article; errors inside the pipeline come back as a result with ``status="error"``.
+        Raises :class:`PipelineUnavailable` when the pipeline cannot be built (tried again next time)."""
         with self._lock:
             if self._pipeline is None:
                 log.info("loading the coding pipeline")
-                self._pipeline = self._factory()
+                try:
+                    self._pipeline = self._factory()
+                except Exception as exc:
+                    log.exception("the coding pipeline could not be loaded")
+                    raise PipelineUnavailable(f"the coding pipeline could not be loaded: "
+                                              f"{type(exc).__name__}: {exc}") from exc
             return next(iter(self._pipeline.process([article])))
 
 
@@ -432,7 +442,10 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
                                body.get("source"), body.get("lang"))
         except FilterError as exc:
             raise HTTPException(422, str(exc)) from None
-        result = await run_in_threadpool(pipeline.run, article)
+        try:
+            result = await run_in_threadpool(pipeline.run, article)
+        except PipelineUnavailable as exc:
+            raise HTTPException(503, str(exc)) from None
         stored = False
         if want_store and result.status != "error":
             await run_in_threadpool(lambda: store.ingest([result]))
@@ -526,7 +539,11 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         except FilterError as exc:
             return page(request, "extract.html", status_code=422, form=form, result=None, error=str(exc),
                         title="Extract")
-        result = await run_in_threadpool(pipeline.run, article)
+        try:
+            result = await run_in_threadpool(pipeline.run, article)
+        except PipelineUnavailable as exc:
+            return page(request, "extract.html", status_code=503, form=form, result=None, error=str(exc),
+                        title="Extract")
         stored = False
         if want_store and result.status != "error":
             await run_in_threadpool(lambda: store.ingest([result]))
