@@ -514,3 +514,13 @@ def test_extract_with_the_real_pipeline(nlp, writable):
     assert body["events"], "two plain event sentences and no event"
     assert page.status_code == 200
     assert page.text.count('class="hl hl-event"') >= 2  # the legend and at least one event
+
+
+def test_pages_of_an_empty_store():
+    with Store(":memory:") as empty:
+        client = TestClient(create_app(empty))
+        for url, words in [("/", "No event matches"), ("/timeline", "No dated event"), ("/dyads", "No event with"),
+                           ("/map", "0 places")]:
+            r = client.get(url)
+            assert r.status_code == 200 and words in r.text, url
+        assert client.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "events": []}

