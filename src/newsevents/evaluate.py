@@ -25,6 +25,7 @@ re-implemented here so that ``newsevents evaluate`` gives the same numbers:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,8 @@ from typing import Any, NamedTuple
 
 from .codes import PLOVER_TYPES
 from .records import Article, InputError
+
+log = logging.getLogger(__name__)
 
 LEVELS = ("type", "dyad", "full")
 
@@ -363,5 +366,8 @@ def run_system(gold_records: list[dict[str, Any]],
     for lang, articles in by_lang.items():
         pipeline = make_pipeline(lang)
         for result in pipeline.process(articles):
+            if result.status != "ok":
+                log.warning("gold record %s not coded (%s): %s", result.article.id, result.status,
+                            result.error or "; ".join(result.notes))
             events += [e.to_dict() for e in result.events]
     return events
