@@ -79,6 +79,7 @@ ROWS = [
     ("Le sommet s'ouvre demain à Rome.", WED, "demain", "2024-01-25", "day"),
     ("Un drone a été abattu ce matin.", WED, "ce matin", "2024-01-24", "day"),
     ("Le cabinet s'était réuni la veille.", "2022-10-24", "la veille", "2022-10-23", "day"),
+    ("Le scrutin a été annulé hier samedi.", "2024-01-21", "hier samedi", "2024-01-20", "day"),
     # weeks, weekends, months as calendar units
     ("Les négociations ont échoué cette semaine.", WED, "cette semaine", "2024-01-22/2024-01-28", "interval"),
     ("Les négociations ont échoué la semaine dernière.", WED, "semaine dernière", "2024-01-15/2024-01-21",

@@ -35,7 +35,6 @@ years ("15/01/24", "juillet 98,", "Mai 68") are 20YY when that is at most 20 yea
 """
 from __future__ import annotations
 
-import calendar
 import logging
 import re
 import unicodedata
@@ -221,13 +220,13 @@ class _Grammar:
             raise LanguageDataError(f"{where}: weekdays: expected the 7 ISO weekdays 1..7, got {sorted(weekdays)}")
         weekday_abbr = _numbered(get("weekday_abbreviations") or {}, f"{where}: weekday_abbreviations", range(1, 8))
 
-        self.month_of = {fold(n): k for k, names in months.items() for n in names}
-        self.month_of.update({fold(n): k for k, names in month_abbr.items() for n in names})
-        self.weekday_of = {fold(n): k for k, names in weekdays.items() for n in names}
-        self.weekday_of.update({fold(n): k for k, names in weekday_abbr.items() for n in names})
-        self.first_day = {fold(w) for w in words("first_day")}
-        self.past = {fold(w) for w in words("past")}
-        self.next = {fold(w) for w in words("next")}
+        self.month_of = {_key(n): k for k, names in months.items() for n in names}
+        self.month_of.update({_key(n): k for k, names in month_abbr.items() for n in names})
+        self.weekday_of = {_key(n): k for k, names in weekdays.items() for n in names}
+        self.weekday_of.update({_key(n): k for k, names in weekday_abbr.items() for n in names})
+        self.first_day = {_key(w) for w in words("first_day")}
+        self.past = {_key(w) for w in words("past")}
+        self.next = {_key(w) for w in words("next")}
 
         self.relative_days: dict[str, tuple[int, re.Pattern | None]] = {}
         rel_days = get("relative_days")
@@ -287,7 +286,7 @@ class _Grammar:
         weekday_abbr_alt = _alt(n for ns in weekday_abbr.values() for n in ns)
         day = rf"(?:{_alt(words('first_day'))}|{_NUM_DAY})"
         joiner = rf"(?:{_alt(words('joiners'))}\s+)?" if words("joiners") else ""
-        rel = rf"(?:{_alt(self.past | self.next)})"
+        rel = rf"(?:{_alt(words('past') + words('next'))})"
         this = _alt(words("this"))
         day_parts = _alt(words("day_parts"))
         art = rf"(?:{_alt_lead(rng['articles'])})?"
@@ -324,8 +323,8 @@ class _Grammar:
                          rf"(?P<y>{_YEAR_MOD}){e}", _resolve_year)
         rule("year_bare", rf"(?<![\w,.\-/])(?P<y>{_YEAR_MOD})(?=\s*(?:[.,;:!?)\]»\"]|$))", _resolve_year_bare)
         rule("decade", rf"{b}{_alt(words('decades'))}\s+(?P<dec>(?:19|20)\d0|\d0){e}", _resolve_decade)
-        rule("relative_day", rf"{b}(?P<rd>{_alt(self._relative_day_phrases)})(?:\s+(?P<part>{day_parts}))?{e}",
-             _resolve_relative_day)
+        rule("relative_day", rf"{b}(?P<rd>{_alt(self._relative_day_phrases)})(?:\s+{weekday}{e})?"
+                             rf"(?:\s+(?P<part>{day_parts}))?{e}", _resolve_relative_day)
         rule("relative_period", rf"{b}(?P<rp>{_alt(self._relative_period_phrases)}){e}", _resolve_relative_period)
         rule("weekday", rf"{b}(?:(?P<this>{this})\s+)?(?P<wd>{weekday}){e}(?:\s+(?P<rel1>{rel}){e})?"
                         rf"(?:\s+(?:{_alt_lead(words('weekday_in_week'))})?(?P<wk>{_alt(week_phrases)}){e})?"
@@ -395,11 +394,6 @@ def _day_without_year(month: int, day: int, pub: date, rel: str | None, weekday:
         return None
     past = [c for c in candidates if c <= pub]
     future = [c for c in candidates if c > pub]
-    if rel == "until":
-        return past[-1] if past else None
-    if rel == "from":
-        later = [c for c in candidates if c >= pub]
-        return later[0] if later else None
     if rel == "past":
         strictly = [c for c in past if c < pub]
         return strictly[-1] if strictly else None
@@ -409,6 +403,11 @@ def _day_without_year(month: int, day: int, pub: date, rel: str | None, weekday:
         agreeing = [c for c in candidates if c.isoweekday() == weekday and abs((c - pub).days) <= 366]
         if agreeing:
             return min(agreeing, key=lambda c: (abs((c - pub).days), c > pub))
+    if rel == "until":
+        return past[-1] if past else None
+    if rel == "from":
+        later = [c for c in candidates if c >= pub]
+        return later[0] if later else None
     if past and (pub - past[-1]).days <= window:
         return past[-1]
     return future[0] if future else past[-1]
