@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsevents.records import Article, DocumentResult, Entity, Event, EventDate
+from newsevents.records import DocumentResult, Entity, Event, EventDate
 from newsevents.store import Store
 
 from web_samples import DOC1, sample_results, sample_store
@@ -115,7 +115,7 @@ def test_api_events_filters(client, query, expected):
 
 
 def test_api_events_records_keep_the_event_shape(client):
-    e = client.get(f"/api/events?doc_id=doc1&event_type=CONSULT").json()["events"][0]
+    e = client.get("/api/events?doc_id=doc1&event_type=CONSULT").json()["events"][0]
     assert e == {**E_CONSULT.to_dict(), "published": "2024-01-16"}
 
 
