@@ -82,22 +82,28 @@ def _repair_glue(text: str, known_names: frozenset[str]) -> str:
     words = glue_words()
     tails = {len(t) for t in index}
     shortest, longest = min(tails), max(tails)
+    # 1. distinct capitalised words that split into a name fragment + a function word (longest fragment first)
+    cuts: dict[str, list[int]] = {}
+    for word in set(_CAPITALISED_WORD.findall(text)):
+        if word in known_names or len(word) < shortest + 2:
+            continue
+        found = [cut for cut in range(min(len(word) - 2, longest), shortest - 1, -1)
+                 if word[:cut] in index and word[cut:] in words]
+        if found:
+            cuts[word] = found
+    if not cuts:
+        return text
+    # 2. split each occurrence whose text before the fragment completes a known name
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cuts, key=len, reverse=True))) + r")\b")
     pieces: list[str] = []
     last = 0
-    for match in _CAPITALISED_WORD.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or word in known_names or len(word) < shortest + 2:
-            continue
-        start = match.start()
-        # try the longest name fragment first: the rest must be an all-lowercase function word
-        for cut in range(min(len(word) - 2, longest), shortest - 1, -1):
-            head, rest = word[:cut], word[cut:]
-            if rest not in words or head not in index:
-                continue
+    for match in pattern.finditer(text):
+        word, start = match.group(), match.start()
+        for cut in cuts[word]:
             end_of_name = start + cut
             if any(text.startswith(name, end_of_name - len(name)) and
                    (end_of_name - len(name) == 0 or not text[end_of_name - len(name) - 1].isalnum())
-                   for name in index[head]):
+                   for name in index[word[:cut]]):
                 pieces.append(text[last:end_of_name])
                 pieces.append(" ")
                 last = end_of_name

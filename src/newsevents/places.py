@@ -160,6 +160,9 @@ class PlaceResolver:
         overrides = {**(config.get("country_codes") or {})}
         iso3_of = {iso2: overrides.get(iso2, rec["iso3"]) for iso2, rec in countries.items()}
         iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
+        for region, entry in (config.get("regions") or {}).items():
+            if entry["country"] is not None and entry["country"] not in iso2_of:
+                raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {entry['country']!r}")
         candidates: dict[str, _Candidate] = {}
 
         def add(name: str, priority: int, population: int, location: Location) -> None:
@@ -225,10 +228,7 @@ class PlaceResolver:
                 continue
             add(alias, _YAML, 0, loc)
         for region, entry in (config.get("regions") or {}).items():
-            code = entry.get("country")
-            if code is not None and code not in iso2_of:
-                raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {code!r}")
-            loc = Location(text=str(region), span=(0, 0), name=str(region), country=code,
+            loc = Location(text=str(region), span=(0, 0), name=str(region), country=entry["country"],
                            lat=entry.get("lat"), lon=entry.get("lon"), geonameid=entry.get("geonameid"),
                            feature="region")
             for n in [region, *(entry.get("names") or [])]:

@@ -39,7 +39,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from .records import Article, InputError
 
@@ -60,7 +60,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
-_MAX_NON_ASCII_LETTER_SHARE = 0.3
+_MAX_NON_ASCII_LETTER_SHARE = 0.5
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
 _PLAUSIBILITY_SAMPLE = 100_000
 
 
@@ -86,14 +87,20 @@ def parse_date(value: Any) -> str:
 
 
 def _plausible_western(text: str) -> bool:
+    """Does Windows-1252 decoding look like Western European text? No control characters, at most half of
+    the letters outside ASCII, and no run of three such letters (Cyrillic or Arabic code pages read as
+    Windows-1252 give whole words of them: "Ïðåçèäåíò")."""
     if _NOT_TEXT.search(text):
         return False
+    sample = text[:_PLAUSIBILITY_SAMPLE]
+    if _NON_ASCII_RUN.search(sample):
+        return False
     letters = non_ascii = 0
-    for ch in text[:_PLAUSIBILITY_SAMPLE]:
+    for ch in sample:
         if ch.isalpha():
             letters += 1
             non_ascii += ord(ch) > 127
-    return letters == 0 or non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
+    return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
 
 
 def decode_bytes(raw: bytes) -> str | None:
@@ -216,7 +223,7 @@ class _Reader:
             yield InputError(f"{name}: cannot read: {reason}")
 
     def _read_stdin(self) -> Iterator[Article | InputError]:
-        stream: BinaryIO = getattr(sys.stdin, "buffer", None) or _EncodedLines(sys.stdin)
+        stream: Iterator[bytes] = iter(getattr(sys.stdin, "buffer", None) or _EncodedLines(sys.stdin))
         peeked: list[bytes] = []
         for line in stream:
             peeked.append(line)

