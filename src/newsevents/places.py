@@ -19,8 +19,10 @@ language, then cities (the most populous first, an alternate-name match counting
 coordinates (``lat``/``lon`` None): the GeoNames country table has none.
 
 Indexes are built once per resolver, lazily on the first :meth:`PlaceResolver.resolve` call (thread-safe).
-Measured on 2 cores with cities of 15,000+ people: build about 1.5 s, about 40 MB of memory kept (about
-260,000 keys); each lookup then takes a few microseconds.
+Measured on 2 cores with cities of 15,000+ people (34,006 cities): build about 1.4 s, 120,000 keys, about
+25 MB of Python objects kept (peak 85 MB while GeoNames' JSON is loaded; the process RSS grows by about
+100 MB because the allocator keeps the freed memory); a lookup then takes about 12 microseconds. With
+``min_city_population=5000``: 4.5 s, 200,000 keys, RSS +170 MB.
 """
 from __future__ import annotations
 
