@@ -42,11 +42,11 @@ SECTORS = frozenset({"", "GOV", "MIL", "COP", "REB", "CVL", "OPP", "PTY", "LEG",
 """Sector (agent) codes accepted in the data: the CAMEO agent codes used by the PETRARCH Phoenix agents
 dictionary (reference/petrarch2/Phoenix.agents.txt) and the PLOVER manual's sector list; ``""`` = the state."""
 
-NAMED_KINDS = ("person", "igo", "media", "group", "org", "capital", "country", "contextual")
+NAMED_KINDS = ("person", "igo", "media", "group", "org", "capital", "country", "region", "contextual")
 """Mention kinds that name an actor (as opposed to ``demonym``, ``agent`` and ``coref``)."""
 
 _KIND_RANK = {"person": 0, "igo": 1, "media": 1, "group": 1, "org": 1, "capital": 2, "country": 3,
-              "contextual": 4, "demonym": 5, "agent": 6, "blocked": 7}
+              "region": 3, "contextual": 4, "demonym": 5, "agent": 6, "blocked": 7}
 
 _AGENT_ROLES = ("titles", "institutions", "words")
 
@@ -213,7 +213,7 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
         _check_code(code, w)
         if not isinstance(entry, dict) or not entry.get("names"):
             raise LanguageDataError(f"{w}: expected a mapping with a non-empty 'names' list")
-        unknown = set(entry) - {"names", "demonyms", "capitals"}
+        unknown = set(entry) - {"names", "demonyms", "capitals", "regions"}
         if unknown:
             raise LanguageDataError(f"{w}: unknown keys {sorted(unknown)}")
         name = entry["names"][0]
@@ -223,6 +223,8 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
             out.append((n, ActorEntry("demonym", code, "", name)))
         for n in entry.get("capitals") or ():
             out.append((n, ActorEntry("capital", code, "GOV", name)))
+        for n in entry.get("regions") or ():
+            out.append((n, ActorEntry("region", code, "", name)))
     for n in countries.get("blocked") or ():
         out.append((n, ActorEntry("blocked")))
     for i, c in enumerate(countries.get("contextual") or ()):
@@ -332,16 +334,20 @@ class ActorResolver:
     """Actor dictionaries of one language, compiled once into a spaCy ``PhraseMatcher`` on folded words.
 
     ``data`` is the loaded :class:`~newsevents.langdata.LanguageData`; patterns are tokenized with the blank
-    spaCy pipeline of that language (the same tokenizer rules as its trained pipelines). Raises
+    spaCy pipeline of that language (the same tokenizer rules as its trained pipelines).
+    ``main_country_fallback``: a sector word with no country in its phrase and no antecedent ("des
+    manifestants", "les soldats") takes the article's main country (:meth:`ArticleActors.main_country`);
+    when False it stays ``---``. The gold sets code such actors with the country the article is about. Raises
     :class:`~newsevents.langdata.LanguageDataError` when a file is invalid (see :func:`validate`)."""
 
-    def __init__(self, data: LanguageData):
+    def __init__(self, data: LanguageData, *, main_country_fallback: bool = True):
         import spacy
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
         self.data = data
         self.lang = data.lang
+        self.main_country_fallback = main_country_fallback
         self._nlp = spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
         self._Doc = Doc
@@ -400,6 +406,8 @@ class ArticleActors:
         self._referents: list[_Referent] = []
         self._learned: dict[tuple[str, ...], ActorEntry] = {}
         self._codes_seen: set[str] = set()
+        self._main: tuple[str, ...] | None = None
+        self._code_counts: dict[str, list[int]] = {}
 
     # -- mentions ------------------------------------------------------------------------------------------
 
@@ -411,11 +419,16 @@ class ArticleActors:
         found: list[tuple[int, int, ActorEntry]] = []
         for start, end, cands in self.resolver._match(doc):
             for entry, case in cands:
-                if _case_ok(doc[start:end], case):
-                    found.append((start, end, entry))
-                    break
+                if not _case_ok(doc[start:end], case):
+                    continue
+                if entry.kind == "agent" and end - start == 1 and doc[start].pos_ in ("ADJ", "VERB", "AUX", "ADV"):
+                    continue  # "opération militaire": an adjective, not the sector noun
+                found.append((start, end, entry))
+                break
         found.extend(self._learned_matches(doc))
-        found.sort(key=lambda m: (-(m[1] - m[0]), _KIND_RANK[m[2].kind], m[0]))
+        # names win over sector words they overlap ("président de la République centrafricaine"), then longer
+        # matches over shorter ones
+        found.sort(key=lambda m: (m[2].kind == "agent", -(m[1] - m[0]), _KIND_RANK[m[2].kind], m[0]))
         taken: set[int] = set()
         chosen = []
         for start, end, entry in found:
@@ -442,6 +455,7 @@ class ArticleActors:
         code, sector, _ = entry.at(self.published)
         kind = "country" if entry.kind == "contextual" else entry.kind
         span = doc[start:end]
+        self._main = None
         name = entry.name if kind in ("person", "igo", "media", "group", "org") else None
         m = Mention(start, end, info.offset + span.start_char, info.offset + span.end_char, code, sector,
                     name, kind)
@@ -450,10 +464,10 @@ class ArticleActors:
         for i in range(start, end):
             info.by_token[i] = m
         info.entries[start] = entry
-        if kind not in ("agent", "demonym") and code not in ("---", "IGO"):
+        if kind != "agent" and code not in ("---", "IGO"):
             self._codes_seen.add(code)
-        if kind == "demonym":
-            self._codes_seen.add(code)
+            count = self._code_counts.setdefault(code, [0, m.char_start])
+            count[0] += 1
         return m
 
     def _learned_matches(self, doc):
@@ -713,15 +727,15 @@ class ArticleActors:
         toks = self._np_tokens(head, exclude)
         s, e = toks[0], toks[-1] + 1
         low = fold(head.text)
-        if head.pos_ == "PRON" or (head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"]) \
-                or low in _SING_PRONOUNS | _PLUR_PRONOUNS:
+        m = info.by_token.get(head.i)
+        if m is None and (low in _SING_PRONOUNS | _PLUR_PRONOUNS or (
+                head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
             if not coref:
                 return []
             ref = self._antecedent(info, head)
             if ref is None:
                 return []
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
-        m = info.by_token.get(head.i)
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:
             return [self._entity(info, m.code, m.sector, s, e, m.name)]
@@ -738,7 +752,12 @@ class ArticleActors:
                 and info.entries.get(info.by_token[head.head.i].start) is not None
                 and info.entries[info.by_token[head.head.i].start].role == "quantifiers")
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
-                return [self._entity(info, m.code, "CVL" if quantified else "", s, e, None)]
+                found = self._country_in(info, head)
+                code = m.code
+                if found is not None and found[0].kind in ("country", "region", "capital") \
+                        and doc[found[0].start].dep_ == "nmod":
+                    code, quantified = found[0].code, True  # "les Serbes du Kosovo": the people of Kosovo
+                return [self._entity(info, code, "CVL" if quantified else "", s, e, None)]
             return [self._entity(info, m.code, "", s, e, None)]
         if m is not None and m.kind == "agent" and entry is not None:
             return self._agent_entities(info, head, m, entry, s, e, coref)
@@ -758,13 +777,16 @@ class ArticleActors:
     def _country_in(self, info: _DocInfo, head, skip_demonym_conj: bool = False):
         """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents."""
         best = None
-        for dist, i in sorted(self._info_tokens(head)):
+        own = info.by_token.get(head.i)
+        heads = [head] if own is None else [head.doc[i] for i in range(own.start, own.end)]
+        tokens = sorted({x for h in heads for x in self._info_tokens(h)})
+        for dist, i in tokens:
             m = info.by_token.get(i)
             if m is None or (m.start <= head.i < m.end):
                 continue
             if m.kind == "agent":
                 entry = info.entries.get(m.start)
-                if entry is None or entry.role not in _AGENT_ROLES:
+                if entry is None or entry.role not in _AGENT_ROLES + ("country_nouns",):
                     continue
                 rank = 3
             else:
@@ -803,9 +825,10 @@ class ArticleActors:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
             return []
         sector = entry.sector
-        person = self._apposed_person(info, head, e)
+        person = self._apposed_name(info, head, e)
         if person is not None and role in ("titles", "words", "person_nouns"):
-            return [self._entity(info, person.code, person.sector, s, person.end, person.name)]
+            sector_out = person.sector if person.kind == "person" or not sector else sector
+            return [self._entity(info, person.code, sector_out, s, person.end, person.name)]
         found = self._country_in(info, head)
         if found is not None:
             fm, _ = found
@@ -836,23 +859,38 @@ class ArticleActors:
                 ref = self._title_antecedent(info, head, entry)
                 if ref is not None:
                     return [self._entity(info, ref.code, ref.sector, s, e, ref.name)]
-            elif role == "institutions":
+            if role in ("titles", "institutions"):  # "le régime", "la première ministre": the country last named
                 codes = self._recent_codes(info.offset + head.idx, 1)
                 if codes:
                     return [self._entity(info, codes[0], sector, s, e, None)]
         if role == "person_nouns":
             return []
+        if coref and self.resolver.main_country_fallback:
+            main = self.main_country()
+            if main is not None:
+                return [self._entity(info, main, sector, s, e, None)]
         return [self._entity(info, "---", sector, s, e, None)]
 
-    @staticmethod
-    def _apposed_person(info: _DocInfo, head, end: int) -> Mention | None:
-        """A person named right after the phrase and a comma, when the parser made it a sibling rather than
-        an apposition ("Le président russe, Vladimir Poutine, a ...": two subjects)."""
-        doc = head.doc
-        if end + 1 >= len(doc) or doc[end].text != ",":
+    def main_country(self) -> str | None:
+        """The article's main country: the ISO code named most often in the chunks added so far (names,
+        capitals, persons, demonyms), ties going to the one named first; None when no country is named."""
+        if not self._code_counts:
             return None
-        m = info.by_token.get(end + 1)
-        if m is None or m.kind != "person" or m.start != end + 1:
+        return min(self._code_counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+
+    @staticmethod
+    def _apposed_name(info: _DocInfo, head, end: int) -> Mention | None:
+        """A person or organisation named right after the phrase (after a comma or not), when the parser made
+        it a sibling rather than an apposition ("Le président russe, Vladimir Poutine, a ...": two subjects;
+        "le groupe pétrolier Total")."""
+        doc = head.doc
+        at = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if at >= len(doc):
+            return None
+        m = info.by_token.get(at)
+        if m is None or m.kind not in ("person", "org", "group", "media", "igo") or m.start != at:
+            return None
+        if at == end and m.kind != "person" and any(c.dep_ == "case" for c in doc[m.start:m.end].root.children):
             return None
         root = doc[m.start:m.end].root
         if root.head.i == head.head.i or root.head.i == head.i or root.i == head.head.i:
@@ -902,6 +940,8 @@ class ArticleActors:
         fallback = None
         for r in reversed(self._referents):
             if r.char_start >= char or r.kind not in ("person", "title"):
+                continue
+            if entry.sector and r.sector not in (entry.sector, "ELI"):
                 continue
             title = fold(r.title)
             if word and (word in title or entry.word in title):
