@@ -112,7 +112,11 @@ class EventCoder:
             if t.obj is not None:
                 consumed.add(t.obj.i)
         negated_by_refusal: set[int] = set()
+        absorbed: dict[int, list[Trigger]] = {}
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
+            if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
+                consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
+                continue
             governor = self._absorbing_governor(trig.token, by_token)
             if governor is None:
                 continue
@@ -121,6 +125,7 @@ class EventCoder:
                 negated_by_refusal.add(trig.token.i)
             else:
                 consumed.add(trig.token.i)
+                absorbed.setdefault(governor.token.i, []).append(trig)
         expressions = None
         out: list[Event] = []
         for trig in triggers:
@@ -129,10 +134,17 @@ class EventCoder:
             actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
+            inner = absorbed.get(trig.token.i, [])
+            if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
+                for sub in inner:
+                    recipients = self._participants(sub, context)[1]
+                    if recipients:
+                        break
             if not actors and not recipients:
                 continue
-            if trig.frame.needs_actor and not actors:
+            if not actors and self._needs_actor(trig):
                 continue
+            recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             if trig.frame.actor_sectors is not None and actors and not any(
                     a.sector in trig.frame.actor_sectors for a in actors):
                 continue
@@ -144,6 +156,8 @@ class EventCoder:
             root = cameo[:2]
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
+            elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
+                cameo = INTENT_CODES[inner[0].frame.cameo[:2]]  # "promet une aide" -> 033
             if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
                 modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
             if expressions is None:
@@ -170,7 +184,24 @@ class EventCoder:
                     sentence=sent.text, sentence_span=(sent.start_char + offset, sent.end_char + offset),
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
-        return out, sentence_attribution
+        return self._dedupe(out), sentence_attribution
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
+        another of the same type and actor has one ("s'est rendu en Russie ... ce déplacement")."""
+        def codes(entities):
+            return tuple((e.code, e.sector) for e in entities)
+
+        with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
+        kept, seen = [], set()
+        for e in events:
+            key = (e.event_type, codes(e.actor), codes(e.recipient))
+            if key in seen or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient):
+                continue
+            seen.add(key)
+            kept.append(e)
+        return kept
 
     # -- triggers and frames ----------------------------------------------------------------------------------
 
@@ -183,7 +214,7 @@ class EventCoder:
                     obj = self._verb_frame_matches(tok, frame)
                     if obj is not False:
                         return Trigger(tok, frame, obj, False)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("ORG", "PER", "MISC"):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
                 for frame in frames:
@@ -201,14 +232,17 @@ class EventCoder:
     def _verb_frame_matches(self, tok, frame: Frame):
         """The pattern object token when the frame names objects, None when it names none, False on no match."""
         children = list(tok.children)
-        reflexive = any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’", "me", "nous", "vous")
-                                                       and c.pos_ == "PRON") for c in children)
+        reflexive = self._reflexive(children)
         if frame.reflexive is True and not reflexive:
             return False
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
-        if frame.intransitive and objects:
+        if frame.intransitive and (objects or tok.dep_ == "acl"):
+            return False
+        nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
+        if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
+                                         if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
@@ -283,8 +317,7 @@ class EventCoder:
         tok = trig.token
         if trig.is_noun:
             return self._noun_participants(trig, context)
-        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
-            tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"])
+        passive = self._passive(tok)
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "obl:agent"
                           or (c.dep_ in ("obl", "obl:mod", "obl:arg") and self._case_of(c) == "par")), None)
@@ -305,6 +338,27 @@ class EventCoder:
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    def _needs_actor(self, trig: Trigger) -> bool:
+        """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
+        patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
+        if trig.is_noun:
+            return trig.frame.de != "recipient"
+        return not self._passive(trig.token)
+
+    def _passive(self, tok) -> bool:
+        """Passive voice: "a été arrêté", "les sanctions imposées". Verbs conjugated with "être" in the active
+        (convenir, arriver, se rendre...) and reflexives are not passive even when the parser says so."""
+        children = list(tok.children)
+        if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
+            return False
+        return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (
+            tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"])
+
+    @staticmethod
+    def _reflexive(children) -> bool:
+        return any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON")
+                   for c in children)
 
     def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
         if subject.lower_ in ("qui", "lequel", "laquelle") and subject.head.dep_ in ("acl:relcl", "acl"):
@@ -342,6 +396,10 @@ class EventCoder:
     def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
         tok = trig.token
         places = [tok] + ([trig.obj] if trig.obj is not None else [])
+        # one level deeper: "700 kg de médicaments au Croissant-Rouge", "arrivé mercredi à Amman"
+        places += [c for h in list(places) for c in h.children
+                   if c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
+                   and c.pos_ in ("NOUN", "PROPN")]
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
@@ -471,6 +529,8 @@ class EventCoder:
         for n in chain[1:]:
             lemma = n.lemma_.lower()
             if lemma in self._intent_nouns and n.pos_ == "NOUN":
+                return "intended"
+            if lemma in cues("intent_adjectives") and n.pos_ == "ADJ":
                 return "intended"
             if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in ("devoir",):
                 return "intended"

@@ -13,7 +13,7 @@ from .langdata import LanguageData, LanguageDataError
 
 FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swap", "reciprocal", "absorbs",
               "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
-              "needs_actor", "needs_specific"}
+              "needs_actor", "needs_specific", "complements"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class Frame:
     needs_support: bool = False
     needs_actor: bool = False
     needs_specific: bool = False
+    complements: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Lexicon:
                         needs_support=bool(entry.get("needs_support")),
                         needs_actor=bool(entry.get("needs_actor")),
                         needs_specific=bool(entry.get("needs_specific")),
+                        complements=frozenset(entry.get("complements") or ()),
                     ))
                 out[lemma] = tuple(built)
             return out
