@@ -421,7 +421,8 @@ class ArticleActors:
             for entry, case in cands:
                 if not _case_ok(doc[start:end], case):
                     continue
-                if entry.kind == "agent" and end - start == 1 and doc[start].pos_ in ("ADJ", "VERB", "AUX", "ADV"):
+                if entry.kind == "agent" and end - start == 1 and (
+                        doc[start].dep_ == "amod" or doc[start].pos_ in ("VERB", "AUX", "ADV")):
                     continue  # "opération militaire": an adjective, not the sector noun
                 found.append((start, end, entry))
                 break
@@ -890,9 +891,9 @@ class ArticleActors:
         m = info.by_token.get(at)
         if m is None or m.kind not in ("person", "org", "group", "media", "igo") or m.start != at:
             return None
-        if at == end and m.kind != "person" and any(c.dep_ == "case" for c in doc[m.start:m.end].root.children):
-            return None
         root = doc[m.start:m.end].root
+        if at == end:  # "le groupe pétrolier Total", "le président Erdogan": a name glued to its title
+            return None if any(c.dep_ == "case" for c in root.children) else m
         if root.head.i == head.head.i or root.head.i == head.i or root.i == head.head.i:
             return m
         return None
