@@ -31,6 +31,10 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
 CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d'": ("de",), "d’": ("de",)}
+# Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
+# their own government; strikes, deployments and arrests the country they take place in).
+PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
@@ -140,6 +144,8 @@ class EventCoder:
                     recipients = self._participants(sub, context)[1]
                     if recipients:
                         break
+            if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
+                recipients = self._recipient_from_place(trig, sent, context, actors, offset)
             if not actors and not recipients:
                 continue
             if not actors and self._needs_actor(trig):
@@ -415,6 +421,45 @@ class EventCoder:
                         continue
                     if found:
                         return found
+                    if c.pos_ in ("NOUN", "PROPN"):
+                        found = self._place_recipient(c, context)
+                        if found:
+                            return found
+        return ()
+
+    def _recipient_from_place(self, trig: Trigger, sent, context, actors, offset) -> tuple[Entity, ...]:
+        """Recipient of a protest, deployment, strike or arrest the sentence gives no recipient for: for a
+        protest by civilians of a known country, their government; else the country of a place named in the
+        sentence ("en Russie", "près d'Odessa"); else, for protests and coercion, the article's main country."""
+        root = trig.frame.cameo[:2]
+        if root == "14" and actors and actors[0].code not in ("---", "IGO"):
+            a = actors[0]
+            return (Entity(a.code, "GOV", a.entity_text, a.span, None),)
+        for ent in sent.ents:
+            if ent.label_ not in ("LOC", "GPE"):
+                continue
+            case = self._case_of(ent.root) or (ent.root.head.lower_ if ent.root.dep_ == "fixed" else None)
+            if case not in PLACE_CASES and ent.root.head.lower_ not in ("près", "autour"):
+                continue
+            place = self.places.resolve(ent.text)
+            if place is not None and place.country:
+                return (Entity(place.country, "", ent.text, (ent.start_char + offset, ent.end_char + offset),
+                               None),)
+        if root in ("14", "17"):
+            main = context.main_country()
+            if main:
+                return (Entity(main, "", "", (sent.start_char + offset, sent.start_char + offset), None),)
+        return ()
+
+    @staticmethod
+    def _place_recipient(tok, context) -> tuple[Entity, ...]:
+        """When a recipient phrase names no actor itself ("un dépôt de carburant en Russie", "le territoire
+        russe"), the country it is in or belongs to: the first country, capital or demonym inside it."""
+        skip = {t.i for c in tok.children if c.dep_ in ("acl:relcl", "acl") for t in c.subtree}
+        left, right = tok.left_edge.i, tok.right_edge.i + 1
+        for m in context.mentions_in(tok.doc, left, right):
+            if m.kind in ("country", "capital", "demonym") and m.start not in skip:
+                return (Entity(m.code, "", tok.doc[m.start:m.end].text, (m.char_start, m.char_end), m.name),)
         return ()
 
     def _noun_participants(self, trig: Trigger, context):
