@@ -220,6 +220,12 @@ class EventCoder:
                     obj = self._verb_frame_matches(tok, frame)
                     if obj is not False:
                         return Trigger(tok, frame, obj, False)
+        if tok.pos_ in ("NOUN", "ADJ") and lemma not in self.lex.nouns and self._verb_in_disguise(tok):
+            verb = self.lex.verb_lemma(tok.text)
+            for frame in self.lex.verbs.get(verb, ()):
+                obj = self._verb_frame_matches(tok, frame)
+                if obj is not False:
+                    return Trigger(tok, frame, obj, False)
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("ORG", "PER", "MISC"):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
@@ -227,6 +233,16 @@ class EventCoder:
                     if self._noun_frame_matches(tok, frame):
                         return Trigger(tok, frame, None, True)
         return None
+
+    def _verb_in_disguise(self, tok) -> bool:
+        """A token tagged noun/adjective that is a lexicon verb form used as a verb: it heads the sentence or
+        has a subject, or directly follows a proper-noun subject ("la Russie sanctionne 29 Américains")."""
+        if self.lex.verb_lemma(tok.text) is None:
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.dep_ == "ROOT":
+            return not any(c.dep_ == "det" for c in tok.children)
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
 
     def _is_reporting_use(self, tok, lemma: str) -> bool:
         """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it

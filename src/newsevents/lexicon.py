@@ -6,6 +6,7 @@ from the CAMEO codebook and the PLOVER manual (see the data files' ``source``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .codes import load_cameo
@@ -48,6 +49,13 @@ class Lexicon:
     nouns: dict[str, tuple[Frame, ...]]
     support_verbs: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    verb_forms: dict[str, str] = field(default_factory=dict)
+
+    def verb_lemma(self, form: str) -> str | None:
+        """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
+        took for nouns or adjectives (frequent in headlines); None when the form is no lexicon verb's."""
+        return self.verb_forms.get(form.lower())
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase entries (empty when absent)."""
@@ -100,5 +108,28 @@ class Lexicon:
         cues_file = data.file("cues")
         cues = {k: frozenset(str(x).lower() for x in v) for k, v in cues_file.items()
                 if k != "source" and isinstance(v, list)}
-        return cls(frames("verbs"), frames("nouns"),
-                   frozenset(verbs_file.get("support_verbs") or ()), cues)
+        verbs = frames("verbs")
+        return cls(verbs, frames("nouns"), frozenset(verbs_file.get("support_verbs") or ()), cues,
+                   _regular_forms(verbs))
+
+
+def _regular_forms(verbs) -> dict[str, str]:
+    """Present-tense and past-participle forms of regular -er and -ir verbs: enough to recognise a verb the
+    tagger mistook for a noun ("la Russie sanctionne ...", "Pékin ulcère ..."). Irregular verbs are left out."""
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        if lemma.endswith("er"):
+            stem = lemma[:-2]
+            endings = ("e", "es", "ent", "é", "ée", "és", "ées")
+        elif lemma.endswith("ir") and not lemma.endswith(("venir", "tenir", "courir", "ouvrir", "offrir")):
+            stem = lemma[:-2]
+            endings = ("it", "issent", "i", "ie", "is", "ies")
+        else:
+            continue
+        for ending in endings:
+            forms.setdefault(stem + ending, lemma)
+        grave = re.sub(r"é([^aeiouyéèê]+)$", r"è\1", stem)  # ulcérer -> ulcère, protéger -> protège
+        if grave != stem and lemma.endswith("er"):
+            for ending in ("e", "es", "ent"):
+                forms.setdefault(grave + ending, lemma)
+    return forms
