@@ -35,6 +35,12 @@ CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
+# CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
+# (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
+THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
+                "18": "138", "19": "138", "20": "138"}
+OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
+"""A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
@@ -107,14 +113,19 @@ class EventCoder:
 
     def _code_sentence(self, article, context, sent, offset, inherited):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
+        triggers += self._obligations(sent)
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
             return [], sentence_attribution
         by_token = {t.token.i: t for t in triggers}
+        expressions = self.dates.find(article.text, article.published, sent.start_char + offset,
+                                      sent.end_char + offset)
         consumed: set[int] = set()
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
             if t.obj is not None:
                 consumed.add(t.obj.i)
+            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token):
+                consumed.add(t.token.i)
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
@@ -130,7 +141,6 @@ class EventCoder:
             else:
                 consumed.add(trig.token.i)
                 absorbed.setdefault(governor.token.i, []).append(trig)
-        expressions = None
         out: list[Event] = []
         for trig in triggers:
             if trig.token.i in consumed:
@@ -160,15 +170,16 @@ class EventCoder:
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
             cameo = trig.frame.cameo
             root = cameo[:2]
+            if modality == "alleged" and self._self_announced(trig.token):
+                modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
+                if root in THREAT_CODES:
+                    cameo, root = THREAT_CODES[root], THREAT_CODES[root][:2]
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
                 cameo = INTENT_CODES[inner[0].frame.cameo[:2]]  # "promet une aide" -> 033
             if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
                 modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
-            if expressions is None:
-                expressions = self.dates.find(article.text, article.published, sent.start_char + offset,
-                                              sent.end_char + offset)
             if expressions and self._future(trig.token):
                 future = self.dates.find(article.text, article.published, sent.start_char + offset,
                                          sent.end_char + offset, tense="future")
@@ -233,6 +244,59 @@ class EventCoder:
                     if self._noun_frame_matches(tok, frame):
                         return Trigger(tok, frame, None, True)
         return None
+
+    def _obligations(self, sent) -> list[Trigger]:
+        """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
+        coopérer") is a demand by the reporter of the obligation's subject."""
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in self._reporting \
+                    and any(c.dep_ == "xcomp" for c in tok.children):
+                out.append(Trigger(tok, OBLIGATION, None, False))
+        return out
+
+    @staticmethod
+    def _background_participle(trig: Trigger, expressions, offset) -> bool:
+        """A past participle modifying a noun with no agent and no date ("le couvre-feu imposé au Soudan",
+        "la Cisjordanie occupée") is background, not a reported event."""
+        tok = trig.token
+        if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
+            return False
+        if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
+            return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    @staticmethod
+    def _purpose_clause(trig: Trigger, by_token) -> bool:
+        """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
+        event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
+        tok = trig.token
+        if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
+            return False
+        node = tok.head
+        for _ in range(3):
+            if node.i in by_token:
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+    def _self_announced(self, tok) -> bool:
+        """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
+        standing for it ("X a annoncé qu'il retirerait ses troupes")."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
+            return False
+        inner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if inner is None or outer is None:
+            return False
+        return inner.pos_ == "PRON" and inner.lower_ in ("il", "elle", "ils", "elles", "on") \
+            or inner.lemma_ == outer.lemma_
 
     def _verb_in_disguise(self, tok) -> bool:
         """A token tagged noun/adjective that is a lexicon verb form used as a verb: it heads the sentence or
@@ -339,6 +403,11 @@ class EventCoder:
         tok = trig.token
         if trig.is_noun:
             return self._noun_participants(trig, context)
+        if trig.frame is OBLIGATION:
+            reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+            obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            return (self._resolve_subject(reporter, context) if reporter is not None else (),
+                    context.resolve(obliged) if obliged is not None else ())
         passive = self._passive(tok)
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "obl:agent"
