@@ -574,10 +574,21 @@ class EventCoder:
                             break
                 if recipients:
                     break
+        if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
+            return recipients, ()
+        anchor = tok  # "une série de raids", "des dizaines de frappes": the quantity noun holds the position
+        while anchor.dep_ == "nmod" and anchor.head.pos_ == "NOUN" and \
+                anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
+            anchor = anchor.head
+        if not actors and anchor.dep_ in ("obl", "obl:mod") and self._case_of(anchor) in \
+                self.lex.cue("participation_preps"):  # "lors de sa visite, X a ...": X took part
+            subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                actors = self._resolve_subject(subject, context)
         if not actors:
-            head = tok.head
-            if tok.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
-                if tok.dep_ == "nsubj:pass":  # "sanctions imposées par Tokyo"
+            tok_dep, head = anchor.dep_, anchor.head
+            if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+                if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
                     agent = next((c for c in head.children if self._case_of(c) == "par"), None)
                     actors = context.resolve(agent) if agent is not None else ()
                 else:
@@ -587,7 +598,7 @@ class EventCoder:
                         actors = self._resolve_subject(subject, context)
                 if not recipients and frame.recipient:
                     for c in head.children:
-                        if c.i == tok.i:
+                        if c.i == anchor.i:
                             continue
                         if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
                                 ("iobj" in frame.recipient and c.dep_ == "iobj"):
