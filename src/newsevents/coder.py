@@ -154,6 +154,8 @@ class EventCoder:
                     recipients = self._participants(sub, context)[1]
                     if recipients:
                         break
+            if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
+                recipients = self._complement_recipient(trig.token, context, actors)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
             if not actors and not recipients:
@@ -512,11 +514,36 @@ class EventCoder:
                             return found
         return ()
 
+    def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
+        """The recipient of a demand, threat or pledge named in its complement clause: the subject of a "que"
+        clause ("a exigé que les Etats-Unis renoncent"), the subject of a "si" condition ("si Israël ne revenait
+        pas"), or the object or oblique of an infinitive ("a menacé d'interdire le vote à Jérusalem")."""
+        actor_codes = {a.code for a in actors}
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+                if c.dep_ == "advcl" and not marks & {"si", "que", "qu'", "qu’"}:
+                    continue
+                order = [SUBJECT_DEPS] if c.dep_ != "xcomp" else [("obj", "iobj"), ("obl", "obl:arg", "obl:mod")]
+                for deps in order:
+                    for g in c.children:
+                        if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
+                            found = context.resolve(g) or (self._place_recipient(g, context)
+                                                           if g.pos_ in ("NOUN", "PROPN") else ())
+                            found = tuple(f for f in found if f.code not in actor_codes)
+                            if found:
+                                return found
+        return ()
+
     def _recipient_from_place(self, trig: Trigger, sent, context, actors, offset) -> tuple[Entity, ...]:
         """Recipient of a protest, deployment, strike or arrest the sentence gives no recipient for: for a
         protest by civilians of a known country, their government; else the country of a place named in the
         sentence ("en Russie", "près d'Odessa"); else, for protests and coercion, the article's main country."""
         root = trig.frame.cameo[:2]
+        place = self._location(trig, offset)
+        if place is not None and place.country and not any(a.code == place.country and a.sector in ("GOV", "")
+                                                           for a in actors):
+            return (Entity(place.country, "", place.text, place.span, None),)
         if root == "14" and actors and actors[0].code not in ("---", "IGO"):
             a = actors[0]
             return (Entity(a.code, "GOV", a.entity_text, a.span, None),)
@@ -538,8 +565,12 @@ class EventCoder:
 
     @staticmethod
     def _place_recipient(tok, context) -> tuple[Entity, ...]:
-        """When a recipient phrase names no actor itself ("un dépôt de carburant en Russie", "le territoire
-        russe"), the country it is in or belongs to: the first country, capital or demonym inside it."""
+        """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
+        complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first
+        country, capital or demonym inside it ("un dépôt de carburant en Russie", "le territoire russe")."""
+        owner = context.modifier_actors(tok)
+        if owner:
+            return owner
         skip = {t.i for c in tok.children if c.dep_ in ("acl:relcl", "acl") for t in c.subtree}
         left, right = tok.left_edge.i, tok.right_edge.i + 1
         for m in context.mentions_in(tok.doc, left, right):
