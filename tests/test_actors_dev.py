@@ -61,9 +61,9 @@ def measure(nlp, path: Path = DEV) -> dict:
 def test_gold_actor_texts_resolve_to_gold_codes(nlp):
     result = measure(nlp)
     assert result["total"] >= 300
-    # measured 2026-11 on dev (see the module docstring for how); a drop means a regression
-    assert result["code"] / result["total"] >= 0.80, result["misses"][:20]
-    assert result["code_sector"] / result["total"] >= 0.60
+    # measured 371/418 (88.8%) code, 338/418 (80.9%) code and sector; a drop means a regression
+    assert result["code"] / result["total"] >= 0.85, result["misses"][:20]
+    assert result["code_sector"] / result["total"] >= 0.77
 
 
 if __name__ == "__main__":

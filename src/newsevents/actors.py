@@ -857,7 +857,10 @@ class ArticleActors:
                 return ents
         if role == "person_nouns" and not coref:
             return []
-        if coref and self._is_bare(head):
+        named_here = any(c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in info.by_token
+                         and c.dep_ in ("flat:name", "appos", "nmod", "flat", "compound")
+                         and not any(x.dep_ == "case" for x in c.children) for c in head.children)
+        if coref and self._is_bare(head) and not named_here:  # "le président X" names someone new
             if role == "titles" or role == "person_nouns":
                 ref = self._title_antecedent(info, head, entry)
                 if ref is not None:
