@@ -162,6 +162,8 @@ class EventCoder:
                 continue
             if not actors and self._needs_actor(trig):
                 continue
+            if not recipients and actors:
+                recipients = self._context_recipient(trig.token, context, actors)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             if trig.frame.actor_sectors is not None and actors and not any(
                     a.sector in trig.frame.actor_sectors for a in actors):
@@ -512,6 +514,23 @@ class EventCoder:
                         found = self._place_recipient(c, context)
                         if found:
                             return found
+        return ()
+
+    @staticmethod
+    def _context_recipient(tok, context, actors) -> tuple[Entity, ...]:
+        """When the sentence names no recipient, the other party the story is about: the nearest actor
+        mentioned before the event words (a clitic "l'accuse" or an elided one) whose country is not the
+        actor's. Such an inferred recipient has no evidence words: its ``entity_text`` is "" and its span is
+        the empty span at the event words."""
+        codes = {a.code for a in actors}
+        spans = {a.span for a in actors}
+        for m in reversed(context.mentions_in(tok.doc, 0, tok.i)):
+            if m.code in codes or m.code == "---" or (m.char_start, m.char_end) in spans:
+                continue
+            if m.kind not in ("country", "capital", "person", "igo", "group", "demonym"):
+                continue
+            at = tok.idx + (m.char_start - tok.doc[m.start].idx)
+            return (Entity(m.code, m.sector if m.kind != "demonym" else "", "", (at, at), m.name),)
         return ()
 
     def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
