@@ -393,15 +393,28 @@ def demo(db):
     click.echo()
     write_table(rows, sys.stdout)
     click.echo()
+    click.echo("evidence (event words in [brackets]):")
     for e in rows:
         att = (e.get("attribution") or {}).get("text")
         click.echo(f"- {e['event_type']} ({e['cameo_code']}, {e['modality']}"
-                   f"{', ' + att if att else ''}): {e['sentence'].strip()}")
+                   f"{', ' + att if att else ''}): {_evidence(stored['text'], e)}")
     by_type = ", ".join(f"{n} {t}" for t, n in Counter(e["event_type"] for e in rows).most_common())
     by_modality = ", ".join(f"{n} {m}" for m, n in Counter(e["modality"] for e in rows).most_common())
     click.echo(f"\n{report.events} events ({by_type or 'none'}); modality: {by_modality or '-'}")
-    click.echo(f"stored in {path} ({stats['documents']} documents, {stats['events']} events in total)")
-    click.echo(f"next: newsevents events --db {path} --format jsonl | newsevents serve --db {path}")
+    click.echo(f"stored in {path} ({stats['documents']} document(s), {stats['events']} events in total)")
+    click.echo(f"next: newsevents events --db {path}")
+    click.echo(f"      newsevents serve --db {path}")
+
+
+def _evidence(text: str, event: dict, context: int = 70) -> str:
+    """One line of the event's sentence around its words, the words in [brackets] (whitespace collapsed)."""
+    (s0, s1), (e0, e1) = event["sentence_span"], event["event_span"]
+    if e1 <= e0:  # no evidence words of its own (e.g. an inferred recipient): the sentence start
+        e0 = e1 = max(s0, min(e0, s1))
+    a, b = max(s0, e0 - context), min(s1, e1 + context)
+    snippet = f"{text[a:e0]}[{text[e0:e1]}]{text[e1:b]}" if e1 > e0 else text[a:b]
+    snippet = " ".join(snippet.split())
+    return ("…" if a > s0 else "") + snippet + ("…" if b < s1 else "")
 
 
 if __name__ == "__main__":  # pragma: no cover
