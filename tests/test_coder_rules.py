@@ -31,6 +31,12 @@ class StubContext:
                 return (Entity(code, sector, t.text, (t.idx, t.idx + len(t.text))),)
         return ()
 
+    def mentions_in(self, doc, start, end):
+        return []
+
+    def main_country(self):
+        return None
+
     def modifier_actors(self, tok):
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in ACTORS:
