@@ -107,7 +107,21 @@ class EventCoder:
                     if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
-        return events
+        return self._narrative_dates(events)
+
+    @staticmethod
+    def _narrative_dates(events: list[Event]) -> list[Event]:
+        """An event whose sentence gives no date takes the day or interval of the story's previous dated event
+        (the scene the story narrates), rather than the publication date."""
+        last: EventDate | None = None
+        out = []
+        for event in events:
+            if event.date.precision in ("day", "interval") and event.date.span is not None:
+                last = event.date
+            elif event.date.precision == "publication" and last is not None:
+                event = replace(event, date=last)
+            out.append(event)
+        return out
 
     # -- sentence level --------------------------------------------------------------------------------------
 
