@@ -234,6 +234,14 @@ def test_pronouns_take_the_subject_of_the_last_sentence(blank, resolver):
     assert entity.span[1] - entity.span[0] == 2
 
 
+def test_subject_pronouns_are_coref_mentions(blank, resolver):
+    ctx = resolver.article("2022-05-01")
+    ctx.add_doc(parse(blank, MACRON_SCHOLZ), 0)
+    doc = parse(blank, IL)
+    mentions = ctx.add_doc(doc, 40)
+    assert [(m.kind, m.code, m.name, m.char_start) for m in mentions] == [("coref", "FRA", "Emmanuel Macron", 40)]
+
+
 def test_pronoun_gender_must_agree(blank, resolver):
     # "Emmanuel Macron a rencontré Angela Merkel ." then "Elle ..."
     rows = [("Emmanuel", 3, "nsubj", "PROPN"), ("Macron", 0, "flat:name", "PROPN"), ("a", 3, "aux", "AUX"),

@@ -291,8 +291,10 @@ def known_names(data: LanguageData) -> Iterable[str]:
 class Mention:
     """One actor mention in a parsed doc: tokens [start, end) of the spaCy Doc; characters
     [char_start, char_end) of the article text; the resolved ``code``/``sector`` (persons by publication date);
-    the canonical ``name`` when known; ``kind`` one of country, demonym, capital, person, igo, media, group,
-    org, agent, coref."""
+    the canonical ``name`` when known (persons and organisations); ``kind`` one of country, demonym, capital,
+    region, person, igo, media, group, org (a state body or company named by its own name: Pentagone,
+    Gazprom), agent (a sector word: code ``---`` until its phrase is resolved), coref (a subject pronoun,
+    with its antecedent's code)."""
 
     start: int
     end: int
@@ -451,6 +453,15 @@ class ArticleActors:
             if not any(i in info.by_token for i in range(start, end)):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
+        for tok in doc:  # subject pronouns: a coref mention of their antecedent
+            if fold(tok.text) in ("il", "elle", "ils", "elles") and tok.i not in info.by_token:
+                ref = self._antecedent(info, tok)
+                if ref is not None:
+                    m = Mention(tok.i, tok.i + 1, info.offset + tok.idx, info.offset + tok.idx + len(tok),
+                                ref.code, ref.sector, ref.name, "coref")
+                    info.mentions.append(m)
+                    info.by_token[tok.i] = m
+        info.mentions.sort(key=lambda x: x.start)
         return list(info.mentions)
 
     def _add_mention(self, info: _DocInfo, start: int, end: int, entry: ActorEntry) -> Mention:
@@ -731,6 +742,8 @@ class ArticleActors:
         s, e = toks[0], toks[-1] + 1
         low = fold(head.text)
         m = info.by_token.get(head.i)
+        if m is not None and m.kind == "coref":
+            return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
         if m is None and (low in _SING_PRONOUNS | _PLUR_PRONOUNS or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
             if not coref:
