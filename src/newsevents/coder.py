@@ -176,7 +176,7 @@ class EventCoder:
                 continue
             if not actors and self._needs_actor(trig):
                 continue
-            if not recipients and actors:
+            if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(trig.token, context, actors)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             if trig.frame.actor_sectors is not None and actors and not any(
@@ -627,8 +627,10 @@ class EventCoder:
                 actors = context.resolve(c)
         if not actors:
             actors = context.modifier_actors(tok)
-            if frame.de == "recipient" and actors and not recipients:
-                pass
+            if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
+                de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+                            for e in context.resolve(c)}
+                actors = tuple(a for a in actors if a.span not in de_spans)
         if not recipients:
             for slot in frame.recipient:
                 for c in tok.children:
