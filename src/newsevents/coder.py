@@ -138,7 +138,8 @@ class EventCoder:
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
             if t.obj is not None:
                 consumed.add(t.obj.i)
-            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token):
+            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
+                    or self._reaction_topic(t, by_token):
                 consumed.add(t.token.i)
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
@@ -174,7 +175,9 @@ class EventCoder:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
             if not actors and not recipients:
                 continue
-            if not actors and self._needs_actor(trig):
+            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor):
+                continue
+            if not recipients and trig.frame.needs_recipient:
                 continue
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(trig.token, context, actors)
@@ -276,15 +279,27 @@ class EventCoder:
 
     @staticmethod
     def _background_participle(trig: Trigger, expressions, offset) -> bool:
-        """A past participle modifying a noun with no agent and no date ("le couvre-feu imposé au Soudan",
-        "la Cisjordanie occupée") is background, not a reported event."""
+        """A past participle modifying a noun, with no agent, is background, not a reported event, when it has
+        no date of its own ("la Cisjordanie occupée") or when its noun is a complement of another verb ("a levé
+        l'état d'urgence imposé il y a six mois"). "Le missile tiré jeudi a volé..." stays an event."""
         tok = trig.token
         if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
             return False
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
+        if tok.head.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
+            return True
         left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
         return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    def _reaction_topic(self, trig: Trigger, by_token) -> bool:
+        """An event noun that is what another event reacts to ("condamner l'attaque russe", "a salué
+        l'accord") is the topic of that reaction, not a separate event (ANNOTATION.md: background events)."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ not in ("obj", "obl:arg"):
+            return False
+        governor = by_token.get(tok.head.i)
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12")
 
     @staticmethod
     def _purpose_clause(trig: Trigger, by_token) -> bool:
@@ -368,7 +383,7 @@ class EventCoder:
         if frame.objects_de and not any(self._case_of(c) == "de" and self._lemma_in(c, frame.objects_de)
                                         for c in tok.children if c.dep_ == "nmod"):
             return False
-        if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+        if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
                                         and tok.head.pos_ in ("VERB", "AUX")):
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):

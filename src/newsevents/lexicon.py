@@ -14,7 +14,7 @@ from .langdata import LanguageData, LanguageDataError
 
 FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swap", "reciprocal", "absorbs",
               "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
-              "needs_actor", "needs_specific", "complements"}
+              "needs_actor", "needs_specific", "complements", "needs_recipient"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class Frame:
     needs_actor: bool = False
     needs_specific: bool = False
     complements: frozenset[str] = frozenset()
+    needs_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Lexicon:
                         needs_actor=bool(entry.get("needs_actor")),
                         needs_specific=bool(entry.get("needs_specific")),
                         complements=frozenset(entry.get("complements") or ()),
+                        needs_recipient=bool(entry.get("needs_recipient")),
                     ))
                 out[lemma] = tuple(built)
             return out
