@@ -66,53 +66,63 @@ class Lexicon:
     def from_data(cls, data: LanguageData) -> "Lexicon":
         """Build and validate; raises :class:`LanguageDataError` naming the file and the entry."""
         cameo = load_cameo()
-        verbs_file = data.file("verbs")
-        where = f"lang/{data.lang}/verbs.yaml"
+        verb_files = {name: f for name, f in data.files.items() if name.startswith("verbs")}
+        if "verbs" not in verb_files:
+            data.file("verbs")  # raises the missing-file error
 
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
             out: dict[str, tuple[Frame, ...]] = {}
-            for lemma, entries in (verbs_file.get(section) or {}).items():
-                if not isinstance(entries, list) or not entries:
-                    raise LanguageDataError(f"{where}: {section}.{lemma}: expected a non-empty list of frames")
-                built = []
-                for entry in entries:
-                    unknown = set(entry) - FRAME_KEYS
-                    if unknown:
-                        raise LanguageDataError(f"{where}: {section}.{lemma}: unknown keys {sorted(unknown)}")
-                    code = str(entry.get("cameo", ""))
-                    if code not in cameo or not cameo[code].plover_event:
-                        raise LanguageDataError(f"{where}: {section}.{lemma}: {code!r} is not a CAMEO code with a "
-                                                f"PLOVER event type")
-                    if entry.get("de") not in (None, "actor", "recipient"):
-                        raise LanguageDataError(f"{where}: {section}.{lemma}: 'de' must be actor or recipient")
-                    built.append(Frame(
-                        lemma=lemma, cameo=code,
-                        objects=frozenset(entry.get("objects") or ()),
-                        reflexive=entry.get("reflexive"),
-                        intransitive=bool(entry.get("intransitive")),
-                        recipient=tuple(str(r) for r in entry.get("recipient") or ()),
-                        swap=bool(entry.get("swap")), reciprocal=bool(entry.get("reciprocal")),
-                        absorbs=bool(entry.get("absorbs")),
-                        needs_complement=tuple(entry.get("needs_complement") or ()),
-                        actor_sectors=tuple(entry["actor_sectors"]) if "actor_sectors" in entry else None,
-                        de=entry.get("de"),
-                        objects_amod=frozenset(entry.get("objects_amod") or ()),
-                        objects_de=frozenset(entry.get("objects_de") or ()),
-                        needs_support=bool(entry.get("needs_support")),
-                        needs_actor=bool(entry.get("needs_actor")),
-                        needs_specific=bool(entry.get("needs_specific")),
-                        complements=frozenset(entry.get("complements") or ()),
-                        needs_recipient=bool(entry.get("needs_recipient")),
-                    ))
-                out[lemma] = tuple(built)
+            for name, content in sorted(verb_files.items()):
+                where = f"lang/{data.lang}/{name}.yaml"
+                for lemma, entries in (content.get(section) or {}).items():
+                    if lemma in out:
+                        raise LanguageDataError(f"{where}: {section}.{lemma}: already defined in another "
+                                                f"verbs*.yaml file")
+                    out[lemma] = _frames(cameo, where, f"{section}.{lemma}", lemma, entries)
             return out
 
         cues_file = data.file("cues")
         cues = {k: frozenset(str(x).lower() for x in v) for k, v in cues_file.items()
                 if k != "source" and isinstance(v, list)}
         verbs = frames("verbs")
-        return cls(verbs, frames("nouns"), frozenset(verbs_file.get("support_verbs") or ()), cues,
-                   _regular_forms(verbs))
+        support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
+        return cls(verbs, frames("nouns"), support, cues, _regular_forms(verbs))
+
+
+def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Frame, ...]:
+    """Validate and build the frames of one lexicon entry; errors name the file and the entry."""
+    if not isinstance(entries, list) or not entries:
+        raise LanguageDataError(f"{where}: {entry_name}: expected a non-empty list of frames")
+    built = []
+    for entry in entries:
+        unknown = set(entry) - FRAME_KEYS
+        if unknown:
+            raise LanguageDataError(f"{where}: {entry_name}: unknown keys {sorted(unknown)}")
+        code = str(entry.get("cameo", ""))
+        if code not in cameo or not cameo[code].plover_event:
+            raise LanguageDataError(f"{where}: {entry_name}: {code!r} is not a CAMEO code with a PLOVER event type")
+        if entry.get("de") not in (None, "actor", "recipient"):
+            raise LanguageDataError(f"{where}: {entry_name}: 'de' must be actor or recipient")
+        built.append(Frame(
+            lemma=lemma, cameo=code,
+            objects=frozenset(entry.get("objects") or ()),
+            reflexive=entry.get("reflexive"),
+            intransitive=bool(entry.get("intransitive")),
+            recipient=tuple(str(r) for r in entry.get("recipient") or ()),
+            swap=bool(entry.get("swap")), reciprocal=bool(entry.get("reciprocal")),
+            absorbs=bool(entry.get("absorbs")),
+            needs_complement=tuple(entry.get("needs_complement") or ()),
+            actor_sectors=tuple(entry["actor_sectors"]) if "actor_sectors" in entry else None,
+            de=entry.get("de"),
+            objects_amod=frozenset(entry.get("objects_amod") or ()),
+            objects_de=frozenset(entry.get("objects_de") or ()),
+            needs_support=bool(entry.get("needs_support")),
+            needs_actor=bool(entry.get("needs_actor")),
+            needs_specific=bool(entry.get("needs_specific")),
+            complements=frozenset(entry.get("complements") or ()),
+            needs_recipient=bool(entry.get("needs_recipient")),
+        ))
+    return tuple(built)
 
 
 def _regular_forms(verbs) -> dict[str, str]:
