@@ -101,8 +101,8 @@ class EventCoder:
             context.add_doc(doc, offset)
             for sent in doc.sents:
                 sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution)
-                if attribution is not None:
-                    last_attribution = attribution
+                if attribution is not None and attribution.sector == "MED":
+                    last_attribution = attribution  # a news agency stays the source of what follows
                 for event in sent_events:
                     if event.id not in seen:
                         seen.add(event.id)
@@ -150,7 +150,8 @@ class EventCoder:
             governor = self._absorbing_governor(trig.token, by_token)
             if governor is None:
                 continue
-            if governor.frame.lemma in self.lex.cue("refusal_verbs") and self._is_conflict(trig.frame.cameo):
+            if governor.frame.lemma in self.lex.cue("refusal_verbs") and not trig.is_noun \
+                    and self._is_conflict(trig.frame.cameo):  # "refuse de condamner", not "rejette les accusations"
                 consumed.add(governor.token.i)
                 negated_by_refusal.add(trig.token.i)
             else:

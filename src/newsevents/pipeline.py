@@ -92,32 +92,51 @@ class Pipeline:
             yield from self._code_batch(pending)
 
     def _code_batch(self, articles: list[Article]) -> Iterator[DocumentResult]:
+        """Parse the paragraphs of a batch of articles with one ``nlp.pipe`` call and code each article.
+        Paragraphs (split at line breaks) are parsed separately, so a sentence never runs across a line break;
+        an article longer than :data:`MAX_CHARS_PER_CHUNK` is parsed on its own, paragraph by paragraph, so
+        memory stays bounded."""
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
-        docs = dict(zip(short, self.nlp.pipe((articles[i].text for i in short), batch_size=self.batch_size)))
+        pieces = [(i, start, text) for i in short for start, text in paragraphs(articles[i].text)]
+        parsed: dict[int, list] = {i: [] for i in short}
+        for (i, start, _), doc in zip(pieces, self.nlp.pipe((p[2] for p in pieces), batch_size=self.batch_size)):
+            parsed[i].append((start, doc))
         for i, article in enumerate(articles):
             try:
-                if i in docs:
-                    events = self.coder.code(article, [(0, docs.pop(i))])
-                else:
-                    events = self.coder.code(article, self._chunks(article.text))
+                docs = parsed.pop(i) if i in parsed else self._parse_long(article.text)
+                events = self.coder.code(article, docs)
                 yield DocumentResult(article, events=tuple(events))
             except Exception as exc:
                 log.exception("document %s failed", article.id)
                 yield DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
 
-    def _chunks(self, text: str):
-        """Parse a long text paragraph-group by paragraph-group: yields (offset, Doc) pairs, one Doc at a time."""
-        start = 0
-        while start < len(text):
-            end = min(len(text), start + MAX_CHARS_PER_CHUNK)
-            if end < len(text):
-                cut = text.rfind("\n", start, end)
-                if cut <= start:
-                    cut = text.rfind(". ", start, end)
-                end = cut + 1 if cut > start else end
-            yield start, self.nlp(text[start:end])
-            start = end
+    def _parse_long(self, text: str) -> Iterator[tuple[int, object]]:
+        """(offset, Doc) pairs of a long text, parsed lazily paragraph by paragraph."""
+        pieces = paragraphs(text, MAX_CHARS_PER_CHUNK)
+        return zip((start for start, _ in pieces), self.nlp.pipe((t for _, t in pieces), batch_size=8))
 
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
+
+
+def paragraphs(text: str, max_chars: int = MAX_CHARS_PER_CHUNK) -> list[tuple[int, str]]:
+    """Split ``text`` at line breaks into (character offset, paragraph) pairs, skipping blank lines; a
+    paragraph longer than ``max_chars`` is cut after a sentence end (". ") or, failing that, at ``max_chars``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while end - start > max_chars:
+            cut = text.rfind(". ", start, start + max_chars)
+            cut = cut + 2 if cut > start else start + max_chars
+            out.append((start, text[start:cut]))
+            start = cut
+        if end > start:
+            out.append((start, text[start:end]))
+    return out
