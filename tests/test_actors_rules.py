@@ -63,6 +63,16 @@ def test_mentions_carry_article_offsets(blank, resolver):
     assert ctx.mentions_in(doc, 3, 8) == [mentions[1]]
 
 
+def test_a_doc_without_parse_gives_names_only(blank, resolver):
+    doc = blank("Le président russe a rencontré Xi Jinping à Pékin.")
+    ctx = resolver.article("2023-03-21")
+    mentions = ctx.add_doc(doc, 0)
+    assert [(m.kind, m.code) for m in mentions if m.kind != "agent"] == [("demonym", "RUS"), ("person", "CHN"),
+                                                                         ("capital", "CHN")]
+    assert [(e.code, e.sector, e.name) for e in ctx.resolve(doc[5])] == [("CHN", "GOV", "Xi Jinping")]
+    assert ctx.resolve(doc[1]) == () and ctx.modifier_actors(doc[1]) == ()
+
+
 def test_a_doc_not_added_is_an_error(blank, resolver):
     doc = parse(blank, RUSSIE_COREE)
     with pytest.raises(ValueError, match="add_doc"):

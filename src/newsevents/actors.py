@@ -448,6 +448,9 @@ class ArticleActors:
             if entry.kind == "blocked" or (entry.kind == "contextual" and not (entry.when & present)):
                 continue
             self._add_mention(info, start, end, entry)
+        if not doc.has_annotation("DEP"):  # no parse: names only, no apposition, coreference or referents
+            log.debug("add_doc: the Doc has no dependency parse; only dictionary names are found")
+            return list(info.mentions)
         self._learn_persons(info)
         for start, end, entry in self._learned_matches(doc):  # names learned in this very chunk
             if not any(i in info.by_token for i in range(start, end)):
@@ -630,9 +633,15 @@ class ArticleActors:
         """The actor(s) denoted by the noun phrase headed by ``token`` (a token of a doc passed to
         :meth:`add_doc`): one :class:`~newsevents.records.Entity` per coordinated member, each with the words
         and span of its own conjunct (for a pronoun: the pronoun); ``()`` when the phrase names no actor.
+        A Doc without a dependency parse gives only the dictionary name at the token itself.
         Raises ``ValueError`` for a token of a Doc that was not added."""
         out: list[Entity] = []
         info = self._info(token.doc)
+        if not token.doc.has_annotation("DEP"):
+            m = info.by_token.get(token.i)
+            if m is None or m.kind == "agent":
+                return ()
+            return (self._entity(info, m.code, m.sector, m.start, m.end, m.name),)
         for conj in self._conjuncts(token):
             if conj.pos_ == "ADJ" and conj.i != token.i and getattr(info.by_token.get(conj.i), "kind", "") != "demonym":
                 continue
@@ -646,6 +655,8 @@ class ArticleActors:
         and "de" complements ("l'offensive de la Russie" -> RUS, "la visite de Poutine" -> RUS GOV)."""
         info = self._info(token.doc)
         out: list[Entity] = []
+        if not token.doc.has_annotation("DEP"):
+            return ()
         for c in token.children:
             if c.dep_ == "amod":
                 for adj in [c] + [x for x in c.children if x.dep_ == "conj"]:
