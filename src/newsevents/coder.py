@@ -97,10 +97,12 @@ class EventCoder:
         events: list[Event] = []
         seen: set[str] = set()
         last_attribution: Attribution | None = None
+        mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
-            context.add_doc(doc, offset)
+            mentions.extend(context.add_doc(doc, offset))
             for sent in doc.sents:
-                sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution)
+                sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution,
+                                                               mentions)
                 if attribution is not None and attribution.sector == "MED":
                     last_attribution = attribution  # a news agency stays the source of what follows
                 for event in sent_events:
@@ -125,7 +127,7 @@ class EventCoder:
 
     # -- sentence level --------------------------------------------------------------------------------------
 
-    def _code_sentence(self, article, context, sent, offset, inherited):
+    def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
         triggers += self._obligations(sent)
         sentence_attribution = self._sentence_attribution(context, sent, offset)
@@ -181,7 +183,7 @@ class EventCoder:
             if not recipients and trig.frame.needs_recipient:
                 continue
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
-                recipients = self._context_recipient(trig.token, context, actors)
+                recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             if trig.frame.actor_sectors is not None and actors and not any(
                     a.sector in trig.frame.actor_sectors for a in actors):
@@ -547,20 +549,19 @@ class EventCoder:
         return ()
 
     @staticmethod
-    def _context_recipient(tok, context, actors) -> tuple[Entity, ...]:
+    def _context_recipient(mentions, actors, event_start: int) -> tuple[Entity, ...]:
         """When the sentence names no recipient, the other party the story is about: the nearest actor
-        mentioned before the event words (a clitic "l'accuse" or an elided one) whose country is not the
-        actor's. Such an inferred recipient has no evidence words: its ``entity_text`` is "" and its span is
-        the empty span at the event words."""
+        mentioned before the event words (``event_start``, an article offset) whose country is not the actor's
+        ("Il l'accuse", or an elided recipient). ``mentions`` are the article's mentions so far, in order. Such an
+        inferred recipient has no evidence words: its ``entity_text`` is "" and its span the empty span at
+        ``event_start``."""
         codes = {a.code for a in actors}
-        spans = {a.span for a in actors}
-        for m in reversed(context.mentions_in(tok.doc, 0, tok.i)):
-            if m.code in codes or m.code == "---" or (m.char_start, m.char_end) in spans:
+        for m in reversed(mentions):
+            if m.char_start >= event_start or m.code in codes or m.code == "---":
                 continue
-            if m.kind not in ("country", "capital", "person", "igo", "group", "demonym"):
-                continue
-            at = tok.idx + (m.char_start - tok.doc[m.start].idx)
-            return (Entity(m.code, m.sector if m.kind != "demonym" else "", "", (at, at), m.name),)
+            if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
+                return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
+                               m.name),)
         return ()
 
     def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
