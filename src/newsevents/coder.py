@@ -160,6 +160,7 @@ class EventCoder:
                 consumed.add(trig.token.i)
                 absorbed.setdefault(governor.token.i, []).append(trig)
         out: list[Event] = []
+        named_recipients: dict[int, tuple[Entity, ...]] = {}
         for trig in triggers:
             if trig.token.i in consumed:
                 continue
@@ -182,6 +183,10 @@ class EventCoder:
                 continue
             if not recipients and trig.frame.needs_recipient:
                 continue
+            if not recipients and trig.token.dep_ == "conj" and trig.token.head.i in named_recipients:
+                recipients = named_recipients[trig.token.head.i]  # "a soutenu la guerre russe et aurait fourni"
+            if recipients:
+                named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
@@ -488,8 +493,12 @@ class EventCoder:
                    for c in children)
 
     def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
+        """The actor of a subject; a relative pronoun stands for its antecedent. An event noun is no agent
+        ("le voyage du ministre a permis de...", "la visite, qui comprenait des rencontres"): ()."""
         if subject.lower_ in ("qui", "lequel", "laquelle") and subject.head.dep_ in ("acl:relcl", "acl"):
-            return context.resolve(subject.head.head)
+            subject = subject.head.head
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
+            return ()
         return context.resolve(subject)
 
     def _inherited_subject(self, tok):
@@ -688,9 +697,9 @@ class EventCoder:
                             recipients = context.resolve(c)
                             if recipients:
                                 break
-            elif tok.dep_ == "acl" or tok.dep_ == "nmod":
-                pass
-        if not actors:
+        if not actors and anchor.dep_ not in ("nmod", "obl", "obl:mod"):
+            # "sa visite" as subject or object: the possessor; not in a modifier ("l'invitation lors de son
+            # sommet"), where it refers back to some earlier occasion, not to a reported event
             poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
             if poss is not None:
                 actors = context.resolve(poss)
