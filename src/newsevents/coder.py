@@ -260,7 +260,8 @@ class EventCoder:
                     obj = self._verb_frame_matches(tok, frame)
                     if obj is not False:
                         return Trigger(tok, frame, obj, False)
-        if tok.pos_ in ("NOUN", "ADJ") and lemma not in self.lex.nouns and self._verb_in_disguise(tok):
+        if tok.pos_ in ("NOUN", "ADJ", "ADV", "X", "PROPN") and lemma not in self.lex.nouns \
+                and self._verb_in_disguise(tok):
             verb = self.lex.verb_lemma(tok.text)
             for frame in self.lex.verbs.get(verb, ()):
                 obj = self._verb_frame_matches(tok, frame)
