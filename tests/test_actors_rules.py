@@ -188,6 +188,17 @@ def test_lowercase_word_is_not_a_capitalised_name(blank, resolver):
     assert ctx.resolve(doc[1]) == ()
 
 
+def test_every_capitalised_word_of_a_name_needs_its_capital(blank, resolver):
+    # "Le monde a changé": not the newspaper Le Monde
+    rows = [("Le", 1, "det", "DET"), ("monde", 3, "nsubj", "NOUN"), ("a", 3, "aux", "AUX"),
+            ("changé", 3, "ROOT", "VERB")]
+    ctx, doc = sentence(blank, resolver, rows)
+    assert ctx.mentions_in(doc, 0, len(doc)) == []
+    rows[1] = ("Monde", 3, "nsubj", "PROPN")
+    ctx, doc = sentence(blank, resolver, rows)
+    assert [(m.kind, m.code) for m in ctx.mentions_in(doc, 0, len(doc))] == [("media", "FRA")]
+
+
 def test_accents_and_case_do_not_matter(blank, resolver):
     rows = [("les", 1, "det", "DET"), ("ETATS-UNIS", 3, "nsubj", "PROPN"), ("ont", 3, "aux", "AUX"),
             ("parlé", 3, "ROOT", "VERB")]

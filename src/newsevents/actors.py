@@ -361,8 +361,13 @@ class ActorResolver:
             surface = unicodedata.normalize("NFC", surface.strip())
             if not surface:
                 continue
-            key = tuple(fold(t.text) for t in self._nlp.make_doc(surface))
-            case = "upper" if surface.isupper() and len(surface) > 1 else ("title" if surface[:1].isupper() else "")
+            tokens = self._nlp.make_doc(surface)
+            key = tuple(fold(t.text) for t in tokens)
+            if surface.isupper() and len(surface) > 1:
+                case = "upper"
+            else:  # which words must be capitalised: "Le Monde" is not "le monde"
+                case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
+                case = case if "T" in case else ""
             bucket = self._candidates.setdefault(key, [])
             if (entry, case) not in bucket:
                 bucket.append((entry, case))
@@ -389,12 +394,12 @@ class ActorResolver:
 
 
 def _case_ok(tokens, case: str) -> bool:
+    """``case`` is "" (any case), "upper" (an acronym: the first word in capitals) or one letter per word,
+    "T" where the word must start with a capital."""
     first = tokens[0].text
     if case == "upper":
         return any(c.isalpha() for c in first) and first.isupper()
-    if case == "title":
-        return first[:1].isupper()
-    return True
+    return all(flag != "T" or tok.text[:1].isupper() for flag, tok in zip(case, tokens))
 
 
 class ArticleActors:
