@@ -51,3 +51,42 @@ def test_one_failing_document_does_not_stop_the_others(nlp):
                                      Article("c", "Berlin a salué Kiev.")]))
     assert [r.status for r in results] == ["ok", "error", "ok"]
     assert "coder exploded" in results[1].error
+
+
+def test_ten_megabyte_document_is_parsed_in_bounded_pieces():
+    """A 10 MB article goes through paragraph by paragraph: no Doc of the whole text is ever built, and the
+    pieces are freed as the coder moves on (a blank tokenizer-only pipeline keeps the test fast)."""
+    import gc
+    import weakref
+
+    import spacy
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+    paragraph = "Le ministre a rencontré son homologue à Paris pour parler de la situation régionale. " * 12
+    text = "\n".join([paragraph] * (10_000_000 // (len(paragraph) + 1) + 1))
+    assert len(text.encode("utf-8")) > 10_000_000
+    alive: list = []
+    largest = 0
+    real_code = pipeline.coder.code
+
+    def watching_code(article, docs):
+        nonlocal largest
+
+        def tracked():
+            nonlocal largest
+            for offset, doc in docs:
+                largest = max(largest, len(doc.text))
+                alive.append(weakref.ref(doc))
+                yield offset, doc
+
+        return real_code(article, tracked())
+
+    pipeline.coder.code = watching_code
+    [result] = list(pipeline.process([Article("gros", text, "2024-01-21")]))
+    assert result.status == "ok"
+    gc.collect()
+    assert len(alive) > 1000  # parsed in many pieces
+    assert largest <= len(paragraph) + 1
+    assert sum(ref() is not None for ref in alive) < 50  # the pieces did not pile up in memory
