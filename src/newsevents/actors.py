@@ -769,8 +769,8 @@ class ArticleActors:
                 return []
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
-        if m is not None and m.kind in NAMED_KINDS:
-            return [self._entity(info, m.code, m.sector, s, e, m.name)]
+        if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
+            return [self._entity(info, m.code, m.sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
             hentry = info.entries.get(hm.start) if hm is not None else None

@@ -704,9 +704,21 @@ class EventCoder:
             poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
             if poss is not None:
                 actors = context.resolve(poss)
-        if frame.needs_specific and not actors:
+        if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    @staticmethod
+    def _specific(tok, actors, context) -> bool:
+        """A specific incident, not a generic mention ("l'invasion russe" as the war's background): the noun
+        has a named actor (not only a demonym), a participle with its own agent or date ("lancée jeudi"), or is
+        the object of a verb ("a lancé son invasion"). ANNOTATION.md: generic mentions are not events."""
+        demonyms = {e.span for c in tok.children if c.dep_ == "amod" for e in context.resolve(c)}
+        if any(a.span not in demonyms for a in actors):
+            return True
+        if any(c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return True
+        return tok.dep_ in ("obj",) and tok.head.pos_ in ("VERB", "AUX")
 
     @staticmethod
     def _pairs(actors, recipients, reciprocal):
