@@ -452,8 +452,10 @@ class EventCoder:
                     context.resolve(obliged) if obliged is not None else ())
         passive = self._passive(tok)
         if passive:
-            agent = next((c for c in tok.children if c.dep_ == "obl:agent"
-                          or (c.dep_ in ("obl", "obl:mod", "obl:arg") and self._case_of(c) == "par")), None)
+            nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obl:mod" for g in c.children]
+            agent = next((c for c in nearby if c.dep_ == "obl:agent"  # "tiré jeudi par X": X may hang on jeudi
+                          or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
+                         None)
             patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
             if patient is None and tok.dep_ == "acl":
                 patient = tok.head
@@ -485,8 +487,12 @@ class EventCoder:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
-        return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (
-            tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"])
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
+            return True
+        # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
+        return tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") != ["Pres"] \
+            and not any(c.dep_.startswith("aux") for c in children) and not any(
+                c.dep_ in ("nsubj", "obj") for c in children)
 
     @staticmethod
     def _reflexive(children) -> bool:
@@ -749,6 +755,9 @@ class EventCoder:
                 break
             if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
                 break
+            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin")
+                                                for c in node.children):
+                break  # an adjunct clause keeps its own modality
             node = node.head
             chain.append(node)
         verb = tok if not trig.is_noun else (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)
