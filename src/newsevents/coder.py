@@ -53,6 +53,7 @@ class Trigger:
     frame: Frame
     obj: object | None
     is_noun: bool
+    alternatives: tuple = ()  # the next matching (frame, obj) pairs, tried when this frame's actor sectors fail
 
 
 class EventCoder:
@@ -165,6 +166,12 @@ class EventCoder:
             if trig.token.i in consumed:
                 continue
             actors, recipients = self._participants(trig, context)
+            if not self._sectors_ok(trig.frame, actors):  # "l'opposition proteste": the next frame
+                alt = next(((f, o) for f, o in trig.alternatives if self._sectors_ok(f, actors)), None)
+                if alt is None:
+                    continue
+                trig = Trigger(trig.token, alt[0], alt[1], False)
+                actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
             inner = absorbed.get(trig.token.i, [])
@@ -190,9 +197,6 @@ class EventCoder:
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
-            if trig.frame.actor_sectors is not None and actors and not any(
-                    a.sector in trig.frame.actor_sectors for a in actors):
-                continue
             recipients = tuple(r for r in recipients
                                if not any(r.code == a.code and r.sector == a.sector for a in actors)
                                or not actors)
@@ -256,17 +260,14 @@ class EventCoder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
             if frames and not self._is_reporting_use(tok, lemma):
-                for frame in frames:
-                    obj = self._verb_frame_matches(tok, frame)
-                    if obj is not False:
-                        return Trigger(tok, frame, obj, False)
+                found = self._verb_frames(tok, frames)
+                if found:
+                    return found
         if tok.pos_ in ("NOUN", "ADJ", "ADV", "X", "PROPN") and lemma not in self.lex.nouns \
                 and self._verb_in_disguise(tok):
-            verb = self.lex.verb_lemma(tok.text)
-            for frame in self.lex.verbs.get(verb, ()):
-                obj = self._verb_frame_matches(tok, frame)
-                if obj is not False:
-                    return Trigger(tok, frame, obj, False)
+            found = self._verb_frames(tok, self.lex.verbs.get(self.lex.verb_lemma(tok.text), ()))
+            if found:
+                return found
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("ORG", "PER", "MISC"):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
@@ -274,6 +275,14 @@ class EventCoder:
                     if self._noun_frame_matches(tok, frame):
                         return Trigger(tok, frame, None, True)
         return None
+
+    def _verb_frames(self, tok, frames) -> Trigger | None:
+        """The first matching frame, with the other matching frames as alternatives."""
+        matches = [(f, obj) for f in frames for obj in [self._verb_frame_matches(tok, f)] if obj is not False]
+        if not matches:
+            return None
+        (frame, obj), rest = matches[0], tuple(matches[1:])
+        return Trigger(tok, frame, obj, False, rest)
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
@@ -474,6 +483,10 @@ class EventCoder:
         recipients = self._recipient(trig, context)
         return actors, recipients
 
+    @staticmethod
+    def _sectors_ok(frame: Frame, actors) -> bool:
+        return frame.actor_sectors is None or not actors or any(a.sector in frame.actor_sectors for a in actors)
+
     def _needs_actor(self, trig: Trigger) -> bool:
         """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
@@ -611,8 +624,8 @@ class EventCoder:
                                                            for a in actors):
             return (Entity(place.country, "", place.text, place.span, None),)
         if root == "14" and actors and actors[0].code not in ("---", "IGO"):
-            a = actors[0]
-            return (Entity(a.code, "GOV", a.entity_text, a.span, None),)
+            at = trig.token.idx + offset  # protesters' own government, inferred: no evidence words
+            return (Entity(actors[0].code, "GOV", "", (at, at), None),)
         for ent in sent.ents:
             if ent.label_ not in ("LOC", "GPE"):
                 continue
