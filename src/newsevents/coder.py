@@ -39,6 +39,9 @@ PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
 THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
                 "18": "138", "19": "138", "20": "138"}
+# Roots whose actor, when the text names none, is implied by the place: arrests and detentions are by the
+# authorities of the country where they happen ("ont été arrêtés en Russie"), protests by its people.
+IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
 OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
@@ -184,6 +187,8 @@ class EventCoder:
                 recipients = self._complement_recipient(trig.token, context, actors)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
+            if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
+                actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
                 continue
             if not actors and (self._needs_actor(trig) or trig.frame.needs_actor):
@@ -613,6 +618,30 @@ class EventCoder:
                             if found:
                                 return found
         return ()
+
+    def _implied_actor(self, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+        """The actor of an agentless arrest or protest: the country where it happens (the place attached to
+        the event, else a place named in the sentence, else the article's main country) with the sector of
+        :data:`IMPLIED_ACTOR_ROOTS` (police for arrests, 173-174). Inferred: no evidence words, an empty span."""
+        root = trig.frame.cameo[:2]
+        country = None
+        place = self._location(trig, offset)
+        if place is not None and place.country:
+            country = place.country
+        else:
+            for ent in sent.ents:
+                if ent.label_ in ("LOC", "GPE") and (self._case_of(ent.root) or "") in PLACE_CASES:
+                    found = self.places.resolve(ent.text)
+                    if found is not None and found.country:
+                        country = found.country
+                        break
+        if country is None:
+            country = context.main_country()
+        if country is None:
+            return ()
+        sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
+        at = trig.token.idx + offset
+        return (Entity(country, sector, "", (at, at), None),)
 
     def _recipient_from_place(self, trig: Trigger, sent, context, actors, offset) -> tuple[Entity, ...]:
         """Recipient of a protest, deployment, strike or arrest the sentence gives no recipient for: for a
