@@ -367,6 +367,8 @@ class ActorResolver:
                 case = "upper"
             else:  # which words must be capitalised: "Le Monde" is not "le monde"
                 case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
+                if len(tokens) > 1 and fold(tokens[0].text) in ("le", "la", "les", "l'") and "T" in case[1:]:
+                    case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
             bucket = self._candidates.setdefault(key, [])
             if (entry, case) not in bucket:
