@@ -39,6 +39,9 @@ PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
 THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
                 "18": "138", "19": "138", "20": "138"}
+# Roots of acts only a government performs for a state (pledges, meetings, support, demands, accusations,
+# rejections, threats, sanctions): a country named as their actor is coded as its government (GOV).
+STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 # Roots whose actor, when the text names none, is implied by the place: arrests and detentions are by the
 # authorities of the country where they happen ("ont été arrêtés en Russie"), protests by its people.
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
@@ -227,6 +230,9 @@ class EventCoder:
             attribution = self._event_attribution(trig, context, offset) or sentence_attribution or inherited
             location = self._location(trig, offset)
             span = self._event_span(trig)
+            if root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
+                actors = tuple(replace(a, sector="GOV") if a.sector == "" and a.code not in ("---", "IGO") else a
+                               for a in actors)
             pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
