@@ -365,7 +365,8 @@ class EventCoder:
         has a subject, or directly follows a proper-noun subject ("la Russie sanctionne 29 Américains")."""
         if self.lex.verb_lemma(tok.text) is None:
             return False
-        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.dep_ == "ROOT":
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
+                tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
@@ -496,7 +497,8 @@ class EventCoder:
 
     @staticmethod
     def _sectors_ok(frame: Frame, actors) -> bool:
-        return frame.actor_sectors is None or not actors or any(a.sector in frame.actor_sectors for a in actors)
+        """A frame limited to some actor sectors needs an actor of one of them."""
+        return frame.actor_sectors is None or any(a.sector in frame.actor_sectors for a in actors)
 
     def _needs_actor(self, trig: Trigger) -> bool:
         """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
