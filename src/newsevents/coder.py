@@ -414,7 +414,8 @@ class EventCoder:
                                         for c in tok.children if c.dep_ == "nmod"):
             return False
         if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
-                                        and tok.head.pos_ in ("VERB", "AUX")):
+                                        and tok.head.pos_ in ("VERB", "AUX")
+                                        and tok.head.lemma_.lower() in self.lex.support_verbs):
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
