@@ -638,12 +638,9 @@ class EventCoder:
         if place is not None and place.country:
             country = place.country
         else:
-            for ent in sent.ents:
-                if ent.label_ in ("LOC", "GPE") and (self._case_of(ent.root) or "") in PLACE_CASES:
-                    found = self.places.resolve(ent.text)
-                    if found is not None and found.country:
-                        country = found.country
-                        break
+            found = self._sentence_place(sent)
+            if found is not None:
+                country = found[1].country
         if country is None:
             country = context.main_country()
         if country is None:
@@ -651,6 +648,23 @@ class EventCoder:
         sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
+
+    def _sentence_place(self, sent):
+        """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
+        d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
+        for ent in sent.ents:
+            if ent.label_ not in ("LOC", "GPE"):
+                continue
+            root = ent.root
+            cases = {self._case_of(root)} | {c.lower_ for c in root.children}
+            if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
+                cases.add(self._case_of(root.head))
+            if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:
+                continue
+            place = self.places.resolve(ent.text)
+            if place is not None and place.country:
+                return ent, place
+        return None
 
     def _recipient_from_place(self, trig: Trigger, sent, context, actors, offset) -> tuple[Entity, ...]:
         """Recipient of a protest, deployment, strike or arrest the sentence gives no recipient for: for a
@@ -664,16 +678,10 @@ class EventCoder:
         if root == "14" and actors and actors[0].code not in ("---", "IGO"):
             at = trig.token.idx + offset  # protesters' own government, inferred: no evidence words
             return (Entity(actors[0].code, "GOV", "", (at, at), None),)
-        for ent in sent.ents:
-            if ent.label_ not in ("LOC", "GPE"):
-                continue
-            case = self._case_of(ent.root) or (ent.root.head.lower_ if ent.root.dep_ == "fixed" else None)
-            if case not in PLACE_CASES and ent.root.head.lower_ not in ("près", "autour"):
-                continue
-            place = self.places.resolve(ent.text)
-            if place is not None and place.country:
-                return (Entity(place.country, "", ent.text, (ent.start_char + offset, ent.end_char + offset),
-                               None),)
+        found = self._sentence_place(sent)
+        if found is not None:
+            ent, place = found
+            return (Entity(place.country, "", ent.text, (ent.start_char + offset, ent.end_char + offset), None),)
         if root in ("14", "17"):
             main = context.main_country()
             if main:
