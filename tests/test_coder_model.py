@@ -122,3 +122,18 @@ def test_undated_event_takes_the_story_date_of_the_scene(pipeline):
 def test_generic_invasion_mention_is_background(pipeline):
     events = code(pipeline, "Depuis l'invasion russe, les prix du blé ont doublé.")
     assert not events
+
+
+def test_hosting_a_named_person_is_their_visit(pipeline):
+    events = code(pipeline, "Le président égyptien a reçu Olaf Scholz au Caire.")
+    assert ("CONSULT", "DEU", "EGY", "asserted") in dyads(events)
+
+
+def test_promising_an_operation_is_a_threat(pipeline):
+    events = code(pipeline, "Le président turc promet une opération terrestre en Syrie.")
+    assert {e.event_type for e in events} == {"THREATEN"}
+
+
+def test_strike_near_a_city_targets_its_country(pipeline):
+    events = code(pipeline, "L'armée russe a frappé un immeuble près d'Odessa.")
+    assert ("ASSAULT", "RUS", "UKR") in {t[:3] for t in dyads(events)}

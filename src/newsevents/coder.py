@@ -399,7 +399,8 @@ class EventCoder:
                 return False
         if frame.objects:
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
-                if self._lemma_in(obj, frame.objects):
+                if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
+                                                           and obj.ent_type_ == "PER"):
                     return obj
             if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
                 return tok.head
@@ -573,7 +574,8 @@ class EventCoder:
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
-                    if (skip is not None and c.i == skip.i) or (trig.obj is not None and c.i == trig.obj.i):
+                    if (skip is not None and c.i == skip.i) or (
+                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
@@ -656,7 +658,7 @@ class EventCoder:
             if ent.label_ not in ("LOC", "GPE"):
                 continue
             root = ent.root
-            cases = {self._case_of(root)} | {c.lower_ for c in root.children}
+            cases = {self._case_of(root), root.head.lower_} | {c.lower_ for c in root.children}
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
             if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:

@@ -46,10 +46,12 @@ _LATIN_LIMIT = 0x250  # Basic Latin .. Latin Extended-B
 # priorities: lower wins
 _YAML, _NATIVE, _CITY, _FOREIGN = 0, 1, 2, 3
 
-ALTERNATE_NAME_WEIGHT = 10
+ALTERNATE_NAME_WEIGHT = 3
 """Between cities, a match on a city's GeoNames name counts as many people as its population, a match on one
-of its alternate names a tenth of it: "Islamabad" is Islamabad (600,000 people), not Chattogram (3.9 million,
-once also called Islamabad); "Mexico" is still Mexico City, not Mexico in the Philippines."""
+of its alternate names a third of it: "Odessa" is Odesa in Ukraine (1 million people; "Odessa" is an alternate
+name), not Odessa in Texas (100,000); "Mexico" is still Mexico City, not Mexico in the Philippines. Names whose
+famous bearer is much smaller than a namesake are fixed in places.yaml ("Islamabad", once a name of
+Chattogram)."""
 
 
 def place_key(name: str) -> str:
