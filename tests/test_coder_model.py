@@ -137,3 +137,13 @@ def test_promising_an_operation_is_a_threat(pipeline):
 def test_strike_near_a_city_targets_its_country(pipeline):
     events = code(pipeline, "L'armée russe a frappé un immeuble près d'Odessa.")
     assert ("ASSAULT", "RUS", "UKR") in {t[:3] for t in dyads(events)}
+
+
+def test_event_feared_is_hypothetical(pipeline):
+    events = code(pipeline, "Kiev redoute la menace d'une nouvelle offensive russe depuis la Biélorussie.")
+    assert [e.modality for e in events if e.event_type == "ASSAULT"] == ["hypothetical"]
+
+
+def test_background_adjunct_keeps_its_own_modality(pipeline):
+    events = code(pipeline, "Le gouvernement a tenté de rassurer Paris après l'attaque perpétrée par des rebelles.")
+    assert [e.modality for e in events if e.event_type == "ASSAULT"] == ["asserted"]

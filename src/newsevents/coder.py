@@ -819,6 +819,9 @@ class EventCoder:
             if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin")
                                                 for c in node.children):
                 break  # an adjunct clause keeps its own modality
+            if node.dep_ == "obl:mod" or (node.dep_ in ("obl", "nmod") and self._case_of(node) in
+                                          self.lex.cue("background_preps")):
+                break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
             node = node.head
             chain.append(node)
         verb = tok if not trig.is_noun else (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)
@@ -837,6 +840,8 @@ class EventCoder:
         for n in chain[1:]:
             if n.lemma_.lower() in cues("hypothetical_verbs") and n.pos_ in ("VERB", "AUX"):
                 return "hypothetical"
+            if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
+                return "hypothetical"  # "la menace d'une offensive", "le risque d'une attaque"
         if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
             return "hypothetical"
         if sent.text.rstrip().endswith("?"):
