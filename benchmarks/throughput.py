@@ -9,7 +9,8 @@ In one run, on the first ``--items`` Le Monde RSS items and the first ``--articl
 
 * raw spaCy: ``nlp.pipe`` over the same texts with the same model and batch size as the pipeline;
 * extract: :meth:`Pipeline.process` with the same ``nlp`` object, forced French (``--lang fr``) and with
-  language identification (the default), words/s, docs/s and the ratio to raw spaCy;
+  language identification (the default, run on documents whose ``lang`` is removed), words/s, docs/s and
+  the ratio to raw spaCy;
 * spaCy components: for each component the pipeline could do without, raw and extract speed with the
   component excluded and whether the events stay identical (on a subset);
 * batch: :func:`newsevents.batch.run_batch` on both sets together with 1 and 2 local workers (wall time,
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,10 +104,11 @@ def bench_set(name: str, articles, nlp, repeat: int) -> dict:
     raw = spacy_seconds(nlp, texts, repeat)
     forced = Pipeline("fr", nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
     auto = Pipeline("fr", nlp=nlp, force_lang=False, batch_size=BATCH_SIZE)
+    undeclared = [replace(a, lang=None) for a in articles]  # the corpus records declare "lang": "fr"
     extract_run(forced, articles[:20])  # warm-up: lazy tables, language models
-    extract_run(auto, articles[:20])
+    extract_run(auto, undeclared[:20])
     forced_s = min(extract_run(forced, articles)[0] for _ in range(repeat))
-    auto_s, results = extract_run(auto, articles)
+    auto_s, results = extract_run(auto, undeclared)
     return {
         "set": name, "documents": len(articles), "words": words,
         "spacy_words_per_s": words / raw, "spacy_seconds": raw,
@@ -120,10 +123,13 @@ def bench_set(name: str, articles, nlp, repeat: int) -> dict:
 
 def bench_components(articles, repeat: int) -> list[dict]:
     """Each droppable spaCy component excluded in turn: speed, and whether the events stay the same."""
+    import logging
+
     import spacy
 
     from newsevents.pipeline import Pipeline
 
+    logging.getLogger("newsevents").setLevel(logging.CRITICAL)  # without the parser, every document fails
     texts = [a.text for a in articles]
     words = n_words(articles)
     rows = []
@@ -149,6 +155,7 @@ def bench_components(articles, repeat: int) -> list[dict]:
             "same_events": ids == reference, "events_lost": len(reference - ids) if ids is not None else None,
             "events_new": len(ids - reference) if ids is not None else None, "errors": errors,
         })
+    logging.getLogger("newsevents").setLevel(logging.NOTSET)
     return rows
 
 
@@ -202,6 +209,7 @@ def profile(articles, nlp, path: Path) -> dict:
     profiler.start()
     list(pipeline.process(articles))
     profiler.stop()
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
     session = profiler.last_session
     total = session.duration
@@ -227,6 +235,17 @@ def profile(articles, nlp, path: Path) -> dict:
                                           sorted(by_module.items(), key=lambda kv: -kv[1])},
             "top_newsevents_functions": [(k, round(v / total, 3)) for k, v in coder_funcs[:12]],
             "text_report": str(path)}
+
+
+def stage(label: str, report: dict, path: Path, fn):
+    """Run one stage, say how long it took on stderr, and save the report so far (a crash loses nothing)."""
+    print(f"-- {label}...", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    value = fn()
+    print(f"-- {label}: {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return value
 
 
 def table(rows: list[tuple[str, str]]) -> str:
@@ -267,21 +286,27 @@ def main(argv=None) -> int:
               f"({n_words(articles)} words)", file=sys.stderr)
         nlp = spacy.load(MODEL)
         list(nlp.pipe([a.text for a in items[:50]], batch_size=BATCH_SIZE))  # warm-up
-        report["sets"] = [bench_set(f"{args.items_corpus} items", items, nlp, args.repeat),
-                          bench_set(f"{args.articles_corpus} articles", articles, nlp, args.repeat)]
+        report["sets"] = []
+        for label, docs in ((f"{args.items_corpus} items", items), (f"{args.articles_corpus} articles", articles)):
+            report["sets"].append(stage(f"spaCy and extract on {label}", report, args.json,
+                                        lambda: bench_set(label, docs, nlp, args.repeat)))
         report["driver_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         if "components" not in args.skip:
             half = args.component_docs // 2
-            report["components"] = bench_components(items[:half] + articles[:half], 1)
+            report["components"] = stage("spaCy components", report, args.json,
+                                         lambda: bench_components(items[:half] + articles[:half], 1))
         if args.profile:
-            report["profile"] = profile(items[:500] + articles[:100], nlp,
-                                        ROOT / "benchmarks" / "results" / "profile-extract.txt")
+            report["profile"] = stage("profile", report, args.json,
+                                      lambda: profile(items[:500] + articles[:100], nlp,
+                                                      args.json.parent / "profile-extract.txt"))
         if "batch" not in args.skip:
-            runs = [bench_batch([items_path, articles_path], w, tmp / f"batch{w}", args.partition_size)
-                    for w in (1, 2)]
+            runs = [stage(f"batch, {w} worker(s)", report, args.json,
+                          lambda: bench_batch([items_path, articles_path], w, tmp / f"batch{w}",
+                                              args.partition_size)) for w in (1, 2)]
             report["batch"] = {"runs": runs, "speedup_2_workers": runs[0]["wall_seconds"] / runs[1]["wall_seconds"]}
             if "ingest" not in args.skip:
-                report["ingest"] = bench_ingest(tmp / "batch2", tmp)
+                report["ingest"] = stage("store ingest", report, args.json,
+                                         lambda: bench_ingest(tmp / "batch2", tmp))
 
     rows = [("machine", f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, "
                         f"spaCy {report['machine']['spacy']} {MODEL}, batch size {BATCH_SIZE}")]

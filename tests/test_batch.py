@@ -390,3 +390,20 @@ def test_worker_pipeline_is_built_once_per_thread():
     thread.start()
     thread.join()
     assert other[0] is not first
+
+
+def _malloc_trim_threshold():
+    import os
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_local_cluster_is_bound_to_localhost_without_malloc_trim():
+    from newsevents.batch import dask_client
+
+    with dask_client(workers=1) as c:
+        workers = c.scheduler_info()["workers"]
+        assert c.scheduler.address.startswith("tcp://127.0.0.1:")
+        assert all(w.startswith("tcp://127.0.0.1:") for w in workers) and len(workers) == 1
+        assert all(w["nthreads"] == 1 for w in workers.values())
+        assert set(c.run(_malloc_trim_threshold).values()) == {None}
