@@ -101,10 +101,10 @@ def corpus(n: int = 12) -> list[Article]:
 
 @pytest.fixture(scope="module")
 def client():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, scheduler_port=0) as cluster, \
-            distributed.Client(cluster) as c:
+    """One single-threaded worker process bound to 127.0.0.1 (the local cluster ``batch`` starts)."""
+    from newsevents.batch import dask_client
+
+    with dask_client(workers=1) as c:
         yield c
 
 

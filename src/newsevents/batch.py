@@ -597,7 +597,6 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
 
     The local workers start without Dask's ``MALLOC_TRIM_THRESHOLD_=65536``, which makes spaCy parsing about
     25% slower (measured: docs/performance.md)."""
-    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -605,13 +604,32 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
             yield client
         return
     n = workers or default_workers()
-    environ = {k: v for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ") or {}).items()
-               if k != "MALLOC_TRIM_THRESHOLD_"}
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+    with _without_malloc_trim():
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None, scheduler_port=0)
     with cluster, Client(cluster) as client:
         yield client
+
+
+@contextlib.contextmanager
+def _without_malloc_trim():
+    """Start Dask worker processes without ``MALLOC_TRIM_THRESHOLD_``: drop it from the nanny's pre-spawn
+    environment and, while the workers start, from ``os.environ`` when an earlier Dask nanny of this process
+    left Dask's own value there (nannies copy their pre-spawn variables into the parent's environment)."""
+    import dask
+
+    key = "MALLOC_TRIM_THRESHOLD_"
+    spawn_env = dict(dask.config.get("distributed.nanny.pre-spawn-environ") or {})
+    dask_value = spawn_env.pop(key, None)
+    saved = os.environ.get(key)
+    if saved is not None and dask_value is not None and saved == str(dask_value):
+        del os.environ[key]
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": spawn_env}):
+            yield
+    finally:
+        if saved is not None:
+            os.environ[key] = saved
 
 
 def estimate_documents(inputs: Sequence[str]) -> int | None:
