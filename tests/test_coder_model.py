@@ -147,3 +147,13 @@ def test_event_feared_is_hypothetical(pipeline):
 def test_background_adjunct_keeps_its_own_modality(pipeline):
     events = code(pipeline, "Le gouvernement a tenté de rassurer Paris après l'attaque perpétrée par des rebelles.")
     assert [e.modality for e in events if e.event_type == "ASSAULT"] == ["asserted"]
+
+
+def test_relative_clause_describing_a_place_is_background(pipeline):
+    events = code(pipeline, "Des centaines de Serbes ont manifesté en Croatie, où dix personnes ont été tuées l'an dernier.")
+    assert {e.event_type for e in events} == {"PROTEST"}
+
+
+def test_coercion_of_a_protest_is_one_event(pipeline):
+    events = code(pipeline, "La police turque a empêché la manifestation des étudiants à Ankara.")
+    assert {e.event_type for e in events} == {"COERCE"}

@@ -148,7 +148,7 @@ class EventCoder:
             if t.obj is not None:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
-                    or self._reaction_topic(t, by_token):
+                    or self._reaction_topic(t, by_token) or self._place_description(t.token):
                 consumed.add(t.token.i)
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
@@ -255,10 +255,13 @@ class EventCoder:
             return tuple((e.code, e.sector) for e in entities)
 
         with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
+        named = {(e.event_type, codes(e.actor)) for e in events if any(r.entity_text for r in e.recipient)}
         kept, seen = [], set()
         for e in events:
             key = (e.event_type, codes(e.actor), codes(e.recipient))
-            if key in seen or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient):
+            inferred = bool(e.recipient) and not any(r.entity_text for r in e.recipient)
+            if key in seen or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient) or (
+                    inferred and e.actor and (e.event_type, codes(e.actor)) in named):
                 continue
             seen.add(key)
             kept.append(e)
@@ -321,6 +324,20 @@ class EventCoder:
         left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
         return not any(left <= e.span[0] - offset < right for e in expressions)
 
+    @staticmethod
+    def _place_description(tok) -> bool:
+        """Inside a relative clause that describes a place ("en Serbie, où 24 personnes ont été tuées lors
+        d'émeutes en mars"): background about the place, not the reported event."""
+        node = tok
+        for _ in range(6):
+            if node.dep_ in ("acl:relcl", "advcl") and any(c.lower_ == "où" and c.pos_ == "PRON"
+                                                           for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     def _reaction_topic(self, trig: Trigger, by_token) -> bool:
         """An event noun that is what another event reacts to ("condamner l'attaque russe", "a salué
         l'accord") is the topic of that reaction, not a separate event (ANNOTATION.md: background events)."""
@@ -328,7 +345,7 @@ class EventCoder:
         if not trig.is_noun or tok.dep_ not in ("obj", "obl:arg"):
             return False
         governor = by_token.get(tok.head.i)
-        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12")
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "17")
 
     @staticmethod
     def _purpose_clause(trig: Trigger, by_token) -> bool:
