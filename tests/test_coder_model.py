@@ -157,3 +157,37 @@ def test_relative_clause_describing_a_place_is_background(pipeline):
 def test_coercion_of_a_protest_is_one_event(pipeline):
     events = code(pipeline, "La police turque a empêché la manifestation des étudiants à Ankara.")
     assert {e.event_type for e in events} == {"COERCE"}
+
+
+def test_coordinated_capitals_both_act_even_when_the_parse_cuts_them(pipeline):
+    events = code(pipeline, "Paris et Berlin ont appelé à un retour rapide à l'ordre constitutionnel.")
+    assert {e.actor[0].code for e in events if e.event_type == "REQUEST"} == {"FRA", "DEU"}
+
+
+def test_coup_d_etat_is_not_a_government(pipeline):
+    events = code(pipeline, "La France a condamné le coup d'État au Gabon.")
+    assert ("ACCUSE", "FRA", "GAB") in {t[:3] for t in dyads(events)}
+
+
+def test_demand_is_addressed_to_whoever_must_act(pipeline):
+    events = code(pipeline, "Le Tchad a exigé le retrait des troupes françaises.")
+    assert ("REQUEST", "TCD", "FRA") in {t[:3] for t in dyads(events)}
+
+
+def test_trailing_sources_give_the_attribution(pipeline):
+    for text, source in (("La police marocaine a arrêté deux journalistes, d'après l'agence EFE.", "EFE"),
+                         ("Le Bénin a fermé sa frontière avec le Niger, a indiqué l'agence Reuters.", "Reuters")):
+        events = code(pipeline, text)
+        assert events and all(source in (e.attribution.text if e.attribution else "") for e in events), text
+
+
+def test_agency_attribution_does_not_leave_its_paragraph(pipeline):
+    text = "Selon l'agence Reuters, le Niger a critiqué le Mali.\nLe Bénin a condamné le Togo."
+    events = code(pipeline, text)
+    by_type = {e.actor[0].code: e.attribution for e in events if e.actor}
+    assert by_type["NER"] is not None and by_type["BEN"] is None
+
+
+def test_condition_of_a_threat_is_not_an_event(pipeline):
+    events = code(pipeline, "La Tunisie a menacé de rappeler son ambassadeur si le Maroc ne présentait pas d'excuses.")
+    assert {e.event_type for e in events} == {"THREATEN"}

@@ -192,6 +192,12 @@ class EventCoder:
                         break
             if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
                 recipients = self._complement_recipient(trig.token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "exige le retrait des troupes françaises"
+                for sub in inner:
+                    doers = self._participants(sub, context)[0]
+                    recipients = tuple(d for d in doers if d.code not in {a.code for a in actors})
+                    if recipients:
+                        break
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
@@ -358,10 +364,11 @@ class EventCoder:
         """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
         threat, not an event."""
         tok = trig.token
-        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
+        clause = tok.head if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else tok
+        if not any(c.dep_ == "mark" and c.lower_ == "si" for c in clause.children):
             return False
-        node = tok.head
-        for _ in range(3):
+        node = clause.head
+        for _ in range(4):
             governor = by_token.get(node.i)
             if governor is not None:
                 return governor.frame.cameo[:2] == "13"
@@ -574,7 +581,16 @@ class EventCoder:
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
-        return context.resolve(subject)
+        found = context.resolve(subject)
+        first = subject.left_edge
+        doc = subject.doc
+        # the parser sometimes cuts "Paris et Berlin ont appelé" after "Paris": a lone name, "et", the subject
+        if first.i >= 2 and doc[first.i - 1].lower_ == "et" and doc[first.i - 2].dep_ == "ROOT" \
+                and doc[first.i - 2].pos_ in ("PROPN", "NOUN") and doc[first.i - 2].head.i == first.i - 2:
+            lone = doc[first.i - 2]
+            if lone.left_edge.i == lone.i or lone.left_edge.dep_ == "det":
+                found = context.resolve(lone) + found
+        return found
 
     def _inherited_subject(self, tok):
         """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
@@ -607,10 +623,12 @@ class EventCoder:
     def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
         tok = trig.token
         places = [tok] + ([trig.obj] if trig.obj is not None else [])
-        # one level deeper: "700 kg de médicaments au Croissant-Rouge", "arrivé mercredi à Amman"
+        # one level deeper: "700 kg de médicaments au Croissant-Rouge", "arrivé mercredi à Amman", "des drones
+        # armés aux rebelles"
         places += [c for h in list(places) for c in h.children
-                   if c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
-                   and c.pos_ in ("NOUN", "PROPN")]
+                   if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
+                       and c.pos_ in ("NOUN", "PROPN"))
+                   or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
