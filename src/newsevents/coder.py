@@ -370,8 +370,8 @@ class EventCoder:
         node = clause.head
         for _ in range(4):
             governor = by_token.get(node.i)
-            if governor is not None:
-                return governor.frame.cameo[:2] == "13"
+            if governor is not None and governor.frame.cameo[:2] == "13":
+                return True
             if node.head.i == node.i:
                 return False
             node = node.head
