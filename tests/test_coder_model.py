@@ -191,3 +191,14 @@ def test_agency_attribution_does_not_leave_its_paragraph(pipeline):
 def test_condition_of_a_threat_is_not_an_event(pipeline):
     events = code(pipeline, "La Tunisie a menacé de rappeler son ambassadeur si le Maroc ne présentait pas d'excuses.")
     assert {e.event_type for e in events} == {"THREATEN"}
+
+
+def test_self_announced_conditional_with_a_condition_is_a_threat(pipeline):
+    text = "Le Nigeria a annoncé qu'il retirerait ses soldats du Tchad si le président ne démissionnait pas."
+    events = code(pipeline, text)
+    assert [(e.event_type, e.actor[0].code, e.modality) for e in events] == [("THREATEN", "NGA", "intended")]
+
+
+def test_imperfect_is_not_conditional(pipeline):
+    events = code(pipeline, "Les soldats tchadiens tiraient sur la foule.")
+    assert [e.modality for e in events] == ["asserted"]

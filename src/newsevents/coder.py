@@ -223,8 +223,9 @@ class EventCoder:
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
                 modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
-                if root in THREAT_CODES:
-                    cameo, root = THREAT_CODES[root], THREAT_CODES[root][:2]
+                if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
+                    cameo = THREAT_CODES.get(root, "130")
+                    root = cameo[:2]
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
@@ -370,8 +371,8 @@ class EventCoder:
         node = clause.head
         for _ in range(4):
             governor = by_token.get(node.i)
-            if governor is not None and governor.frame.cameo[:2] == "13":
-                return True
+            if governor is not None and (governor.frame.cameo[:2] == "13" or self._conditional(node)):
+                return True  # "menace de ... si", "retirerait ses troupes si ...": the condition is not an event
             if node.head.i == node.i:
                 return False
             node = node.head
@@ -393,6 +394,14 @@ class EventCoder:
                 break
             node = node.head
         return False
+
+    @staticmethod
+    def _conditioned(tok) -> bool:
+        """The verb has a "si" condition ("retirerait ses troupes si le président ne ...")."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        return any(c.dep_ in ("advcl", "ccomp", "acl:relcl") and any(m.dep_ == "mark" and m.lower_ == "si"
+                                                                     for m in c.children)
+                   for c in list(verb.children) + [g for c in verb.children if c.dep_ == "obj" for g in c.children])
 
     def _self_announced(self, tok) -> bool:
         """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
@@ -951,9 +960,15 @@ class EventCoder:
 
     @staticmethod
     def _conditional(verb) -> bool:
-        if verb.morph.get("Mood") == ["Cnd"]:
-            return True
-        return any(c.dep_.startswith("aux") and c.morph.get("Mood") == ["Cnd"] for c in verb.children)
+        """Conditional mood on the verb or its auxiliary ("aurait fourni", "retirerait"); the tagger's mood,
+        or the form: infinitive stem + -ait/-aient (the tagger often reads "retirerait" as an imperfect)."""
+        def form(tok) -> bool:
+            if tok.morph.get("Mood") == ["Cnd"]:
+                return True
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            stem = lemma[:-1] if lemma.endswith("re") else lemma
+            return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in ("ait", "aient", "ais")
+        return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)
 
     # -- attribution, date, place, span ------------------------------------------------------------------------
 
