@@ -144,6 +144,7 @@ def test_orders_match_the_store():
 @pytest.mark.parametrize("query, words", [
     ("since=15/01/2024", "since"), ("until=demain", "until"), ("quad_class=7", "quad_class"),
     ("modality=sure", "modality"), ("actor_country=FRANCE", "actor_country"), ("cameo=abc", "cameo"),
+    ("event_type=FOO", "event_type"), ("actor=F", "actor"), ("recipient=R2D", "recipient"), ("actor=*", "actor"),
 ])
 def test_api_bad_filter_is_422_with_the_parameter_named(client, query, words):
     r = client.get(f"/api/events?{query}")
@@ -151,6 +152,70 @@ def test_api_bad_filter_is_422_with_the_parameter_named(client, query, words):
     assert words in r.json()["detail"]
     page = client.get(f"/?{query}")
     assert page.status_code == 422 and words in page.text
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("actor=FRA", {E_CONSULT, E_AID}),
+    ("actor=fragov", {E_CONSULT, E_AID}),
+    ("recipient=UKR", {E_AID, E_ACCUSE_RUS}),
+    ("recipient=UKRGOV", {E_ACCUSE_RUS}),
+    ("recipient=*GOV", {E_CONSULT, E_ACCUSE_RUS}),
+    ("actor=RUSGOV&recipient=UKR", {E_ACCUSE_RUS}),
+    ("actor=&recipient=", {E_CONSULT, E_AID, E_ACCUSE_RUS, E_ASSAULT, E_MALI}),  # empty = unset
+])
+def test_api_takes_the_command_line_actor_shorthand(client, store, query, expected):
+    from urllib.parse import parse_qsl
+
+    r = client.get(f"/api/events?{query}")
+    assert r.status_code == 200
+    got = {e["id"] for e in r.json()["events"]}
+    assert got == {e.id for e in expected}
+    # the same selection as the store's own filter (what `newsevents events --actor ...` uses)
+    assert got == ids(store, **{k: v or None for k, v in parse_qsl(query, keep_blank_values=True)})
+
+
+def test_actor_shorthand_filters_the_charts_and_the_list_page(client):
+    timeline = client.get("/api/timeline?actor=MLI&interval=month").json()
+    assert [(row["key"], row["n"]) for row in timeline] == [("ACCUSE", 1)]
+    dyads = client.get("/api/dyads?actor=RUS").json()
+    assert [(d["actor"], d["recipient"], d["n"]) for d in dyads] == [("RUS", "UKR", 1)]
+    page = client.get("/?actor=FRA&limit=1")
+    assert page.status_code == 200
+    next_link = [a["href"] for t, a in parse(page.text).tags if t == "a" and a.get("rel") == "next"]
+    assert next_link and "actor=FRA" in next_link[0]  # paging keeps the filter
+    assert event_links(client.get("/?actor=FRA").text) == {E_CONSULT.id, E_AID.id}
+
+
+@pytest.mark.parametrize("url, name", [
+    ("/api/events?actor_code=FRA", "actor_code"),
+    ("/api/events?actor=FRA&typ=CONSULT", "typ"),
+    ("/api/events?format=csv&country=FRA", "country"),
+    ("/api/timeline?interval=month&bogus=1", "bogus"),
+    ("/api/dyads?acteur=FRA", "acteur"),
+    ("/api/locations?pays=MLI", "pays"),
+    ("/api/stats?x=1", "x"),
+    ("/api/documents/doc1?events=0", "events"),
+])
+def test_api_unknown_query_parameter_is_400_naming_it(client, url, name):
+    r = client.get(url)
+    assert r.status_code == 400
+    assert f"'{name}'" in r.json()["detail"]
+
+
+def test_api_known_parameters_are_not_refused(client):
+    for url in ["/api/events?actor=FRA&actor_country=FRA&actor_sector=GOV&recipient=DEU&recipient_country=DEU"
+                "&recipient_sector=GOV&event_type=CONSULT&cameo=04&quad_class=1&modality=asserted&since=2024-01-01"
+                "&until=2024-12-31&doc_id=doc1&source=AFP&text=rencontr&limit=5&offset=0&order=date&format=json",
+                "/api/timeline?interval=week&by=quad_class&actor=FRA", "/api/dyads?limit=3&recipient=UKR",
+                "/api/locations?limit=10&actor=MLI", "/api/stats", "/api/documents/doc1"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/api/events?actor=FRA&actor_country=FRA&actor_sector=GOV&recipient=DEU&event_type=CONSULT"
+                      "&since=2024-01-01&doc_id=doc1&source=AFP&text=rencontr").json()["total"] == 1
+
+
+def test_pages_ignore_unknown_parameters(client):
+    r = client.get("/?actor_country=FRA&submit=Filter")  # an HTML form may send extra fields
+    assert r.status_code == 200 and event_links(r.text) == {E_CONSULT.id, E_AID.id}
 
 
 def test_api_event_and_document(client):

@@ -6,10 +6,15 @@
     newsevents export --format jsonl|csv|parquet|gdelt --output PATH
     newsevents evaluate GOLD.jsonl [--system EVENTS.jsonl]
     newsevents demo
+
+Errors and notes go to stderr, each printed once when it happens, then a short count; extract and ingest exit
+with status 1 when an input could not be read or a document failed. A reader of standard output that stops
+early (``| head``) ends the command quietly with status 0.
 """
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,12 +22,39 @@ from dataclasses import dataclass, field
 
 import click
 
+from .codes import PLOVER_TYPES
 from .records import MODALITIES, Article, DocumentResult, InputError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush of what is still
+    buffered cannot fail again (the recipe of the Python documentation, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # not a file descriptor (e.g. click's test runner): no
+        pass                                       # interpreter flush will reach a pipe then
+    finally:
+        os.close(devnull)
+
+
+class QuietPipeGroup(click.Group):
+    """The command group: a reader that stops early (``newsevents export -o - | head``) ends the command
+    quietly with exit status 0, instead of a ``Broken pipe`` error."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            rv = super().invoke(ctx)
+            sys.stdout.flush()  # inside the try: what is still buffered can meet the closed pipe too
+            return rv
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(0)
+
+
+@click.group(cls=QuietPipeGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="newsevents")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
 def main(verbose: int) -> None:
@@ -37,43 +69,79 @@ def input_options(f):
     f = click.option("--lang", default=None, metavar="LANG",
                      help="Code every document as this language (ISO 639-1), skipping language identification.")(f)
     f = click.option("--published", default=None, metavar="DATE",
-                     help="Publication date (YYYY-MM-DD) for inputs that carry none.")(f)
+                     help="Publication date (YYYY-MM-DD) for inputs that carry none (.txt, .html, stdin, JSONL "
+                          "lines without a date); relative dates ('mardi', 'hier') are resolved against it.")(f)
     f = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
     return f
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 @dataclass
 class RunSummary:
-    """Counts of one run, printed on stderr at the end."""
+    """Counts of one run of extract or ingest, printed on stderr at the end.
+
+    ``unreadable``: inputs (a file, a JSONL line) that could not be read, so were never coded or stored;
+    ``documents``: documents coded (or read back from a batch directory), by ``status`` (ok, skipped, error);
+    ``events``: events of those documents; ``undated``: documents coded here (status ok) that had no
+    publication date, so relative dates stayed unresolved. Every error is printed once, when it happens.
+    """
 
     documents: int = 0
     events: int = 0
+    unreadable: int = 0
+    undated: int = 0
     status: Counter = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)
 
     def add(self, result: DocumentResult) -> None:
+        """Count one document result; print its error or notes on stderr."""
         self.documents += 1
         self.events += len(result.events)
         self.status[result.status] += 1
         if result.status == "error":
-            self.failures.append(f"{result.article.id}: {result.error}")
+            click.echo(f"error: {result.article.id}: {result.error}", err=True)
         for note in result.notes:
             click.echo(f"note: {result.article.id}: {note}", err=True)
 
     def add_input_error(self, error: InputError) -> None:
-        self.documents += 1
-        self.status["error"] += 1
-        self.failures.append(str(error))
+        """Count one input that could not be read and print it on stderr."""
+        self.unreadable += 1
+        click.echo(f"error: {error}", err=True)
 
-    def report(self) -> None:
-        parts = ", ".join(f"{n} {s}" for s, n in sorted(self.status.items()))
-        click.echo(f"{self.documents} documents ({parts or 'none'}), {self.events} events", err=True)
-        for failure in self.failures:
-            click.echo(f"error: {failure}", err=True)
+    def coded_line(self) -> str:
+        """``4 documents coded (2 ok, 2 skipped, 0 error), 3 events``."""
+        status = ", ".join(f"{self.status[s]} {s}" for s in ("ok", "skipped", "error"))
+        return f"{_plural(self.documents, 'document')} coded ({status}), {_plural(self.events, 'event')}"
+
+    def error_parts(self) -> list[tuple[int, str]]:
+        """What went wrong: (count, phrase) per kind of error, only the kinds that happened."""
+        parts = []
+        if self.unreadable:
+            parts.append((self.unreadable, f"{_plural(self.unreadable, 'input')} could not be read"))
+        if self.status["error"]:
+            parts.append((self.status["error"], f"{_plural(self.status['error'], 'document')} failed to code"))
+        return parts
+
+    def report_notes(self) -> None:
+        """The once-per-run note about documents without a publication date."""
+        if self.undated:
+            have = "document has" if self.undated == 1 else "documents have"
+            click.echo(f"note: {self.undated} {have} no publication date: relative dates left unresolved; "
+                       f"pass --published YYYY-MM-DD", err=True)
 
     @property
     def failed(self) -> bool:
-        return bool(self.status["error"])
+        return bool(self.unreadable or self.status["error"])
+
+
+def _report_errors(parts: list[tuple[int, str]]) -> None:
+    """The short final count of errors (each one was printed once, when it happened)."""
+    if parts:
+        n = sum(count for count, _ in parts)
+        click.echo(f"{_plural(n, 'error')}: {'; '.join(text for _, text in parts)} (see the error lines above)",
+                   err=True)
 
 
 def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
@@ -95,7 +163,6 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
         for item in items:
             if isinstance(item, InputError):
                 summary.add_input_error(item)
-                click.echo(f"error: {item}", err=True)
             else:
                 yield item
 
@@ -108,14 +175,28 @@ def _progress(results: Iterator[DocumentResult], summary: RunSummary) -> Iterato
     with tqdm(unit="doc", file=sys.stderr, disable=None, leave=False) as bar:
         for result in results:
             summary.add(result)
+            if result.status == "ok" and not result.article.published:
+                summary.undated += 1
             bar.update(1)
-            bar.set_postfix(events=summary.events, errors=summary.status["error"], refresh=False)
+            bar.set_postfix(events=summary.events, errors=summary.status["error"] + summary.unreadable,
+                            refresh=False)
             yield result
 
 
 # -- commands ---------------------------------------------------------------------------------------------
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+def event_records(results: Iterable[DocumentResult], with_published: bool = False) -> Iterator[dict]:
+    """The events of ``results`` as ``Event.to_dict()`` records, in order; with ``with_published``, each
+    record also gets ``"published"``, the publication date (ISO 8601) of its document's article, or None."""
+    for result in results:
+        for event in result.events:
+            record = event.to_dict()
+            if with_published:
+                record["published"] = result.article.published
+            yield record
+
+
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code news files and write their events (no store).")
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
@@ -124,18 +205,22 @@ def extract(inputs, lang, published, fmt, output):
     """Code INPUT files (.txt, .html, .jsonl, or - for stdin) and write one event per record.
 
     Text files take the file stem as document id; JSONL lines are {"id", "text", "date", "lang"?, ...}.
+    Inputs without a date (.txt, .html, stdin) need --published for relative dates ("mardi") to be resolved.
+    jsonl records are Event.to_dict(); csv and table also show each document's publication date.
     """
     from .export import write_events
 
     summary = RunSummary()
-    events = (e.to_dict() for r in run_pipeline(inputs, lang, published, summary) for e in r.events)
+    events = event_records(run_pipeline(inputs, lang, published, summary), with_published=fmt != "jsonl")
     write_events(events, fmt, output)
-    summary.report()
+    summary.report_notes()
+    click.echo(summary.coded_line(), err=True)
+    _report_errors(summary.error_parts())
     if summary.failed:
         sys.exit(1)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code a large corpus on Dask into resumable Parquet shards.")
 @input_options
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, writable=True),
               help="Output directory (Parquet shards, errors.jsonl, manifest.json); rerun into it to resume.")
@@ -163,7 +248,7 @@ def batch(inputs, lang, published, output, workers, scheduler, partition_size):
         sys.exit(1)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Browse, filter and chart stored events in a web browser.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="Event database (default: $NEWSEVENTS_DB, else the user data directory).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
@@ -195,7 +280,8 @@ def filter_options(f):
         click.option("--actor", default=None, metavar="CODE",
                      help="Actor country (RUS), country+sector (RUSGOV) or any country with a sector (*MIL)."),
         click.option("--recipient", default=None, metavar="CODE", help="Recipient, same forms as --actor."),
-        click.option("--type", "event_type", default=None, metavar="TYPE", help="PLOVER event type (CONSULT)."),
+        click.option("--type", "event_type", default=None, metavar="TYPE", callback=_plover_type,
+                     help=f"PLOVER event type, any case: {', '.join(PLOVER_TYPES)}."),
         click.option("--cameo", default=None, metavar="PREFIX", help="CAMEO code prefix (04 matches 040, 042)."),
         click.option("--quad-class", type=click.IntRange(1, 4), default=None, help="QuadClass 1-4."),
         click.option("--modality", type=click.Choice(MODALITIES), default=None),
@@ -209,6 +295,18 @@ def filter_options(f):
     for option in reversed(options):
         f = option(f)
     return f
+
+
+def _plover_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: ``value`` upper-cased when it is one of the 16 PLOVER event types (codes.PLOVER_TYPES),
+    else a usage error listing them."""
+    if value is None:
+        return None
+    upper = value.strip().upper()
+    if upper not in PLOVER_TYPES:
+        raise click.BadParameter(f"{value!r} is not a PLOVER event type; expected one of "
+                                 f"{', '.join(PLOVER_TYPES)} (any case)")
+    return upper
 
 
 def _event_filter(kwargs: dict):
@@ -245,7 +343,7 @@ def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[Do
         yield from run_pipeline(others, lang, published, summary)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code news files and store their events in the database.")
 @input_options
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
@@ -254,7 +352,10 @@ def ingest(inputs, lang, published, db, batch_size):
     """Code INPUT files like extract and store documents and events in the event database.
 
     A batch output directory (newsevents batch --output DIR) is stored as it is, without coding again.
-    Re-ingesting a document id replaces it and its events. Exit status 1 when a document failed.
+    Re-ingesting a document id replaces it and its events. Each error is printed once, when it happens; the
+    last lines count the documents stored (by status) and the errors: inputs that could not be read,
+    documents that failed to code (stored with status error), documents the store rejected. Exit status 1
+    when there was any error.
     """
     import time
 
@@ -264,18 +365,22 @@ def ingest(inputs, lang, published, db, batch_size):
         report = store.ingest(_ingest_results(inputs, lang, published, summary), batch_size=batch_size)
         path = store.path
     seconds = time.perf_counter() - t0
-    summary.report()
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)
+    summary.report_notes()
     status = ", ".join(f"{report.status[s]} {s}" for s in ("ok", "skipped", "error"))
     rate = summary.documents / seconds if seconds > 0 else 0.0
     click.echo(f"stored {report.documents} documents ({status}; {len(report.errors)} rejected), "
                f"{report.events} events in {path} ({rate:.1f} documents/s)", err=True)
-    if summary.failed or report.errors:
+    errors = summary.error_parts()
+    if report.errors:
+        errors.append((len(report.errors), f"{_plural(len(report.errors), 'document')} rejected by the store"))
+    _report_errors(errors)
+    if errors:
         sys.exit(1)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="List stored events that match filters (actor, type...).")
 @db_option
 @filter_options
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True,
@@ -301,7 +406,7 @@ def events(db, limit, offset, order, fmt, **filters):
         click.echo(f"{len(rows)} of {total} matching events", err=True)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Write stored events to jsonl, csv, parquet or GDELT.")
 @db_option
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
@@ -316,12 +421,14 @@ def export(db, fmt, output, **filters):
     with _open_store(db, read_only=True) as store:
         try:
             n = write_events(store.iter_events(f, documents=True), fmt, output)
+        except BrokenPipeError:
+            raise  # the reader of standard output stopped early: QuietPipeGroup ends quietly
         except (ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"{n} events written to {'standard output' if output == '-' else output}", err=True)
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Score events against a gold set (precision, recall, F1).")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--system", type=click.Path(exists=True, dir_okay=False), default=None, metavar="EVENTS.jsonl",
               help="System events (one event record per line); default: run the pipeline on the gold texts.")
@@ -358,7 +465,7 @@ DEMO_SAMPLE = "examples/demo_fr.jsonl"
 """The bundled sample story (package data): one invented French wire story, see examples/README.md."""
 
 
-@main.command(context_settings=CONTEXT_SETTINGS)
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample story, store it, show its events.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Database to store the demo in (default: demo.duckdb in the user data directory).")
 def demo(db):

@@ -13,7 +13,8 @@ Pages (all take the same filter query parameters, see :func:`event_filter`):
     /api                 list of the JSON endpoints (the OpenAPI schema is at /openapi.json)
 
 JSON API: ``GET /api/events`` (``format=json|csv|jsonl``), ``/api/events/{id}``, ``/api/documents/{doc_id}``,
-``/api/timeline``, ``/api/dyads``, ``/api/locations``, ``/api/stats``; ``POST /api/extract``.
+``/api/timeline``, ``/api/dyads``, ``/api/locations``, ``/api/stats``; ``POST /api/extract``. A malformed
+filter value gets 422; on the API, a query parameter the endpoint does not take gets 400 (both name it).
 
 Security: document text only reaches HTML through Jinja autoescaping (highlighting is done on plain text
 segments, :mod:`.highlight`); every response carries a Content-Security-Policy that allows scripts, styles and
@@ -45,7 +46,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..codes import PLOVER_TYPES, load_cameo
 from ..records import MODALITIES, Article, DocumentResult
-from ..store import ORDERS, EventFilter, Store
+from ..store import ORDERS, EventFilter, Store, parse_actor
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
 
@@ -56,9 +57,11 @@ MAX_BODY_BYTES = 1_000_000
 """Default limit on a request body (bytes); larger requests get 413."""
 MAX_PAGE = 500
 """Largest ``limit`` accepted by the event list and ``/api/events``."""
-FILTER_FIELDS = ("actor_country", "actor_sector", "recipient_country", "recipient_sector", "event_type",
-                 "cameo", "quad_class", "modality", "since", "until", "doc_id", "source", "text")
-"""Query parameters that make up an :class:`~newsevents.store.EventFilter` (same names as its fields)."""
+FILTER_FIELDS = ("actor", "recipient", "actor_country", "actor_sector", "recipient_country", "recipient_sector",
+                 "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id", "source", "text")
+"""Query parameters that make up an :class:`~newsevents.store.EventFilter` (same names as its fields).
+``actor``/``recipient`` take the command line's shorthand (RUS, RUSGOV, *MIL); ``actor_country`` and
+``actor_sector`` (resp. recipient) win over it when both are given."""
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 TOKEN_HEADER = "x-write-token"
@@ -74,6 +77,11 @@ class PipelineUnavailable(RuntimeError):
 
 class FilterError(ValueError):
     """A filter query parameter with a malformed value; shown as 422 (JSON) or an error page (HTML)."""
+
+
+class UnknownParameter(ValueError):
+    """A query parameter that an API endpoint does not take (a misspelt filter would otherwise be ignored and
+    select everything); shown as 400 with the parameter named."""
 
 
 # -- middleware -------------------------------------------------------------------------------------------
@@ -199,7 +207,27 @@ def _iso_date(value: str | None, name: str) -> str | None:
         raise FilterError(f"{name}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+def _actor_shorthand(value: str | None, name: str) -> str | None:
+    """An ``actor``/``recipient`` value checked with :func:`newsevents.store.parse_actor` ("RUS", "RUSGOV",
+    "*MIL"), upper-cased; None when empty. Raises :class:`FilterError` naming the parameter."""
+    v = _clean(value)
+    if v is None:
+        return None
+    try:
+        country, sector = parse_actor(v)
+    except ValueError as exc:
+        raise FilterError(f"{name}: {exc}") from None
+    if (country is not None and not all(c.isalpha() or c == "-" for c in country)) or \
+            (sector is not None and not sector.isalpha()):
+        raise FilterError(f"{name}: {v!r} is not a country (RUS), a country and a sector (RUSGOV) or a sector "
+                          f"in any country (*MIL)")
+    return v.upper()
+
+
 def event_filter(
+    actor: str | None = Query(None, description="Actor shorthand as on the command line: country (RUS), "
+                                                "country+sector (RUSGOV) or a sector in any country (*MIL)"),
+    recipient: str | None = Query(None, description="Recipient shorthand, same forms as actor"),
     actor_country: str | None = Query(None, description="Actor country, ISO 3166-1 alpha-3 (FRA), --- or IGO"),
     actor_sector: str | None = Query(None, description="Actor sector (GOV, MIL, COP, REB, MED...)"),
     recipient_country: str | None = Query(None, description="Recipient country, ISO 3166-1 alpha-3"),
@@ -215,7 +243,8 @@ def event_filter(
     text: str | None = Query(None, description="Substring of the sentence or the event words"),
 ) -> EventFilter:
     """FastAPI dependency: the filter query parameters (empty values ignored, as an HTML form sends them) as
-    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, QuadClass, modality or code."""
+    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, QuadClass, modality, event type
+    (not one of the 16 PLOVER types, any case) or code."""
     q = _clean(quad_class)
     if q is not None and q not in {"1", "2", "3", "4"}:
         raise FilterError(f"quad_class: {q!r} is not 1, 2, 3 or 4")
@@ -231,10 +260,14 @@ def event_filter(
     c = _clean(cameo)
     if c is not None and not c.isdigit():
         raise FilterError(f"cameo: {c!r} is not a CAMEO code prefix (digits)")
+    t = _upper(event_type)
+    if t is not None and t not in PLOVER_TYPES:
+        raise FilterError(f"event_type: {t!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
     return EventFilter(
+        actor=_actor_shorthand(actor, "actor"), recipient=_actor_shorthand(recipient, "recipient"),
         actor_country=codes["actor_country"], actor_sector=_upper(actor_sector),
         recipient_country=codes["recipient_country"], recipient_sector=_upper(recipient_sector),
-        event_type=_upper(event_type), cameo=c, quad_class=int(q) if q else None,
+        event_type=t, cameo=c, quad_class=int(q) if q else None,
         modality=m.lower() if m else None, since=_iso_date(since, "since"), until=_iso_date(until, "until"),
         doc_id=_clean(doc_id), source=_clean(source), text=_clean(text),
     )
@@ -317,8 +350,27 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     cameo = load_cameo()
     cameo_roots = [(c.code, c.description) for c in cameo if len(c.code) == 2]
 
+    api_params: dict[tuple[str, str], frozenset[str]] = {}
+
+    def reject_unknown_parameters(request: Request) -> None:
+        """App-wide dependency: on ``/api/`` endpoints, a query parameter that the endpoint does not declare
+        (in its OpenAPI description) is answered with 400 naming it, instead of being ignored."""
+        route = request.scope.get("route")
+        if not request.url.path.startswith("/api/") or route is None:
+            return
+        key = (getattr(route, "path_format", request.url.path), request.method.lower())
+        if key not in api_params:
+            operation = app.openapi().get("paths", {}).get(key[0], {}).get(key[1], {})
+            api_params[key] = frozenset(p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+        unknown = sorted(set(request.query_params.keys()) - api_params[key])
+        if unknown:
+            raise UnknownParameter(f"unknown query parameter {unknown[0]!r}"
+                                   + (f" (and {', '.join(map(repr, unknown[1:]))})" if unknown[1:] else "")
+                                   + f"; {key[0]} takes: {', '.join(sorted(api_params[key])) or 'none'}")
+
     app = FastAPI(title="newsevents explorer", version=_version(), docs_url=None, redoc_url=None,
-                  description="Browse, filter and chart political events coded from news text (PLOVER, CAMEO).")
+                  description="Browse, filter and chart political events coded from news text (PLOVER, CAMEO).",
+                  dependencies=[Depends(reject_unknown_parameters)])
     app.state.store = store
     app.state.pipeline = pipeline
     app.state.write_token = write_token
@@ -344,6 +396,10 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         context.setdefault("query", urlencode(qs))
         context.setdefault("write_enabled", write_token is not None)
         return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    @app.exception_handler(UnknownParameter)
+    async def unknown_parameter(request: Request, exc: UnknownParameter):
+        return JSONResponse({"detail": str(exc)}, status_code=400)
 
     @app.exception_handler(FilterError)
     async def filter_error(request: Request, exc: FilterError):
