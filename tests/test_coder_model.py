@@ -202,3 +202,15 @@ def test_self_announced_conditional_with_a_condition_is_a_threat(pipeline):
 def test_imperfect_is_not_conditional(pipeline):
     events = code(pipeline, "Les soldats tchadiens tiraient sur la foule.")
     assert [e.modality for e in events] == ["asserted"]
+
+
+def test_conviction_of_a_person_is_a_sanction_but_condemning_a_country_is_not(pipeline):
+    convicted = code(pipeline, "L'opposante Maria Lopez condamnée par le régime nicaraguayen.")
+    assert {e.event_type for e in convicted} == {"SANCTION"}
+    criticised = code(pipeline, "Le Canada a condamné la Russie.")
+    assert {e.event_type for e in criticised} == {"ACCUSE"}
+
+
+def test_event_noun_agent_in_a_participle(pipeline):
+    events = code(pipeline, "Un appel au calme lancé par Washington.")
+    assert ("REQUEST", "USA") in {(e.event_type, e.actor[0].code) for e in events if e.actor}

@@ -176,8 +176,9 @@ class EventCoder:
             if trig.token.i in consumed:
                 continue
             actors, recipients = self._participants(trig, context)
-            if not self._sectors_ok(trig.frame, actors):  # "l'opposition proteste": the next frame
-                alt = next(((f, o) for f, o in trig.alternatives if self._sectors_ok(f, actors)), None)
+            if not self._frame_fits(trig.frame, trig.token, actors, context):  # "l'opposition proteste"
+                alt = next(((f, o) for f, o in trig.alternatives
+                            if self._frame_fits(f, trig.token, actors, context)), None)
                 if alt is None:
                     continue
                 trig = Trigger(trig.token, alt[0], alt[1], False)
@@ -553,6 +554,23 @@ class EventCoder:
         recipients = self._recipient(trig, context)
         return actors, recipients
 
+    def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
+        """The frame's conditions on participants: actor sectors, and a patient that is an actor when
+        ``needs_actor_patient`` ("l'opposante condamnée" is a conviction, "condamner l'attaque" a criticism)."""
+        if not self._sectors_ok(frame, actors):
+            return False
+        if frame.needs_actor_patient:
+            patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            if patient is None and tok.dep_ == "acl":
+                patient = tok.head
+            if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
+                return False
+            kinds = {m.kind for m in context.mentions_in(patient.doc, patient.i, patient.i + 1)}
+            if any(a.sector == "JUD" for a in actors):  # a court convicts states too ("condamnée par la CEDH")
+                return bool(kinds) or patient.pos_ == "PROPN"
+            return bool(kinds - {"country", "capital", "demonym", "region"}) or patient.ent_type_ == "PER"
+        return True
+
     @staticmethod
     def _sectors_ok(frame: Frame, actors) -> bool:
         """A frame limited to some actor sectors needs an actor of one of them."""
@@ -800,6 +818,13 @@ class EventCoder:
                         if recipients:
                             break
                 if recipients:
+                    break
+        if not actors:  # "un appel à la désescalade lancé par Washington"
+            nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
+            for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
+                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+                if agent is not None:
+                    actors = context.resolve(agent)
                     break
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()

@@ -14,7 +14,7 @@ from .langdata import LanguageData, LanguageDataError
 
 FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swap", "reciprocal", "absorbs",
               "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
-              "needs_actor", "needs_specific", "complements", "needs_recipient"}
+              "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Frame:
     needs_specific: bool = False
     complements: frozenset[str] = frozenset()
     needs_recipient: bool = False
+    needs_actor_patient: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_specific=bool(entry.get("needs_specific")),
             complements=frozenset(entry.get("complements") or ()),
             needs_recipient=bool(entry.get("needs_recipient")),
+            needs_actor_patient=bool(entry.get("needs_actor_patient")),
         ))
     return tuple(built)
 
