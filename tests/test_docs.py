@@ -66,3 +66,66 @@ def test_readme_example_record_is_a_valid_event():
                                 (event.actor[0].entity_text, event.actor[0].span),
                                 (event.attribution.text, event.attribution.span)]:
         assert sample[start:end] == words
+
+
+def test_short_help_is_one_whole_sentence():
+    """`newsevents -h` lists each command with its short help, which must not be cut mid-sentence."""
+    listing = CliRunner().invoke(main, ["-h"]).output
+    for name in COMMANDS:
+        command = main.commands[name]
+        assert command.short_help, f"{name} needs a short_help"
+        line = next(x for x in listing.splitlines() if x.strip().startswith(name + " "))
+        text = line.strip()[len(name):].strip()
+        assert text == command.short_help, f"{name}: the listing wraps or cuts {command.short_help!r}"
+        assert text.endswith(".") and not text.endswith("...") and "(e.g" not in text
+
+
+def test_readme_links_the_documentation():
+    text = README.read_text(encoding="utf-8")
+    for doc in ("docs/accuracy.md", "docs/web.md", "docs/performance.md"):
+        assert f"]({doc})" in text, f"README.md does not link {doc}"
+
+
+def test_readme_links_are_committed():
+    """A link that works in the developer's tree but not in a clean clone: the target must be tracked by git."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git work tree")
+    tracked = set(subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                                 check=True).stdout.splitlines())
+    text = README.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#]+)\)", text):
+        if not target.startswith("http") and (ROOT / target).is_file():
+            assert target in tracked, f"README links {target}, which is not committed (git add it)"
+
+
+def test_readme_tells_what_a_fresh_user_needs():
+    text = README.read_text(encoding="utf-8")
+    # .txt and stdin carry no publication date: relative dates need --published
+    assert re.search(r"`\.txt`.{0,200}--published YYYY-MM-DD", text, re.S)
+    # the shell would expand an unquoted *MIL
+    assert "'*MIL'" in text and not re.search(r"--(actor|recipient) \*", text)
+    # where make demo writes its database
+    assert "~/.local/share/newsevents/demo.duckdb" in text
+    # make test may install chromium with apt-get
+    assert ".ci/install-chromium.sh" in text and "apt-get" in text and "root" in text
+    # inferred actors and recipients have no words
+    assert re.search(r"[Ii]nferred.{0,400}`entity_text` `\"\"`.{0,200}empty span", text, re.S)
+    # the API's filter names
+    for name in ("actor_country", "recipient_sector", "event_type", "/api/events?actor="):
+        assert name in text, name
+
+
+def test_examples_readme_describes_the_story_without_promising_output():
+    import json
+
+    readme = (ROOT / "src/newsevents/examples/README.md").read_text(encoding="utf-8")
+    sample = json.loads((ROOT / "src/newsevents/examples/demo_fr.jsonl").read_text(encoding="utf-8"))["text"]
+    quoted = re.findall(r"\(\"([^\"]+)\"", readme) + re.findall(r", \"([^\"]+)\"\)", readme)
+    assert len(quoted) >= 5
+    for phrase in quoted:  # every phrase it quotes is in the story
+        assert " ".join(phrase.split()) in " ".join(sample.split()), phrase
+    # what the coder makes of it changes with the rules: the README must not promise events
+    assert not re.search(r"\b(the coder|it) (handles|codes|produces|finds)\b", readme)
