@@ -214,3 +214,8 @@ def test_conviction_of_a_person_is_a_sanction_but_condemning_a_country_is_not(pi
 def test_event_noun_agent_in_a_participle(pipeline):
     events = code(pipeline, "Un appel au calme lancé par Washington.")
     assert ("REQUEST", "USA") in {(e.event_type, e.actor[0].code) for e in events if e.actor}
+
+
+def test_threat_is_addressed_to_the_subject_of_its_condition(pipeline):
+    text = "La Russie a menacé d'interrompre les négociations si les Etats-Unis déployaient des missiles en Europe."
+    assert ("THREATEN", "RUS", "USA") in {t[:3] for t in dyads(code(pipeline, text))}

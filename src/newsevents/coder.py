@@ -398,11 +398,9 @@ class EventCoder:
 
     @staticmethod
     def _conditioned(tok) -> bool:
-        """The verb has a "si" condition ("retirerait ses troupes si le président ne ...")."""
+        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ...")."""
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        return any(c.dep_ in ("advcl", "ccomp", "acl:relcl") and any(m.dep_ == "mark" and m.lower_ == "si"
-                                                                     for m in c.children)
-                   for c in list(verb.children) + [g for c in verb.children if c.dep_ == "obj" for g in c.children])
+        return any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree)
 
     def _self_announced(self, tok) -> bool:
         """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
@@ -699,6 +697,13 @@ class EventCoder:
         clause ("a exigé que les Etats-Unis renoncent"), the subject of a "si" condition ("si Israël ne revenait
         pas"), or the object or oblique of an infinitive ("a menacé d'interdire le vote à Jérusalem")."""
         actor_codes = {a.code for a in actors}
+        for clause in tok.subtree:  # "menace d'interrompre les négociations si les Etats-Unis ...": the condition's subject
+            if clause.i != tok.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                found = tuple(f for f in (context.resolve(subj) if subj is not None else ())
+                              if f.code not in actor_codes)
+                if found:
+                    return found
         for c in tok.children:
             if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
@@ -983,14 +988,14 @@ class EventCoder:
         return any(c.dep_.startswith("aux") and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in ("aller", "devoir"))
                    for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("aller", "devoir"))
 
-    @staticmethod
-    def _conditional(verb) -> bool:
+    def _conditional(self, verb) -> bool:
         """Conditional mood on the verb or its auxiliary ("aurait fourni", "retirerait"); the tagger's mood,
         or the form: infinitive stem + -ait/-aient (the tagger often reads "retirerait" as an imperfect)."""
         def form(tok) -> bool:
             if tok.morph.get("Mood") == ["Cnd"]:
                 return True
-            low, lemma = tok.lower_, tok.lemma_.lower()
+            low = tok.lower_
+            lemma = self.lex.verb_lemma(low) or tok.lemma_.lower()
             stem = lemma[:-1] if lemma.endswith("re") else lemma
             return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in ("ait", "aient", "ais")
         return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)

@@ -128,8 +128,9 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
 
 
 def _regular_forms(verbs) -> dict[str, str]:
-    """Present-tense and past-participle forms of regular -er and -ir verbs: enough to recognise a verb the
-    tagger mistook for a noun ("la Russie sanctionne ...", "Pékin ulcère ..."). Irregular verbs are left out."""
+    """Present, future, conditional and past-participle forms of regular -er and -ir verbs: enough to recognise
+    a verb the tagger mistook for a noun ("la Russie sanctionne ...", "Pékin ulcère ...", "ils
+    boycotteraient"). Irregular verbs are left out."""
     forms: dict[str, str] = {}
     for lemma in verbs:
         if lemma.endswith("er"):
@@ -142,6 +143,8 @@ def _regular_forms(verbs) -> dict[str, str]:
             continue
         for ending in endings:
             forms.setdefault(stem + ending, lemma)
+        for ending in ("ait", "aient", "a", "ont"):  # conditional and future: infinitive + ending
+            forms.setdefault(lemma + ending, lemma)
         grave = re.sub(r"é([^aeiouyéèê]+)$", r"è\1", stem)  # ulcérer -> ulcère, protéger -> protège
         if grave != stem and lemma.endswith("er"):
             for ending in ("e", "es", "ent"):
