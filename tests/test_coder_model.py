@@ -219,3 +219,12 @@ def test_event_noun_agent_in_a_participle(pipeline):
 def test_threat_is_addressed_to_the_subject_of_its_condition(pipeline):
     text = "La Russie a menacé d'interrompre les négociations si les Etats-Unis déployaient des missiles en Europe."
     assert ("THREATEN", "RUS", "USA") in {t[:3] for t in dyads(code(pipeline, text))}
+
+
+def test_event_noun_in_an_adjunct_does_not_take_the_clause_subject(pipeline):
+    text = "Le président ukrainien, qui n'a pas quitté son pays depuis l'invasion par la Russie, sera reçu par Joe Biden."
+    events = code(pipeline, text)
+    assert ("CONSULT", "UKR", "USA") in {t[:3] for t in dyads(events)} or \
+        ("AGREE", "UKR", "USA") in {t[:3] for t in dyads(events)}
+    assert not any(e.event_type == "ASSAULT" and e.actor and e.actor[0].code == "UKR" for e in events)
+    assert not any(e.modality == "negated" for e in events)

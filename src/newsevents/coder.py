@@ -540,7 +540,8 @@ class EventCoder:
             if patient is None:
                 patient = self._inherited_subject(tok)
             actors = context.resolve(agent) if agent is not None else ()
-            if trig.obj is not None and patient is not None and patient.i == trig.obj.i:  # "les sanctions imposées par Tokyo à X"
+            if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
+                    and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
                 recipients = self._recipient(trig, context, skip=patient)
             else:
                 recipients = context.resolve(patient) if patient is not None else ()
@@ -844,7 +845,8 @@ class EventCoder:
                 actors = self._resolve_subject(subject, context)
         if not actors:
             tok_dep, head = anchor.dep_, anchor.head
-            if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+            if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
+                    and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
                 if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
                     agent = next((c for c in head.children if self._case_of(c) == "par"), None)
                     actors = context.resolve(agent) if agent is not None else ()
@@ -926,7 +928,9 @@ class EventCoder:
                 break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
             node = node.head
             chain.append(node)
-        verb = tok if not trig.is_noun else (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok)
+        verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
+            tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+            else tok)
 
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
