@@ -589,3 +589,9 @@ def test_pages_of_an_empty_store():
             r = client.get(url)
             assert r.status_code == 200 and words in r.text, url
         assert client.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "events": []}
+
+
+def test_filter_form_keeps_the_actor_shorthand(client):
+    page = client.get("/", params={"actor": "RUS"})
+    assert page.status_code == 200
+    assert '<input type="hidden" name="actor" value="RUS">' in page.text
