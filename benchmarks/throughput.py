@@ -82,6 +82,7 @@ def best_of(fn, repeat: int) -> float:
 
 
 def spacy_seconds(nlp, texts, repeat: int) -> float:
+    list(nlp.pipe(texts[:50], batch_size=BATCH_SIZE))  # warm-up
     return best_of(lambda: [None for _ in nlp.pipe(texts, batch_size=BATCH_SIZE)], repeat)
 
 
@@ -119,6 +120,20 @@ def bench_set(name: str, articles, nlp, repeat: int) -> dict:
         "events": sum(len(r.events) for r in results),
         "status": {s: sum(r.status == s for r in results) for s in ("ok", "skipped", "error")},
     }
+
+
+def component_shares(nlp, texts, repeat: int = 2) -> dict[str, float]:
+    """Share of ``nlp.pipe`` time spent in each component (each component run over the whole set in turn;
+    a profiler cannot see inside spaCy's compiled code, this can)."""
+    spent = {name: 0.0 for name in nlp.pipe_names}
+    for _ in range(repeat):
+        docs = [nlp.make_doc(t) for t in texts]
+        for name, component in nlp.pipeline:
+            t0 = time.perf_counter()
+            docs = list(component.pipe(docs, batch_size=BATCH_SIZE))
+            spent[name] += time.perf_counter() - t0
+    total = sum(spent.values())
+    return {name: round(t / total, 3) for name, t in spent.items()}
 
 
 def bench_components(articles, repeat: int) -> list[dict]:
@@ -197,43 +212,68 @@ def bench_ingest(out: Path, tmp: Path) -> dict | None:
             "rows_per_s": (events + len(results)) / seconds}
 
 
+class TimedCoder:
+    """Stands in for ``Pipeline.coder`` and adds up the seconds spent in ``code`` (the coder stage)."""
+
+    def __init__(self, coder):
+        self.coder = coder
+        self.seconds = 0.0
+
+    def code(self, *args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return self.coder.code(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - t0
+
+
 def profile(articles, nlp, path: Path) -> dict:
-    """pyinstrument profile of Pipeline.process: share of time per stage and the heaviest coder functions."""
+    """Where extract spends its time: the coder stage's share, timed directly, and, from a pyinstrument profile,
+    the newsevents functions that take most of the coder's time (inclusive, outermost call only). The
+    profiler's view of spaCy itself is not used: it cannot see inside compiled code (see
+    :func:`component_shares` for spaCy)."""
     from pyinstrument import Profiler
 
     from newsevents.pipeline import Pipeline
 
     pipeline = Pipeline("fr", nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
     extract_run(pipeline, articles[:20])
-    profiler = Profiler(interval=0.0005)
+    timer = TimedCoder(pipeline.coder)
+    pipeline.coder = timer
+    seconds = extract_run(pipeline, articles)[0]
+    pipeline.coder = timer.coder
+
+    profiler = Profiler(interval=0.001)
     profiler.start()
     list(pipeline.process(articles))
     profiler.stop()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
-    session = profiler.last_session
-    total = session.duration
-    # self time per function, grouped by module, from the call tree
-    by_module: dict[str, float] = {}
-    by_function: dict[str, float] = {}
+    in_coder: dict[str, float] = {}
+    coder_total = 0.0
 
-    def walk(frame):
-        file = frame.file_path_short or ""
-        self_time = frame.total_self_time
-        key = f"{frame.function} ({file}:{frame.line_no})"
-        by_function[key] = by_function.get(key, 0.0) + self_time
-        module = ("newsevents." + Path(file).stem) if "newsevents" in file else (
-            "spacy/thinc" if any(x in file for x in ("spacy", "thinc")) else "other")
-        by_module[module] = by_module.get(module, 0.0) + self_time
+    def name(frame) -> str:
+        file = frame.file_path or ""
+        module = Path(file).stem if "/newsevents/" in file else Path(file).parent.name or "?"
+        return f"{module}.{frame.function}"
+
+    def walk(frame, inside: bool, seen: frozenset) -> None:
+        nonlocal coder_total
+        key = name(frame)
+        if not inside and key == "coder.code":
+            inside = True
+            coder_total += frame.time
+        elif inside and frame.file_path and key not in seen:  # outermost call only: recursion counted once
+            in_coder[key] = in_coder.get(key, 0.0) + frame.time
+            seen = seen | {key}
         for child in frame.children:
-            walk(child)
+            walk(child, inside, seen)
 
-    walk(session.root_frame())
-    coder_funcs = sorted(((k, v) for k, v in by_function.items() if "newsevents" in k), key=lambda kv: -kv[1])
-    return {"seconds": total,
-            "self_time_share_by_module": {k: round(v / total, 3) for k, v in
-                                          sorted(by_module.items(), key=lambda kv: -kv[1])},
-            "top_newsevents_functions": [(k, round(v / total, 3)) for k, v in coder_funcs[:12]],
+    walk(profiler.last_session.root_frame(), False, frozenset())
+    top = sorted(in_coder.items(), key=lambda kv: -kv[1])[:15]
+    return {"documents": len(articles), "extract_seconds": seconds, "coder_seconds": timer.seconds,
+            "coder_share": timer.seconds / seconds,
+            "within_coder_share": {k: round(v / coder_total, 3) for k, v in top} if coder_total else {},
             "text_report": str(path)}
 
 
@@ -246,6 +286,25 @@ def stage(label: str, report: dict, path: Path, fn):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return value
+
+
+def targets(report: dict) -> dict:
+    """The issue's targets, measured over both sets together (words and seconds summed)."""
+    sets = report["sets"]
+    words = sum(s["words"] for s in sets)
+    spacy_wps = words / sum(s["spacy_seconds"] for s in sets)
+    out = {"extract_fr_vs_spacy": sum(s["spacy_seconds"] for s in sets) / sum(s["extract_fr_seconds"] for s in sets),
+           "extract_auto_vs_spacy": sum(s["spacy_seconds"] for s in sets) / sum(s["extract_auto_seconds"]
+                                                                              for s in sets),
+           "spacy_words_per_s": spacy_wps}
+    out["extract_met"] = out["extract_auto_vs_spacy"] >= TARGETS["extract_vs_spacy"]
+    if "batch" in report:
+        out["batch_speedup"] = report["batch"]["speedup_2_workers"]
+        out["batch_met"] = out["batch_speedup"] >= TARGETS["batch_speedup_2_workers"]
+        peak = max(mb for r in report["batch"]["runs"] for mb in r["peak_rss_mb"].values())
+        out["peak_rss_mb"] = peak
+        out["rss_met"] = peak <= TARGETS["peak_rss_gb_per_worker"] * 1024
+    return out
 
 
 def table(rows: list[tuple[str, str]]) -> str:
@@ -262,6 +321,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="best of N for spaCy and extract timings")
     ap.add_argument("--component-docs", type=int, default=400, help="documents for the component study")
     ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--batch-repeat", type=int, default=2, help="best of N for each batch run")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     ap.add_argument("--profile", action="store_true", help="profile Pipeline.process with pyinstrument")
     ap.add_argument("--skip", nargs="*", default=[], choices=["components", "batch", "ingest"])
@@ -293,6 +353,9 @@ def main(argv=None) -> int:
         report["driver_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         if "components" not in args.skip:
             half = args.component_docs // 2
+            report["component_time_share"] = stage(
+                "spaCy time per component", report, args.json,
+                lambda: component_shares(nlp, [a.text for a in items[:half] + articles[:half]]))
             report["components"] = stage("spaCy components", report, args.json,
                                          lambda: bench_components(items[:half] + articles[:half], 1))
         if args.profile:
@@ -300,14 +363,20 @@ def main(argv=None) -> int:
                                       lambda: profile(items[:500] + articles[:100], nlp,
                                                       args.json.parent / "profile-extract.txt"))
         if "batch" not in args.skip:
-            runs = [stage(f"batch, {w} worker(s)", report, args.json,
-                          lambda: bench_batch([items_path, articles_path], w, tmp / f"batch{w}",
-                                              args.partition_size)) for w in (1, 2)]
+            runs = []
+            for w in (1, 2):  # best of --batch-repeat: other processes on a small machine add noise
+                tries = [stage(f"batch, {w} worker(s), run {k + 1}", report, args.json,
+                               lambda: bench_batch([items_path, articles_path], w, tmp / f"batch{w}-{k}",
+                                                   args.partition_size)) for k in range(args.batch_repeat)]
+                runs.append(min(tries, key=lambda r: r["wall_seconds"]) | {
+                    "wall_seconds_all": [round(r["wall_seconds"], 1) for r in tries]})
             report["batch"] = {"runs": runs, "speedup_2_workers": runs[0]["wall_seconds"] / runs[1]["wall_seconds"]}
             if "ingest" not in args.skip:
                 report["ingest"] = stage("store ingest", report, args.json,
-                                         lambda: bench_ingest(tmp / "batch2", tmp))
+                                         lambda: bench_ingest(tmp / "batch2-0", tmp))
 
+    report["targets"] = targets(report)
+    args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     rows = [("machine", f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, "
                         f"spaCy {report['machine']['spacy']} {MODEL}, batch size {BATCH_SIZE}")]
     for s in report["sets"]:
@@ -319,6 +388,9 @@ def main(argv=None) -> int:
                  ("  extract (lang id)", f"{s['extract_auto_words_per_s']:,.0f} words/s, "
                                          f"{s['extract_auto_docs_per_s']:,.1f} docs/s, "
                                          f"{s['extract_auto_ratio']:.2f}x spaCy")]
+    if "component_time_share" in report:
+        rows.append(("spaCy time per component", ", ".join(f"{k} {v:.0%}" for k, v in
+                                                           report["component_time_share"].items())))
     for c in report.get("components", []):
         rows.append((f"  without {'+'.join(c['excluded'])}",
                      f"spaCy {c['spacy_words_per_s']:,.0f} words/s, extract "
@@ -327,7 +399,8 @@ def main(argv=None) -> int:
     if "batch" in report:
         for r in report["batch"]["runs"]:
             rows.append((f"batch {r['workers']} worker(s)",
-                         f"{r['documents']} docs in {r['wall_seconds']:.1f} s = {r['docs_per_s']:.1f} docs/s; "
+                         f"{r['documents']} docs in {r['wall_seconds']:.1f} s = {r['docs_per_s']:.1f} docs/s "
+                         f"(runs: {r['wall_seconds_all']} s); "
                          f"peak RSS MB {sorted(r['peak_rss_mb'].values())}"))
         rows.append(("batch speed-up 2 vs 1", f"{report['batch']['speedup_2_workers']:.2f}x"))
     if report.get("ingest"):
@@ -335,11 +408,18 @@ def main(argv=None) -> int:
         rows.append(("store ingest", f"{i['rows_per_s']:,.0f} rows/s ({i['events_per_s']:,.0f} events/s, "
                                      f"{i['documents_per_s']:,.0f} docs/s)"))
     if "profile" in report:
-        rows.append(("profile (self time)", ", ".join(f"{k} {v:.0%}" for k, v in
-                                                      list(report["profile"]["self_time_share_by_module"].items())[:6])))
+        p = report["profile"]
+        rows.append(("coder stage", f"{p['coder_share']:.0%} of extract time ({p['coder_seconds']:.1f} of "
+                                    f"{p['extract_seconds']:.1f} s on {p['documents']} docs)"))
+        rows.append(("  within the coder", ", ".join(f"{k} {v:.0%}" for k, v in
+                                                     list(p["within_coder_share"].items())[:6])))
+    t = report["targets"]
+    rows.append(("targets", f"extract {t['extract_fr_vs_spacy']:.2f}x (--lang fr) / {t['extract_auto_vs_spacy']:.2f}x "
+                            f"(lang id) raw spaCy [>= {TARGETS['extract_vs_spacy']}]"
+                 + (f"; batch {t['batch_speedup']:.2f}x [>= {TARGETS['batch_speedup_2_workers']}]; peak RSS "
+                    f"{t['peak_rss_mb']} MB [<= {TARGETS['peak_rss_gb_per_worker']} GB]" if "batch_speedup" in t
+                    else "")))
     print(table(rows))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.json}", file=sys.stderr)
     return 0
 
