@@ -228,3 +228,10 @@ def test_event_noun_in_an_adjunct_does_not_take_the_clause_subject(pipeline):
         ("AGREE", "UKR", "USA") in {t[:3] for t in dyads(events)}
     assert not any(e.event_type == "ASSAULT" and e.actor and e.actor[0].code == "UKR" for e in events)
     assert not any(e.modality == "negated" for e in events)
+
+
+def test_modifiers_of_a_quantity_noun_or_participle_belong_to_the_event_noun(pipeline):
+    strikes = code(pipeline, "Série de frappes russes sur Kharkiv.")
+    assert ("ASSAULT", "RUS") in {(e.event_type, e.actor[0].code) for e in strikes if e.actor}
+    talks = code(pipeline, "Dialogue tendu entre la Chine et les Etats-Unis sur Taïwan.")
+    assert {("CONSULT", "CHN", "USA"), ("CONSULT", "USA", "CHN")} <= {t[:3] for t in dyads(talks)}

@@ -810,16 +810,25 @@ class EventCoder:
                     recipients = found
             elif c.dep_ == "nmod" and case == "par" and not actors:
                 actors = context.resolve(c)
+        # modifiers may hang on the quantity noun ("série de frappes russes sur Kharkiv") or on an adjectival
+        # participle ("dialogue tendu entre la Chine et les Etats-Unis")
+        quantity = tok.head if tok.dep_ == "nmod" and tok.head.lemma_.lower() in self.lex.cue("quantity_nouns") \
+            else None
+        holders = [tok] + ([quantity] if quantity is not None else []) + [
+            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")]
         if not actors:
-            actors = context.modifier_actors(tok)
+            actors = context.modifier_actors(tok) or (
+                tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
+                if quantity is not None else ())
             if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
                 de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
                             for e in context.resolve(c)}
                 actors = tuple(a for a in actors if a.span not in de_spans)
         if not recipients:
             for slot in frame.recipient:
-                for c in tok.children:
-                    if c.dep_ in ("nmod", "obl", "acl") and self._case_of(c) == slot and (slot != "de" or frame.de != "actor"):
+                for c in (c for h in holders for c in h.children if c.i != tok.i):
+                    if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and self._case_of(c) == slot \
+                            and (slot != "de" or frame.de != "actor"):
                         recipients = context.resolve(c)
                         if recipients:
                             break
