@@ -297,7 +297,7 @@ class EventCoder:
             found = self._verb_frames(tok, self.lex.verbs.get(self.lex.verb_lemma(tok.text), ()))
             if found:
                 return found
-        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("ORG", "PER", "MISC"):
+        if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
                 for frame in frames:
