@@ -235,3 +235,9 @@ def test_modifiers_of_a_quantity_noun_or_participle_belong_to_the_event_noun(pip
     assert ("ASSAULT", "RUS") in {(e.event_type, e.actor[0].code) for e in strikes if e.actor}
     talks = code(pipeline, "Dialogue tendu entre la Chine et les Etats-Unis sur Taïwan.")
     assert {("CONSULT", "CHN", "USA"), ("CONSULT", "USA", "CHN")} <= {t[:3] for t in dyads(talks)}
+
+
+def test_verbless_title_person_at_a_place_is_a_visit(pipeline):
+    events = code(pipeline, "Recep Tayyip Erdogan en RDC sous le signe de la coopération économique.")
+    assert ("CONSULT", "TUR", "COD") in {t[:3] for t in dyads(events)}
+    assert not code(pipeline, "Emmanuel Macron en colère.")

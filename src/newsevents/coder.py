@@ -45,6 +45,8 @@ STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 # Roots whose actor, when the text names none, is implied by the place: arrests and detentions are by the
 # authorities of the country where they happen ("ont été arrêtés en Russie"), protests by its people.
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
+HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
+"""A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
 OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
@@ -139,7 +141,7 @@ class EventCoder:
 
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
-        triggers += self._obligations(sent)
+        triggers += self._obligations(sent) + self._headline_visits(sent, context)
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
             return [], sentence_attribution
@@ -312,6 +314,21 @@ class EventCoder:
             return None
         (frame, obj), rest = matches[0], tuple(matches[1:])
         return Trigger(tok, frame, obj, False, rest)
+
+    @staticmethod
+    def _headline_visits(sent, context) -> list[Trigger]:
+        """Verbless titles naming a person and a place: "Recep Tayyip Erdogan en RDC", "Nancy Pelosi à
+        Taïwan" report a visit. The person must be a known office holder; the place comes with à/en/au."""
+        root = sent.root
+        if root.pos_ != "PROPN" or any(t.pos_ == "VERB" and t.head.i == root.i and t.dep_ not in ("parataxis",)
+                                       for t in root.children):
+            return []
+        if not any(m.kind == "person" and m.start == root.i
+                   for m in context.mentions_in(root.doc, root.i, root.right_edge.i + 1)):
+            return []
+        if not any(c.dep_ == "nmod" and EventCoder._case_of(c) in HEADLINE_VISIT.recipient for c in root.children):
+            return []
+        return [Trigger(root, HEADLINE_VISIT, None, False)]
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
@@ -523,6 +540,12 @@ class EventCoder:
         tok = trig.token
         if trig.is_noun:
             return self._noun_participants(trig, context)
+        if trig.frame is HEADLINE_VISIT:  # the person's own words, not the whole title
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.right_edge.i + 1)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            return (actor,), self._recipient(trig, context)
         if trig.frame is OBLIGATION:
             reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
