@@ -241,3 +241,8 @@ def test_verbless_title_person_at_a_place_is_a_visit(pipeline):
     events = code(pipeline, "Recep Tayyip Erdogan en RDC sous le signe de la coopération économique.")
     assert ("CONSULT", "TUR", "COD") in {t[:3] for t in dyads(events)}
     assert not code(pipeline, "Emmanuel Macron en colère.")
+
+
+def test_banning_sales_to_a_country_is_an_embargo(pipeline):
+    events = code(pipeline, "La Russie va interdire la vente de son pétrole à la Pologne.")
+    assert ("SANCTION", "RUS", "POL") in {t[:3] for t in dyads(events)}
