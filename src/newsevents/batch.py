@@ -596,19 +596,36 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
     no dashboard. Closed (and the local cluster shut down) on exit.
 
     The local workers start without Dask's ``MALLOC_TRIM_THRESHOLD_=65536``, which makes spaCy parsing about
-    25% slower (measured: docs/performance.md)."""
+    25% slower (measured: docs/performance.md). While the client is open, the ``distributed`` loggers log no
+    more than the root logger lets through (Dask's own configuration sets them to INFO, which would print
+    scheduler chatter on every ``batch`` run)."""
     from distributed import Client, LocalCluster
 
-    if scheduler:
-        with Client(scheduler) as client:
+    with _quiet_distributed():
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client
+            return
+        n = workers or default_workers()
+        with _without_malloc_trim():
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None, scheduler_port=0)
+        with cluster, Client(cluster) as client:
             yield client
-        return
-    n = workers or default_workers()
-    with _without_malloc_trim():
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, scheduler_port=0)
-    with cluster, Client(cluster) as client:
-        yield client
+
+
+@contextlib.contextmanager
+def _quiet_distributed():
+    """Raise the ``distributed`` logger to the root logger's level for the duration, then restore it."""
+    logger = logging.getLogger("distributed")
+    old = logger.level
+    root = logging.getLogger().getEffectiveLevel()
+    if root > logger.getEffectiveLevel():
+        logger.setLevel(root)
+    try:
+        yield
+    finally:
+        logger.setLevel(old)
 
 
 @contextlib.contextmanager
