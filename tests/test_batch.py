@@ -253,6 +253,7 @@ def test_rerun_skips_done_partitions_and_redoes_unfinished_ones(tmp_path, client
     # its error lines already appended, a torn last line
     victim = sorted((out / "_done").iterdir())[2]
     victim.unlink()
+    assert [r.article.id for r in load_batch_output(out)] == [f"doc{i:02d}" for i in range(8)]  # done only
     torn = next((out / "documents").glob(f"*/part-{victim.name}.parquet"))
     torn.write_bytes(b"PAR1 torn")
     (out / "events" / "month=2022-05" / f".part-{victim.name}.parquet.tmp-1").write_bytes(b"x")
