@@ -41,8 +41,8 @@ import logging
 import os
 import re
 import socket
-import threading
 import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -242,7 +242,8 @@ class PartitionOutput:
 def code_partition(partition: Partition, settings: BatchSettings,
                    factory: PipelineFactory = default_pipeline) -> PartitionOutput:
     """Code one partition (runs on a Dask worker, or anywhere). One document's failure becomes a document with
-    ``status="error"``; the pipeline's own construction errors (unsupported language, missing model) raise."""
+    ``status="error"``; the pipeline's own construction errors (unsupported language, missing model) raise, and
+    so does :class:`BatchError` when ``Event.to_dict()`` no longer has the fields of :data:`EVENT_SCHEMA`."""
     start = time.perf_counter()
     if partition.articles:
         pipeline = worker_pipeline(factory, settings.lang or "fr", settings.lang is not None,
