@@ -72,8 +72,6 @@ def test_ten_megabyte_document_is_parsed_in_bounded_pieces():
     real_code = pipeline.coder.code
 
     def watching_code(article, docs):
-        nonlocal largest
-
         def tracked():
             nonlocal largest
             for offset, doc in docs:

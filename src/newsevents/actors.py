@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 

@@ -1107,13 +1107,14 @@ class EventCoder:
         return any(expr.span[0] <= c.idx + offset < expr.span[1] for c in tok.children)
 
     def _location(self, trig: Trigger, offset) -> Location | None:
+        """Where the event happened: a place complement ("à Kharkiv", "en Russie", "dans le Donbass") of the
+        trigger (or of the verb an event noun is the object of), resolved offline; None when there is none."""
         tok = trig.token
         holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else [])
         for holder in holders:
             for c in holder.children:
                 if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) in ("à", "en", "dans") \
                         and c.ent_type_ in ("LOC", "GPE"):
-                    left = min(t.i for t in c.subtree if t.ent_type_) if any(t.ent_type_ for t in c.subtree) else c.i
                     ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
                     if ent is None:
                         continue
