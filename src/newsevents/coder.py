@@ -12,7 +12,15 @@ eval/ANNOTATION.md (PLOVER manual where it differs from CAMEO):
 * an event in the complement of a demand, threat, refusal or pledge is part of that event, not another one,
   except "refuser de" + a conflictual act, which is that act, negated;
 * intent (volonté, vouloir, promettre...) makes an event ``intended``; intended meetings, cooperation and aid
-  are coded as the CAMEO 03 "express intent" codes (036, 031, 033...).
+  are coded as the CAMEO 03 "express intent" codes (036, 031, 033...);
+* background is not coded: participles with no agent modifying a complement, topics of reactions ("condamner
+  l'attaque"), purpose clauses, conditions of threats, relative clauses describing a place, generic mentions;
+* participants the sentence does not name but the story implies (the protesters' own government, the country
+  where an arrest happens, the other party of the story) are *inferred*: their ``entity_text`` is "" and their
+  span the empty span at the event words, so analysts can tell them from named ones.
+
+Each cue list and frame lives in ``lang/<code>/verbs*.yaml`` and ``cues.yaml``; ``tests/test_coder_rules.py``
+(hand-built parses) and ``tests/test_coder_model.py`` (the real model) test the rules one by one.
 """
 from __future__ import annotations
 
