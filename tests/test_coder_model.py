@@ -246,3 +246,10 @@ def test_verbless_title_person_at_a_place_is_a_visit(pipeline):
 def test_banning_sales_to_a_country_is_an_embargo(pipeline):
     events = code(pipeline, "La Russie va interdire la vente de son pétrole à la Pologne.")
     assert ("SANCTION", "RUS", "POL") in {t[:3] for t in dyads(events)}
+
+
+def test_comme_l_a_rapporte_gives_the_attribution_without_its_clauses(pipeline):
+    text = ("Le ministre s'est rendu en Chine, comme l'a rapporté dimanche l'agence de presse officielle Xinhua, "
+            "accompagnée d'un résumé de cette visite.")
+    events = code(pipeline, text)
+    assert events and events[0].attribution.text == "l'agence de presse officielle Xinhua"

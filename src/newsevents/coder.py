@@ -1059,7 +1059,7 @@ class EventCoder:
                 continue
             incise = tok.dep_ == "parataxis"  # "X a fait Y, a indiqué l'agence Reuters"
             if incise or any(c.lower_ == "comme" and c.dep_ == "mark" for c in tok.children):
-                deps = SUBJECT_DEPS + (("obj",) if incise else ())  # the inverted subject is often tagged obj
+                deps = SUBJECT_DEPS + ("obj",)  # the inverted subject ("comme l'a rapporté KCNA") is often tagged obj
                 subj = next((c for c in tok.children if c.dep_ in deps and c.pos_ != "PRON"), None)
                 if subj is not None:
                     return self._attribution_from(subj, context, offset)
@@ -1081,8 +1081,12 @@ class EventCoder:
         return None
 
     def _attribution_from(self, head, context, offset) -> Attribution:
-        left = min(t.i for t in head.subtree)
-        right = max(t.i for t in head.subtree)
+        """The source phrase headed by ``head``, without clauses attached to it (", accompagnée de ..."), and
+        its resolved actor."""
+        clauses = {t.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "advcl", "parataxis")
+                   for t in c.subtree}
+        kept = [t.i for t in head.subtree if t.i not in clauses]
+        left, right = min(kept), max(i for i in kept if i <= head.i or all(j in kept for j in range(head.i, i)))
         toks = list(head.doc[left:right + 1])
         while len(toks) > 1 and toks[0].dep_ in ("case", "punct", "mark", "cc"):
             toks = toks[1:]
