@@ -408,3 +408,19 @@ def test_local_cluster_is_bound_to_localhost_without_malloc_trim():
         assert all(w.startswith("tcp://127.0.0.1:") for w in workers) and len(workers) == 1
         assert all(w["nthreads"] == 1 for w in workers.values())
         assert set(c.run(_malloc_trim_threshold).values()) == {None}
+
+
+def test_partitions_close_at_the_character_cap():
+    short = [Article(id=f"brève{i}", text="Paris rencontre Berlin.") for i in range(6)]  # 23 characters
+    long = Article(id="dossier", text="Rome rencontre Madrid. " * 10)  # 230 characters
+    parts = list(plan_partitions(short[:3] + [long] + short[3:], 100, max_chars=60))
+    assert [[a.id for a in p.articles] for p in parts] == [
+        ["brève0", "brève1", "brève2"],  # 69 >= 60
+        ["dossier"],  # longer than the cap on its own
+        ["brève3", "brève4", "brève5"],
+    ]
+    assert [p.index for p in parts] == [0, 1, 2]
+    assert len(list(plan_partitions(short, 100))) == 1  # no cap: only the document count
+    assert [len(p.articles) for p in plan_partitions(short, 4, max_chars=1000)] == [4, 2]
+    with pytest.raises(ValueError):
+        list(plan_partitions(short, 4, max_chars=0))

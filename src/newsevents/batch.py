@@ -1,10 +1,10 @@
 """Corpus-scale batch runs on Dask distributed: partitioned, resumable, written as Parquet shards.
 
 The driver reads the inputs lazily (:func:`newsevents.readers.read_inputs`), groups the documents into
-partitions of ``partition_size`` documents (:func:`plan_partitions`: deterministic, so a rerun makes the same
-partitions), submits one Dask task per partition (:func:`code_partition`, which codes the documents with a
-:class:`~newsevents.pipeline.Pipeline` loaded once per worker process) and writes each partition's output as
-soon as its task completes. Layout of the output directory::
+partitions of at most ``partition_size`` documents and ``partition_chars`` characters (:func:`plan_partitions`:
+deterministic, so a rerun makes the same partitions), submits one Dask task per partition
+(:func:`code_partition`, which codes the documents with a :class:`~newsevents.pipeline.Pipeline` loaded once
+per worker process) and writes each partition's output as soon as its task completes. Layout of the output directory::
 
     DIR/manifest.json                                  inputs, settings, counts, coder, partitions done
     DIR/errors.jsonl                                   one JSON line per input error or document error
@@ -62,6 +62,11 @@ log = logging.getLogger(__name__)
 PARTITION_SIZE = 100
 """Default documents per partition (one Dask task). Larger partitions cost less scheduling overhead; smaller
 ones lose less work when a run is killed and report progress more often."""
+
+PARTITION_CHARS = 250_000
+"""Default cap on the text characters of a partition: a partition closes at ``partition_size`` documents or
+once its texts reach this many characters (about 40,000 French words, 6-7 s of work for one worker), so
+partitions of long articles are smaller and the work spreads evenly over the workers (docs/performance.md)."""
 
 MAX_FAILURES_BEFORE_SUCCESS = 3
 """A run stops (:class:`BatchError`) when this many partitions fail before any succeeds: the failure is
@@ -121,23 +126,27 @@ class BatchSettings:
     """What determines a batch run's output (recorded in ``manifest.json``; a rerun into the same directory
     must use the same values). ``lang`` is the ``--lang`` value (ISO 639-1; None: identify each document's
     language and code the French ones); ``published`` the ``--published`` default date (``YYYY-MM-DD``);
-    ``partition_size`` documents per partition; ``batch_size`` documents per ``nlp.pipe`` batch."""
+    ``partition_size`` documents per partition at most; ``partition_chars`` text characters per partition at
+    most (None: no cap; see :func:`plan_partitions`); ``batch_size`` documents per ``nlp.pipe`` batch."""
 
     lang: str | None = None
     published: str | None = None
     partition_size: int = PARTITION_SIZE
+    partition_chars: int | None = PARTITION_CHARS
     batch_size: int = 64
 
     def __post_init__(self) -> None:
         if self.partition_size < 1:
             raise ValueError(f"partition_size must be >= 1, got {self.partition_size}")
+        if self.partition_chars is not None and self.partition_chars < 1:
+            raise ValueError(f"partition_chars must be >= 1 or None, got {self.partition_chars}")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {self.batch_size}")
 
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    """One unit of work: up to ``partition_size`` articles in input order, plus the input errors met while
+    """One unit of work: articles in input order (see :func:`plan_partitions`), plus the input errors met while
     reading them (messages of :class:`~newsevents.records.InputError`). ``index`` is the 0-based partition
     number in input order; ``id`` is ``<index, 6+ digits>-<12 hex digits>``, the hex digits being a SHA-1 of
     the documents' ids, dates, languages and text digests in order (see :func:`partition_id`)."""
@@ -164,24 +173,32 @@ def partition_id(index: int, articles: Sequence[Article], input_errors: Sequence
     return f"{index:06d}-{digest.hexdigest()[:12]}"
 
 
-def plan_partitions(items: Iterable[Article | InputError], size: int) -> Iterator[Partition]:
-    """Group ``items`` (as yielded by ``read_inputs``) lazily into partitions of ``size`` articles, in input
-    order; an input error joins the partition being filled and does not count towards ``size``. The last
-    partition may be smaller; input errors after the last article form a partition of their own. Raises
-    ``ValueError`` when ``size < 1``."""
+def plan_partitions(items: Iterable[Article | InputError], size: int,
+                    max_chars: int | None = None) -> Iterator[Partition]:
+    """Group ``items`` (as yielded by ``read_inputs``) lazily into partitions, in input order. A partition
+    closes when it holds ``size`` articles or when its articles' texts reach ``max_chars`` characters in
+    total (when given), so one article longer than ``max_chars`` makes a partition of its own. An input error
+    joins the partition being filled and counts towards neither limit. The last partition may be smaller;
+    input errors after the last article form a partition of their own. The grouping depends only on the items
+    and the two limits, so the same inputs always give the same partitions. Raises ``ValueError`` when
+    ``size < 1`` or ``max_chars < 1``."""
     if size < 1:
         raise ValueError(f"partition size must be >= 1, got {size}")
+    if max_chars is not None and max_chars < 1:
+        raise ValueError(f"partition character cap must be >= 1, got {max_chars}")
     articles: list[Article] = []
     errors: list[str] = []
+    chars = 0
     index = 0
     for item in items:
         if isinstance(item, InputError):
             errors.append(str(item))
             continue
         articles.append(item)
-        if len(articles) == size:
+        chars += len(item.text)
+        if len(articles) == size or (max_chars is not None and chars >= max_chars):
             yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
-            articles, errors, index = [], [], index + 1
+            articles, errors, chars, index = [], [], 0, index + 1
     if articles or errors:
         yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
 
@@ -679,7 +696,8 @@ def estimate_documents(inputs: Sequence[str]) -> int | None:
 
 
 def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int | None = None,
-              scheduler: str | None = None, partition_size: int = PARTITION_SIZE, lang: str | None = None,
+              scheduler: str | None = None, partition_size: int = PARTITION_SIZE,
+              partition_chars: int | None = PARTITION_CHARS, lang: str | None = None,
               published: str | None = None, batch_size: int = 64, progress: bool | None = None,
               client=None, factory: PipelineFactory = default_pipeline) -> BatchSummary:
     """Code ``inputs`` (files, directories, globs of .txt/.html/.jsonl, as for ``extract``) into the batch
@@ -699,7 +717,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int 
     if lang is not None and lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
     settings = BatchSettings(lang=lang, published=published, partition_size=partition_size,
-                             batch_size=batch_size)
+                             partition_chars=partition_chars, batch_size=batch_size)
     items = read_inputs(list(inputs), published=published, lang=lang)
     return run_items(items, output, settings, inputs=[str(i) for i in inputs], workers=workers,
                      scheduler=scheduler, client=client, progress=progress, factory=factory,
@@ -754,7 +772,7 @@ def run_items(items: Iterable[Article | InputError], output: str | os.PathLike, 
         run_token = uuid.uuid4().hex[:8]  # keys unique per run: a long-lived client forgets nothing
         limit = max(4, 2 * _cluster_threads(client))
         try:
-            for partition in plan_partitions(items, settings.partition_size):
+            for partition in plan_partitions(items, settings.partition_size, settings.partition_chars):
                 planned.add(partition.id)
                 summary.partitions += 1
                 if partition.id in out.done:
