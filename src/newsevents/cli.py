@@ -229,8 +229,10 @@ def extract(inputs, lang, published, fmt, output):
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Use a running Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of a local cluster.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Documents per partition (one task; the unit of resumption).")
-def batch(inputs, lang, published, output, workers, scheduler, partition_size):
+              help="Documents per partition at most (one task; the unit of resumption).")
+@click.option("--partition-chars", type=click.IntRange(min=1), default=250_000, show_default=True,
+              help="Text characters per partition at most, so long articles make smaller partitions.")
+def batch(inputs, lang, published, output, workers, scheduler, partition_size, partition_chars):
     """Code a corpus on Dask into a resumable directory of Parquet shards.
 
     Same INPUTs as extract. Rerunning the same command into the same --output skips finished partitions.
@@ -240,7 +242,7 @@ def batch(inputs, lang, published, output, workers, scheduler, partition_size):
 
     try:
         summary = run_batch(inputs, output, workers=workers, scheduler=scheduler, partition_size=partition_size,
-                            lang=lang, published=published)
+                            partition_chars=partition_chars, lang=lang, published=published)
     except (BatchError, ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(summary.describe(), err=True)
