@@ -174,18 +174,18 @@ def bench_components(articles, repeat: int) -> list[dict]:
     return rows
 
 
-def bench_batch(inputs: list[Path], workers: int, out: Path, partition_size: int) -> dict:
+def bench_batch(inputs: list[Path], workers: int, out: Path, partition_size: int, partition_chars: int) -> dict:
     from newsevents.batch import run_batch
 
     t0 = time.perf_counter()
     summary = run_batch([str(p) for p in inputs], out, workers=workers, partition_size=partition_size,
-                        progress=False)
+                        partition_chars=partition_chars, progress=False)
     wall = time.perf_counter() - t0
     markers = [json.loads(p.read_text("utf-8")) for p in (out / "_done").iterdir()]
     busy = sum(m["seconds"] for m in markers)
     return {
         "workers": workers, "documents": summary.documents, "events": summary.events,
-        "partitions": summary.partitions, "partition_size": partition_size,
+        "partitions": summary.partitions, "partition_size": partition_size, "partition_chars": partition_chars,
         "wall_seconds": wall, "docs_per_s": summary.documents / wall,
         "task_seconds": busy,
         "peak_rss_mb": {w: round(b / 2**20) for w, b in summary.peak_rss_bytes.items()},
@@ -321,6 +321,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="best of N for spaCy and extract timings")
     ap.add_argument("--component-docs", type=int, default=400, help="documents for the component study")
     ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--partition-chars", type=int, default=250_000)
     ap.add_argument("--batch-repeat", type=int, default=2, help="best of N for each batch run")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     ap.add_argument("--profile", action="store_true", help="profile Pipeline.process with pyinstrument")
@@ -367,7 +368,8 @@ def main(argv=None) -> int:
             for w in (1, 2):  # best of --batch-repeat: other processes on a small machine add noise
                 tries = [stage(f"batch, {w} worker(s), run {k + 1}", report, args.json,
                                lambda: bench_batch([items_path, articles_path], w, tmp / f"batch{w}-{k}",
-                                                   args.partition_size)) for k in range(args.batch_repeat)]
+                                                   args.partition_size, args.partition_chars))
+                         for k in range(args.batch_repeat)]
                 runs.append(min(tries, key=lambda r: r["wall_seconds"]) | {
                     "wall_seconds_all": [round(r["wall_seconds"], 1) for r in tries]})
             report["batch"] = {"runs": runs, "speedup_2_workers": runs[0]["wall_seconds"] / runs[1]["wall_seconds"]}
