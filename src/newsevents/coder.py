@@ -47,6 +47,10 @@ PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
 THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
                 "18": "138", "19": "138", "20": "138"}
+# CAMEO code of a conflictual act -> its own "threaten" code where the codebook has one (1313 break relations,
+# 1311 stop aid, 1312 sanction or boycott, 134 halt negotiations, 136 withdraw, 1381 blockade, 1382 occupation).
+THREAT_SPECIFIC = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "166": "136", "191": "1381",
+                   "192": "1382"}
 # Roots of acts only a government performs for a state (pledges, meetings, support, demands, accusations,
 # rejections, threats, sanctions): a country named as their actor is coded as its government (GOV).
 STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
@@ -196,6 +200,10 @@ class EventCoder:
             if trig.frame.swap:
                 actors, recipients = recipients, actors
             inner = absorbed.get(trig.token.i, [])
+            if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
+                # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
+                # not the recipient of the act asked for (UKR)
+                recipients = self._demanded_of(inner, actors, context)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
                     recipients = self._participants(sub, context)[1]
@@ -235,7 +243,7 @@ class EventCoder:
             if modality == "alleged" and self._self_announced(trig.token):
                 modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
                 if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
-                    cameo = THREAT_CODES.get(root, "130")
+                    cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
@@ -272,6 +280,18 @@ class EventCoder:
                     coder=self.coder_info))
         return self._dedupe(out), sentence_attribution
 
+    def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
+        """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
+        "sa demande qu'Israël assouplisse ..."): the actor of the act demanded, when it is not the demander."""
+        codes = {a.code for a in actors}
+        for sub in inner:
+            if sub.is_noun:
+                continue
+            doers = tuple(d for d in self._participants(sub, context)[0] if d.code not in codes)
+            if doers:
+                return doers
+        return ()
+
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
         """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
@@ -298,6 +318,9 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
+            if not frames and tok.pos_ == "VERB" and self.lex.verb_lemma(tok.text):  # lemma "demande" for demander
+                lemma = self.lex.verb_lemma(tok.text)
+                frames = self.lex.verbs.get(lemma)
             if frames and not self._is_reporting_use(tok, lemma):
                 found = self._verb_frames(tok, frames)
                 if found:
@@ -423,17 +446,24 @@ class EventCoder:
 
     @staticmethod
     def _conditioned(tok) -> bool:
-        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ...")."""
+        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ..."),
+        also when the parser hangs the condition on the reporting verb after the clause ("a annoncé qu'il
+        retirerait ses troupes si ..."): a reported fact has no condition, the announced act does."""
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        return any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree)
+        if any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree):
+            return True
+        return verb.dep_ == "ccomp" and any(
+            c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in c.children)
+            for c in verb.head.children)
 
     def _self_announced(self, tok) -> bool:
         """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
         standing for it ("X a annoncé qu'il retirerait ses troupes")."""
-        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        verb = tok if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ccomp" else tok.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
             return False
-        inner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        # a verb the tagger took for a noun ("qu'ils boycotteraient tout contact") keeps its own subject
+        inner = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in SUBJECT_DEPS), None)
         outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
         if inner is None or outer is None:
             return False
@@ -534,6 +564,12 @@ class EventCoder:
             node = node.head
             steps += 1
             trig = by_token.get(node.i)
+            if trig is None and dep == "ccomp" and node.lemma_.lower() in self.lex.support_verbs:
+                # "a renouvelé sa demande que la Serbie retire...": the clause hangs on the support verb
+                trig = next((by_token[c.i] for c in node.children if c.dep_ == "obj" and c.i in by_token
+                             and by_token[c.i].is_noun and by_token[c.i].frame.absorbs), None)
+                if trig is not None:
+                    return trig
             if trig is not None:
                 if trig.frame.absorbs and dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl:arg", "obl"):
                     return trig
@@ -846,7 +882,8 @@ class EventCoder:
         quantity = tok.head if tok.dep_ == "nmod" and tok.head.lemma_.lower() in self.lex.cue("quantity_nouns") \
             else None
         holders = [tok] + ([quantity] if quantity is not None else []) + [
-            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")]
+            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
+            and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
         if not actors:
             actors = context.modifier_actors(tok) or (
                 tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
