@@ -1,0 +1,78 @@
+"""Threats, demands and the clause they embed, on made-up French sentences with the real spaCy model.
+
+Conventions (eval/ANNOTATION.md, PLOVER manual): an actor announcing its own future or conditional conflictual
+act is a THREATEN with the CAMEO 13x code of that act; the act asked for in a demand or appeal is part of the
+REQUEST, and who is to do it is the REQUEST's recipient.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def dyads(events):
+    return {(e.event_type, e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None)
+            for e in events}
+
+
+# -- THREATEN: an actor's own announced conflictual act ---------------------------------------------------------
+
+def test_announced_withdrawal_of_observers_is_a_threat(pipeline):
+    events = code(pipeline, "La Jordanie a annoncé qu'elle retirerait ses observateurs de Syrie.")
+    assert dyads(events) == {("THREATEN", "JOR", "SYR")}
+    assert events[0].cameo_code == "136"  # threaten to withdraw international involvement (CAMEO 166 -> 136)
+
+
+def test_conditional_withdrawal_of_peacekeepers_is_a_threat(pipeline):
+    events = code(pipeline, "Le Ghana a annoncé lundi qu'il retirerait ses casques bleus du Liban si le président "
+                            "n'obtenait pas une trêve.")
+    assert ("THREATEN", "GHA", "LBN") in dyads(events)
+    assert all(e.event_type != "AGREE" for e in events)
+
+
+def test_withdrawn_peacekeepers_are_a_sanction(pipeline):
+    events = code(pipeline, "Le Ghana a retiré ses casques bleus du Liban.")
+    assert {e.event_type for e in events} == {"SANCTION"}
+
+
+def test_announced_boycott_by_a_verb_tagged_as_noun_is_a_threat(pipeline):
+    events = code(pipeline, "Les dirigeants irakiens ont déclaré qu'ils boycotteraient tout dialogue avec Ankara.")
+    assert dyads(events) == {("THREATEN", "IRQ", "TUR")}
+    assert {e.modality for e in events} == {"intended"}
+
+
+# -- REQUEST: the act demanded is part of the demand ------------------------------------------------------------
+
+def test_demand_clause_recipient_is_the_one_asked_to_act(pipeline):
+    events = code(pipeline, "Les Etats-Unis ont exigé que la Russie retire ses troupes d'Ukraine.")
+    assert dyads(events) == {("REQUEST", "USA", "RUS")}
+
+
+def test_demand_noun_with_que_clause(pipeline):
+    events = code(pipeline, "L'Union européenne a renouvelé sa demande que la Serbie retire ses troupes du Kosovo.")
+    assert dyads(events) == {("REQUEST", "IGO", "SRB")}
+
+
+def test_demand_verb_mistagged_lemma(pipeline):
+    events = code(pipeline, "Rome demande la libération immédiate de trois journalistes détenus en Egypte.")
+    assert {e.event_type for e in events} == {"REQUEST"}
+
+
+def test_asking_forgiveness_is_an_apology(pipeline):
+    events = code(pipeline, "Le Premier ministre a demandé pardon aux victimes de la répression.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("SUPPORT", "055")}
