@@ -76,3 +76,18 @@ def test_demand_verb_mistagged_lemma(pipeline):
 def test_asking_forgiveness_is_an_apology(pipeline):
     events = code(pipeline, "Le Premier ministre a demandé pardon aux victimes de la répression.")
     assert {(e.event_type, e.cameo_code) for e in events} == {("SUPPORT", "055")}
+
+
+# -- the threat noun: "brandir / agiter / laisser planer la menace de ..." ---------------------------------------
+
+def test_threat_noun_with_infinitive_takes_the_acts_code_and_recipient(pipeline):
+    events = code(pipeline, "Les Etats-Unis laissent planer la menace de couper les banques russes du système "
+                            "Swift.")
+    assert dyads(events) == {("THREATEN", "USA", "RUS")}
+    assert events[0].cameo_code == "131"  # threaten non-force (the act is a CAMEO 16 sanction)
+    assert all(e.event_type != "SANCTION" for e in events)
+
+
+def test_threat_noun_with_sanctions_against(pipeline):
+    events = code(pipeline, "Le Japon brandit la menace de sanctions contre la Corée du Nord.")
+    assert dyads(events) == {("THREATEN", "JPN", "PRK")}

@@ -173,6 +173,8 @@ class EventCoder:
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
             if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
                 consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
+                if by_token[trig.token.head.i].frame.cameo[:2] == "13":  # "la menace de sanctions": its content
+                    absorbed.setdefault(trig.token.head.i, []).append(trig)
                 continue
             governor = self._absorbing_governor(trig.token, by_token)
             if governor is None:
@@ -249,6 +251,9 @@ class EventCoder:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
                 cameo = INTENT_CODES[inner[0].frame.cameo[:2]]  # "promet une aide" -> 033
+            elif cameo == "130" and inner and inner[0].frame.cameo[:2] in THREAT_CODES:
+                act = inner[0].frame.cameo  # "la menace de couper ...", "menace de frapper": the act's threat code
+                cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
             if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
                 modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
             if expressions and self._future(trig.token):
@@ -773,11 +778,20 @@ class EventCoder:
                 if found:
                     return found
         for c in tok.children:
-            if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) == "de":  # "la menace de sanctions
+                for g in c.children:                                                  # contre la Chine"
+                    if g.dep_ in ("nmod", "obl", "obl:arg") and self._case_of(g) in ("contre", "envers", "à"):
+                        found = tuple(f for f in context.resolve(g) if f.code not in actor_codes)
+                        if found:
+                            return found
+            if c.dep_ in ("ccomp", "advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
                 if c.dep_ == "advcl" and not marks & {"si", "que", "qu'", "qu’"}:
                     continue
-                order = [SUBJECT_DEPS] if c.dep_ != "xcomp" else [("obj", "iobj"), ("obl", "obl:arg", "obl:mod")]
+                if c.dep_ == "acl" and not marks & {"de", "d'", "d’"}:  # "la menace de couper X"
+                    continue
+                order = [SUBJECT_DEPS] if c.dep_ not in ("xcomp", "acl") else [("obj", "iobj"),
+                                                                               ("obl", "obl:arg", "obl:mod")]
                 for deps in order:
                     for g in c.children:
                         if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
