@@ -91,3 +91,8 @@ def test_threat_noun_with_infinitive_takes_the_acts_code_and_recipient(pipeline)
 def test_threat_noun_with_sanctions_against(pipeline):
     events = code(pipeline, "Le Japon brandit la menace de sanctions contre la Corée du Nord.")
     assert dyads(events) == {("THREATEN", "JPN", "PRK")}
+
+
+def test_subject_cut_off_by_the_parser_is_the_demander(pipeline):
+    events = code(pipeline, "Londres, avec ses partenaires, a exigé que Téhéran libère les marins détenus.")
+    assert ("REQUEST", "GBR", "IRN") in dyads(events)

@@ -620,10 +620,32 @@ class EventCoder:
             return actors, recipients
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
-            subject = self._inherited_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    @staticmethod
+    def _stranded_subject(tok):
+        """A subject the parser cut off as a root of its own: "Washington, avec ses alliés, a exigé ...",
+        "Washington a exigé ..." parsed as two fragments (often two sentences). The name (a verbless proper
+        noun or noun root) must end right before the verb's own words, with at most commas between; None
+        otherwise."""
+        if tok.dep_ != "ROOT" or tok.morph.get("VerbForm") == ["Inf"] or any(c.dep_ == "mark" for c in tok.children):
+            return None  # "..., pour réclamer": an infinitive has no subject of its own
+        doc = tok.doc
+        i = tok.left_edge.i - 1
+        while i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i < 0 or doc[i].is_punct:
+            return None
+        node = doc[i]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == tok.i or node.dep_ != "ROOT" or node.pos_ not in ("PROPN", "NOUN") \
+                or any(t.pos_ in ("VERB", "AUX") for t in node.subtree):
+            return None
+        return node
 
     def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
         """The frame's conditions on participants: actor sectors, and a patient that is an actor when
