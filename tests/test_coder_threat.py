@@ -96,3 +96,10 @@ def test_threat_noun_with_sanctions_against(pipeline):
 def test_subject_cut_off_by_the_parser_is_the_demander(pipeline):
     events = code(pipeline, "Londres, avec ses partenaires, a exigé que Téhéran libère les marins détenus.")
     assert ("REQUEST", "GBR", "IRN") in dyads(events)
+
+
+def test_concluding_that_another_must_act_is_a_demand(pipeline):
+    events = code(pipeline, "L'Union africaine a conclu que le Soudan devait retirer ses troupes du Darfour.")
+    assert dyads(events) == {("REQUEST", "IGO", "SDN")}
+    still_an_agreement = code(pipeline, "La Chine a conclu un accord avec le Pakistan.")
+    assert "SUPPORT" in {e.event_type for e in still_an_agreement}
