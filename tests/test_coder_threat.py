@@ -103,3 +103,16 @@ def test_concluding_that_another_must_act_is_a_demand(pipeline):
     assert dyads(events) == {("REQUEST", "IGO", "SDN")}
     still_an_agreement = code(pipeline, "La Chine a conclu un accord avec le Pakistan.")
     assert "SUPPORT" in {e.event_type for e in still_an_agreement}
+
+
+def test_a_resolution_demanding_is_its_authors_demand(pipeline):
+    events = code(pipeline, "Le Conseil de sécurité a adopté une résolution exigeant que l'Ethiopie retire ses "
+                            "troupes.")
+    assert dyads(events) == {("REQUEST", "IGO", "ETH")}
+
+
+def test_rebels_demanding_that_their_government_act(pipeline):
+    events = code(pipeline, "Les rebelles maoïstes népalais ont exigé que le gouvernement népalais libère leurs "
+                            "chefs.")
+    assert {(e.event_type, e.actor[0].sector, e.recipient[0].code, e.recipient[0].sector)
+            for e in events if e.actor and e.recipient} == {("REQUEST", "REB", "NPL", "GOV")}

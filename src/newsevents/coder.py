@@ -287,15 +287,22 @@ class EventCoder:
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
-        "sa demande qu'Israël assouplisse ..."): the actor of the act demanded, when it is not the demander."""
-        codes = {a.code for a in actors}
+        "sa demande qu'Israël assouplisse ..."): the actor of the act demanded, when it is not the demander (a
+        different sector of the same country counts: rebels demanding that their government act)."""
         for sub in inner:
             if sub.is_noun:
                 continue
-            doers = tuple(d for d in self._participants(sub, context)[0] if d.code not in codes)
+            doers = tuple(d for d in self._participants(sub, context)[0] if not self._same_party(d, actors))
             if doers:
                 return doers
         return ()
+
+    @staticmethod
+    def _same_party(entity: Entity, actors) -> bool:
+        """Whether ``entity`` is one of ``actors``: same country and same sector, or no sector on either side
+        ("la Russie" and "Moscou" are one party; rebels and their country's government are two)."""
+        return any(entity.code == a.code and (entity.sector == a.sector or not entity.sector or not a.sector)
+                   for a in actors)
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
@@ -384,6 +391,8 @@ class EventCoder:
         l'état d'urgence imposé il y a six mois"). "Le missile tiré jeudi a volé..." stays an event."""
         tok = trig.token
         if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
+            return False
+        if tok.morph.get("Tense") == ["Pres"]:  # "une résolution exigeant ...": active, not a past participle
             return False
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
@@ -736,6 +745,14 @@ class EventCoder:
                         and noun.head.pos_ in ("VERB", "AUX"):
                     subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                     return subj if subj is not None else self._inherited_subject(noun.head)
+                if node.morph.get("Tense") == ["Pres"] and noun.lemma_.lower() in self.lex.cue("document_nouns") \
+                        and noun.head.pos_ in ("VERB", "AUX"):  # "a adopté une résolution exigeant ...": its author
+                    if noun.dep_ == "obj":
+                        subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                        return subj if subj is not None else self._inherited_subject(noun.head)
+                    if noun.dep_ == "nsubj:pass":
+                        return next((c for c in noun.head.children if c.dep_ == "obl:agent"
+                                     or self._case_of(c) == "par"), None)
                 return None
             break
         return None
@@ -819,7 +836,7 @@ class EventCoder:
                         if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
                             found = context.resolve(g) or (self._place_recipient(g, context)
                                                            if g.pos_ in ("NOUN", "PROPN") else ())
-                            found = tuple(f for f in found if f.code not in actor_codes)
+                            found = tuple(f for f in found if not self._same_party(f, actors))
                             if found:
                                 return found
         return ()
