@@ -116,3 +116,9 @@ def test_rebels_demanding_that_their_government_act(pipeline):
                             "chefs.")
     assert {(e.event_type, e.actor[0].sector, e.recipient[0].code, e.recipient[0].sector)
             for e in events if e.actor and e.recipient} == {("REQUEST", "REB", "NPL", "GOV")}
+
+
+def test_facing_a_threat_is_not_making_one(pipeline):
+    assert not code(pipeline, "Le Niger doit faire face à la menace terroriste dans le Sahel.")
+    made = code(pipeline, "Le Japon brandit la menace de représailles contre la Corée du Nord.")
+    assert "THREATEN" in {e.event_type for e in made}
