@@ -122,3 +122,26 @@ def test_facing_a_threat_is_not_making_one(pipeline):
     assert not code(pipeline, "Le Niger doit faire face à la menace terroriste dans le Sahel.")
     made = code(pipeline, "Le Japon brandit la menace de représailles contre la Corée du Nord.")
     assert "THREATEN" in {e.event_type for e in made}
+
+
+def test_threat_to_ban_someone_has_them_as_recipient(pipeline):
+    events = code(pipeline, "Le président kényan a menacé d'interdire aux partis de l'opposition kényane de "
+                            "participer au scrutin.")
+    assert {(e.event_type, e.recipient[0].code) for e in events if e.recipient} == {("THREATEN", "KEN")}
+
+
+def test_reminding_a_country_of_its_obligation(pipeline):
+    events = code(pipeline, "Le ministre allemand a fermement rappelé lundi à Belgrade qu'il devait coopérer avec "
+                            "les enquêteurs de l'ONU.")
+    assert dyads(events) == {("REQUEST", "DEU", "SRB")}
+
+
+def test_promised_operation_in_a_country(pipeline):
+    events = code(pipeline, "Le président turc promet une opération militaire en Irak.")
+    assert dyads(events) == {("THREATEN", "TUR", "IRQ")}
+
+
+def test_demand_for_someones_resignation(pipeline):
+    events = code(pipeline, "Les manifestants exigent la démission du Premier ministre libanais.")
+    assert {(e.event_type, e.recipient[0].code, e.recipient[0].sector) for e in events if e.recipient} \
+        == {("REQUEST", "LBN", "GOV")}

@@ -219,6 +219,8 @@ class EventCoder:
                     recipients = tuple(d for d in doers if d.code not in {a.code for a in actors})
                     if recipients:
                         break
+            if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
+                recipients = self._demanded_of_object(trig.token, actors, context)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
@@ -295,6 +297,17 @@ class EventCoder:
             doers = tuple(d for d in self._participants(sub, context)[0] if not self._same_party(d, actors))
             if doers:
                 return doers
+        return ()
+
+    def _demanded_of_object(self, tok, actors, context) -> tuple[Entity, ...]:
+        """The recipient of a demand for something of someone: the actor of the object's "de" complement
+        ("exigent la démission du président", "réclament la protection de l'Etat"), when not the demander."""
+        for obj in (c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+            for c in obj.children:
+                if c.dep_ == "nmod" and self._case_of(c) == "de":
+                    found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
+                    if found:
+                        return found
         return ()
 
     @staticmethod
@@ -609,6 +622,10 @@ class EventCoder:
         if trig.frame is OBLIGATION:
             reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            told = next((c for c in tok.head.children if c.dep_ == "iobj" or (  # "a rappelé à l'Irak qu'il devait"
+                c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
+            if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
+                obliged = told
             return (self._resolve_subject(reporter, context) if reporter is not None else (),
                     context.resolve(obliged) if obliged is not None else ())
         passive = self._passive(tok)
