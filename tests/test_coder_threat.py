@@ -145,3 +145,9 @@ def test_demand_for_someones_resignation(pipeline):
     events = code(pipeline, "Les manifestants exigent la démission du Premier ministre libanais.")
     assert {(e.event_type, e.recipient[0].code, e.recipient[0].sector) for e in events if e.recipient} \
         == {("REQUEST", "LBN", "GOV")}
+
+
+def test_announced_boycott_parsed_as_a_nouns_modifier(pipeline):
+    events = code(pipeline, "Les responsables syriens ont déclaré qu'ils boycotteraient tout contact officiel avec la "
+                            "Turquie.")
+    assert dyads(events) == {("THREATEN", "SYR", "TUR")}

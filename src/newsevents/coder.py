@@ -785,6 +785,11 @@ class EventCoder:
                    if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
                        and c.pos_ in ("NOUN", "PROPN"))
                    or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
+        if "obj" in trig.frame.recipient and not trig.is_noun and tok.pos_ not in ("VERB", "AUX") \
+                and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":  # "qu'ils boycotteraient tout contact avec
+            found = context.resolve(tok.head) or self._place_recipient(tok.head, context)  # X": a verb taken
+            if found:                                                                    # for a noun's modifier
+                return found
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
