@@ -151,3 +151,28 @@ def test_announced_boycott_parsed_as_a_nouns_modifier(pipeline):
     events = code(pipeline, "Les responsables syriens ont déclaré qu'ils boycotteraient tout contact officiel avec la "
                             "Turquie.")
     assert dyads(events) == {("THREATEN", "SYR", "TUR")}
+
+
+def test_condition_hung_on_the_reporting_verb_conditions_the_announced_act():
+    """Hand-built parse: the parser often attaches the "si" clause to "a annoncé" rather than to the announced
+    verb; the condition still belongs to the announced act (a reported fact has none)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.coder import EventCoder
+
+    # Moscou a annoncé qu' il retirerait ses soldats si Kiev refusait .
+    rows = [("Moscou", "nsubj", 2), ("a", "aux:tense", 2), ("annoncé", "ROOT", 2), ("qu'", "mark", 5),
+            ("il", "nsubj", 5), ("retirerait", "ccomp", 2), ("ses", "det", 7), ("soldats", "obj", 5),
+            ("si", "mark", 10), ("Kiev", "nsubj", 10), ("refusait", "advcl", 2), (".", "punct", 2)]
+    doc = Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], deps=[r[1] for r in rows],
+              heads=[r[2] for r in rows], pos=["PROPN", "AUX", "VERB", "SCONJ", "PRON", "VERB", "DET", "NOUN",
+                                                 "SCONJ", "PROPN", "VERB", "PUNCT"])
+    assert EventCoder._conditioned(doc[5])
+    when = Doc(doc.vocab, words=[t.text if t.i != 8 else "quand" for t in doc], deps=[t.dep_ for t in doc],
+               heads=[t.head.i for t in doc], pos=[t.pos_ for t in doc])
+    assert not EventCoder._conditioned(when[5])  # "quand Kiev refusait": a time, not a condition
+    rows[10] = ("refusait", "advcl", 5)
+    doc = Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], deps=[r[1] for r in rows],
+              heads=[r[2] for r in rows], pos=[t.pos_ for t in doc])
+    assert EventCoder._conditioned(doc[5])
