@@ -176,3 +176,9 @@ def test_condition_hung_on_the_reporting_verb_conditions_the_announced_act():
     doc = Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], deps=[r[1] for r in rows],
               heads=[r[2] for r in rows], pos=[t.pos_ for t in doc])
     assert EventCoder._conditioned(doc[5])
+
+
+def test_a_release_is_demanded_of_the_captor(pipeline):
+    events = code(pipeline, "Rome réclame la libération de trois Italiens arrêtés en Egypte.")
+    assert {(e.event_type, e.recipient[0].code, e.recipient[0].sector) for e in events if e.recipient} \
+        == {("REQUEST", "EGY", "GOV")}

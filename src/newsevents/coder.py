@@ -206,6 +206,8 @@ class EventCoder:
                 # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
                 # not the recipient of the act asked for (UKR)
                 recipients = self._demanded_of(inner, actors, context)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
+                recipients = self._captor(inner, actors, context)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
                     recipients = self._participants(sub, context)[1]
@@ -297,6 +299,28 @@ class EventCoder:
             doers = tuple(d for d in self._participants(sub, context)[0] if not self._same_party(d, actors))
             if doers:
                 return doers
+        return ()
+
+    def _captor(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
+        """The one asked to release people: the agent or the country of the participle describing the captives
+        ("la libération de deux Français arrêtés en Iran": its government; "... détenus par les talibans"); a
+        release is asked of the captor, not of the captives. () when the sentence does not say who holds them."""
+        for sub in inner:
+            if not sub.is_noun or not sub.frame.cameo.startswith("084"):
+                continue
+            for captives in (c for c in sub.token.children if c.dep_ == "nmod" and self._case_of(c) == "de"):
+                for acl in (c for c in captives.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+                    for c in acl.children:
+                        if c.dep_ == "obl:agent" or self._case_of(c) == "par":
+                            found = context.resolve(c)
+                        elif c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in ("en", "à", "dans") \
+                                and c.pos_ == "PROPN":
+                            found = self._as_government(context.resolve(c) or self._place_recipient(c, context))
+                        else:
+                            continue
+                        found = tuple(f for f in found if not self._same_party(f, actors))
+                        if found:
+                            return found
         return ()
 
     def _demanded_of_object(self, tok, actors, context) -> tuple[Entity, ...]:
