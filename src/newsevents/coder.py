@@ -251,6 +251,7 @@ class EventCoder:
                 if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
                     cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
+                    modality = "asserted"  # the threat itself has been made; its content is what is intended
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
