@@ -182,3 +182,19 @@ def test_a_release_is_demanded_of_the_captor(pipeline):
     events = code(pipeline, "Rome réclame la libération de trois Italiens arrêtés en Egypte.")
     assert {(e.event_type, e.recipient[0].code, e.recipient[0].sector) for e in events if e.recipient} \
         == {("REQUEST", "EGY", "GOV")}
+
+
+def test_announced_consequence_in_case_of_refusal_is_a_threat(pipeline):
+    events = code(pipeline, "Le président algérien a souligné que, en cas de refus, les livraisons seront arrêtées.")
+    assert {(e.event_type, e.cameo_code, e.actor[0].code, e.modality) for e in events} \
+        == {("THREATEN", "131", "DZA", "asserted")}
+
+
+def test_halting_contracts_is_not_an_arrest(pipeline):
+    events = code(pipeline, "Le gouvernement algérien a arrêté les contrats avec la France.")
+    assert "COERCE" not in {e.event_type for e in events}
+
+
+def test_future_act_without_condition_stays_the_act(pipeline):
+    events = code(pipeline, "Le Qatar a annoncé qu'il interdira les importations de viande brésilienne.")
+    assert "THREATEN" not in {e.event_type for e in events}

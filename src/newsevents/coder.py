@@ -225,6 +225,10 @@ class EventCoder:
                 recipients = self._demanded_of_object(trig.token, actors, context)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._recipient_from_place(trig, sent, context, actors, offset)
+            if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
+                    and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
+                reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
+                actors = self._resolve_subject(reporter, context) if reporter is not None else ()
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
@@ -252,6 +256,11 @@ class EventCoder:
                     cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
                     modality = "asserted"  # the threat itself has been made; its content is what is intended
+            elif modality == "intended" and root in THREAT_CODES and self._conditioned(trig.token) \
+                    and self._self_announced(trig.token):  # "a prévenu qu'en cas de refus, il coupera le gaz"
+                cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES[root]
+                root = cameo[:2]
+                modality = "asserted"
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
@@ -504,6 +513,8 @@ class EventCoder:
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         if any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree):
             return True
+        if any(c.lower_ == "cas" and EventCoder._case_of(c) == "en" for c in verb.children):
+            return True  # "en cas de refus, les contrats seront arrêtés"
         return verb.dep_ == "ccomp" and any(
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in c.children)
             for c in verb.head.children)
@@ -519,6 +530,9 @@ class EventCoder:
         outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
         if inner is None or outer is None:
             return False
+        if inner.dep_ == "nsubj:pass" and not any(c.dep_ == "obl:agent" or self._case_of(c) == "par"
+                                                  for c in verb.children):
+            return True  # "a prévenu que les contrats seraient arrêtés": no other doer than the speaker's side
         return inner.pos_ == "PRON" and inner.lower_ in ("il", "elle", "ils", "elles", "on") \
             or inner.lemma_ == outer.lemma_
 
