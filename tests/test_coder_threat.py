@@ -198,3 +198,15 @@ def test_halting_contracts_is_not_an_arrest(pipeline):
 def test_future_act_without_condition_stays_the_act(pipeline):
     events = code(pipeline, "Le Qatar a annoncé qu'il interdira les importations de viande brésilienne.")
     assert "THREATEN" not in {e.event_type for e in events}
+
+
+def test_obligation_stated_in_an_incise_is_a_demand(pipeline):
+    events = code(pipeline, "Les Etats-Unis doivent lever leurs sanctions, a déclaré le ministre iranien.")
+    assert {(t[0], t[1], t[2]) for t in dyads(events)} == {("REQUEST", "IRN", "USA")}
+    assert {e.modality for e in events} == {"asserted"}
+
+
+def test_obligation_on_a_thing_has_no_obliged_recipient(pipeline):
+    events = code(pipeline, "Le pétrole russe devra être payé en roubles dès le 1er mai, prévient le Kremlin.")
+    assert dyads(events) == {("REQUEST", "RUS", None)}
+    assert {e.modality for e in events} == {"asserted"}

@@ -248,6 +248,8 @@ class EventCoder:
                                if not any(r.code == a.code and r.sector == a.sector for a in actors)
                                or not actors)
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            if trig.frame is OBLIGATION and modality == "intended":
+                modality = "asserted"  # "X devra payer, prévient Y": the demand is made now
             cameo = trig.frame.cameo
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
@@ -425,11 +427,21 @@ class EventCoder:
         coopérer") is a demand by the reporter of the obligation's subject."""
         out = []
         for tok in sent:
-            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ccomp" \
-                    and tok.head.lemma_.lower() in self._reporting \
+            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") \
+                    and self._obligation_reporter(tok) is not None \
                     and any(c.dep_ == "xcomp" for c in tok.children):
                 out.append(Trigger(tok, OBLIGATION, None, False))
         return out
+
+    def _obligation_reporter(self, tok):
+        """The subject of the reporting verb an obligation is reported by: "X a déclaré que Y devait ..." or the
+        incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
+            return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+        for c in tok.children:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
+                return next((g for g in c.children if g.dep_ in SUBJECT_DEPS + ("obj",) and g.pos_ != "PRON"), None)
+        return None
 
     @staticmethod
     def _background_participle(trig: Trigger, expressions, offset) -> bool:
@@ -659,8 +671,10 @@ class EventCoder:
                            (person.char_start, person.char_end), person.name)
             return (actor,), self._recipient(trig, context)
         if trig.frame is OBLIGATION:
-            reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+            reporter = self._obligation_reporter(tok)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if any(g.dep_ == "aux:pass" for c in tok.children if c.dep_ == "xcomp" for g in c.children):
+                obliged = None  # "le gaz devra être payé en roubles": the subject is what is acted on
             told = next((c for c in tok.head.children if c.dep_ == "iobj" or (  # "a rappelé à l'Irak qu'il devait"
                 c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
             if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
