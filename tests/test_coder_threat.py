@@ -210,3 +210,17 @@ def test_obligation_on_a_thing_has_no_obliged_recipient(pipeline):
     events = code(pipeline, "Le pétrole russe devra être payé en roubles dès le 1er mai, prévient le Kremlin.")
     assert dyads(events) == {("REQUEST", "RUS", None)}
     assert {e.modality for e in events} == {"asserted"}
+
+
+def test_two_organisations_are_two_parties(pipeline):
+    events = code(pipeline, "L'ONU exhorte l'Union africaine à déployer des troupes.")
+    assert [(e.event_type, e.actor[0].name, e.recipient[0].name) for e in events] \
+        == [("REQUEST", "ONU", "Union africaine")]
+
+
+@pytest.mark.parametrize("text, requests", [
+    ("Des milliers de Marocains ont manifesté samedi à Rabat, à l'appel des syndicats.", 0),
+    ("Répondant à un appel de l'ONU, le Mali a libéré douze soldats ivoiriens.", 1),
+])
+def test_at_the_call_of_names_the_organisers(pipeline, text, requests):
+    assert sum(e.event_type == "REQUEST" for e in code(pipeline, text)) == requests

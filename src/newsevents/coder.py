@@ -186,6 +186,7 @@ class EventCoder:
             else:
                 consumed.add(trig.token.i)
                 absorbed.setdefault(governor.token.i, []).append(trig)
+        consumed.update(t.token.i for t in triggers if self._organisers_call(t))
         out: list[Event] = []
         named_recipients: dict[int, tuple[Entity, ...]] = {}
         for trig in triggers:
@@ -245,7 +246,7 @@ class EventCoder:
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             recipients = tuple(r for r in recipients
-                               if not any(r.code == a.code and r.sector == a.sector for a in actors)
+                               if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
             if trig.frame is OBLIGATION and modality == "intended":
@@ -285,8 +286,7 @@ class EventCoder:
                 actors = self._as_government(actors)
                 if trig.frame.reciprocal:
                     recipients = self._as_government(recipients)
-                recipients = tuple(r for r in recipients if (r.code, r.sector) not in
-                                   {(a.code, a.sector) for a in actors})
+                recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
             pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
@@ -345,6 +345,14 @@ class EventCoder:
                     if found:
                         return found
         return ()
+
+    @staticmethod
+    def _one_entity(a: Entity, b: Entity) -> bool:
+        """Same code and sector, except two organisations or unknown-country actors with different names
+        ("l'ONU exhorte l'Union africaine": IGO and IGO, two parties)."""
+        if a.code != b.code or a.sector != b.sector:
+            return False
+        return not (a.code in ("IGO", "---") and a.name and b.name and a.name != b.name)
 
     @staticmethod
     def _same_party(entity: Entity, actors) -> bool:
@@ -499,6 +507,17 @@ class EventCoder:
                 return False
             node = node.head
         return False
+
+    @staticmethod
+    def _organisers_call(trig: Trigger) -> bool:
+        """"à l'appel de X" names who organised a strike or a demonstration ("rassemblés à l'appel des
+        syndicats"): the organiser, not a separate demand."""
+        tok = trig.token
+        return trig.is_noun and tok.lemma_.lower() == "appel" and EventCoder._case_of(tok) == "à" \
+            and tok.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "acl") \
+            and any(c.dep_ == "det" and c.lower_ in ("l'", "l’") for c in tok.children) \
+            and tok.head.lemma_.lower() not in ("répondre", "réagir", "obéir", "céder", "souscrire") \
+            and any(EventCoder._case_of(c) == "de" for c in tok.children if c.dep_ == "nmod")
 
     @staticmethod
     def _purpose_clause(trig: Trigger, by_token) -> bool:
