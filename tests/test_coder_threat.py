@@ -236,3 +236,16 @@ def test_at_the_call_of_names_the_organisers(nlp, text, organisers):
 def test_a_call_answered_is_still_a_demand(pipeline):
     events = code(pipeline, "Répondant à un appel de l'ONU, le Mali a libéré douze soldats ivoiriens.")
     assert "REQUEST" in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Hamas menace Israël de représailles.", ("THREATEN", "PSE", "ISR")),
+    ("Ankara brandit la menace d'une intervention militaire en Syrie.", ("THREATEN", "TUR", "SYR")),
+])
+def test_threat_recipients(pipeline, text, expected):
+    assert expected in dyads(code(pipeline, text))
+
+
+def test_threatened_military_intervention_has_the_force_code(pipeline):
+    events = code(pipeline, "Ankara brandit la menace d'une intervention militaire en Syrie.")
+    assert {e.cameo_code for e in events} == {"138"}

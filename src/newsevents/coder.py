@@ -915,10 +915,15 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) == "de":  # "la menace de sanctions
                 for g in c.children:                                                  # contre la Chine"
-                    if g.dep_ in ("nmod", "obl", "obl:arg") and self._case_of(g) in ("contre", "envers", "à"):
+                    if g.dep_ in ("nmod", "obl", "obl:arg") and self._case_of(g) in ("contre", "envers", "à", "en",
+                                                                                     "sur"):
                         found = tuple(f for f in context.resolve(g) if f.code not in actor_codes)
                         if found:
                             return found
+            if c.dep_ == "xcomp" and c.pos_ == "PROPN":  # "le Hamas menace Israël de représailles", mis-parsed
+                found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
+                if found:
+                    return found
             if c.dep_ in ("ccomp", "advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
                 if c.dep_ == "advcl" and not marks & {"si", "que", "qu'", "qu’"}:
