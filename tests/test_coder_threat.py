@@ -249,3 +249,13 @@ def test_threat_recipients(pipeline, text, expected):
 def test_threatened_military_intervention_has_the_force_code(pipeline):
     events = code(pipeline, "Ankara brandit la menace d'une intervention militaire en Syrie.")
     assert {e.cameo_code for e in events} == {"138"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Vatican a appelé à ce que la Russie cesse ses bombardements.", {("REQUEST", "VAT", "RUS")}),
+    ("Le Japon a sommé la Chine de retirer ses navires.", {("REQUEST", "JPN", "CHN")}),
+    ("Kiev a demandé à l'OTAN de livrer des avions de combat.", {("REQUEST", "UKR", "IGO")}),
+    ("Les Etats-Unis ont réclamé que la Chine condamne l'invasion.", {("REQUEST", "USA", "CHN")}),
+])
+def test_the_act_demanded_is_part_of_the_demand(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected

@@ -673,7 +673,8 @@ class EventCoder:
                 if trig.frame.absorbs and dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl:arg", "obl"):
                     return trig
                 return None
-            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl"):
+            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl") \
+                    and not (dep == "acl:relcl" and node.lower_ == "ce" and node.pos_ == "PRON"):  # "appelé à ce que"
                 return None
         return None
 
