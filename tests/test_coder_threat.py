@@ -122,6 +122,8 @@ def test_facing_a_threat_is_not_making_one(pipeline):
     assert not code(pipeline, "Le Niger doit faire face à la menace terroriste dans le Sahel.")
     made = code(pipeline, "Le Japon brandit la menace de représailles contre la Corée du Nord.")
     assert "THREATEN" in {e.event_type for e in made}
+    expressed = code(pipeline, "L'ONU fait part de sa préoccupation concernant la situation au Mali.")
+    assert "ACCUSE" in {e.event_type for e in expressed}
 
 
 def test_threat_to_ban_someone_has_them_as_recipient(pipeline):

@@ -625,8 +625,9 @@ class EventCoder:
                                         and tok.head.pos_ in ("VERB", "AUX")
                                         and tok.head.lemma_.lower() in self.lex.support_verbs):
             return False
-        if frame.needs_support and tok.dep_ == "obl:arg" and any(c.dep_ == "obj" for c in tok.head.children):
-            return False  # "faire face à la menace": the verb's object is "face", the noun only its complement
+        if frame.needs_support and tok.dep_ == "obl:arg" and self._case_of(tok) == "à" \
+                and any(c.dep_ == "obj" for c in tok.head.children):  # "faire face à la menace": the object is
+            return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
         return True
