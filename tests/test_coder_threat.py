@@ -261,3 +261,11 @@ def test_threatened_military_intervention_has_the_force_code(pipeline):
 ])
 def test_the_act_demanded_is_part_of_the_demand(pipeline, text, expected):
     assert dyads(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le Parlement européen se demande jusqu'à quel point le Qatar a influencé ses élus.",  # wonders, asks nobody
+    "« Nous devons rester vigilants », a déclaré le président américain.",  # the speaker's own duty
+])
+def test_no_demand(pipeline, text):
+    assert "REQUEST" not in {e.event_type for e in code(pipeline, text)}

@@ -446,6 +446,8 @@ class EventCoder:
         incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
             return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nous", "je", "j'", "j’", "on") for c in tok.children):
+            return None  # "« Nous devons rester vigilants », a déclaré X": the speaker's own duty, no demand
         for c in tok.children:
             if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
                 return next((g for g in c.children if g.dep_ in SUBJECT_DEPS + ("obj",) and g.pos_ != "PRON"), None)
