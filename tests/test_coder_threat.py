@@ -266,6 +266,7 @@ def test_the_act_demanded_is_part_of_the_demand(pipeline, text, expected):
 @pytest.mark.parametrize("text", [
     "Le Parlement européen se demande jusqu'à quel point le Qatar a influencé ses élus.",  # wonders, asks nobody
     "« Nous devons rester vigilants », a déclaré le président américain.",  # the speaker's own duty
+    "Les Occidentaux doivent redéfinir des buts de guerre réalistes, estime le chercheur.",  # an opinion
 ])
 def test_no_demand(pipeline, text):
     assert "REQUEST" not in {e.event_type for e in code(pipeline, text)}

@@ -702,6 +702,8 @@ class EventCoder:
                 c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
             if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
                 obliged = told
+            if tok.dep_ != "ccomp" and obliged is not None and not context.resolve(obliged):
+                return (), ()  # an incise "Les Occidentaux doivent ..., estime X" on no actor: an opinion
             return (self._resolve_subject(reporter, context) if reporter is not None else (),
                     context.resolve(obliged) if obliged is not None else ())
         passive = self._passive(tok)
