@@ -150,8 +150,8 @@ def test_demand_for_someones_resignation(pipeline):
 
 
 def test_announced_boycott_parsed_as_a_nouns_modifier(pipeline):
-    events = code(pipeline, "Les responsables syriens ont déclaré qu'ils boycotteraient tout contact officiel avec la "
-                            "Turquie.")
+    events = code(pipeline, "Les responsables syriens ont déclaré qu'ils boycotteraient tout contact officiel "
+                            "avec la Turquie.")
     assert dyads(events) == {("THREATEN", "SYR", "TUR")}
 
 
@@ -187,7 +187,8 @@ def test_a_release_is_demanded_of_the_captor(pipeline):
 
 
 def test_announced_consequence_in_case_of_refusal_is_a_threat(pipeline):
-    events = code(pipeline, "Le président algérien a souligné que, en cas de refus, les livraisons seront arrêtées.")
+    events = code(pipeline, "Le président algérien a souligné que, en cas de refus, les livraisons seront "
+                            "arrêtées.")
     assert {(e.event_type, e.cameo_code, e.actor[0].code, e.modality) for e in events} \
         == {("THREATEN", "131", "DZA", "asserted")}
 
