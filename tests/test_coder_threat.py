@@ -221,21 +221,6 @@ def test_two_organisations_are_two_parties(pipeline):
         == [("REQUEST", "ONU", "Union africaine")]
 
 
-@pytest.mark.parametrize("text, organisers", [
-    ("Les manifestants rassemblés dimanche à Alger, à l'appel de la coalition des partis d'opposition, accusent "
-     "le président.", True),
-    ("Des milliers de Marocains ont manifesté samedi à Rabat, à l'appel de l'opposition marocaine.", True),
-    ("Répondant à un appel de l'ONU, le Mali a libéré douze soldats ivoiriens.", False),
-])
-def test_at_the_call_of_names_the_organisers(nlp, text, organisers):
-    from newsevents.coder import EventCoder, Trigger
-    from newsevents.lexicon import Frame
-
-    doc = nlp(text)
-    appel = next(t for t in doc if t.lemma_ == "appel")
-    assert EventCoder._organisers_call(Trigger(appel, Frame("appel", "100"), None, True)) is organisers
-
-
 def test_a_call_answered_is_still_a_demand(pipeline):
     events = code(pipeline, "Répondant à un appel de l'ONU, le Mali a libéré douze soldats ivoiriens.")
     assert "REQUEST" in {e.event_type for e in events}

@@ -186,7 +186,6 @@ class EventCoder:
             else:
                 consumed.add(trig.token.i)
                 absorbed.setdefault(governor.token.i, []).append(trig)
-        consumed.update(t.token.i for t in triggers if self._organisers_call(t))
         out: list[Event] = []
         named_recipients: dict[int, tuple[Entity, ...]] = {}
         for trig in triggers:
@@ -509,17 +508,6 @@ class EventCoder:
                 return False
             node = node.head
         return False
-
-    @staticmethod
-    def _organisers_call(trig: Trigger) -> bool:
-        """"à l'appel de X" names who organised a strike or a demonstration ("rassemblés à l'appel des
-        syndicats"): the organiser, not a separate demand."""
-        tok = trig.token
-        return trig.is_noun and tok.lemma_.lower() == "appel" and EventCoder._case_of(tok) == "à" \
-            and tok.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "acl") \
-            and any(c.dep_ == "det" and c.lower_ in ("l'", "l’") for c in tok.children) \
-            and tok.head.lemma_.lower() not in ("répondre", "réagir", "obéir", "céder", "souscrire") \
-            and any(EventCoder._case_of(c) == "de" for c in tok.children if c.dep_ == "nmod")
 
     @staticmethod
     def _purpose_clause(trig: Trigger, by_token) -> bool:
