@@ -253,3 +253,28 @@ def test_comme_l_a_rapporte_gives_the_attribution_without_its_clauses(pipeline):
             "accompagnée d'un résumé de cette visite.")
     events = code(pipeline, text)
     assert events and events[0].attribution.text == "l'agence de presse officielle Xinhua"
+
+
+def test_a_series_of_predicates_shares_the_first_subject(pipeline):
+    events = code(pipeline, "Lors de la réunion, le ministre brésilien a transmis au président argentin les salutations "
+                            "de son gouvernement, lui a demandé de lui envoyer ses vœux, a exprimé sa profonde "
+                            "gratitude pour son aide et a promis de revenir.")
+    assert ("SUPPORT", "BRA", "ARG", "asserted") in dyads(events)
+
+
+def test_a_reporting_incise_does_not_lend_its_subject_to_the_series(pipeline):
+    events = code(pipeline, "Des policiers américains ont maltraité en toute impunité des migrants mexicains, a accusé "
+                            "samedi une organisation de défense des droits de l'homme.")
+    assert all(e.event_type != "ACCUSE" or (e.actor and e.actor[0].code != "USA") for e in events)
+
+
+def test_a_trip_to_ones_own_country_is_no_visit(pipeline):
+    events = code(pipeline, "La ministre sud-coréenne des Affaires étrangères se rendra à Séoul la semaine prochaine.")
+    assert not [e for e in events if e.event_type in ("CONSULT", "AGREE")]
+    events = code(pipeline, "La ministre sud-coréenne des Affaires étrangères se rendra à Tokyo la semaine prochaine.")
+    assert ("AGREE", "KOR", "JPN", "intended") in dyads(events)
+
+
+def test_the_counterpart_of_an_exchange_goes_to_the_subject(pipeline):
+    events = code(pipeline, "L'Iran aurait livré des drones, en échange d'une aide militaire de Moscou.")
+    assert ("AID", "RUS", "IRN", "alleged") in dyads(events)

@@ -225,11 +225,17 @@ class EventCoder:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+            if trig.frame.cameo == "042" and self._home_trip(
+                    [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
+                continue
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             recipients = tuple(r for r in recipients
                                if not any(r.code == a.code and r.sector == a.sector for a in actors)
                                or not actors)
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
+            if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
+                modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
             cameo = trig.frame.cameo
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
@@ -271,6 +277,14 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(out), sentence_attribution
+
+    @staticmethod
+    def _home_trip(actors, recipients) -> bool:
+        """True when a visit (CAMEO 042) goes only to the visitor's own country ("le ministre nord-coréen se
+        rendra à Pyongyang"): a trip home or inside one's country is no visit between two actors (ANNOTATION.md: a
+        visit is visitor -> host)."""
+        home = {a.code for a in actors if a.code and a.code != "IGO"}
+        return bool(home) and bool(recipients) and all(r.code in home for r in recipients)
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
@@ -496,7 +510,8 @@ class EventCoder:
             return False
         if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
                                         and tok.head.pos_ in ("VERB", "AUX")
-                                        and tok.head.lemma_.lower() in self.lex.support_verbs):
+                                        and tok.head.lemma_.lower() in self.lex.support_verbs) \
+                and self._exchange_verb(tok) is None:  # the counterpart of a deal is given, as the deal is
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
@@ -653,6 +668,8 @@ class EventCoder:
         """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
         node = tok
         for _ in range(5):
+            if self._incise(node):
+                return None
             if node.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
                 head = node.head
                 subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -674,8 +691,54 @@ class EventCoder:
                     subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                     return subj if subj is not None else self._inherited_subject(noun.head)
                 return None
+            if node.dep_ == "ROOT" and node.pos_ in ("VERB", "AUX"):
+                return self._series_subject(node)
             break
         return None
+
+    def _incise(self, verb) -> bool:
+        """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
+        samedi une ONG" (parsed as a subjectless ``advcl``/``conj`` of the first verb). Its subject is the noun
+        after it, never the first clause's."""
+        if verb.dep_ not in ("advcl", "conj") or verb.i < verb.head.i:
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.cue("reporting_verbs") and lemma not in self.lex.cue("allegation_verbs"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS + ("cc", "mark") for c in verb.children):
+            return False
+        first = next((t for t in verb.subtree), verb)
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+        return before is not None and before.text == "," and bool(right) and right[-1].dep_ in ("obj", "nsubj") \
+            and right[-1].pos_ in ("NOUN", "PROPN")
+
+    def _series_subject(self, root):
+        """The subject of a comma series of predicates the parser hangs under the last one.
+
+        "Choe a transmis ses salutations, lui a demandé de ..., a exprimé sa gratitude": the parser makes the last
+        verb the root, without a subject, and the earlier ones its unmarked ``advcl``/``conj`` dependents. The
+        subject is that of the first predicate of the series (a clitic "lui"/"leur" mis-read as a subject is
+        skipped). A dependent clause with a subordinator ("si", "alors que", "quand") is not part of the series,
+        and neither is a reporting incise closing the sentence ("X ont fait Y, a accusé samedi une ONG"). Returns
+        the subject token or None."""
+        if root.lemma_.lower() in self.lex.cue("reporting_verbs"):
+            return None
+        right = [c for c in root.children if c.i > root.i and c.dep_ != "punct"]
+        if right and right[-1].dep_ in ("obj", "nsubj") and right[-1].pos_ in ("NOUN", "PROPN"):
+            return None  # the inverted subject of an incise ends the sentence
+        node, found = root, None
+        for _ in range(6):
+            earlier = [c for c in node.children if c.dep_ in ("advcl", "conj") and c.i < node.i
+                       and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children)]
+            if not earlier:
+                break
+            node = earlier[0]
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")
+                         and c.lower_ not in ("lui", "leur", "se", "en", "y")), None)
+            if subj is not None:
+                found = subj
+        return found
 
     def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
         tok = trig.token
@@ -910,9 +973,26 @@ class EventCoder:
             poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
             if poss is not None:
                 actors = context.resolve(poss)
+        exchanged = self._exchange_verb(tok)
+        if exchanged is not None:  # "a fourni des missiles en échange d'une assistance de Moscou": to the supplier
+            subject = next((c for c in exchanged.children if c.dep_ in SUBJECT_DEPS), None) \
+                or self._inherited_subject(exchanged)
+            if subject is not None:
+                recipients = tuple(e for e in self._resolve_subject(subject, context)
+                                   if e.span not in {a.span for a in actors})
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    def _exchange_verb(self, tok):
+        """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.
+
+        The phrase nouns are the ``exchange_nouns`` cue ("en échange de", "en contrepartie de", "en retour de")."""
+        holder = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or holder.lemma_.lower() not in \
+                self.lex.cue("exchange_nouns") or self._case_of(holder) != "en":
+            return None
+        return holder.head if holder.head.pos_ in ("VERB", "AUX") else None
 
     @staticmethod
     def _specific(tok, actors, context) -> bool:
