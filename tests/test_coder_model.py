@@ -278,3 +278,9 @@ def test_a_trip_to_ones_own_country_is_no_visit(pipeline):
 def test_the_counterpart_of_an_exchange_goes_to_the_subject(pipeline):
     events = code(pipeline, "L'Iran aurait livré des drones, en échange d'une aide militaire de Moscou.")
     assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
+
+
+def test_a_lowercase_fragment_continues_the_sentence_before_for_an_exchange(pipeline):
+    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. drones armés, en échange d'une aide "
+                            "militaire de Moscou dans d'autres domaines.")
+    assert ("AID", "RUS", "IRN", "alleged") in dyads(events)

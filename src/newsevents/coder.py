@@ -992,7 +992,16 @@ class EventCoder:
         if tok.dep_ != "nmod" or self._case_of(tok) != "de" or holder.lemma_.lower() not in \
                 self.lex.cue("exchange_nouns") or self._case_of(holder) != "en":
             return None
-        return holder.head if holder.head.pos_ in ("VERB", "AUX") else None
+        head = holder.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        sent = tok.sent
+        if head.i == sent.root.i and sent.start > 0 and sent.text[:1].islower():
+            # a verbless fragment cut from the sentence before ("... aurait fourni des armes. missiles, en
+            # échange de ..."): the deal is that sentence's last verb
+            before = tok.doc[sent.start - 1].sent
+            return next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+        return None
 
     @staticmethod
     def _specific(tok, actors, context) -> bool:
