@@ -281,6 +281,6 @@ def test_the_counterpart_of_an_exchange_goes_to_the_subject(pipeline):
 
 
 def test_a_lowercase_fragment_continues_the_sentence_before_for_an_exchange(pipeline):
-    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. drones armés, en échange d'une aide "
+    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. missiles balistiques, en échange d'une aide "
                             "militaire de Moscou dans d'autres domaines.")
     assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
