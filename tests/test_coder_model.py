@@ -284,3 +284,10 @@ def test_a_lowercase_fragment_continues_the_sentence_before_for_an_exchange(pipe
     events = code(pipeline, "L'Iran aurait livré des drones à la Russie. missiles balistiques, en échange d'une aide "
                             "militaire de Moscou dans d'autres domaines.")
     assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
+
+
+def test_plus_without_ne_is_a_comparison_not_a_negation(pipeline):
+    events = code(pipeline, "Au moins vingt soldats et peut-être bien plus ont été tués par des rebelles.")
+    assert events and all(e.modality != "negated" for e in events)
+    events = code(pipeline, "La police n'arrête plus les manifestants.")
+    assert events and all(e.modality == "negated" for e in events)

@@ -1066,8 +1066,11 @@ class EventCoder:
                 return "hypothetical"
         # negation on the trigger (or its verb): "n'a pas rencontré", "aucune visite"
         for n in {tok, verb}:
-            if any(c.lower_ in cues("negation_words") and c.dep_ == "advmod" for c in n.children) or \
-                    any(c.lower_ in ("ne", "n'", "n’") for c in n.children):
+            has_ne = any(c.lower_ in ("ne", "n'", "n’") for c in n.children)
+            # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
+            # "ne" ("bien plus ont été tués" is a comparison)
+            if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
+                             and c.lower_ in ("pas", "jamais") for c in n.children):
                 return "negated"
         if trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children):
             return "negated"
