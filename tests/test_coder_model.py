@@ -291,3 +291,9 @@ def test_plus_without_ne_is_a_comparison_not_a_negation(pipeline):
     assert events and all(e.modality != "negated" for e in events)
     events = code(pipeline, "La police n'arrête plus les manifestants.")
     assert events and all(e.modality == "negated" for e in events)
+
+
+def test_the_act_one_is_accused_of_is_an_alleged_event_of_the_accused(pipeline):
+    events = code(pipeline, "Le président serbe a accusé le Kosovo de refuser tout dialogue.")
+    assert ("ACCUSE", "SRB", "KSV", "asserted") in dyads(events)
+    assert ("REJECT", "KSV", "SRB", "alleged") in dyads(events)

@@ -676,7 +676,8 @@ class EventCoder:
                 if node.dep_ == "xcomp":  # object control: "appeler les Occidentaux à fournir"
                     obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
                     if obj is not None and head.lemma_.lower() in ("appeler", "exhorter", "inviter", "pousser",
-                                                                     "autoriser", "demander", "aider"):
+                                                                     "autoriser", "demander", "aider", "accuser",
+                                                                     "soupçonner", "suspecter", "reprocher"):
                         return obj
                 if subj is not None:
                     return subj
