@@ -23,6 +23,7 @@ words, and acronyms only match upper-case words, so "Grenade" never matches "une
 """
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
 from collections.abc import Iterable
@@ -66,6 +67,7 @@ _TITLE_KIN = {"chanceliere": "ministre", "chancelier": "ministre"}  # MT slip: "
 _DEFINITE = {"le", "la", "l'", "les"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
     apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``."""

@@ -78,11 +78,12 @@ class EventCoder:
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
     every event's ``coder`` field. ``actors``, ``dates`` and ``places`` are the resolvers
     (:class:`~newsevents.actors.ActorResolver`, :class:`~newsevents.dates.DateResolver`,
-    :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given.
+    :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given. ``nlp``: the
+    loaded spaCy pipeline, whose tokenizer the actor resolver reuses (a blank one is built when None).
     """
 
     def __init__(self, data: LanguageData, coder_info: Coder | None = None, *, actors=None, dates=None,
-                 places=None):
+                 places=None, nlp=None):
         self.data = data
         self.lang = data.lang
         self.lex: Lexicon = data.cached("lexicon", Lexicon.from_data)
@@ -91,7 +92,7 @@ class EventCoder:
         if actors is None:
             from .actors import ActorResolver
 
-            actors = data.cached("actor_resolver", ActorResolver)
+            actors = data.cached("actor_resolver", lambda d: ActorResolver(d, nlp=nlp))
         if dates is None:
             from .dates import DateResolver
 
