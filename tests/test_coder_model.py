@@ -297,3 +297,9 @@ def test_the_act_one_is_accused_of_is_an_alleged_event_of_the_accused(pipeline):
     events = code(pipeline, "Le président serbe a accusé le Kosovo de refuser tout dialogue.")
     assert ("ACCUSE", "SRB", "KSV", "asserted") in dyads(events)
     assert ("REJECT", "KSV", "SRB", "alleged") in dyads(events)
+
+
+def test_an_attack_that_killed_is_coded_with_its_author_unnamed(pipeline):
+    events = code(pipeline, "Une frappe aérienne a tué trois civils syriens.")
+    assert any(e.event_type == "ASSAULT" and not e.actor and e.recipient[0].code == "SYR" for e in events)
+    assert not code(pipeline, "Le froid a tué trois personnes.")

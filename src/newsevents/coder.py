@@ -627,6 +627,10 @@ class EventCoder:
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
         if trig.is_noun:
             return trig.frame.de != "recipient"
+        if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
+            subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
+                return False
         return not self._passive(trig.token)
 
     def _passive(self, tok) -> bool:
