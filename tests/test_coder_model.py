@@ -303,3 +303,8 @@ def test_an_attack_that_killed_is_coded_with_its_author_unnamed(pipeline):
     events = code(pipeline, "Une frappe aérienne a tué trois civils syriens.")
     assert any(e.event_type == "ASSAULT" and not e.actor and e.recipient[0].code == "SYR" for e in events)
     assert not code(pipeline, "Le froid a tué trois personnes.")
+
+
+def test_the_toll_of_an_attack_is_part_of_it(pipeline):
+    events = code(pipeline, "Les rebelles maliens ont bombardé dimanche la ville de Gao, tuant une vingtaine de civils.")
+    assert [e.event_type for e in events] == ["ASSAULT"]

@@ -163,7 +163,7 @@ class EventCoder:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token):
+                    or self._threat_condition(t, by_token) or self._consequence(t, by_token):
                 consumed.add(t.token.i)
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
@@ -378,6 +378,24 @@ class EventCoder:
             return True
         left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
         return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    def _consequence(self, trig: Trigger, by_token) -> bool:
+        """A present participle stating the toll of an event of the same type is part of it: "les rebelles ont
+        bombardé la ville, tuant vingt personnes" is one attack (PLOVER codes the act, not its toll)."""
+        tok = trig.token
+        if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
+                or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return False
+        kind = self.cameo.plover(trig.frame.cameo)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
+                return True
+        return False
 
     @staticmethod
     def _place_description(tok) -> bool:
