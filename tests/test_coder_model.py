@@ -308,3 +308,10 @@ def test_an_attack_that_killed_is_coded_with_its_author_unnamed(pipeline):
 def test_the_toll_of_an_attack_is_part_of_it(pipeline):
     events = code(pipeline, "Les rebelles maliens ont bombardé dimanche la ville de Gao, tuant une vingtaine de civils.")
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_an_occupied_place_is_a_state_not_an_event(pipeline):
+    events = code(pipeline, "Les habitants du Golan occupé par Israël ont manifesté lundi.")
+    assert all(e.event_type != "COERCE" for e in events)
+    events = code(pipeline, "La ville a été occupée lundi par l'armée russe.")
+    assert any(e.event_type == "COERCE" and e.actor and e.actor[0].code == "RUS" for e in events)

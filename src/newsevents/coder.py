@@ -372,12 +372,15 @@ class EventCoder:
         tok = trig.token
         if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
             return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        dated = any(left <= e.span[0] - offset < right for e in expressions)
+        if trig.frame.cameo == "192" and not dated and (tok.head.pos_ == "PROPN" or tok.doc[tok.i - 1].pos_ == "PROPN"):
+            return True  # "la Cisjordanie occupée par Israël", "la Crimée annexée": a standing state of the place
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
         if tok.head.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
             return True
-        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
-        return not any(left <= e.span[0] - offset < right for e in expressions)
+        return not dated
 
     def _consequence(self, trig: Trigger, by_token) -> bool:
         """A present participle stating the toll of an event of the same type is part of it: "les rebelles ont
