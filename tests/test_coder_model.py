@@ -315,3 +315,12 @@ def test_an_occupied_place_is_a_state_not_an_event(pipeline):
     assert all(e.event_type != "COERCE" for e in events)
     events = code(pipeline, "La ville a été occupée lundi par l'armée russe.")
     assert any(e.event_type == "COERCE" and e.actor and e.actor[0].code == "RUS" for e in events)
+
+
+def test_sectors_of_participants_known_from_the_place_or_a_demonym(pipeline):
+    events = code(pipeline, "De nouvelles manifestations ont eu lieu samedi en Iran.")
+    assert any(e.event_type == "PROTEST" and e.recipient and (e.recipient[0].code, e.recipient[0].sector)
+               == ("IRN", "GOV") for e in events)
+    events = code(pipeline, "Des frappes russes ont touché lundi un quartier de Kharkiv.")
+    assert any(e.event_type == "ASSAULT" and e.actor and (e.actor[0].code, e.actor[0].sector) == ("RUS", "MIL")
+               for e in events)

@@ -211,7 +211,8 @@ class EventCoder:
                     if recipients:
                         break
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
-                recipients = self._recipient_from_place(trig, sent, context, actors, offset)
+                recipients = self._place_sector(trig.frame.cameo[:2],
+                                                self._recipient_from_place(trig, sent, context, actors, offset))
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
@@ -278,6 +279,18 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(out), sentence_attribution
+
+    @staticmethod
+    def _place_sector(root: str, recipients):
+        """The sector of a recipient known only from where the event happened ("des manifestations en Iran",
+        "des arrestations au Tchad", "des frappes près d'Odessa"): protests are aimed at the government (GOV);
+        repression and attacks at a place hit its people (CVL). Follows the dev gold's conventions
+        (ANNOTATION.md: "the protesters' own government")."""
+        sector = "GOV" if root == "14" else "CVL" if root in ("17", "18", "19", "20") else ""
+        if not sector:
+            return recipients
+        return tuple(replace(r, sector=sector) if not r.sector and r.code not in ("---", "IGO") else r
+                     for r in recipients)
 
     @staticmethod
     def _home_trip(actors, recipients) -> bool:
@@ -938,7 +951,8 @@ class EventCoder:
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")]
         if not actors:
-            actors = context.modifier_actors(tok) or (
+            actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
+                           for a in context.modifier_actors(tok)) or (
                 tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
                 if quantity is not None else ())
             if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
