@@ -324,3 +324,8 @@ def test_sectors_of_participants_known_from_the_place_or_a_demonym(pipeline):
     events = code(pipeline, "Des frappes russes ont touché lundi un quartier de Kharkiv.")
     assert any(e.event_type == "ASSAULT" and e.actor and (e.actor[0].code, e.actor[0].sector) == ("RUS", "MIL")
                for e in events)
+
+
+def test_military_equipment_acts_for_the_armed_forces(pipeline):
+    events = code(pipeline, "Des hélicoptères turcs ont bombardé un village kurde.")
+    assert any(e.actor and (e.actor[0].code, e.actor[0].sector) == ("TUR", "MIL") for e in events)
