@@ -253,3 +253,40 @@ def test_comme_l_a_rapporte_gives_the_attribution_without_its_clauses(pipeline):
             "accompagnée d'un résumé de cette visite.")
     events = code(pipeline, text)
     assert events and events[0].attribution.text == "l'agence de presse officielle Xinhua"
+
+
+@pytest.mark.parametrize("text,plover,actor,recipient", [
+    ("Le Mali a rejeté jeudi un appel de l'Union africaine à organiser des élections.", "REJECT", "MLI", "IGO"),
+    ("La Colombie a rejeté une demande vénézuélienne d'extrader trois militants.", "REJECT", "COL", "VEN"),
+    ("Le Niger a rejeté une demande française de juger les soldats arrêtés en juin.", "REJECT", "NER", "FRA"),
+    ("Les rebelles ont rejeté l'appel du président nigérien à déposer les armes.", "REJECT", None, "NER"),
+    ("L'Egypte a refusé de répondre à l'exigence de l'Ethiopie de suspendre les travaux.", "REJECT", "EGY", "ETH"),
+    ("Le Chili a accepté la proposition argentine de signer un traité.", "AGREE", "CHL", "ARG"),
+])
+def test_a_response_to_a_request_codes_one_event_toward_its_author(pipeline, text, plover, actor, recipient):
+    """The request answered and the acts in its complement are part of the response; its author (a "de"
+    complement, a demonym) is the response's recipient."""
+    events = code(pipeline, text)
+    assert {e.event_type for e in events} == {plover}
+    pairs = {t[1:3] for t in dyads(events)}
+    assert any(r == recipient and (actor is None or a == actor) for a, r in pairs), pairs
+
+
+def test_a_response_noun_takes_its_par_agent_and_the_possessor_of_the_request(pipeline):
+    events = code(pipeline, "Le ministre iranien regrette le rejet de ses demandes par la France.")
+    assert ("REJECT", "FRA", "IRN") in {t[:3] for t in dyads(events)}
+
+
+def test_an_object_hidden_under_a_day_word_and_an_avoir_past_are_active(pipeline):
+    """"a rejeté jeudi une offre": the parser hangs the object on the day word; "a catégoriquement rejeté" with
+    "avoir" is an active past even when the subject is tagged as a passive subject."""
+    events = code(pipeline, "Le Pérou a accepté jeudi la demande de la Bolivie d'ouvrir un dialogue.")
+    assert ("CONCEDE", "PER", "BOL") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "La Grèce a catégoriquement rejeté un ultimatum turc.")
+    assert ("REJECT", "GRC", "TUR") in {t[:3] for t in dyads(events)}
+
+
+def test_a_demand_with_a_support_verb_is_a_request(pipeline):
+    events = code(pipeline, "Le Japon a présenté une demande d'extradition à la Thaïlande.")
+    assert ("REQUEST", "JPN", "THA") in {t[:3] for t in dyads(events)}
+    assert not code(pipeline, "La demande de gaz a baissé en Europe.")

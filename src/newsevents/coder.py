@@ -59,6 +59,9 @@ OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
+# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
+ANSWERED_ROOTS = ("10", "03", "13")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +167,20 @@ class EventCoder:
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
                     or self._threat_condition(t, by_token):
                 consumed.add(t.token.i)
+        answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
+        in_answer: set[int] = set()  # triggers inside an answered request: part of the response
+        for t in triggers:
+            act = self._answered_act(t.token)
+            if act is not None:
+                answered[t.token.i] = act
+                relative = {x.i for c in act.children if c.dep_ == "acl:relcl" for x in c.subtree}
+                in_answer.update(x.i for x in act.subtree if x.i in by_token and x.i not in relative)
+        consumed |= in_answer
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
+            if trig.token.i in in_answer:
+                continue
             if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
                 consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
                 continue
@@ -195,6 +209,9 @@ class EventCoder:
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
+            if trig.token.i in answered:  # "a rejeté l'appel de l'ONU": the author of the request
+                actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
+                                                               recipients)
             inner = absorbed.get(trig.token.i, [])
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
@@ -467,6 +484,7 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -521,6 +539,62 @@ class EventCoder:
                 low = c.lower_
                 return CONTRACTIONS.get(low, (low,))[0]
         return None
+
+    def _answered_act(self, tok):
+        """The request, offer or ultimatum that a response word (cue list ``response_words``) answers: a noun
+        complement whose lexicon frames include a root of :data:`ANSWERED_ROOTS` ("a rejeté l'appel de l'ONU",
+        "a accepté jeudi la demande des rebelles", "refuse de répondre à l'exigence de X", "le rejet de ses
+        demandes"); None when there is none. Such a request is no event of its own: the response is the event
+        and the request's author its recipient (ANNOTATION.md, PLOVER REJECT / CONCEDE)."""
+        responses = self.lex.cue("response_words")
+        if tok.lemma_.lower() not in responses:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            slots = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in ("de", "à")]
+        else:
+            verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in responses]
+            if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i:
+                verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
+            slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
+                     or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
+            slots += self._behind_day(list(tok.children))
+        for c in slots:
+            lemma = c.lemma_.lower()
+            if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
+                return c
+        return None
+
+    def _answer_participants(self, trig: Trigger, act, context, actors, recipients):
+        """Participants of a response to the request ``act`` (:meth:`_answered_act`): the recipient is the
+        request's author, named by a demonym or "de" complement ("une demande américaine", "l'appel des Nations
+        unies"), a possessive ("ses demandes") or a participle's agent ("faites par X"); a response noun's actor
+        is its "par" agent ("le rejet de ses demandes par les Etats-Unis"). Falls back to the given ones."""
+        author = context.modifier_actors(act)
+        if not author:
+            poss = next((c for c in act.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
+            author = context.resolve(poss) if poss is not None else ()
+        if not author:
+            for acl in (c for c in act.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")):
+                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+                if agent is not None:
+                    author = context.resolve(agent)
+                    break
+        if trig.is_noun:
+            agent = next((c for h in (trig.token, act) for c in h.children
+                          if c.dep_ == "nmod" and self._case_of(c) == "par"), None)
+            if agent is not None:
+                actors = context.resolve(agent) or actors
+        author = tuple(a for a in author if a.span not in {x.span for x in actors})
+        return actors, (author or recipients)
+
+    def _behind_day(self, children) -> list:
+        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
+        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
+        demande"), so "jeudi soir" gives nothing."""
+        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
+                and self.dates.is_day_word(c.text)
+                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
+                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
@@ -619,6 +693,12 @@ class EventCoder:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
+        if not any(c.dep_ == "aux:pass" for c in children) and any(
+                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children):
+            return False  # "la Serbie a catégoriquement rejeté": "avoir" makes an active past, whatever the tag
+        if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
+                and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
+            return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
