@@ -290,3 +290,11 @@ def test_a_demand_with_a_support_verb_is_a_request(pipeline):
     events = code(pipeline, "Le Japon a présenté une demande d'extradition à la Thaïlande.")
     assert ("REQUEST", "JPN", "THA") in {t[:3] for t in dyads(events)}
     assert not code(pipeline, "La demande de gaz a baissé en Europe.")
+
+
+@pytest.mark.parametrize("text", [
+    "La Ligue arabe a exhorté l'Europe à soutenir l'Organisation de libération de la Palestine.",
+    "Le Mouvement pour la libération du Congo a signé un accord avec Kinshasa.",
+])
+def test_an_event_noun_inside_a_name_is_no_event(pipeline, text):
+    assert not any(e.event_text.lower() == "libération" for e in code(pipeline, text))

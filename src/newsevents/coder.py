@@ -153,6 +153,7 @@ class EventCoder:
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
         triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
             return [], sentence_attribution
@@ -339,6 +340,19 @@ class EventCoder:
             return None
         (frame, obj), rest = matches[0], tuple(matches[1:])
         return Trigger(tok, frame, obj, False, rest)
+
+    @staticmethod
+    def _in_name(tok, context) -> bool:
+        """An event noun inside a name is no trigger ("l'Organisation de libération de la Palestine", "la cour
+        d'appel", "le Front de libération nationale"): it lies after the first word of a multi-word actor mention,
+        or, lowercase, inside a named entity of the parser that starts with a capital inside the sentence (a
+        sentence's first word is capitalised anyway: "Série de frappes russes" is no name)."""
+        doc, sent = tok.doc, tok.sent
+        if any(m.start < tok.i < m.end for m in context.mentions_in(doc, sent.start, sent.end)):
+            return True
+        ent = next((e for e in doc.ents if e.start < tok.i < e.end), None)
+        return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
+            and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
 
     @staticmethod
     def _headline_visits(sent, context) -> list[Trigger]:
