@@ -298,3 +298,24 @@ def test_a_demand_with_a_support_verb_is_a_request(pipeline):
 ])
 def test_an_event_noun_inside_a_name_is_no_event(pipeline, text):
     assert not any(e.event_text.lower() == "libération" for e in code(pipeline, text))
+
+
+def test_what_a_protest_is_against_is_its_topic(pipeline):
+    events = code(pipeline, "Des étudiants ont manifesté à Dacca pour protester contre l'arrestation de trois "
+                            "journalistes.")
+    assert "PROTEST" in {e.event_type for e in events}
+    assert "COERCE" not in {e.event_type for e in events}
+
+
+def test_an_event_noun_under_a_purpose_clause_verb_is_the_aim(pipeline):
+    events = code(pipeline, "Le président ghanéen se rendra au Togo pour mener une médiation entre le gouvernement "
+                            "et l'opposition.")
+    assert events and not any(e.event_text == "médiation" for e in events)
+
+
+def test_a_background_noun_without_participants_is_no_event(pipeline):
+    events = code(pipeline, "Les autorités togolaises ont instauré un couvre-feu à Lomé après une manifestation "
+                            "liée à la hausse des prix.")
+    assert {e.event_type for e in events} == {"COERCE"}
+    kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
+    assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}

@@ -166,7 +166,7 @@ class EventCoder:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token):
+                    or self._threat_condition(t, by_token) or self._unowned_background(t, context):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -416,7 +416,27 @@ class EventCoder:
         if not trig.is_noun or tok.dep_ not in ("obj", "obl:arg"):
             return False
         governor = by_token.get(tok.head.i)
-        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "17")
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "14", "17")
+
+    def _unowned_background(self, trig: Trigger, context) -> bool:
+        """An event noun in a background adjunct ("après une manifestation liée à des soupçons de fraude") whose
+        phrase names no participant (no actor mention in it, relative clauses aside) is the cause or setting of
+        the reported event, not an event. ANNOTATION.md codes background events only when specific: "après les
+        frappes russes", "après des manifestations contre la France", "après l'arrestation de trois militants"
+        stay events."""
+        tok = trig.token
+        if not trig.is_noun:
+            return False
+        anchor = tok
+        while anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
+            anchor = anchor.head
+        preps = self.lex.cue("background_preps") - self.lex.cue("participation_preps")
+        if anchor.dep_ not in ("obl", "obl:mod", "nmod") or self._case_of(anchor) not in preps:
+            return False
+        relative = {x.i for c in tok.children if c.dep_ == "acl:relcl" for x in c.subtree}
+        phrase = {x.i for x in tok.subtree} - relative - {tok.i}
+        mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+        return not any(m.start in phrase for m in mentions)
 
     def _threat_condition(self, trig: Trigger, by_token) -> bool:
         """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
@@ -440,6 +460,8 @@ class EventCoder:
         """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
         event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
         tok = trig.token
+        if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "pour mener une médiation": the noun's verb is the purpose clause
         if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
             return False
