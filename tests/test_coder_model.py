@@ -319,3 +319,16 @@ def test_a_background_noun_without_participants_is_no_event(pipeline):
     assert {e.event_type for e in events} == {"COERCE"}
     kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
     assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}
+
+
+def test_a_noun_after_an_idiom_with_its_own_object_takes_no_actor(pipeline):
+    """"faire face à la menace": the subject faces the threat, it does not make it."""
+    events = code(pipeline, "Le Bénin réclame des livraisons d'armes pour faire face à la menace djihadiste.")
+    assert "THREATEN" not in {e.event_type for e in events}
+
+
+def test_a_l_appel_de_names_the_organiser_not_a_request(pipeline):
+    events = code(pipeline, "Des milliers de personnes ont défilé à Rabat à l'appel des syndicats.")
+    assert {e.event_type for e in events} == {"PROTEST"}
+    answered = code(pipeline, "Le Maroc a répondu à l'appel de l'ONU.")
+    assert "REQUEST" in {e.event_type for e in answered}

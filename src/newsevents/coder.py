@@ -166,7 +166,8 @@ class EventCoder:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token) or self._unowned_background(t, context):
+                    or self._threat_condition(t, by_token) or self._unowned_background(t, context) \
+                    or self._organiser_adjunct(t):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -437,6 +438,15 @@ class EventCoder:
         phrase = {x.i for x in tok.subtree} - relative - {tok.i}
         mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
         return not any(m.start in phrase for m in mentions)
+
+    def _organiser_adjunct(self, trig: Trigger) -> bool:
+        """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
+        circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
+        de X" is no such adjunct."""
+        tok = trig.token
+        return trig.is_noun and tok.lemma_.lower() in self.lex.cue("organiser_nouns") \
+            and self._case_of(tok) == "à" and any(c.dep_ == "det" and c.lemma_ == "le" for c in tok.children) \
+            and tok.head.lemma_.lower() not in self.lex.cue("response_words")
 
     def _threat_condition(self, trig: Trigger, by_token) -> bool:
         """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
@@ -1001,8 +1011,11 @@ class EventCoder:
                 actors = self._resolve_subject(subject, context)
         if not actors:
             tok_dep, head = anchor.dep_, anchor.head
+            idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
             if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
+                    and not idiom \
                     and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
+                # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
                 if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
                     agent = next((c for c in head.children if self._case_of(c) == "par"), None)
                     actors = context.resolve(agent) if agent is not None else ()
