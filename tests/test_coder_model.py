@@ -332,3 +332,10 @@ def test_a_l_appel_de_names_the_organiser_not_a_request(pipeline):
     assert {e.event_type for e in events} == {"PROTEST"}
     answered = code(pipeline, "Le Maroc a répondu à l'appel de l'ONU.")
     assert "REQUEST" in {e.event_type for e in answered}
+
+
+def test_a_state_act_noun_with_nobody_performing_it_is_no_event(pipeline):
+    events = code(pipeline, "Le sociologue explique le rejet des partis traditionnels dans plusieurs pays européens.")
+    assert "REJECT" not in {e.event_type for e in events}
+    events = code(pipeline, "Le Japon regrette le rejet de sa proposition par la Chine.")
+    assert ("REJECT", "CHN", "JPN") in {t[:3] for t in dyads(events)}

@@ -234,7 +234,9 @@ class EventCoder:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
                 continue
-            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor):
+            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
+                               or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS)):
+                # "le rejet des pouvoirs issus des élections": an act only a government performs, by nobody
                 continue
             if not recipients and trig.frame.needs_recipient:
                 continue
