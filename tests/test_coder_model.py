@@ -339,3 +339,8 @@ def test_a_state_act_noun_with_nobody_performing_it_is_no_event(pipeline):
     assert "REJECT" not in {e.event_type for e in events}
     events = code(pipeline, "Le Japon regrette le rejet de sa proposition par la Chine.")
     assert ("REJECT", "CHN", "JPN") in {t[:3] for t in dyads(events)}
+
+
+def test_a_support_verb_participle_with_its_agent_makes_the_noun_an_event(pipeline):
+    events = code(pipeline, "Le Kenya a examiné les propositions faites à l'Ouganda par la Tanzanie.")
+    assert ("AGREE", "TZA", "UGA") in {t[:3] for t in dyads(events)}

@@ -562,11 +562,20 @@ class EventCoder:
             return False
         if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
                                         and tok.head.pos_ in ("VERB", "AUX")
-                                        and tok.head.lemma_.lower() in self.lex.support_verbs):
+                                        and tok.head.lemma_.lower() in self.lex.support_verbs) \
+                and not self._supported_by_participle(tok):
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
         return True
+
+    def _supported_by_participle(self, tok) -> bool:
+        """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine
+        par Moscou", "l'aide apportée par le Japon"): the support verb's passive, so the noun is an event."""
+        return any(c.dep_ == "acl" and c.lemma_.lower() in self.lex.support_verbs
+                   and c.morph.get("VerbForm") == ["Part"]
+                   and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
+                   for c in tok.children)
 
     @staticmethod
     def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
