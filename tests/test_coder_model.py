@@ -344,3 +344,9 @@ def test_a_state_act_noun_with_nobody_performing_it_is_no_event(pipeline):
 def test_a_support_verb_participle_with_its_agent_makes_the_noun_an_event(pipeline):
     events = code(pipeline, "Le Kenya a examiné les propositions faites à l'Ouganda par la Tanzanie.")
     assert ("AGREE", "TZA", "UGA") in {t[:3] for t in dyads(events)}
+
+
+def test_etre_oppose_a_is_a_rejection_by_the_subject(pipeline):
+    events = code(pipeline, "Le Japon est opposé à une médiation chinoise.")
+    assert ("REJECT", "JPN", "CHN") in {t[:3] for t in dyads(events)}
+    assert "CONSULT" not in {e.event_type for e in events}
