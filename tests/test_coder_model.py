@@ -317,6 +317,7 @@ def test_a_background_noun_without_participants_is_no_event(pipeline):
     events = code(pipeline, "Les autorités togolaises ont instauré un couvre-feu à Lomé après une manifestation "
                             "liée à la hausse des prix.")
     assert {e.event_type for e in events} == {"COERCE"}
+    assert not code(pipeline, "Le Kenya élit son président après une année marquée par des émeutes sanglantes.")
     kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
     assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}
 

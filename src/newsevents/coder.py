@@ -430,11 +430,15 @@ class EventCoder:
         tok = trig.token
         if not trig.is_noun:
             return False
-        anchor = tok
-        while anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
-            anchor = anchor.head
         preps = self.lex.cue("background_preps") - self.lex.cue("participation_preps")
-        if anchor.dep_ not in ("obl", "obl:mod", "nmod") or self._case_of(anchor) not in preps:
+        anchor = tok  # up through the noun phrase: "après une année marquée par des émeutes"
+        for _ in range(4):
+            if anchor.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(anchor) in preps:
+                break
+            if anchor.dep_ not in ("nmod", "acl", "obl:agent", "obl:arg", "obl:mod") or anchor.head.i == anchor.i:
+                return False
+            anchor = anchor.head
+        else:
             return False
         relative = {x.i for c in tok.children if c.dep_ == "acl:relcl" for x in c.subtree}
         phrase = {x.i for x in tok.subtree} - relative - {tok.i}
