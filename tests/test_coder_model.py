@@ -329,3 +329,101 @@ def test_sectors_of_participants_known_from_the_place_or_a_demonym(pipeline):
 def test_military_equipment_acts_for_the_armed_forces(pipeline):
     events = code(pipeline, "Des hélicoptères turcs ont bombardé un village kurde.")
     assert any(e.actor and (e.actor[0].code, e.actor[0].sector) == ("TUR", "MIL") for e in events)
+
+
+@pytest.mark.parametrize("text,plover,actor,recipient", [
+    ("Le Mali a rejeté jeudi un appel de l'Union africaine à organiser des élections.", "REJECT", "MLI", "IGO"),
+    ("La Colombie a rejeté une demande vénézuélienne d'extrader trois militants.", "REJECT", "COL", "VEN"),
+    ("Le Niger a rejeté une demande française de juger les soldats arrêtés en juin.", "REJECT", "NER", "FRA"),
+    ("Les rebelles ont rejeté l'appel du président nigérien à déposer les armes.", "REJECT", None, "NER"),
+    ("L'Egypte a refusé de répondre à l'exigence de l'Ethiopie de suspendre les travaux.", "REJECT", "EGY", "ETH"),
+    ("Le Chili a accepté la proposition argentine de signer un traité.", "AGREE", "CHL", "ARG"),
+])
+def test_a_response_to_a_request_codes_one_event_toward_its_author(pipeline, text, plover, actor, recipient):
+    """The request answered and the acts in its complement are part of the response; its author (a "de"
+    complement, a demonym) is the response's recipient."""
+    events = code(pipeline, text)
+    assert {e.event_type for e in events} == {plover}
+    pairs = {t[1:3] for t in dyads(events)}
+    assert any(r == recipient and (actor is None or a == actor) for a, r in pairs), pairs
+
+
+def test_a_response_noun_takes_its_par_agent_and_the_possessor_of_the_request(pipeline):
+    events = code(pipeline, "Le ministre iranien regrette le rejet de ses demandes par la France.")
+    assert ("REJECT", "FRA", "IRN") in {t[:3] for t in dyads(events)}
+
+
+def test_an_object_hidden_under_a_day_word_and_an_avoir_past_are_active(pipeline):
+    """"a rejeté jeudi une offre": the parser hangs the object on the day word; "a catégoriquement rejeté" with
+    "avoir" is an active past even when the subject is tagged as a passive subject."""
+    events = code(pipeline, "Le Pérou a accepté jeudi la demande de la Bolivie d'ouvrir un dialogue.")
+    assert ("CONCEDE", "PER", "BOL") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "La Grèce a catégoriquement rejeté un ultimatum turc.")
+    assert ("REJECT", "GRC", "TUR") in {t[:3] for t in dyads(events)}
+
+
+def test_a_demand_with_a_support_verb_is_a_request(pipeline):
+    events = code(pipeline, "Le Japon a présenté une demande d'extradition à la Thaïlande.")
+    assert ("REQUEST", "JPN", "THA") in {t[:3] for t in dyads(events)}
+    assert not code(pipeline, "La demande de gaz a baissé en Europe.")
+
+
+@pytest.mark.parametrize("text", [
+    "La Ligue arabe a exhorté l'Europe à soutenir l'Organisation de libération de la Palestine.",
+    "Le Mouvement pour la libération du Congo a signé un accord avec Kinshasa.",
+])
+def test_an_event_noun_inside_a_name_is_no_event(pipeline, text):
+    assert not any(e.event_text.lower() == "libération" for e in code(pipeline, text))
+
+
+def test_what_a_protest_is_against_is_its_topic(pipeline):
+    events = code(pipeline, "Des étudiants ont manifesté à Dacca pour protester contre l'arrestation de trois "
+                            "journalistes.")
+    assert "PROTEST" in {e.event_type for e in events}
+    assert "COERCE" not in {e.event_type for e in events}
+
+
+def test_an_event_noun_under_a_purpose_clause_verb_is_the_aim(pipeline):
+    events = code(pipeline, "Le président ghanéen se rendra au Togo pour mener une médiation entre le gouvernement "
+                            "et l'opposition.")
+    assert events and not any(e.event_text == "médiation" for e in events)
+
+
+def test_a_background_noun_without_participants_is_no_event(pipeline):
+    events = code(pipeline, "Les autorités togolaises ont instauré un couvre-feu à Lomé après une manifestation "
+                            "liée à la hausse des prix.")
+    assert {e.event_type for e in events} == {"COERCE"}
+    assert not code(pipeline, "Le Kenya élit son président après une année marquée par des émeutes sanglantes.")
+    kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
+    assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}
+
+
+def test_a_noun_after_an_idiom_with_its_own_object_takes_no_actor(pipeline):
+    """"faire face à la menace": the subject faces the threat, it does not make it."""
+    events = code(pipeline, "Le Bénin réclame des livraisons d'armes pour faire face à la menace djihadiste.")
+    assert "THREATEN" not in {e.event_type for e in events}
+
+
+def test_a_l_appel_de_names_the_organiser_not_a_request(pipeline):
+    events = code(pipeline, "Des milliers de personnes ont défilé à Rabat à l'appel des syndicats.")
+    assert {e.event_type for e in events} == {"PROTEST"}
+    answered = code(pipeline, "Le Maroc a répondu à l'appel de l'ONU.")
+    assert "REQUEST" in {e.event_type for e in answered}
+
+
+def test_a_state_act_noun_with_nobody_performing_it_is_no_event(pipeline):
+    events = code(pipeline, "Le sociologue explique le rejet des partis traditionnels dans plusieurs pays européens.")
+    assert "REJECT" not in {e.event_type for e in events}
+    events = code(pipeline, "Le Japon regrette le rejet de sa proposition par la Chine.")
+    assert ("REJECT", "CHN", "JPN") in {t[:3] for t in dyads(events)}
+
+
+def test_a_support_verb_participle_with_its_agent_makes_the_noun_an_event(pipeline):
+    events = code(pipeline, "Le Kenya a examiné les propositions faites à l'Ouganda par la Tanzanie.")
+    assert ("AGREE", "TZA", "UGA") in {t[:3] for t in dyads(events)}
+
+
+def test_etre_oppose_a_is_a_rejection_by_the_subject(pipeline):
+    events = code(pipeline, "Le Japon est opposé à une médiation chinoise.")
+    assert ("REJECT", "JPN", "CHN") in {t[:3] for t in dyads(events)}
+    assert "CONSULT" not in {e.event_type for e in events}

@@ -59,6 +59,9 @@ OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
+# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
+ANSWERED_ROOTS = ("10", "03", "13")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,7 @@ class EventCoder:
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
         triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
             return [], sentence_attribution
@@ -163,11 +167,23 @@ class EventCoder:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token) or self._consequence(t, by_token):
+                    or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
+                    or self._unowned_background(t, context) or self._organiser_adjunct(t):
                 consumed.add(t.token.i)
+        answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
+        in_answer: set[int] = set()  # triggers inside an answered request: part of the response
+        for t in triggers:
+            act = self._answered_act(t.token)
+            if act is not None:
+                answered[t.token.i] = act
+                relative = {x.i for c in act.children if c.dep_ == "acl:relcl" for x in c.subtree}
+                in_answer.update(x.i for x in act.subtree if x.i in by_token and x.i not in relative)
+        consumed |= in_answer
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
+            if trig.token.i in in_answer:
+                continue
             if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
                 consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
                 continue
@@ -196,6 +212,9 @@ class EventCoder:
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
+            if trig.token.i in answered:  # "a rejeté l'appel de l'ONU": the author of the request
+                actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
+                                                               recipients)
             inner = absorbed.get(trig.token.i, [])
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
@@ -217,7 +236,9 @@ class EventCoder:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
                 continue
-            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor):
+            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
+                               or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS)):
+                # "le rejet des pouvoirs issus des élections": an act only a government performs, by nobody
                 continue
             if not recipients and trig.frame.needs_recipient:
                 continue
@@ -352,6 +373,19 @@ class EventCoder:
         return Trigger(tok, frame, obj, False, rest)
 
     @staticmethod
+    def _in_name(tok, context) -> bool:
+        """An event noun inside a name is no trigger ("l'Organisation de libération de la Palestine", "la cour
+        d'appel", "le Front de libération nationale"): it lies after the first word of a multi-word actor mention,
+        or, lowercase, inside a named entity of the parser that starts with a capital inside the sentence (a
+        sentence's first word is capitalised anyway: "Série de frappes russes" is no name)."""
+        doc, sent = tok.doc, tok.sent
+        if any(m.start < tok.i < m.end for m in context.mentions_in(doc, sent.start, sent.end)):
+            return True
+        ent = next((e for e in doc.ents if e.start < tok.i < e.end), None)
+        return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
+            and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
+
+    @staticmethod
     def _headline_visits(sent, context) -> list[Trigger]:
         """Verbless titles naming a person and a place: "Recep Tayyip Erdogan en RDC", "Nancy Pelosi à
         Taïwan" report a visit. The person must be a known office holder; the place comes with à/en/au."""
@@ -434,7 +468,40 @@ class EventCoder:
         if not trig.is_noun or tok.dep_ not in ("obj", "obl:arg"):
             return False
         governor = by_token.get(tok.head.i)
-        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "17")
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "14", "17")
+
+    def _unowned_background(self, trig: Trigger, context) -> bool:
+        """An event noun in a background adjunct ("après une manifestation liée à des soupçons de fraude") whose
+        phrase names no participant (no actor mention in it, relative clauses aside) is the cause or setting of
+        the reported event, not an event. ANNOTATION.md codes background events only when specific: "après les
+        frappes russes", "après des manifestations contre la France", "après l'arrestation de trois militants"
+        stay events."""
+        tok = trig.token
+        if not trig.is_noun:
+            return False
+        preps = self.lex.cue("background_preps") - self.lex.cue("participation_preps")
+        anchor = tok  # up through the noun phrase: "après une année marquée par des émeutes"
+        for _ in range(4):
+            if anchor.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(anchor) in preps:
+                break
+            if anchor.dep_ not in ("nmod", "acl", "obl:agent", "obl:arg", "obl:mod") or anchor.head.i == anchor.i:
+                return False
+            anchor = anchor.head
+        else:
+            return False
+        relative = {x.i for c in tok.children if c.dep_ == "acl:relcl" for x in c.subtree}
+        phrase = {x.i for x in tok.subtree} - relative - {tok.i}
+        mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+        return not any(m.start in phrase for m in mentions)
+
+    def _organiser_adjunct(self, trig: Trigger) -> bool:
+        """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
+        circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
+        de X" is no such adjunct."""
+        tok = trig.token
+        return trig.is_noun and tok.lemma_.lower() in self.lex.cue("organiser_nouns") \
+            and self._case_of(tok) == "à" and any(c.dep_ == "det" and c.lemma_ == "le" for c in tok.children) \
+            and tok.head.lemma_.lower() not in self.lex.cue("response_words")
 
     def _threat_condition(self, trig: Trigger, by_token) -> bool:
         """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
@@ -458,6 +525,8 @@ class EventCoder:
         """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
         event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
         tok = trig.token
+        if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "pour mener une médiation": the noun's verb is the purpose clause
         if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
             return False
@@ -516,6 +585,7 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -546,11 +616,20 @@ class EventCoder:
         if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
                                         and tok.head.pos_ in ("VERB", "AUX")
                                         and tok.head.lemma_.lower() in self.lex.support_verbs) \
-                and self._exchange_verb(tok) is None:  # the counterpart of a deal is given, as the deal is
+                and self._exchange_verb(tok) is None \
+                and not self._supported_by_participle(tok):  # the counterpart of a deal is given, as the deal is
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
         return True
+
+    def _supported_by_participle(self, tok) -> bool:
+        """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine
+        par Moscou", "l'aide apportée par le Japon"): the support verb's passive, so the noun is an event."""
+        return any(c.dep_ == "acl" and c.lemma_.lower() in self.lex.support_verbs
+                   and c.morph.get("VerbForm") == ["Part"]
+                   and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
+                   for c in tok.children)
 
     @staticmethod
     def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
@@ -571,6 +650,62 @@ class EventCoder:
                 low = c.lower_
                 return CONTRACTIONS.get(low, (low,))[0]
         return None
+
+    def _answered_act(self, tok):
+        """The request, offer or ultimatum that a response word (cue list ``response_words``) answers: a noun
+        complement whose lexicon frames include a root of :data:`ANSWERED_ROOTS` ("a rejeté l'appel de l'ONU",
+        "a accepté jeudi la demande des rebelles", "refuse de répondre à l'exigence de X", "le rejet de ses
+        demandes"); None when there is none. Such a request is no event of its own: the response is the event
+        and the request's author its recipient (ANNOTATION.md, PLOVER REJECT / CONCEDE)."""
+        responses = self.lex.cue("response_words")
+        if tok.lemma_.lower() not in responses:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            slots = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in ("de", "à")]
+        else:
+            verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in responses]
+            if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i:
+                verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
+            slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
+                     or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
+            slots += self._behind_day(list(tok.children))
+        for c in slots:
+            lemma = c.lemma_.lower()
+            if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
+                return c
+        return None
+
+    def _answer_participants(self, trig: Trigger, act, context, actors, recipients):
+        """Participants of a response to the request ``act`` (:meth:`_answered_act`): the recipient is the
+        request's author, named by a demonym or "de" complement ("une demande américaine", "l'appel des Nations
+        unies"), a possessive ("ses demandes") or a participle's agent ("faites par X"); a response noun's actor
+        is its "par" agent ("le rejet de ses demandes par les Etats-Unis"). Falls back to the given ones."""
+        author = context.modifier_actors(act)
+        if not author:
+            poss = next((c for c in act.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
+            author = context.resolve(poss) if poss is not None else ()
+        if not author:
+            for acl in (c for c in act.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")):
+                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+                if agent is not None:
+                    author = context.resolve(agent)
+                    break
+        if trig.is_noun:
+            agent = next((c for h in (trig.token, act) for c in h.children
+                          if c.dep_ == "nmod" and self._case_of(c) == "par"), None)
+            if agent is not None:
+                actors = context.resolve(agent) or actors
+        author = tuple(a for a in author if a.span not in {x.span for x in actors})
+        return actors, (author or recipients)
+
+    def _behind_day(self, children) -> list:
+        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
+        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
+        demande"), so "jeudi soir" gives nothing."""
+        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
+                and self.dates.is_day_word(c.text)
+                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
+                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
@@ -673,6 +808,12 @@ class EventCoder:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
+        if not any(c.dep_ == "aux:pass" for c in children) and any(
+                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children):
+            return False  # "la Serbie a catégoriquement rejeté": "avoir" makes an active past, whatever the tag
+        if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
+                and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
+            return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
@@ -989,8 +1130,11 @@ class EventCoder:
                 actors = self._resolve_subject(subject, context)
         if not actors:
             tok_dep, head = anchor.dep_, anchor.head
+            idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
             if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
+                    and not idiom \
                     and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
+                # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
                 if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
                     agent = next((c for c in head.children if self._case_of(c) == "par"), None)
                     actors = context.resolve(agent) if agent is not None else ()
