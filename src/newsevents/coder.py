@@ -479,6 +479,9 @@ class EventCoder:
                 return False
         if frame.objects:
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
+                if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                                  for c in obj.children):
+                    continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
                     return obj
@@ -500,6 +503,11 @@ class EventCoder:
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
+        if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
+            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
+            if not any(self._lemma_in(c, frame.complements) for c in around
+                       if c.i != tok.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")):
+                return False
         return True
 
     @staticmethod
@@ -619,6 +627,9 @@ class EventCoder:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
+        if tok.lemma_.lower() in self.lex.cue("stative_participles") and not any(
+                c.dep_ == "obl:agent" or self._case_of(c) == "par" for c in children):
+            return False  # "Israël est opposé à ...": a stance of the subject, not a passive
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"

@@ -1,0 +1,165 @@
+"""lang/fr/verbs_tail.yaml and the long-tail frames added in place to verbs.yaml / verbs_more.yaml: the file loads,
+its codes have PLOVER types, and made-up sentences are coded as a human coder following eval/ANNOTATION.md would
+(type, CAMEO code and dyad); general senses of the same words are not events."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.codes import load_cameo
+from newsevents.langdata import load_language
+from newsevents.lexicon import FRAME_KEYS, Lexicon
+
+
+@pytest.fixture(scope="module")
+def tail():
+    return load_language("fr").files["verbs_tail"]
+
+
+def test_file_has_a_source_and_entries(tail):
+    assert tail["source"].strip()
+    assert tail["verbs"] and tail["nouns"]
+    assert "réserver" in tail["support_verbs"]
+
+
+def test_no_lemma_is_defined_in_another_verbs_file(tail):
+    files = load_language("fr").files
+    for name, content in files.items():
+        if not name.startswith("verbs") or name == "verbs_tail":
+            continue
+        for section in ("verbs", "nouns"):
+            assert not set(content.get(section) or {}) & set(tail.get(section) or {}), (name, section)
+
+
+def test_every_frame_has_a_cameo_code_with_a_plover_type(tail):
+    cameo = load_cameo()
+    for section in ("verbs", "nouns"):
+        for lemma, frames in tail[section].items():
+            for frame in frames:
+                assert set(frame) <= FRAME_KEYS, (lemma, frame)
+                code = str(frame["cameo"])
+                assert code in cameo and cameo[code].plover_event, (lemma, code)
+
+
+def test_resignation_is_retreat_per_the_plover_manual():
+    """PLOVER manual: RETREAT covers resignations of officials (mode 'resign'); CAMEO.2.0 codes RESIGN 0831."""
+    cameo = load_cameo()
+    assert cameo.plover("0831") == "RETREAT"
+    assert cameo["0831"].plover_mode == "resign"
+    lexicon = Lexicon.from_data(load_language("fr"))
+    assert lexicon.verbs["démissionner"][0].cameo == "0831"
+    assert lexicon.nouns["démission"][0].cameo == "0831"
+
+
+def test_cameo_table_matches_its_build_script():
+    """data/cameo.tsv is generated: rebuilding it from ../shared gives the same file (skipped without it)."""
+    import importlib.util
+    from importlib import resources
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared"
+    if not (shared / "reference" / "gdelt" / "cameo_eventcodes_goldstein_quad_plover.csv").exists():
+        shared = Path("/work/shared")
+    if not (shared / "reference" / "gdelt" / "cameo_eventcodes_goldstein_quad_plover.csv").exists():
+        pytest.skip("reference tables not available")
+    spec = importlib.util.spec_from_file_location("build_cameo_table", root / "scripts" / "build_cameo_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = resources.files("newsevents").joinpath("data/cameo.tsv").read_text(encoding="utf-8")
+    assert module.build(shared) == stored
+
+
+# -- made-up sentences through the real pipeline -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text):
+    from newsevents.records import Article
+
+    [result] = list(pipeline.process([Article("t", text, "2023-05-12")]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+SENTENCES = [
+    # (sentence, trigger word in the event text, PLOVER type, CAMEO code, actor country, recipient country)
+    # 05 SUPPORT
+    ("La Tchéquie et l'Albanie ont relevé leurs relations diplomatiques.", "relevé", "SUPPORT", "050", "CZE",
+     "ALB"),
+    ("Le Qatar a renoué avec l'Egypte après trois ans de brouille.", "renoué", "SUPPORT", "050", "QAT", "EGY"),
+    ("Le pape a demandé pardon aux peuples autochtones du Canada.", "pardon", "SUPPORT", "055", None, "CAN"),
+    ("Le président Emmanuel Macron a réservé un accueil chaleureux au premier ministre indien.", "accueil",
+     "CONSULT", "042", "IND", "FRA"),
+    # 06 COOPERATE: joint exercises (CAMEO.2.0 JOINT MANEUVERS 062)
+    ("La France a lancé des manœuvres conjointes avec l'Egypte.", "lancé", "COOPERATE", "062", "FRA", "EGY"),
+    ("La Grèce et la France ont mené des exercices militaires conjoints.", "mené", "COOPERATE", "062", "GRC",
+     "FRA"),
+    # 07 AID: troops in support of a partner, foreign troops received (074)
+    ("Les Etats-Unis ont déployé 2 000 soldats en soutien de la Pologne.", "déployé", "AID", "074", "USA", "POL"),
+    ("Les Etats-Unis annoncent le déploiement de 3 000 soldats en soutien de la Roumanie.", "déploiement", "AID",
+     "074", "USA", "ROU"),
+    ("Le Niger a accueilli 1 500 soldats français.", "accueilli", "AID", "074", "FRA", "NER"),
+    # 08 RETREAT
+    ("Le Hamas a annoncé un cessez-le-feu avec Israël.", "cessez-le-feu", "RETREAT", "0871", "PSE", "ISR"),
+    ("Le Maroc a rapatrié ses soldats du Mali.", "rapatrié", "RETREAT", "0874", "MAR", "MLI"),
+    ("Le ministre tunisien de l'intérieur a démissionné lundi.", "démissionné", "RETREAT", "0831", "TUN", None),
+    ("Le Premier ministre libanais a présenté sa démission au président.", "démission", "RETREAT", "0831", "LBN",
+     None),
+    ("Le Japon a versé des indemnités aux victimes coréennes.", "versé", "RETREAT", "0842", "JPN", None),
+    ("Le gouvernement allemand a dédommagé les victimes de l'attentat.", "dédommagé", "RETREAT", "0842", "DEU",
+     None),
+    # 12 REJECT
+    ("La Chine est opposée à une médiation américaine.", "opposée", "REJECT", "120", "CHN", "USA"),
+    ("Le Japon exclut une levée des sanctions contre la Corée du Nord.", "exclut", "REJECT", "120", "JPN", "PRK"),
+    # 14 PROTEST / 17 COERCE: blockings
+    ("Les agriculteurs ont organisé le blocage des routes autour de Paris.", "blocage", "PROTEST", "144", "FRA",
+     None),
+    ("Le gouvernement russe a ordonné le blocage de Facebook.", "blocage", "COERCE", "172", "RUS", "USA"),
+    # 15 MOBILIZE
+    ("La Corée du Nord a formé des centaines de pirates informatiques.", "formé", "MOBILIZE", "154", "PRK", None),
+    ("Le Pakistan a mis ses troupes en état d'alerte.", "mis", "MOBILIZE", "152", "PAK", None),
+    ("Les troupes indiennes restaient en état d'alerte au Cachemire.", "restaient", "MOBILIZE", "152", "IND",
+     None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", SENTENCES,
+                         ids=[f"{s[1]}-{s[3]}" for s in SENTENCES])
+def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, cameo, actor, recipient):
+    events = [e for e in code(pipeline, text) if trigger in e.event_text]
+    assert events, f"no event on {trigger!r}"
+    assert (plover, cameo) in {(e.event_type, e.cameo_code) for e in events}
+    matching = [e for e in events if e.cameo_code == cameo]
+    if actor is not None:
+        assert actor in {a.code for e in matching for a in e.actor}
+    if recipient is not None:
+        assert recipient in {r.code for e in matching for r in e.recipient}
+
+
+@pytest.mark.model
+def test_exercises_without_a_partner_stay_a_show_of_force(pipeline):
+    events = code(pipeline, "La Russie a lancé des manœuvres militaires près de la frontière.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("MOBILIZE", "150")}
+
+
+@pytest.mark.model
+def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
+    events = code(pipeline, "La France a formé des soldats ukrainiens.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("COOPERATE", "062")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Le conflit qui oppose l'Arménie à l'Azerbaïdjan dure depuis trente ans.",  # "opposer A à B" is no refusal
+    "Météo-France a mis le département en alerte orange.",  # a weather alert is no military alert
+    "Les habitants restent en alerte face à la montée des eaux.",  # nor is a population's vigilance
+    "Le cuisinier a rapatrié ses économies en France.",  # repatriating money is no troop withdrawal
+])
+def test_general_senses_are_not_events(pipeline, text):
+    assert list(code(pipeline, text)) == []
