@@ -125,6 +125,41 @@ SENTENCES = [
     ("Le Pakistan a mis ses troupes en état d'alerte.", "mis", "MOBILIZE", "152", "PAK", None),
     ("Les troupes indiennes restaient en état d'alerte au Cachemire.", "restaient", "MOBILIZE", "152", "IND",
      None),
+    ("Le Japon a relevé son niveau d'alerte.", "relevé", "MOBILIZE", "152", "JPN", None),
+    # sending troops, inspectors, envoys (as 'dépêcher')
+    ("Les Etats-Unis ont envoyé 3 000 soldats en Pologne.", "envoyé", "MOBILIZE", "154", "USA", "POL"),
+    ("L'ONU a envoyé des inspecteurs en Syrie.", "envoyé", "ACCUSE", "090", "IGO", "SYR"),
+    ("Washington a envoyé un émissaire à Pékin.", "envoyé", "CONSULT", "042", "USA", "CHN"),
+    # withdrawing from a treaty or organisation, peacekeepers, inspectors (CAMEO.2.0 WITHDRAW: 161, 1661, 1662)
+    ("Les Etats-Unis se sont retirés de l'accord sur le nucléaire iranien.", "retirés", "SANCTION", "161", "USA",
+     None),
+    ("L'ONU a retiré ses casques bleus du Mali.", "retiré", "SANCTION", "1661", "IGO", "MLI"),
+    ("Quatre-vingts casques bleus ont été retirés de la ville bosniaque.", "retirés", "SANCTION", "1661", None,
+     "BIH"),
+    ("La Russie a quitté l'accord céréalier.", "quitté", "SANCTION", "161", "RUS", None),
+    # 08 RETREAT / CONCEDE
+    ("L'armée turque a levé le siège de la ville kurde.", "levé", "RETREAT", "0872", "TUR", None),
+    ("Les manifestants serbes ont levé leurs barrages.", "levé", "CONCEDE", "082", "SRB", None),
+    ("Le journaliste iranien a été remis en liberté.", "remis", "RETREAT", "0841", None, "IRN"),
+    ("La Pologne a ouvert sa frontière aux réfugiés ukrainiens.", "ouvert", "RETREAT", "086", "POL", "UKR"),
+    ("Le gouvernement a autorisé le retour des inspecteurs de l'ONU.", "autorisé", "RETREAT", "0862", None, "IGO"),
+    ("Israël a autorisé l'entrée de l'aide humanitaire à Gaza.", "autorisé", "RETREAT", "0863", "ISR", "PSE"),
+    ("Le gouvernement égyptien a autorisé le parti d'opposition à participer aux élections.", "autorisé",
+     "CONCEDE", "0812", "EGY", "EGY"),
+    # 04 CONSULT, 05 SUPPORT
+    ("Emmanuel Macron a eu un appel téléphonique avec Vladimir Poutine.", "appel", "CONSULT", "041", "FRA", "RUS"),
+    ("Le Qatar s'est solidarisé avec le Liban.", "solidarisé", "SUPPORT", "050", "QAT", "LBN"),
+    ("Le président chinois a exprimé sa solidarité avec la Russie.", "solidarité", "SUPPORT", "051", "CHN", "RUS"),
+    # 07 AID, 12 REJECT, 14 PROTEST, 17 COERCE, 18-19 ASSAULT
+    ("La Russie a transféré des missiles à la Biélorussie.", "transféré", "AID", "072", "RUS", "BLR"),
+    ("La Hongrie a torpillé l'accord européen sur les migrants.", "torpillé", "REJECT", "120", "HUN", None),
+    ("Des milliers de Grecs sont descendus dans la rue contre la réforme.", "descendus", "PROTEST", "141", "GRC",
+     None),
+    ("Des manifestants ont incendié un commissariat à Dakar.", "incendié", "PROTEST", "145", "SEN", None),
+    ("Le parlement russe a criminalisé la diffusion d'informations sur l'armée.", "criminalisé", "COERCE", "172",
+     "RUS", None),
+    ("Un kamikaze s'est fait exploser devant une mosquée de Kaboul.", "exploser", "ASSAULT", "1831", "AFG", None),
+    ("Des rebelles ont fait exploser une bombe à Bagdad.", "exploser", "ASSAULT", "183", "IRQ", None),
 ]
 
 
@@ -160,6 +195,8 @@ def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
     "Météo-France a mis le département en alerte orange.",  # a weather alert is no military alert
     "Les habitants restent en alerte face à la montée des eaux.",  # nor is a population's vigilance
     "Le cuisinier a rapatrié ses économies en France.",  # repatriating money is no troop withdrawal
+    "Le maire a levé les barrages de police autour du stade.",  # only protesters concede by lifting barricades
+    "La famille a envoyé des photos à ses proches.",  # sending is an event only for troops, arms, envoys...
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
