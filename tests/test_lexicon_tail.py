@@ -160,6 +160,17 @@ SENTENCES = [
      "RUS", None),
     ("Un kamikaze s'est fait exploser devant une mosquée de Kaboul.", "exploser", "ASSAULT", "1831", "AFG", None),
     ("Des rebelles ont fait exploser une bombe à Bagdad.", "exploser", "ASSAULT", "183", "IRQ", None),
+    # receiving observers and peacekeepers (CAMEO 0862, 0861: the host concedes access)
+    ("Le Premier ministre kirghiz a reçu une mission d'observateurs de l'OSCE.", "reçu", "RETREAT", "0862", "KGZ",
+     "IGO"),
+    ("Le Liban a accueilli des casques bleus de l'ONU.", "accueilli", "RETREAT", "0861", "LBN", "IGO"),
+    # emergency rule declared or invoked
+    ("Le président a déclaré l'état d'urgence dans le nord du pays.", "déclaré", "COERCE", "1724", None, None),
+    ("Le gouvernement canadien a déclaré le couvre-feu à Ottawa.", "déclaré", "COERCE", "1723", "CAN", None),
+    ("Le gouvernement canadien a invoqué une loi d'exception.", "invoqué", "COERCE", "1724", "CAN", None),
+    # a verb the lemmatizer leaves as it is ("resserre") is looked up by its regular forms
+    ("L'armée russe resserre son emprise sur Sievierodonetsk, dans le Donbass.", "resserre", "ASSAULT", "190",
+     "RUS", None),
 ]
 
 
@@ -197,6 +208,7 @@ def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
     "Le cuisinier a rapatrié ses économies en France.",  # repatriating money is no troop withdrawal
     "Le maire a levé les barrages de police autour du stade.",  # only protesters concede by lifting barricades
     "La famille a envoyé des photos à ses proches.",  # sending is an event only for troops, arms, envoys...
+    "Le président a déclaré que l'état d'urgence serait bientôt levé.",  # "déclarer que" only reports
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []

@@ -298,6 +298,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
+            if not frames and lemma == tok.lower_:  # the lemmatizer gave up: "resserre" -> resserrer
+                frames = self.lex.verbs.get(self.lex.verb_lemma(tok.text) or "")
             if frames and not self._is_reporting_use(tok, lemma):
                 found = self._verb_frames(tok, frames)
                 if found:
