@@ -171,6 +171,31 @@ SENTENCES = [
     # a verb the lemmatizer leaves as it is ("resserre") is looked up by its regular forms
     ("L'armée russe resserre son emprise sur Sievierodonetsk, dans le Donbass.", "resserre", "ASSAULT", "190",
      "RUS", None),
+    # light-verb idioms
+    ("Le ministre turc a pris la défense du Qatar.", "pris", "SUPPORT", "052", "TUR", "QAT"),
+    ("La Turquie est venue en aide à la Syrie.", "venue", "AID", "070", "TUR", None),
+    ("Les rebelles ont battu en retraite.", "battu", "RETREAT", "0874", None, None),
+    ("Les enseignants ont battu le pavé contre la réforme.", "battu", "PROTEST", "141", None, None),
+    ("Les dockers se sont mis en grève.", "mis", "PROTEST", "143", None, None),
+    ("Le ministre français a mis en garde la Russie.", "mis", "THREATEN", "130", "FRA", "RUS"),
+    ("L'ancien président a été mis en examen pour corruption.", "mis", "ACCUSE", "112", None, None),
+    ("L'opposant tunisien a été gardé à vue pendant deux jours.", "gardé", "COERCE", "173", None, "TUN"),
+    ("Le gouvernement a mis fin aux sanctions contre Cuba.", "mis", "RETREAT", "085", None, None),
+    ("Les rebelles ont déposé les armes.", "déposé", "RETREAT", "0873", None, None),
+    ("Un rapport de l'ONU pointe la responsabilité du Rwanda.", "pointe", "ACCUSE", "112", "IGO", "RWA"),
+    ("Le Kenya a tourné le dos à la Somalie.", "tourné", "REJECT", "120", "KEN", "SOM"),
+    ("L'armée ukrainienne est entrée dans la ville de Lyman.", "entrée", "ASSAULT", "190", "UKR", None),
+    # easing or reducing relations and sanctions
+    ("L'Union européenne a suspendu les sanctions contre la Biélorussie.", "suspendu", "RETREAT", "085", "IGO",
+     "BLR"),
+    ("La Chine a gelé les négociations avec Taïwan.", "gelé", "SANCTION", "164", "CHN", "TWN"),
+    ("Le Maroc a réduit ses relations avec l'Iran.", "réduit", "SANCTION", "161", "MAR", "IRN"),
+    ("La Russie a rappelé des réservistes.", "rappelé", "MOBILIZE", "154", "RUS", None),
+    # nouns with a support verb
+    ("Le Burkina Faso a réitéré sa demande de retrait des troupes françaises.", "demande", "REQUEST", "100", "BFA",
+     None),
+    ("Washington a adressé un avertissement à Pékin.", "avertissement", "THREATEN", "130", "USA", "CHN"),
+    ("La prise d'otages par des rebelles a fait trois morts à Bamako.", "prise", "ASSAULT", "181", None, None),
 ]
 
 
@@ -209,6 +234,8 @@ def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
     "Le maire a levé les barrages de police autour du stade.",  # only protesters concede by lifting barricades
     "La famille a envoyé des photos à ses proches.",  # sending is an event only for troops, arms, envoys...
     "Le président a déclaré que l'état d'urgence serait bientôt levé.",  # "déclarer que" only reports
+    "Les touristes sont entrés dans la ville par la porte nord.",  # only troops take a town by entering it
+    "Le ministre a pris la défense en main.",  # "prendre la défense" of nobody is no verbal support
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
