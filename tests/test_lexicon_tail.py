@@ -196,6 +196,14 @@ SENTENCES = [
      None),
     ("Washington a adressé un avertissement à Pékin.", "avertissement", "THREATEN", "130", "USA", "CHN"),
     ("La prise d'otages par des rebelles a fait trois morts à Bamako.", "prise", "ASSAULT", "181", None, None),
+    # repression, exile, taking ground, insults
+    ("La junte birmane opprime les Rohingyas.", "opprime", "ASSAULT", "175", "MMR", None),
+    ("La police a sévi contre les manifestants à Téhéran.", "sévi", "COERCE", "170", "IRN", "IRN"),
+    ("Le régime a exilé des dizaines d'opposants cubains.", "exilé", "COERCE", "174", None, "CUB"),
+    ("L'armée ukrainienne a reconquis la ville de Kherson.", "reconquis", "ASSAULT", "190", "UKR", None),
+    ("Les rebelles ont chassé l'armée malienne de Kidal.", "chassé", "ASSAULT", "190", None, "MLI"),
+    ("L'armée nigériane a éliminé une trentaine de djihadistes.", "éliminé", "ASSAULT", "190", "NGA", None),
+    ("Le président brésilien a insulté son homologue français.", "insulté", "ACCUSE", "111", "BRA", "FRA"),
 ]
 
 
@@ -236,6 +244,7 @@ def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
     "Le président a déclaré que l'état d'urgence serait bientôt levé.",  # "déclarer que" only reports
     "Les touristes sont entrés dans la ville par la porte nord.",  # only troops take a town by entering it
     "Le ministre a pris la défense en main.",  # "prendre la défense" of nobody is no verbal support
+    "Le gouvernement veut éliminer la pauvreté.",  # only armed actors eliminate an enemy
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
