@@ -116,6 +116,7 @@ SENTENCES = [
     # 12 REJECT
     ("La Chine est opposée à une médiation américaine.", "opposée", "REJECT", "120", "CHN", "USA"),
     ("Le Japon exclut une levée des sanctions contre la Corée du Nord.", "exclut", "REJECT", "120", "JPN", "PRK"),
+    ("L'Iran refuse toute négociation avec les Etats-Unis.", "refuse", "REJECT", "125", "IRN", "USA"),
     # 14 PROTEST / 17 COERCE: blockings
     ("Les agriculteurs ont organisé le blocage des routes autour de Paris.", "blocage", "PROTEST", "144", "FRA",
      None),
