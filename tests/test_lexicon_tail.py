@@ -205,6 +205,10 @@ SENTENCES = [
     ("Les rebelles ont chassé l'armée malienne de Kidal.", "chassé", "ASSAULT", "190", None, "MLI"),
     ("L'armée nigériane a éliminé une trentaine de djihadistes.", "éliminé", "ASSAULT", "190", "NGA", None),
     ("Le président brésilien a insulté son homologue français.", "insulté", "ACCUSE", "111", "BRA", "FRA"),
+    # objects the parser hangs on a preceding day name
+    ("Le Hezbollah a décrété mercredi un cessez-le-feu unilatéral dans le sud du Liban.", "décrété", "RETREAT",
+     "0871", "LBN", None),
+    ("Israël a réimposé vendredi des bouclages en Cisjordanie.", "réimposé", "COERCE", "172", "ISR", "PSE"),
 ]
 
 

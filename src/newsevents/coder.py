@@ -480,7 +480,13 @@ class EventCoder:
                        if c.dep_ in ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp")):
                 return False
         if frame.objects:
-            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
+            # "a levé vendredi le blocus": the parser hangs the object on the time word before it
+            displaced = [g for c in children if c.dep_ == "obl:mod" and c.lemma_.lower() in self.lex.cue("time_nouns")
+                         for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
+                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
+                         in (None, "des")]  # no preposition, or the partitive "des"
+            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
+                    + displaced:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
