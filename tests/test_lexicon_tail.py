@@ -236,6 +236,7 @@ def test_exercises_without_a_partner_stay_a_show_of_force(pipeline):
 def test_training_foreign_soldiers_stays_military_cooperation(pipeline):
     events = code(pipeline, "La France a formé des soldats ukrainiens.")
     assert {(e.event_type, e.cameo_code) for e in events} == {("COOPERATE", "062")}
+    assert {(a.code, r.code) for e in events for a in e.actor for r in e.recipient} == {("FRA", "UKR")}
 
 
 @pytest.mark.model
