@@ -205,6 +205,9 @@ SENTENCES = [
     ("Les rebelles ont chassé l'armée malienne de Kidal.", "chassé", "ASSAULT", "190", None, "MLI"),
     ("L'armée nigériane a éliminé une trentaine de djihadistes.", "éliminé", "ASSAULT", "190", "NGA", None),
     ("Le président brésilien a insulté son homologue français.", "insulté", "ACCUSE", "111", "BRA", "FRA"),
+    # supplies of energy are economic cooperation, of weapons military aid
+    ("Le Qatar a fourni du gaz à l'Allemagne.", "fourni", "COOPERATE", "061", "QAT", "DEU"),
+    ("La fourniture d'armes américaines à l'Ukraine a repris.", "fourniture", "AID", "072", "USA", None),
     # objects the parser hangs on a preceding day name
     ("Le Hezbollah a décrété mercredi un cessez-le-feu unilatéral dans le sud du Liban.", "décrété", "RETREAT",
      "0871", "LBN", None),
