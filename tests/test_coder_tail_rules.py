@@ -3,7 +3,17 @@ time word, verb frames that need an adjective on their object, noun frames that 
 participles, and verbs the lemmatizer leaves as they are. Sentences are made up; parses are written by hand."""
 from __future__ import annotations
 
-from test_coder_rules import code, coder, dyads  # noqa: F401  (coder is a fixture)
+import pytest
+from test_coder_rules import NoDates, NoPlaces, StubActors, code, dyads
+
+from newsevents.coder import EventCoder
+from newsevents.langdata import load_language
+
+
+@pytest.fixture(scope="module")
+def coder():
+    """The coder with the stand-in actor resolver of test_coder_rules (no model)."""
+    return EventCoder(load_language("fr"), None, actors=StubActors(), dates=NoDates(), places=NoPlaces())
 
 
 def test_object_hung_on_a_time_word_still_matches_the_frame(coder):
