@@ -347,6 +347,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
+            if not frames and lemma == tok.lower_:  # the lemmatizer gave up: "resserre" -> resserrer
+                frames = self.lex.verbs.get(self.lex.verb_lemma(tok.text) or "")
             if frames and not self._is_reporting_use(tok, lemma):
                 found = self._verb_frames(tok, frames)
                 if found:
@@ -597,7 +599,16 @@ class EventCoder:
                        if c.dep_ in ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp")):
                 return False
         if frame.objects:
-            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
+            # "a levé vendredi le blocus": the parser hangs the object on the time word before it
+            displaced = [g for c in children if c.dep_ == "obl:mod" and c.lemma_.lower() in self.lex.cue("time_nouns")
+                         for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
+                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
+                         in (None, "des")]  # no preposition, or the partitive "des"
+            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
+                    + displaced:
+                if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                                  for c in obj.children):
+                    continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
                     return obj
@@ -621,6 +632,11 @@ class EventCoder:
             return False
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
+        if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
+            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
+            if not any(self._lemma_in(c, frame.complements) for c in around
+                       if c.i != tok.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")):
+                return False
         return True
 
     def _supported_by_participle(self, tok) -> bool:
@@ -814,6 +830,9 @@ class EventCoder:
         if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
                 and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
             return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
+        if tok.lemma_.lower() in self.lex.cue("stative_participles") and not any(
+                c.dep_ == "obl:agent" or self._case_of(c) == "par" for c in children):
+            return False  # "Israël est opposé à ...": a stance of the subject, not a passive
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
@@ -1100,6 +1119,13 @@ class EventCoder:
                 de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
                             for e in context.resolve(c)}
                 actors = tuple(a for a in actors if a.span not in de_spans)
+            # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
+            # its participants are not the author
+            content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+                       and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
+            if content:
+                inside = [e.span for c in content for e in context.resolve(c)]
+                actors = tuple(a for a in actors if not any(s <= a.span[0] < e for s, e in inside))
         if not recipients:
             for slot in frame.recipient:
                 for c in (c for h in holders for c in h.children if c.i != tok.i):
