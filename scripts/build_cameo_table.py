@@ -2,7 +2,8 @@
 
 Source: ../shared/reference/gdelt/cameo_eventcodes_goldstein_quad_plover.csv (CAMEO 1.1b3 codes with the GDELT
 Goldstein scores and QuadClass, joined with the PLOVER CAMEO2PLOVER-2021 table), with the current PLOVER
-manual's changes: 163 (international sanctions, embargoes, boycotts) and 116 (court convictions) are SANCTION.
+manual's changes: 163 (international sanctions, embargoes, boycotts) and 116 (court convictions) are SANCTION;
+0831 (CAMEO.2.0's code for RESIGN) is RETREAT, mode 'resign' (the manual: RETREAT covers resignations).
 
     python scripts/build_cameo_table.py [SHARED_DIR]
 """
@@ -15,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsevents" / "data" / "cameo.tsv"
 # PLOVER manual (current draft) overrides of the 2021 table: (event type, mode, context).
-OVERRIDES = {"163": ("SANCTION", "discontinue", ""), "116": ("SANCTION", "convict", "legal")}
+OVERRIDES = {"163": ("SANCTION", "discontinue", ""), "116": ("SANCTION", "convict", "legal"),
+             "0831": ("RETREAT", "resign", "political_institutions")}
 HEADER = ["cameo_code", "description", "plover_event", "plover_mode", "plover_context", "goldstein", "quad_class"]
 
 
@@ -23,7 +25,8 @@ def build(shared: Path) -> str:
     src = shared / "reference" / "gdelt" / "cameo_eventcodes_goldstein_quad_plover.csv"
     lines = ["# CAMEO code -> PLOVER event/mode/context, Goldstein score, QuadClass.",
              "# Built by scripts/build_cameo_table.py from reference/gdelt/cameo_eventcodes_goldstein_quad_plover.csv",
-             "# (GDELT CAMEO lookup + PLOVER CAMEO2PLOVER-2021); 163 and 116 -> SANCTION per the PLOVER manual.",
+             "# (GDELT CAMEO lookup + PLOVER CAMEO2PLOVER-2021); 163 and 116 -> SANCTION, 0831 (resign) -> RETREAT"
+             " per the PLOVER manual.",
              "\t".join(HEADER)]
     with src.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

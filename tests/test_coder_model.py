@@ -254,3 +254,177 @@ def test_comme_l_a_rapporte_gives_the_attribution_without_its_clauses(pipeline):
             "accompagnée d'un résumé de cette visite.")
     events = code(pipeline, text)
     assert events and events[0].attribution.text == "l'agence de presse officielle Xinhua"
+
+
+def test_a_series_of_predicates_shares_the_first_subject(pipeline):
+    events = code(pipeline, "Lors de la réunion, le ministre brésilien a transmis au président argentin les salutations "
+                            "de son gouvernement, lui a demandé de lui envoyer ses vœux, a exprimé sa profonde "
+                            "gratitude pour son aide et a promis de revenir.")
+    assert ("SUPPORT", "BRA", "ARG", "asserted") in dyads(events)
+
+
+def test_a_reporting_incise_does_not_lend_its_subject_to_the_series(pipeline):
+    events = code(pipeline, "Des policiers américains ont maltraité en toute impunité des migrants mexicains, a accusé "
+                            "samedi une organisation de défense des droits de l'homme.")
+    assert all(e.event_type != "ACCUSE" or (e.actor and e.actor[0].code != "USA") for e in events)
+
+
+def test_a_trip_to_ones_own_country_is_no_visit(pipeline):
+    events = code(pipeline, "La ministre sud-coréenne des Affaires étrangères se rendra à Séoul la semaine prochaine.")
+    assert not [e for e in events if e.event_type in ("CONSULT", "AGREE")]
+    events = code(pipeline, "La ministre sud-coréenne des Affaires étrangères se rendra à Tokyo la semaine prochaine.")
+    assert ("AGREE", "KOR", "JPN", "intended") in dyads(events)
+
+
+def test_the_counterpart_of_an_exchange_goes_to_the_subject(pipeline):
+    events = code(pipeline, "L'Iran aurait livré des drones, en échange d'une aide militaire de Moscou.")
+    assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
+
+
+def test_a_lowercase_fragment_continues_the_sentence_before_for_an_exchange(pipeline):
+    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. missiles balistiques, en échange d'une aide "
+                            "militaire de Moscou dans d'autres domaines.")
+    assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
+
+
+def test_plus_without_ne_is_a_comparison_not_a_negation(pipeline):
+    events = code(pipeline, "Au moins vingt soldats et peut-être bien plus ont été tués par des rebelles.")
+    assert events and all(e.modality != "negated" for e in events)
+    events = code(pipeline, "La police n'arrête plus les manifestants.")
+    assert events and all(e.modality == "negated" for e in events)
+
+
+def test_the_act_one_is_accused_of_is_an_alleged_event_of_the_accused(pipeline):
+    events = code(pipeline, "Le président serbe a accusé le Kosovo de refuser tout dialogue.")
+    assert ("ACCUSE", "SRB", "KSV", "asserted") in dyads(events)
+    assert ("REJECT", "KSV", "SRB", "alleged") in dyads(events)
+
+
+def test_an_attack_that_killed_is_coded_with_its_author_unnamed(pipeline):
+    events = code(pipeline, "Une frappe aérienne a tué trois civils syriens.")
+    assert any(e.event_type == "ASSAULT" and not e.actor and e.recipient[0].code == "SYR" for e in events)
+    assert not code(pipeline, "Le froid a tué trois personnes.")
+
+
+def test_the_toll_of_an_attack_is_part_of_it(pipeline):
+    events = code(pipeline, "Les rebelles maliens ont bombardé dimanche la ville de Gao, tuant une vingtaine de civils.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_an_occupied_place_is_a_state_not_an_event(pipeline):
+    events = code(pipeline, "Les habitants du Golan occupé par Israël ont manifesté lundi.")
+    assert all(e.event_type != "COERCE" for e in events)
+    events = code(pipeline, "La ville a été occupée lundi par l'armée russe.")
+    assert any(e.event_type == "COERCE" and e.actor and e.actor[0].code == "RUS" for e in events)
+
+
+def test_sectors_of_participants_known_from_the_place_or_a_demonym(pipeline):
+    events = code(pipeline, "De nouvelles manifestations ont eu lieu samedi en Iran.")
+    assert any(e.event_type == "PROTEST" and e.recipient and (e.recipient[0].code, e.recipient[0].sector)
+               == ("IRN", "GOV") for e in events)
+    events = code(pipeline, "Des frappes russes ont touché lundi un quartier de Kharkiv.")
+    assert any(e.event_type == "ASSAULT" and e.actor and (e.actor[0].code, e.actor[0].sector) == ("RUS", "MIL")
+               for e in events)
+
+
+def test_military_equipment_acts_for_the_armed_forces(pipeline):
+    events = code(pipeline, "Des hélicoptères turcs ont bombardé un village kurde.")
+    assert any(e.actor and (e.actor[0].code, e.actor[0].sector) == ("TUR", "MIL") for e in events)
+
+
+@pytest.mark.parametrize("text,plover,actor,recipient", [
+    ("Le Mali a rejeté jeudi un appel de l'Union africaine à organiser des élections.", "REJECT", "MLI", "IGO"),
+    ("La Colombie a rejeté une demande vénézuélienne d'extrader trois militants.", "REJECT", "COL", "VEN"),
+    ("Le Niger a rejeté une demande française de juger les soldats arrêtés en juin.", "REJECT", "NER", "FRA"),
+    ("Les rebelles ont rejeté l'appel du président nigérien à déposer les armes.", "REJECT", None, "NER"),
+    ("L'Egypte a refusé de répondre à l'exigence de l'Ethiopie de suspendre les travaux.", "REJECT", "EGY", "ETH"),
+    ("Le Chili a accepté la proposition argentine de signer un traité.", "AGREE", "CHL", "ARG"),
+])
+def test_a_response_to_a_request_codes_one_event_toward_its_author(pipeline, text, plover, actor, recipient):
+    """The request answered and the acts in its complement are part of the response; its author (a "de"
+    complement, a demonym) is the response's recipient."""
+    events = code(pipeline, text)
+    assert {e.event_type for e in events} == {plover}
+    pairs = {t[1:3] for t in dyads(events)}
+    assert any(r == recipient and (actor is None or a == actor) for a, r in pairs), pairs
+
+
+def test_a_response_noun_takes_its_par_agent_and_the_possessor_of_the_request(pipeline):
+    events = code(pipeline, "Le ministre iranien regrette le rejet de ses demandes par la France.")
+    assert ("REJECT", "FRA", "IRN") in {t[:3] for t in dyads(events)}
+
+
+def test_an_object_hidden_under_a_day_word_and_an_avoir_past_are_active(pipeline):
+    """"a rejeté jeudi une offre": the parser hangs the object on the day word; "a catégoriquement rejeté" with
+    "avoir" is an active past even when the subject is tagged as a passive subject."""
+    events = code(pipeline, "Le Pérou a accepté jeudi la demande de la Bolivie d'ouvrir un dialogue.")
+    assert ("CONCEDE", "PER", "BOL") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "La Grèce a catégoriquement rejeté un ultimatum turc.")
+    assert ("REJECT", "GRC", "TUR") in {t[:3] for t in dyads(events)}
+
+
+def test_a_demand_with_a_support_verb_is_a_request(pipeline):
+    events = code(pipeline, "Le Japon a présenté une demande d'extradition à la Thaïlande.")
+    assert ("REQUEST", "JPN", "THA") in {t[:3] for t in dyads(events)}
+    assert not code(pipeline, "La demande de gaz a baissé en Europe.")
+
+
+@pytest.mark.parametrize("text", [
+    "La Ligue arabe a exhorté l'Europe à soutenir l'Organisation de libération de la Palestine.",
+    "Le Mouvement pour la libération du Congo a signé un accord avec Kinshasa.",
+])
+def test_an_event_noun_inside_a_name_is_no_event(pipeline, text):
+    assert not any(e.event_text.lower() == "libération" for e in code(pipeline, text))
+
+
+def test_what_a_protest_is_against_is_its_topic(pipeline):
+    events = code(pipeline, "Des étudiants ont manifesté à Dacca pour protester contre l'arrestation de trois "
+                            "journalistes.")
+    assert "PROTEST" in {e.event_type for e in events}
+    assert "COERCE" not in {e.event_type for e in events}
+
+
+def test_an_event_noun_under_a_purpose_clause_verb_is_the_aim(pipeline):
+    events = code(pipeline, "Le président ghanéen se rendra au Togo pour mener une médiation entre le gouvernement "
+                            "et l'opposition.")
+    assert events and not any(e.event_text == "médiation" for e in events)
+
+
+def test_a_background_noun_without_participants_is_no_event(pipeline):
+    events = code(pipeline, "Les autorités togolaises ont instauré un couvre-feu à Lomé après une manifestation "
+                            "liée à la hausse des prix.")
+    assert {e.event_type for e in events} == {"COERCE"}
+    assert not code(pipeline, "Le Kenya élit son président après une année marquée par des émeutes sanglantes.")
+    kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
+    assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}
+
+
+def test_a_noun_after_an_idiom_with_its_own_object_takes_no_actor(pipeline):
+    """"faire face à la menace": the subject faces the threat, it does not make it."""
+    events = code(pipeline, "Le Bénin réclame des livraisons d'armes pour faire face à la menace djihadiste.")
+    assert "THREATEN" not in {e.event_type for e in events}
+
+
+def test_a_l_appel_de_names_the_organiser_not_a_request(pipeline):
+    events = code(pipeline, "Des milliers de personnes ont défilé à Rabat à l'appel des syndicats.")
+    assert {e.event_type for e in events} == {"PROTEST"}
+    answered = code(pipeline, "Le Maroc a répondu à l'appel de l'ONU.")
+    assert "REQUEST" in {e.event_type for e in answered}
+
+
+def test_a_state_act_noun_with_nobody_performing_it_is_no_event(pipeline):
+    events = code(pipeline, "Le sociologue explique le rejet des partis traditionnels dans plusieurs pays européens.")
+    assert "REJECT" not in {e.event_type for e in events}
+    events = code(pipeline, "Le Japon regrette le rejet de sa proposition par la Chine.")
+    assert ("REJECT", "CHN", "JPN") in {t[:3] for t in dyads(events)}
+
+
+def test_a_support_verb_participle_with_its_agent_makes_the_noun_an_event(pipeline):
+    events = code(pipeline, "Le Kenya a examiné les propositions faites à l'Ouganda par la Tanzanie.")
+    assert ("AGREE", "TZA", "UGA") in {t[:3] for t in dyads(events)}
+
+
+def test_etre_oppose_a_is_a_rejection_by_the_subject(pipeline):
+    events = code(pipeline, "Le Japon est opposé à une médiation chinoise.")
+    assert ("REJECT", "JPN", "CHN") in {t[:3] for t in dyads(events)}
+    assert "CONSULT" not in {e.event_type for e in events}

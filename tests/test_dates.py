@@ -278,3 +278,9 @@ def test_bad_data_file_names_file_and_entry(change, words):
         DateResolver(_broken(change))
     assert "lang/xx/dates.yaml" in str(err.value)
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize("word,expected", [("jeudi", True), ("Dimanche", True), ("hier", True),
+                                           ("aujourd'hui", True), ("demande", False), ("mai", False)])
+def test_is_day_word(resolver, word, expected):
+    assert resolver.is_day_word(word) is expected

@@ -113,6 +113,9 @@ SENTENCES = [
     ("Les talibans ont muselé la presse afghane.", "muselé", "COERCE", "1721", "AFG", "AFG"),
     ("La police a perquisitionné les bureaux du parti d'opposition à Ankara.", "perquisitionné", "COERCE", "171",
      None, None),
+    ("Le gouvernement tunisien a accédé aux demandes des syndicats.", "accédé", "CONCEDE", "080", "TUN", "TUN"),
+    ("Le Kenya a satisfait les exigences du FMI.", "satisfait", "CONCEDE", "080", "KEN", "IGO"),
+    ("La Turquie a fait une proposition de cessez-le-feu à l'Arménie.", "proposition", "AGREE", "030", "TUR", None),
 ]
 
 

@@ -23,6 +23,7 @@ words, and acronyms only match upper-case words, so "Grenade" never matches "une
 """
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
 from collections.abc import Iterable
@@ -66,6 +67,7 @@ _TITLE_KIN = {"chanceliere": "ministre", "chancelier": "ministre"}  # MT slip: "
 _DEFINITE = {"le", "la", "l'", "les"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
     apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``."""
@@ -419,6 +421,9 @@ class ArticleActors:
         self._codes_seen: set[str] = set()
         self._main: tuple[str, ...] | None = None
         self._code_counts: dict[str, list[int]] = {}
+        self.guessed: set[tuple[int, int]] = set()
+        """Spans of entities whose country is a guess (the country last named, the article's main country),
+        not a signal in their own words."""
 
     # -- mentions ------------------------------------------------------------------------------------------
 
@@ -748,6 +753,10 @@ class ArticleActors:
                     frontier.append((c, d + 1))
         return out
 
+    def _guess(self, entity: Entity) -> Entity:
+        self.guessed.add(entity.span)
+        return entity
+
     def _entity(self, info: _DocInfo, code, sector, start: int, end: int, name) -> Entity:
         doc = info.doc
         span = doc[start:end]
@@ -899,13 +908,13 @@ class ArticleActors:
             if role in ("titles", "institutions"):  # "le régime", "la première ministre": the country last named
                 codes = self._recent_codes(info.offset + head.idx, 1)
                 if codes:
-                    return [self._entity(info, codes[0], sector, s, e, None)]
+                    return [self._guess(self._entity(info, codes[0], sector, s, e, None))]
         if role == "person_nouns":
             return []
         if coref and self.resolver.main_country_fallback:
             main = self.main_country()
             if main is not None:
-                return [self._entity(info, main, sector, s, e, None)]
+                return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
 
     def main_country(self) -> str | None:

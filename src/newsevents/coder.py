@@ -63,6 +63,9 @@ OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
+# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
+ANSWERED_ROOTS = ("10", "03", "13")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +85,12 @@ class EventCoder:
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
     every event's ``coder`` field. ``actors``, ``dates`` and ``places`` are the resolvers
     (:class:`~newsevents.actors.ActorResolver`, :class:`~newsevents.dates.DateResolver`,
-    :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given.
+    :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given. ``nlp``: the
+    loaded spaCy pipeline, whose tokenizer the actor resolver reuses (a blank one is built when None).
     """
 
     def __init__(self, data: LanguageData, coder_info: Coder | None = None, *, actors=None, dates=None,
-                 places=None):
+                 places=None, nlp=None):
         self.data = data
         self.lang = data.lang
         self.lex: Lexicon = data.cached("lexicon", Lexicon.from_data)
@@ -95,7 +99,7 @@ class EventCoder:
         if actors is None:
             from .actors import ActorResolver
 
-            actors = data.cached("actor_resolver", ActorResolver)
+            actors = data.cached("actor_resolver", lambda d: ActorResolver(d, nlp=nlp))
         if dates is None:
             from .dates import DateResolver
 
@@ -154,6 +158,7 @@ class EventCoder:
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
         triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
             return [], sentence_attribution
@@ -166,11 +171,23 @@ class EventCoder:
                 consumed.add(t.obj.i)
             if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token):
+                    or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
+                    or self._unowned_background(t, context) or self._organiser_adjunct(t):
                 consumed.add(t.token.i)
+        answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
+        in_answer: set[int] = set()  # triggers inside an answered request: part of the response
+        for t in triggers:
+            act = self._answered_act(t.token)
+            if act is not None:
+                answered[t.token.i] = act
+                relative = {x.i for c in act.children if c.dep_ == "acl:relcl" for x in c.subtree}
+                in_answer.update(x.i for x in act.subtree if x.i in by_token and x.i not in relative)
+        consumed |= in_answer
         negated_by_refusal: set[int] = set()
         absorbed: dict[int, list[Trigger]] = {}
         for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
+            if trig.token.i in in_answer:
+                continue
             if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
                 consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
                 if by_token[trig.token.head.i].frame.cameo[:2] == "13":  # "la menace de sanctions": its content
@@ -201,6 +218,9 @@ class EventCoder:
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
+            if trig.token.i in answered:  # "a rejeté l'appel de l'ONU": the author of the request
+                actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
+                                                               recipients)
             inner = absorbed.get(trig.token.i, [])
             if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
                 # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
@@ -224,7 +244,8 @@ class EventCoder:
             if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
                 recipients = self._demanded_of_object(trig.token, actors, context)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
-                recipients = self._recipient_from_place(trig, sent, context, actors, offset)
+                recipients = self._place_sector(trig.frame.cameo[:2],
+                                                self._recipient_from_place(trig, sent, context, actors, offset))
             if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
                     and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
                 reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
@@ -233,7 +254,9 @@ class EventCoder:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
                 continue
-            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor):
+            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
+                               or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS)):
+                # "le rejet des pouvoirs issus des élections": an act only a government performs, by nobody
                 continue
             if not recipients and trig.frame.needs_recipient:
                 continue
@@ -243,11 +266,17 @@ class EventCoder:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+            if trig.frame.cameo == "042" and self._home_trip(
+                    [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
+                continue
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             recipients = tuple(r for r in recipients
                                if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
+            if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
+                modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
             if trig.frame is OBLIGATION and modality == "intended":
                 modality = "asserted"  # "X devra payer, prévient Y": the demand is made now
             cameo = trig.frame.cameo
@@ -361,6 +390,26 @@ class EventCoder:
                    for a in actors)
 
     @staticmethod
+    def _place_sector(root: str, recipients):
+        """The sector of a recipient known only from where the event happened ("des manifestations en Iran",
+        "des arrestations au Tchad", "des frappes près d'Odessa"): protests are aimed at the government (GOV);
+        repression and attacks at a place hit its people (CVL). Follows the dev gold's conventions
+        (ANNOTATION.md: "the protesters' own government")."""
+        sector = "GOV" if root == "14" else "CVL" if root in ("17", "18", "19", "20") else ""
+        if not sector:
+            return recipients
+        return tuple(replace(r, sector=sector) if not r.sector and r.code not in ("---", "IGO") else r
+                     for r in recipients)
+
+    @staticmethod
+    def _home_trip(actors, recipients) -> bool:
+        """True when a visit (CAMEO 042) goes only to the visitor's own country ("le ministre nord-coréen se
+        rendra à Pyongyang"): a trip home or inside one's country is no visit between two actors (ANNOTATION.md: a
+        visit is visitor -> host)."""
+        home = {a.code for a in actors if a.code and a.code != "IGO"}
+        return bool(home) and bool(recipients) and all(r.code in home for r in recipients)
+
+    @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
         """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
         another of the same type and actor has one ("s'est rendu en Russie ... ce déplacement")."""
@@ -386,8 +435,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
-            if not frames and tok.pos_ == "VERB" and self.lex.verb_lemma(tok.text):  # lemma "demande" for demander
-                lemma = self.lex.verb_lemma(tok.text)
+            if not frames and (lemma == tok.lower_ or tok.pos_ == "VERB") and self.lex.verb_lemma(tok.text):
+                lemma = self.lex.verb_lemma(tok.text)  # the lemmatizer gave up: "resserre", "demande" (demander)
                 frames = self.lex.verbs.get(lemma)
             if frames and not self._is_reporting_use(tok, lemma):
                 found = self._verb_frames(tok, frames)
@@ -413,6 +462,19 @@ class EventCoder:
             return None
         (frame, obj), rest = matches[0], tuple(matches[1:])
         return Trigger(tok, frame, obj, False, rest)
+
+    @staticmethod
+    def _in_name(tok, context) -> bool:
+        """An event noun inside a name is no trigger ("l'Organisation de libération de la Palestine", "la cour
+        d'appel", "le Front de libération nationale"): it lies after the first word of a multi-word actor mention,
+        or, lowercase, inside a named entity of the parser that starts with a capital inside the sentence (a
+        sentence's first word is capitalised anyway: "Série de frappes russes" is no name)."""
+        doc, sent = tok.doc, tok.sent
+        if any(m.start < tok.i < m.end for m in context.mentions_in(doc, sent.start, sent.end)):
+            return True
+        ent = next((e for e in doc.ents if e.start < tok.i < e.end), None)
+        return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
+            and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
 
     @staticmethod
     def _headline_visits(sent, context) -> list[Trigger]:
@@ -462,12 +524,33 @@ class EventCoder:
             return False
         if tok.morph.get("Tense") == ["Pres"]:  # "une résolution exigeant ...": active, not a past participle
             return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        dated = any(left <= e.span[0] - offset < right for e in expressions)
+        if trig.frame.cameo == "192" and not dated and (tok.head.pos_ == "PROPN" or tok.doc[tok.i - 1].pos_ == "PROPN"):
+            return True  # "la Cisjordanie occupée par Israël", "la Crimée annexée": a standing state of the place
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
         if tok.head.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
             return True
-        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
-        return not any(left <= e.span[0] - offset < right for e in expressions)
+        return not dated
+
+    def _consequence(self, trig: Trigger, by_token) -> bool:
+        """A present participle stating the toll of an event of the same type is part of it: "les rebelles ont
+        bombardé la ville, tuant vingt personnes" is one attack (PLOVER codes the act, not its toll)."""
+        tok = trig.token
+        if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
+                or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return False
+        kind = self.cameo.plover(trig.frame.cameo)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
+                return True
+        return False
 
     @staticmethod
     def _place_description(tok) -> bool:
@@ -490,7 +573,40 @@ class EventCoder:
         if not trig.is_noun or tok.dep_ not in ("obj", "obl:arg"):
             return False
         governor = by_token.get(tok.head.i)
-        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "17")
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "14", "17")
+
+    def _unowned_background(self, trig: Trigger, context) -> bool:
+        """An event noun in a background adjunct ("après une manifestation liée à des soupçons de fraude") whose
+        phrase names no participant (no actor mention in it, relative clauses aside) is the cause or setting of
+        the reported event, not an event. ANNOTATION.md codes background events only when specific: "après les
+        frappes russes", "après des manifestations contre la France", "après l'arrestation de trois militants"
+        stay events."""
+        tok = trig.token
+        if not trig.is_noun:
+            return False
+        preps = self.lex.cue("background_preps") - self.lex.cue("participation_preps")
+        anchor = tok  # up through the noun phrase: "après une année marquée par des émeutes"
+        for _ in range(4):
+            if anchor.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(anchor) in preps:
+                break
+            if anchor.dep_ not in ("nmod", "acl", "obl:agent", "obl:arg", "obl:mod") or anchor.head.i == anchor.i:
+                return False
+            anchor = anchor.head
+        else:
+            return False
+        relative = {x.i for c in tok.children if c.dep_ == "acl:relcl" for x in c.subtree}
+        phrase = {x.i for x in tok.subtree} - relative - {tok.i}
+        mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+        return not any(m.start in phrase for m in mentions)
+
+    def _organiser_adjunct(self, trig: Trigger) -> bool:
+        """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
+        circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
+        de X" is no such adjunct."""
+        tok = trig.token
+        return trig.is_noun and tok.lemma_.lower() in self.lex.cue("organiser_nouns") \
+            and self._case_of(tok) == "à" and any(c.dep_ == "det" and c.lemma_ == "le" for c in tok.children) \
+            and tok.head.lemma_.lower() not in self.lex.cue("response_words")
 
     def _threat_condition(self, trig: Trigger, by_token) -> bool:
         """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
@@ -514,6 +630,8 @@ class EventCoder:
         """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
         event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
         tok = trig.token
+        if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "pour mener une médiation": the noun's verb is the purpose clause
         if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
             return False
@@ -584,6 +702,7 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -595,7 +714,16 @@ class EventCoder:
                        if c.dep_ in ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp")):
                 return False
         if frame.objects:
-            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")]:
+            # "a levé vendredi le blocus": the parser hangs the object on the time word before it
+            displaced = [g for c in children if c.dep_ == "obl:mod" and c.lemma_.lower() in self.lex.cue("time_nouns")
+                         for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
+                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
+                         in (None, "des")]  # no preposition, or the partitive "des"
+            for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
+                    + displaced:
+                if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                                  for c in obj.children):
+                    continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
                     return obj
@@ -613,14 +741,29 @@ class EventCoder:
             return False
         if frame.needs_support and not (tok.dep_ in ("obj", "nsubj:pass", "obl:arg")
                                         and tok.head.pos_ in ("VERB", "AUX")
-                                        and tok.head.lemma_.lower() in self.lex.support_verbs):
+                                        and tok.head.lemma_.lower() in self.lex.support_verbs) \
+                and self._exchange_verb(tok) is None \
+                and not self._supported_by_participle(tok):  # the counterpart of a deal is given, as the deal is
             return False
         if frame.needs_support and tok.dep_ == "obl:arg" and self._case_of(tok) == "à" \
                 and any(c.dep_ == "obj" for c in tok.head.children):  # "faire face à la menace": the object is
             return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
+        if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
+            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
+            if not any(self._lemma_in(c, frame.complements) for c in around
+                       if c.i != tok.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")):
+                return False
         return True
+
+    def _supported_by_participle(self, tok) -> bool:
+        """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine
+        par Moscou", "l'aide apportée par le Japon"): the support verb's passive, so the noun is an event."""
+        return any(c.dep_ == "acl" and c.lemma_.lower() in self.lex.support_verbs
+                   and c.morph.get("VerbForm") == ["Part"]
+                   and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
+                   for c in tok.children)
 
     @staticmethod
     def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
@@ -641,6 +784,62 @@ class EventCoder:
                 low = c.lower_
                 return CONTRACTIONS.get(low, (low,))[0]
         return None
+
+    def _answered_act(self, tok):
+        """The request, offer or ultimatum that a response word (cue list ``response_words``) answers: a noun
+        complement whose lexicon frames include a root of :data:`ANSWERED_ROOTS` ("a rejeté l'appel de l'ONU",
+        "a accepté jeudi la demande des rebelles", "refuse de répondre à l'exigence de X", "le rejet de ses
+        demandes"); None when there is none. Such a request is no event of its own: the response is the event
+        and the request's author its recipient (ANNOTATION.md, PLOVER REJECT / CONCEDE)."""
+        responses = self.lex.cue("response_words")
+        if tok.lemma_.lower() not in responses:
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            slots = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in ("de", "à")]
+        else:
+            verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in responses]
+            if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i:
+                verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
+            slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
+                     or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
+            slots += self._behind_day(list(tok.children))
+        for c in slots:
+            lemma = c.lemma_.lower()
+            if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
+                return c
+        return None
+
+    def _answer_participants(self, trig: Trigger, act, context, actors, recipients):
+        """Participants of a response to the request ``act`` (:meth:`_answered_act`): the recipient is the
+        request's author, named by a demonym or "de" complement ("une demande américaine", "l'appel des Nations
+        unies"), a possessive ("ses demandes") or a participle's agent ("faites par X"); a response noun's actor
+        is its "par" agent ("le rejet de ses demandes par les Etats-Unis"). Falls back to the given ones."""
+        author = context.modifier_actors(act)
+        if not author:
+            poss = next((c for c in act.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
+            author = context.resolve(poss) if poss is not None else ()
+        if not author:
+            for acl in (c for c in act.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")):
+                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+                if agent is not None:
+                    author = context.resolve(agent)
+                    break
+        if trig.is_noun:
+            agent = next((c for h in (trig.token, act) for c in h.children
+                          if c.dep_ == "nmod" and self._case_of(c) == "par"), None)
+            if agent is not None:
+                actors = context.resolve(agent) or actors
+        author = tuple(a for a in author if a.span not in {x.span for x in actors})
+        return actors, (author or recipients)
+
+    def _behind_day(self, children) -> list:
+        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
+        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
+        demande"), so "jeudi soir" gives nothing."""
+        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
+                and self.dates.is_day_word(c.text)
+                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
+                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
@@ -768,6 +967,10 @@ class EventCoder:
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
         if trig.is_noun:
             return trig.frame.de != "recipient"
+        if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
+            subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
+                return False
         return not self._passive(trig.token)
 
     def _passive(self, tok) -> bool:
@@ -776,6 +979,15 @@ class EventCoder:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
+        if not any(c.dep_ == "aux:pass" for c in children) and any(
+                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children):
+            return False  # "la Serbie a catégoriquement rejeté": "avoir" makes an active past, whatever the tag
+        if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
+                and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
+            return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
+        if tok.lemma_.lower() in self.lex.cue("stative_participles") and not any(
+                c.dep_ == "obl:agent" or self._case_of(c) == "par" for c in children):
+            return False  # "Israël est opposé à ...": a stance of the subject, not a passive
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
@@ -810,13 +1022,16 @@ class EventCoder:
         """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
         node = tok
         for _ in range(5):
+            if self._incise(node):
+                return None
             if node.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
                 head = node.head
                 subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
                 if node.dep_ == "xcomp":  # object control: "appeler les Occidentaux à fournir"
                     obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
                     if obj is not None and head.lemma_.lower() in ("appeler", "exhorter", "inviter", "pousser",
-                                                                     "autoriser", "demander", "aider"):
+                                                                     "autoriser", "demander", "aider", "accuser",
+                                                                     "soupçonner", "suspecter", "reprocher"):
                         return obj
                 if subj is not None:
                     return subj
@@ -839,8 +1054,54 @@ class EventCoder:
                         return next((c for c in noun.head.children if c.dep_ == "obl:agent"
                                      or self._case_of(c) == "par"), None)
                 return None
+            if node.dep_ == "ROOT" and node.pos_ in ("VERB", "AUX"):
+                return self._series_subject(node)
             break
         return None
+
+    def _incise(self, verb) -> bool:
+        """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
+        samedi une ONG" (parsed as a subjectless ``advcl``/``conj`` of the first verb). Its subject is the noun
+        after it, never the first clause's."""
+        if verb.dep_ not in ("advcl", "conj") or verb.i < verb.head.i:
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.cue("reporting_verbs") and lemma not in self.lex.cue("allegation_verbs"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS + ("cc", "mark") for c in verb.children):
+            return False
+        first = next((t for t in verb.subtree), verb)
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+        return before is not None and before.text == "," and bool(right) and right[-1].dep_ in ("obj", "nsubj") \
+            and right[-1].pos_ in ("NOUN", "PROPN")
+
+    def _series_subject(self, root):
+        """The subject of a comma series of predicates the parser hangs under the last one.
+
+        "Choe a transmis ses salutations, lui a demandé de ..., a exprimé sa gratitude": the parser makes the last
+        verb the root, without a subject, and the earlier ones its unmarked ``advcl``/``conj`` dependents. The
+        subject is that of the first predicate of the series (a clitic "lui"/"leur" mis-read as a subject is
+        skipped). A dependent clause with a subordinator ("si", "alors que", "quand") is not part of the series,
+        and neither is a reporting incise closing the sentence ("X ont fait Y, a accusé samedi une ONG"). Returns
+        the subject token or None."""
+        if root.lemma_.lower() in self.lex.cue("reporting_verbs"):
+            return None
+        right = [c for c in root.children if c.i > root.i and c.dep_ != "punct"]
+        if right and right[-1].dep_ in ("obj", "nsubj") and right[-1].pos_ in ("NOUN", "PROPN"):
+            return None  # the inverted subject of an incise ends the sentence
+        node, found = root, None
+        for _ in range(6):
+            earlier = [c for c in node.children if c.dep_ in ("advcl", "conj") and c.i < node.i
+                       and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children)]
+            if not earlier:
+                break
+            node = earlier[0]
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")
+                         and c.lower_ not in ("lui", "leur", "se", "en", "y")), None)
+            if subj is not None:
+                found = subj
+        return found
 
     def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
         tok = trig.token
@@ -1033,13 +1294,21 @@ class EventCoder:
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
             and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
         if not actors:
-            actors = context.modifier_actors(tok) or (
+            actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
+                           for a in context.modifier_actors(tok)) or (
                 tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
                 if quantity is not None else ())
             if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
                 de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
                             for e in context.resolve(c)}
                 actors = tuple(a for a in actors if a.span not in de_spans)
+            # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
+            # its participants are not the author
+            content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+                       and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
+            if content:
+                inside = [e.span for c in content for e in context.resolve(c)]
+                actors = tuple(a for a in actors if not any(s <= a.span[0] < e for s, e in inside))
         if not recipients:
             for slot in frame.recipient:
                 for c in (c for h in holders for c in h.children if c.i != tok.i):
@@ -1070,8 +1339,11 @@ class EventCoder:
                 actors = self._resolve_subject(subject, context)
         if not actors:
             tok_dep, head = anchor.dep_, anchor.head
+            idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
             if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
+                    and not idiom \
                     and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
+                # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
                 if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
                     agent = next((c for c in head.children if self._case_of(c) == "par"), None)
                     actors = context.resolve(agent) if agent is not None else ()
@@ -1095,9 +1367,35 @@ class EventCoder:
             poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
             if poss is not None:
                 actors = context.resolve(poss)
+        exchanged = self._exchange_verb(tok)
+        if exchanged is not None:  # "a fourni des missiles en échange d'une assistance de Moscou": to the supplier
+            subject = next((c for c in exchanged.children if c.dep_ in SUBJECT_DEPS), None) \
+                or self._inherited_subject(exchanged)
+            if subject is not None:
+                recipients = tuple(e for e in self._resolve_subject(subject, context)
+                                   if e.span not in {a.span for a in actors})
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    def _exchange_verb(self, tok):
+        """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.
+
+        The phrase nouns are the ``exchange_nouns`` cue ("en échange de", "en contrepartie de", "en retour de")."""
+        holder = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or holder.lemma_.lower() not in \
+                self.lex.cue("exchange_nouns") or self._case_of(holder) != "en":
+            return None
+        head = holder.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        sent = tok.sent
+        if head.i == sent.root.i and sent.start > 0 and sent.text[:1].islower():
+            # a verbless fragment cut from the sentence before ("... aurait fourni des armes. missiles, en
+            # échange de ..."): the deal is that sentence's last verb
+            before = tok.doc[sent.start - 1].sent
+            return next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+        return None
 
     @staticmethod
     def _specific(tok, actors, context) -> bool:
@@ -1162,8 +1460,11 @@ class EventCoder:
                 return "hypothetical"
         # negation on the trigger (or its verb): "n'a pas rencontré", "aucune visite"
         for n in {tok, verb}:
-            if any(c.lower_ in cues("negation_words") and c.dep_ == "advmod" for c in n.children) or \
-                    any(c.lower_ in ("ne", "n'", "n’") for c in n.children):
+            has_ne = any(c.lower_ in ("ne", "n'", "n’") for c in n.children)
+            # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
+            # "ne" ("bien plus ont été tués" is a comparison)
+            if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
+                             and c.lower_ in ("pas", "jamais") for c in n.children):
                 return "negated"
         if trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children):
             return "negated"

@@ -2,7 +2,7 @@
 
 The table is ``data/cameo.tsv``, built by ``scripts/build_cameo_table.py`` from the GDELT CAMEO lookup
 (CAMEO 1.1b3 codes, Goldstein 1992 scores, GDELT QuadClass) joined with the PLOVER CAMEO2PLOVER-2021 table,
-with the current PLOVER manual's changes (163 and 116 are SANCTION).
+with the current PLOVER manual's changes (163 and 116 are SANCTION, 0831 resignations RETREAT).
 """
 from __future__ import annotations
 

@@ -818,6 +818,12 @@ class DateResolver:
             out.append(TimeExpression((base + s, base + e), text[base + s:base + e], value, precision))
         return out
 
+    def is_day_word(self, word: str) -> bool:
+        """Whether ``word`` alone names a day: a weekday ("jeudi") or a one-word relative day of
+        ``dates.yaml`` ("hier", "aujourd'hui"). Case and accents are ignored."""
+        key = _key(word)
+        return key in self._grammar.weekday_of or key in self._grammar.relative_days
+
     def _since(self, ctx: _Context, s: int, value: str | None, precision: str, floor: int):
         """Widen an expression preceded by "depuis" into the interval from it to publication."""
         m = self._grammar.since_before.search(ctx.folded, max(floor, s - 40), s)

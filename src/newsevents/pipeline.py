@@ -57,7 +57,7 @@ class Pipeline:
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
                                 model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
-        self.coder = EventCoder(self.data, self.coder_info)
+        self.coder = EventCoder(self.data, self.coder_info, nlp=nlp)
 
     def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
