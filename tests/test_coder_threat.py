@@ -251,3 +251,8 @@ def test_the_act_demanded_is_part_of_the_demand(pipeline, text, expected):
 ])
 def test_no_demand(pipeline, text):
     assert "REQUEST" not in {e.event_type for e in code(pipeline, text)}
+
+
+def test_blockade_of_a_country_has_it_as_recipient(pipeline):
+    events = code(pipeline, "Israël maintient le blocus de Gaza.")
+    assert {(t[1], t[2]) for t in dyads(events)} == {("ISR", "PSE")}
