@@ -795,6 +795,7 @@ class ArticleActors:
                 and info.entries.get(info.by_token[head.head.i].start) is not None
                 and info.entries[info.by_token[head.head.i].start].role == "quantifiers")
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
+                quantified = quantified or self._people(head)
                 found = self._country_in(info, head)
                 code = m.code
                 if found is not None and found[0].kind in ("country", "region", "capital") \
@@ -871,12 +872,21 @@ class ArticleActors:
         person = self._apposed_name(info, head, e)
         if person is not None and role in ("titles", "words", "person_nouns"):
             sector_out = person.sector if person.kind == "person" or not sector else sector
+            if person.kind == "person":
+                sector_out = self._titled_sector(person.sector, role, sector)
             return [self._entity(info, person.code, sector_out, s, person.end, person.name)]
         found = self._country_in(info, head)
         if found is not None:
             fm, _ = found
             if fm.kind == "person":
-                return [self._entity(info, fm.code, fm.sector, s, e, fm.name)]
+                root = doc[fm.start:fm.end].root
+                path = [root]
+                while path[-1].head.i != path[-1].i and path[-1].head.i != head.i and len(path) < 5:
+                    path.append(path[-1].head)
+                if sector and any(t.dep_ == "nmod" and self._case(t) in _DE_CASES for t in path):
+                    # "la compagne de X", "l'armée de X": the noun's own sector, the person's country
+                    return [self._entity(info, fm.code, sector, s, e, None)]
+                return [self._entity(info, fm.code, self._titled_sector(fm.sector, role, sector), s, e, fm.name)]
             if fm.kind == "agent":
                 sub = self._np_entities(doc[fm.start:fm.end].root, coref)
                 if sub and sub[0].code != "---":
@@ -942,6 +952,28 @@ class ArticleActors:
         if root.head.i == head.head.i or root.head.i == head.i or root.i == head.head.i:
             return m
         return None
+
+    @staticmethod
+    def _people(head) -> bool:
+        """Whether a demonym noun denotes some people of that nationality, not the state: an indefinite or
+        no determiner ("des Iraniens", "de jeunes Algériens", "Iraniens" in a headline) or a clause that describes them
+        ("les Palestiniens vivant en Cisjordanie", "les Iraniens qui manifestent"); those are civilians (CVL).
+        A bare definite plural ("les Américains") may stand for the country and keeps no sector."""
+        dets = [fold(c.text) for c in head.children if c.dep_ == "det"]
+        definite = any(fold(c.text) in ("aux", "au", "des", "du") for c in head.children if c.dep_ == "case")
+        if any(d in ("des", "de", "d'", "un", "une", "plusieurs", "quelques", "certains", "nombreux")
+               for d in dets) or not (dets or definite):
+            return True
+        return any(c.dep_ in ("acl", "acl:relcl") for c in head.children)
+
+    @staticmethod
+    def _titled_sector(person_sector: str, role: str, sector: str) -> str:
+        """The sector of a person named with a title ("le président Bush", "le général Aoun"): the person's
+        dated sector, except that a person out of every role (``ELI`` by the publication date) who is given a
+        present title in the text takes the title's sector: the text speaks of the time they held it."""
+        if person_sector == "ELI" and role == "titles" and sector not in ("", "ELI"):
+            return sector
+        return person_sector
 
     @staticmethod
     def _count(head) -> int:
