@@ -54,3 +54,30 @@ def test_title_in_the_text_and_dated_roles(nlp, resolver, text, head, published,
 ])
 def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head) == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # the leader or spokesperson of an organisation with a sector takes that sector
+    ("Le porte-parole du Hezbollah a rejeté l'offre.", "porte-parole", [("LBN", "REB")]),
+    ("Le secrétaire général de la CFDT a appelé à la grève.", "secrétaire", [("FRA", "LAB")]),
+    # heads of intergovernmental organisations are IGO GOV
+    ("Le secrétaire général de l'OTAN a rencontré le ministre.", "secrétaire", [("IGO", "GOV")]),
+    # an event noun whose actor is a sector noun: the sector noun's sector, not only its demonym's country
+    ("Paris a dénoncé l'envoi de soldats turcs en Libye.", "envoi", [("TUR", "MIL")]),
+    ("Madrid a salué une déclaration du président Reagan.", "déclaration", [("USA", "GOV")]),
+])
+def test_sector_from_inside_the_phrase(nlp, resolver, text, head, expected):
+    published = "1990-01-01" if "Reagan" in text else "2023-05-10"
+    assert resolve(nlp, resolver, text, head, published) == expected
+
+
+def test_a_series_of_strikes_by_a_demonym_is_military(nlp):
+    """The demonym hangs on the quantity noun ("série ... russes"): still the armed forces."""
+    from newsevents.pipeline import Pipeline
+    from newsevents.records import Article
+
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+    [result] = list(pipeline.process([Article("t", "Série de frappes russes sur Odessa.",
+                                              "2023-05-10")]))
+    assaults = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert assaults and [(a.code, a.sector) for a in assaults[0].actor] == [("RUS", "MIL")]

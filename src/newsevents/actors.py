@@ -811,6 +811,7 @@ class ArticleActors:
         if found is None:
             return []
         fm, _ = found
+        fm = self._sector_noun_of(info, head, fm)
         if fm.kind == "agent":
             sub = self._np_entities(doc[fm.start:fm.end].root, coref)
             return [Entity(x.code, x.sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span, x.name)
@@ -894,6 +895,9 @@ class ArticleActors:
             else:
                 if fm.code == "IGO" and fm.sector and not sector:
                     sector = fm.sector
+                elif fm.kind in ("igo", "org", "group", "media") and fm.sector not in ("", "GOV") and (
+                        not sector or (sector == "GOV" and role in ("titles", "words"))):
+                    sector = fm.sector  # "le porte-parole du Hamas" -> REB, "le chef de la CGT" -> LAB
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
                 if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
                     adj = doc[fm.start]
@@ -952,6 +956,23 @@ class ArticleActors:
         if root.head.i == head.head.i or root.head.i == head.i or root.i == head.head.i:
             return m
         return None
+
+    @staticmethod
+    def _sector_noun_of(info: _DocInfo, head, m: Mention) -> Mention:
+        """For a phrase headed by a non-dictionary noun: when the person or demonym that carries its country
+        hangs on a sector noun inside the phrase ("le déploiement de soldats russes", "une déclaration du
+        président Reagan"), that sector noun's mention, so the phrase gets its sector too; else ``m``."""
+        if m.kind not in ("person", "demonym"):
+            return m
+        doc = head.doc
+        t = doc[m.start:m.end].root.head
+        if t.i == head.i:
+            return m
+        tm = info.by_token.get(t.i)
+        entry = info.entries.get(tm.start) if tm is not None else None
+        if tm is None or tm.kind != "agent" or entry is None or entry.role not in _AGENT_ROLES or not entry.sector:
+            return m
+        return tm
 
     @staticmethod
     def _people(head) -> bool:

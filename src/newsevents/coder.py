@@ -1296,7 +1296,8 @@ class EventCoder:
         if not actors:
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
-                tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
+                tuple(replace(e, sector="MIL") if not e.sector and frame.cameo[:2] in ("19", "20") else e
+                      for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
                 if quantity is not None else ())
             if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
                 de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
