@@ -81,3 +81,16 @@ def test_a_series_of_strikes_by_a_demonym_is_military(nlp):
                                               "2023-05-10")]))
     assaults = [e for e in result.events if e.event_type == "ASSAULT"]
     assert assaults and [(a.code, a.sector) for a in assaults[0].actor] == [("RUS", "MIL")]
+
+
+def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
+    """The recipient of a condemnation is not named, only inferred from the story (Iran): its government."""
+    from newsevents.pipeline import Pipeline
+    from newsevents.records import Article
+
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+    text = ("Des enseignants belges ont été arrêtés en Iran. Le ministère belge des affaires étrangères a dénoncé "
+            "jeudi une arrestation sans fondement.")
+    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
+    accuse = [e for e in result.events if e.event_type == "ACCUSE"]
+    assert accuse and [(r.code, r.sector, r.entity_text) for r in accuse[0].recipient] == [("IRN", "GOV", "")]

@@ -315,6 +315,8 @@ class EventCoder:
                 if trig.frame.reciprocal:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
+            if root in STATE_ACT_ROOTS | {"07"}:
+                recipients = self._inferred_counterpart(actors, recipients)
             pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
@@ -1409,6 +1411,16 @@ class EventCoder:
         if any(c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") for c in tok.children):
             return True
         return tok.dep_ in ("obj",) and tok.head.pos_ in ("VERB", "AUX")
+
+    @staticmethod
+    def _inferred_counterpart(actors, recipients):
+        """A recipient the text does not name (inferred: ``entity_text`` "") of a government's promise, demand,
+        support, aid, condemnation or sanction is the other country's government: "Paris a dénoncé une
+        arrestation" (in Iran) -> IRN GOV, as the dev gold codes such counterparts."""
+        if not any(a.sector == "GOV" for a in actors):
+            return recipients
+        return tuple(replace(r, sector="GOV") if not r.entity_text and not r.sector
+                     and r.code not in ("---", "IGO") else r for r in recipients)
 
     @staticmethod
     def _as_government(entities):
