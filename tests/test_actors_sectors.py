@@ -94,3 +94,17 @@ def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
     [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
     accuse = [e for e in result.events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector, r.entity_text) for r in accuse[0].recipient] == [("IRN", "GOV", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président sénégalais s'est rendu au Ghana mardi.", [("GHA", "GOV")]),  # the host government
+    ("Des députés américains se sont rendus au Ghana mardi.", [("GHA", "")]),  # not a government's visit
+])
+def test_the_host_of_a_government_visit_is_its_government(nlp, text, expected):
+    from newsevents.pipeline import Pipeline
+    from newsevents.records import Article
+
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
+    visits = [e for e in result.events if e.cameo_code == "042"]
+    assert visits and [(r.code, r.sector) for r in visits[0].recipient] == expected

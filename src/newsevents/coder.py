@@ -316,7 +316,7 @@ class EventCoder:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
             if root in STATE_ACT_ROOTS | {"07"}:
-                recipients = self._inferred_counterpart(actors, recipients)
+                recipients = self._inferred_counterpart(actors, recipients, visit=cameo[:3] in ("036", "042"))
             pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
@@ -1413,13 +1413,15 @@ class EventCoder:
         return tok.dep_ in ("obj",) and tok.head.pos_ in ("VERB", "AUX")
 
     @staticmethod
-    def _inferred_counterpart(actors, recipients):
+    def _inferred_counterpart(actors, recipients, visit: bool = False):
         """A recipient the text does not name (inferred: ``entity_text`` "") of a government's promise, demand,
         support, aid, condemnation or sanction is the other country's government: "Paris a dénoncé une
-        arrestation" (in Iran) -> IRN GOV, as the dev gold codes such counterparts."""
+        arrestation" (in Iran) -> IRN GOV, as the dev gold codes such counterparts. With ``visit`` (CAMEO 036,
+        042), the host country of a government's visit is its government too, named or not ("le président turc
+        en RDC" -> COD GOV)."""
         if not any(a.sector == "GOV" for a in actors):
             return recipients
-        return tuple(replace(r, sector="GOV") if not r.entity_text and not r.sector
+        return tuple(replace(r, sector="GOV") if (visit or not r.entity_text) and not r.sector
                      and r.code not in ("---", "IGO") else r for r in recipients)
 
     @staticmethod
