@@ -30,6 +30,9 @@ def resolve(nlp, resolver, text, head, published="2023-05-10"):
     # a former title keeps ELI; a person in office keeps the dated role
     ("L'ancien président Reagan a critiqué la Libye.", "président", "1995-06-01", [("USA", "ELI")]),
     ("Le président Emmanuel Macron a reçu le roi du Maroc.", "président", "2023-05-10", [("FRA", "GOV")]),
+    # an organisation whose sector changed: rebels until 1994, then the ruling party
+    ("Le Front patriotique rwandais a gagné les élections.", "Front", "2003-08-30", [("RWA", "PTY")]),
+    ("Le Front patriotique rwandais a attaqué Kigali.", "Front", "1990-10-05", [("RWA", "REB")]),
 ])
 def test_title_in_the_text_and_dated_roles(nlp, resolver, text, head, published, expected):
     assert resolve(nlp, resolver, text, head, published) == expected
@@ -62,6 +65,7 @@ def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     ("Le secrétaire général de la CFDT a appelé à la grève.", "secrétaire", [("FRA", "LAB")]),
     # heads of intergovernmental organisations are IGO GOV
     ("Le secrétaire général de l'OTAN a rencontré le ministre.", "secrétaire", [("IGO", "GOV")]),
+    ("Le médiateur de l'ONU a rencontré les rebelles.", "médiateur", [("IGO", "GOV")]),
     # an event noun whose actor is a sector noun: the sector noun's sector, not only its demonym's country
     ("Paris a dénoncé l'envoi de soldats turcs en Libye.", "envoi", [("TUR", "MIL")]),
     ("Madrid a salué une déclaration du président Reagan.", "déclaration", [("USA", "GOV")]),
