@@ -66,6 +66,12 @@ def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     # heads of intergovernmental organisations are IGO GOV
     ("Le secrétaire général de l'OTAN a rencontré le ministre.", "secrétaire", [("IGO", "GOV")]),
     ("Le médiateur de l'ONU a rencontré les rebelles.", "médiateur", [("IGO", "GOV")]),
+    # an office in a body of another sector: that body's sector (agents.yaml office_words)
+    ("Des responsables du renseignement égyptien ont rencontré leurs homologues.", "responsables",
+     [("EGY", "SPY")]),
+    ("Un porte-parole de l'armée nigériane a démenti.", "porte-parole", [("NGA", "MIL")]),
+    ("Un représentant de la société civile malienne a parlé.", "représentant", [("MLI", "CVL")]),
+    ("Le porte-parole du ministère chinois a démenti.", "porte-parole", [("CHN", "GOV")]),
     # an event noun whose actor is a sector noun: the sector noun's sector, not only its demonym's country
     ("Paris a dénoncé l'envoi de soldats turcs en Libye.", "envoi", [("TUR", "MIL")]),
     ("Madrid a salué une déclaration du président Reagan.", "déclaration", [("USA", "GOV")]),

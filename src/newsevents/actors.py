@@ -378,6 +378,9 @@ class ActorResolver:
         for bucket in self._candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
         self._keys = list(self._candidates)
+        self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
+        """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
+        sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
         self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
         for n, key in enumerate(self._keys):
             self._matcher.add(str(n), [Doc(self.vocab, words=list(key))])
@@ -879,6 +882,7 @@ class ArticleActors:
         found = self._country_in(info, head)
         if found is not None:
             fm, _ = found
+            fm = self._sector_noun_of(info, head, fm)
             if fm.kind == "person":
                 root = doc[fm.start:fm.end].root
                 path = [root]
@@ -890,6 +894,8 @@ class ArticleActors:
                 return [self._entity(info, fm.code, self._titled_sector(fm.sector, role, sector), s, e, fm.name)]
             if fm.kind == "agent":
                 sub = self._np_entities(doc[fm.start:fm.end].root, coref)
+                if sub and sub[0].sector and entry.word in self.resolver.office_words:
+                    sector = sub[0].sector  # "des responsables du renseignement" -> SPY, "un porte-parole de l'armée"
                 if sub and sub[0].code != "---":
                     return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)]
             else:
@@ -970,7 +976,8 @@ class ArticleActors:
             return m
         tm = info.by_token.get(t.i)
         entry = info.entries.get(tm.start) if tm is not None else None
-        if tm is None or tm.kind != "agent" or entry is None or entry.role not in _AGENT_ROLES or not entry.sector:
+        if tm is None or tm.kind != "agent" or entry is None or entry.role not in _AGENT_ROLES or not entry.sector \
+                or tm.start <= head.i < tm.end:  # the phrase's own sector noun ("candidats de l'opposition")
             return m
         return tm
 
