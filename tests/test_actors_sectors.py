@@ -72,6 +72,9 @@ def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     ("Un porte-parole de l'armée nigériane a démenti.", "porte-parole", [("NGA", "MIL")]),
     ("Un représentant de la société civile malienne a parlé.", "représentant", [("MLI", "CVL")]),
     ("Le porte-parole du ministère chinois a démenti.", "porte-parole", [("CHN", "GOV")]),
+    ("Des militants du Hezbollah ont été arrêtés.", "militants", [("LBN", "REB")]),
+    ("Des hommes d'une katiba djihadiste ont tué dix civils au Mali.", "hommes", [("MLI", "REB")]),
+    ("La police militaire serbe a arrêté trois hommes.", "police", [("SRB", "MIL")]),
     # an event noun whose actor is a sector noun: the sector noun's sector, not only its demonym's country
     ("Paris a dénoncé l'envoi de soldats turcs en Libye.", "envoi", [("TUR", "MIL")]),
     ("Madrid a salué une déclaration du président Reagan.", "déclaration", [("USA", "GOV")]),

@@ -902,7 +902,8 @@ class ArticleActors:
                 if fm.code == "IGO" and fm.sector and not sector:
                     sector = fm.sector
                 elif fm.kind in ("igo", "org", "group", "media") and fm.sector not in ("", "GOV") and (
-                        not sector or (sector == "GOV" and role in ("titles", "words"))):
+                        not sector or entry.word in self.resolver.office_words
+                        or (sector == "GOV" and role in ("titles", "words"))):
                     sector = fm.sector  # "le porte-parole du Hamas" -> REB, "le chef de la CGT" -> LAB
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
                 if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
@@ -965,10 +966,10 @@ class ArticleActors:
 
     @staticmethod
     def _sector_noun_of(info: _DocInfo, head, m: Mention) -> Mention:
-        """For a phrase headed by a non-dictionary noun: when the person or demonym that carries its country
-        hangs on a sector noun inside the phrase ("le déploiement de soldats russes", "une déclaration du
-        président Reagan"), that sector noun's mention, so the phrase gets its sector too; else ``m``."""
-        if m.kind not in ("person", "demonym"):
+        """When the person, country or demonym that carries a phrase's country hangs on a sector noun inside the
+        phrase ("le déploiement de soldats russes", "une déclaration du président Reagan", "des hommes de la
+        katiba du Macina"), that sector noun's mention, so the phrase gets its sector too; else ``m``."""
+        if m.kind not in ("person", "demonym", "country", "region", "capital", "contextual"):
             return m
         doc = head.doc
         t = doc[m.start:m.end].root.head
