@@ -38,6 +38,13 @@ def test_title_in_the_text_and_dated_roles(nlp, resolver, text, head, published,
     assert resolve(nlp, resolver, text, head, published) == expected
 
 
+def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resolver):
+    """The parser may make the name the subject and the title a modifier: the title still gives the sector."""
+    text = "Le chef de l'Etat ivoirien, Laurent Gbagbo, a rejeté l'offre de la France."
+    assert resolve(nlp, resolver, text, "Laurent", "2015-01-01") == [("CIV", "GOV")]
+    assert resolve(nlp, resolver, "Laurent Gbagbo a rejeté l'offre.", "Laurent", "2015-01-01") == [("CIV", "ELI")]
+
+
 @pytest.mark.parametrize("text, head, expected", [
     # a relative of an office holder is a civilian of that country; the noun's own sector wins over a person
     # in its "de" complement

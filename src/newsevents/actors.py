@@ -784,7 +784,12 @@ class ArticleActors:
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
-            return [self._entity(info, m.code, m.sector, min(s, m.start), max(e, m.end), m.name)]
+            sector = m.sector
+            if m.kind == "person" and sector == "ELI":  # "le chef de l'Etat, Laurent Gbagbo, a ...": his title
+                title = self._title_before(info, m.start, m.end)
+                if title is not None:
+                    sector = self._titled_sector(sector, "titles", title.sector)
+            return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
             hentry = info.entries.get(hm.start) if hm is not None else None
@@ -981,6 +986,30 @@ class ArticleActors:
                 or tm.start <= head.i < tm.end:  # the phrase's own sector noun ("candidats de l'opposition")
             return m
         return tm
+
+    @staticmethod
+    def _title_before(info: _DocInfo, start: int, end: int) -> ActorEntry | None:
+        """The title (agents.yaml ``titles``) a name [start, end) is apposed to, when the parse made the name
+        the phrase's head: its head before it ("le président Bush"), or the phrase just before a comma ("le
+        chef de l'Etat, Laurent Gbagbo"); None when there is none."""
+        doc = info.doc
+        root = doc[start:end].root
+        options = []
+        if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
+            options.append(root.head)
+        options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod")]
+        if start >= 2 and doc[start - 1].text == ",":
+            prev = doc[start - 2]
+            while prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i < prev.i and prev.i - prev.head.i < 6 \
+                    and getattr(info.by_token.get(prev.i), "kind", "") != "agent":
+                prev = prev.head  # "le chef de l'Etat ivoirien, X": from "ivoirien" up to the title
+            options.append(prev)
+        for t in options:
+            tm = info.by_token.get(t.i)
+            entry = info.entries.get(tm.start) if tm is not None else None
+            if tm is not None and tm.kind == "agent" and entry is not None and entry.role == "titles":
+                return entry
+        return None
 
     @staticmethod
     def _people(head) -> bool:
