@@ -128,3 +128,8 @@ def test_the_host_of_a_government_visit_is_its_government(nlp, text, expected):
     [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
     visits = [e for e in result.events if e.cameo_code == "042"]
     assert visits and [(r.code, r.sector) for r in visits[0].recipient] == expected
+
+
+def test_a_pronoun_keeps_the_title_given_in_the_text(nlp, resolver):
+    text = "Le président Reagan a menacé la Libye. Il a ensuite rencontré le roi du Maroc."
+    assert resolve(nlp, resolver, text, "Il", "1995-01-01") == [("USA", "GOV")]
