@@ -58,6 +58,8 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     # opposition parties and candidates, deposed leaders, extremist organisations, the wounded
     ("Cinq partis d'opposition ont boycotté le scrutin au Togo.", "partis", [("TGO", "OPP")]),
     ("Le pouvoir a écarté les candidats de l'opposition tchadienne.", "candidats", [("TCD", "OPP")]),
+    ("Des sympathisants de l'opposition kényane ont manifesté.", "sympathisants", [("KEN", "OPP")]),
+    ("Le porte-parole de l'opposition sénégalaise a démenti.", "porte-parole", [("SEN", "OPP")]),
     ("Le président déchu du Niger a refusé de démissionner.", "président", [("NER", "ELI")]),
     ("Londres a interdit une organisation extrémiste irlandaise.", "organisation", [("IRL", "REB")]),
     ("Les secours ont évacué les blessés de la ville syrienne.", "blessés", [("SYR", "CVL")]),
