@@ -55,6 +55,7 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     ("Israël a imposé un couvre-feu aux Palestiniens vivant à Hébron.", "Palestiniens", [("PSE", "CVL")]),
     ("La police a dispersé les Syriens qui manifestaient devant la mairie.", "Syriens", [("SYR", "CVL")]),
     ("Les Américains ont proposé un accord.", "Américains", [("USA", "")]),
+    ("Russes et Ukrainiens négocient à Istanbul.", "Russes", [("RUS", ""), ("UKR", "")]),
     # opposition parties and candidates, deposed leaders, extremist organisations, the wounded
     ("Cinq partis d'opposition ont boycotté le scrutin au Togo.", "partis", [("TGO", "OPP")]),
     ("Le pouvoir a écarté les candidats de l'opposition tchadienne.", "candidats", [("TCD", "OPP")]),
@@ -111,8 +112,8 @@ def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
     from newsevents.records import Article
 
     pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
-    text = ("Des enseignants belges ont été arrêtés en Iran. Le ministère belge des affaires étrangères a dénoncé "
-            "jeudi une arrestation sans fondement.")
+    text = ("Des enseignants belges ont été arrêtés en Iran. Le ministère belge des affaires étrangères "
+            "a dénoncé jeudi une arrestation sans fondement.")
     [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
     accuse = [e for e in result.events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector, r.entity_text) for r in accuse[0].recipient] == [("IRN", "GOV", "")]

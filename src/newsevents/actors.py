@@ -1013,14 +1013,14 @@ class ArticleActors:
 
     @staticmethod
     def _people(head) -> bool:
-        """Whether a demonym noun denotes some people of that nationality, not the state: an indefinite or
-        no determiner ("des Iraniens", "de jeunes Algériens", "Iraniens" in a headline) or a clause that describes them
-        ("les Palestiniens vivant en Cisjordanie", "les Iraniens qui manifestent"); those are civilians (CVL).
-        A bare definite plural ("les Américains") may stand for the country and keeps no sector."""
+        """Whether a demonym noun denotes some people of that nationality, not the state: an indefinite
+        determiner ("des Iraniens", "de jeunes Algériens") or a clause that describes them ("les Palestiniens
+        vivant en Cisjordanie", "aux Iraniens qui manifestent"); those are civilians (CVL). A definite plural
+        ("les Américains") or a headline's bare plural ("Russes et Ukrainiens négocient") may stand for the
+        country and keeps no sector."""
         dets = [fold(c.text) for c in head.children if c.dep_ == "det"]
-        definite = any(fold(c.text) in ("aux", "au", "des", "du") for c in head.children if c.dep_ == "case")
         if any(d in ("des", "de", "d'", "un", "une", "plusieurs", "quelques", "certains", "nombreux")
-               for d in dets) or not (dets or definite):
+               for d in dets):
             return True
         return any(c.dep_ in ("acl", "acl:relcl") for c in head.children)
 
