@@ -27,7 +27,8 @@ def resolve(nlp, resolver, text, head, published="2023-05-10"):
     # out of office by the date, but the text gives a present title: the title's sector
     ("Le président Reagan a menacé la Libye de représailles.", "président", "1995-06-01", [("USA", "GOV")]),
     ("Le général Michel Aoun a fermé le port de Beyrouth.", "général", "2000-03-01", [("LBN", "MIL")]),
-    # a former title keeps ELI; a person in office keeps the dated role
+    # a former title keeps ELI; so does a generic word for a leader; a person in office keeps the dated role
+    ("Damas a dénoncé le dirigeant de droite israélien Ariel Sharon.", "dirigeant", "2000-01-01", [("ISR", "ELI")]),
     ("L'ancien président Reagan a critiqué la Libye.", "président", "1995-06-01", [("USA", "ELI")]),
     ("Le président Emmanuel Macron a reçu le roi du Maroc.", "président", "2023-05-10", [("FRA", "GOV")]),
     # an organisation whose sector changed: rebels until 1994, then the ruling party

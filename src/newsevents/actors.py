@@ -379,6 +379,7 @@ class ActorResolver:
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
         self._keys = list(self._candidates)
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
+        self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
         self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
@@ -788,7 +789,7 @@ class ArticleActors:
             if m.kind == "person" and sector == "ELI":  # "le chef de l'Etat, Laurent Gbagbo, a ...": his title
                 title = self._title_before(info, m.start, m.end)
                 if title is not None:
-                    sector = self._titled_sector(sector, "titles", title.sector)
+                    sector = self._titled_sector(sector, "titles", title.sector, title.word)
             return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
@@ -882,7 +883,7 @@ class ArticleActors:
         if person is not None and role in ("titles", "words", "person_nouns"):
             sector_out = person.sector if person.kind == "person" or not sector else sector
             if person.kind == "person":
-                sector_out = self._titled_sector(person.sector, role, sector)
+                sector_out = self._titled_sector(person.sector, role, sector, entry.word)
             return [self._entity(info, person.code, sector_out, s, person.end, person.name)]
         found = self._country_in(info, head)
         if found is not None:
@@ -896,7 +897,8 @@ class ArticleActors:
                 if sector and any(t.dep_ == "nmod" and self._case(t) in _DE_CASES for t in path):
                     # "la compagne de X", "l'armée de X": the noun's own sector, the person's country
                     return [self._entity(info, fm.code, sector, s, e, None)]
-                return [self._entity(info, fm.code, self._titled_sector(fm.sector, role, sector), s, e, fm.name)]
+                sector_out = self._titled_sector(fm.sector, role, sector, entry.word)
+                return [self._entity(info, fm.code, sector_out, s, e, fm.name)]
             if fm.kind == "agent":
                 sub = self._np_entities(doc[fm.start:fm.end].root, coref)
                 if sub and sub[0].sector and entry.word in self.resolver.office_words:
@@ -1024,12 +1026,13 @@ class ArticleActors:
             return True
         return any(c.dep_ in ("acl", "acl:relcl") for c in head.children)
 
-    @staticmethod
-    def _titled_sector(person_sector: str, role: str, sector: str) -> str:
+    def _titled_sector(self, person_sector: str, role: str, sector: str, word: str = "") -> str:
         """The sector of a person named with a title ("le président Bush", "le général Aoun"): the person's
         dated sector, except that a person out of every role (``ELI`` by the publication date) who is given a
-        present title in the text takes the title's sector: the text speaks of the time they held it."""
-        if person_sector == "ELI" and role == "titles" and sector not in ("", "ELI"):
+        present title in the text takes the title's sector: the text speaks of the time they held it. Generic
+        words for a leader (agents.yaml ``person_nouns``: "le dirigeant de droite X") are no such title."""
+        if person_sector == "ELI" and role == "titles" and sector not in ("", "ELI") \
+                and word not in self.resolver.person_nouns:
             return sector
         return person_sector
 
