@@ -170,6 +170,11 @@ class EventCoder:
                     or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
                     or self._unowned_background(t, context) or self._organiser_adjunct(t):
                 consumed.add(t.token.i)
+        for t in triggers:  # labels, manners, contents and aims: words of an event that report no event
+            if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
+                    or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
+                    or self._violated(t) or self._generic_mention(t, context):
+                consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
         for t in triggers:
@@ -208,7 +213,7 @@ class EventCoder:
                             if self._frame_fits(f, trig.token, actors, context)), None)
                 if alt is None:
                     continue
-                trig = Trigger(trig.token, alt[0], alt[1], False)
+                trig = Trigger(trig.token, alt[0], alt[1], trig.is_noun)
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
@@ -361,9 +366,9 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
-                for frame in frames:
-                    if self._noun_frame_matches(tok, frame):
-                        return Trigger(tok, frame, None, True)
+                fitting = [f for f in frames if self._noun_frame_matches(tok, f)]
+                if fitting:  # the others are tried when the first one's participants do not fit
+                    return Trigger(tok, fitting[0], None, True, tuple((f, None) for f in fitting[1:]))
         return None
 
     def _verb_frames(self, tok, frames) -> Trigger | None:
@@ -448,6 +453,126 @@ class EventCoder:
             if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
                 return True
         return False
+
+    def _affiliation_label(self, trig: Trigger, expressions, offset) -> bool:
+        """A past participle of backing ("la milice, soutenue par la Syrie", "des laboratoires financés par
+        Washington"; cue list ``affiliation_participles``) modifying a noun labels who the noun's referent is
+        allied with, a standing relation rather than a reported act. A date of its own ("financés en mai par
+        X") makes it an event again."""
+        tok = trig.token
+        if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"] \
+                or tok.morph.get("Tense") == ["Pres"] or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or tok.lemma_.lower() not in self.lex.cue("affiliation_participles"):
+            return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    def _same_act_adjunct(self, trig: Trigger, by_token) -> bool:
+        """A gerund ("en se faisant exploser") or a present participle ("..., tuant vingt personnes") of the same
+        PLOVER type as the clause it hangs on tells how that act was done or what it did: one act, coded once.
+        :meth:`_consequence` covers the participle under its own governor; this also takes the gerund, and the
+        participle the parser hung on the reporting verb of the sentence ("X ont bombardé Y, tuant vingt
+        personnes, ont indiqué des témoins"), which stands for the act reported before it."""
+        tok = trig.token
+        if trig.is_noun or any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in tok.children):
+            return False
+        gerund = any(c.dep_ == "mark" and c.lower_ == "en" for c in tok.children) and (
+            tok.morph.get("Tense") == ["Pres"] and tok.morph.get("VerbForm") == ["Part"]
+            or any(c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"] for c in tok.children))
+        participle = tok.dep_ in ("advcl", "acl") and tok.morph.get("VerbForm") == ["Part"] \
+            and tok.morph.get("Tense") == ["Pres"]
+        if not (gerund or participle):
+            return False
+        kind = self.cameo.plover(trig.frame.cameo)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig:
+                return self.cameo.plover(other.frame.cameo) == kind
+        if participle and tok.head.lemma_.lower() in self._reporting:
+            before = [t for i, t in sorted(by_token.items()) if i < tok.i and not t.is_noun]
+            return bool(before) and self.cameo.plover(before[-1].frame.cameo) == kind
+        return False
+
+    def _noun_purpose(self, trig: Trigger) -> bool:
+        """A purpose clause ("pour interdire", "afin de protéger") of a noun ("un vote pour interdire les
+        armes", "une campagne visant à convaincre le Parlement d'amender la Constitution afin d'interdire ...")
+        states what the thing named is for, not an act that took place. :meth:`_purpose_clause` covers the
+        purpose of another event."""
+        tok = trig.token
+        if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
+            return False
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ in ("acl", "acl:relcl", "nmod", "advcl") and node.head.pos_ == "NOUN":
+                return True  # "un vote pour interdire ...": also a verbless title's noun
+            if node.dep_ not in ("advcl", "xcomp", "acl", "ccomp", "obj"):
+                return False
+            node = node.head
+        return False
+
+    def _text_content(self, trig: Trigger) -> bool:
+        """An event inside what a text provides ("un accord prévoyant une manifestation", "des amendements
+        prévoyant dix ans de prison pour les militaires qui refusent de combattre"): the content of an
+        agreement, law or plan (cue list ``content_verbs``, as a participle or relative clause of a noun), not
+        an event that happened."""
+        verbs = self.lex.cue("content_verbs")
+        node = trig.token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in verbs and node.dep_ in ("acl", "acl:relcl") and node.head.pos_ == "NOUN":
+                return True
+        return False
+
+    def _interview(self, trig: Trigger) -> bool:
+        """"dans un entretien (accordé à la BBC)": an interview given to the press, not a meeting (cue list
+        ``interview_nouns``). A meeting names its partner ("un entretien avec Olaf Scholz") or its two sides."""
+        tok = trig.token
+        if not trig.is_noun or tok.lemma_.lower() not in self.lex.cue("interview_nouns"):
+            return False
+        if any(self._case_of(c) in ("avec", "entre") for c in tok.children):
+            return False
+        if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.morph.get("Number[psor]") == ["Plur"]
+               for c in tok.children):
+            return False  # "leur entretien": the two of them
+        return self._case_of(tok) == "dans" or any(
+            c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("accorder", "donner", "publier", "diffuser")
+            for c in tok.children)
+
+    def _generic_mention(self, trig: Trigger, context) -> bool:
+        """An event noun whose frame needs a specific incident (``needs_specific``: "la répression") and whose
+        phrase names nobody is a generic mention (ANNOTATION.md), even where the place would imply its actor
+        (:data:`IMPLIED_ACTOR_ROOTS`: "la répression s'accentue contre les opposants")."""
+        return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
+            and self._noun_participants(trig, context) == ((), ())
+
+    def _violated(self, trig: Trigger) -> bool:
+        """An agreement-like event noun that is the object of a breach ("ont violé le cessez-le-feu", cue list
+        ``breach_verbs``) is what was broken, not a new act of the violator."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ not in ("obj", "nsubj:pass"):
+            return False
+        breach = self.lex.cue("breach_verbs")
+
+        def is_breach(word) -> bool:  # the tagger may take the participle for a noun: "d'avoir violé/NOUN le"
+            low = word.lower_
+            return word.lemma_.lower() in breach or any(
+                low.endswith(end) and low[:-len(end)] + "er" in breach for end in ("é", "ée", "és", "ées"))
+
+        head = tok.head
+        if is_breach(head):
+            return True
+        return head.lemma_ == "avoir" and any(is_breach(t) for t in tok.doc[head.i + 1:tok.i])
 
     @staticmethod
     def _place_description(tok) -> bool:
@@ -588,6 +713,8 @@ class EventCoder:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
         objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
+        if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
+            return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -604,8 +731,9 @@ class EventCoder:
                          for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
                          and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
                          in (None, "des")]  # no preposition, or the partitive "des"
+            mistagged = [c for c in children if c.dep_ == "obj" and c.pos_ == "ADJ"]  # "demande « pardon »"
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
-                    + displaced:
+                    + displaced + mistagged:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
@@ -616,6 +744,15 @@ class EventCoder:
                 return tok.head
             return False
         return None
+
+    def _other_sense_object(self, tok, children, lemmas: frozenset[str]) -> bool:
+        """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
+        ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
+        "ont défendu la ville")."""
+        patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            patients.append(tok.head)
+        return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas for p in patients)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
         if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
@@ -792,6 +929,8 @@ class EventCoder:
             return False
         if frame.needs_actor_patient:
             patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            if tok.pos_ in ("NOUN", "PROPN"):  # an event noun: "la condamnation des trois opposants"
+                patient = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"), None)
             if patient is None and tok.dep_ == "acl":
                 patient = tok.head
             if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
