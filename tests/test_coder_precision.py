@@ -108,3 +108,35 @@ def test_asking_forgiveness_in_quotes_is_an_apology(pipeline):
     # the tagger takes the quoted "pardon" for an adjective: it is still the object that makes the apology
     events = code(pipeline, "Le roi belge demande « pardon pour les crimes commis ».")
     assert [(e.event_type, e.cameo_code) for e in events] == [("SUPPORT", "055")]
+
+
+def test_what_is_allowed_is_part_of_the_permission(pipeline):
+    events = code(pipeline, "Le ministre de l'Intérieur a autorisé l'opposition à organiser une manifestation "
+                            "devant le Parlement turc.")
+    assert types(events) == ["CONCEDE"]
+
+
+def test_suspending_parts_of_the_constitution_is_no_sanction(pipeline):
+    events = code(pipeline, "Le gouvernement a décrété l'état d'urgence en Equateur, suspendant certaines parties "
+                            "de la Constitution.")
+    assert types(events) == ["COERCE"]
+
+
+def test_suspending_cooperation_is_a_sanction(pipeline):
+    events = code(pipeline, "La Russie a suspendu sa coopération avec la Norvège.")
+    assert [(e.event_type, e.recipient[0].code) for e in events] == [("SANCTION", "NOR")]
+
+
+def test_cleared_charges_are_no_accusation(pipeline):
+    assert list(code(pipeline, "L'ancien ministre grec a été blanchi de toutes les accusations par un tribunal.")) == []
+
+
+def test_what_the_source_of_a_report_did_is_no_event(pipeline):
+    events = code(pipeline, "Les rebelles ont attaqué la ville de Goma, a indiqué un diplomate rwandais qui a "
+                            "rencontré le président congolais.")
+    assert types(events) == ["ASSAULT"]
+
+
+def test_the_de_complement_of_a_blockade_is_its_target(pipeline):
+    events = code(pipeline, "L'Egypte a renforcé le blocus de Gaza.")
+    assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("COERCE", "EGY", "PSE")]

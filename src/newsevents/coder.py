@@ -173,7 +173,8 @@ class EventCoder:
         for t in triggers:  # labels, manners, contents and aims: words of an event that report no event
             if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
                     or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
-                    or self._violated(t) or self._generic_mention(t, context):
+                    or self._violated(t) or self._generic_mention(t, context) or self._cleared_charge(t) \
+                    or self._source_description(t):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -574,6 +575,38 @@ class EventCoder:
             return True
         return head.lemma_ == "avoir" and any(is_breach(t) for t in tok.doc[head.i + 1:tok.i])
 
+    def _cleared_charge(self, trig: Trigger) -> bool:
+        """A charge noun in the complement of a verb of clearing ("blanchi de toutes les accusations par un
+        tribunal", cue list ``clearing_verbs``) is what the person was cleared of: no accusation by the court."""
+        tok = trig.token
+        return trig.is_noun and tok.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass") \
+            and tok.head.lemma_.lower() in self.lex.cue("clearing_verbs")
+
+    def _source_description(self, trig: Trigger) -> bool:
+        """An event in a relative clause describing the source of a report ("a indiqué un membre de l'équipe qui
+        tente de négocier un accord", "selon un diplomate qui a rencontré X") describes who is speaking; the
+        report's event is elsewhere."""
+        node = trig.token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ == "acl:relcl":
+                break
+            node = node.head
+        else:
+            return False
+        source = node.head
+        for _ in range(3):
+            if source.dep_ in SUBJECT_DEPS and source.head.lemma_.lower() in self._reporting \
+                    and source.i > source.head.i:  # "..., a indiqué un membre de l'équipe qui ...": the source
+                return True
+            if self._case_of(source) in self.lex.cue("attribution_preps"):
+                return True
+            if source.dep_ != "nmod":
+                return False
+            source = source.head
+        return False
+
     @staticmethod
     def _place_description(tok) -> bool:
         """Inside a relative clause that describes a place ("en Serbie, où 24 personnes ont été tuées lors
@@ -752,7 +785,7 @@ class EventCoder:
         patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             patients.append(tok.head)
-        return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas for p in patients)
+        return any(self._lemma_in(p, lemmas) for p in patients)  # also "certaines parties de la Constitution"
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
         if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
