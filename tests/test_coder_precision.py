@@ -140,3 +140,9 @@ def test_what_the_source_of_a_report_did_is_no_event(pipeline):
 def test_the_de_complement_of_a_blockade_is_its_target(pipeline):
     events = code(pipeline, "L'Egypte a renforcé le blocus de Gaza.")
     assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("COERCE", "EGY", "PSE")]
+
+
+def test_aim_of_a_campaign_is_no_event(pipeline):
+    text = ("Le parti a lancé une campagne visant à convaincre le Parlement polonais d'amender la loi afin "
+            "d'interdire les rassemblements.")
+    assert list(code(pipeline, text)) == []

@@ -42,3 +42,4 @@ def test_participle_of_another_type_under_the_reporting_verb_stays_an_event(code
     rows[5] = ("saluant", "saluer", "VERB", "advcl", 10, PART_PRES)
     rows[7] = ("Berlin", "Berlin", "PROPN", "obj", 5, "")
     assert sorted(e.event_type for e in code(coder, rows)) == ["ASSAULT", "SUPPORT"]
+

@@ -506,7 +506,9 @@ class EventCoder:
         tok = trig.token
         if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
-        if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+        if tok.head.lower_ == "afin" and tok.head.dep_ == "advmod":
+            tok = tok.head.head  # "afin/advmod d'interdire/obl:arg": the parser's other reading of "afin de"
+        elif tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
             return False
         node = tok
