@@ -146,3 +146,14 @@ def test_aim_of_a_campaign_is_no_event(pipeline):
     text = ("Le parti a lancé une campagne visant à convaincre le Parlement polonais d'amender la loi afin "
             "d'interdire les rassemblements.")
     assert list(code(pipeline, text)) == []
+
+
+def test_a_fronted_place_is_not_part_of_the_subject(pipeline):
+    events = code(pipeline, "Au Pérou, Pedro Castillo décrète l'état d'urgence dans la capitale.")
+    assert [(e.actor[0].code, e.actor[0].sector, e.actor[0].entity_text) for e in events] == \
+        [("PER", "GOV", "Pedro Castillo")]
+
+
+def test_aim_in_a_verbless_title_is_no_event(pipeline):
+    text = "Au Royaume-Uni, un premier vote au Parlement pour interdire les manifestations bruyantes."
+    assert list(code(pipeline, text)) == []

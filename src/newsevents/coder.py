@@ -515,8 +515,9 @@ class EventCoder:
         for _ in range(5):
             if node.head.i == node.i:
                 return False
-            if node.dep_ in ("acl", "acl:relcl", "nmod", "advcl") and node.head.pos_ == "NOUN":
-                return True  # "un vote pour interdire ...": also a verbless title's noun
+            if node.dep_ in ("acl", "acl:relcl", "nmod", "advcl") and (node.head.pos_ == "NOUN" or (
+                    node.head.pos_ not in ("VERB", "AUX") and node.head.dep_ == "ROOT")):
+                return True  # "un vote pour interdire ...": also the root of a verbless title
             if node.dep_ not in ("advcl", "xcomp", "acl", "ccomp", "obj"):
                 return False
             node = node.head
@@ -1026,6 +1027,11 @@ class EventCoder:
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
+        if any(c.dep_ == "case" and CONTRACTIONS.get(c.lower_, (c.lower_,))[0] in PLACE_CASES
+               for c in subject.children):  # "Au Canada, Justin Trudeau invoque": a fronted place taken for the
+            conj = next((c for c in subject.children if c.dep_ in ("conj", "appos")), None)  # subject, its real one
+            # a conjunct or an apposition
+            return self._resolve_subject(conj, context) if conj is not None else ()
         found = context.resolve(subject)
         first = subject.left_edge
         doc = subject.doc
