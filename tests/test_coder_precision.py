@@ -156,3 +156,19 @@ def test_a_fronted_place_is_not_part_of_the_subject(pipeline):
 def test_aim_in_a_verbless_title_is_no_event(pipeline):
     text = "Au Royaume-Uni, un premier vote au Parlement pour interdire les manifestations bruyantes."
     assert list(code(pipeline, text)) == []
+
+
+def test_agreeing_on_sanctions_is_the_sanction(pipeline):
+    events = code(pipeline, "Les ministres de l'Union européenne se sont mis d'accord mardi sur des sanctions "
+                            "contre l'Iran.")
+    assert [(e.event_type, e.cameo_code, e.actor[0].code) for e in events] == [("SANCTION", "163", "IGO")]
+
+
+def test_agreeing_on_a_schedule_stays_an_agreement(pipeline):
+    events = code(pipeline, "La France et l'Allemagne se sont mis d'accord sur un calendrier.")
+    assert {e.event_type for e in events} == {"AGREE"} and len(events) == 2
+
+
+def test_what_is_agreed_for_a_third_party_is_not_coded_both_ways(pipeline):
+    events = code(pipeline, "Les ministres de l'Union européenne sont convenus de fournir une aide à la Moldavie.")
+    assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("AGREE", "IGO", "MDA")]

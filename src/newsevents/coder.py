@@ -293,7 +293,8 @@ class EventCoder:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if (r.code, r.sector) not in
                                    {(a.code, a.sector) for a in actors})
-            pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
+            pairs = self._pairs(actors, recipients, trig.frame.reciprocal
+                                and not self._recipients_of_content(recipients, inner, context))
             row = self.cameo[cameo]
             for actor, recipient in pairs:
                 out.append(Event(
@@ -306,6 +307,15 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(out), sentence_attribution
+
+    def _recipients_of_content(self, recipients, inner, context) -> bool:
+        """The recipients were found in the content of the event ("sont convenus de fournir une aide à la
+        Roumanie"), not as its partner ("sont convenus avec X"): they receive what was agreed, so the agreement
+        is not coded both ways."""
+        if not recipients or not inner:
+            return False
+        found = {r.span for sub in inner for r in self._participants(sub, context)[1]}
+        return all(r.span in found for r in recipients)
 
     @staticmethod
     def _place_sector(root: str, recipients):
