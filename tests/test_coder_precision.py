@@ -172,3 +172,8 @@ def test_agreeing_on_a_schedule_stays_an_agreement(pipeline):
 def test_what_is_agreed_for_a_third_party_is_not_coded_both_ways(pipeline):
     events = code(pipeline, "Les ministres de l'Union européenne sont convenus de fournir une aide à la Moldavie.")
     assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("AGREE", "IGO", "MDA")]
+
+
+def test_an_amount_of_gas_is_trade_not_aid(pipeline):
+    events = code(pipeline, "Depuis janvier, la Norvège a livré à Berlin 12 milliards de mètres cubes de gaz.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("COOPERATE", "061")]

@@ -786,6 +786,8 @@ class EventCoder:
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
                     return obj
+                if self._measured(obj, frame.objects):
+                    return obj
             if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
                 return tok.head
             return False
@@ -829,6 +831,19 @@ class EventCoder:
                    and c.morph.get("VerbForm") == ["Part"]
                    and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
                    for c in tok.children)
+
+    def _measured(self, tok, lemmas: frozenset[str]) -> bool:
+        """The object is an amount of one of ``lemmas``: "13 milliards de mètres cubes de gaz", "des milliers de
+        tonnes de blé" (through the cue list ``measure_nouns``, up to three levels of "de" complements; the
+        parser may take "cubes" for an adjective)."""
+        measures = self.lex.cue("measure_nouns")
+        frontier = [tok]
+        for _ in range(3):
+            frontier = [c for n in frontier if n.lemma_.lower() in measures for c in n.children
+                        if c.dep_ in ("nmod", "amod") and c.pos_ in ("NOUN", "ADJ")]
+            if any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in frontier):
+                return True
+        return False
 
     @staticmethod
     def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
