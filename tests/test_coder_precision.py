@@ -99,6 +99,11 @@ def test_generic_repression_is_no_event(pipeline):
     assert list(code(pipeline, "La répression s'accentue contre les opposants iraniens.")) == []
 
 
+def test_repression_as_a_setting_is_no_event(pipeline):
+    events = code(pipeline, "Les étudiants iraniens manifestent malgré la répression du régime.")
+    assert types(events) == ["PROTEST"]
+
+
 def test_repression_by_a_named_actor_is_an_event(pipeline):
     events = code(pipeline, "Les autorités iraniennes ont intensifié la répression contre les opposants.")
     assert [(e.event_type, e.actor[0].code) for e in events] == [("ASSAULT", "IRN")]

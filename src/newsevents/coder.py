@@ -173,7 +173,7 @@ class EventCoder:
         for t in triggers:  # labels, manners, contents and aims: words of an event that report no event
             if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
                     or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
-                    or self._violated(t) or self._generic_mention(t, context) or self._cleared_charge(t) \
+                    or self._violated(t) or self._cleared_charge(t) \
                     or self._source_description(t):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
@@ -562,13 +562,6 @@ class EventCoder:
         return self._case_of(tok) == "dans" or any(
             c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("accorder", "donner", "publier", "diffuser")
             for c in tok.children)
-
-    def _generic_mention(self, trig: Trigger, context) -> bool:
-        """An event noun whose frame needs a specific incident (``needs_specific``: "la répression") and whose
-        phrase names nobody is a generic mention (ANNOTATION.md), even where the place would imply its actor
-        (:data:`IMPLIED_ACTOR_ROOTS`: "la répression s'accentue contre les opposants")."""
-        return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
-            and self._noun_participants(trig, context) == ((), ())
 
     def _violated(self, trig: Trigger) -> bool:
         """An agreement-like event noun that is the object of a breach ("ont violé le cessez-le-feu", cue list
