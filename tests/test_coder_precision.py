@@ -182,3 +182,10 @@ def test_what_is_agreed_for_a_third_party_is_not_coded_both_ways(pipeline):
 def test_an_amount_of_gas_is_trade_not_aid(pipeline):
     events = code(pipeline, "Depuis janvier, la Norvège a livré à Berlin 12 milliards de mètres cubes de gaz.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("COOPERATE", "061")]
+
+
+def test_an_unnamed_repeat_of_the_same_strike_is_one_event(pipeline):
+    events = code(pipeline, "Des milliers d'enseignants portugais ont cessé le travail jeudi, au premier jour d'une "
+                            "grève nationale.")
+    assert [(e.event_type, e.actor[0].entity_text) for e in events] == \
+        [("PROTEST", "Des milliers d'enseignants portugais")]

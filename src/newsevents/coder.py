@@ -306,7 +306,7 @@ class EventCoder:
                     sentence=sent.text, sentence_span=(sent.start_char + offset, sent.end_char + offset),
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
-        return self._dedupe(out), sentence_attribution
+        return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
 
     def _recipients_of_content(self, recipients, inner, context) -> bool:
         """The recipients were found in the content of the event ("sont convenus de fournir une aide à la
@@ -336,6 +336,17 @@ class EventCoder:
         visit is visitor -> host)."""
         home = {a.code for a in actors if a.code and a.code != "IGO"}
         return bool(home) and bool(recipients) and all(r.code in home for r in recipients)
+
+    @staticmethod
+    def _unnamed_repeats(events: list[Event]) -> list[Event]:
+        """An event whose participants are all inferred (none named in the text) repeats an event of the same
+        type in the sentence that names its actor ("500 000 travailleurs ont cessé le travail lundi, premier jour
+        d'une grève illimitée": one strike); it is dropped."""
+        def unnamed(e):
+            return not any(x.entity_text for x in e.actor + e.recipient)
+
+        named = {e.event_type for e in events if any(a.entity_text for a in e.actor)}
+        return [e for e in events if not (unnamed(e) and e.event_type in named)]
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
