@@ -189,3 +189,13 @@ def test_an_unnamed_repeat_of_the_same_strike_is_one_event(pipeline):
                             "grève nationale.")
     assert [(e.event_type, e.actor[0].entity_text) for e in events] == \
         [("PROTEST", "Des milliers d'enseignants portugais")]
+
+
+def test_a_pledge_never_to_yield_is_no_agreement(pipeline):
+    assert list(code(pipeline, "La Turquie a promis de ne jamais céder aux pressions européennes.")) == []
+    assert list(code(pipeline, "Le Maroc a promis lundi de ne jamais renoncer à sa souveraineté.")) == []
+
+
+def test_a_pledge_not_to_attack_stays_a_pledge(pipeline):
+    events = code(pipeline, "Le Hamas a promis de ne pas attaquer Israël.")
+    assert [(e.event_type, e.recipient[0].code) for e in events] == [("AGREE", "ISR")]

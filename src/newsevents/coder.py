@@ -174,7 +174,7 @@ class EventCoder:
             if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
                     or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
                     or self._violated(t) or self._cleared_charge(t) \
-                    or self._source_description(t):
+                    or self._source_description(t) or self._negated_pledge(t, by_token):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -573,6 +573,25 @@ class EventCoder:
         return self._case_of(tok) == "dans" or any(
             c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("accorder", "donner", "publier", "diffuser")
             for c in tok.children)
+
+    def _negated_pledge(self, trig: Trigger, by_token) -> bool:
+        """A pledge (CAMEO 03 frame that absorbs its complement) never to yield ("a promis de ne jamais renoncer
+        à son droit", "de ne jamais céder aux pressions") states defiance, not an intent to cooperate: no AGREE.
+        A pledge not to attack ("de ne pas attaquer") stays one."""
+        tok = trig.token
+        if trig.is_noun or trig.frame.cameo[:2] != "03" or not trig.frame.absorbs:
+            return False
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")] + [
+            g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")  # under a day word: "promis vendredi de"
+            for g in c.children if g.dep_ in ("acl", "xcomp")]
+        negations = self.lex.cue("negation_words")
+        for clause in clauses:
+            if any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in clause.children) \
+                    and any(c.lemma_.lower() in negations or c.lower_ in negations for c in clause.children):
+                inner = by_token.get(clause.i)
+                if inner is None or not self._is_conflict(inner.frame.cameo):
+                    return True
+        return False
 
     def _violated(self, trig: Trigger) -> bool:
         """An agreement-like event noun that is the object of a breach ("ont violé le cessez-le-feu", cue list
