@@ -1013,7 +1013,7 @@ class EventCoder:
             return False
         if frame.needs_actor_patient:
             patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
-            if tok.pos_ in ("NOUN", "PROPN"):  # an event noun: "la condamnation des trois opposants"
+            if frame in self.lex.nouns.get(frame.lemma, ()):  # an event noun: "la condamnation des trois opposants"
                 patient = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"), None)
             if patient is None and tok.dep_ == "acl":
                 patient = tok.head
