@@ -565,8 +565,8 @@ class EventCoder:
         tok = trig.token
         if not trig.is_noun or tok.lemma_.lower() not in self.lex.cue("interview_nouns"):
             return False
-        if any(self._case_of(c) in ("avec", "entre") for c in tok.children):
-            return False
+        if any(self._case_of(c) in ("avec", "entre") or c.lemma_.lower() == "téléphonique" for c in tok.children):
+            return False  # a partner, or a call ("dans un entretien téléphonique, Paris et Rome ont ...")
         if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.morph.get("Number[psor]") == ["Plur"]
                for c in tok.children):
             return False  # "leur entretien": the two of them
