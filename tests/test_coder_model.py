@@ -196,7 +196,8 @@ def test_condition_of_a_threat_is_not_an_event(pipeline):
 def test_self_announced_conditional_with_a_condition_is_a_threat(pipeline):
     text = "Le Nigeria a annoncé qu'il retirerait ses soldats du Tchad si le président ne démissionnait pas."
     events = code(pipeline, text)
-    assert [(e.event_type, e.actor[0].code, e.modality) for e in events] == [("THREATEN", "NGA", "intended")]
+    # the threat has been made: asserted, as the lemonde gold codes threats ("en cas de refus, ... seront arrêtés")
+    assert [(e.event_type, e.actor[0].code, e.modality) for e in events] == [("THREATEN", "NGA", "asserted")]
 
 
 def test_imperfect_is_not_conditional(pipeline):

@@ -47,6 +47,10 @@ PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
 THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
                 "18": "138", "19": "138", "20": "138"}
+# CAMEO code of a conflictual act -> its own "threaten" code where the codebook has one (1313 break relations,
+# 1311 stop aid, 1312 sanction or boycott, 134 halt negotiations, 136 withdraw, 1381 blockade, 1382 occupation).
+THREAT_SPECIFIC = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "166": "136", "191": "1381",
+                   "192": "1382"}
 # Roots of acts only a government performs for a state (pledges, meetings, support, demands, accusations,
 # rejections, threats, sanctions): a country named as their actor is coded as its government (GOV).
 STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
@@ -192,6 +196,8 @@ class EventCoder:
                 continue
             if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
                 consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
+                if by_token[trig.token.head.i].frame.cameo[:2] == "13":  # "la menace de sanctions": its content
+                    absorbed.setdefault(trig.token.head.i, []).append(trig)
                 continue
             governor = self._absorbing_governor(trig.token, by_token)
             if governor is None:
@@ -222,6 +228,12 @@ class EventCoder:
                 actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
                                                                recipients)
             inner = absorbed.get(trig.token.i, [])
+            if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
+                # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
+                # not the recipient of the act asked for (UKR)
+                recipients = self._demanded_of(inner, actors, context)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
+                recipients = self._captor(inner, actors, context)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
                     recipients = self._participants(sub, context)[1]
@@ -235,9 +247,15 @@ class EventCoder:
                     recipients = tuple(d for d in doers if d.code not in {a.code for a in actors})
                     if recipients:
                         break
+            if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
+                recipients = self._demanded_of_object(trig.token, actors, context)
             if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
                 recipients = self._place_sector(trig.frame.cameo[:2],
                                                 self._recipient_from_place(trig, sent, context, actors, offset))
+            if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
+                    and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
+                reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
+                actors = self._resolve_subject(reporter, context) if reporter is not None else ()
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
@@ -259,23 +277,34 @@ class EventCoder:
                 continue
             recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
             recipients = tuple(r for r in recipients
-                               if not any(r.code == a.code and r.sector == a.sector for a in actors)
+                               if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
             modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
             if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
                 modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
+            if trig.frame is OBLIGATION and modality == "intended":
+                modality = "asserted"  # "X devra payer, prévient Y": the demand is made now
             cameo = trig.frame.cameo
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
                 modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
                 if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
-                    cameo = THREAT_CODES.get(root, "130")
+                    cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
+                    modality = "asserted"  # the threat itself has been made; its content is what is intended
+            elif modality == "intended" and root in THREAT_CODES and self._conditioned(trig.token) \
+                    and self._self_announced(trig.token):  # "a prévenu qu'en cas de refus, il coupera le gaz"
+                cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES[root]
+                root = cameo[:2]
+                modality = "asserted"
             if modality == "intended" and root in INTENT_CODES:
                 cameo = INTENT_CODES[root]
             elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
                 cameo = INTENT_CODES[inner[0].frame.cameo[:2]]  # "promet une aide" -> 033
+            elif cameo == "130" and inner and inner[0].frame.cameo[:2] in THREAT_CODES:
+                act = inner[0].frame.cameo  # "la menace de couper ...", "menace de frapper": the act's threat code
+                cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
             if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
                 modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
             if expressions and self._future(trig.token):
@@ -291,8 +320,7 @@ class EventCoder:
                 actors = self._as_government(actors)
                 if trig.frame.reciprocal:
                     recipients = self._as_government(recipients)
-                recipients = tuple(r for r in recipients if (r.code, r.sector) not in
-                                   {(a.code, a.sector) for a in actors})
+                recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
             pairs = self._pairs(actors, recipients, trig.frame.reciprocal
                                 and not self._recipients_of_content(recipients, inner, context))
             row = self.cameo[cameo]
@@ -316,6 +344,66 @@ class EventCoder:
             return False
         found = {r.span for sub in inner for r in self._participants(sub, context)[1]}
         return all(r.span in found for r in recipients)
+
+    def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
+        """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
+        "sa demande qu'Israël assouplisse ..."): the actor of the act demanded, when it is not the demander (a
+        different sector of the same country counts: rebels demanding that their government act)."""
+        for sub in inner:
+            if sub.is_noun:
+                continue
+            doers = tuple(d for d in self._participants(sub, context)[0] if not self._same_party(d, actors))
+            if doers:
+                return doers
+        return ()
+
+    def _captor(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
+        """The one asked to release people: the agent or the country of the participle describing the captives
+        ("la libération de deux Français arrêtés en Iran": its government; "... détenus par les talibans"); a
+        release is asked of the captor, not of the captives. () when the sentence does not say who holds them."""
+        for sub in inner:
+            if not sub.is_noun or not sub.frame.cameo.startswith("084"):
+                continue
+            for captives in (c for c in sub.token.children if c.dep_ == "nmod" and self._case_of(c) == "de"):
+                for acl in (c for c in captives.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+                    for c in acl.children:
+                        if c.dep_ == "obl:agent" or self._case_of(c) == "par":
+                            found = context.resolve(c)
+                        elif c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in ("en", "à", "dans") \
+                                and c.pos_ == "PROPN":
+                            found = self._as_government(context.resolve(c) or self._place_recipient(c, context))
+                        else:
+                            continue
+                        found = tuple(f for f in found if not self._same_party(f, actors))
+                        if found:
+                            return found
+        return ()
+
+    def _demanded_of_object(self, tok, actors, context) -> tuple[Entity, ...]:
+        """The recipient of a demand for something of someone: the actor of the object's "de" complement
+        ("exigent la démission du président", "réclament la protection de l'Etat"), when not the demander."""
+        for obj in (c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+            for c in obj.children:
+                if c.dep_ == "nmod" and self._case_of(c) == "de":
+                    found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
+                    if found:
+                        return found
+        return ()
+
+    @staticmethod
+    def _one_entity(a: Entity, b: Entity) -> bool:
+        """Same code and sector, except two organisations or unknown-country actors with different names
+        ("l'ONU exhorte l'Union africaine": IGO and IGO, two parties)."""
+        if a.code != b.code or a.sector != b.sector:
+            return False
+        return not (a.code in ("IGO", "---") and a.name and b.name and a.name != b.name)
+
+    @staticmethod
+    def _same_party(entity: Entity, actors) -> bool:
+        """Whether ``entity`` is one of ``actors``: same country and same sector, or no sector on either side
+        ("la Russie" and "Moscou" are one party; rebels and their country's government are two)."""
+        return any(entity.code == a.code and (entity.sector == a.sector or not entity.sector or not a.sector)
+                   for a in actors)
 
     @staticmethod
     def _place_sector(root: str, recipients):
@@ -374,8 +462,9 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
-            if not frames and lemma == tok.lower_:  # the lemmatizer gave up: "resserre" -> resserrer
-                frames = self.lex.verbs.get(self.lex.verb_lemma(tok.text) or "")
+            if not frames and (lemma == tok.lower_ or tok.pos_ == "VERB") and self.lex.verb_lemma(tok.text):
+                lemma = self.lex.verb_lemma(tok.text)  # the lemmatizer gave up: "resserre", "demande" (demander)
+                frames = self.lex.verbs.get(lemma)
             if frames and not self._is_reporting_use(tok, lemma):
                 found = self._verb_frames(tok, frames)
                 if found:
@@ -434,11 +523,23 @@ class EventCoder:
         coopérer") is a demand by the reporter of the obligation's subject."""
         out = []
         for tok in sent:
-            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ccomp" \
-                    and tok.head.lemma_.lower() in self._reporting \
+            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") \
+                    and self._obligation_reporter(tok) is not None \
                     and any(c.dep_ == "xcomp" for c in tok.children):
                 out.append(Trigger(tok, OBLIGATION, None, False))
         return out
+
+    def _obligation_reporter(self, tok):
+        """The subject of the reporting verb an obligation is reported by: "X a déclaré que Y devait ..." or the
+        incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
+            return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nous", "je", "j'", "j’", "on") for c in tok.children):
+            return None  # "« Nous devons rester vigilants », a déclaré X": the speaker's own duty, no demand
+        for c in tok.children:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
+                return next((g for g in c.children if g.dep_ in SUBJECT_DEPS + ("obj",) and g.pos_ != "PRON"), None)
+        return None
 
     @staticmethod
     def _background_participle(trig: Trigger, expressions, offset) -> bool:
@@ -447,6 +548,8 @@ class EventCoder:
         l'état d'urgence imposé il y a six mois"). "Le missile tiré jeudi a volé..." stays an event."""
         tok = trig.token
         if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
+            return False
+        if tok.morph.get("Tense") == ["Pres"]:  # "une résolution exigeant ...": active, not a past participle
             return False
         left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
         dated = any(left <= e.span[0] - offset < right for e in expressions)
@@ -737,20 +840,32 @@ class EventCoder:
 
     @staticmethod
     def _conditioned(tok) -> bool:
-        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ...")."""
+        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ..."),
+        also when the parser hangs the condition on the reporting verb after the clause ("a annoncé qu'il
+        retirerait ses troupes si ..."): a reported fact has no condition, the announced act does."""
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        return any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree)
+        if any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree):
+            return True
+        if any(c.lower_ == "cas" and EventCoder._case_of(c) == "en" for c in verb.children):
+            return True  # "en cas de refus, les contrats seront arrêtés"
+        return verb.dep_ == "ccomp" and any(
+            c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in c.children)
+            for c in verb.head.children)
 
     def _self_announced(self, tok) -> bool:
         """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
         standing for it ("X a annoncé qu'il retirerait ses troupes")."""
-        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        verb = tok if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ccomp" else tok.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
             return False
-        inner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        # a verb the tagger took for a noun ("qu'ils boycotteraient tout contact") keeps its own subject
+        inner = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in SUBJECT_DEPS), None)
         outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
         if inner is None or outer is None:
             return False
+        if inner.dep_ == "nsubj:pass" and not any(c.dep_ == "obl:agent" or self._case_of(c) == "par"
+                                                  for c in verb.children):
+            return True  # "a prévenu que les contrats seraient arrêtés": no other doer than the speaker's side
         return inner.pos_ == "PRON" and inner.lower_ in ("il", "elle", "ils", "elles", "on") \
             or inner.lemma_ == outer.lemma_
 
@@ -838,6 +953,9 @@ class EventCoder:
                 and self._exchange_verb(tok) is None \
                 and not self._supported_by_participle(tok):  # the counterpart of a deal is given, as the deal is
             return False
+        if frame.needs_support and tok.dep_ == "obl:arg" and self._case_of(tok) == "à" \
+                and any(c.dep_ == "obj" for c in tok.head.children):  # "faire face à la menace": the object is
+            return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
         if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
@@ -956,11 +1074,18 @@ class EventCoder:
             node = node.head
             steps += 1
             trig = by_token.get(node.i)
+            if trig is None and dep == "ccomp" and node.lemma_.lower() in self.lex.support_verbs:
+                # "a renouvelé sa demande que la Serbie retire...": the clause hangs on the support verb
+                trig = next((by_token[c.i] for c in node.children if c.dep_ == "obj" and c.i in by_token
+                             and by_token[c.i].is_noun and by_token[c.i].frame.absorbs), None)
+                if trig is not None:
+                    return trig
             if trig is not None:
                 if trig.frame.absorbs and dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl:arg", "obl"):
                     return trig
                 return None
-            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl"):
+            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl") \
+                    and not (dep == "acl:relcl" and node.lower_ == "ce" and node.pos_ == "PRON"):  # "appelé à ce que"
                 return None
         return None
 
@@ -977,8 +1102,16 @@ class EventCoder:
                            (person.char_start, person.char_end), person.name)
             return (actor,), self._recipient(trig, context)
         if trig.frame is OBLIGATION:
-            reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+            reporter = self._obligation_reporter(tok)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if any(g.dep_ == "aux:pass" for c in tok.children if c.dep_ == "xcomp" for g in c.children):
+                obliged = None  # "le gaz devra être payé en roubles": the subject is what is acted on
+            told = next((c for c in tok.head.children if c.dep_ == "iobj" or (  # "a rappelé à l'Irak qu'il devait"
+                c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
+            if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
+                obliged = told
+            if tok.dep_ != "ccomp" and obliged is not None and not context.resolve(obliged):
+                return (), ()  # an incise "Les Occidentaux doivent ..., estime X" on no actor: an opinion
             return (self._resolve_subject(reporter, context) if reporter is not None else (),
                     context.resolve(obliged) if obliged is not None else ())
         passive = self._passive(tok)
@@ -1001,10 +1134,32 @@ class EventCoder:
             return actors, recipients
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
-            subject = self._inherited_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    @staticmethod
+    def _stranded_subject(tok):
+        """A subject the parser cut off as a root of its own: "Washington, avec ses alliés, a exigé ...",
+        "Washington a exigé ..." parsed as two fragments (often two sentences). The name (a verbless proper
+        noun or noun root) must end right before the verb's own words, with at most commas between; None
+        otherwise."""
+        if tok.dep_ != "ROOT" or tok.morph.get("VerbForm") == ["Inf"] or any(c.dep_ == "mark" for c in tok.children):
+            return None  # "..., pour réclamer": an infinitive has no subject of its own
+        doc = tok.doc
+        i = tok.left_edge.i - 1
+        while i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i < 0 or doc[i].is_punct:
+            return None
+        node = doc[i]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == tok.i or node.dep_ != "ROOT" or node.pos_ not in ("PROPN", "NOUN") \
+                or any(t.pos_ in ("VERB", "AUX") for t in node.subtree):
+            return None
+        return node
 
     def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
         """The frame's conditions on participants: actor sectors, and a patient that is an actor when
@@ -1118,6 +1273,14 @@ class EventCoder:
                         and noun.head.pos_ in ("VERB", "AUX"):
                     subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                     return subj if subj is not None else self._inherited_subject(noun.head)
+                if node.morph.get("Tense") == ["Pres"] and noun.lemma_.lower() in self.lex.cue("document_nouns") \
+                        and noun.head.pos_ in ("VERB", "AUX"):  # "a adopté une résolution exigeant ...": its author
+                    if noun.dep_ == "obj":
+                        subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                        return subj if subj is not None else self._inherited_subject(noun.head)
+                    if noun.dep_ == "nsubj:pass":
+                        return next((c for c in noun.head.children if c.dep_ == "obl:agent"
+                                     or self._case_of(c) == "par"), None)
                 return None
             if node.dep_ == "ROOT" and node.pos_ in ("VERB", "AUX"):
                 return self._series_subject(node)
@@ -1177,6 +1340,11 @@ class EventCoder:
                    if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
                        and c.pos_ in ("NOUN", "PROPN"))
                    or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
+        if "obj" in trig.frame.recipient and not trig.is_noun and tok.pos_ not in ("VERB", "AUX") \
+                and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":  # "qu'ils boycotteraient tout contact avec
+            found = context.resolve(tok.head) or self._place_recipient(tok.head, context)  # X": a verb taken
+            if found:                                                                    # for a noun's modifier
+                return found
         for slot in trig.frame.recipient:
             for holder in places:
                 for c in holder.children:
@@ -1228,17 +1396,31 @@ class EventCoder:
                 if found:
                     return found
         for c in tok.children:
-            if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) == "de":  # "la menace de sanctions
+                for g in c.children:                                                  # contre la Chine"
+                    if g.dep_ in ("nmod", "obl", "obl:arg") and self._case_of(g) in ("contre", "envers", "à", "en",
+                                                                                     "sur"):
+                        found = tuple(f for f in context.resolve(g) if f.code not in actor_codes)
+                        if found:
+                            return found
+            if c.dep_ == "xcomp" and c.pos_ == "PROPN":  # "le Hamas menace Israël de représailles", mis-parsed
+                found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
+                if found:
+                    return found
+            if c.dep_ in ("ccomp", "advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
                 if c.dep_ == "advcl" and not marks & {"si", "que", "qu'", "qu’"}:
                     continue
-                order = [SUBJECT_DEPS] if c.dep_ != "xcomp" else [("obj", "iobj"), ("obl", "obl:arg", "obl:mod")]
+                if c.dep_ == "acl" and not marks & {"de", "d'", "d’"}:  # "la menace de couper X"
+                    continue
+                order = [SUBJECT_DEPS] if c.dep_ not in ("xcomp", "acl") else [("obj", "iobj"),
+                                                                               ("obl", "obl:arg", "obl:mod")]
                 for deps in order:
                     for g in c.children:
                         if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
                             found = context.resolve(g) or (self._place_recipient(g, context)
                                                            if g.pos_ in ("NOUN", "PROPN") else ())
-                            found = tuple(f for f in found if f.code not in actor_codes)
+                            found = tuple(f for f in found if not self._same_party(f, actors))
                             if found:
                                 return found
         return ()
@@ -1337,7 +1519,8 @@ class EventCoder:
         quantity = tok.head if tok.dep_ == "nmod" and tok.head.lemma_.lower() in self.lex.cue("quantity_nouns") \
             else None
         holders = [tok] + ([quantity] if quantity is not None else []) + [
-            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")]
+            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
+            and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
         if not actors:
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
