@@ -178,7 +178,7 @@ class EventCoder:
             if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
                     or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
                     or self._violated(t) or self._cleared_charge(t) \
-                    or self._source_description(t) or self._negated_pledge(t, by_token):
+                    or self._generic_mention(t, context) or self._negated_pledge(t, by_token):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -721,30 +721,12 @@ class EventCoder:
         return trig.is_noun and tok.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass") \
             and tok.head.lemma_.lower() in self.lex.cue("clearing_verbs")
 
-    def _source_description(self, trig: Trigger) -> bool:
-        """An event in a relative clause describing the source of a report ("a indiqué un membre de l'équipe qui
-        tente de négocier un accord", "selon un diplomate qui a rencontré X") describes who is speaking; the
-        report's event is elsewhere."""
-        node = trig.token
-        for _ in range(6):
-            if node.head.i == node.i:
-                return False
-            if node.dep_ == "acl:relcl":
-                break
-            node = node.head
-        else:
-            return False
-        source = node.head
-        for _ in range(3):
-            if source.dep_ in SUBJECT_DEPS and source.head.lemma_.lower() in self._reporting \
-                    and source.i > source.head.i:  # "..., a indiqué un membre de l'équipe qui ...": the source
-                return True
-            if self._case_of(source) in self.lex.cue("attribution_preps"):
-                return True
-            if source.dep_ != "nmod":
-                return False
-            source = source.head
-        return False
+    def _generic_mention(self, trig: Trigger, context) -> bool:
+        """An event noun whose frame needs a specific incident (``needs_specific``: "la répression") and whose
+        phrase names nobody is a generic mention (ANNOTATION.md), even where the place would imply its actor
+        (:data:`IMPLIED_ACTOR_ROOTS`: "la répression s'accentue contre les opposants")."""
+        return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
+            and self._noun_participants(trig, context) == ((), ())
 
     @staticmethod
     def _place_description(tok) -> bool:
@@ -938,7 +920,11 @@ class EventCoder:
         patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             patients.append(tok.head)
-        return any(self._lemma_in(p, lemmas) for p in patients)  # also "certaines parties de la Constitution"
+        amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
+        return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas or (  # "certaines parties de la Constitution"
+            {p.lemma_.lower(), p.lower_, p.lower_.rstrip("s")} & amounts  # the lemmatiser gives "parties" -> "party"
+            and any(c.dep_ == "nmod" and c.lemma_.lower() in lemmas for c in p.children))
+            for p in patients)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
         if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
