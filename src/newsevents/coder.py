@@ -112,6 +112,9 @@ class EventCoder:
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
+        dates_file = data.file("dates") if "dates" in data.files else {}
+        self._weekdays = frozenset(str(n).lower() for names in (dates_file.get("weekdays") or {}).values()
+                                   for n in names)  # "lundi" ... "dimanche" (dates.yaml)
 
     # -- article level ---------------------------------------------------------------------------------------
 
@@ -124,6 +127,7 @@ class EventCoder:
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
+            self._reattach_weekday_objects(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -136,6 +140,31 @@ class EventCoder:
                         seen.add(event.id)
                         events.append(event)
         return self._narrative_dates(events)
+
+    def _reattach_weekday_objects(self, doc) -> None:
+        """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
+        parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
+        determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
+        the verb as its object, unless the verb already has one. Weekday names come from ``dates.yaml``
+        (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases
+        with a determiner and stay where they are."""
+        weekdays = self._weekdays
+        if not weekdays or not doc.has_annotation("DEP"):
+            return
+        for day in doc:
+            verb = day.head
+            if day.dep_ not in ("obl:mod", "obl") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
+                    or day.lower_ not in weekdays or any(c.dep_ == "case" for c in day.children):
+                continue
+            if any(c.dep_ == "obj" for c in verb.children):
+                continue
+            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
+                        and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+            if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
+                continue
+            obj.head = verb
+            obj.dep_ = "obj"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:

@@ -1,0 +1,42 @@
+"""Who did it to whom: actor and recipient rules on made-up French sentences, with the real spaCy model.
+
+Each expectation is what a human coder following eval/ANNOTATION.md would write for the sentence; each test
+covers one rule of :mod:`newsevents.coder` or :mod:`newsevents.actors`.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def pairs(events, event_type=None):
+    """(type, actor code, recipient code) of every event (of one type when given)."""
+    return {(e.event_type, e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None)
+            for e in events if event_type is None or e.event_type == event_type}
+
+
+def test_object_after_a_weekday_is_the_verbs_object(pipeline):
+    # the parser hangs "un appel" on "jeudi": re-attached, the call is what is rejected (not a separate event)
+    # and its author is the rejection's recipient
+    events = code(pipeline, "Le Maroc a rejeté jeudi un appel de l'Union africaine.")
+    assert pairs(events) == {("REJECT", "MAR", "IGO")}
+
+
+def test_avoir_auxiliary_is_active_even_when_parsed_passive(pipeline):
+    events = code(pipeline, "La Bolivie a catégoriquement rejeté un ultimatum chilien.")
+    assert ("REJECT", "BOL", "CHL") in pairs(events)
