@@ -40,3 +40,16 @@ def test_object_after_a_weekday_is_the_verbs_object(pipeline):
 def test_avoir_auxiliary_is_active_even_when_parsed_passive(pipeline):
     events = code(pipeline, "La Bolivie a catégoriquement rejeté un ultimatum chilien.")
     assert ("REJECT", "BOL", "CHL") in pairs(events)
+
+
+def test_reciprocal_verb_with_a_recipient_from_its_complement_is_one_way(pipeline):
+    events = code(pipeline, "Les ministres de l'Union européenne sont convenus lundi de fournir une aide à la Moldavie.")
+    got = pairs(events, "AGREE")
+    assert ("AGREE", "IGO", "MDA") in got
+    assert ("AGREE", "MDA", "IGO") not in got
+
+
+def test_reciprocal_verb_with_its_own_partner_stays_two_way(pipeline):
+    events = code(pipeline, "Le Pérou est convenu avec la Bolivie de rouvrir la frontière.")
+    got = pairs(events, "AGREE")
+    assert {("AGREE", "PER", "BOL"), ("AGREE", "BOL", "PER")} <= got

@@ -251,6 +251,7 @@ class EventCoder:
                 actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
                                                                recipients)
             inner = absorbed.get(trig.token.i, [])
+            own_recipients = bool(recipients)  # named in the trigger's own slots ("convenu avec X")
             if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
                 # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
                 # not the recipient of the act asked for (UKR)
@@ -264,6 +265,9 @@ class EventCoder:
                         break
             if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
                 recipients = self._complement_recipient(trig.token, context, actors)
+            # a reciprocal verb is two-way only with its own partner: "sont convenus de fournir une aide à X"
+            # is the actors' pledge to X, not X's to them
+            reciprocal = trig.frame.reciprocal and (own_recipients or not recipients)
             if not recipients and trig.frame.cameo[:2] == "10":  # "exige le retrait des troupes françaises"
                 for sub in inner:
                     doers = self._participants(sub, context)[0]
@@ -341,10 +345,10 @@ class EventCoder:
             span = self._event_span(trig)
             if root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
                 actors = self._as_government(actors)
-                if trig.frame.reciprocal:
+                if reciprocal:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
-            pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
+            pairs = self._pairs(actors, recipients, reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
                 out.append(Event(
