@@ -53,3 +53,16 @@ def test_reciprocal_verb_with_its_own_partner_stays_two_way(pipeline):
     events = code(pipeline, "Le Pérou est convenu avec la Bolivie de rouvrir la frontière.")
     got = pairs(events, "AGREE")
     assert {("AGREE", "PER", "BOL"), ("AGREE", "BOL", "PER")} <= got
+
+
+def test_enumerated_recipients_are_all_members(pipeline):
+    # the parser cuts the list after its first members; every country of the enumeration is a recipient
+    events = code(pipeline, "Le Japon a accepté de lever l'embargo sur les ventes d'armes à la Thaïlande, la Malaisie, "
+                            "le Vietnam et, sous conditions, à la Birmanie.")
+    got = {e.recipient[0].code for e in events if e.event_type == "AGREE" and e.recipient}
+    assert {"MYS", "VNM", "MMR"} <= got
+
+
+def test_enumeration_stops_at_a_new_clause_subject(pipeline):
+    events = code(pipeline, "Le Japon a accusé la Chine, la Russie a protesté.")
+    assert ("ACCUSE", "JPN", "RUS") not in pairs(events)

@@ -299,6 +299,7 @@ class EventCoder:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+            recipients = self._enumerated(recipients, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
                     [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
                 continue
@@ -1171,6 +1172,55 @@ class EventCoder:
                         if found:
                             return found
         return ()
+
+    @staticmethod
+    def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
+        """Complete a list of named actors the parser cut short: after the last named entity of ``entities``,
+        further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
+        enumeration ("à l'Iran, la Libye, le Soudan et, sous conditions, à Cuba": commas, "et"/"ou", a
+        repeated preposition, determiners, one short aside between commas) are members too. A member that is
+        the subject of a verb starts a new clause and ends the list. Returns ``entities`` plus the members
+        found, one Entity each (article offsets, like the others)."""
+        named = [e for e in entities if e.entity_text]
+        if not named:
+            return entities
+        doc = sent.doc
+        by_start = {m.start: m for m in context.mentions_in(doc, sent.start, sent.end)}
+        inside = [m for m in by_start.values() if m.kind in ("country", "capital", "igo", "group", "org")
+                  and any(e.span[0] <= m.char_start and m.char_end <= e.span[1] for e in named)]
+        if not inside:
+            return entities
+        kinds = {m.kind for m in inside}
+        # from the first member: the parser may have folded later ones into its phrase ("la Malaisie, le Laos")
+        first = min(inside, key=lambda m: m.start)
+        codes = {e.code for e in entities}
+        out = list(entities)
+        tok = doc[first.end - 1]
+        i, aside = tok.i + 1, False
+        while i < sent.end:
+            t = doc[i]
+            m = by_start.get(i)
+            if m is not None and m.kind in kinds and i > tok.i + 1:
+                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
+                    break
+                if m.code not in codes:
+                    out.append(Entity(m.code, m.sector, doc[m.start:m.end].text, (m.char_start, m.char_end),
+                                      m.name))
+                    codes.add(m.code)
+                i, aside = m.end, False
+                continue
+            if t.text == "," and not aside and i + 1 < sent.end and by_start.get(i + 1) is None:
+                close = next((j for j in range(i + 2, min(i + 6, sent.end)) if doc[j].text == ","), None)
+                if close is not None and not any(doc[j].pos_ in ("VERB", "AUX") or j in by_start
+                                                 for j in range(i + 1, close)) \
+                        and doc[i - 1].lower_ in ("et", "ou"):
+                    i, aside = close + 1, True  # "et, sous conditions, à Cuba"
+                    continue
+            if t.text == "," or t.lower_ in ("et", "ou", "à", "au", "aux") or t.pos_ == "DET":
+                i += 1
+                continue
+            break
+        return tuple(out)
 
     @staticmethod
     def _context_recipient(mentions, actors, event_start: int) -> tuple[Entity, ...]:
