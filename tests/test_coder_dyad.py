@@ -66,3 +66,9 @@ def test_enumerated_recipients_are_all_members(pipeline):
 def test_enumeration_stops_at_a_new_clause_subject(pipeline):
     events = code(pipeline, "Le Japon a accusé la Chine, la Russie a protesté.")
     assert ("ACCUSE", "JPN", "RUS") not in pairs(events)
+
+
+def test_demonym_of_the_head_wins_over_a_place_in_its_complement(pipeline):
+    events = code(pipeline, "Un militant kurde a été arrêté par la police turque d'une banlieue de Damas.")
+    assert [(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "COERCE" and e.actor] \
+        == [("TUR", "COP")]

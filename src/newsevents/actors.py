@@ -818,8 +818,10 @@ class ArticleActors:
         return [self._entity(info, fm.code, sector, s, e, fm.name)]
 
     def _country_in(self, info: _DocInfo, head, skip_demonym_conj: bool = False):
-        """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents."""
-        best = None
+        """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents; a
+        demonym adjective of the head itself wins over a named place (it gives the nationality; a place in a
+        complement says where), not over a person or organisation named with the head."""
+        best = nationality = None
         own = info.by_token.get(head.i)
         heads = [head] if own is None else [head.doc[i] for i in range(own.start, own.end)]
         tokens = sorted({x for h in heads for x in self._info_tokens(h)})
@@ -837,10 +839,14 @@ class ArticleActors:
             if m.code == "---" and m.kind != "agent":
                 continue
             cand = (rank, dist, m)
+            if m.kind == "demonym" and dist == 1 and head.doc[i].dep_ == "amod" and nationality is None:
+                nationality = cand
             if best is None or cand[:2] < best[:2]:
                 best = cand
         if best is None:
             return None
+        if nationality is not None and best[2].kind in ("country", "capital", "region"):
+            best = nationality  # "la police israélienne d'un quartier de Jérusalem-Est", "les forces serbes de Bosnie"
         return best[2], best[1]
 
     def _agent_entities(self, info, head, m: Mention, entry: ActorEntry, s, e, coref) -> list[Entity]:
