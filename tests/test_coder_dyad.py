@@ -72,3 +72,10 @@ def test_demonym_of_the_head_wins_over_a_place_in_its_complement(pipeline):
     events = code(pipeline, "Un militant kurde a été arrêté par la police turque d'une banlieue de Damas.")
     assert [(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "COERCE" and e.actor] \
         == [("TUR", "COP")]
+
+
+def test_officials_of_a_non_governmental_organisation_are_that_organisation(pipeline):
+    # not the article's main country: the organisation has no country, its sector is kept
+    events = code(pipeline, "Des responsables de la Croix-Rouge ont suspendu les livraisons d'aide au Yémen.")
+    assert [((e.actor[0].code, e.actor[0].sector), e.recipient[0].code) for e in events
+            if e.event_type == "SANCTION" and e.actor and e.recipient] == [(("---", "NGO"), "YEM")]

@@ -836,8 +836,8 @@ class ArticleActors:
                 rank = 3
             else:
                 rank = 0 if m.kind in NAMED_KINDS else 1
-            if m.code == "---" and m.kind != "agent":
-                continue
+            if m.code == "---" and m.kind not in ("agent", "org", "group"):
+                continue  # a non-governmental organisation or a transnational group is an owner all the same
             cand = (rank, dist, m)
             if m.kind == "demonym" and dist == 1 and head.doc[i].dep_ == "amod" and nationality is None:
                 nationality = cand
@@ -889,6 +889,8 @@ class ArticleActors:
                     return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)]
             else:
                 if fm.code == "IGO" and fm.sector and not sector:
+                    sector = fm.sector
+                if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
                     sector = fm.sector
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
                 if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
