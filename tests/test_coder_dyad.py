@@ -79,3 +79,9 @@ def test_officials_of_a_non_governmental_organisation_are_that_organisation(pipe
     events = code(pipeline, "Des responsables de la Croix-Rouge ont suspendu les livraisons d'aide au Yémen.")
     assert [((e.actor[0].code, e.actor[0].sector), e.recipient[0].code) for e in events
             if e.event_type == "SANCTION" and e.actor and e.recipient] == [(("---", "NGO"), "YEM")]
+
+
+def test_recipient_phrase_holding_the_pattern_object_is_still_the_recipient(pipeline):
+    # "informations" is parsed under "la France"; "avec la France" is the recipient all the same
+    events = code(pipeline, "Les services égyptiens ont partagé avec la France des informations sur les suspects.")
+    assert ("COOPERATE", "EGY", "FRA") in pairs(events)

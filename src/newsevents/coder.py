@@ -1155,7 +1155,8 @@ class EventCoder:
             for holder in places:
                 for c in holder.children:
                     if (skip is not None and c.i == skip.i) or (
-                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"):
+                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"
+                            and not self._misparsed_object(trig, c, slot)):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
@@ -1172,6 +1173,13 @@ class EventCoder:
                         if found:
                             return found
         return ()
+
+    def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
+        """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé
+        avec les Etats-Unis des éléments de preuve": "éléments" under "Etats-Unis"): the phrase itself, with the
+        frame's recipient preposition, is the recipient."""
+        return self._case_of(tok) == slot and tok.lemma_.lower() not in trig.frame.objects \
+            and tok.lower_ not in trig.frame.objects
 
     @staticmethod
     def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
