@@ -85,3 +85,9 @@ def test_recipient_phrase_holding_the_pattern_object_is_still_the_recipient(pipe
     # "informations" is parsed under "la France"; "avec la France" is the recipient all the same
     events = code(pipeline, "Les services égyptiens ont partagé avec la France des informations sur les suspects.")
     assert ("COOPERATE", "EGY", "FRA") in pairs(events)
+
+
+def test_rejected_request_is_not_a_refusal_of_the_acts_it_mentions(pipeline):
+    # the arrest is described inside the request; the event is the rejection, to the requester
+    events = code(pipeline, "Le Soudan a rejeté une demande britannique d'interroger des opposants arrêtés le mois dernier.")
+    assert ("REJECT", "SDN", "GBR") in pairs(events)

@@ -153,7 +153,7 @@ class EventCoder:
             return
         for day in doc:
             verb = day.head
-            if day.dep_ not in ("obl:mod", "obl") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
+            if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
                     or day.lower_ not in weekdays or any(c.dep_ == "case" for c in day.children):
                 continue
             if any(c.dep_ == "obj" for c in verb.children):
@@ -165,6 +165,8 @@ class EventCoder:
                 continue
             obj.head = verb
             obj.dep_ = "obj"
+            if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
+                day.dep_ = "obl:mod"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:
@@ -226,7 +228,9 @@ class EventCoder:
             if governor is None:
                 continue
             if governor.frame.lemma in self.lex.cue("refusal_verbs") and not trig.is_noun \
-                    and self._is_conflict(trig.frame.cameo):  # "refuse de condamner", not "rejette les accusations"
+                    and self._is_conflict(trig.frame.cameo) \
+                    and self._clausal_complement(trig.token, governor.token):  # "refuse de condamner", not
+                # "rejette les accusations" nor "rejette une demande d'interroger des détenus arrêtés"
                 consumed.add(governor.token.i)
                 negated_by_refusal.add(trig.token.i)
             else:
@@ -877,6 +881,17 @@ class EventCoder:
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
+
+    @staticmethod
+    def _clausal_complement(tok, governor) -> bool:
+        """``tok`` is reached from ``governor`` through verb complements only ("refuse de s'engager à
+        attaquer"), not through a noun phrase ("rejette une demande d'interroger des détenus arrêtés")."""
+        node = tok
+        while node.i != governor.i:
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return True
 
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
         """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
