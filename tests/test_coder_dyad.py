@@ -91,3 +91,10 @@ def test_rejected_request_is_not_a_refusal_of_the_acts_it_mentions(pipeline):
     # the arrest is described inside the request; the event is the rejection, to the requester
     events = code(pipeline, "Le Soudan a rejeté une demande britannique d'interroger des opposants arrêtés le mois dernier.")
     assert ("REJECT", "SDN", "GBR") in pairs(events)
+
+
+def test_place_of_the_source_is_not_the_place_of_the_event(pipeline):
+    events = code(pipeline, "Les rebelles somaliens ont bombardé lundi la ville, ont indiqué des responsables humanitaires "
+                            "à Nairobi.")
+    assert ("SOM", "REB") in {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor}
+    assert all(r.code != "KEN" for e in events for r in e.recipient)

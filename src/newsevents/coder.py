@@ -1324,6 +1324,19 @@ class EventCoder:
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
 
+    def _in_source_phrase(self, tok) -> bool:
+        """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
+        reported clause: it says where the source is ("ont indiqué des responsables à Nairobi"), not where the
+        event happened."""
+        prev, node = tok, tok.head
+        for _ in range(8):
+            if node.lemma_.lower() in self._reporting and node.pos_ == "VERB":
+                return prev.dep_ not in ("ccomp", "parataxis", "xcomp", "conj", "advcl")
+            if node.head.i == node.i:
+                return False
+            prev, node = node, node.head
+        return False
+
     def _sentence_place(self, sent):
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
@@ -1335,6 +1348,8 @@ class EventCoder:
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
             if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:
+                continue
+            if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue
             place = self.places.resolve(ent.text)
             if place is not None and place.country:
