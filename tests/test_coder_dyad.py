@@ -98,3 +98,10 @@ def test_place_of_the_source_is_not_the_place_of_the_event(pipeline):
                             "à Nairobi.")
     assert ("SOM", "REB") in {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor}
     assert all(r.code != "KEN" for e in events for r in e.recipient)
+
+
+def test_demand_recipient_is_the_subject_of_its_que_clause(pipeline):
+    # not the parties of the support named inside the clause
+    events = code(pipeline, "Des responsables syriens ont exigé vendredi que la Turquie s'aligne sur le soutien de "
+                            "l'Union européenne à la Palestine.")
+    assert pairs(events, "REQUEST") == {("REQUEST", "SYR", "TUR")}

@@ -262,6 +262,8 @@ class EventCoder:
                 recipients = self._demanded_of(inner, actors, context)
             if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
                 recipients = self._captor(inner, actors, context)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "a exigé que les Etats-Unis s'alignent sur..."
+                recipients = self._que_clause_subject(trig.token, context, actors)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
                     recipients = self._participants(sub, context)[1]
@@ -1259,6 +1261,20 @@ class EventCoder:
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
+        return ()
+
+    def _que_clause_subject(self, tok, context, actors) -> tuple[Entity, ...]:
+        """The named subject of a "que" clause completing a demand: the party asked to act ("exige que le
+        Hamas renonce à ..."), before any participant of the events the clause names; () when the subject is a
+        pronoun or names no actor other than the demander's country."""
+        codes = {a.code for a in actors}
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"), None)
+                if subj is not None:
+                    found = tuple(f for f in context.resolve(subj) if f.code not in codes)
+                    if found:
+                        return found
         return ()
 
     def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
