@@ -105,3 +105,16 @@ def test_demand_recipient_is_the_subject_of_its_que_clause(pipeline):
     events = code(pipeline, "Des responsables syriens ont exigé vendredi que la Turquie s'aligne sur le soutien de "
                             "l'Union européenne à la Palestine.")
     assert pairs(events, "REQUEST") == {("REQUEST", "SYR", "TUR")}
+
+
+def test_threat_against_the_domestic_opposition(pipeline):
+    # "candidats de l'opposition kényane": the opposition's sector; a counterpart of the same country is kept
+    events = code(pipeline, "Le président kényan a menacé d'interdire aux candidats de l'opposition kényane de "
+                            "participer au scrutin.")
+    assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "THREATEN" and e.recipient} == {("KEN", "OPP")}
+
+
+def test_threat_to_use_ones_own_forces_has_no_own_recipient(pipeline):
+    events = code(pipeline, "Le président kényan a menacé d'envoyer l'armée kényane.")
+    assert all(not (r.code == "KEN" and r.sector == "MIL") for e in events for r in e.recipient)

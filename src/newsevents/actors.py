@@ -814,6 +814,14 @@ class ArticleActors:
             sub = self._np_entities(doc[fm.start:fm.end].root, coref)
             return [Entity(x.code, x.sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span, x.name)
                     for x in sub[:1]]
+        owner = doc[fm.start].head  # "les candidats de l'opposition ougandaise": the opposition's sector
+        om = info.by_token.get(owner.i)
+        if fm.kind in ("demonym", "country", "capital") and owner.i != head.i and owner.dep_ == "nmod" \
+                and om is not None and om.kind == "agent":
+            sub = self._np_entities(owner, coref)
+            if sub and sub[0].code == fm.code and sub[0].sector:
+                return [Entity(fm.code, sub[0].sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span,
+                               sub[0].name)]
         sector = fm.sector if fm.kind in NAMED_KINDS else ""
         return [self._entity(info, fm.code, sector, s, e, fm.name)]
 
