@@ -271,6 +271,8 @@ class EventCoder:
                         break
             if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
                 recipients = self._complement_recipient(trig.token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "13":  # "promet une opération terrestre en Syrie"
+                recipients = self._threatened_place(trig, inner, actors, offset)
             # a reciprocal verb is two-way only with its own partner: "sont convenus de fournir une aide à X"
             # is the actors' pledge to X, not X's to them
             reciprocal = trig.frame.reciprocal and (own_recipients or not recipients)
@@ -1261,6 +1263,18 @@ class EventCoder:
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
+        return ()
+
+    def _threatened_place(self, trig: Trigger, inner, actors, offset) -> tuple[Entity, ...]:
+        """The country where a threatened act would take place, as the threat's recipient: the place of the
+        threat's pattern object ("une opération terrestre en Syrie") or of an act it absorbs; () when there is
+        none or it is the actor's own country."""
+        acts = ([Trigger(trig.obj, trig.frame, None, True)] if trig.obj is not None else []) + list(inner)
+        codes = {a.code for a in actors}
+        for act in acts:
+            place = self._location(act, offset)
+            if place is not None and place.country and place.country not in codes:
+                return (Entity(place.country, "", place.text, place.span, None),)
         return ()
 
     def _que_clause_subject(self, tok, context, actors) -> tuple[Entity, ...]:
