@@ -123,3 +123,9 @@ def test_threat_to_use_ones_own_forces_has_no_own_recipient(pipeline):
 def test_threat_recipient_is_the_country_where_the_threatened_act_would_happen(pipeline):
     events = code(pipeline, "Le président russe promet une opération militaire en Moldavie.")
     assert ("THREATEN", "RUS", "MDA") in pairs(events)
+
+
+def test_light_verb_phrase_takes_its_actor_from_the_subject(pipeline):
+    # "faire don de X": X is what is given, not the giver
+    events = code(pipeline, "Le Japon a fait don de vaccins de l'Inde à la Bolivie.")
+    assert pairs(events, "AID") == {("AID", "JPN", "BOL")}

@@ -1427,9 +1427,13 @@ class EventCoder:
         tok, frame = trig.token, trig.frame
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
+        # a bare noun in a light-verb phrase ("ont fait don de fournitures", "porter plainte"): its "de"
+        # complement is what is given or done, the verb's subject is the actor
+        light = tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in self.lex.support_verbs and not any(c.dep_ == "det" for c in tok.children)
         for c in tok.children:
             case = self._case_of(c)
-            if c.dep_ == "nmod" and case == "de" and frame.de:
+            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
                 found = context.resolve(c)
                 if frame.de == "actor" and not actors:
                     actors = found
@@ -1444,7 +1448,7 @@ class EventCoder:
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
             and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
-        if not actors:
+        if not actors and not (light and frame.de == "actor"):
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
                 tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
