@@ -129,3 +129,8 @@ def test_light_verb_phrase_takes_its_actor_from_the_subject(pipeline):
     # "faire don de X": X is what is given, not the giver
     events = code(pipeline, "Le Japon a fait don de vaccins de l'Inde à la Bolivie.")
     assert pairs(events, "AID") == {("AID", "JPN", "BOL")}
+
+
+def test_eased_restrictions_benefit_the_place_where_they_applied(pipeline):
+    events = code(pipeline, "La Serbie a assoupli mercredi les mesures d'urgence au Kosovo.")
+    assert ("CONCEDE", "SRB", "KSV") in pairs(events)

@@ -42,6 +42,9 @@ CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# ... and codes of the same kind: easing restrictions, a curfew or a state of emergency (081x) or restrictions on
+# dissent (082) benefits the place where they applied ("a levé l'état d'urgence dans la province de X").
+PLACE_RECIPIENT_CODES = {"081", "082"}
 PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
@@ -284,7 +287,8 @@ class EventCoder:
                         break
             if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
                 recipients = self._demanded_of_object(trig.token, actors, context)
-            if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
+            if not recipients and (trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS
+                                   or trig.frame.cameo[:3] in PLACE_RECIPIENT_CODES):
                 recipients = self._place_sector(trig.frame.cameo[:2],
                                                 self._recipient_from_place(trig, sent, context, actors, offset))
             if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
