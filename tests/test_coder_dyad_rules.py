@@ -64,3 +64,20 @@ def test_refusal_reaches_an_act_only_through_verb_complements():
                  ("demande", "demande", "NOUN", "obj", 2), ("d'", "de", "ADP", "mark", 6),
                  ("arrêter", "arrêter", "VERB", "acl", 4), (".", ".", "PUNCT", "punct", 2)])
     assert not EventCoder._clausal_complement(doc[6], doc[2])
+
+
+def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement():
+    # Le Liban rejette l' exigence de respecter les accords conclus avec la Syrie .
+    rows = [("Le", "le", "DET", "det", 1), ("Liban", "Liban", "PROPN", "nsubj", 2),
+            ("rejette", "rejeter", "VERB", "ROOT", 2), ("l'", "le", "DET", "det", 4),
+            ("exigence", "exigence", "NOUN", "obj", 2), ("de", "de", "ADP", "mark", 6),
+            ("respecter", "respecter", "VERB", "acl", 4), ("les", "le", "DET", "det", 8),
+            ("accords", "accord", "NOUN", "obj", 6), ("conclus", "conclure", "VERB", "acl", 8),
+            ("avec", "avec", "ADP", "case", 12), ("la", "le", "DET", "det", 12),
+            ("Syrie", "Syrie", "PROPN", "obl:arg", 9), (".", ".", "PUNCT", "punct", 2)]
+    doc = Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[r[4] for r in rows],
+              morphs=["VerbForm=Inf" if r[0] == "respecter" else "VerbForm=Part" if r[0] == "conclus" else ""
+                      for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
+    assert EventCoder._under_modifier(doc[9], doc[2])  # "conclus avec la Syrie" describes the agreements
+    assert not EventCoder._under_modifier(doc[6], doc[2])  # "de respecter" is what is demanded

@@ -269,6 +269,8 @@ class EventCoder:
                 recipients = self._que_clause_subject(trig.token, context, actors)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
+                    if self._under_modifier(sub.token, trig.token):  # "l'exigence de respecter les accords
+                        continue  # conclus avec Israël": a participle describing a noun gives no recipient
                     recipients = self._participants(sub, context)[1]
                     if recipients:
                         break
@@ -889,6 +891,18 @@ class EventCoder:
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
+
+    @staticmethod
+    def _under_modifier(tok, governor) -> bool:
+        """``tok`` is inside a clause modifying a noun below ``governor``: a participle ("les accords conclus
+        avec X") or a relative clause, not an infinitive complement ("le refus de fournir")."""
+        node = tok
+        while node.i != governor.i and node.head.i != node.i:
+            if node.dep_ == "acl:relcl" or (node.dep_ == "acl" and node.pos_ in ("VERB", "AUX")
+                                            and node.morph.get("VerbForm") != ["Inf"]):
+                return True
+            node = node.head
+        return False
 
     @staticmethod
     def _clausal_complement(tok, governor) -> bool:
