@@ -134,3 +134,10 @@ def test_light_verb_phrase_takes_its_actor_from_the_subject(pipeline):
 def test_eased_restrictions_benefit_the_place_where_they_applied(pipeline):
     events = code(pipeline, "La Serbie a assoupli mercredi les mesures d'urgence au Kosovo.")
     assert ("CONCEDE", "SRB", "KSV") in pairs(events)
+
+
+def test_people_with_no_country_of_their_own_belong_to_the_place_of_the_event(pipeline):
+    # "douze personnes" would get the article's main country (AFG, named first); they were killed in Pakistan
+    events = code(pipeline, "Deux kamikazes afghans ont tué douze personnes à Islamabad.")
+    assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "ASSAULT" and e.recipient} == {("PAK", "CVL")}

@@ -314,6 +314,7 @@ class EventCoder:
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
             recipients = self._enumerated(recipients, sent, context, offset)
+            recipients = self._localised(recipients, trig, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
                     [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
                 continue
@@ -1217,6 +1218,34 @@ class EventCoder:
         frame's recipient preposition, is the recipient."""
         return self._case_of(tok) == slot and tok.lemma_.lower() not in trig.frame.objects \
             and tok.lower_ not in trig.frame.objects
+
+    def _localised(self, entities, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+        """Recipients named by a bare sector word ("23 personnes", "des manifestants") have no country of
+        their own: the resolver gives them the article's main country. When the event has a place ("à
+        Tel-Aviv", "arrêtés en Russie"), the people hit there are that country's: the place's country replaces
+        the guess. Entities whose words name a country, person or organisation, and countries ("ces pays") are
+        kept as they are."""
+        if not entities:
+            return entities
+        doc = sent.doc
+        place = self._location(trig, offset)
+        country = place.country if place is not None else None
+        if not country:
+            found = self._sentence_place(sent)
+            country = found[1].country if found is not None else None
+        main = context.main_country()
+        if not country or not main:
+            return entities
+        out = []
+        for e in entities:
+            span = doc.char_span(e.span[0] - offset, e.span[1] - offset, alignment_mode="expand") \
+                if e.entity_text else None
+            own = context.mentions_in(doc, span.start, span.end) if span is not None else ()
+            if span is not None and e.sector and e.code == main and e.code != country \
+                    and not any(m.kind != "agent" and m.code != country for m in own):
+                e = replace(e, code=country)
+            out.append(e)
+        return tuple(out)
 
     @staticmethod
     def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
