@@ -141,3 +141,8 @@ def test_people_with_no_country_of_their_own_belong_to_the_place_of_the_event(pi
     events = code(pipeline, "Deux kamikazes afghans ont tué douze personnes à Islamabad.")
     assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
             if e.event_type == "ASSAULT" and e.recipient} == {("PAK", "CVL")}
+
+
+def test_enumeration_stops_at_the_subject_of_a_participle_clause(pipeline):
+    events = code(pipeline, "La France a critiqué le Mali, Moscou étant accusé d'y envoyer des mercenaires.")
+    assert ("ACCUSE", "FRA", "RUS") not in pairs(events)

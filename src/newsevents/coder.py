@@ -1275,8 +1275,9 @@ class EventCoder:
             t = doc[i]
             m = by_start.get(i)
             if m is not None and m.kind in kinds and i > tok.i + 1:
-                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
-                    break
+                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS or (
+                        m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
+                    break  # "..., Moscou étant accusé": the subject of a new clause
                 if m.code not in codes:
                     out.append(Entity(m.code, m.sector, doc[m.start:m.end].text, (m.char_start, m.char_end),
                                       m.name))
