@@ -146,3 +146,10 @@ def test_people_with_no_country_of_their_own_belong_to_the_place_of_the_event(pi
 def test_enumeration_stops_at_the_subject_of_a_participle_clause(pipeline):
     events = code(pipeline, "La France a critiqué le Mali, Moscou étant accusé d'y envoyer des mercenaires.")
     assert ("ACCUSE", "FRA", "RUS") not in pairs(events)
+
+
+def test_act_on_a_protest_targets_the_protesters(pipeline):
+    events = code(pipeline, "La police kényane a empêché la manifestation organisée samedi par des étudiants près du "
+                            "Parlement.")
+    assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "COERCE" and e.recipient} == {("KEN", "EDU")}

@@ -265,6 +265,8 @@ class EventCoder:
                 recipients = self._demanded_of(inner, actors, context)
             if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
                 recipients = self._captor(inner, actors, context)
+            if not recipients and trig.obj is not None:  # "a empêché la manifestation organisée par des étudiants"
+                recipients = self._protesters_of(trig, by_token, context, actors)
             if not recipients and trig.frame.cameo[:2] == "10":  # "a exigé que les Etats-Unis s'alignent sur..."
                 recipients = self._que_clause_subject(trig.token, context, actors)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
@@ -1222,7 +1224,8 @@ class EventCoder:
     def _localised(self, entities, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
         """Recipients named by a bare sector word ("23 personnes", "des manifestants") have no country of
         their own: the resolver gives them the article's main country. When the event has a place ("à
-        Tel-Aviv", "arrêtés en Russie"), the people hit there are that country's: the place's country replaces
+        Tel-Aviv", "arrêtés en Russie": on the trigger or on a verb of its adjunct clauses, not inside another
+        phrase), the people hit there are that country's: the place's country replaces
         the guess. Entities whose words name a country, person or organisation, and countries ("ces pays") are
         kept as they are."""
         if not entities:
@@ -1230,9 +1233,17 @@ class EventCoder:
         doc = sent.doc
         place = self._location(trig, offset)
         country = place.country if place is not None else None
-        if not country:
-            found = self._sentence_place(sent)
-            country = found[1].country if found is not None else None
+        if not country:  # "ont tué 23 personnes en se faisant exploser à Tel-Aviv": a place of its adjunct clause
+            for ent in sent.ents:
+                node = ent.root.head
+                while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
+                    node = node.head
+                found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
+                    and node.i == trig.token.i and ent.root.head.pos_ in ("VERB", "AUX") \
+                    and self._case_of(ent.root) in PLACE_CASES else None
+                if found is not None and found.country:
+                    country = found.country
+                    break
         main = context.main_country()
         if not country or not main:
             return entities
@@ -1311,6 +1322,20 @@ class EventCoder:
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
+        return ()
+
+    def _protesters_of(self, trig: Trigger, by_token, context, actors) -> tuple[Entity, ...]:
+        """When the pattern object of an act is a protest ("a empêché / interdit / dispersé la manifestation
+        de X", "la marche organisée par X"), the act's recipient is the protest's actor: the protest noun's
+        own actor, or that of a verb of which it is the object ("organisée par X")."""
+        own = {(a.code, a.sector) for a in actors}
+        for other in by_token.values():
+            if other.token.i == trig.token.i or other.frame.cameo[:2] != "14":
+                continue
+            if other.token.i == trig.obj.i or (other.obj is not None and other.obj.i == trig.obj.i):
+                found = tuple(a for a in self._participants(other, context)[0] if (a.code, a.sector) not in own)
+                if found:
+                    return found
         return ()
 
     def _threatened_place(self, trig: Trigger, inner, actors, offset) -> tuple[Entity, ...]:
