@@ -1236,11 +1236,12 @@ class EventCoder:
         if not country:  # "ont tué 23 personnes en se faisant exploser à Tel-Aviv": a place of its adjunct clause
             for ent in sent.ents:
                 node = ent.root.head
+                if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("obj", "nsubj", "nsubj:pass"):
+                    node = node.head  # "ont tué douze personnes à Islamabad"
                 while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
                     node = node.head
                 found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
-                    and node.i == trig.token.i and ent.root.head.pos_ in ("VERB", "AUX") \
-                    and self._case_of(ent.root) in PLACE_CASES else None
+                    and node.i == trig.token.i and self._case_of(ent.root) in PLACE_CASES else None
                 if found is not None and found.country:
                     country = found.country
                     break
