@@ -153,3 +153,10 @@ def test_act_on_a_protest_targets_the_protesters(pipeline):
                             "Parlement.")
     assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
             if e.event_type == "COERCE" and e.recipient} == {("KEN", "EDU")}
+
+
+def test_forces_led_by_a_country_are_that_countrys(pipeline):
+    # not the article's main country (Thailand, named first)
+    events = code(pipeline, "Selon la Thaïlande, les forces dirigées par le Vietnam ont bombardé la frontière.")
+    assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "ASSAULT" and e.actor} \
+        == {("VNM", "MIL")}

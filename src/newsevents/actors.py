@@ -354,6 +354,7 @@ class ActorResolver:
         self.data = data
         self.lang = data.lang
         self.main_country_fallback = main_country_fallback
+        self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
         self._Doc = Doc
@@ -911,6 +912,9 @@ class ArticleActors:
                             ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
                             ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
                 return ents
+        leader = self._leader(head, coref)  # "les forces dirigées par le Vietnam"
+        if leader is not None and role != "person_nouns":
+            return [self._entity(info, leader.code, sector or leader.sector, s, e, None)]
         if role == "person_nouns" and not coref:
             return []
         named_here = any(c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in info.by_token
@@ -932,6 +936,19 @@ class ArticleActors:
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
+
+    def _leader(self, head, coref: bool) -> Entity | None:
+        """The country of whoever leads a group named by a sector word with no country of its own: the agent
+        of a participle of leading ("les forces dirigées par le Vietnam", "la coalition menée par l'Arabie
+        saoudite"); the verbs are ``led_by_verbs`` of agents.yaml. None when there is no such participle."""
+        for c in head.children:
+            if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
+                agent = next((g for g in c.children if g.dep_ == "obl:agent" or self._case(g) == "par"), None)
+                if agent is not None:
+                    found = [x for x in self._np_entities(agent, coref) if x.code not in ("---",)]
+                    if found:
+                        return found[0]
+        return None
 
     def main_country(self) -> str | None:
         """The article's main country: the ISO code named most often in the chunks added so far (names,
