@@ -855,7 +855,7 @@ class ArticleActors:
         if best is None:
             return None
         if nationality is not None and best[2].kind in ("country", "capital", "region"):
-            best = nationality  # "la police israélienne d'un quartier de Jérusalem-Est", "les forces serbes de Bosnie"
+            best = nationality  # "la police israélienne d'un quartier de Jérusalem-Est"
         return best[2], best[1]
 
     def _agent_entities(self, info, head, m: Mention, entry: ActorEntry, s, e, coref) -> list[Entity]:
@@ -945,7 +945,7 @@ class ArticleActors:
             if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
                 agent = next((g for g in c.children if g.dep_ == "obl:agent" or self._case(g) == "par"), None)
                 if agent is not None:
-                    found = [x for x in self._np_entities(agent, coref) if x.code not in ("---",)]
+                    found = [x for x in self._np_entities(agent, coref) if x.code != "---"]
                     if found:
                         return found[0]
         return None
