@@ -1223,11 +1223,10 @@ class EventCoder:
 
     def _localised(self, entities, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
         """Recipients named by a bare sector word ("23 personnes", "des manifestants") have no country of
-        their own: the resolver gives them the article's main country. When the event has a place ("à
-        Tel-Aviv", "arrêtés en Russie": on the trigger or on a verb of its adjunct clauses, not inside another
-        phrase), the people hit there are that country's: the place's country replaces
-        the guess. Entities whose words name a country, person or organisation, and countries ("ces pays") are
-        kept as they are."""
+        their own: the resolver gives them the article's main country (and records the guess in
+        ``context.guessed``). When the event has a place ("à Tel-Aviv", "arrêtés en Russie": on the trigger, on
+        its argument or on a verb of its adjunct clauses, not inside another phrase), the people hit there are
+        that country's: the place's country replaces the guess. Other entities are kept as they are."""
         if not entities:
             return entities
         doc = sent.doc
@@ -1245,19 +1244,11 @@ class EventCoder:
                 if found is not None and found.country:
                     country = found.country
                     break
-        main = context.main_country()
-        if not country or not main:
+        guessed = getattr(context, "guessed", ())  # spans the resolver gave the article's main country
+        if not country:
             return entities
-        out = []
-        for e in entities:
-            span = doc.char_span(e.span[0] - offset, e.span[1] - offset, alignment_mode="expand") \
-                if e.entity_text else None
-            own = context.mentions_in(doc, span.start, span.end) if span is not None else ()
-            if span is not None and e.sector and e.code == main and e.code != country \
-                    and not any(m.kind != "agent" and m.code != country for m in own):
-                e = replace(e, code=country)
-            out.append(e)
-        return tuple(out)
+        return tuple(replace(e, code=country) if e.span in guessed and e.entity_text and e.code != country else e
+                     for e in entities)
 
     @staticmethod
     def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
