@@ -81,3 +81,12 @@ def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement(
                       for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
     assert EventCoder._under_modifier(doc[9], doc[2])  # "conclus avec la Syrie" describes the agreements
     assert not EventCoder._under_modifier(doc[6], doc[2])  # "de respecter" is what is demanded
+
+
+def test_noun_phrase_after_a_weekday_with_no_subject_before_the_verb_stays(coder):
+    # Ont manifesté dimanche les habitants .   (an inverted subject, not an object)
+    doc = parse([("Ont", "avoir", "AUX", "aux:tense", 1), ("manifesté", "manifester", "VERB", "ROOT", 1),
+                 ("dimanche", "dimanche", "NOUN", "obl:mod", 1), ("les", "le", "DET", "det", 4),
+                 ("habitants", "habitant", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 1)])
+    coder._reattach_weekday_objects(doc)
+    assert doc[4].head.i == 2

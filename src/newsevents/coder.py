@@ -148,8 +148,9 @@ class EventCoder:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
-        the verb as its object, unless the verb already has one. Weekday names come from ``dates.yaml``
-        (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases
+        the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
+        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Weekday names come from
+        ``dates.yaml`` (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases
         with a determiner and stay where they are."""
         weekdays = self._weekdays
         if not weekdays or not doc.has_annotation("DEP"):
@@ -159,8 +160,11 @@ class EventCoder:
             if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
                     or day.lower_ not in weekdays or any(c.dep_ == "case" for c in day.children):
                 continue
-            if any(c.dep_ == "obj" for c in verb.children):
+            if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
                 continue
+            if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
+                    c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+                continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
             obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
                         and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
                         and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
