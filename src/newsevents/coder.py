@@ -150,8 +150,8 @@ class EventCoder:
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
         the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
         (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Weekday names come from
-        ``dates.yaml`` (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases
-        with a determiner and stay where they are."""
+        ``dates.yaml`` (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not
+        noun phrases with a determiner and stay where they are."""
         weekdays = self._weekdays
         if not weekdays or not doc.has_annotation("DEP"):
             return
