@@ -43,7 +43,8 @@ def test_avoir_auxiliary_is_active_even_when_parsed_passive(pipeline):
 
 
 def test_reciprocal_verb_with_a_recipient_from_its_complement_is_one_way(pipeline):
-    events = code(pipeline, "Les ministres de l'Union européenne sont convenus lundi de fournir une aide à la Moldavie.")
+    events = code(pipeline, "Les ministres de l'Union européenne sont convenus lundi de fournir une aide "
+                            "à la Moldavie.")
     got = pairs(events, "AGREE")
     assert ("AGREE", "IGO", "MDA") in got
     assert ("AGREE", "MDA", "IGO") not in got
@@ -57,8 +58,8 @@ def test_reciprocal_verb_with_its_own_partner_stays_two_way(pipeline):
 
 def test_enumerated_recipients_are_all_members(pipeline):
     # the parser cuts the list after its first members; every country of the enumeration is a recipient
-    events = code(pipeline, "Le Japon a accepté de lever l'embargo sur les ventes d'armes à la Thaïlande, la Malaisie, "
-                            "le Vietnam et, sous conditions, à la Birmanie.")
+    events = code(pipeline, "Le Japon a accepté de lever l'embargo sur les ventes d'armes à la Thaïlande, "
+                            "la Malaisie, le Vietnam et, sous conditions, à la Birmanie.")
     got = {e.recipient[0].code for e in events if e.event_type == "AGREE" and e.recipient}
     assert {"MYS", "VNM", "MMR"} <= got
 
@@ -89,13 +90,14 @@ def test_recipient_phrase_holding_the_pattern_object_is_still_the_recipient(pipe
 
 def test_rejected_request_is_not_a_refusal_of_the_acts_it_mentions(pipeline):
     # the arrest is described inside the request; the event is the rejection, to the requester
-    events = code(pipeline, "Le Soudan a rejeté une demande britannique d'interroger des opposants arrêtés le mois dernier.")
+    events = code(pipeline, "Le Soudan a rejeté une demande britannique d'interroger des opposants arrêtés "
+                            "le mois dernier.")
     assert ("REJECT", "SDN", "GBR") in pairs(events)
 
 
 def test_place_of_the_source_is_not_the_place_of_the_event(pipeline):
-    events = code(pipeline, "Les rebelles somaliens ont bombardé lundi la ville, ont indiqué des responsables humanitaires "
-                            "à Nairobi.")
+    events = code(pipeline, "Les rebelles somaliens ont bombardé lundi la ville, ont indiqué des responsables "
+                            "humanitaires à Nairobi.")
     assert ("SOM", "REB") in {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor}
     assert all(r.code != "KEN" for e in events for r in e.recipient)
 
@@ -149,8 +151,8 @@ def test_enumeration_stops_at_the_subject_of_a_participle_clause(pipeline):
 
 
 def test_act_on_a_protest_targets_the_protesters(pipeline):
-    events = code(pipeline, "La police kényane a empêché la manifestation organisée samedi par des étudiants près du "
-                            "Parlement.")
+    events = code(pipeline, "La police kényane a empêché la manifestation organisée samedi par des étudiants "
+                            "près du Parlement.")
     assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
             if e.event_type == "COERCE" and e.recipient} == {("KEN", "EDU")}
 
