@@ -162,3 +162,9 @@ def test_forces_led_by_a_country_are_that_countrys(pipeline):
     events = code(pipeline, "Selon la Thaïlande, les forces dirigées par le Vietnam ont bombardé la frontière.")
     assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "ASSAULT" and e.actor} \
         == {("VNM", "MIL")}
+
+
+def test_opposition_parties_are_the_opposition(pipeline):
+    events = code(pipeline, "Sept partis d'opposition ont organisé une grève générale au Népal.")
+    assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "PROTEST" and e.actor} \
+        == {("NPL", "OPP")}
