@@ -168,3 +168,8 @@ def test_opposition_parties_are_the_opposition(pipeline):
     events = code(pipeline, "Sept partis d'opposition ont organisé une grève générale au Népal.")
     assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "PROTEST" and e.actor} \
         == {("NPL", "OPP")}
+
+
+def test_some_people_of_a_nationality_are_civilians(pipeline):
+    events = code(pipeline, "De jeunes Tunisiens ont bloqué dimanche les routes menant au centre-ville.")
+    assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor} == {("TUN", "CVL")}

@@ -58,6 +58,9 @@ _CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "dislo
 _INFO_DEPS = {"amod", "nmod", "flat:name", "flat", "flat:foreign", "compound", "appos", "fixed", "nummod",
               "nmod:poss"}
 _DE_CASES = {"de", "d'", "du", "des", "d’"}
+# Determiners of some people among many ("des Algériens", "plusieurs Iraniens"): civilians, not the state.
+_INDEFINITE_PLURAL = {"des", "de", "d'", "d’", "plusieurs", "quelques", "certains", "certaines", "nombreux",
+                      "nombreuses"}
 _QUANT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _SING_PRONOUNS = {"il", "elle", "lui", "son", "sa", "ses", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}
 _PLUR_PRONOUNS = {"ils", "elles", "eux", "leur", "leurs", "ceux-ci", "celles-ci"}
@@ -794,7 +797,8 @@ class ArticleActors:
             quantified = any(c.dep_ == "nummod" for c in head.children) or (
                 head.dep_ == "nmod" and head.head.i in info.by_token
                 and info.entries.get(info.by_token[head.head.i].start) is not None
-                and info.entries[info.by_token[head.head.i].start].role == "quantifiers")
+                and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
+                c.dep_ == "det" and fold(c.text) in _INDEFINITE_PLURAL for c in head.children)  # "de jeunes Algériens"
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
                 found = self._country_in(info, head)
                 code = m.code
