@@ -117,11 +117,6 @@ def test_threat_against_the_domestic_opposition(pipeline):
             if e.event_type == "THREATEN" and e.recipient} == {("KEN", "OPP")}
 
 
-def test_threat_to_use_ones_own_forces_has_no_own_recipient(pipeline):
-    events = code(pipeline, "Le président kényan a menacé d'envoyer l'armée kényane.")
-    assert all(not (r.code == "KEN" and r.sector == "MIL") for e in events for r in e.recipient)
-
-
 def test_threat_recipient_is_the_country_where_the_threatened_act_would_happen(pipeline):
     events = code(pipeline, "Le président russe promet une opération militaire en Moldavie.")
     assert ("THREATEN", "RUS", "MDA") in pairs(events)
