@@ -20,7 +20,10 @@ class _Unused:
 
 @pytest.fixture(scope="module")
 def coder():
-    return EventCoder(load_language("fr"), None, actors=_Unused(), dates=_Unused(), places=_Unused())
+    from newsevents.dates import DateResolver
+
+    data = load_language("fr")
+    return EventCoder(data, None, actors=_Unused(), dates=DateResolver(data), places=_Unused())
 
 
 def parse(rows):

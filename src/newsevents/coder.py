@@ -115,9 +115,6 @@ class EventCoder:
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
-        dates_file = data.file("dates") if "dates" in data.files else {}
-        self._weekdays = frozenset(str(n).lower() for names in (dates_file.get("weekdays") or {}).values()
-                                   for n in names)  # "lundi" ... "dimanche" (dates.yaml)
 
     # -- article level ---------------------------------------------------------------------------------------
 
@@ -149,16 +146,16 @@ class EventCoder:
         parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
         the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
-        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Weekday names come from
-        ``dates.yaml`` (``weekdays``); day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not
-        noun phrases with a determiner and stay where they are."""
-        weekdays = self._weekdays
-        if not weekdays or not doc.has_annotation("DEP"):
+        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
+        resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
+        day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
+        and stay where they are."""
+        if not doc.has_annotation("DEP"):
             return
         for day in doc:
             verb = day.head
             if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
-                    or day.lower_ not in weekdays or any(c.dep_ == "case" for c in day.children):
+                    or not self.dates.is_day_word(day.text) or any(c.dep_ == "case" for c in day.children):
                 continue
             if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
                 continue
@@ -757,7 +754,6 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
-        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -857,7 +853,6 @@ class EventCoder:
                 verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
             slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
                      or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
-            slots += self._behind_day(list(tok.children))
         for c in slots:
             lemma = c.lemma_.lower()
             if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
@@ -886,15 +881,6 @@ class EventCoder:
                 actors = context.resolve(agent) or actors
         author = tuple(a for a in author if a.span not in {x.span for x in actors})
         return actors, (author or recipients)
-
-    def _behind_day(self, children) -> list:
-        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
-        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
-        demande"), so "jeudi soir" gives nothing."""
-        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
-                and self.dates.is_day_word(c.text)
-                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
-                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
 
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
