@@ -42,6 +42,9 @@ CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# ... and codes of the same kind: easing restrictions, a curfew or a state of emergency (081x) or restrictions on
+# dissent (082) benefits the place where they applied ("a levé l'état d'urgence dans la province de X").
+PLACE_RECIPIENT_CODES = {"081", "082"}
 PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
@@ -124,6 +127,7 @@ class EventCoder:
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
+            self._reattach_weekday_objects(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -136,6 +140,37 @@ class EventCoder:
                         seen.add(event.id)
                         events.append(event)
         return self._narrative_dates(events)
+
+    def _reattach_weekday_objects(self, doc) -> None:
+        """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
+        parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
+        determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
+        the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
+        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
+        resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
+        day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
+        and stay where they are."""
+        if not doc.has_annotation("DEP"):
+            return
+        for day in doc:
+            verb = day.head
+            if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
+                    or not self.dates.is_day_word(day.text) or any(c.dep_ == "case" for c in day.children):
+                continue
+            if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
+                continue
+            if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
+                    c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+                continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
+            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
+                        and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+            if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
+                continue
+            obj.head = verb
+            obj.dep_ = "obj"
+            if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
+                day.dep_ = "obl:mod"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:
@@ -203,7 +238,9 @@ class EventCoder:
             if governor is None:
                 continue
             if governor.frame.lemma in self.lex.cue("refusal_verbs") and not trig.is_noun \
-                    and self._is_conflict(trig.frame.cameo):  # "refuse de condamner", not "rejette les accusations"
+                    and self._is_conflict(trig.frame.cameo) \
+                    and self._clausal_complement(trig.token, governor.token):  # "refuse de condamner", not
+                # "rejette les accusations" nor "rejette une demande d'interroger des détenus arrêtés"
                 consumed.add(governor.token.i)
                 negated_by_refusal.add(trig.token.i)
             else:
@@ -228,19 +265,31 @@ class EventCoder:
                 actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
                                                                recipients)
             inner = absorbed.get(trig.token.i, [])
+            own_recipients = bool(recipients)  # named in the trigger's own slots ("convenu avec X")
             if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
                 # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
                 # not the recipient of the act asked for (UKR)
                 recipients = self._demanded_of(inner, actors, context)
             if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
                 recipients = self._captor(inner, actors, context)
+            if not recipients and trig.obj is not None:  # "a empêché la manifestation organisée par des étudiants"
+                recipients = self._protesters_of(trig, by_token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "a exigé que les Etats-Unis s'alignent sur..."
+                recipients = self._que_clause_subject(trig.token, context, actors)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
+                    if self._under_modifier(sub.token, trig.token):  # "l'exigence de respecter les accords
+                        continue  # conclus avec Israël": a participle describing a noun gives no recipient
                     recipients = self._participants(sub, context)[1]
                     if recipients:
                         break
             if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
                 recipients = self._complement_recipient(trig.token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "13":  # "promet une opération terrestre en Syrie"
+                recipients = self._threatened_place(trig, inner, actors, offset)
+            # a reciprocal verb is two-way only with its own partner: "sont convenus de fournir une aide à X"
+            # is the actors' pledge to X, not X's to them
+            reciprocal = trig.frame.reciprocal and (own_recipients or not recipients)
             if not recipients and trig.frame.cameo[:2] == "10":  # "exige le retrait des troupes françaises"
                 for sub in inner:
                     doers = self._participants(sub, context)[0]
@@ -249,7 +298,8 @@ class EventCoder:
                         break
             if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
                 recipients = self._demanded_of_object(trig.token, actors, context)
-            if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
+            if not recipients and (trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS
+                                   or trig.frame.cameo[:3] in PLACE_RECIPIENT_CODES):
                 recipients = self._place_sector(trig.frame.cameo[:2],
                                                 self._recipient_from_place(trig, sent, context, actors, offset))
             if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
@@ -272,6 +322,8 @@ class EventCoder:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+            recipients = self._enumerated(recipients, sent, context, offset)
+            recipients = self._localised(recipients, trig, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
                     [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
                 continue
@@ -318,11 +370,10 @@ class EventCoder:
             span = self._event_span(trig)
             if root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
                 actors = self._as_government(actors)
-                if trig.frame.reciprocal:
+                if reciprocal:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
-            pairs = self._pairs(actors, recipients, trig.frame.reciprocal
-                                and not self._recipients_of_content(recipients, inner, context))
+            pairs = self._pairs(actors, recipients, reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
                 out.append(Event(
@@ -335,15 +386,6 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
-
-    def _recipients_of_content(self, recipients, inner, context) -> bool:
-        """The recipients were found in the content of the event ("sont convenus de fournir une aide à la
-        Roumanie"), not as its partner ("sont convenus avec X"): they receive what was agreed, so the agreement
-        is not coded both ways."""
-        if not recipients or not inner:
-            return False
-        found = {r.span for sub in inner for r in self._participants(sub, context)[1]}
-        return all(r.span in found for r in recipients)
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
@@ -878,7 +920,6 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
-        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
             return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
@@ -1009,7 +1050,6 @@ class EventCoder:
                 verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
             slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
                      or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
-            slots += self._behind_day(list(tok.children))
         for c in slots:
             lemma = c.lemma_.lower()
             if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
@@ -1039,17 +1079,31 @@ class EventCoder:
         author = tuple(a for a in author if a.span not in {x.span for x in actors})
         return actors, (author or recipients)
 
-    def _behind_day(self, children) -> list:
-        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
-        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
-        demande"), so "jeudi soir" gives nothing."""
-        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
-                and self.dates.is_day_word(c.text)
-                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
-                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
-
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
+
+    @staticmethod
+    def _under_modifier(tok, governor) -> bool:
+        """``tok`` is inside a clause modifying a noun below ``governor``: a participle ("les accords conclus
+        avec X") or a relative clause, not an infinitive complement ("le refus de fournir")."""
+        node = tok
+        while node.i != governor.i and node.head.i != node.i:
+            if node.dep_ == "acl:relcl" or (node.dep_ == "acl" and node.pos_ in ("VERB", "AUX")
+                                            and node.morph.get("VerbForm") != ["Inf"]):
+                return True
+            node = node.head
+        return False
+
+    @staticmethod
+    def _clausal_complement(tok, governor) -> bool:
+        """``tok`` is reached from ``governor`` through verb complements only ("refuse de s'engager à
+        attaquer"), not through a noun phrase ("rejette une demande d'interroger des détenus arrêtés")."""
+        node = tok
+        while node.i != governor.i:
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return True
 
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
         """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
@@ -1335,7 +1389,8 @@ class EventCoder:
             for holder in places:
                 for c in holder.children:
                     if (skip is not None and c.i == skip.i) or (
-                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"):
+                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"
+                            and not self._misparsed_object(trig, c, slot)):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
@@ -1353,6 +1408,92 @@ class EventCoder:
                             return found
         return ()
 
+    def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
+        """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé
+        avec les Etats-Unis des éléments de preuve": "éléments" under "Etats-Unis"): the phrase itself, with the
+        frame's recipient preposition, is the recipient."""
+        return self._case_of(tok) == slot and tok.lemma_.lower() not in trig.frame.objects \
+            and tok.lower_ not in trig.frame.objects
+
+    def _localised(self, entities, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+        """Recipients named by a bare sector word ("23 personnes", "des manifestants") have no country of
+        their own: the resolver gives them the article's main country (and records the guess in
+        ``context.guessed``). When the event has a place ("à Tel-Aviv", "arrêtés en Russie": on the trigger, on
+        its argument or on a verb of its adjunct clauses, not inside another phrase), the people hit there are
+        that country's: the place's country replaces the guess. Other entities are kept as they are."""
+        if not entities:
+            return entities
+        doc = sent.doc
+        place = self._location(trig, offset)
+        country = place.country if place is not None else None
+        if not country:  # "ont tué 23 personnes en se faisant exploser à Tel-Aviv": a place of its adjunct clause
+            for ent in sent.ents:
+                node = ent.root.head
+                if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("obj", "nsubj", "nsubj:pass"):
+                    node = node.head  # "ont tué douze personnes à Islamabad"
+                while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
+                    node = node.head
+                found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
+                    and node.i == trig.token.i and self._case_of(ent.root) in PLACE_CASES else None
+                if found is not None and found.country:
+                    country = found.country
+                    break
+        guessed = getattr(context, "guessed", ())  # spans the resolver gave the article's main country
+        if not country:
+            return entities
+        return tuple(replace(e, code=country) if e.span in guessed and e.entity_text and e.code != country else e
+                     for e in entities)
+
+    @staticmethod
+    def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
+        """Complete a list of named actors the parser cut short: after the last named entity of ``entities``,
+        further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
+        enumeration ("à l'Iran, la Libye, le Soudan et, sous conditions, à Cuba": commas, "et"/"ou", a
+        repeated preposition, determiners, one short aside between commas) are members too. A member that is
+        the subject of a verb starts a new clause and ends the list. Returns ``entities`` plus the members
+        found, one Entity each (article offsets, like the others)."""
+        named = [e for e in entities if e.entity_text]
+        if not named:
+            return entities
+        doc = sent.doc
+        by_start = {m.start: m for m in context.mentions_in(doc, sent.start, sent.end)}
+        inside = [m for m in by_start.values() if m.kind in ("country", "capital", "igo", "group", "org")
+                  and any(e.span[0] <= m.char_start and m.char_end <= e.span[1] for e in named)]
+        if not inside:
+            return entities
+        kinds = {m.kind for m in inside}
+        # from the first member: the parser may have folded later ones into its phrase ("la Malaisie, le Laos")
+        first = min(inside, key=lambda m: m.start)
+        codes = {e.code for e in entities}
+        out = list(entities)
+        tok = doc[first.end - 1]
+        i, aside = tok.i + 1, False
+        while i < sent.end:
+            t = doc[i]
+            m = by_start.get(i)
+            if m is not None and m.kind in kinds and i > tok.i + 1:
+                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS or (
+                        m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
+                    break  # "..., Moscou étant accusé": the subject of a new clause
+                if m.code not in codes:
+                    out.append(Entity(m.code, m.sector, doc[m.start:m.end].text, (m.char_start, m.char_end),
+                                      m.name))
+                    codes.add(m.code)
+                i, aside = m.end, False
+                continue
+            if t.text == "," and not aside and i + 1 < sent.end and by_start.get(i + 1) is None:
+                close = next((j for j in range(i + 2, min(i + 6, sent.end)) if doc[j].text == ","), None)
+                if close is not None and not any(doc[j].pos_ in ("VERB", "AUX") or j in by_start
+                                                 for j in range(i + 1, close)) \
+                        and doc[i - 1].lower_ in ("et", "ou"):
+                    i, aside = close + 1, True  # "et, sous conditions, à Cuba"
+                    continue
+            if t.text == "," or t.lower_ in ("et", "ou", "à", "au", "aux") or t.pos_ == "DET":
+                i += 1
+                continue
+            break
+        return tuple(out)
+
     @staticmethod
     def _context_recipient(mentions, actors, event_start: int) -> tuple[Entity, ...]:
         """When the sentence names no recipient, the other party the story is about: the nearest actor
@@ -1367,6 +1508,46 @@ class EventCoder:
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
+        return ()
+
+    def _protesters_of(self, trig: Trigger, by_token, context, actors) -> tuple[Entity, ...]:
+        """When the pattern object of an act is a protest ("a empêché / interdit / dispersé la manifestation
+        de X", "la marche organisée par X"), the act's recipient is the protest's actor: the protest noun's
+        own actor, or that of a verb of which it is the object ("organisée par X")."""
+        own = {(a.code, a.sector) for a in actors}
+        for other in by_token.values():
+            if other.token.i == trig.token.i or other.frame.cameo[:2] != "14":
+                continue
+            if other.token.i == trig.obj.i or (other.obj is not None and other.obj.i == trig.obj.i):
+                found = tuple(a for a in self._participants(other, context)[0] if (a.code, a.sector) not in own)
+                if found:
+                    return found
+        return ()
+
+    def _threatened_place(self, trig: Trigger, inner, actors, offset) -> tuple[Entity, ...]:
+        """The country where a threatened act would take place, as the threat's recipient: the place of the
+        threat's pattern object ("une opération terrestre en Syrie") or of an act it absorbs; () when there is
+        none or it is the actor's own country."""
+        acts = ([Trigger(trig.obj, trig.frame, None, True)] if trig.obj is not None else []) + list(inner)
+        codes = {a.code for a in actors}
+        for act in acts:
+            place = self._location(act, offset)
+            if place is not None and place.country and place.country not in codes:
+                return (Entity(place.country, "", place.text, place.span, None),)
+        return ()
+
+    def _que_clause_subject(self, tok, context, actors) -> tuple[Entity, ...]:
+        """The named subject of a "que" clause completing a demand: the party asked to act ("exige que le
+        Hamas renonce à ..."), before any participant of the events the clause names; () when the subject is a
+        pronoun or names no actor other than the demander's country."""
+        codes = {a.code for a in actors}
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"), None)
+                if subj is not None:
+                    found = tuple(f for f in context.resolve(subj) if f.code not in codes)
+                    if found:
+                        return found
         return ()
 
     def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
@@ -1432,6 +1613,19 @@ class EventCoder:
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
 
+    def _in_source_phrase(self, tok) -> bool:
+        """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
+        reported clause: it says where the source is ("ont indiqué des responsables à Nairobi"), not where the
+        event happened."""
+        prev, node = tok, tok.head
+        for _ in range(8):
+            if node.lemma_.lower() in self._reporting and node.pos_ == "VERB":
+                return prev.dep_ not in ("ccomp", "parataxis", "xcomp", "conj", "advcl")
+            if node.head.i == node.i:
+                return False
+            prev, node = node, node.head
+        return False
+
     def _sentence_place(self, sent):
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
@@ -1443,6 +1637,8 @@ class EventCoder:
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
             if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:
+                continue
+            if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue
             place = self.places.resolve(ent.text)
             if place is not None and place.country:
@@ -1490,9 +1686,13 @@ class EventCoder:
         tok, frame = trig.token, trig.frame
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
+        # a bare noun in a light-verb phrase ("ont fait don de fournitures", "porter plainte"): its "de"
+        # complement is what is given or done, the verb's subject is the actor
+        light = tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in self.lex.support_verbs and not any(c.dep_ == "det" for c in tok.children)
         for c in tok.children:
             case = self._case_of(c)
-            if c.dep_ == "nmod" and case == "de" and frame.de:
+            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
                 found = context.resolve(c)
                 if frame.de == "actor" and not actors:
                     actors = found
@@ -1507,7 +1707,7 @@ class EventCoder:
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
             and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
-        if not actors:
+        if not actors and not (light and frame.de == "actor"):
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
                 tuple(e for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
