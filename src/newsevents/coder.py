@@ -163,9 +163,10 @@ class EventCoder:
                                       sent.end_char + offset)
         consumed: set[int] = set()
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
-            if t.obj is not None:
-                consumed.add(t.obj.i)
-            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
+            background = self._background_participle(t, expressions, offset)
+            if t.obj is not None and not (background and t.obj.i == t.token.head.i):
+                consumed.add(t.obj.i)  # a background participle leaves its noun to code itself ("une attaque lancée")
+            if background or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
                     or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
                     or self._unowned_background(t, context) or self._organiser_adjunct(t):
@@ -208,7 +209,7 @@ class EventCoder:
                             if self._frame_fits(f, trig.token, actors, context)), None)
                 if alt is None:
                     continue
-                trig = Trigger(trig.token, alt[0], alt[1], False)
+                trig = Trigger(trig.token, alt[0], alt[1], trig.is_noun)
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
@@ -361,9 +362,9 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
-                for frame in frames:
-                    if self._noun_frame_matches(tok, frame):
-                        return Trigger(tok, frame, None, True)
+                fitting = [frame for frame in frames if self._noun_frame_matches(tok, frame)]
+                if fitting:  # the next ones are tried when the first one's actor sectors fail
+                    return Trigger(tok, fitting[0], None, True, tuple((f, None) for f in fitting[1:]))
         return None
 
     def _verb_frames(self, tok, frames) -> Trigger | None:
@@ -647,14 +648,18 @@ class EventCoder:
                    and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
                    for c in tok.children)
 
-    @staticmethod
-    def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
+    def _lemma_in(self, tok, lemmas: frozenset[str], depth: int = 0) -> bool:
+        """``tok`` or the noun its quantity words measure has one of ``lemmas``: "des soldats", "des milliers de
+        soldats", "des dizaines de milliers de soldats" (a chain of ``quantity_nouns``, up to three deep)."""
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
             if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+                return True
+            if c.dep_ == "nmod" and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
+                    and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False
 
@@ -1110,6 +1115,9 @@ class EventCoder:
             else None
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")]
+        occasion = self._occasion_noun(tok)
+        if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
+            holders.append(occasion)
         if not actors:
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
@@ -1149,8 +1157,14 @@ class EventCoder:
         while anchor.dep_ == "nmod" and anchor.head.pos_ == "NOUN" and \
                 anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
             anchor = anchor.head
-        if not actors and anchor.dep_ in ("obl", "obl:mod") and self._case_of(anchor) in \
-                self.lex.cue("participation_preps"):  # "lors de sa visite, X a ...": X took part
+        if occasion is not None and anchor.i == tok.i and (recipients or any(
+                c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children)):
+            # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
+            # meeting told before
+            anchor = occasion
+        if not actors and anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
+                                                                 self.lex.cue("participation_preps")):
+            # "lors de sa visite, X a ...": X took part
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
@@ -1194,6 +1208,18 @@ class EventCoder:
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    def _occasion_noun(self, tok):
+        """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those
+        nouns are in the cue list ``participation_preps``), when it is an adjunct of a verb: the event noun then
+        involves that verb's subject, as after "lors de" ("à l'issue d'un entretien avec Y, X a déclaré"). None
+        otherwise."""
+        head = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or head.pos_ != "NOUN" \
+                or head.lemma_.lower() not in self.lex.cue("participation_preps") \
+                or head.dep_ not in ("obl", "obl:mod") or self._case_of(head) not in ("à", "au"):
+            return None
+        return head
 
     def _exchange_verb(self, tok):
         """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.

@@ -1,0 +1,65 @@
+"""Recall rules of the coder: constructions in which an event word used to go uncoded (real model, made-up
+French sentences; one rule per test). Expectations follow eval/ANNOTATION.md."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def dyads(events):
+    """{(PLOVER type, CAMEO code, actor country+sector, recipient country)} of the events."""
+    return {(e.event_type, e.cameo_code, e.actor[0].code + e.actor[0].sector if e.actor else None,
+             e.recipient[0].code if e.recipient else None) for e in events}
+
+
+def test_background_participle_leaves_its_noun_an_event(pipeline):
+    # "lancée le 3 mars" is background, but the attack the rebels took part in is still an event
+    events = code(pipeline, "Des rebelles ont participé à une attaque lancée le 3 mars contre une caserne de "
+                            "l'armée malienne.")
+    assert ("ASSAULT", "190", "MLIREB", "MLI") in dyads(events)
+
+
+def test_pattern_object_behind_a_chain_of_quantity_nouns(pipeline):
+    events = code(pipeline, "L'armée russe a massé des dizaines de milliers de soldats près de la frontière.")
+    assert {e.event_type for e in events} == {"MOBILIZE"}
+
+
+def test_event_noun_after_a_l_issue_de_involves_the_subject(pipeline):
+    events = code(pipeline, "À l'issue d'un entretien avec son homologue marocain, le ministre espagnol a annoncé "
+                            "sa démission.")
+    assert {("CONSULT", "040", "ESPGOV", "MAR"), ("CONSULT", "040", "MARGOV", "ESP")} <= dyads(events)
+
+
+def test_definite_meeting_after_au_cours_de_is_the_one_told_before(pipeline):
+    events = code(pipeline, "Au cours de la réunion, le ministre espagnol a pris la parole.")
+    assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+def test_death_sentence_is_a_conviction(pipeline):
+    events = code(pipeline, "Le régime iranien a confirmé la condamnation à mort d'un journaliste.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("SANCTION", "116")]
+
+
+def test_conviction_confirmed_by_a_court(pipeline):
+    events = code(pipeline, "La condamnation de deux militants a été confirmée par la cour d'appel de Paris.")
+    assert {(e.event_type, e.actor[0].sector) for e in events if e.actor} == {("SANCTION", "JUD")}
+
+
+def test_condemnation_by_a_government_stays_a_criticism(pipeline):
+    events = code(pipeline, "Le gouvernement français a réitéré sa condamnation de l'attaque contre le Niger.")
+    assert "SANCTION" not in {e.event_type for e in events}
