@@ -63,3 +63,20 @@ def test_conviction_confirmed_by_a_court(pipeline):
 def test_condemnation_by_a_government_stays_a_criticism(pipeline):
     events = code(pipeline, "Le gouvernement français a réitéré sa condamnation de l'attaque contre le Niger.")
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_arrest_by_jihadists_is_an_abduction(pipeline):
+    events = code(pipeline, "Une vingtaine de villageois ont été arrêtés par le groupe djihadiste.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("ASSAULT", "181")}
+
+
+def test_arrest_by_the_police_stays_a_detention(pipeline):
+    events = code(pipeline, "La police kényane a arrêté deux militants.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("COERCE", "173")}
+
+
+def test_toll_participle_with_a_fallback_frame_is_part_of_the_act(pipeline):
+    # "arrêtant" could be an abduction (rebels) or a detention: as a detention it is part of the coercion
+    events = code(pipeline, "Le gouvernement militaire a décrété l'état de siège, arrêtant des opposants politiques.")
+    assert "ASSAULT" not in {e.event_type for e in events}
+    assert [e.event_text for e in events if e.event_type == "COERCE"] == ["a décrété l'état de siège"]

@@ -439,14 +439,14 @@ class EventCoder:
         if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
                 or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             return False
-        kind = self.cameo.plover(trig.frame.cameo)
+        kinds = {self.cameo.plover(f.cameo) for f in (trig.frame, *(alt for alt, _ in trig.alternatives))}
         node = tok
         for _ in range(4):
             if node.head.i == node.i:
                 return False
             node = node.head
             other = by_token.get(node.i)
-            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) in kinds:
                 return True
         return False
 
