@@ -80,3 +80,15 @@ def test_toll_participle_with_a_fallback_frame_is_part_of_the_act(pipeline):
     events = code(pipeline, "Le gouvernement militaire a décrété l'état de siège, arrêtant des opposants politiques.")
     assert "ASSAULT" not in {e.event_type for e in events}
     assert [e.event_text for e in events if e.event_type == "COERCE"] == ["a décrété l'état de siège"]
+
+
+def test_headline_verb_tagged_as_the_noun_s_adjective(pipeline):
+    # the tagger reads "proteste" as an adjective of "l'opposition" (lemma "protest"): a verb with its subject
+    events = code(pipeline, "Réforme des retraites adoptée par décret, l’opposition proteste.")
+    assert [(e.event_type, e.actor[0].sector, e.actor[0].entity_text) for e in events] == \
+        [("ACCUSE", "OPP", "l'opposition")]
+
+
+def test_real_adjectives_homographs_of_verbs_stay_adjectives(pipeline):
+    events = code(pipeline, "Réforme des retraites : une opposition ferme et une situation critique.")
+    assert not events

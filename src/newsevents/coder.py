@@ -570,7 +570,25 @@ class EventCoder:
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
+            return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
         return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+
+    def _headline_subject(self, tok):
+        """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
+        proteste", "l'Italie scelle un accord"): that noun, when ``tok`` is a present form of a lexicon verb
+        ("-e", "-ent") hanging on it as ``amod`` right after it, and the lemmatizer did not know the word (its
+        lemma is neither the form nor the verb: "proteste" -> "protest"). A real adjective keeps its own form as
+        lemma ("une opposition ferme", "la situation critique"), so it is left alone. None otherwise."""
+        head = tok.head
+        low = tok.lower_
+        if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
+                or not low.endswith(("e", "ent")) or low.endswith("ée") or any(True for _ in tok.children):
+            return None
+        verb = self.lex.verb_lemma(tok.text)
+        if verb is None or tok.lemma_.lower() in (low, low.rstrip("s")):
+            return None
+        return head
 
     def _is_reporting_use(self, tok, lemma: str) -> bool:
         """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
@@ -784,6 +802,15 @@ class EventCoder:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
+        if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
+            first = next(t for t in tok.doc[headline.left_edge.i:tok.i + 1] if not t.is_punct)
+            words = tok.doc[first.i:tok.i].text
+            actors = tuple(replace(e, entity_text=words, span=(e.span[1] - len(e.entity_text),
+                                                               e.span[1] - len(e.entity_text) + len(words)))
+                           if e.entity_text.endswith(tok.text) and e.entity_text.startswith(words) else e
+                           for e in self._resolve_subject(headline, context)[:1])
+            return actors, self._recipient(trig, context)
         if subject is None:
             subject = self._inherited_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
