@@ -92,3 +92,14 @@ def test_headline_verb_tagged_as_the_noun_s_adjective(pipeline):
 def test_real_adjectives_homographs_of_verbs_stay_adjectives(pipeline):
     events = code(pipeline, "Réforme des retraites : une opposition ferme et une situation critique.")
     assert not events
+
+
+def test_relative_pronoun_object_stands_for_its_antecedent(pipeline):
+    events = code(pipeline, "Les soldats que la Russie a déployés en Biélorussie sont rentrés.")
+    assert ("MOBILIZE", "154", "RUS", "BLR") in dyads(events)
+
+
+def test_relative_pronoun_patient_of_a_passive_is_its_antecedent(pipeline):
+    events = code(pipeline, "Le journaliste, qui a été arrêté par la police turque, a été libéré.")
+    assert [(e.event_type, e.recipient[0].entity_text) for e in events if e.recipient] == \
+        [("COERCE", "Le journaliste")]

@@ -623,8 +623,12 @@ class EventCoder:
                          for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
                          and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
                          in (None, "des")]  # no preposition, or the partitive "des"
+            # a relative pronoun stands for its antecedent: "l'ambassadeur, qui avait été rappelé", "les
+            # troupes qu'il a déployées"
+            relative = [tok.head for c in children if c.dep_ in ("obj", "nsubj:pass") and tok.dep_ == "acl:relcl"
+                        and c.morph.get("PronType") == ["Rel"]]
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
-                    + displaced:
+                    + displaced + relative:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
@@ -790,8 +794,9 @@ class EventCoder:
                           or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
                          None)
             patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-            if patient is None and tok.dep_ == "acl":
-                patient = tok.head
+            if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+                                                         and patient.morph.get("PronType") == ["Rel"]):
+                patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
             if patient is None:
                 patient = self._inherited_subject(tok)
             actors = context.resolve(agent) if agent is not None else ()
