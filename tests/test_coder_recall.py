@@ -103,3 +103,10 @@ def test_relative_pronoun_patient_of_a_passive_is_its_antecedent(pipeline):
     events = code(pipeline, "Le journaliste, qui a été arrêté par la police turque, a été libéré.")
     assert [(e.event_type, e.recipient[0].entity_text) for e in events if e.recipient] == \
         [("COERCE", "Le journaliste")]
+
+
+def test_participle_with_its_own_agent_is_not_part_of_a_demand(pipeline):
+    events = code(pipeline, "La France a réclamé une enquête sur la mort de la journaliste, abattue par un soldat de "
+                            "l'armée birmane.")
+    assert {(e.event_type, e.actor[0].code + e.actor[0].sector) for e in events if e.actor} == \
+        {("REQUEST", "FRAGOV"), ("ASSAULT", "MMRMIL")}

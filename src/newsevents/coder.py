@@ -754,7 +754,13 @@ class EventCoder:
         return self.cameo[cameo].quad_class in (3, 4)
 
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
-        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
+        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements. A participle
+        with its own agent is an event told about a complement, not part of the governing act ("demande une
+        enquête sur la mort de la journaliste, abattue par un soldat"): None."""
+        if tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"] and any(
+                c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and self._case_of(c) == "par")
+                for c in tok.children):
+            return None
         node = tok
         steps = 0
         while node.head.i != node.i and steps < 6:
