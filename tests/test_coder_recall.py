@@ -110,3 +110,12 @@ def test_participle_with_its_own_agent_is_not_part_of_a_demand(pipeline):
                             "l'armée birmane.")
     assert {(e.event_type, e.actor[0].code + e.actor[0].sector) for e in events if e.actor} == \
         {("REQUEST", "FRAGOV"), ("ASSAULT", "MMRMIL")}
+
+
+def test_subject_the_parser_left_as_a_root_of_its_own(pipeline):
+    # parsed as a verbless "Cuba et le Venezuela" followed by a subjectless "ont signé ..."
+    events = code(pipeline, "Cuba et le Venezuela ont signé hier un accord de coopération.")
+    assert {(e.actor[0].code, e.recipient[0].code) for e in events if e.actor and e.recipient} == \
+        {("CUB", "VEN"), ("VEN", "CUB")}
+    events = code(pipeline, "Taïwan et le Japon ont condamné mardi les manœuvres chinoises.")
+    assert {e.actor[0].code for e in events if e.event_type == "ACCUSE"} == {"TWN", "JPN"}

@@ -824,9 +824,30 @@ class EventCoder:
             return actors, self._recipient(trig, context)
         if subject is None:
             subject = self._inherited_subject(tok)
+        if subject is None:
+            subject = self._stranded_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    @staticmethod
+    def _stranded_subject(verb):
+        """A subject the parser left as a root of its own: "Israël et le Liban ont repris les négociations" parsed
+        as a verbless "Israël et le Liban" followed by a subjectless clause. The nominal whose phrase ends right
+        before the verb's clause (its auxiliaries), with no punctuation between, is the subject. Only for a
+        clause heading the sentence with an auxiliary and no subject. None otherwise."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        left = verb.left_edge  # the parser may also have cut the sentence there: look in the doc
+        if left.i == 0 or left.pos_ in ("PUNCT", "SCONJ", "ADP", "CCONJ"):
+            return None
+        node = verb.doc[left.i - 1]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == verb.i or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != left.i - 1 \
+                or node.doc[left.i - 1].is_punct or not any(c.dep_.startswith("aux") for c in verb.children):
+            return None
+        return node
 
     def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
         """The frame's conditions on participants: actor sectors, and a patient that is an actor when
