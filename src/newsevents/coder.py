@@ -878,6 +878,11 @@ class EventCoder:
             return trig.frame.de != "recipient"
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and any(c.dep_ == "case" for c in subject.children):
+                subject = None  # "près de la ville" mis-read as the subject
+            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ == "aux:tense"
+                                                                    for c in trig.token.children):
+                subject = trig.token.head  # "Un attentat près de X a tué ..." parsed as the noun's clause
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
                 return False
         return not self._passive(trig.token)
