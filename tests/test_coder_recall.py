@@ -119,3 +119,10 @@ def test_subject_the_parser_left_as_a_root_of_its_own(pipeline):
         {("CUB", "VEN"), ("VEN", "CUB")}
     events = code(pipeline, "Taïwan et le Japon ont condamné mardi les manœuvres chinoises.")
     assert {e.actor[0].code for e in events if e.event_type == "ACCUSE"} == {"TWN", "JPN"}
+
+
+def test_military_operations_carried_out_are_an_attack(pipeline):
+    events = code(pipeline, "L'armée burundaise a mené des opérations militaires dans l'est de la RDC.")
+    assert ("ASSAULT", "190", "BDIMIL", "COD") in dyads(events)
+    events = code(pipeline, "L'armée burundaise a mené une opération de sauvetage dans l'est de la RDC.")
+    assert "ASSAULT" not in {e.event_type for e in events}
