@@ -126,3 +126,9 @@ def test_military_operations_carried_out_are_an_attack(pipeline):
     assert ("ASSAULT", "190", "BDIMIL", "COD") in dyads(events)
     events = code(pipeline, "L'armée burundaise a mené une opération de sauvetage dans l'est de la RDC.")
     assert "ASSAULT" not in {e.event_type for e in events}
+
+
+def test_object_the_tagger_took_for_an_adjective_still_selects_the_frame(pipeline):
+    # "pardon" is tagged ADJ here; asking forgiveness is an apology (CAMEO 055), not a demand
+    events = code(pipeline, "Le président allemand demande « pardon pour les crimes commis » en Namibie.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("SUPPORT", "055")}

@@ -605,7 +605,8 @@ class EventCoder:
             return False
         if frame.reflexive is False and reflexive:
             return False
-        objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        # an adjective tag on an object is the tagger's error ("demande « pardon »")
+        objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
         objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
