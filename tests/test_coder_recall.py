@@ -132,3 +132,8 @@ def test_object_the_tagger_took_for_an_adjective_still_selects_the_frame(pipelin
     # "pardon" is tagged ADJ here; asking forgiveness is an apology (CAMEO 055), not a demand
     events = code(pipeline, "Le président allemand demande « pardon pour les crimes commis » en Namibie.")
     assert {(e.event_type, e.cameo_code) for e in events} == {("SUPPORT", "055")}
+
+
+def test_receiving_a_mission_is_its_visit(pipeline):
+    events = code(pipeline, "Le président sénégalais a reçu lundi une mission du FMI.")
+    assert ("CONSULT", "042", "IGO", "SEN") in dyads(events)
