@@ -137,3 +137,10 @@ def test_object_the_tagger_took_for_an_adjective_still_selects_the_frame(pipelin
 def test_receiving_a_mission_is_its_visit(pipeline):
     events = code(pipeline, "Le président sénégalais a reçu lundi une mission du FMI.")
     assert ("CONSULT", "042", "IGO", "SEN") in dyads(events)
+
+
+def test_object_hung_on_the_day_word_is_the_recipient(pipeline):
+    # the parser makes "la France" / "le Qatar" a modifier of the day word between the verb and its object
+    assert ("ACCUSE", "111", "RUSGOV", "FRA") in dyads(code(pipeline, "Le ministre russe a critiqué jeudi la France."))
+    events = code(pipeline, "Le président turc a défendu samedi le Qatar contre les critiques européennes.")
+    assert ("SUPPORT", "052", "TURGOV", "QAT") in dyads(events)

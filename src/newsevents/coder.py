@@ -1019,7 +1019,19 @@ class EventCoder:
                    if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
                        and c.pos_ in ("NOUN", "PROPN"))
                    or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
+        # "a critiqué jeudi la France": the parser hangs the object on the time word before it
+        displaced = [g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")
+                     and c.lemma_.lower() in self.lex.cue("time_nouns")
+                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     and g.i > c.i and self._case_of(g) is None
+                     and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
+            if slot == "obj" and not any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("time_nouns")
+                                         for c in tok.children):
+                for g in displaced:
+                    found = context.resolve(g)
+                    if found:
+                        return found
             for holder in places:
                 for c in holder.children:
                     if (skip is not None and c.i == skip.i) or (
