@@ -144,3 +144,8 @@ def test_object_hung_on_the_day_word_is_the_recipient(pipeline):
     assert ("ACCUSE", "111", "RUSGOV", "FRA") in dyads(code(pipeline, "Le ministre russe a critiqué jeudi la France."))
     events = code(pipeline, "Le président turc a défendu samedi le Qatar contre les critiques européennes.")
     assert ("SUPPORT", "052", "TURGOV", "QAT") in dyads(events)
+
+
+def test_accepting_a_solution_is_an_agreement(pipeline):
+    events = code(pipeline, "Le gouvernement malien a accepté samedi une solution négociée.")
+    assert {(e.event_type, e.cameo_code) for e in events} == {("AGREE", "030")}
