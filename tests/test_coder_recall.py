@@ -149,3 +149,9 @@ def test_object_hung_on_the_day_word_is_the_recipient(pipeline):
 def test_accepting_a_solution_is_an_agreement(pipeline):
     events = code(pipeline, "Le gouvernement malien a accepté samedi une solution négociée.")
     assert {(e.event_type, e.cameo_code) for e in events} == {("AGREE", "030")}
+
+
+def test_completing_an_investigation_is_an_investigation(pipeline):
+    # "achever", "boucler", "clore" support an event noun as "mener" does
+    events = code(pipeline, "L'ONU a achevé son enquête sur les massacres au Darfour.")
+    assert {(e.event_type, e.cameo_code, e.actor[0].code) for e in events} == {("ACCUSE", "090", "IGO")}
