@@ -155,3 +155,11 @@ def test_completing_an_investigation_is_an_investigation(pipeline):
     # "achever", "boucler", "clore" support an event noun as "mener" does
     events = code(pipeline, "L'ONU a achevé son enquête sur les massacres au Darfour.")
     assert {(e.event_type, e.cameo_code, e.actor[0].code) for e in events} == {("ACCUSE", "090", "IGO")}
+
+
+def test_subjects_the_parser_coordinated_with_a_fronted_adjunct(pipeline):
+    # "la Chine" and "la Russie" come out as conjuncts of "essai" (the "après" adjunct)
+    events = code(pipeline, "Après l'essai nucléaire de la Corée du Nord, la Chine et la Russie refusent de durcir "
+                            "les sanctions.")
+    assert {(e.actor[0].code, e.modality) for e in events if e.event_type == "SANCTION"} == \
+        {("CHN", "negated"), ("RUS", "negated")}

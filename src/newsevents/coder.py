@@ -828,8 +828,30 @@ class EventCoder:
         if subject is None:
             subject = self._stranded_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
+        if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
+            actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    def _adjunct_subjects(self, verb) -> list:
+        """Subjects the parser coordinated with a fronted adjunct: in "Après le tir de missile, la Chine et la
+        Russie refusent de ...", "la Chine" and "la Russie" come out as conjuncts of "tir". For a finite verb
+        with no subject: the proper-noun conjuncts of its "après/avant/malgré/..." adjunct (cue list
+        ``background_preps``) that follow a comma and precede the verb; an infinitive takes those of the verb
+        that controls it ("refusent de durcir"). [] otherwise."""
+        while verb.dep_ == "xcomp" and verb.morph.get("VerbForm") == ["Inf"]:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"]:
+            return []
+        for adjunct in verb.children:
+            if adjunct.dep_ not in ("obl", "obl:mod") or adjunct.i > verb.i \
+                    or self._case_of(adjunct) not in self.lex.cue("background_preps"):
+                continue
+            found = [c for c in adjunct.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+            if found and any(t.text == "," for t in verb.doc[adjunct.i:found[0].i]) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
+                return found
+        return []
 
     @staticmethod
     def _stranded_subject(verb):
