@@ -163,3 +163,15 @@ def test_subjects_the_parser_coordinated_with_a_fronted_adjunct(pipeline):
                             "les sanctions.")
     assert {(e.actor[0].code, e.modality) for e in events if e.event_type == "SANCTION"} == \
         {("CHN", "negated"), ("RUS", "negated")}
+
+
+def test_office_holder_acting_in_a_fronted_foreign_place_visits_it(pipeline):
+    events = code(pipeline, "Au Sénégal, Emmanuel Macron annonce une aide alimentaire.")
+    assert ("CONSULT", "042", "FRAGOV", "SEN") in dyads(events)
+    assert [e.modality for e in events if e.event_type == "CONSULT"] == ["asserted"]
+
+
+def test_no_fronted_place_visit_at_home_or_without_an_office_holder(pipeline):
+    for text in ("Au Canada, Justin Trudeau invoque une loi d’exception.",
+                 "Au Mali, des djihadistes attaquent une caserne."):
+        assert "CONSULT" not in {e.event_type for e in code(pipeline, text)}

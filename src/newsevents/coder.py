@@ -55,6 +55,9 @@ STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
 HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
 """A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
+FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)
+"""A synthetic frame: "Au Bénin, Emmanuel Macron promet ..." - a head of state acting in a fronted foreign place
+is visiting it (CAMEO 042), besides what he does there."""
 OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
@@ -153,7 +156,8 @@ class EventCoder:
 
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
-        triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers += self._obligations(sent) + self._headline_visits(sent, context) \
+            + self._fronted_place_visits(sent, context)
         triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
@@ -256,7 +260,8 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(r.code == a.code and r.sector == a.sector for a in actors)
                                or not actors)
-            modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            modality = "negated" if trig.token.i in negated_by_refusal else \
+                "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
             if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
                 modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
@@ -402,6 +407,35 @@ class EventCoder:
         if not any(c.dep_ == "nmod" and EventCoder._case_of(c) in HEADLINE_VISIT.recipient for c in root.children):
             return []
         return [Trigger(root, HEADLINE_VISIT, None, False)]
+
+    @staticmethod
+    def _fronted_place(sent):
+        """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in ("à", "a", "au", "aux", "en"):
+            return None
+        place = first.head
+        if place.pos_ != "PROPN" or place.dep_ not in ("obl", "obl:mod") or place.head.pos_ not in ("VERB", "AUX") \
+                or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
+            return None
+        return place
+
+    def _fronted_place_visits(self, sent, context) -> list[Trigger]:
+        """Office holders acting in a place named at the head of the sentence ("Au Bénin, Emmanuel Macron promet
+        une aide militaire", "A Sotchi, Poutine et Erdogan renforcent ..."): each named person among the main
+        verb's subjects is visiting that place (CAMEO 042); a head of government at home is dropped later as a
+        home trip. Le Monde's headline convention; the person must be a known office holder."""
+        place = self._fronted_place(sent)
+        if place is None:
+            return []
+        verb = place.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > verb.i:
+            return []
+        # the subject's words up to the verb (the parser may cut a name: "Emmanuel" nsubj, "Macron" advmod)
+        persons = [m for m in context.mentions_in(sent.doc, subject.left_edge.i, verb.i)
+                   if m.kind == "person" and m.sector == "GOV"]
+        return [Trigger(sent.doc[m.start], FRONTED_VISIT, place, False) for m in persons]  # evidence: place, name
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
@@ -789,6 +823,13 @@ class EventCoder:
             actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
                            (person.char_start, person.char_end), person.name)
             return (actor,), self._recipient(trig, context)
+        if trig.frame is FRONTED_VISIT:
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.sent.end)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            place = self._fronted_place(tok.sent)
+            return (actor,), (context.resolve(place) or self._place_recipient(place, context))
         if trig.frame is OBLIGATION:
             reporter = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
