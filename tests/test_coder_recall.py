@@ -173,5 +173,6 @@ def test_office_holder_acting_in_a_fronted_foreign_place_visits_it(pipeline):
 
 def test_no_fronted_place_visit_at_home_or_without_an_office_holder(pipeline):
     for text in ("Au Canada, Justin Trudeau invoque une loi d’exception.",
-                 "Au Mali, des djihadistes attaquent une caserne."):
+                 "Au Mali, des djihadistes attaquent une caserne.",
+                 "En Ukraine, Vladimir Poutine intensifie les frappes."):  # a conflictual act is done from afar
         assert "CONSULT" not in {e.event_type for e in code(pipeline, text)}

@@ -424,11 +424,17 @@ class EventCoder:
         """Office holders acting in a place named at the head of the sentence ("Au Bénin, Emmanuel Macron promet
         une aide militaire", "A Sotchi, Poutine et Erdogan renforcent ..."): each named person among the main
         verb's subjects is visiting that place (CAMEO 042); a head of government at home is dropped later as a
-        home trip. Le Monde's headline convention; the person must be a known office holder."""
+        home trip. Le Monde's headline convention, so only for the first sentence of a paragraph; the person must
+        be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
+        or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
+        from afar."""
         place = self._fronted_place(sent)
-        if place is None:
+        if place is None or sent.start != 0:
             return []
         verb = place.head
+        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
+        if not any(a is not None and self.cameo[a.frame.cameo].quad_class in (1, 2) for a in acts):
+            return []
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i > verb.i:
             return []
