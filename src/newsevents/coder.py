@@ -62,6 +62,9 @@ STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
 HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
 """A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
+FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)
+"""A synthetic frame: "Au Bénin, Emmanuel Macron promet ..." - a head of state acting in a fronted foreign place
+is visiting it (CAMEO 042), besides what he does there."""
 OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
@@ -192,7 +195,8 @@ class EventCoder:
 
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
-        triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers += self._obligations(sent) + self._headline_visits(sent, context) \
+            + self._fronted_place_visits(sent, context)
         triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
@@ -202,9 +206,10 @@ class EventCoder:
                                       sent.end_char + offset)
         consumed: set[int] = set()
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
-            if t.obj is not None:
-                consumed.add(t.obj.i)
-            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
+            background = self._background_participle(t, expressions, offset)
+            if t.obj is not None and not (background and t.obj.i == t.token.head.i):
+                consumed.add(t.obj.i)  # a background participle leaves its noun to code itself ("une attaque lancée")
+            if background or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
                     or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
                     or self._unowned_background(t, context) or self._organiser_adjunct(t):
@@ -331,7 +336,8 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
-            modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            modality = "negated" if trig.token.i in negated_by_refusal else \
+                "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
             if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
                 modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
@@ -560,6 +566,41 @@ class EventCoder:
             return []
         return [Trigger(root, HEADLINE_VISIT, None, False)]
 
+    @staticmethod
+    def _fronted_place(sent):
+        """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in ("à", "a", "au", "aux", "en"):
+            return None
+        place = first.head
+        if place.pos_ != "PROPN" or place.dep_ not in ("obl", "obl:mod") or place.head.pos_ not in ("VERB", "AUX") \
+                or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
+            return None
+        return place
+
+    def _fronted_place_visits(self, sent, context) -> list[Trigger]:
+        """Office holders acting in a place named at the head of the sentence ("Au Bénin, Emmanuel Macron promet
+        une aide militaire", "A Sotchi, Poutine et Erdogan renforcent ..."): each named person among the main
+        verb's subjects is visiting that place (CAMEO 042); a head of government at home is dropped later as a
+        home trip. Le Monde's headline convention, so only for the first sentence of a paragraph; the person must
+        be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
+        or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
+        from afar."""
+        place = self._fronted_place(sent)
+        if place is None or sent.start != 0:
+            return []
+        verb = place.head
+        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
+        if not any(a is not None and self.cameo[a.frame.cameo].quad_class in (1, 2) for a in acts):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > verb.i:
+            return []
+        # the subject's words up to the verb (the parser may cut a name: "Emmanuel" nsubj, "Macron" advmod)
+        persons = [m for m in context.mentions_in(sent.doc, subject.left_edge.i, verb.i)
+                   if m.kind == "person" and m.sector == "GOV"]
+        return [Trigger(sent.doc[m.start], FRONTED_VISIT, place, False) for m in persons]  # evidence: place, name
+
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
         coopérer") is a demand by the reporter of the obligation's subject."""
@@ -610,14 +651,14 @@ class EventCoder:
         if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
                 or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             return False
-        kind = self.cameo.plover(trig.frame.cameo)
+        kinds = {self.cameo.plover(f.cameo) for f in (trig.frame, *(alt for alt, _ in trig.alternatives))}
         node = tok
         for _ in range(4):
             if node.head.i == node.i:
                 return False
             node = node.head
             other = by_token.get(node.i)
-            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) in kinds:
                 return True
         return False
 
@@ -902,7 +943,25 @@ class EventCoder:
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
+            return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
         return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+
+    def _headline_subject(self, tok):
+        """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
+        proteste", "l'Italie scelle un accord"): that noun, when ``tok`` is a present form of a lexicon verb
+        ("-e", "-ent") hanging on it as ``amod`` right after it, and the lemmatizer did not know the word (its
+        lemma is neither the form nor the verb: "proteste" -> "protest"). A real adjective keeps its own form as
+        lemma ("une opposition ferme", "la situation critique"), so it is left alone. None otherwise."""
+        head = tok.head
+        low = tok.lower_
+        if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
+                or not low.endswith(("e", "ent")) or low.endswith("ée") or any(True for _ in tok.children):
+            return None
+        verb = self.lex.verb_lemma(tok.text)
+        if verb is None or tok.lemma_.lower() in (low, low.rstrip("s")):
+            return None
+        return head
 
     def _is_reporting_use(self, tok, lemma: str) -> bool:
         """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
@@ -939,8 +998,12 @@ class EventCoder:
                          and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
                          in (None, "des")]  # no preposition, or the partitive "des"
             mistagged = [c for c in children if c.dep_ == "obj" and c.pos_ == "ADJ"]  # "demande « pardon »"
+            # a relative pronoun stands for its antecedent: "l'ambassadeur, qui avait été rappelé", "les
+            # troupes qu'il a déployées"
+            relative = [tok.head for c in children if c.dep_ in ("obj", "nsubj:pass") and tok.dep_ == "acl:relcl"
+                        and c.morph.get("PronType") == ["Rel"]]
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
-                    + displaced + mistagged:
+                    + displaced + mistagged + relative:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
@@ -1013,14 +1076,18 @@ class EventCoder:
                 return True
         return False
 
-    @staticmethod
-    def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
+    def _lemma_in(self, tok, lemmas: frozenset[str], depth: int = 0) -> bool:
+        """``tok`` or the noun its quantity words measure has one of ``lemmas``: "des soldats", "des milliers de
+        soldats", "des dizaines de milliers de soldats" (a chain of ``quantity_nouns``, up to three deep)."""
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
             if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+                return True
+            if c.dep_ == "nmod" and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
+                    and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False
 
@@ -1106,7 +1173,13 @@ class EventCoder:
         return True
 
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
-        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
+        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements. A participle
+        with its own agent is an event told about a complement, not part of the governing act ("demande une
+        enquête sur la mort de la journaliste, abattue par un soldat"): None."""
+        if tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"] and any(
+                c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and self._case_of(c) == "par")
+                for c in tok.children):
+            return None
         node = tok
         steps = 0
         while node.head.i != node.i and steps < 6:
@@ -1141,6 +1214,13 @@ class EventCoder:
             actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
                            (person.char_start, person.char_end), person.name)
             return (actor,), self._recipient(trig, context)
+        if trig.frame is FRONTED_VISIT:
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.sent.end)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            place = self._fronted_place(tok.sent)
+            return (actor,), (context.resolve(place) or self._place_recipient(place, context))
         if trig.frame is OBLIGATION:
             reporter = self._obligation_reporter(tok)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
@@ -1161,8 +1241,9 @@ class EventCoder:
                           or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
                          None)
             patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-            if patient is None and tok.dep_ == "acl":
-                patient = tok.head
+            if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+                                                         and patient.morph.get("PronType") == ["Rel"]):
+                patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
             if patient is None:
                 patient = self._inherited_subject(tok)
             actors = context.resolve(agent) if agent is not None else ()
@@ -1173,9 +1254,20 @@ class EventCoder:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
+        if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
+            first = next(t for t in tok.doc[headline.left_edge.i:tok.i + 1] if not t.is_punct)
+            words = tok.doc[first.i:tok.i].text
+            actors = tuple(replace(e, entity_text=words, span=(e.span[1] - len(e.entity_text),
+                                                               e.span[1] - len(e.entity_text) + len(words)))
+                           if e.entity_text.endswith(tok.text) and e.entity_text.startswith(words) else e
+                           for e in self._resolve_subject(headline, context)[:1])
+            return actors, self._recipient(trig, context)
         if subject is None:
-            subject = self._inherited_subject(tok) or self._stranded_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
+        if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
+            actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
         recipients = self._recipient(trig, context)
         return actors, recipients
 
@@ -1198,6 +1290,45 @@ class EventCoder:
             node = node.head
         if node.i == tok.i or node.dep_ != "ROOT" or node.pos_ not in ("PROPN", "NOUN") \
                 or any(t.pos_ in ("VERB", "AUX") for t in node.subtree):
+            return None
+        return node
+
+    def _adjunct_subjects(self, verb) -> list:
+        """Subjects the parser coordinated with a fronted adjunct: in "Après le tir de missile, la Chine et la
+        Russie refusent de ...", "la Chine" and "la Russie" come out as conjuncts of "tir". For a finite verb
+        with no subject: the proper-noun conjuncts of its "après/avant/malgré/..." adjunct (cue list
+        ``background_preps``) that follow a comma and precede the verb; an infinitive takes those of the verb
+        that controls it ("refusent de durcir"). [] otherwise."""
+        while verb.dep_ == "xcomp" and verb.morph.get("VerbForm") == ["Inf"]:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"]:
+            return []
+        for adjunct in verb.children:
+            if adjunct.dep_ not in ("obl", "obl:mod") or adjunct.i > verb.i \
+                    or self._case_of(adjunct) not in self.lex.cue("background_preps"):
+                continue
+            found = [c for c in adjunct.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+            if found and any(t.text == "," for t in verb.doc[adjunct.i:found[0].i]) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
+                return found
+        return []
+
+    @staticmethod
+    def _headless_subject(verb):
+        """A subject the parser left as a root of its own: "Israël et le Liban ont repris les négociations" parsed
+        as a verbless "Israël et le Liban" followed by a subjectless clause. The nominal whose phrase ends right
+        before the verb's clause (its auxiliaries), with no punctuation between, is the subject. Only for a
+        clause heading the sentence with an auxiliary and no subject. None otherwise."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        left = verb.left_edge  # the parser may also have cut the sentence there: look in the doc
+        if left.i == 0 or left.pos_ in ("PUNCT", "SCONJ", "ADP", "CCONJ"):
+            return None
+        node = verb.doc[left.i - 1]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == verb.i or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != left.i - 1 \
+                or node.doc[left.i - 1].is_punct or not any(c.dep_.startswith("aux") for c in verb.children):
             return None
         return node
 
@@ -1232,6 +1363,11 @@ class EventCoder:
             return trig.frame.de != "recipient"
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and any(c.dep_ == "case" for c in subject.children):
+                subject = None  # "près de la ville" mis-read as the subject
+            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ == "aux:tense"
+                                                                    for c in trig.token.children):
+                subject = trig.token.head  # "Un attentat près de X a tué ..." parsed as the noun's clause
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
                 return False
         return not self._passive(trig.token)
@@ -1385,7 +1521,19 @@ class EventCoder:
             found = context.resolve(tok.head) or self._place_recipient(tok.head, context)  # X": a verb taken
             if found:                                                                    # for a noun's modifier
                 return found
+        # "a critiqué jeudi la France": the parser hangs the object on the time word before it
+        displaced = [g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")
+                     and c.lemma_.lower() in self.lex.cue("time_nouns")
+                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     and g.i > c.i and self._case_of(g) is None
+                     and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
+            if slot == "obj" and not any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("time_nouns")
+                                         for c in tok.children):
+                for g in displaced:
+                    found = context.resolve(g)
+                    if found:
+                        return found
             for holder in places:
                 for c in holder.children:
                     if (skip is not None and c.i == skip.i) or (
@@ -1707,6 +1855,9 @@ class EventCoder:
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
             and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
+        occasion = self._occasion_noun(tok)
+        if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
+            holders.append(occasion)
         if not actors and not (light and frame.de == "actor"):
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
@@ -1746,8 +1897,14 @@ class EventCoder:
         while anchor.dep_ == "nmod" and anchor.head.pos_ == "NOUN" and \
                 anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
             anchor = anchor.head
-        if not actors and anchor.dep_ in ("obl", "obl:mod") and self._case_of(anchor) in \
-                self.lex.cue("participation_preps"):  # "lors de sa visite, X a ...": X took part
+        if occasion is not None and anchor.i == tok.i and (recipients or any(
+                c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children)):
+            # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
+            # meeting told before
+            anchor = occasion
+        if not actors and anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
+                                                                 self.lex.cue("participation_preps")):
+            # "lors de sa visite, X a ...": X took part
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
@@ -1791,6 +1948,18 @@ class EventCoder:
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    def _occasion_noun(self, tok):
+        """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those
+        nouns are in the cue list ``participation_preps``), when it is an adjunct of a verb: the event noun then
+        involves that verb's subject, as after "lors de" ("à l'issue d'un entretien avec Y, X a déclaré"). None
+        otherwise."""
+        head = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or head.pos_ != "NOUN" \
+                or head.lemma_.lower() not in self.lex.cue("participation_preps") \
+                or head.dep_ not in ("obl", "obl:mod") or self._case_of(head) not in ("à", "au"):
+            return None
+        return head
 
     def _exchange_verb(self, tok):
         """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.
