@@ -58,6 +58,9 @@ _CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "dislo
 _INFO_DEPS = {"amod", "nmod", "flat:name", "flat", "flat:foreign", "compound", "appos", "fixed", "nummod",
               "nmod:poss"}
 _DE_CASES = {"de", "d'", "du", "des", "d’"}
+# Determiners of some people among many ("des Algériens", "plusieurs Iraniens"): civilians, not the state.
+_INDEFINITE_PLURAL = {"des", "de", "d'", "d’", "plusieurs", "quelques", "certains", "certaines", "nombreux",
+                      "nombreuses"}
 _QUANT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _SING_PRONOUNS = {"il", "elle", "lui", "son", "sa", "ses", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}
 _PLUR_PRONOUNS = {"ils", "elles", "eux", "leur", "leurs", "ceux-ci", "celles-ci"}
@@ -354,6 +357,7 @@ class ActorResolver:
         self.data = data
         self.lang = data.lang
         self.main_country_fallback = main_country_fallback
+        self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
         self._Doc = Doc
@@ -802,7 +806,8 @@ class ArticleActors:
             quantified = any(c.dep_ == "nummod" for c in head.children) or (
                 head.dep_ == "nmod" and head.head.i in info.by_token
                 and info.entries.get(info.by_token[head.head.i].start) is not None
-                and info.entries[info.by_token[head.head.i].start].role == "quantifiers")
+                and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
+                c.dep_ == "det" and fold(c.text) in _INDEFINITE_PLURAL for c in head.children)  # "de jeunes Algériens"
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
                 quantified = quantified or self._people(head)
                 found = self._country_in(info, head)
@@ -825,12 +830,22 @@ class ArticleActors:
             sub = self._np_entities(doc[fm.start:fm.end].root, coref)
             return [Entity(x.code, x.sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span, x.name)
                     for x in sub[:1]]
+        owner = doc[fm.start].head  # "les candidats de l'opposition ougandaise": the opposition's sector
+        om = info.by_token.get(owner.i)
+        if fm.kind in ("demonym", "country", "capital") and owner.i != head.i and owner.dep_ == "nmod" \
+                and om is not None and om.kind == "agent":
+            sub = self._np_entities(owner, coref)
+            if sub and sub[0].code == fm.code and sub[0].sector:
+                return [Entity(fm.code, sub[0].sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span,
+                               sub[0].name)]
         sector = fm.sector if fm.kind in NAMED_KINDS else ""
         return [self._entity(info, fm.code, sector, s, e, fm.name)]
 
     def _country_in(self, info: _DocInfo, head, skip_demonym_conj: bool = False):
-        """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents."""
-        best = None
+        """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents; a
+        demonym adjective of the head itself wins over a named place (it gives the nationality; a place in a
+        complement says where), not over a person or organisation named with the head."""
+        best = nationality = None
         own = info.by_token.get(head.i)
         heads = [head] if own is None else [head.doc[i] for i in range(own.start, own.end)]
         tokens = sorted({x for h in heads for x in self._info_tokens(h)})
@@ -845,13 +860,17 @@ class ArticleActors:
                 rank = 3
             else:
                 rank = 0 if m.kind in NAMED_KINDS else 1
-            if m.code == "---" and m.kind != "agent":
-                continue
+            if m.code == "---" and m.kind not in ("agent", "org", "group"):
+                continue  # a non-governmental organisation or a transnational group is an owner all the same
             cand = (rank, dist, m)
+            if m.kind == "demonym" and dist == 1 and head.doc[i].dep_ == "amod" and nationality is None:
+                nationality = cand
             if best is None or cand[:2] < best[:2]:
                 best = cand
         if best is None:
             return None
+        if nationality is not None and best[2].kind in ("country", "capital", "region"):
+            best = nationality  # "la police israélienne d'un quartier de Jérusalem-Est"
         return best[2], best[1]
 
     def _agent_entities(self, info, head, m: Mention, entry: ActorEntry, s, e, coref) -> list[Entity]:
@@ -912,6 +931,8 @@ class ArticleActors:
                         not sector or entry.word in self.resolver.office_words
                         or (sector == "GOV" and role in ("titles", "words"))):
                     sector = fm.sector  # "le porte-parole du Hamas" -> REB, "le chef de la CGT" -> LAB
+                if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
+                    sector = fm.sector
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
                 if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
                     adj = doc[fm.start]
@@ -923,6 +944,9 @@ class ArticleActors:
                             ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
                             ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
                 return ents
+        leader = self._leader(head, coref)  # "les forces dirigées par le Vietnam"
+        if leader is not None and role != "person_nouns":
+            return [self._entity(info, leader.code, sector or leader.sector, s, e, None)]
         if role == "person_nouns" and not coref:
             return []
         named_here = any(c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in info.by_token
@@ -944,6 +968,19 @@ class ArticleActors:
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
+
+    def _leader(self, head, coref: bool) -> Entity | None:
+        """The country of whoever leads a group named by a sector word with no country of its own: the agent
+        of a participle of leading ("les forces dirigées par le Vietnam", "la coalition menée par l'Arabie
+        saoudite"); the verbs are ``led_by_verbs`` of agents.yaml. None when there is no such participle."""
+        for c in head.children:
+            if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
+                agent = next((g for g in c.children if g.dep_ == "obl:agent" or self._case(g) == "par"), None)
+                if agent is not None:
+                    found = [x for x in self._np_entities(agent, coref) if x.code != "---"]
+                    if found:
+                        return found[0]
+        return None
 
     def main_country(self) -> str | None:
         """The article's main country: the ISO code named most often in the chunks added so far (names,

@@ -42,6 +42,9 @@ CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# ... and codes of the same kind: easing restrictions, a curfew or a state of emergency (081x) or restrictions on
+# dissent (082) benefits the place where they applied ("a levé l'état d'urgence dans la province de X").
+PLACE_RECIPIENT_CODES = {"081", "082"}
 PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
@@ -59,6 +62,9 @@ STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
 HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
 """A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
+FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)
+"""A synthetic frame: "Au Bénin, Emmanuel Macron promet ..." - a head of state acting in a fronted foreign place
+is visiting it (CAMEO 042), besides what he does there."""
 OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
@@ -124,6 +130,7 @@ class EventCoder:
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
+            self._reattach_weekday_objects(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -136,6 +143,37 @@ class EventCoder:
                         seen.add(event.id)
                         events.append(event)
         return self._narrative_dates(events)
+
+    def _reattach_weekday_objects(self, doc) -> None:
+        """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
+        parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
+        determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
+        the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
+        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
+        resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
+        day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
+        and stay where they are."""
+        if not doc.has_annotation("DEP"):
+            return
+        for day in doc:
+            verb = day.head
+            if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
+                    or not self.dates.is_day_word(day.text) or any(c.dep_ == "case" for c in day.children):
+                continue
+            if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
+                continue
+            if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
+                    c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+                continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
+            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
+                        and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+            if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
+                continue
+            obj.head = verb
+            obj.dep_ = "obj"
+            if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
+                day.dep_ = "obl:mod"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:
@@ -157,7 +195,8 @@ class EventCoder:
 
     def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
         triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
-        triggers += self._obligations(sent) + self._headline_visits(sent, context)
+        triggers += self._obligations(sent) + self._headline_visits(sent, context) \
+            + self._fronted_place_visits(sent, context)
         triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
         sentence_attribution = self._sentence_attribution(context, sent, offset)
         if not triggers:
@@ -167,12 +206,19 @@ class EventCoder:
                                       sent.end_char + offset)
         consumed: set[int] = set()
         for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
-            if t.obj is not None:
-                consumed.add(t.obj.i)
-            if self._background_participle(t, expressions, offset) or self._purpose_clause(t, by_token) \
+            background = self._background_participle(t, expressions, offset)
+            if t.obj is not None and not (background and t.obj.i == t.token.head.i):
+                consumed.add(t.obj.i)  # a background participle leaves its noun to code itself ("une attaque lancée")
+            if background or self._purpose_clause(t, by_token) \
                     or self._reaction_topic(t, by_token) or self._place_description(t.token) \
                     or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
                     or self._unowned_background(t, context) or self._organiser_adjunct(t):
+                consumed.add(t.token.i)
+        for t in triggers:  # labels, manners, contents and aims: words of an event that report no event
+            if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
+                    or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
+                    or self._violated(t) or self._cleared_charge(t) \
+                    or self._generic_mention(t, context) or self._negated_pledge(t, by_token):
                 consumed.add(t.token.i)
         answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
         in_answer: set[int] = set()  # triggers inside an answered request: part of the response
@@ -197,7 +243,9 @@ class EventCoder:
             if governor is None:
                 continue
             if governor.frame.lemma in self.lex.cue("refusal_verbs") and not trig.is_noun \
-                    and self._is_conflict(trig.frame.cameo):  # "refuse de condamner", not "rejette les accusations"
+                    and self._is_conflict(trig.frame.cameo) \
+                    and self._clausal_complement(trig.token, governor.token):  # "refuse de condamner", not
+                # "rejette les accusations" nor "rejette une demande d'interroger des détenus arrêtés"
                 consumed.add(governor.token.i)
                 negated_by_refusal.add(trig.token.i)
             else:
@@ -214,7 +262,7 @@ class EventCoder:
                             if self._frame_fits(f, trig.token, actors, context)), None)
                 if alt is None:
                     continue
-                trig = Trigger(trig.token, alt[0], alt[1], False)
+                trig = Trigger(trig.token, alt[0], alt[1], trig.is_noun)
                 actors, recipients = self._participants(trig, context)
             if trig.frame.swap:
                 actors, recipients = recipients, actors
@@ -222,19 +270,31 @@ class EventCoder:
                 actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
                                                                recipients)
             inner = absorbed.get(trig.token.i, [])
+            own_recipients = bool(recipients)  # named in the trigger's own slots ("convenu avec X")
             if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
                 # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
                 # not the recipient of the act asked for (UKR)
                 recipients = self._demanded_of(inner, actors, context)
             if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
                 recipients = self._captor(inner, actors, context)
+            if not recipients and trig.obj is not None:  # "a empêché la manifestation organisée par des étudiants"
+                recipients = self._protesters_of(trig, by_token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "10":  # "a exigé que les Etats-Unis s'alignent sur..."
+                recipients = self._que_clause_subject(trig.token, context, actors)
             if not recipients:  # "a promis de poursuivre l'aide militaire au Mozambique"
                 for sub in inner:
+                    if self._under_modifier(sub.token, trig.token):  # "l'exigence de respecter les accords
+                        continue  # conclus avec Israël": a participle describing a noun gives no recipient
                     recipients = self._participants(sub, context)[1]
                     if recipients:
                         break
             if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
                 recipients = self._complement_recipient(trig.token, context, actors)
+            if not recipients and trig.frame.cameo[:2] == "13":  # "promet une opération terrestre en Syrie"
+                recipients = self._threatened_place(trig, inner, actors, offset)
+            # a reciprocal verb is two-way only with its own partner: "sont convenus de fournir une aide à X"
+            # is the actors' pledge to X, not X's to them
+            reciprocal = trig.frame.reciprocal and (own_recipients or not recipients)
             if not recipients and trig.frame.cameo[:2] == "10":  # "exige le retrait des troupes françaises"
                 for sub in inner:
                     doers = self._participants(sub, context)[0]
@@ -243,7 +303,8 @@ class EventCoder:
                         break
             if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
                 recipients = self._demanded_of_object(trig.token, actors, context)
-            if not recipients and trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS:
+            if not recipients and (trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS
+                                   or trig.frame.cameo[:3] in PLACE_RECIPIENT_CODES):
                 recipients = self._place_sector(trig.frame.cameo[:2],
                                                 self._recipient_from_place(trig, sent, context, actors, offset))
             if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
@@ -266,6 +327,8 @@ class EventCoder:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
                 recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+            recipients = self._enumerated(recipients, sent, context, offset)
+            recipients = self._localised(recipients, trig, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
                     [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
                 continue
@@ -273,7 +336,8 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
-            modality = "negated" if trig.token.i in negated_by_refusal else self._modality(trig, sent)
+            modality = "negated" if trig.token.i in negated_by_refusal else \
+                "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
             if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
                 modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
@@ -312,12 +376,12 @@ class EventCoder:
             span = self._event_span(trig)
             if root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
                 actors = self._as_government(actors)
-                if trig.frame.reciprocal:
+                if reciprocal:
                     recipients = self._as_government(recipients)
                 recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
             if root in STATE_ACT_ROOTS | {"07"}:
                 recipients = self._inferred_counterpart(actors, recipients, visit=cameo[:3] in ("036", "042"))
-            pairs = self._pairs(actors, recipients, trig.frame.reciprocal)
+            pairs = self._pairs(actors, recipients, reciprocal)
             row = self.cameo[cameo]
             for actor, recipient in pairs:
                 out.append(Event(
@@ -329,7 +393,7 @@ class EventCoder:
                     sentence=sent.text, sentence_span=(sent.start_char + offset, sent.end_char + offset),
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
-        return self._dedupe(out), sentence_attribution
+        return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
@@ -412,6 +476,17 @@ class EventCoder:
         return bool(home) and bool(recipients) and all(r.code in home for r in recipients)
 
     @staticmethod
+    def _unnamed_repeats(events: list[Event]) -> list[Event]:
+        """An event whose participants are all inferred (none named in the text) repeats an event of the same
+        type in the sentence that names its actor ("500 000 travailleurs ont cessé le travail lundi, premier jour
+        d'une grève illimitée": one strike); it is dropped."""
+        def unnamed(e):
+            return not any(x.entity_text for x in e.actor + e.recipient)
+
+        named = {e.event_type for e in events if any(a.entity_text for a in e.actor)}
+        return [e for e in events if not (unnamed(e) and e.event_type in named)]
+
+    @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
         """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
         another of the same type and actor has one ("s'est rendu en Russie ... ce déplacement")."""
@@ -452,9 +527,9 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
-                for frame in frames:
-                    if self._noun_frame_matches(tok, frame):
-                        return Trigger(tok, frame, None, True)
+                fitting = [f for f in frames if self._noun_frame_matches(tok, f)]
+                if fitting:  # the others are tried when the first one's participants do not fit
+                    return Trigger(tok, fitting[0], None, True, tuple((f, None) for f in fitting[1:]))
         return None
 
     def _verb_frames(self, tok, frames) -> Trigger | None:
@@ -492,6 +567,41 @@ class EventCoder:
         if not any(c.dep_ == "nmod" and EventCoder._case_of(c) in HEADLINE_VISIT.recipient for c in root.children):
             return []
         return [Trigger(root, HEADLINE_VISIT, None, False)]
+
+    @staticmethod
+    def _fronted_place(sent):
+        """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in ("à", "a", "au", "aux", "en"):
+            return None
+        place = first.head
+        if place.pos_ != "PROPN" or place.dep_ not in ("obl", "obl:mod") or place.head.pos_ not in ("VERB", "AUX") \
+                or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
+            return None
+        return place
+
+    def _fronted_place_visits(self, sent, context) -> list[Trigger]:
+        """Office holders acting in a place named at the head of the sentence ("Au Bénin, Emmanuel Macron promet
+        une aide militaire", "A Sotchi, Poutine et Erdogan renforcent ..."): each named person among the main
+        verb's subjects is visiting that place (CAMEO 042); a head of government at home is dropped later as a
+        home trip. Le Monde's headline convention, so only for the first sentence of a paragraph; the person must
+        be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
+        or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
+        from afar."""
+        place = self._fronted_place(sent)
+        if place is None or sent.start != 0:
+            return []
+        verb = place.head
+        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
+        if not any(a is not None and self.cameo[a.frame.cameo].quad_class in (1, 2) for a in acts):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > verb.i:
+            return []
+        # the subject's words up to the verb (the parser may cut a name: "Emmanuel" nsubj, "Macron" advmod)
+        persons = [m for m in context.mentions_in(sent.doc, subject.left_edge.i, verb.i)
+                   if m.kind == "person" and m.sector == "GOV"]
+        return [Trigger(sent.doc[m.start], FRONTED_VISIT, place, False) for m in persons]  # evidence: place, name
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
@@ -543,16 +653,165 @@ class EventCoder:
         if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
                 or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
             return False
-        kind = self.cameo.plover(trig.frame.cameo)
+        kinds = {self.cameo.plover(f.cameo) for f in (trig.frame, *(alt for alt, _ in trig.alternatives))}
         node = tok
         for _ in range(4):
             if node.head.i == node.i:
                 return False
             node = node.head
             other = by_token.get(node.i)
-            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) == kind:
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) in kinds:
                 return True
         return False
+
+    def _affiliation_label(self, trig: Trigger, expressions, offset) -> bool:
+        """A past participle of backing ("la milice, soutenue par la Syrie", "des laboratoires financés par
+        Washington"; cue list ``affiliation_participles``) modifying a noun labels who the noun's referent is
+        allied with, a standing relation rather than a reported act. A date of its own ("financés en mai par
+        X") makes it an event again."""
+        tok = trig.token
+        if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"] \
+                or tok.morph.get("Tense") == ["Pres"] or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or tok.lemma_.lower() not in self.lex.cue("affiliation_participles"):
+            return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    def _same_act_adjunct(self, trig: Trigger, by_token) -> bool:
+        """A gerund ("en se faisant exploser") or a present participle ("..., tuant vingt personnes") of the same
+        PLOVER type as the clause it hangs on tells how that act was done or what it did: one act, coded once.
+        :meth:`_consequence` covers the participle under its own governor; this also takes the gerund, and the
+        participle the parser hung on the reporting verb of the sentence ("X ont bombardé Y, tuant vingt
+        personnes, ont indiqué des témoins"), which stands for the act reported before it."""
+        tok = trig.token
+        if trig.is_noun or any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in tok.children):
+            return False
+        gerund = any(c.dep_ == "mark" and c.lower_ == "en" for c in tok.children) and (
+            tok.morph.get("Tense") == ["Pres"] and tok.morph.get("VerbForm") == ["Part"]
+            or any(c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"] for c in tok.children))
+        participle = tok.dep_ in ("advcl", "acl") and tok.morph.get("VerbForm") == ["Part"] \
+            and tok.morph.get("Tense") == ["Pres"]
+        if not (gerund or participle):
+            return False
+        kind = self.cameo.plover(trig.frame.cameo)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig:
+                return self.cameo.plover(other.frame.cameo) == kind
+        if participle and tok.head.lemma_.lower() in self._reporting:
+            before = [t for i, t in sorted(by_token.items()) if i < tok.i and not t.is_noun]
+            return bool(before) and self.cameo.plover(before[-1].frame.cameo) == kind
+        return False
+
+    def _noun_purpose(self, trig: Trigger) -> bool:
+        """A purpose clause ("pour interdire", "afin de protéger") of a noun ("un vote pour interdire les
+        armes", "une campagne visant à convaincre le Parlement d'amender la Constitution afin d'interdire ...")
+        states what the thing named is for, not an act that took place. :meth:`_purpose_clause` covers the
+        purpose of another event."""
+        tok = trig.token
+        if trig.is_noun and tok.dep_ in ("obj", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        if tok.head.lower_ == "afin" and tok.head.dep_ == "advmod":
+            tok = tok.head.head  # "afin/advmod d'interdire/obl:arg": the parser's other reading of "afin de"
+        elif tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children):
+            return False
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ in ("acl", "acl:relcl", "nmod", "advcl") and (node.head.pos_ == "NOUN" or (
+                    node.head.pos_ not in ("VERB", "AUX") and node.head.dep_ == "ROOT")):
+                return True  # "un vote pour interdire ...": also the root of a verbless title
+            if node.dep_ not in ("advcl", "xcomp", "acl", "ccomp", "obj"):
+                return False
+            node = node.head
+        return False
+
+    def _text_content(self, trig: Trigger) -> bool:
+        """An event inside what a text provides ("un accord prévoyant une manifestation", "des amendements
+        prévoyant dix ans de prison pour les militaires qui refusent de combattre"): the content of an
+        agreement, law or plan (cue list ``content_verbs``, as a participle or relative clause of a noun), not
+        an event that happened."""
+        verbs = self.lex.cue("content_verbs")
+        node = trig.token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in verbs and node.dep_ in ("acl", "acl:relcl") and node.head.pos_ == "NOUN":
+                return True
+        return False
+
+    def _interview(self, trig: Trigger) -> bool:
+        """"dans un entretien (accordé à la BBC)": an interview given to the press, not a meeting (cue list
+        ``interview_nouns``). A meeting names its partner ("un entretien avec Olaf Scholz") or its two sides."""
+        tok = trig.token
+        if not trig.is_noun or tok.lemma_.lower() not in self.lex.cue("interview_nouns"):
+            return False
+        if any(self._case_of(c) in ("avec", "entre") or c.lemma_.lower() == "téléphonique" for c in tok.children):
+            return False  # a partner, or a call ("dans un entretien téléphonique, Paris et Rome ont ...")
+        if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.morph.get("Number[psor]") == ["Plur"]
+               for c in tok.children):
+            return False  # "leur entretien": the two of them
+        return self._case_of(tok) == "dans" or any(
+            c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("accorder", "donner", "publier", "diffuser")
+            for c in tok.children)
+
+    def _negated_pledge(self, trig: Trigger, by_token) -> bool:
+        """A pledge (CAMEO 03 frame that absorbs its complement) never to yield ("a promis de ne jamais renoncer
+        à son droit", "de ne jamais céder aux pressions") states defiance, not an intent to cooperate: no AGREE.
+        A pledge not to attack ("de ne pas attaquer") stays one."""
+        tok = trig.token
+        if trig.is_noun or trig.frame.cameo[:2] != "03" or not trig.frame.absorbs:
+            return False
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")] + [
+            g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")  # under a day word: "promis vendredi de"
+            for g in c.children if g.dep_ in ("acl", "xcomp")]
+        negations = self.lex.cue("negation_words")
+        for clause in clauses:
+            if any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in clause.children) \
+                    and any(c.lemma_.lower() in negations or c.lower_ in negations for c in clause.children):
+                inner = by_token.get(clause.i)
+                if inner is None or not self._is_conflict(inner.frame.cameo):
+                    return True
+        return False
+
+    def _violated(self, trig: Trigger) -> bool:
+        """An agreement-like event noun that is the object of a breach ("ont violé le cessez-le-feu", cue list
+        ``breach_verbs``) is what was broken, not a new act of the violator."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ not in ("obj", "nsubj:pass"):
+            return False
+        breach = self.lex.cue("breach_verbs")
+
+        def is_breach(word) -> bool:  # the tagger may take the participle for a noun: "d'avoir violé/NOUN le"
+            low = word.lower_
+            return word.lemma_.lower() in breach or any(
+                low.endswith(end) and low[:-len(end)] + "er" in breach for end in ("é", "ée", "és", "ées"))
+
+        head = tok.head
+        if is_breach(head):
+            return True
+        return head.lemma_ == "avoir" and any(is_breach(t) for t in tok.doc[head.i + 1:tok.i])
+
+    def _cleared_charge(self, trig: Trigger) -> bool:
+        """A charge noun in the complement of a verb of clearing ("blanchi de toutes les accusations par un
+        tribunal", cue list ``clearing_verbs``) is what the person was cleared of: no accusation by the court."""
+        tok = trig.token
+        return trig.is_noun and tok.dep_ in ("obj", "obl", "obl:arg", "nsubj:pass") \
+            and tok.head.lemma_.lower() in self.lex.cue("clearing_verbs")
+
+    def _generic_mention(self, trig: Trigger, context) -> bool:
+        """An event noun whose frame needs a specific incident (``needs_specific``: "la répression") and whose
+        phrase names nobody is a generic mention (ANNOTATION.md), even where the place would imply its actor
+        (:data:`IMPLIED_ACTOR_ROOTS`: "la répression s'accentue contre les opposants")."""
+        return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
+            and self._noun_participants(trig, context) == ((), ())
 
     @staticmethod
     def _place_description(tok) -> bool:
@@ -686,7 +945,25 @@ class EventCoder:
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
+            return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
         return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+
+    def _headline_subject(self, tok):
+        """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
+        proteste", "l'Italie scelle un accord"): that noun, when ``tok`` is a present form of a lexicon verb
+        ("-e", "-ent") hanging on it as ``amod`` right after it, and the lemmatizer did not know the word (its
+        lemma is neither the form nor the verb: "proteste" -> "protest"). A real adjective keeps its own form as
+        lemma ("une opposition ferme", "la situation critique"), so it is left alone. None otherwise."""
+        head = tok.head
+        low = tok.lower_
+        if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
+                or not low.endswith(("e", "ent")) or low.endswith("ée") or any(True for _ in tok.children):
+            return None
+        verb = self.lex.verb_lemma(tok.text)
+        if verb is None or tok.lemma_.lower() in (low, low.rstrip("s")):
+            return None
+        return head
 
     def _is_reporting_use(self, tok, lemma: str) -> bool:
         """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
@@ -704,7 +981,8 @@ class EventCoder:
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
-        objects += self._behind_day(children)  # "a accepté jeudi la demande": the object under the day word
+        if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
+            return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
@@ -721,18 +999,38 @@ class EventCoder:
                          for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
                          and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
                          in (None, "des")]  # no preposition, or the partitive "des"
+            mistagged = [c for c in children if c.dep_ == "obj" and c.pos_ == "ADJ"]  # "demande « pardon »"
+            # a relative pronoun stands for its antecedent: "l'ambassadeur, qui avait été rappelé", "les
+            # troupes qu'il a déployées"
+            relative = [tok.head for c in children if c.dep_ in ("obj", "nsubj:pass") and tok.dep_ == "acl:relcl"
+                        and c.morph.get("PronType") == ["Rel"]]
             for obj in objects + [c for c in children if c.dep_ in ("obl:arg", "obl", "xcomp", "nsubj:pass")] \
-                    + displaced:
+                    + displaced + mistagged + relative:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
                     return obj
+                if self._measured(obj, frame.objects):
+                    return obj
             if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
                 return tok.head
             return False
         return None
+
+    def _other_sense_object(self, tok, children, lemmas: frozenset[str]) -> bool:
+        """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
+        ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
+        "ont défendu la ville")."""
+        patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            patients.append(tok.head)
+        amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
+        return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas or (  # "certaines parties de la Constitution"
+            {p.lemma_.lower(), p.lower_, p.lower_.rstrip("s")} & amounts  # the lemmatiser gives "parties" -> "party"
+            and any(c.dep_ == "nmod" and c.lemma_.lower() in lemmas for c in p.children))
+            for p in patients)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
         if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
@@ -767,14 +1065,31 @@ class EventCoder:
                    and any(g.dep_ == "obl:agent" or self._case_of(g) == "par" for g in c.children)
                    for c in tok.children)
 
-    @staticmethod
-    def _lemma_in(tok, lemmas: frozenset[str]) -> bool:
+    def _measured(self, tok, lemmas: frozenset[str]) -> bool:
+        """The object is an amount of one of ``lemmas``: "13 milliards de mètres cubes de gaz", "des milliers de
+        tonnes de blé" (through the cue list ``measure_nouns``, up to three levels of "de" complements; the
+        parser may take "cubes" for an adjective)."""
+        measures = self.lex.cue("measure_nouns")
+        frontier = [tok]
+        for _ in range(3):
+            frontier = [c for n in frontier if n.lemma_.lower() in measures for c in n.children
+                        if c.dep_ in ("nmod", "amod") and c.pos_ in ("NOUN", "ADJ")]
+            if any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in frontier):
+                return True
+        return False
+
+    def _lemma_in(self, tok, lemmas: frozenset[str], depth: int = 0) -> bool:
+        """``tok`` or the noun its quantity words measure has one of ``lemmas``: "des soldats", "des milliers de
+        soldats", "des dizaines de milliers de soldats" (a chain of ``quantity_nouns``, up to three deep)."""
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
             if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+                return True
+            if c.dep_ == "nmod" and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
+                    and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False
 
@@ -804,7 +1119,6 @@ class EventCoder:
                 verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
             slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
                      or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
-            slots += self._behind_day(list(tok.children))
         for c in slots:
             lemma = c.lemma_.lower()
             if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
@@ -834,20 +1148,40 @@ class EventCoder:
         author = tuple(a for a in author if a.span not in {x.span for x in actors})
         return actors, (author or recipients)
 
-    def _behind_day(self, children) -> list:
-        """Nominals the parser hung on a day word standing between a verb and its object ("a rejeté jeudi un
-        appel": "appel" under "jeudi"): the verb's object in fact. Only determined nouns ("un appel", "la
-        demande"), so "jeudi soir" gives nothing."""
-        return [g for c in children if c.dep_ in ("obl:mod", "xcomp", "obj", "nmod") and c.pos_ == "NOUN"
-                and self.dates.is_day_word(c.text)
-                for g in c.children if g.dep_ in ("obj", "nmod") and g.pos_ == "NOUN"
-                and self._case_of(g) is None and any(d.dep_ == "det" for d in g.children)]
-
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
 
+    @staticmethod
+    def _under_modifier(tok, governor) -> bool:
+        """``tok`` is inside a clause modifying a noun below ``governor``: a participle ("les accords conclus
+        avec X") or a relative clause, not an infinitive complement ("le refus de fournir")."""
+        node = tok
+        while node.i != governor.i and node.head.i != node.i:
+            if node.dep_ == "acl:relcl" or (node.dep_ == "acl" and node.pos_ in ("VERB", "AUX")
+                                            and node.morph.get("VerbForm") != ["Inf"]):
+                return True
+            node = node.head
+        return False
+
+    @staticmethod
+    def _clausal_complement(tok, governor) -> bool:
+        """``tok`` is reached from ``governor`` through verb complements only ("refuse de s'engager à
+        attaquer"), not through a noun phrase ("rejette une demande d'interroger des détenus arrêtés")."""
+        node = tok
+        while node.i != governor.i:
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return True
+
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
-        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements."""
+        """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements. A participle
+        with its own agent is an event told about a complement, not part of the governing act ("demande une
+        enquête sur la mort de la journaliste, abattue par un soldat"): None."""
+        if tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"] and any(
+                c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and self._case_of(c) == "par")
+                for c in tok.children):
+            return None
         node = tok
         steps = 0
         while node.head.i != node.i and steps < 6:
@@ -882,6 +1216,13 @@ class EventCoder:
             actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
                            (person.char_start, person.char_end), person.name)
             return (actor,), self._recipient(trig, context)
+        if trig.frame is FRONTED_VISIT:
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.sent.end)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            place = self._fronted_place(tok.sent)
+            return (actor,), (context.resolve(place) or self._place_recipient(place, context))
         if trig.frame is OBLIGATION:
             reporter = self._obligation_reporter(tok)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
@@ -902,8 +1243,9 @@ class EventCoder:
                           or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
                          None)
             patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-            if patient is None and tok.dep_ == "acl":
-                patient = tok.head
+            if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+                                                         and patient.morph.get("PronType") == ["Rel"]):
+                patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
             if patient is None:
                 patient = self._inherited_subject(tok)
             actors = context.resolve(agent) if agent is not None else ()
@@ -914,9 +1256,20 @@ class EventCoder:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
+        if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
+            first = next(t for t in tok.doc[headline.left_edge.i:tok.i + 1] if not t.is_punct)
+            words = tok.doc[first.i:tok.i].text
+            actors = tuple(replace(e, entity_text=words, span=(e.span[1] - len(e.entity_text),
+                                                               e.span[1] - len(e.entity_text) + len(words)))
+                           if e.entity_text.endswith(tok.text) and e.entity_text.startswith(words) else e
+                           for e in self._resolve_subject(headline, context)[:1])
+            return actors, self._recipient(trig, context)
         if subject is None:
-            subject = self._inherited_subject(tok) or self._stranded_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
+        if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
+            actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
         recipients = self._recipient(trig, context)
         return actors, recipients
 
@@ -942,6 +1295,45 @@ class EventCoder:
             return None
         return node
 
+    def _adjunct_subjects(self, verb) -> list:
+        """Subjects the parser coordinated with a fronted adjunct: in "Après le tir de missile, la Chine et la
+        Russie refusent de ...", "la Chine" and "la Russie" come out as conjuncts of "tir". For a finite verb
+        with no subject: the proper-noun conjuncts of its "après/avant/malgré/..." adjunct (cue list
+        ``background_preps``) that follow a comma and precede the verb; an infinitive takes those of the verb
+        that controls it ("refusent de durcir"). [] otherwise."""
+        while verb.dep_ == "xcomp" and verb.morph.get("VerbForm") == ["Inf"]:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"]:
+            return []
+        for adjunct in verb.children:
+            if adjunct.dep_ not in ("obl", "obl:mod") or adjunct.i > verb.i \
+                    or self._case_of(adjunct) not in self.lex.cue("background_preps"):
+                continue
+            found = [c for c in adjunct.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+            if found and any(t.text == "," for t in verb.doc[adjunct.i:found[0].i]) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
+                return found
+        return []
+
+    @staticmethod
+    def _headless_subject(verb):
+        """A subject the parser left as a root of its own: "Israël et le Liban ont repris les négociations" parsed
+        as a verbless "Israël et le Liban" followed by a subjectless clause. The nominal whose phrase ends right
+        before the verb's clause (its auxiliaries), with no punctuation between, is the subject. Only for a
+        clause heading the sentence with an auxiliary and no subject. None otherwise."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        left = verb.left_edge  # the parser may also have cut the sentence there: look in the doc
+        if left.i == 0 or left.pos_ in ("PUNCT", "SCONJ", "ADP", "CCONJ"):
+            return None
+        node = verb.doc[left.i - 1]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == verb.i or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != left.i - 1 \
+                or node.doc[left.i - 1].is_punct or not any(c.dep_.startswith("aux") for c in verb.children):
+            return None
+        return node
+
     def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
         """The frame's conditions on participants: actor sectors, and a patient that is an actor when
         ``needs_actor_patient`` ("l'opposante condamnée" is a conviction, "condamner l'attaque" a criticism)."""
@@ -949,6 +1341,8 @@ class EventCoder:
             return False
         if frame.needs_actor_patient:
             patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            if frame in self.lex.nouns.get(frame.lemma, ()):  # an event noun: "la condamnation des trois opposants"
+                patient = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"), None)
             if patient is None and tok.dep_ == "acl":
                 patient = tok.head
             if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
@@ -971,6 +1365,11 @@ class EventCoder:
             return trig.frame.de != "recipient"
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and any(c.dep_ == "case" for c in subject.children):
+                subject = None  # "près de la ville" mis-read as the subject
+            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ == "aux:tense"
+                                                                    for c in trig.token.children):
+                subject = trig.token.head  # "Un attentat près de X a tué ..." parsed as the noun's clause
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
                 return False
         return not self._passive(trig.token)
@@ -1009,6 +1408,11 @@ class EventCoder:
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
+        if any(c.dep_ == "case" and CONTRACTIONS.get(c.lower_, (c.lower_,))[0] in PLACE_CASES
+               for c in subject.children):  # "Au Canada, Justin Trudeau invoque": a fronted place taken for the
+            conj = next((c for c in subject.children if c.dep_ in ("conj", "appos")), None)  # subject, its real one
+            # a conjunct or an apposition
+            return self._resolve_subject(conj, context) if conj is not None else ()
         found = context.resolve(subject)
         first = subject.left_edge
         doc = subject.doc
@@ -1119,11 +1523,24 @@ class EventCoder:
             found = context.resolve(tok.head) or self._place_recipient(tok.head, context)  # X": a verb taken
             if found:                                                                    # for a noun's modifier
                 return found
+        # "a critiqué jeudi la France": the parser hangs the object on the time word before it
+        displaced = [g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")
+                     and c.lemma_.lower() in self.lex.cue("time_nouns")
+                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     and g.i > c.i and self._case_of(g) is None
+                     and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
+            if slot == "obj" and not any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("time_nouns")
+                                         for c in tok.children):
+                for g in displaced:
+                    found = context.resolve(g)
+                    if found:
+                        return found
             for holder in places:
                 for c in holder.children:
                     if (skip is not None and c.i == skip.i) or (
-                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"):
+                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"
+                            and not self._misparsed_object(trig, c, slot)):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
@@ -1141,6 +1558,92 @@ class EventCoder:
                             return found
         return ()
 
+    def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
+        """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé
+        avec les Etats-Unis des éléments de preuve": "éléments" under "Etats-Unis"): the phrase itself, with the
+        frame's recipient preposition, is the recipient."""
+        return self._case_of(tok) == slot and tok.lemma_.lower() not in trig.frame.objects \
+            and tok.lower_ not in trig.frame.objects
+
+    def _localised(self, entities, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+        """Recipients named by a bare sector word ("23 personnes", "des manifestants") have no country of
+        their own: the resolver gives them the article's main country (and records the guess in
+        ``context.guessed``). When the event has a place ("à Tel-Aviv", "arrêtés en Russie": on the trigger, on
+        its argument or on a verb of its adjunct clauses, not inside another phrase), the people hit there are
+        that country's: the place's country replaces the guess. Other entities are kept as they are."""
+        if not entities:
+            return entities
+        doc = sent.doc
+        place = self._location(trig, offset)
+        country = place.country if place is not None else None
+        if not country:  # "ont tué 23 personnes en se faisant exploser à Tel-Aviv": a place of its adjunct clause
+            for ent in sent.ents:
+                node = ent.root.head
+                if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("obj", "nsubj", "nsubj:pass"):
+                    node = node.head  # "ont tué douze personnes à Islamabad"
+                while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
+                    node = node.head
+                found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
+                    and node.i == trig.token.i and self._case_of(ent.root) in PLACE_CASES else None
+                if found is not None and found.country:
+                    country = found.country
+                    break
+        guessed = getattr(context, "guessed", ())  # spans the resolver gave the article's main country
+        if not country:
+            return entities
+        return tuple(replace(e, code=country) if e.span in guessed and e.entity_text and e.code != country else e
+                     for e in entities)
+
+    @staticmethod
+    def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
+        """Complete a list of named actors the parser cut short: after the last named entity of ``entities``,
+        further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
+        enumeration ("à l'Iran, la Libye, le Soudan et, sous conditions, à Cuba": commas, "et"/"ou", a
+        repeated preposition, determiners, one short aside between commas) are members too. A member that is
+        the subject of a verb starts a new clause and ends the list. Returns ``entities`` plus the members
+        found, one Entity each (article offsets, like the others)."""
+        named = [e for e in entities if e.entity_text]
+        if not named:
+            return entities
+        doc = sent.doc
+        by_start = {m.start: m for m in context.mentions_in(doc, sent.start, sent.end)}
+        inside = [m for m in by_start.values() if m.kind in ("country", "capital", "igo", "group", "org")
+                  and any(e.span[0] <= m.char_start and m.char_end <= e.span[1] for e in named)]
+        if not inside:
+            return entities
+        kinds = {m.kind for m in inside}
+        # from the first member: the parser may have folded later ones into its phrase ("la Malaisie, le Laos")
+        first = min(inside, key=lambda m: m.start)
+        codes = {e.code for e in entities}
+        out = list(entities)
+        tok = doc[first.end - 1]
+        i, aside = tok.i + 1, False
+        while i < sent.end:
+            t = doc[i]
+            m = by_start.get(i)
+            if m is not None and m.kind in kinds and i > tok.i + 1:
+                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS or (
+                        m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
+                    break  # "..., Moscou étant accusé": the subject of a new clause
+                if m.code not in codes:
+                    out.append(Entity(m.code, m.sector, doc[m.start:m.end].text, (m.char_start, m.char_end),
+                                      m.name))
+                    codes.add(m.code)
+                i, aside = m.end, False
+                continue
+            if t.text == "," and not aside and i + 1 < sent.end and by_start.get(i + 1) is None:
+                close = next((j for j in range(i + 2, min(i + 6, sent.end)) if doc[j].text == ","), None)
+                if close is not None and not any(doc[j].pos_ in ("VERB", "AUX") or j in by_start
+                                                 for j in range(i + 1, close)) \
+                        and doc[i - 1].lower_ in ("et", "ou"):
+                    i, aside = close + 1, True  # "et, sous conditions, à Cuba"
+                    continue
+            if t.text == "," or t.lower_ in ("et", "ou", "à", "au", "aux") or t.pos_ == "DET":
+                i += 1
+                continue
+            break
+        return tuple(out)
+
     @staticmethod
     def _context_recipient(mentions, actors, event_start: int) -> tuple[Entity, ...]:
         """When the sentence names no recipient, the other party the story is about: the nearest actor
@@ -1155,6 +1658,46 @@ class EventCoder:
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
+        return ()
+
+    def _protesters_of(self, trig: Trigger, by_token, context, actors) -> tuple[Entity, ...]:
+        """When the pattern object of an act is a protest ("a empêché / interdit / dispersé la manifestation
+        de X", "la marche organisée par X"), the act's recipient is the protest's actor: the protest noun's
+        own actor, or that of a verb of which it is the object ("organisée par X")."""
+        own = {(a.code, a.sector) for a in actors}
+        for other in by_token.values():
+            if other.token.i == trig.token.i or other.frame.cameo[:2] != "14":
+                continue
+            if other.token.i == trig.obj.i or (other.obj is not None and other.obj.i == trig.obj.i):
+                found = tuple(a for a in self._participants(other, context)[0] if (a.code, a.sector) not in own)
+                if found:
+                    return found
+        return ()
+
+    def _threatened_place(self, trig: Trigger, inner, actors, offset) -> tuple[Entity, ...]:
+        """The country where a threatened act would take place, as the threat's recipient: the place of the
+        threat's pattern object ("une opération terrestre en Syrie") or of an act it absorbs; () when there is
+        none or it is the actor's own country."""
+        acts = ([Trigger(trig.obj, trig.frame, None, True)] if trig.obj is not None else []) + list(inner)
+        codes = {a.code for a in actors}
+        for act in acts:
+            place = self._location(act, offset)
+            if place is not None and place.country and place.country not in codes:
+                return (Entity(place.country, "", place.text, place.span, None),)
+        return ()
+
+    def _que_clause_subject(self, tok, context, actors) -> tuple[Entity, ...]:
+        """The named subject of a "que" clause completing a demand: the party asked to act ("exige que le
+        Hamas renonce à ..."), before any participant of the events the clause names; () when the subject is a
+        pronoun or names no actor other than the demander's country."""
+        codes = {a.code for a in actors}
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"), None)
+                if subj is not None:
+                    found = tuple(f for f in context.resolve(subj) if f.code not in codes)
+                    if found:
+                        return found
         return ()
 
     def _complement_recipient(self, tok, context, actors) -> tuple[Entity, ...]:
@@ -1220,6 +1763,19 @@ class EventCoder:
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
 
+    def _in_source_phrase(self, tok) -> bool:
+        """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
+        reported clause: it says where the source is ("ont indiqué des responsables à Nairobi"), not where the
+        event happened."""
+        prev, node = tok, tok.head
+        for _ in range(8):
+            if node.lemma_.lower() in self._reporting and node.pos_ == "VERB":
+                return prev.dep_ not in ("ccomp", "parataxis", "xcomp", "conj", "advcl")
+            if node.head.i == node.i:
+                return False
+            prev, node = node, node.head
+        return False
+
     def _sentence_place(self, sent):
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
@@ -1231,6 +1787,8 @@ class EventCoder:
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
             if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:
+                continue
+            if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue
             place = self.places.resolve(ent.text)
             if place is not None and place.country:
@@ -1278,9 +1836,13 @@ class EventCoder:
         tok, frame = trig.token, trig.frame
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
+        # a bare noun in a light-verb phrase ("ont fait don de fournitures", "porter plainte"): its "de"
+        # complement is what is given or done, the verb's subject is the actor
+        light = tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in self.lex.support_verbs and not any(c.dep_ == "det" for c in tok.children)
         for c in tok.children:
             case = self._case_of(c)
-            if c.dep_ == "nmod" and case == "de" and frame.de:
+            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
                 found = context.resolve(c)
                 if frame.de == "actor" and not actors:
                     actors = found
@@ -1295,7 +1857,10 @@ class EventCoder:
         holders = [tok] + ([quantity] if quantity is not None else []) + [
             c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
             and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
-        if not actors:
+        occasion = self._occasion_noun(tok)
+        if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
+            holders.append(occasion)
+        if not actors and not (light and frame.de == "actor"):
             actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
                            for a in context.modifier_actors(tok)) or (
                 tuple(replace(e, sector="MIL") if not e.sector and frame.cameo[:2] in ("19", "20") else e
@@ -1335,8 +1900,14 @@ class EventCoder:
         while anchor.dep_ == "nmod" and anchor.head.pos_ == "NOUN" and \
                 anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
             anchor = anchor.head
-        if not actors and anchor.dep_ in ("obl", "obl:mod") and self._case_of(anchor) in \
-                self.lex.cue("participation_preps"):  # "lors de sa visite, X a ...": X took part
+        if occasion is not None and anchor.i == tok.i and (recipients or any(
+                c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children)):
+            # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
+            # meeting told before
+            anchor = occasion
+        if not actors and anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
+                                                                 self.lex.cue("participation_preps")):
+            # "lors de sa visite, X a ...": X took part
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
@@ -1380,6 +1951,18 @@ class EventCoder:
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
         return actors, recipients
+
+    def _occasion_noun(self, tok):
+        """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those
+        nouns are in the cue list ``participation_preps``), when it is an adjunct of a verb: the event noun then
+        involves that verb's subject, as after "lors de" ("à l'issue d'un entretien avec Y, X a déclaré"). None
+        otherwise."""
+        head = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or head.pos_ != "NOUN" \
+                or head.lemma_.lower() not in self.lex.cue("participation_preps") \
+                or head.dep_ not in ("obl", "obl:mod") or self._case_of(head) not in ("à", "au"):
+            return None
+        return head
 
     def _exchange_verb(self, tok):
         """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.

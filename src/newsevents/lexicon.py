@@ -15,6 +15,7 @@ from .langdata import LanguageData, LanguageDataError
 FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swap", "reciprocal", "absorbs",
               "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
+FRAME_KEYS |= {"objects_not"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Frame:
     complements: frozenset[str] = frozenset()
     needs_recipient: bool = False
     needs_actor_patient: bool = False
+    objects_not: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             complements=frozenset(entry.get("complements") or ()),
             needs_recipient=bool(entry.get("needs_recipient")),
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
+            objects_not=frozenset(entry.get("objects_not") or ()),
         ))
     return tuple(built)
 

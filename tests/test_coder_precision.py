@@ -1,0 +1,199 @@
+"""Precision rules of the coder on made-up French sentences, with the real spaCy model: words that look like
+events but report none (labels, manners, contents, aims, interviews, other senses of a verb), each next to a
+sentence where the same word is an event. Expectations follow eval/ANNOTATION.md."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def types(events):
+    return [e.event_type for e in events]
+
+
+def test_backing_participle_is_a_label_not_support(pipeline):
+    events = code(pipeline, "L'armée turque a bombardé les rebelles kurdes, soutenus par les Etats-Unis.")
+    assert "SUPPORT" not in types(events) and "AID" not in types(events)
+    assert "ASSAULT" in types(events)
+
+
+def test_backing_verb_is_support(pipeline):
+    events = code(pipeline, "Les Etats-Unis ont soutenu les rebelles kurdes.")
+    assert [(e.event_type, e.actor[0].code) for e in events] == [("SUPPORT", "USA")]
+
+
+def test_gerund_of_the_same_type_is_the_same_attack(pipeline):
+    events = code(pipeline, "Deux kamikazes afghans ont tué dix soldats en se faisant exploser à Kaboul.")
+    assert types(events) == ["ASSAULT"]
+
+
+def test_purpose_of_a_noun_is_no_event(pipeline):
+    assert list(code(pipeline, "Au Brésil, un nouveau vote au Sénat pour interdire les armes automatiques.")) == []
+
+
+def test_what_an_agreement_provides_is_no_event(pipeline):
+    events = code(pipeline, "Le gouvernement grec et les syndicats ont signé un accord prévoyant des grèves limitées.")
+    assert set(types(events)) == {"SUPPORT"}
+
+
+def test_interview_given_to_the_press_is_no_meeting(pipeline):
+    text = ("L'Ukraine a rejeté les propositions de Moscou. Le président russe s'exprimait dans un entretien "
+            "diffusé dimanche à la télévision.")
+    assert types(code(pipeline, text)) == ["REJECT"]
+
+
+def test_talks_with_a_partner_are_a_meeting(pipeline):
+    events = code(pipeline, "Le président russe a eu un entretien avec son homologue turc.")
+    assert {(e.event_type, e.actor[0].code) for e in events} == {("CONSULT", "RUS"), ("CONSULT", "TUR")}
+
+
+def test_a_violated_ceasefire_is_not_a_ceasefire(pipeline):
+    events = code(pipeline, "L'armée soudanaise accuse les rebelles d'avoir violé le cessez-le-feu.")
+    assert types(events) == ["ACCUSE"]
+
+
+def test_stopping_production_is_no_arrest(pipeline):
+    assert list(code(pipeline, "Le gouvernement a arrêté la production de la centrale nucléaire.")) == []
+
+
+def test_arresting_people_is_an_arrest(pipeline):
+    events = code(pipeline, "La police iranienne a arrêté trois journalistes.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("COERCE", "173")]
+
+
+def test_defending_a_town_is_no_support(pipeline):
+    assert list(code(pipeline, "Les forces kurdes ont défendu la ville de Kobané contre l'armée turque.")) == []
+
+
+def test_defending_a_country_against_critics_is_support(pipeline):
+    events = code(pipeline, "Le ministre a défendu la Pologne contre les critiques de Bruxelles.")
+    assert [(e.event_type, e.recipient[0].code) for e in events] == [("SUPPORT", "POL")]
+
+
+def test_death_sentence_is_a_conviction(pipeline):
+    events = code(pipeline, "La justice iranienne a confirmé la condamnation à mort d'un journaliste.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("SANCTION", "116")]
+
+
+def test_condemning_a_state_stays_a_criticism(pipeline):
+    events = code(pipeline, "La condamnation de la Russie par l'Assemblée générale de l'ONU a été massive.")
+    assert "SANCTION" not in types(events)
+
+
+def test_generic_repression_is_no_event(pipeline):
+    assert list(code(pipeline, "La répression s'accentue contre les opposants iraniens.")) == []
+
+
+def test_repression_by_a_named_actor_is_an_event(pipeline):
+    events = code(pipeline, "Les autorités iraniennes ont intensifié la répression contre les opposants.")
+    assert [(e.event_type, e.actor[0].code) for e in events] == [("ASSAULT", "IRN")]
+
+
+def test_asking_forgiveness_in_quotes_is_an_apology(pipeline):
+    # the tagger takes the quoted "pardon" for an adjective: it is still the object that makes the apology
+    events = code(pipeline, "Le roi belge demande « pardon pour les crimes commis ».")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("SUPPORT", "055")]
+
+
+def test_what_is_allowed_is_part_of_the_permission(pipeline):
+    events = code(pipeline, "Le ministre de l'Intérieur a autorisé l'opposition à organiser une manifestation "
+                            "devant le Parlement turc.")
+    assert types(events) == ["CONCEDE"]
+
+
+def test_suspending_parts_of_the_constitution_is_no_sanction(pipeline):
+    events = code(pipeline, "Le gouvernement a décrété l'état d'urgence en Equateur, suspendant certaines parties "
+                            "de la Constitution.")
+    assert types(events) == ["COERCE"]
+
+
+def test_suspending_cooperation_is_a_sanction(pipeline):
+    events = code(pipeline, "La Russie a suspendu sa coopération avec la Norvège.")
+    assert [(e.event_type, e.recipient[0].code) for e in events] == [("SANCTION", "NOR")]
+
+
+def test_cleared_charges_are_no_accusation(pipeline):
+    assert list(code(pipeline, "L'ancien ministre grec a été blanchi de toutes les accusations par un tribunal.")) == []
+
+
+def test_the_de_complement_of_a_blockade_is_its_target(pipeline):
+    events = code(pipeline, "L'Egypte a renforcé le blocus de Gaza.")
+    assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("COERCE", "EGY", "PSE")]
+
+
+def test_aim_of_a_campaign_is_no_event(pipeline):
+    text = ("Le parti a lancé une campagne visant à convaincre le Parlement polonais d'amender la loi afin "
+            "d'interdire les rassemblements.")
+    assert list(code(pipeline, text)) == []
+
+
+def test_a_fronted_place_is_not_part_of_the_subject(pipeline):
+    events = code(pipeline, "Au Pérou, Pedro Castillo décrète l'état d'urgence dans la capitale.")
+    assert [(e.actor[0].code, e.actor[0].entity_text) for e in events] == [("PER", "Pedro Castillo")]
+
+
+def test_aim_in_a_verbless_title_is_no_event(pipeline):
+    text = "Au Royaume-Uni, un premier vote au Parlement pour interdire les manifestations bruyantes."
+    assert list(code(pipeline, text)) == []
+
+
+def test_agreeing_on_sanctions_is_the_sanction(pipeline):
+    events = code(pipeline, "Les ministres de l'Union européenne se sont mis d'accord mardi sur des sanctions "
+                            "contre l'Iran.")
+    assert [(e.event_type, e.cameo_code, e.actor[0].code) for e in events] == [("SANCTION", "163", "IGO")]
+
+
+def test_agreeing_on_a_schedule_stays_an_agreement(pipeline):
+    events = code(pipeline, "La France et l'Allemagne se sont mis d'accord sur un calendrier.")
+    assert {e.event_type for e in events} == {"AGREE"} and len(events) == 2
+
+
+def test_what_is_agreed_for_a_third_party_is_not_coded_both_ways(pipeline):
+    events = code(pipeline, "Les ministres de l'Union européenne sont convenus de fournir une aide à la Moldavie.")
+    assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("AGREE", "IGO", "MDA")]
+
+
+def test_an_amount_of_gas_is_trade_not_aid(pipeline):
+    events = code(pipeline, "Depuis janvier, la Norvège a livré à Berlin 12 milliards de mètres cubes de gaz.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("COOPERATE", "061")]
+
+
+def test_an_unnamed_repeat_of_the_same_strike_is_one_event(pipeline):
+    events = code(pipeline, "Des milliers d'enseignants portugais ont cessé le travail jeudi, au premier jour d'une "
+                            "grève nationale.")
+    assert [(e.event_type, e.actor[0].entity_text) for e in events] == \
+        [("PROTEST", "Des milliers d'enseignants portugais")]
+
+
+def test_a_pledge_never_to_yield_is_no_agreement(pipeline):
+    assert list(code(pipeline, "La Turquie a promis de ne jamais céder aux pressions européennes.")) == []
+    assert list(code(pipeline, "Le Maroc a promis lundi de ne jamais renoncer à sa souveraineté.")) == []
+
+
+def test_a_pledge_not_to_attack_stays_a_pledge(pipeline):
+    events = code(pipeline, "Le Hamas a promis de ne pas attaquer Israël.")
+    assert [(e.event_type, e.recipient[0].code) for e in events] == [("AGREE", "ISR")]
+
+
+def test_the_author_of_an_attack_is_arrested(pipeline):
+    events = code(pipeline, "La police turque a arrêté l'auteur de l'attaque.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("COERCE", "173")]
+
+
+def test_a_stopped_reactor_is_no_arrest(pipeline):
+    assert list(code(pipeline, "En Bulgarie, un réacteur de la centrale nucléaire de Kozlodouï a été arrêté lundi.")) == []
