@@ -137,3 +137,14 @@ def test_the_host_of_a_government_visit_is_its_government(nlp, text, expected):
 def test_a_pronoun_keeps_the_title_given_in_the_text(nlp, resolver):
     text = "Le président Reagan a menacé la Libye. Il a ensuite rencontré le roi du Maroc."
     assert resolve(nlp, resolver, text, "Il", "1995-01-01") == [("USA", "GOV")]
+
+
+def test_an_unnamed_counterpart_of_an_intergovernmental_organisation_is_a_government(nlp):
+    from newsevents.pipeline import Pipeline
+    from newsevents.records import Article
+
+    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+    text = "Des opposants ont été arrêtés au Tchad. L'ONU a dénoncé jeudi une arrestation sans fondement."
+    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
+    accuse = [e for e in result.events if e.event_type == "ACCUSE"]
+    assert accuse and [(r.code, r.sector) for r in accuse[0].recipient] == [("TCD", "GOV")]
