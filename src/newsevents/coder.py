@@ -1999,9 +1999,9 @@ class EventCoder:
     def _inferred_counterpart(actors, recipients, visit: bool = False):
         """A recipient the text does not name (inferred: ``entity_text`` "") of a government's promise, demand,
         support, aid, condemnation or sanction (or an intergovernmental organisation's) is the other country's
-        government: "Paris a dénoncé une arrestation" (in Iran) -> IRN GOV, as the dev gold codes such counterparts. With ``visit`` (CAMEO 036,
-        042), the host country of a government's visit is its government too, named or not ("le président turc
-        en RDC" -> COD GOV)."""
+        government: "Paris a dénoncé une arrestation" (in Iran) -> IRN GOV, as the dev gold codes such
+        counterparts. With ``visit`` (CAMEO 036, 042), the host country of a government's visit is its government
+        too, named or not ("le président turc en RDC" -> COD GOV)."""
         if not any(a.sector == "GOV" or a.code == "IGO" for a in actors):  # governments and their organisations
             return recipients
         return tuple(replace(r, sector="GOV") if (visit or not r.entity_text) and not r.sector
