@@ -1052,14 +1052,12 @@ class ArticleActors:
 
     @staticmethod
     def _people(head) -> bool:
-        """Whether a demonym noun denotes some people of that nationality, not the state: an indefinite
-        determiner ("des Iraniens", "de jeunes Algériens") or a clause that describes them ("les Palestiniens
-        vivant en Cisjordanie", "aux Iraniens qui manifestent"); those are civilians (CVL). A definite plural
-        ("les Américains") or a headline's bare plural ("Russes et Ukrainiens négocient") may stand for the
-        country and keeps no sector."""
-        dets = [fold(c.text) for c in head.children if c.dep_ == "det"]
-        if any(d in ("des", "de", "d'", "un", "une", "plusieurs", "quelques", "certains", "nombreux")
-               for d in dets):
+        """Whether a demonym noun denotes some people of that nationality, not the state, besides the indefinite
+        plurals of ``_INDEFINITE_PLURAL``: one person ("un Iranien") or a clause that describes them ("les
+        Palestiniens vivant en Cisjordanie", "aux Iraniens qui manifestent"); those are civilians (CVL). A
+        definite plural ("les Américains") or a headline's bare plural ("Russes et Ukrainiens négocient") may
+        stand for the country and keeps no sector."""
+        if any(c.dep_ == "det" and fold(c.text) in ("un", "une") for c in head.children):
             return True
         return any(c.dep_ in ("acl", "acl:relcl") for c in head.children)
 
