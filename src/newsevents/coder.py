@@ -924,6 +924,8 @@ class EventCoder:
             return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
+        if frame.needs_patient and not self._has_patient(tok, children):
+            return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
@@ -953,6 +955,14 @@ class EventCoder:
                 return tok.head
             return False
         return None
+
+    def _has_patient(self, tok, children) -> bool:
+        """The verb has a patient: a direct object (a clitic too: "l'a arrêté"), a passive subject, the noun its
+        participle modifies, or it is itself passive ("Arrêtés après la manifestation, ils..."). Without one,
+        a ``needs_patient`` verb is used intransitively in another sense ("on n'arrêtera pas" = not stop)."""
+        if any(c.dep_ in ("obj", "nsubj:pass") for c in children) or tok.dep_ == "acl":
+            return True
+        return self._passive(tok)
 
     def _other_sense_object(self, tok, children, lemmas: frozenset[str]) -> bool:
         """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
