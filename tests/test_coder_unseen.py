@@ -69,3 +69,27 @@ def test_provide_aid_is_aid(pipeline):
 def test_provide_evidence_is_no_aid(pipeline):
     assert not any(t == "AID" for t, _ in types(
         pipeline, "Le ministre russe n'a fourni aucune preuve de ses affirmations à la presse."))
+
+
+def test_ban_by_an_authority_is_coerce(pipeline):
+    assert ("COERCE", "172") in types(pipeline, "La préfecture de police a interdit toute manifestation samedi à Nantes.")
+
+
+@pytest.mark.parametrize("text", [
+    "Le réseau social américain a durci ses règles. Il est interdit de publier des messages haineux.",
+    "Le gouvernement chinois a durci la loi. Il n'est pas interdit de se demander si le ministre a raison.",
+])
+def test_impersonal_passive_is_a_norm_not_an_event(pipeline, text):
+    assert types(pipeline, text) == set()
+
+
+def test_armed_clash_is_assault(pipeline):
+    assert ("ASSAULT", "190") in types(pipeline, "Les soldats maliens ont affronté des rebelles touareg près de Kidal.")
+
+
+@pytest.mark.parametrize("text", [
+    "En finale, le Maroc affrontera le Portugal samedi à Doha.",  # sport
+    "Le premier ministre italien doit affronter la colère de sa majorité.",
+])
+def test_affronter_without_armed_side_is_no_assault(pipeline, text):
+    assert not any(t == "ASSAULT" for t, _ in types(pipeline, text))

@@ -926,6 +926,8 @@ class EventCoder:
             return False
         if frame.needs_patient and not self._has_patient(tok, children):
             return False
+        if any(c.dep_ == "expl:subj" for c in children) and any(c.dep_ in ("aux:pass", "cop") for c in children):
+            return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
