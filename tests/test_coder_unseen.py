@@ -93,3 +93,23 @@ def test_armed_clash_is_assault(pipeline):
 ])
 def test_affronter_without_armed_side_is_no_assault(pipeline, text):
     assert not any(t == "ASSAULT" for t, _ in types(pipeline, text))
+
+
+def modalities(pipeline, text, event_type):
+    [result] = list(pipeline.process([Article("t", text, "2023-05-12")]))
+    return {e.modality for e in result.events if e.event_type == event_type}
+
+
+def test_event_noun_subject_of_negated_verb_is_asserted(pipeline):
+    # the drills happened; what is denied is their effect
+    assert modalities(pipeline, "Les manœuvres militaires de la Chine n'ont pas changé le rapport de force "
+                                "dans le détroit de Taïwan.", "MOBILIZE") == {"asserted"}
+
+
+def test_event_noun_that_did_not_take_place_is_negated(pipeline):
+    assert modalities(pipeline, "La rencontre entre Poutine et Erdogan n'a pas eu lieu.", "CONSULT") == {"negated"}
+
+
+def test_en_cas_de_is_hypothetical(pipeline):
+    assert modalities(pipeline, "De nouvelles sanctions entreront en vigueur en cas d'attaque russe en Ukraine.",
+                      "ASSAULT") == {"hypothetical"}

@@ -1879,7 +1879,7 @@ class EventCoder:
             chain.append(node)
         verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
             tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
-            else tok)
+            and not self._subject_of_other_act(tok) else tok)
 
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
@@ -1903,6 +1903,8 @@ class EventCoder:
                 return "hypothetical"
             if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
                 return "hypothetical"  # "la menace d'une offensive", "le risque d'une attaque"
+            if n.lemma_.lower() == "cas" and n.pos_ == "NOUN" and self._case_of(n) == "en":
+                return "hypothetical"  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
         if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
             return "hypothetical"
         if sent.text.rstrip().endswith("?"):
@@ -1934,6 +1936,13 @@ class EventCoder:
         if any(c.lower_ in cues("allegation_words") for c in tok.children):
             return "alleged"
         return "asserted"
+
+    @staticmethod
+    def _subject_of_other_act(tok) -> bool:
+        """An event noun that is the subject of a verb with its own object ("les manœuvres n'ont pas changé le
+        rapport de force"): the verb says what the event did, so its tense and negation are not the event's
+        ("la rencontre n'a pas eu lieu" keeps them: "lieu" is part of the verb)."""
+        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() != "lieu" for c in tok.head.children)
 
     @staticmethod
     def _future(tok) -> bool:
