@@ -113,3 +113,13 @@ def test_event_noun_that_did_not_take_place_is_negated(pipeline):
 def test_en_cas_de_is_hypothetical(pipeline):
     assert modalities(pipeline, "De nouvelles sanctions entreront en vigueur en cas d'attaque russe en Ukraine.",
                       "ASSAULT") == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("La CEDEAO a annoncé le gel des avoirs maliens.", "IGO", "MLI"),
+    ("Le Canada a décidé le gel des avoirs de la banque centrale russe.", "CAN", "RUS"),
+])
+def test_asset_freeze_owner_is_the_target(pipeline, text, actor, recipient):
+    [result] = list(pipeline.process([Article("t", text, "2023-05-12")]))
+    assert {(e.actor[0].code, e.recipient[0].code) for e in result.events
+            if e.event_type == "SANCTION" and e.actor and e.recipient} == {(actor, recipient)}
