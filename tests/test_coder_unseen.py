@@ -123,3 +123,15 @@ def test_asset_freeze_owner_is_the_target(pipeline, text, actor, recipient):
     [result] = list(pipeline.process([Article("t", text, "2023-05-12")]))
     assert {(e.actor[0].code, e.recipient[0].code) for e in result.events
             if e.event_type == "SANCTION" and e.actor and e.recipient} == {(actor, recipient)}
+
+
+def test_meeting_a_person_is_consult(pipeline):
+    assert ("CONSULT", "040") in types(pipeline, "Le ministre chinois a rencontré son homologue éthiopien à Addis-Abeba.")
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre chinois a rencontré de grandes difficultés en Éthiopie.",  # rencontrer un problème
+    "En 1990, le président irakien se rend compte que la ferveur religieuse va se répandre en Irak.",  # se rendre compte
+])
+def test_idioms_of_meeting_and_visit_verbs_are_no_consult(pipeline, text):
+    assert not any(t == "CONSULT" for t, _ in types(pipeline, text))

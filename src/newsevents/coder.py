@@ -971,6 +971,8 @@ class EventCoder:
         ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
         "ont défendu la ville")."""
         patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        patients += [c for c in children if c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "se rend compte": the
+                     and not any(g.dep_ == "case" for g in c.children)]  # bare noun parsed as a complement
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             patients.append(tok.head)
         amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
