@@ -985,6 +985,10 @@ class EventCoder:
             return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
+        if frame.needs_patient and not self._has_patient(tok, children):
+            return False
+        if any(c.dep_ == "expl:subj" for c in children) and any(c.dep_ in ("aux:pass", "cop") for c in children):
+            return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
@@ -1019,11 +1023,21 @@ class EventCoder:
             return False
         return None
 
+    def _has_patient(self, tok, children) -> bool:
+        """The verb has a patient: a direct object (a clitic too: "l'a arrêté"), a passive subject, the noun its
+        participle modifies, or it is itself passive ("Arrêtés après la manifestation, ils..."). Without one,
+        a ``needs_patient`` verb is used intransitively in another sense ("on n'arrêtera pas" = not stop)."""
+        if any(c.dep_ in ("obj", "nsubj:pass") for c in children) or tok.dep_ == "acl":
+            return True
+        return self._passive(tok)
+
     def _other_sense_object(self, tok, children, lemmas: frozenset[str]) -> bool:
         """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
         ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
         "ont défendu la ville")."""
         patients = [c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        patients += [c for c in children if c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "se rend compte": the
+                     and not any(g.dep_ == "case" for g in c.children)]  # bare noun parsed as a complement
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             patients.append(tok.head)
         amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
@@ -2051,7 +2065,7 @@ class EventCoder:
             chain.append(node)
         verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
             tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
-            else tok)
+            and not self._subject_of_other_act(tok) else tok)
 
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
@@ -2075,6 +2089,8 @@ class EventCoder:
                 return "hypothetical"
             if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
                 return "hypothetical"  # "la menace d'une offensive", "le risque d'une attaque"
+            if n.lemma_.lower() == "cas" and n.pos_ == "NOUN" and self._case_of(n) == "en":
+                return "hypothetical"  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
         if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
             return "hypothetical"
         if sent.text.rstrip().endswith("?"):
@@ -2106,6 +2122,13 @@ class EventCoder:
         if any(c.lower_ in cues("allegation_words") for c in tok.children):
             return "alleged"
         return "asserted"
+
+    @staticmethod
+    def _subject_of_other_act(tok) -> bool:
+        """An event noun that is the subject of a verb with its own object ("les manœuvres n'ont pas changé le
+        rapport de force"): the verb says what the event did, so its tense and negation are not the event's
+        ("la rencontre n'a pas eu lieu" keeps them: "lieu" is part of the verb)."""
+        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() != "lieu" for c in tok.head.children)
 
     @staticmethod
     def _future(tok) -> bool:

@@ -16,6 +16,7 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
               "needs_complement", "actor_sectors", "de", "objects_amod", "objects_de", "needs_support",
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 FRAME_KEYS |= {"objects_not"}
+FRAME_KEYS |= {"needs_patient"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Frame:
     needs_recipient: bool = False
     needs_actor_patient: bool = False
     objects_not: frozenset[str] = frozenset()
+    needs_patient: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_recipient=bool(entry.get("needs_recipient")),
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
+            needs_patient=bool(entry.get("needs_patient")),
         ))
     return tuple(built)
 
