@@ -312,7 +312,9 @@ class EventCoder:
                 reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
                 actors = self._resolve_subject(reporter, context) if reporter is not None else ()
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
-                actors = self._implied_actor(trig, sent, context, offset)
+                actors = self._implied_actor(trig, sent, context, offset, recipients)
+            if not actors and self._protesters_hit(trig):  # "cinq manifestants ont été tués": by the police
+                actors = self._implied_actor(trig, sent, context, offset, recipients, sector="COP")
             if not actors and not recipients:
                 continue
             if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
@@ -1740,10 +1742,13 @@ class EventCoder:
                                 return found
         return ()
 
-    def _implied_actor(self, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+    def _implied_actor(self, trig: Trigger, sent, context, offset, recipients=(), sector=None
+                       ) -> tuple[Entity, ...]:
         """The actor of an agentless arrest or protest: the country where it happens (the place attached to
-        the event, else a place named in the sentence, else the article's main country) with the sector of
-        :data:`IMPLIED_ACTOR_ROOTS` (police for arrests, 173-174). Inferred: no evidence words, an empty span."""
+        the event, else a place named in the sentence, else the country of the people arrested when the text
+        names it -- a state's police arrests its own people: "plus de 6 000 d'entre eux ont été interpellés" --,
+        else the article's main country) with the sector of :data:`IMPLIED_ACTOR_ROOTS` (police for arrests,
+        173-174) or ``sector``. Inferred: no evidence words, an empty span."""
         root = trig.frame.cameo[:2]
         country = None
         place = self._location(trig, offset)
@@ -1753,13 +1758,34 @@ class EventCoder:
             found = self._sentence_place(sent)
             if found is not None:
                 country = found[1].country
+        guessed = getattr(context, "guessed", ())
+        if country is None:
+            country = next((r.code for r in recipients if r.code not in ("---", "IGO") and r.span not in guessed),
+                           None)
         if country is None:
             country = context.main_country()
         if country is None:
             return ()
-        sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
+        if sector is None:
+            sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
+
+    def _protesters_hit(self, trig: Trigger) -> bool:
+        """True for an agentless passive killing or wounding (CAMEO 18x-19x) of protesters ("cinq manifestants
+        auraient été tués", "des centaines de protestataires ont été blessés"): the annotation gives it to the
+        police of the country where it happened (as for agentless arrests)."""
+        tok = trig.token
+        if trig.is_noun or trig.frame.cameo[:2] not in ("18", "19") or not self._passive(tok):
+            return False
+        protesters = self.lex.cue("protester_nouns")
+        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None and tok.dep_ == "conj":
+            patient = next((c for c in tok.head.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None:
+            return False
+        return patient.lemma_.lower() in protesters or any(
+            c.dep_ == "nmod" and c.lemma_.lower() in protesters for c in patient.children)
 
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
@@ -1799,6 +1825,8 @@ class EventCoder:
         sentence ("en Russie", "près d'Odessa"); else, for protests and coercion, the article's main country."""
         root = trig.frame.cameo[:2]
         place = self._location(trig, offset)
+        if root == "14" and place is not None and self._issue_place(trig, place.span[0] - offset):
+            place = None  # "ont manifesté contre la guerre en Ukraine": the war's place, not the protest's
         if place is not None and place.country and not any(a.code == place.country and a.sector in ("GOV", "")
                                                            for a in actors):
             return (Entity(place.country, "", place.text, place.span, None),)
@@ -1814,6 +1842,17 @@ class EventCoder:
             if main:
                 return (Entity(main, "", "", (sent.start_char + offset, sent.start_char + offset), None),)
         return ()
+
+    def _issue_place(self, trig: Trigger, start: int) -> bool:
+        """True when the place starting at character ``start`` (in the Doc) comes right after the "contre"
+        complement of ``trig`` ("manifestent contre la guerre en Ukraine"): the parser hangs it on the verb,
+        but it belongs to the issue protested against, not to where the protest happened."""
+        for c in trig.token.children:
+            if c.dep_ in OBLIQUE_DEPS and self._case_of(c) == "contre" and c.pos_ == "NOUN" \
+                    and c.right_edge.i + 2 < len(c.doc) and c.doc[c.right_edge.i + 2].idx == start \
+                    and c.doc[c.right_edge.i + 1].lower_ in ("en", "au", "aux", "à", "dans"):
+                return True
+        return False
 
     @staticmethod
     def _place_recipient(tok, context) -> tuple[Entity, ...]:

@@ -1,0 +1,52 @@
+"""Who did it to whom, second pass: actor and recipient rules on made-up French sentences, with the real
+spaCy model. Each expectation is what a human coder following eval/ANNOTATION.md would write."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def dyads(events, event_type=None):
+    """(type, actor code+sector, recipient code+sector) of every event (of one type when given)."""
+    def one(entities):
+        return (entities[0].code + (entities[0].sector or "")) if entities else None
+    return {(e.event_type, one(e.actor), one(e.recipient))
+            for e in events if event_type is None or e.event_type == event_type}
+
+
+def test_protest_against_a_war_abroad_targets_the_protesters_government(pipeline):
+    # "en Syrie" is where the war is, not where the protest is: the Argentines protest to their own government
+    events = code(pipeline, "Des milliers d'Argentins ont défilé samedi contre la guerre en Syrie.")
+    assert dyads(events, "PROTEST") == {("PROTEST", "ARGCVL", "ARGGOV")}
+
+
+def test_agentless_arrest_of_nationals_is_by_their_own_police(pipeline):
+    # the article is about Ukraine (its main country), but the people arrested are Belarusians
+    events = code(pipeline, "L'Ukraine résiste à la Russie : l'Ukraine a repoussé l'armée russe. Plus de deux "
+                            "cents manifestants biélorusses ont été interpellés.")
+    assert {e.actor[0].code for e in events if e.event_type == "COERCE"} == {"BLR"}
+
+
+def test_agentless_killing_of_protesters_is_by_the_police(pipeline):
+    events = code(pipeline, "Au moins sept manifestants ont été tués au Pérou.")
+    assert ("ASSAULT", "PERCOP", "PERCVL") in dyads(events, "ASSAULT")
+
+
+def test_agentless_killing_of_soldiers_has_no_implied_police(pipeline):
+    events = code(pipeline, "Au moins sept soldats ont été tués au Pérou.")
+    assert all(not e.actor for e in events if e.event_type == "ASSAULT")
