@@ -50,3 +50,19 @@ def test_agentless_killing_of_protesters_is_by_the_police(pipeline):
 def test_agentless_killing_of_soldiers_has_no_implied_police(pipeline):
     events = code(pipeline, "Au moins sept soldats ont été tués au Pérou.")
     assert all(not e.actor for e in events if e.event_type == "ASSAULT")
+
+
+def test_coordinated_agent_of_a_participle_is_a_co_author(pipeline):
+    # the parser hangs "l'Union européenne" on "lancé" or on "désescalade": it is a second author, not the
+    # one appealed to
+    events = code(pipeline, "Le retrait a été annoncé mercredi, après un appel à la désescalade lancé par "
+                            "Washington et l'Union européenne.")
+    got = dyads(events, "REQUEST")
+    assert {actor for _, actor, _ in got} == {"USAGOV", "IGO"}
+    assert all(recipient is None for _, _, recipient in got)
+
+
+def test_denounced_act_by_an_agent_targets_that_agent(pipeline):
+    # "par l'OTAN" hangs on the active verb, which takes no agent: it is the author of the rejection
+    events = code(pipeline, "Volodymyr Zelensky dénonce le rejet par l'OTAN des zones d'exclusion aérienne.")
+    assert ("ACCUSE", "UKRGOV", "IGO") in dyads(events, "ACCUSE")

@@ -1843,6 +1843,16 @@ class EventCoder:
                 return (Entity(main, "", "", (sent.start_char + offset, sent.start_char + offset), None),)
         return ()
 
+    @staticmethod
+    def _coagents(verb, agent) -> list:
+        """Nouns the parser coordinated with the participle ``verb`` instead of with its agent ``agent`` ("un
+        appel lancé par Washington et l'Union européenne": "Union" hangs on "lancé", or on the noun it
+        describes, as a conjunct): the other members of the agent phrase, in order; ``[]`` when there are none."""
+        return [c for h in (verb, verb.head) for c in h.children
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > agent.i
+                and any(g.dep_ == "cc" for g in c.children)
+                and not any(g.dep_ in SUBJECT_DEPS or g.dep_ == "case" for g in c.children)]
+
     def _issue_place(self, trig: Trigger, start: int) -> bool:
         """True when the place starting at character ``start`` (in the Doc) comes right after the "contre"
         complement of ``trig`` ("manifestent contre la guerre en Ukraine"): the parser hangs it on the verb,
@@ -1859,6 +1869,14 @@ class EventCoder:
         """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
         complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first
         country, capital or demonym inside it ("un dépôt de carburant en Russie", "le territoire russe")."""
+        agent = next((c for c in tok.children if c.dep_ == "nmod" and EventCoder._case_of(c) == "par"), None)
+        if agent is None and tok.dep_ == "obj" and not any(c.dep_ == "aux:pass" for c in tok.head.children):
+            # an active verb has no agent: a "par" phrase right after its object is the object's
+            agent = next((c for c in tok.head.children if c.dep_ in ("obl", "obl:mod", "obl:agent")
+                          and EventCoder._case_of(c) == "par" and c.left_edge.i == tok.right_edge.i + 1), None)
+        owner = context.resolve(agent) if agent is not None else ()  # "dénonce le rejet par l'OTAN de ...":
+        if owner:                                                         # the act's author
+            return owner
         owner = context.modifier_actors(tok)
         if owner:
             return owner
@@ -1928,7 +1946,8 @@ class EventCoder:
             for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
                 agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
                 if agent is not None:
-                    actors = context.resolve(agent)
+                    actors = context.resolve(agent) + tuple(
+                        e for g in self._coagents(acl, agent) for e in context.resolve(g))
                     break
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()
