@@ -66,3 +66,11 @@ def test_denounced_act_by_an_agent_targets_that_agent(pipeline):
     # "par l'OTAN" hangs on the active verb, which takes no agent: it is the author of the rejection
     events = code(pipeline, "Volodymyr Zelensky dénonce le rejet par l'OTAN des zones d'exclusion aérienne.")
     assert ("ACCUSE", "UKRGOV", "IGO") in dyads(events, "ACCUSE")
+
+
+def test_se_voir_infinitive_is_undergone_by_the_subject(pipeline):
+    # "se voir refuser X par Y": Y refuses, the subject is refused
+    events = code(pipeline, "Un militant iranien s'est vu refuser un visa par le Canada.")
+    got = {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.actor and e.recipient}
+    assert ("REJECT", "CAN", "IRN") in got
+    assert not any(e.actor and e.actor[0].code == "IRN" for e in events)

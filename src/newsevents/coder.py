@@ -1255,6 +1255,11 @@ class EventCoder:
             else:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
+        undergone = self._undergone(tok)
+        if undergone is not None and undergone[1] is not None:  # "X s'est vu refuser un visa par le Canada"
+            patient, agent = undergone
+            return (context.resolve(agent) if agent is not None else (),
+                    self._resolve_subject(patient, context) if patient is not None else ())
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
         if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
@@ -1272,6 +1277,23 @@ class EventCoder:
             actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    def _undergone(self, tok):
+        """For an infinitive under reflexive "se voir" ("X s'est vu refuser un visa (par Y)", "se voit
+        interdire de ..."), a passive in all but form: (the subject of "voir", who undergoes the act; the "par"
+        agent on the infinitive or its object, or None). None when ``tok`` is not in that construction. Only
+        the form with a named agent is recoded (an implied agent is not told by the sentence)."""
+        head = tok.head
+        if tok.dep_ != "xcomp" or head.lemma_.lower() != "voir" or not any(
+                c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'", "s’", "me", "m'",
+                                                                                 "m’", "nous", "vous")
+                for c in head.children):
+            return None
+        patient = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(head)
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obj" for g in c.children]
+        agent = next((c for c in nearby if c.dep_ == "obl:agent" or (
+            c.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(c) == "par")), None)
+        return patient, agent
 
     @staticmethod
     def _stranded_subject(tok):
