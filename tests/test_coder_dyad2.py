@@ -74,3 +74,21 @@ def test_se_voir_infinitive_is_undergone_by_the_subject(pipeline):
     got = {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.actor and e.recipient}
     assert ("REJECT", "CAN", "IRN") in got
     assert not any(e.actor and e.actor[0].code == "IRN" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Une journaliste franco-algérienne a été arrêtée par la police tunisienne.",
+    "Un chercheur germano-américain a été arrêté par la police tunisienne.",
+    "La police tunisienne a arrêté un universitaire irano-suédois.",  # tokenised "irano", "-", "suédois"
+])
+def test_binational_person_has_no_single_country(pipeline, text):
+    # neither the article's main country nor one half of the compound nationality
+    events = code(pipeline, text)
+    assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.recipient} \
+        == {("COERCE", "TUN", "---")}
+
+
+def test_relation_adjective_is_no_binational_person(pipeline):
+    # "israélo-palestinien" describes a conflict, not a person: the victims are not made '---' by it
+    events = code(pipeline, "Le conflit israélo-palestinien a fait trois morts, tués par des soldats israéliens.")
+    assert all(e.recipient[0].code != "---" for e in events if e.recipient)
