@@ -92,3 +92,10 @@ def test_relation_adjective_is_no_binational_person(pipeline):
     # "israélo-palestinien" describes a conflict, not a person: the victims are not made '---' by it
     events = code(pipeline, "Le conflit israélo-palestinien a fait trois morts, tués par des soldats israéliens.")
     assert all(e.recipient[0].code != "---" for e in events if e.recipient)
+
+
+def test_place_of_a_war_is_no_elided_recipient(pipeline):
+    # "en Ukraine" is where the invasion is: the purchase's counterpart is the partner named before (Moscou)
+    events = code(pipeline, "L'Inde refuse de céder et négocie avec Moscou. New Delhi n'a pas condamné "
+                            "l'invasion en Ukraine et achète du pétrole à prix réduit.")
+    assert {e.recipient[0].code for e in events if e.event_type == "COOPERATE" and e.recipient} == {"RUS"}

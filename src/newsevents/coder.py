@@ -328,7 +328,8 @@ class EventCoder:
             if recipients:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
-                recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+                recipients = self._context_recipient(
+                    [m for m in mentions if not self._war_place(m, sent, offset)], actors, trig.token.idx + offset)
             recipients = self._enumerated(recipients, sent, context, offset)
             recipients = self._localised(recipients, trig, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
@@ -1681,6 +1682,25 @@ class EventCoder:
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
                                m.name),)
         return ()
+
+    def _war_place(self, m, sent, offset) -> bool:
+        """True when the mention ``m`` (of the sentence ``sent``) is the place of a conflict noun ("n'a pas
+        condamné l'invasion en Ukraine et achète du pétrole"): where that conflict is, not a party to the
+        other events of the sentence, so no candidate for an elided recipient."""
+        if not (sent.start_char + offset <= m.char_start < sent.end_char + offset):
+            return False
+        tok = sent.doc[m.start:m.end].root
+        if self._case_of(tok) not in ("en", "au", "aux", "à", "dans"):
+            return False
+        # the noun it hangs on, or the noun right before it when the parser hung it on the verb
+        before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
+        nouns = [tok.head] if tok.dep_ == "nmod" else []
+        nouns += [before] if before is not None and before.pos_ == "NOUN" else []
+        for noun in nouns:
+            frames = self.lex.nouns.get(noun.lemma_.lower(), ())
+            if frames and all(self._is_conflict(f.cameo) for f in frames):
+                return True
+        return False
 
     def _protesters_of(self, trig: Trigger, by_token, context, actors) -> tuple[Entity, ...]:
         """When the pattern object of an act is a protest ("a empêché / interdit / dispersé la manifestation
