@@ -99,3 +99,12 @@ def test_place_of_a_war_is_no_elided_recipient(pipeline):
     events = code(pipeline, "L'Inde refuse de céder et négocie avec Moscou. New Delhi n'a pas condamné "
                             "l'invasion en Ukraine et achète du pétrole à prix réduit.")
     assert {e.recipient[0].code for e in events if e.event_type == "COOPERATE" and e.recipient} == {"RUS"}
+
+
+def test_announced_deployment_is_the_announcers_for_whom_it_supports(pipeline):
+    # the soldiers have no country in their phrase: the announcing state's (not the headline's Ukraine);
+    # "en soutien de l'OTAN" names the beneficiary
+    events = code(pipeline, "Crise en Ukraine : les Etats-Unis annoncent le déploiement de 3 000 militaires en "
+                            "soutien de l'OTAN en Europe de l'Est.")
+    assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.event_type == "AID"} \
+        == {("AID", "USA", "IGO")}

@@ -2045,8 +2045,34 @@ class EventCoder:
             if subject is not None:
                 recipients = tuple(e for e in self._resolve_subject(subject, context)
                                    if e.span not in {a.span for a in actors})
+        if tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX"):
+            actors, recipients = self._announced_own(tok, context, actors, recipients)
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
+        return actors, recipients
+
+    def _announced_own(self, tok, context, actors, recipients):
+        """An event noun that is the object of a verb ("les Etats-Unis annoncent le déploiement de 3 000
+        militaires en soutien de l'OTAN"): troops with no country of their own in the noun's phrase (the
+        resolver's main-country guess) are the subject's; a beneficiary named by "en soutien de / en appui à X"
+        on the verb is the recipient. Returns the (actors, recipients) pair, changed or not."""
+        guessed = getattr(context, "guessed", ())
+        verb = tok.head
+        if actors and all(a.span in guessed for a in actors):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            owners = self._resolve_subject(subject, context) if subject is not None else ()
+            if owners and owners[0].code not in ("---", "IGO") and owners[0].span not in guessed:
+                actors = tuple(replace(a, code=owners[0].code) for a in actors)
+        if not recipients:
+            for c in verb.children:
+                if c.dep_ in ("obl", "obl:mod") and c.lemma_.lower() in self.lex.cue("support_nouns") \
+                        and self._case_of(c) in ("en", "à", "au"):
+                    found = next((context.resolve(g) for g in c.children if g.dep_ == "nmod"
+                                  and self._case_of(g) in ("de", "à", "au", "aux", "du", "des")
+                                  and context.resolve(g)), ())
+                    if found:
+                        recipients = found
+                        break
         return actors, recipients
 
     def _occasion_noun(self, tok):
