@@ -108,3 +108,11 @@ def test_announced_deployment_is_the_announcers_for_whom_it_supports(pipeline):
                             "soutien de l'OTAN en Europe de l'Est.")
     assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.event_type == "AID"} \
         == {("AID", "USA", "IGO")}
+
+
+def test_agentless_recall_of_an_ambassador_is_by_his_own_country(pipeline):
+    # no agent: whose ambassador he is recalls him; the host country ("au Mali") is the recipient, not the
+    # home capital he is recalled to
+    events = code(pipeline, "L'ambassadeur de France au Mali a été rappelé à Paris.")
+    assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events
+            if e.actor and e.recipient} == {("SANCTION", "FRA", "MLI")}

@@ -1252,7 +1252,18 @@ class EventCoder:
             actors = context.resolve(agent) if agent is not None else ()
             if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
                     and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
+                owners = context.modifier_actors(patient) if not actors else ()
                 recipients = self._recipient(trig, context, skip=patient)
+                if owners:  # "l'ambassadeur de France au Mali a été rappelé": France recalls him from Mali
+                    actors = owners
+                    if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
+                        recipients = ()
+                        for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
+                            found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
+                                                    context, skip=patient)
+                            if found and not any(f.code == o.code for f in found for o in owners):
+                                recipients = found  # not "rappelé à Paris", home
+                                break
             else:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
