@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ SECTORS = frozenset({"", "GOV", "MIL", "COP", "REB", "CVL", "OPP", "PTY", "LEG",
                      "EDU", "NGO", "REL", "SPY", "HLH", "AGR", "REF", "CRM", "ELI", "UAF", "IGO"})
 """Sector (agent) codes accepted in the data: the CAMEO agent codes used by the PETRARCH Phoenix agents
 dictionary (reference/petrarch2/Phoenix.agents.txt) and the PLOVER manual's sector list; ``""`` = the state."""
+
+_BINATIONAL = re.compile(r"^[a-zàâçéèêëîïôûüÿ]{3,}o[-‑][a-zàâçéèêëîïôûüÿ]{4,}$")
+"""A compound nationality in one token: a combining form in -o, a hyphen, a demonym ("franco-algérienne")."""
 
 NAMED_KINDS = ("person", "igo", "media", "group", "org", "capital", "country", "region", "contextual")
 """Mention kinds that name an actor (as opposed to ``demonym``, ``agent`` and ``coref``)."""
@@ -898,6 +902,8 @@ class ArticleActors:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
             return []
         sector = entry.sector
+        if role in ("words", "titles") and self._binational(head):  # "une journaliste franco-algérienne"
+            return [self._entity(info, "---", sector, s, e, None)]
         person = self._apposed_name(info, head, e)
         if person is not None and role in ("titles", "words", "person_nouns"):
             sector_out = person.sector if person.kind == "person" or not sector else sector
@@ -968,6 +974,19 @@ class ArticleActors:
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
+
+    @staticmethod
+    def _binational(head) -> bool:
+        """True when a person word is described by a compound nationality ("un universitaire irano-suédois",
+        "la journaliste américano-palestinienne": a combining form in -o, a hyphen, a demonym; one token or
+        three). Whose national the person counts as cannot be told: ANNOTATION.md codes it ``---``."""
+        doc = head.doc
+        after = doc[head.i + 1:min(head.i + 4, len(doc))]
+        words = [t.text.lower() for t in after]
+        if words and _BINATIONAL.match(words[0]):
+            return True
+        return len(words) >= 3 and words[0].endswith("o") and words[0].isalpha() and len(words[0]) > 3 \
+            and words[1] in ("-", "‑") and words[2].isalpha()
 
     def _leader(self, head, coref: bool) -> Entity | None:
         """The country of whoever leads a group named by a sector word with no country of its own: the agent

@@ -312,7 +312,9 @@ class EventCoder:
                 reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
                 actors = self._resolve_subject(reporter, context) if reporter is not None else ()
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
-                actors = self._implied_actor(trig, sent, context, offset)
+                actors = self._implied_actor(trig, sent, context, offset, recipients)
+            if not actors and self._protesters_hit(trig):  # "cinq manifestants ont été tués": by the police
+                actors = self._implied_actor(trig, sent, context, offset, recipients, sector="COP")
             if not actors and not recipients:
                 continue
             if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
@@ -326,7 +328,8 @@ class EventCoder:
             if recipients:
                 named_recipients[trig.token.i] = recipients
             if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
-                recipients = self._context_recipient(mentions, actors, trig.token.idx + offset)
+                recipients = self._context_recipient(
+                    [m for m in mentions if not self._war_place(m, sent, offset)], actors, trig.token.idx + offset)
             recipients = self._enumerated(recipients, sent, context, offset)
             recipients = self._localised(recipients, trig, sent, context, offset)
             if trig.frame.cameo == "042" and self._home_trip(
@@ -1265,10 +1268,26 @@ class EventCoder:
             actors = context.resolve(agent) if agent is not None else ()
             if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
                     and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
+                owners = context.modifier_actors(patient) if not actors else ()
                 recipients = self._recipient(trig, context, skip=patient)
+                if owners:  # "l'ambassadeur de France au Mali a été rappelé": France recalls him from Mali
+                    actors = owners
+                    if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
+                        recipients = ()
+                        for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
+                            found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
+                                                    context, skip=patient)
+                            if found and not any(f.code == o.code for f in found for o in owners):
+                                recipients = found  # not "rappelé à Paris", home
+                                break
             else:
                 recipients = context.resolve(patient) if patient is not None else ()
             return actors, recipients
+        undergone = self._undergone(tok)
+        if undergone is not None and undergone[1] is not None:  # "X s'est vu refuser un visa par le Canada"
+            patient, agent = undergone
+            return (context.resolve(agent) if agent is not None else (),
+                    self._resolve_subject(patient, context) if patient is not None else ())
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
         if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
@@ -1286,6 +1305,23 @@ class EventCoder:
             actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    def _undergone(self, tok):
+        """For an infinitive under reflexive "se voir" ("X s'est vu refuser un visa (par Y)", "se voit
+        interdire de ..."), a passive in all but form: (the subject of "voir", who undergoes the act; the "par"
+        agent on the infinitive or its object, or None). None when ``tok`` is not in that construction. Only
+        the form with a named agent is recoded (an implied agent is not told by the sentence)."""
+        head = tok.head
+        if tok.dep_ != "xcomp" or head.lemma_.lower() != "voir" or not any(
+                c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'", "s’", "me", "m'",
+                                                                                 "m’", "nous", "vous")
+                for c in head.children):
+            return None
+        patient = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(head)
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obj" for g in c.children]
+        agent = next((c for c in nearby if c.dep_ == "obl:agent" or (
+            c.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(c) == "par")), None)
+        return patient, agent
 
     @staticmethod
     def _stranded_subject(tok):
@@ -1674,6 +1710,25 @@ class EventCoder:
                                m.name),)
         return ()
 
+    def _war_place(self, m, sent, offset) -> bool:
+        """True when the mention ``m`` (of the sentence ``sent``) is the place of a conflict noun ("n'a pas
+        condamné l'invasion en Ukraine et achète du pétrole"): where that conflict is, not a party to the
+        other events of the sentence, so no candidate for an elided recipient."""
+        if not (sent.start_char + offset <= m.char_start < sent.end_char + offset):
+            return False
+        tok = sent.doc[m.start:m.end].root
+        if self._case_of(tok) not in ("en", "au", "aux", "à", "dans"):
+            return False
+        # the noun it hangs on, or the noun right before it when the parser hung it on the verb
+        before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
+        nouns = [tok.head] if tok.dep_ == "nmod" else []
+        nouns += [before] if before is not None and before.pos_ == "NOUN" else []
+        for noun in nouns:
+            frames = self.lex.nouns.get(noun.lemma_.lower(), ())
+            if frames and all(self._is_conflict(f.cameo) for f in frames):
+                return True
+        return False
+
     def _protesters_of(self, trig: Trigger, by_token, context, actors) -> tuple[Entity, ...]:
         """When the pattern object of an act is a protest ("a empêché / interdit / dispersé la manifestation
         de X", "la marche organisée par X"), the act's recipient is the protest's actor: the protest noun's
@@ -1756,10 +1811,13 @@ class EventCoder:
                                 return found
         return ()
 
-    def _implied_actor(self, trig: Trigger, sent, context, offset) -> tuple[Entity, ...]:
+    def _implied_actor(self, trig: Trigger, sent, context, offset, recipients=(), sector=None
+                       ) -> tuple[Entity, ...]:
         """The actor of an agentless arrest or protest: the country where it happens (the place attached to
-        the event, else a place named in the sentence, else the article's main country) with the sector of
-        :data:`IMPLIED_ACTOR_ROOTS` (police for arrests, 173-174). Inferred: no evidence words, an empty span."""
+        the event, else a place named in the sentence, else the country of the people arrested when the text
+        names it -- a state's police arrests its own people: "plus de 6 000 d'entre eux ont été interpellés" --,
+        else the article's main country) with the sector of :data:`IMPLIED_ACTOR_ROOTS` (police for arrests,
+        173-174) or ``sector``. Inferred: no evidence words, an empty span."""
         root = trig.frame.cameo[:2]
         country = None
         place = self._location(trig, offset)
@@ -1769,13 +1827,34 @@ class EventCoder:
             found = self._sentence_place(sent)
             if found is not None:
                 country = found[1].country
+        guessed = getattr(context, "guessed", ())
+        if country is None:
+            country = next((r.code for r in recipients if r.code not in ("---", "IGO") and r.span not in guessed),
+                           None)
         if country is None:
             country = context.main_country()
         if country is None:
             return ()
-        sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
+        if sector is None:
+            sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
+
+    def _protesters_hit(self, trig: Trigger) -> bool:
+        """True for an agentless passive killing or wounding (CAMEO 18x-19x) of protesters ("cinq manifestants
+        auraient été tués", "des centaines de protestataires ont été blessés"): the annotation gives it to the
+        police of the country where it happened (as for agentless arrests)."""
+        tok = trig.token
+        if trig.is_noun or trig.frame.cameo[:2] not in ("18", "19") or not self._passive(tok):
+            return False
+        protesters = self.lex.cue("protester_nouns")
+        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None and tok.dep_ == "conj":
+            patient = next((c for c in tok.head.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None:
+            return False
+        return patient.lemma_.lower() in protesters or any(
+            c.dep_ == "nmod" and c.lemma_.lower() in protesters for c in patient.children)
 
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
@@ -1815,6 +1894,8 @@ class EventCoder:
         sentence ("en Russie", "près d'Odessa"); else, for protests and coercion, the article's main country."""
         root = trig.frame.cameo[:2]
         place = self._location(trig, offset)
+        if root == "14" and place is not None and self._issue_place(trig, place.span[0] - offset):
+            place = None  # "ont manifesté contre la guerre en Ukraine": the war's place, not the protest's
         if place is not None and place.country and not any(a.code == place.country and a.sector in ("GOV", "")
                                                            for a in actors):
             return (Entity(place.country, "", place.text, place.span, None),)
@@ -1832,10 +1913,39 @@ class EventCoder:
         return ()
 
     @staticmethod
+    def _coagents(verb, agent) -> list:
+        """Nouns the parser coordinated with the participle ``verb`` instead of with its agent ``agent`` ("un
+        appel lancé par Washington et l'Union européenne": "Union" hangs on "lancé", or on the noun it
+        describes, as a conjunct): the other members of the agent phrase, in order; ``[]`` when there are none."""
+        return [c for h in (verb, verb.head) for c in h.children
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > agent.i
+                and any(g.dep_ == "cc" for g in c.children)
+                and not any(g.dep_ in SUBJECT_DEPS or g.dep_ == "case" for g in c.children)]
+
+    def _issue_place(self, trig: Trigger, start: int) -> bool:
+        """True when the place starting at character ``start`` (in the Doc) comes right after the "contre"
+        complement of ``trig`` ("manifestent contre la guerre en Ukraine"): the parser hangs it on the verb,
+        but it belongs to the issue protested against, not to where the protest happened."""
+        for c in trig.token.children:
+            if c.dep_ in OBLIQUE_DEPS and self._case_of(c) == "contre" and c.pos_ == "NOUN" \
+                    and c.right_edge.i + 2 < len(c.doc) and c.doc[c.right_edge.i + 2].idx == start \
+                    and c.doc[c.right_edge.i + 1].lower_ in ("en", "au", "aux", "à", "dans"):
+                return True
+        return False
+
+    @staticmethod
     def _place_recipient(tok, context) -> tuple[Entity, ...]:
         """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
         complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first
         country, capital or demonym inside it ("un dépôt de carburant en Russie", "le territoire russe")."""
+        agent = next((c for c in tok.children if c.dep_ == "nmod" and EventCoder._case_of(c) == "par"), None)
+        if agent is None and tok.dep_ == "obj" and not any(c.dep_ == "aux:pass" for c in tok.head.children):
+            # an active verb has no agent: a "par" phrase right after its object is the object's
+            agent = next((c for c in tok.head.children if c.dep_ in ("obl", "obl:mod", "obl:agent")
+                          and EventCoder._case_of(c) == "par" and c.left_edge.i == tok.right_edge.i + 1), None)
+        owner = context.resolve(agent) if agent is not None else ()  # "dénonce le rejet par l'OTAN de ...":
+        if owner:                                                         # the act's author
+            return owner
         owner = context.modifier_actors(tok)
         if owner:
             return owner
@@ -1906,7 +2016,8 @@ class EventCoder:
             for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
                 agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
                 if agent is not None:
-                    actors = context.resolve(agent)
+                    actors = context.resolve(agent) + tuple(
+                        e for g in self._coagents(acl, agent) for e in context.resolve(g))
                     break
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()
@@ -1962,8 +2073,34 @@ class EventCoder:
             if subject is not None:
                 recipients = tuple(e for e in self._resolve_subject(subject, context)
                                    if e.span not in {a.span for a in actors})
+        if tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX"):
+            actors, recipients = self._announced_own(tok, context, actors, recipients)
         if frame.needs_specific and not self._specific(tok, actors, context):
             return (), ()
+        return actors, recipients
+
+    def _announced_own(self, tok, context, actors, recipients):
+        """An event noun that is the object of a verb ("les Etats-Unis annoncent le déploiement de 3 000
+        militaires en soutien de l'OTAN"): troops with no country of their own in the noun's phrase (the
+        resolver's main-country guess) are the subject's; a beneficiary named by "en soutien de / en appui à X"
+        on the verb is the recipient. Returns the (actors, recipients) pair, changed or not."""
+        guessed = getattr(context, "guessed", ())
+        verb = tok.head
+        if actors and all(a.span in guessed for a in actors):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            owners = self._resolve_subject(subject, context) if subject is not None else ()
+            if owners and owners[0].code not in ("---", "IGO") and owners[0].span not in guessed:
+                actors = tuple(replace(a, code=owners[0].code) for a in actors)
+        if not recipients:
+            for c in verb.children:
+                if c.dep_ in ("obl", "obl:mod") and c.lemma_.lower() in self.lex.cue("support_nouns") \
+                        and self._case_of(c) in ("en", "à", "au"):
+                    found = next((context.resolve(g) for g in c.children if g.dep_ == "nmod"
+                                  and self._case_of(g) in ("de", "à", "au", "aux", "du", "des")
+                                  and context.resolve(g)), ())
+                    if found:
+                        recipients = found
+                        break
         return actors, recipients
 
     def _occasion_noun(self, tok):
