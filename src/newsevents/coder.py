@@ -311,6 +311,8 @@ class EventCoder:
                     and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
                 reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
                 actors = self._resolve_subject(reporter, context) if reporter is not None else ()
+            if not actors and trig.frame.cameo == "112" and not trig.is_noun and trig.token.dep_ == "acl":
+                actors = self._charging_party(trig, by_token, context)
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
                 actors = self._implied_actor(trig, sent, context, offset)
             if not actors and not recipients:
@@ -392,6 +394,24 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
+
+    def _charging_party(self, trig: Trigger, by_token, context) -> tuple[Entity, ...]:
+        """The accuser of people a charge participle describes with no agent of its own: the actor of the act
+        done to the same people in the sentence, a noun event governing them ("l'arrestation de deux
+        enseignants accusés d'espionnage": who arrests them accuses them) or another participle on them with an
+        agent ("des femmes, accusées de sorcellerie, tuées par le groupe"), or the act the parser hung the
+        participle on. Empty when there is none."""
+        accused = trig.token.head
+        others = [by_token.get(accused.i)]  # the parser may hang the participle on the act itself
+        others += [by_token.get(accused.head.i)] if accused.dep_ == "nmod" else []
+        others += [by_token.get(c.i) for c in accused.children if c.dep_ in ("acl", "conj") and c.i != trig.token.i]
+        for other in others:
+            if other is None or other.frame.cameo[:2] not in ("17", "18", "19", "20"):
+                continue
+            actors = self._participants(other, context)[0]
+            if actors:
+                return actors
+        return ()
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
@@ -640,6 +660,8 @@ class EventCoder:
             return True  # "la Cisjordanie occupée par Israël", "la Crimée annexée": a standing state of the place
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
+        if trig.frame.cameo == "112" and not trig.frame.needs_actor:
+            return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
         if tok.head.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
             return True
         return not dated

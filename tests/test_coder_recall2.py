@@ -1,0 +1,39 @@
+"""Recall rules (second round) on made-up French sentences, with the real spaCy model (one rule per test).
+
+Each expectation is what a human coder following eval/ANNOTATION.md would write for the sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline("fr", nlp=nlp, force_lang=True)
+
+
+def code(pipeline, text, published="2023-05-12"):
+    [result] = list(pipeline.process([Article("t", text, published)]))
+    assert result.status == "ok", result.error
+    return result.events
+
+
+def typed(events):
+    return {(e.event_type, e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None)
+            for e in events}
+
+
+def test_charge_participle_is_an_accusation_by_the_captor(pipeline):
+    events = code(pipeline, "La police turque a annoncé l'arrestation de trois journalistes grecs accusés "
+                            "d'espionnage.")
+    assert ("ACCUSE", "TUR", "GRC") in typed(events)
+
+
+def test_charge_participle_with_killer_as_accuser(pipeline):
+    events = code(pipeline, "Au Mali, plusieurs villageois, accusés de trahison, tués par des djihadistes.")
+    assert "ACCUSE" in {e.event_type for e in events}
