@@ -37,3 +37,15 @@ def test_charge_participle_is_an_accusation_by_the_captor(pipeline):
 def test_charge_participle_with_killer_as_accuser(pipeline):
     events = code(pipeline, "Au Mali, plusieurs villageois, accusés de trahison, tués par des djihadistes.")
     assert "ACCUSE" in {e.event_type for e in events}
+
+
+def test_accused_pronoun_is_the_actor_of_the_act(pipeline):
+    events = code(pipeline, "La Russie a bombardé Kharkiv mardi. Le président ukrainien l'accuse de viser des "
+                            "quartiers habités.")
+    assert ("ASSAULT", "RUS") in {(e.event_type, e.actor[0].code) for e in events
+                                  if e.actor and e.event_text == "viser"}
+
+
+def test_accused_with_conjunct_is_the_actor_of_the_act(pipeline):
+    events = code(pipeline, "La Russie a accusé l'Ukraine et ses alliés de refuser des pourparlers.")
+    assert ("REJECT", "UKR", "RUS") in typed(events)

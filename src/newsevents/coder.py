@@ -253,10 +253,14 @@ class EventCoder:
                 absorbed.setdefault(governor.token.i, []).append(trig)
         out: list[Event] = []
         named_recipients: dict[int, tuple[Entity, ...]] = {}
+        charged: dict[int, tuple[Entity, ...]] = {}  # accusing verb -> the ones it accuses
         for trig in triggers:
             if trig.token.i in consumed:
                 continue
             actors, recipients = self._participants(trig, context)
+            if not actors and not trig.is_noun:  # "l'accuse de viser des civils": the one accused did it
+                charge = self._charging_verb(trig.token, by_token)
+                actors = charged.get(charge.token.i, ()) if charge is not None else ()
             if not self._frame_fits(trig.frame, trig.token, actors, context):  # "l'opposition proteste"
                 alt = next(((f, o) for f, o in trig.alternatives
                             if self._frame_fits(f, trig.token, actors, context)), None)
@@ -338,6 +342,8 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
+            if trig.frame.cameo == "112" and not trig.is_noun:
+                charged[trig.token.i] = recipients
             modality = "negated" if trig.token.i in negated_by_refusal else \
                 "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
@@ -412,6 +418,28 @@ class EventCoder:
             if actors:
                 return actors
         return ()
+
+    @staticmethod
+    def _charging_verb(tok, by_token) -> Trigger | None:
+        """The accusing verb (CAMEO 112) whose "de" + infinitive complement ``tok`` is ("l'accuse de viser des
+        civils", "a accusé Kiev et ses alliés de refuser des pourparlers": the parser may hang the infinitive on
+        the accused noun or its conjunct), or None. The act is the accused's: its actor is the accusation's
+        recipient."""
+        before = next((t for t in reversed(tok.doc[:tok.i]) if not (t.is_punct or t.is_space)
+                       and not (t.head.i == tok.i and t.dep_.startswith("aux"))), None)  # "d'avoir visé"
+        if before is None or before.lower_ not in ("de", "d'", "d’"):  # "de « refuser »": by the word before,
+            return None  # the parser may hang this "de" on the quote mark
+        head = tok.head
+        if tok.dep_ == "acl":  # "de refuser" hung on "alliés", conjunct of the object "Kiev"
+            while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ != "VERB":
+                head = head.head
+            if head.dep_ not in ("obj", "conj"):  # a conjunct the parser hung on the verb itself
+                return None
+            head = head.head
+        elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg"):
+            return None
+        charge = by_token.get(head.i)
+        return charge if charge is not None and charge.frame.cameo == "112" and not charge.is_noun else None
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
