@@ -49,3 +49,23 @@ def test_accused_pronoun_is_the_actor_of_the_act(pipeline):
 def test_accused_with_conjunct_is_the_actor_of_the_act(pipeline):
     events = code(pipeline, "La Russie a accusé l'Ukraine et ses alliés de refuser des pourparlers.")
     assert ("REJECT", "UKR", "RUS") in typed(events)
+
+
+def test_absolute_clause_subject_repaired():
+    # "..., Moscou étant accusé par Kiev ...": the parser hung "Moscou" and "accusé" on the noun "mois"
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.coder import EventCoder
+
+    words = ["les", "mois", ",", "Moscou", "étant", "accusé", "par", "Kiev"]
+    heads = [1, 1, 5, 1, 5, 1, 7, 5]
+    deps = ["det", "ROOT", "punct", "nmod", "aux:pass", "acl", "case", "obl:agent"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "ADP", "PROPN"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    EventCoder._absolute_subjects(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (5, "nsubj:pass")
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc[3].pos_ = "ADP"  # not a noun: left alone
+    EventCoder._absolute_subjects(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (1, "nmod")

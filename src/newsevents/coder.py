@@ -131,6 +131,7 @@ class EventCoder:
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
             self._reattach_weekday_objects(doc)
+            self._absolute_subjects(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -174,6 +175,26 @@ class EventCoder:
             obj.dep_ = "obj"
             if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
                 day.dep_ = "obl:mod"
+
+    @staticmethod
+    def _absolute_subjects(doc) -> None:
+        """Repair one parser error in place: in an absolute participle clause ("..., Moscou étant accusé par les
+        Occidentaux d'avoir ..."), the parser often hangs the subject and the participle on an earlier noun
+        instead of linking them. A name or noun right before "étant" / "ayant" that governs no phrase of its own
+        (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject (passive after "étant", active after "ayant")."""
+        if not doc.has_annotation("DEP"):
+            return
+        for aux in doc:
+            if aux.lower_ not in ("étant", "ayant") or aux.i == 0 or not aux.dep_.startswith("aux"):
+                continue
+            verb, subject = aux.head, doc[aux.i - 1]
+            if verb.i <= aux.i or subject.pos_ not in ("PROPN", "NOUN") or subject.head.i == verb.i \
+                    or any(c.dep_.startswith("nsubj") for c in verb.children) \
+                    or any(c.dep_ not in ("det", "amod", "flat:name") for c in subject.children) \
+                    or any(a.i == subject.i for a in verb.ancestors):
+                continue
+            subject.head = verb
+            subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:
