@@ -69,3 +69,10 @@ def test_absolute_clause_subject_repaired():
     doc[3].pos_ = "ADP"  # not a noun: left alone
     EventCoder._absolute_subjects(doc)
     assert (doc[3].head.i, doc[3].dep_) == (1, "nmod")
+
+
+def test_meeting_partner_phrase_right_after_the_noun(pipeline):
+    # the parser hangs "avec le chancelier allemand" on the name after it, not on "entretien"
+    events = code(pipeline, "La première ministre danoise doit s'exprimer vers 15 heures à l'issue d'un entretien "
+                            "avec le chancelier allemand Olaf Scholz.")
+    assert {("CONSULT", "DNK", "DEU"), ("CONSULT", "DEU", "DNK")} <= typed(events)

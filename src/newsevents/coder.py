@@ -1955,6 +1955,11 @@ class EventCoder:
                             break
                 if recipients:
                     break
+        if not recipients and tok.i + 1 < len(tok.doc):  # "un entretien avec le chancelier allemand Olaf
+            prep = tok.doc[tok.i + 1]  # Scholz": the parser may hang the phrase after the noun elsewhere
+            if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
+                    and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
+                recipients = context.resolve(prep.head)
         if not actors:  # "un appel à la désescalade lancé par Washington"
             nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
             for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
