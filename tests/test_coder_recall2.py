@@ -76,3 +76,12 @@ def test_meeting_partner_phrase_right_after_the_noun(pipeline):
     events = code(pipeline, "La première ministre danoise doit s'exprimer vers 15 heures à l'issue d'un entretien "
                             "avec le chancelier allemand Olaf Scholz.")
     assert {("CONSULT", "DNK", "DEU"), ("CONSULT", "DEU", "DNK")} <= typed(events)
+
+
+@pytest.mark.parametrize("text", [
+    "La marine turque a levé mardi le blocus imposé la veille aux navires grecs, ont indiqué des responsables.",
+    "L'armée égyptienne a levé samedi le blocus imposé la semaine dernière aux camions libyens, ont indiqué des "
+    "témoins.",
+])
+def test_object_after_weekday_parsed_as_adjunct_or_incise_subject(pipeline, text):
+    assert "RETREAT" in {e.event_type for e in code(pipeline, text)}

@@ -149,7 +149,9 @@ class EventCoder:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
-        the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
+        the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
+        reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
+        already has one, is a reporting verb or has no subject before it
         (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
         resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
         day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
@@ -169,6 +171,13 @@ class EventCoder:
             obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
                         and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
                         and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+            if obj is None:  # "a levé vendredi le blocus imposé ..., ont indiqué des responsables": the parser
+                nxt = doc[day.i + 2] if day.i + 2 < len(doc) else None  # made it the subject of the incise
+                if nxt is not None and doc[day.i + 1].dep_ == "det" and doc[day.i + 1].head.i == nxt.i \
+                        and nxt.pos_ == "NOUN" and not any(c.dep_ == "case" for c in nxt.children) and (
+                            (nxt.dep_ == "nsubj" and nxt.head.i > nxt.i and nxt.head.lemma_.lower() in self._reporting)
+                            or (nxt.dep_ in ("obl", "obl:mod") and nxt.head.i == verb.i)):  # or an adjunct
+                    obj = nxt
             if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
                 continue
             obj.head = verb
