@@ -85,3 +85,9 @@ def test_meeting_partner_phrase_right_after_the_noun(pipeline):
 ])
 def test_object_after_weekday_parsed_as_adjunct_or_incise_subject(pipeline, text):
     assert "RETREAT" in {e.event_type for e in code(pipeline, text)}
+
+
+def test_sexual_assault_by_adverb(pipeline):
+    assert ("ASSAULT", "1821") in {(e.event_type, e.cameo_code) for e in code(
+        pipeline, "Des soldats russes ont abusé sexuellement de villageoises ukrainiennes.")}
+    assert not code(pipeline, "Le ministre russe a abusé de son pouvoir.")  # another sense: no event

@@ -1065,7 +1065,8 @@ class EventCoder:
             return False
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
-                                         if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
+                                         if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")
+                                         or (c.dep_ == "advmod" and c.head.i == tok.i)):  # "abuser sexuellement"
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
