@@ -91,3 +91,29 @@ def test_sexual_assault_by_adverb(pipeline):
     assert ("ASSAULT", "1821") in {(e.event_type, e.cameo_code) for e in code(
         pipeline, "Des soldats russes ont abusé sexuellement de villageoises ukrainiennes.")}
     assert not code(pipeline, "Le ministre russe a abusé de son pouvoir.")  # another sense: no event
+
+
+def test_que_clause_hung_on_weekday_is_reattached():
+    # "L'OTAN a confirmé mercredi qu'elle renforcerait le blocus": the clause parsed as a relative of "mercredi"
+    import types
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.coder import EventCoder
+
+    words = ["L'", "OTAN", "a", "confirmé", "mercredi", "qu'", "elle", "renforcerait", "le", "blocus"]
+    heads = [1, 3, 3, 3, 3, 7, 7, 4, 9, 7]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "obj", "nsubj", "acl:relcl", "det", "obj"]
+    pos = ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "PRON", "VERB", "DET", "NOUN"]
+    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w == "mercredi"))
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    EventCoder._reattach_weekday_clauses(fake, doc)
+    assert (doc[7].head.i, doc[7].dep_, doc[5].dep_) == (3, "ccomp", "mark")
+    # a real relative clause ("le mercredi qu'il a choisi"): "que" is its object, left alone
+    words = ["Il", "viendra", "mercredi", "qu'", "il", "a", "choisi"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=[1, 1, 1, 6, 6, 6, 2],
+              deps=["nsubj", "ROOT", "obl:mod", "obj", "nsubj", "aux:tense", "acl:relcl"],
+              pos=["PRON", "VERB", "NOUN", "PRON", "PRON", "AUX", "VERB"])
+    EventCoder._reattach_weekday_clauses(fake, doc)
+    assert (doc[6].head.i, doc[6].dep_) == (2, "acl:relcl")

@@ -132,6 +132,7 @@ class EventCoder:
         for offset, doc in docs:
             self._reattach_weekday_objects(doc)
             self._absolute_subjects(doc)
+            self._reattach_weekday_clauses(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -184,6 +185,28 @@ class EventCoder:
             obj.dep_ = "obj"
             if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
                 day.dep_ = "obl:mod"
+
+    def _reattach_weekday_clauses(self, doc) -> None:
+        """Repair one parser error in place: after "verbe + jour de la semaine", a "que" clause is often parsed
+        as a relative clause of the day ("a confirmé mercredi qu'elle renforcerait le blocus"). When the clause
+        has an object of its own ("que" then cannot be its object) it is re-attached to the verb as its
+        complement clause, "que" as its conjunction. Day words as in :meth:`_reattach_weekday_objects`."""
+        if not doc.has_annotation("DEP"):
+            return
+        for day in doc:
+            verb = day.head
+            if day.dep_ not in ("obl:mod", "obl") or verb.pos_ != "VERB" or verb.i > day.i \
+                    or not self.dates.is_day_word(day.text):
+                continue
+            for clause in [c for c in day.children if c.dep_ == "acl:relcl" and c.i > day.i]:
+                que = doc[clause.left_edge.i]
+                if que.lower_ not in ("que", "qu'", "qu’") or que.head.i != clause.i \
+                        or que.i != day.i + 1 or not any(c.dep_ == "obj" and c.i > clause.i for c in clause.children):
+                    continue
+                clause.head = verb
+                clause.dep_ = "ccomp"
+                que.dep_ = "mark"
+                que.pos_ = "SCONJ"
 
     @staticmethod
     def _absolute_subjects(doc) -> None:
