@@ -117,3 +117,9 @@ def test_que_clause_hung_on_weekday_is_reattached():
               pos=["PRON", "VERB", "NOUN", "PRON", "PRON", "AUX", "VERB"])
     EventCoder._reattach_weekday_clauses(fake, doc)
     assert (doc[6].head.i, doc[6].dep_) == (2, "acl:relcl")
+
+
+def test_two_organisations_are_two_actors(pipeline):
+    events = code(pipeline, "L'ONU et l'OTAN exhortent la Serbie à retirer ses troupes du Kosovo.")
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert len(requests) == 2 and {e.actor[0].code for e in requests} == {"IGO"}

@@ -587,10 +587,11 @@ class EventCoder:
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
-        """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
-        another of the same type and actor has one ("s'est rendu en Russie ... ce déplacement")."""
-        def codes(entities):
-            return tuple((e.code, e.sector) for e in entities)
+        """One event per (type, actor, recipient) in a sentence (two organisations are two parties, as in
+        :meth:`_one_entity`); an event with no recipient is dropped when another of the same type and actor has one
+        ("s'est rendu en Russie ... ce déplacement")."""
+        def codes(entities):  # two organisations are two parties ("l'ONU et l'OTAN exhortent": IGO and IGO)
+            return tuple((e.code, e.sector, e.name if e.code in ("IGO", "---") else None) for e in entities)
 
         with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
         named = {(e.event_type, codes(e.actor)) for e in events if any(r.entity_text for r in e.recipient)}
