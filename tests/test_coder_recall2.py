@@ -123,3 +123,9 @@ def test_two_organisations_are_two_actors(pipeline):
     events = code(pipeline, "L'ONU et l'OTAN exhortent la Serbie à retirer ses troupes du Kosovo.")
     requests = [e for e in events if e.event_type == "REQUEST"]
     assert len(requests) == 2 and {e.actor[0].code for e in requests} == {"IGO"}
+
+
+def test_gathering_signatures_is_dissent(pipeline):
+    events = code(pipeline, "Le parti d'opposition polonais a commencé à recueillir des signatures contre la réforme.")
+    assert ("PROTEST", "140") in {(e.event_type, e.cameo_code) for e in events}
+    assert not code(pipeline, "La police a recueilli des témoignages.")  # other objects: no event
