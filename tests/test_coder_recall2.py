@@ -129,3 +129,13 @@ def test_gathering_signatures_is_dissent(pipeline):
     events = code(pipeline, "Le parti d'opposition polonais a commencé à recueillir des signatures contre la réforme.")
     assert ("PROTEST", "140") in {(e.event_type, e.cameo_code) for e in events}
     assert not code(pipeline, "La police a recueilli des témoignages.")  # other objects: no event
+
+
+def test_conditional_cooperation_is_an_offer_not_a_threat(pipeline):
+    events = code(pipeline, "Les rebelles maliens ont déclaré qu'ils rencontreraient le médiateur de l'ONU si "
+                            "celui-ci garantissait leur sécurité.")
+    types = {e.event_type for e in events}
+    assert "AGREE" in types and "THREATEN" not in types
+    events = code(pipeline, "Le Japon a annoncé qu'il imposerait des sanctions à la Corée du Nord si elle "
+                            "procédait à un essai nucléaire.")
+    assert "THREATEN" in {e.event_type for e in events}  # a conflictual act on a condition stays a threat

@@ -69,6 +69,9 @@ OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),
+# not threats; withdrawing (08) on a condition stays a threat ("retirerait ses soldats si ...").
+OFFER_ROOTS = {"04", "05", "06", "07"}
 # CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
 # ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
 ANSWERED_ROOTS = ("10", "03", "13")
@@ -408,7 +411,8 @@ class EventCoder:
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
                 modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
-                if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
+                if root in THREAT_CODES or (self._conditioned(trig.token) and root not in OFFER_ROOTS):
+                    # "... si Y ne cède pas": a threat; to meet, back, cooperate or help on a condition is an offer
                     cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
                     modality = "asserted"  # the threat itself has been made; its content is what is intended
