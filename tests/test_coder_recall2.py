@@ -139,3 +139,9 @@ def test_conditional_cooperation_is_an_offer_not_a_threat(pipeline):
     events = code(pipeline, "Le Japon a annoncé qu'il imposerait des sanctions à la Corée du Nord si elle "
                             "procédait à un essai nucléaire.")
     assert "THREATEN" in {e.event_type for e in events}  # a conflictual act on a condition stays a threat
+
+
+def test_freeing_a_region_by_force_is_an_attack(pipeline):
+    events = code(pipeline, "La Turquie affirme vouloir « libérer » militairement le nord de la Syrie.")
+    assert ("ASSAULT", "TUR", "SYR") in typed(events)
+    assert not code(pipeline, "La Turquie veut libérer le commerce.")  # no force, no object of the frames
