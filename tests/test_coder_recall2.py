@@ -145,3 +145,8 @@ def test_freeing_a_region_by_force_is_an_attack(pipeline):
     events = code(pipeline, "La Turquie affirme vouloir « libérer » militairement le nord de la Syrie.")
     assert ("ASSAULT", "TUR", "SYR") in typed(events)
     assert not code(pipeline, "La Turquie veut libérer le commerce.")  # no force, no object of the frames
+
+
+def test_the_one_angered_is_the_accuser(pipeline):
+    events = code(pipeline, "Les propos du président russe ont ulcéré la Pologne.")
+    assert ("ACCUSE", "POL", "RUS") in typed(events)
