@@ -126,7 +126,8 @@ def test_two_organisations_are_two_actors(pipeline):
 
 
 def test_gathering_signatures_is_dissent(pipeline):
-    events = code(pipeline, "Le parti d'opposition polonais a commencé à recueillir des signatures contre la réforme.")
+    events = code(pipeline, "Le parti d'opposition polonais a commencé à recueillir des signatures contre la "
+                            "réforme.")
     assert ("PROTEST", "140") in {(e.event_type, e.cameo_code) for e in events}
     assert not code(pipeline, "La police a recueilli des témoignages.")  # other objects: no event
 

@@ -216,7 +216,8 @@ class EventCoder:
         """Repair one parser error in place: in an absolute participle clause ("..., Moscou étant accusé par les
         Occidentaux d'avoir ..."), the parser often hangs the subject and the participle on an earlier noun
         instead of linking them. A name or noun right before "étant" / "ayant" that governs no phrase of its own
-        (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject (passive after "étant", active after "ayant")."""
+        (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject
+        (passive after "étant", active after "ayant")."""
         if not doc.has_annotation("DEP"):
             return
         for aux in doc:
