@@ -69,6 +69,9 @@ OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
 """A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),
+# not threats; withdrawing (08) on a condition stays a threat ("retirerait ses soldats si ...").
+OFFER_ROOTS = {"04", "05", "06", "07"}
 # CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
 # ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
 ANSWERED_ROOTS = ("10", "03", "13")
@@ -131,6 +134,8 @@ class EventCoder:
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
             self._reattach_weekday_objects(doc)
+            self._absolute_subjects(doc)
+            self._reattach_weekday_clauses(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
@@ -148,7 +153,9 @@ class EventCoder:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
-        the verb as its object, unless the verb already has one, is a reporting verb or has no subject before it
+        the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
+        reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
+        already has one, is a reporting verb or has no subject before it
         (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
         resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
         day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
@@ -168,12 +175,62 @@ class EventCoder:
             obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
                         and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
                         and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+            if obj is None:  # "a levé vendredi le blocus imposé ..., ont indiqué des responsables": the parser
+                nxt = doc[day.i + 2] if day.i + 2 < len(doc) else None  # made it the subject of the incise
+                if nxt is not None and doc[day.i + 1].dep_ == "det" and doc[day.i + 1].head.i == nxt.i \
+                        and nxt.pos_ == "NOUN" and not any(c.dep_ == "case" for c in nxt.children) and (
+                            (nxt.dep_ == "nsubj" and nxt.head.i > nxt.i and nxt.head.lemma_.lower() in self._reporting)
+                            or (nxt.dep_ in ("obl", "obl:mod") and nxt.head.i == verb.i)):  # or an adjunct
+                    obj = nxt
             if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
                 continue
             obj.head = verb
             obj.dep_ = "obj"
             if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
                 day.dep_ = "obl:mod"
+
+    def _reattach_weekday_clauses(self, doc) -> None:
+        """Repair one parser error in place: after "verbe + jour de la semaine", a "que" clause is often parsed
+        as a relative clause of the day ("a confirmé mercredi qu'elle renforcerait le blocus"). When the clause
+        has an object of its own ("que" then cannot be its object) it is re-attached to the verb as its
+        complement clause, "que" as its conjunction. Day words as in :meth:`_reattach_weekday_objects`."""
+        if not doc.has_annotation("DEP"):
+            return
+        for day in doc:
+            verb = day.head
+            if day.dep_ not in ("obl:mod", "obl") or verb.pos_ != "VERB" or verb.i > day.i \
+                    or not self.dates.is_day_word(day.text):
+                continue
+            for clause in [c for c in day.children if c.dep_ == "acl:relcl" and c.i > day.i]:
+                que = doc[clause.left_edge.i]
+                if que.lower_ not in ("que", "qu'", "qu’") or que.head.i != clause.i \
+                        or que.i != day.i + 1 or not any(c.dep_ == "obj" and c.i > clause.i for c in clause.children):
+                    continue
+                clause.head = verb
+                clause.dep_ = "ccomp"
+                que.dep_ = "mark"
+                que.pos_ = "SCONJ"
+
+    @staticmethod
+    def _absolute_subjects(doc) -> None:
+        """Repair one parser error in place: in an absolute participle clause ("..., Moscou étant accusé par les
+        Occidentaux d'avoir ..."), the parser often hangs the subject and the participle on an earlier noun
+        instead of linking them. A name or noun right before "étant" / "ayant" that governs no phrase of its own
+        (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject
+        (passive after "étant", active after "ayant")."""
+        if not doc.has_annotation("DEP"):
+            return
+        for aux in doc:
+            if aux.lower_ not in ("étant", "ayant") or aux.i == 0 or not aux.dep_.startswith("aux"):
+                continue
+            verb, subject = aux.head, doc[aux.i - 1]
+            if verb.i <= aux.i or subject.pos_ not in ("PROPN", "NOUN") or subject.head.i == verb.i \
+                    or any(c.dep_.startswith("nsubj") for c in verb.children) \
+                    or any(c.dep_ not in ("det", "amod", "flat:name") for c in subject.children) \
+                    or any(a.i == subject.i for a in verb.ancestors):
+                continue
+            subject.head = verb
+            subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
 
     @staticmethod
     def _narrative_dates(events: list[Event]) -> list[Event]:
@@ -253,10 +310,14 @@ class EventCoder:
                 absorbed.setdefault(governor.token.i, []).append(trig)
         out: list[Event] = []
         named_recipients: dict[int, tuple[Entity, ...]] = {}
+        charged: dict[int, tuple[Entity, ...]] = {}  # accusing verb -> the ones it accuses
         for trig in triggers:
             if trig.token.i in consumed:
                 continue
             actors, recipients = self._participants(trig, context)
+            if not actors and not trig.is_noun:  # "l'accuse de viser des civils": the one accused did it
+                charge = self._charging_verb(trig.token, by_token)
+                actors = charged.get(charge.token.i, ()) if charge is not None else ()
             if not self._frame_fits(trig.frame, trig.token, actors, context):  # "l'opposition proteste"
                 alt = next(((f, o) for f, o in trig.alternatives
                             if self._frame_fits(f, trig.token, actors, context)), None)
@@ -311,6 +372,8 @@ class EventCoder:
                     and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
                 reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
                 actors = self._resolve_subject(reporter, context) if reporter is not None else ()
+            if not actors and trig.frame.cameo == "112" and not trig.is_noun and trig.token.dep_ == "acl":
+                actors = self._charging_party(trig, by_token, context)
             if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
                 actors = self._implied_actor(trig, sent, context, offset, recipients)
             if not actors and self._protesters_hit(trig):  # "cinq manifestants ont été tués": by the police
@@ -339,6 +402,8 @@ class EventCoder:
             recipients = tuple(r for r in recipients
                                if not any(self._one_entity(r, a) for a in actors)
                                or not actors)
+            if trig.frame.cameo == "112" and not trig.is_noun:
+                charged[trig.token.i] = recipients
             modality = "negated" if trig.token.i in negated_by_refusal else \
                 "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
             exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
@@ -350,7 +415,8 @@ class EventCoder:
             root = cameo[:2]
             if modality == "alleged" and self._self_announced(trig.token):
                 modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
-                if root in THREAT_CODES or self._conditioned(trig.token):  # "... si Y ne cède pas": a threat
+                if root in THREAT_CODES or (self._conditioned(trig.token) and root not in OFFER_ROOTS):
+                    # "... si Y ne cède pas": a threat; to meet, back, cooperate or help on a condition is an offer
                     cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
                     root = cameo[:2]
                     modality = "asserted"  # the threat itself has been made; its content is what is intended
@@ -397,6 +463,46 @@ class EventCoder:
                     lang=self.lang, date=date, attribution=attribution, location=location,
                     coder=self.coder_info))
         return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
+
+    def _charging_party(self, trig: Trigger, by_token, context) -> tuple[Entity, ...]:
+        """The accuser of people a charge participle describes with no agent of its own: the actor of the act
+        done to the same people in the sentence, a noun event governing them ("l'arrestation de deux
+        enseignants accusés d'espionnage": who arrests them accuses them) or another participle on them with an
+        agent ("des femmes, accusées de sorcellerie, tuées par le groupe"), or the act the parser hung the
+        participle on. Empty when there is none."""
+        accused = trig.token.head
+        others = [by_token.get(accused.i)]  # the parser may hang the participle on the act itself
+        others += [by_token.get(accused.head.i)] if accused.dep_ == "nmod" else []
+        others += [by_token.get(c.i) for c in accused.children if c.dep_ in ("acl", "conj") and c.i != trig.token.i]
+        for other in others:
+            if other is None or other.frame.cameo[:2] not in ("17", "18", "19", "20"):
+                continue
+            actors = self._participants(other, context)[0]
+            if actors:
+                return actors
+        return ()
+
+    @staticmethod
+    def _charging_verb(tok, by_token) -> Trigger | None:
+        """The accusing verb (CAMEO 112) whose "de" + infinitive complement ``tok`` is ("l'accuse de viser des
+        civils", "a accusé Kiev et ses alliés de refuser des pourparlers": the parser may hang the infinitive on
+        the accused noun or its conjunct), or None. The act is the accused's: its actor is the accusation's
+        recipient."""
+        before = next((t for t in reversed(tok.doc[:tok.i]) if not (t.is_punct or t.is_space)
+                       and not (t.head.i == tok.i and t.dep_.startswith("aux"))), None)  # "d'avoir visé"
+        if before is None or before.lower_ not in ("de", "d'", "d’"):  # "de « refuser »": by the word before,
+            return None  # the parser may hang this "de" on the quote mark
+        head = tok.head
+        if tok.dep_ == "acl":  # "de refuser" hung on "alliés", conjunct of the object "Kiev"
+            while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ != "VERB":
+                head = head.head
+            if head.dep_ not in ("obj", "conj"):  # a conjunct the parser hung on the verb itself
+                return None
+            head = head.head
+        elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg"):
+            return None
+        charge = by_token.get(head.i)
+        return charge if charge is not None and charge.frame.cameo == "112" and not charge.is_noun else None
 
     def _demanded_of(self, inner: list[Trigger], actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand or appeal whose complement is a clause ("exige que la Russie retire ...",
@@ -491,10 +597,11 @@ class EventCoder:
 
     @staticmethod
     def _dedupe(events: list[Event]) -> list[Event]:
-        """One event per (type, actor, recipient) in a sentence; an event with no recipient is dropped when
-        another of the same type and actor has one ("s'est rendu en Russie ... ce déplacement")."""
-        def codes(entities):
-            return tuple((e.code, e.sector) for e in entities)
+        """One event per (type, actor, recipient) in a sentence (two organisations are two parties, as in
+        :meth:`_one_entity`); an event with no recipient is dropped when another of the same type and actor has one
+        ("s'est rendu en Russie ... ce déplacement")."""
+        def codes(entities):  # two organisations are two parties ("l'ONU et l'OTAN exhortent": IGO and IGO)
+            return tuple((e.code, e.sector, e.name if e.code in ("IGO", "---") else None) for e in entities)
 
         with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
         named = {(e.event_type, codes(e.actor)) for e in events if any(r.entity_text for r in e.recipient)}
@@ -645,6 +752,8 @@ class EventCoder:
             return True  # "la Cisjordanie occupée par Israël", "la Crimée annexée": a standing state of the place
         if any(c.dep_ == "obl:agent" or EventCoder._case_of(c) == "par" for c in tok.children):
             return False
+        if trig.frame.cameo == "112" and not trig.frame.needs_actor:
+            return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
         if tok.head.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
             return True
         return not dated
@@ -994,7 +1103,8 @@ class EventCoder:
             return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
-                                         if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")):
+                                         if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj", "nmod")
+                                         or (c.dep_ == "advmod" and c.head.i == tok.i)):  # "abuser sexuellement"
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
@@ -2011,6 +2121,11 @@ class EventCoder:
                             break
                 if recipients:
                     break
+        if not recipients and tok.i + 1 < len(tok.doc):  # "un entretien avec le chancelier allemand Olaf
+            prep = tok.doc[tok.i + 1]  # Scholz": the parser may hang the phrase after the noun elsewhere
+            if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
+                    and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
+                recipients = context.resolve(prep.head)
         if not actors:  # "un appel à la désescalade lancé par Washington"
             nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
             for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
