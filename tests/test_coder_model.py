@@ -428,3 +428,14 @@ def test_etre_oppose_a_is_a_rejection_by_the_subject(pipeline):
     events = code(pipeline, "Le Japon est opposé à une médiation chinoise.")
     assert ("REJECT", "JPN", "CHN") in {t[:3] for t in dyads(events)}
     assert "CONSULT" not in {e.event_type for e in events}
+
+
+def test_an_alleged_event_does_not_take_the_narrated_scene_interval(pipeline):
+    text = ("Le ministre cubain des Affaires étrangères s'est rendu au Venezuela entre le 3 et le 5 mars.\n"
+            "Les deux pays ont signé un accord de coopération.\n"
+            "Caracas aurait livré du pétrole à La Havane.")
+    events = code(pipeline, text, published="2023-03-08")
+    alleged = [e for e in events if e.modality == "alleged"]
+    assert alleged and all(e.date.value == "2023-03-08" for e in alleged)
+    assert any(e.date.value == "2023-03-03/2023-03-05" for e in events if e.modality == "asserted"
+               and e.event_text.startswith("ont signé"))
