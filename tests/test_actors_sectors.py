@@ -28,7 +28,8 @@ def resolve(nlp, resolver, text, head, published="2023-05-10"):
     ("Le président Reagan a menacé la Libye de représailles.", "président", "1995-06-01", [("USA", "GOV")]),
     ("Le général Michel Aoun a fermé le port de Beyrouth.", "général", "2000-03-01", [("LBN", "MIL")]),
     # a former title keeps ELI; so does a generic word for a leader; a person in office keeps the dated role
-    ("Damas a dénoncé le dirigeant de droite israélien Ariel Sharon.", "dirigeant", "2000-01-01", [("ISR", "ELI")]),
+    ("Amman a critiqué le dirigeant nationaliste israélien Ariel Sharon.", "dirigeant", "2000-01-01",
+     [("ISR", "ELI")]),
     ("L'ancien président Reagan a critiqué la Libye.", "président", "1995-06-01", [("USA", "ELI")]),
     ("Le président Emmanuel Macron a reçu le roi du Maroc.", "président", "2023-05-10", [("FRA", "GOV")]),
     # an organisation whose sector changed: rebels until 1994, then the ruling party
@@ -114,7 +115,7 @@ def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
 
     pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
     text = ("Des enseignants belges ont été arrêtés en Iran. Le ministère belge des affaires étrangères "
-            "a dénoncé jeudi une arrestation sans fondement.")
+            "a condamné vendredi une détention injustifiée.")
     [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
     accuse = [e for e in result.events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector, r.entity_text) for r in accuse[0].recipient] == [("IRN", "GOV", "")]
@@ -144,7 +145,7 @@ def test_an_unnamed_counterpart_of_an_intergovernmental_organisation_is_a_govern
     from newsevents.records import Article
 
     pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
-    text = "Des opposants ont été arrêtés au Tchad. L'ONU a dénoncé jeudi une arrestation sans fondement."
+    text = "Des opposants ont été arrêtés au Tchad. L'ONU a condamné vendredi une détention injustifiée."
     [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
     accuse = [e for e in result.events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector) for r in accuse[0].recipient] == [("TCD", "GOV")]

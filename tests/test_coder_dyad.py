@@ -77,9 +77,10 @@ def test_demonym_of_the_head_wins_over_a_place_in_its_complement(pipeline):
 
 def test_officials_of_a_non_governmental_organisation_are_that_organisation(pipeline):
     # not the article's main country: the organisation has no country, its sector is kept
-    events = code(pipeline, "Des responsables de la Croix-Rouge ont suspendu les livraisons d'aide au Yémen.")
+    events = code(pipeline, "Des dirigeants de la Croix-Rouge ont suspendu vendredi leurs convois d'aide au Soudan "
+                            "du Sud.")
     assert [((e.actor[0].code, e.actor[0].sector), e.recipient[0].code) for e in events
-            if e.event_type == "SANCTION" and e.actor and e.recipient] == [(("---", "NGO"), "YEM")]
+            if e.event_type == "SANCTION" and e.actor and e.recipient] == [(("---", "NGO"), "SSD")]
 
 
 def test_recipient_phrase_holding_the_pattern_object_is_still_the_recipient(pipeline):
@@ -96,25 +97,25 @@ def test_rejected_request_is_not_a_refusal_of_the_acts_it_mentions(pipeline):
 
 
 def test_place_of_the_source_is_not_the_place_of_the_event(pipeline):
-    events = code(pipeline, "Les rebelles somaliens ont bombardé lundi la ville, ont indiqué des responsables "
-                            "humanitaires à Nairobi.")
-    assert ("SOM", "REB") in {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor}
-    assert all(r.code != "KEN" for e in events for r in e.recipient)
+    events = code(pipeline, "Les insurgés tchadiens ont pilonné mardi la localité, ont rapporté des travailleurs "
+                            "humanitaires basés à Yaoundé.")
+    assert ("TCD", "REB") in {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor}
+    assert all(r.code != "CMR" for e in events for r in e.recipient)
 
 
 def test_demand_recipient_is_the_subject_of_its_que_clause(pipeline):
     # not the parties of the support named inside the clause
-    events = code(pipeline, "Des responsables syriens ont exigé vendredi que la Turquie s'aligne sur le soutien de "
-                            "l'Union européenne à la Palestine.")
-    assert pairs(events, "REQUEST") == {("REQUEST", "SYR", "TUR")}
+    events = code(pipeline, "Des diplomates serbes ont exigé jeudi que la Hongrie se rallie au soutien de la Russie "
+                            "à la Biélorussie.")
+    assert pairs(events, "REQUEST") == {("REQUEST", "SRB", "HUN")}
 
 
 def test_threat_against_the_domestic_opposition(pipeline):
-    # "candidats de l'opposition kényane": the opposition's sector; a counterpart of the same country is kept
-    events = code(pipeline, "Le président kényan a menacé d'interdire aux candidats de l'opposition kényane de "
-                            "participer au scrutin.")
+    # "candidats de l'opposition zambienne": the opposition's sector; a counterpart of the same country is kept
+    events = code(pipeline, "Le président zambien a menacé d'empêcher les candidats de l'opposition zambienne de "
+                            "se présenter.")
     assert {(e.recipient[0].code, e.recipient[0].sector) for e in events
-            if e.event_type == "THREATEN" and e.recipient} == {("KEN", "OPP")}
+            if e.event_type == "THREATEN" and e.recipient} == {("ZMB", "OPP")}
 
 
 def test_threat_recipient_is_the_country_where_the_threatened_act_would_happen(pipeline):
@@ -129,8 +130,8 @@ def test_light_verb_phrase_takes_its_actor_from_the_subject(pipeline):
 
 
 def test_eased_restrictions_benefit_the_place_where_they_applied(pipeline):
-    events = code(pipeline, "La Serbie a assoupli mercredi les mesures d'urgence au Kosovo.")
-    assert ("CONCEDE", "SRB", "KSV") in pairs(events)
+    events = code(pipeline, "La Chine a assoupli jeudi les restrictions de voyage à Hong Kong.")
+    assert ("CONCEDE", "CHN", "HKG") in pairs(events)
 
 
 def test_people_with_no_country_of_their_own_belong_to_the_place_of_the_event(pipeline):
@@ -153,10 +154,10 @@ def test_act_on_a_protest_targets_the_protesters(pipeline):
 
 
 def test_forces_led_by_a_country_are_that_countrys(pipeline):
-    # not the article's main country (Thailand, named first)
-    events = code(pipeline, "Selon la Thaïlande, les forces dirigées par le Vietnam ont bombardé la frontière.")
+    # not the article's main country (Kenya, named first)
+    events = code(pipeline, "D'après le Kenya, les troupes dirigées par l'Ethiopie ont pilonné la frontière.")
     assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "ASSAULT" and e.actor} \
-        == {("VNM", "MIL")}
+        == {("ETH", "MIL")}
 
 
 def test_opposition_parties_are_the_opposition(pipeline):
@@ -166,5 +167,5 @@ def test_opposition_parties_are_the_opposition(pipeline):
 
 
 def test_some_people_of_a_nationality_are_civilians(pipeline):
-    events = code(pipeline, "De jeunes Tunisiens ont bloqué dimanche les routes menant au centre-ville.")
-    assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor} == {("TUN", "CVL")}
+    events = code(pipeline, "De jeunes Marocains ont bloqué samedi la route du port de Tanger.")
+    assert {(e.actor[0].code, e.actor[0].sector) for e in events if e.actor} == {("MAR", "CVL")}

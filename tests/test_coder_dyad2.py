@@ -53,19 +53,20 @@ def test_agentless_killing_of_soldiers_has_no_implied_police(pipeline):
 
 
 def test_coordinated_agent_of_a_participle_is_a_co_author(pipeline):
-    # the parser hangs "l'Union européenne" on "lancé" or on "désescalade": it is a second author, not the
+    # the parser may hang "l'Union africaine" on "lancé" or on "calme": it is a second author, not the
     # one appealed to
-    events = code(pipeline, "Le retrait a été annoncé mercredi, après un appel à la désescalade lancé par "
-                            "Washington et l'Union européenne.")
+    events = code(pipeline, "La trêve est entrée en vigueur lundi, à la suite d'un appel au calme lancé par "
+                            "Pékin et l'Union africaine.")
     got = dyads(events, "REQUEST")
-    assert {actor for _, actor, _ in got} == {"USAGOV", "IGO"}
+    assert {actor for _, actor, _ in got} == {"CHNGOV", "IGO"}
     assert all(recipient is None for _, _, recipient in got)
 
 
 def test_denounced_act_by_an_agent_targets_that_agent(pipeline):
-    # "par l'OTAN" hangs on the active verb, which takes no agent: it is the author of the rejection
-    events = code(pipeline, "Volodymyr Zelensky dénonce le rejet par l'OTAN des zones d'exclusion aérienne.")
-    assert ("ACCUSE", "UKRGOV", "IGO") in dyads(events, "ACCUSE")
+    # "par l'Union européenne" hangs on the active verb, which takes no agent: it is the author of the rejection
+    events = code(pipeline, "Le président moldave dénonce le rejet par l'Union européenne de sa demande d'aide "
+                            "militaire.")
+    assert ("ACCUSE", "MDAGOV", "IGO") in dyads(events, "ACCUSE")
 
 
 def test_se_voir_infinitive_is_undergone_by_the_subject(pipeline):
@@ -95,19 +96,19 @@ def test_relation_adjective_is_no_binational_person(pipeline):
 
 
 def test_place_of_a_war_is_no_elided_recipient(pipeline):
-    # "en Ukraine" is where the invasion is: the purchase's counterpart is the partner named before (Moscou)
-    events = code(pipeline, "L'Inde refuse de céder et négocie avec Moscou. New Delhi n'a pas condamné "
-                            "l'invasion en Ukraine et achète du pétrole à prix réduit.")
+    # "en Ukraine" is where the offensive is: the purchase's counterpart is the partner named before (Moscou)
+    events = code(pipeline, "Le Brésil reste neutre et dialogue avec Moscou. Brasilia n'a pas critiqué "
+                            "l'offensive en Ukraine et se fournit en blé à bas prix.")
     assert {e.recipient[0].code for e in events if e.event_type == "COOPERATE" and e.recipient} == {"RUS"}
 
 
 def test_announced_deployment_is_the_announcers_for_whom_it_supports(pipeline):
-    # the soldiers have no country in their phrase: the announcing state's (not the headline's Ukraine);
+    # the soldiers have no country in their phrase: the announcing state's (not the headline's Moldova);
     # "en soutien de l'OTAN" names the beneficiary
-    events = code(pipeline, "Crise en Ukraine : les Etats-Unis annoncent le déploiement de 3 000 militaires en "
-                            "soutien de l'OTAN en Europe de l'Est.")
+    events = code(pipeline, "Tensions en Moldavie : le Canada annonce le déploiement de 400 soldats en soutien de "
+                            "l'OTAN dans les pays baltes.")
     assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events if e.event_type == "AID"} \
-        == {("AID", "USA", "IGO")}
+        == {("AID", "CAN", "IGO")}
 
 
 def test_agentless_recall_of_an_ambassador_is_by_his_own_country(pipeline):

@@ -82,7 +82,7 @@ def test_agentless_arrest_is_by_the_country_where_it_happens(pipeline):
 
 
 def test_background_participle_is_not_an_event(pipeline):
-    events = code(pipeline, "Le gouvernement a levé l'état d'urgence imposé il y a six mois en Ethiopie.")
+    events = code(pipeline, "Le Pérou a levé le couvre-feu imposé en mars dans la région de Cuzco.")
     assert "COERCE" not in {e.event_type for e in events}
 
 
@@ -130,17 +130,17 @@ def test_hosting_a_named_person_is_their_visit(pipeline):
 
 
 def test_promising_an_operation_is_a_threat(pipeline):
-    events = code(pipeline, "Le président turc promet une opération terrestre en Syrie.")
+    events = code(pipeline, "L'Inde promet une riposte militaire au Pakistan.")
     assert {e.event_type for e in events} == {"THREATEN"}
 
 
 def test_strike_near_a_city_targets_its_country(pipeline):
-    events = code(pipeline, "L'armée russe a frappé un immeuble près d'Odessa.")
+    events = code(pipeline, "L'aviation russe a frappé un immeuble près de Dnipro.")
     assert ("ASSAULT", "RUS", "UKR") in {t[:3] for t in dyads(events)}
 
 
 def test_event_feared_is_hypothetical(pipeline):
-    events = code(pipeline, "Kiev redoute la menace d'une nouvelle offensive russe depuis la Biélorussie.")
+    events = code(pipeline, "Vilnius redoute la menace d'une attaque russe depuis Kaliningrad.")
     assert [e.modality for e in events if e.event_type == "ASSAULT"] == ["hypothetical"]
 
 
@@ -155,7 +155,7 @@ def test_relative_clause_describing_a_place_is_background(pipeline):
 
 
 def test_coercion_of_a_protest_is_one_event(pipeline):
-    events = code(pipeline, "La police turque a empêché la manifestation des étudiants à Ankara.")
+    events = code(pipeline, "Les gendarmes sénégalais ont empêché la marche des enseignants à Dakar.")
     assert {e.event_type for e in events} == {"COERCE"}
 
 
@@ -218,8 +218,8 @@ def test_event_noun_agent_in_a_participle(pipeline):
 
 
 def test_threat_is_addressed_to_the_subject_of_its_condition(pipeline):
-    text = "La Russie a menacé d'interrompre les négociations si les Etats-Unis déployaient des missiles en Europe."
-    assert ("THREATEN", "RUS", "USA") in {t[:3] for t in dyads(code(pipeline, text))}
+    text = "La Chine a menacé de suspendre le dialogue commercial si le Japon installait des radars à Okinawa."
+    assert ("THREATEN", "CHN", "JPN") in {t[:3] for t in dyads(code(pipeline, text))}
 
 
 def test_event_noun_in_an_adjunct_does_not_take_the_clause_subject(pipeline):
@@ -232,41 +232,41 @@ def test_event_noun_in_an_adjunct_does_not_take_the_clause_subject(pipeline):
 
 
 def test_modifiers_of_a_quantity_noun_or_participle_belong_to_the_event_noun(pipeline):
-    strikes = code(pipeline, "Série de frappes russes sur Kharkiv.")
+    strikes = code(pipeline, "Vague de frappes russes sur Zaporijjia.")
     assert ("ASSAULT", "RUS") in {(e.event_type, e.actor[0].code) for e in strikes if e.actor}
-    talks = code(pipeline, "Dialogue tendu entre la Chine et les Etats-Unis sur Taïwan.")
-    assert {("CONSULT", "CHN", "USA"), ("CONSULT", "USA", "CHN")} <= {t[:3] for t in dyads(talks)}
+    talks = code(pipeline, "Dialogue tendu entre l'Inde et le Pakistan sur le Cachemire.")
+    assert {("CONSULT", "IND", "PAK"), ("CONSULT", "PAK", "IND")} <= {t[:3] for t in dyads(talks)}
 
 
 def test_verbless_title_person_at_a_place_is_a_visit(pipeline):
-    events = code(pipeline, "Recep Tayyip Erdogan en RDC sous le signe de la coopération économique.")
-    assert ("CONSULT", "TUR", "COD") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "Olaf Scholz en Angola sous le signe du partenariat énergétique.")
+    assert ("CONSULT", "DEU", "AGO") in {t[:3] for t in dyads(events)}
     assert not code(pipeline, "Emmanuel Macron en colère.")
 
 
 def test_banning_sales_to_a_country_is_an_embargo(pipeline):
-    events = code(pipeline, "La Russie va interdire la vente de son pétrole à la Pologne.")
-    assert ("SANCTION", "RUS", "POL") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "Le Nigeria va bientôt interdire la vente de son cacao à la France.")
+    assert ("SANCTION", "NGA", "FRA") in {t[:3] for t in dyads(events)}
 
 
 def test_comme_l_a_rapporte_gives_the_attribution_without_its_clauses(pipeline):
-    text = ("Le ministre s'est rendu en Chine, comme l'a rapporté dimanche l'agence de presse officielle Xinhua, "
-            "accompagnée d'un résumé de cette visite.")
+    text = ("Le chef de la diplomatie vietnamienne s'est rendu en Inde, comme l'a rapporté mardi l'agence de presse "
+            "VNA, accompagnée de plusieurs photos de l'entretien.")
     events = code(pipeline, text)
-    assert events and events[0].attribution.text == "l'agence de presse officielle Xinhua"
+    assert events and events[0].attribution.text == "l'agence de presse VNA"
 
 
 def test_a_series_of_predicates_shares_the_first_subject(pipeline):
-    events = code(pipeline, "Lors de la réunion, le ministre brésilien a transmis au président argentin les salutations "
-                            "de son gouvernement, lui a demandé de lui envoyer ses vœux, a exprimé sa profonde "
-                            "gratitude pour son aide et a promis de revenir.")
+    events = code(pipeline, "Pendant la rencontre, le ministre brésilien a remis au président argentin une lettre de "
+                            "son gouvernement, l'a invité à Brasilia, a exprimé sa gratitude pour son soutien et a "
+                            "promis de revenir.")
     assert ("SUPPORT", "BRA", "ARG", "asserted") in dyads(events)
 
 
 def test_a_reporting_incise_does_not_lend_its_subject_to_the_series(pipeline):
-    events = code(pipeline, "Des policiers américains ont maltraité en toute impunité des migrants mexicains, a accusé "
-                            "samedi une organisation de défense des droits de l'homme.")
-    assert all(e.event_type != "ACCUSE" or (e.actor and e.actor[0].code != "USA") for e in events)
+    events = code(pipeline, "Des militaires australiens auraient humilié des prisonniers afghans, a accusé dimanche "
+                            "une association humanitaire.")
+    assert all(e.event_type != "ACCUSE" or (e.actor and e.actor[0].code != "AUS") for e in events)
 
 
 def test_a_trip_to_ones_own_country_is_no_visit(pipeline):
@@ -282,13 +282,13 @@ def test_the_counterpart_of_an_exchange_goes_to_the_subject(pipeline):
 
 
 def test_a_lowercase_fragment_continues_the_sentence_before_for_an_exchange(pipeline):
-    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. missiles balistiques, en échange d'une aide "
-                            "militaire de Moscou dans d'autres domaines.")
+    events = code(pipeline, "L'Iran aurait livré des drones à la Russie. obus et roquettes, en échange d'une aide "
+                            "militaire de Moscou pour son programme spatial.")
     assert ("AID", "RUS", "IRN", "alleged") in dyads(events)
 
 
 def test_plus_without_ne_is_a_comparison_not_a_negation(pipeline):
-    events = code(pipeline, "Au moins vingt soldats et peut-être bien plus ont été tués par des rebelles.")
+    events = code(pipeline, "Une trentaine de policiers et sans doute bien plus ont été tués par des insurgés.")
     assert events and all(e.modality != "negated" for e in events)
     events = code(pipeline, "La police n'arrête plus les manifestants.")
     assert events and all(e.modality == "negated" for e in events)
@@ -337,7 +337,7 @@ def test_military_equipment_acts_for_the_armed_forces(pipeline):
     ("La Colombie a rejeté une demande vénézuélienne d'extrader trois militants.", "REJECT", "COL", "VEN"),
     ("Le Niger a rejeté une demande française de juger les soldats arrêtés en juin.", "REJECT", "NER", "FRA"),
     ("Les rebelles ont rejeté l'appel du président nigérien à déposer les armes.", "REJECT", None, "NER"),
-    ("L'Egypte a refusé de répondre à l'exigence de l'Ethiopie de suspendre les travaux.", "REJECT", "EGY", "ETH"),
+    ("Le Soudan a refusé d'accéder à l'exigence de l'Egypte de fermer ses frontières.", "REJECT", "SDN", "EGY"),
     ("Le Chili a accepté la proposition argentine de signer un traité.", "AGREE", "CHL", "ARG"),
 ])
 def test_a_response_to_a_request_codes_one_event_toward_its_author(pipeline, text, plover, actor, recipient):
@@ -350,8 +350,8 @@ def test_a_response_to_a_request_codes_one_event_toward_its_author(pipeline, tex
 
 
 def test_a_response_noun_takes_its_par_agent_and_the_possessor_of_the_request(pipeline):
-    events = code(pipeline, "Le ministre iranien regrette le rejet de ses demandes par la France.")
-    assert ("REJECT", "FRA", "IRN") in {t[:3] for t in dyads(events)}
+    events = code(pipeline, "Le ministre cubain regrette le rejet de sa requête par l'Espagne.")
+    assert ("REJECT", "ESP", "CUB") in {t[:3] for t in dyads(events)}
 
 
 def test_an_object_hidden_under_a_day_word_and_an_avoir_past_are_active(pipeline):
@@ -370,7 +370,7 @@ def test_a_demand_with_a_support_verb_is_a_request(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "La Ligue arabe a exhorté l'Europe à soutenir l'Organisation de libération de la Palestine.",
+    "Le Qatar a demandé au Canada de financer l'Organisation de libération de la Palestine.",
     "Le Mouvement pour la libération du Congo a signé un accord avec Kinshasa.",
 ])
 def test_an_event_noun_inside_a_name_is_no_event(pipeline, text):
@@ -395,13 +395,14 @@ def test_a_background_noun_without_participants_is_no_event(pipeline):
                             "liée à la hausse des prix.")
     assert {e.event_type for e in events} == {"COERCE"}
     assert not code(pipeline, "Le Kenya élit son président après une année marquée par des émeutes sanglantes.")
-    kept = code(pipeline, "Au Niger, arrestations après des manifestations contre la France.")
-    assert ("PROTEST", "NER", "FRA") in {t[:3] for t in dyads(kept)}
+    kept = code(pipeline, "Arrestations au Gabon après des rassemblements contre la Chine.")
+    assert ("PROTEST", "GAB", "CHN") in {t[:3] for t in dyads(kept)}
 
 
 def test_a_noun_after_an_idiom_with_its_own_object_takes_no_actor(pipeline):
     """"faire face à la menace": the subject faces the threat, it does not make it."""
-    events = code(pipeline, "Le Bénin réclame des livraisons d'armes pour faire face à la menace djihadiste.")
+    events = code(pipeline, "Le Togo sollicite des patrouilleurs pour faire face à la menace des pirates dans "
+                            "le golfe.")
     assert "THREATEN" not in {e.event_type for e in events}
 
 

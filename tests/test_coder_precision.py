@@ -52,8 +52,8 @@ def test_what_an_agreement_provides_is_no_event(pipeline):
 
 
 def test_interview_given_to_the_press_is_no_meeting(pipeline):
-    text = ("L'Ukraine a rejeté les propositions de Moscou. Le président russe s'exprimait dans un entretien "
-            "diffusé dimanche à la télévision.")
+    text = ("La Géorgie a rejeté les offres du Kremlin. Le chef de l'Etat russe parlait dans un entretien "
+            "accordé lundi à une radio.")
     assert types(code(pipeline, text)) == ["REJECT"]
 
 
@@ -86,7 +86,7 @@ def test_defending_a_country_against_critics_is_support(pipeline):
 
 
 def test_death_sentence_is_a_conviction(pipeline):
-    events = code(pipeline, "La justice iranienne a confirmé la condamnation à mort d'un journaliste.")
+    events = code(pipeline, "La Cour suprême saoudienne a validé la condamnation à mort d'un blogueur.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("SANCTION", "116")]
 
 
@@ -96,7 +96,7 @@ def test_condemning_a_state_stays_a_criticism(pipeline):
 
 
 def test_generic_repression_is_no_event(pipeline):
-    assert list(code(pipeline, "La répression s'accentue contre les opposants iraniens.")) == []
+    assert list(code(pipeline, "La répression se durcit contre les journalistes cambodgiens.")) == []
 
 
 def test_repression_by_a_named_actor_is_an_event(pipeline):
@@ -128,7 +128,8 @@ def test_suspending_cooperation_is_a_sanction(pipeline):
 
 
 def test_cleared_charges_are_no_accusation(pipeline):
-    assert list(code(pipeline, "L'ancien ministre grec a été blanchi de toutes les accusations par un tribunal.")) == []
+    text = "Un ancien maire roumain a été blanchi des accusations de fraude par la justice."
+    assert list(code(pipeline, text)) == []
 
 
 def test_the_de_complement_of_a_blockade_is_its_target(pipeline):
@@ -137,8 +138,8 @@ def test_the_de_complement_of_a_blockade_is_its_target(pipeline):
 
 
 def test_aim_of_a_campaign_is_no_event(pipeline):
-    text = ("Le parti a lancé une campagne visant à convaincre le Parlement polonais d'amender la loi afin "
-            "d'interdire les rassemblements.")
+    text = ("Le syndicat a lancé une campagne visant à persuader le Sénat roumain de réviser le code du travail "
+            "afin de proscrire le travail dominical.")
     assert list(code(pipeline, text)) == []
 
 
@@ -169,7 +170,8 @@ def test_what_is_agreed_for_a_third_party_is_not_coded_both_ways(pipeline):
 
 
 def test_an_amount_of_gas_is_trade_not_aid(pipeline):
-    events = code(pipeline, "Depuis janvier, la Norvège a livré à Berlin 12 milliards de mètres cubes de gaz.")
+    events = code(pipeline, "Le Qatar a livré au Japon 4 millions de tonnes de gaz naturel liquéfié depuis "
+                            "l'automne.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("COOPERATE", "061")]
 
 

@@ -40,9 +40,9 @@ def test_pattern_object_behind_a_chain_of_quantity_nouns(pipeline):
 
 
 def test_event_noun_after_a_l_issue_de_involves_the_subject(pipeline):
-    events = code(pipeline, "À l'issue d'un entretien avec son homologue marocain, le ministre espagnol a annoncé "
+    events = code(pipeline, "À l'issue d'une rencontre avec son homologue chilien, le ministre péruvien a présenté "
                             "sa démission.")
-    assert {("CONSULT", "040", "ESPGOV", "MAR"), ("CONSULT", "040", "MARGOV", "ESP")} <= dyads(events)
+    assert {("CONSULT", "040", "PERGOV", "CHL"), ("CONSULT", "040", "CHLGOV", "PER")} <= dyads(events)
 
 
 def test_definite_meeting_after_au_cours_de_is_the_one_told_before(pipeline):
@@ -51,7 +51,7 @@ def test_definite_meeting_after_au_cours_de_is_the_one_told_before(pipeline):
 
 
 def test_death_sentence_is_a_conviction(pipeline):
-    events = code(pipeline, "Le régime iranien a confirmé la condamnation à mort d'un journaliste.")
+    events = code(pipeline, "Les autorités biélorusses ont confirmé la condamnation à mort d'un militant.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("SANCTION", "116")]
 
 
@@ -106,10 +106,10 @@ def test_relative_pronoun_patient_of_a_passive_is_its_antecedent(pipeline):
 
 
 def test_participle_with_its_own_agent_is_not_part_of_a_demand(pipeline):
-    events = code(pipeline, "La France a réclamé une enquête sur la mort de la journaliste, abattue par un soldat de "
-                            "l'armée birmane.")
+    events = code(pipeline, "Le Japon a demandé une enquête sur le décès du photographe, tué par un soldat de la "
+                            "junte birmane.")
     assert {(e.event_type, e.actor[0].code + e.actor[0].sector) for e in events if e.actor} == \
-        {("REQUEST", "FRAGOV"), ("ASSAULT", "MMRMIL")}
+        {("REQUEST", "JPNGOV"), ("ASSAULT", "MMRMIL")}
 
 
 def test_subject_the_parser_left_as_a_root_of_its_own(pipeline):
@@ -158,11 +158,10 @@ def test_completing_an_investigation_is_an_investigation(pipeline):
 
 
 def test_subjects_the_parser_coordinated_with_a_fronted_adjunct(pipeline):
-    # "la Chine" and "la Russie" come out as conjuncts of "essai" (the "après" adjunct)
-    events = code(pipeline, "Après l'essai nucléaire de la Corée du Nord, la Chine et la Russie refusent de durcir "
-                            "les sanctions.")
+    # the subjects may come out as conjuncts of the noun of the "après" adjunct
+    events = code(pipeline, "Après le coup d'Etat au Niger, l'Algérie et le Maroc refusent de durcir les sanctions.")
     assert {(e.actor[0].code, e.modality) for e in events if e.event_type == "SANCTION"} == \
-        {("CHN", "negated"), ("RUS", "negated")}
+        {("DZA", "negated"), ("MAR", "negated")}
 
 
 def test_office_holder_acting_in_a_fronted_foreign_place_visits_it(pipeline):
@@ -172,7 +171,7 @@ def test_office_holder_acting_in_a_fronted_foreign_place_visits_it(pipeline):
 
 
 def test_no_fronted_place_visit_at_home_or_without_an_office_holder(pipeline):
-    for text in ("Au Canada, Justin Trudeau invoque une loi d’exception.",
+    for text in ("En France, Emmanuel Macron annonce une aide alimentaire.",
                  "Au Mali, des djihadistes attaquent une caserne.",
                  "En Ukraine, Vladimir Poutine intensifie les frappes."):  # a conflictual act is done from afar
         assert "CONSULT" not in {e.event_type for e in code(pipeline, text)}

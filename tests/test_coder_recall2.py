@@ -72,16 +72,17 @@ def test_absolute_clause_subject_repaired():
 
 
 def test_meeting_partner_phrase_right_after_the_noun(pipeline):
-    # the parser hangs "avec le chancelier allemand" on the name after it, not on "entretien"
-    events = code(pipeline, "La première ministre danoise doit s'exprimer vers 15 heures à l'issue d'un entretien "
-                            "avec le chancelier allemand Olaf Scholz.")
-    assert {("CONSULT", "DNK", "DEU"), ("CONSULT", "DEU", "DNK")} <= typed(events)
+    # the parser may hang "avec le Premier ministre britannique" on the name after it, not on "entretien"
+    events = code(pipeline, "Le président polonais prendra la parole en fin de journée à l'issue d'un entretien "
+                            "avec le Premier ministre britannique Rishi Sunak.")
+    assert {("CONSULT", "POL", "GBR"), ("CONSULT", "GBR", "POL")} <= typed(events)
 
 
 @pytest.mark.parametrize("text", [
-    "La marine turque a levé mardi le blocus imposé la veille aux navires grecs, ont indiqué des responsables.",
-    "L'armée égyptienne a levé samedi le blocus imposé la semaine dernière aux camions libyens, ont indiqué des "
-    "témoins.",
+    "La garde côtière grecque a levé jeudi le blocus imposé deux jours plus tôt aux chalutiers turcs, ont "
+    "indiqué des pêcheurs.",
+    "Les forces soudanaises ont levé dimanche le blocus imposé depuis un mois aux convois tchadiens, ont affirmé "
+    "des témoins.",
 ])
 def test_object_after_weekday_parsed_as_adjunct_or_incise_subject(pipeline, text):
     assert "RETREAT" in {e.event_type for e in code(pipeline, text)}
@@ -94,7 +95,7 @@ def test_sexual_assault_by_adverb(pipeline):
 
 
 def test_que_clause_hung_on_weekday_is_reattached():
-    # "L'OTAN a confirmé mercredi qu'elle renforcerait le blocus": the clause parsed as a relative of "mercredi"
+    # "L'UE a confirmé jeudi qu'elle durcirait l'embargo": the clause parsed as a relative of "jeudi"
     import types
 
     import spacy
@@ -102,11 +103,11 @@ def test_que_clause_hung_on_weekday_is_reattached():
 
     from newsevents.coder import EventCoder
 
-    words = ["L'", "OTAN", "a", "confirmé", "mercredi", "qu'", "elle", "renforcerait", "le", "blocus"]
+    words = ["L'", "UE", "a", "confirmé", "jeudi", "qu'", "elle", "durcirait", "l'", "embargo"]
     heads = [1, 3, 3, 3, 3, 7, 7, 4, 9, 7]
     deps = ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "obj", "nsubj", "acl:relcl", "det", "obj"]
     pos = ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "PRON", "VERB", "DET", "NOUN"]
-    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w == "mercredi"))
+    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w in ("mercredi", "jeudi")))
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
     EventCoder._reattach_weekday_clauses(fake, doc)
     assert (doc[7].head.i, doc[7].dep_, doc[5].dep_) == (3, "ccomp", "mark")
@@ -120,7 +121,7 @@ def test_que_clause_hung_on_weekday_is_reattached():
 
 
 def test_two_organisations_are_two_actors(pipeline):
-    events = code(pipeline, "L'ONU et l'OTAN exhortent la Serbie à retirer ses troupes du Kosovo.")
+    events = code(pipeline, "L'OSCE et l'Union européenne exhortent l'Arménie à rouvrir sa frontière.")
     requests = [e for e in events if e.event_type == "REQUEST"]
     assert len(requests) == 2 and {e.actor[0].code for e in requests} == {"IGO"}
 
@@ -133,8 +134,8 @@ def test_gathering_signatures_is_dissent(pipeline):
 
 
 def test_conditional_cooperation_is_an_offer_not_a_threat(pipeline):
-    events = code(pipeline, "Les rebelles maliens ont déclaré qu'ils rencontreraient le médiateur de l'ONU si "
-                            "celui-ci garantissait leur sécurité.")
+    events = code(pipeline, "Les insurgés colombiens ont affirmé qu'ils rencontreraient l'émissaire de l'Union "
+                            "européenne si leur sécurité était garantie.")
     types = {e.event_type for e in events}
     assert "AGREE" in types and "THREATEN" not in types
     events = code(pipeline, "Le Japon a annoncé qu'il imposerait des sanctions à la Corée du Nord si elle "

@@ -51,8 +51,8 @@ def test_withdrawn_peacekeepers_are_a_sanction(pipeline):
 
 
 def test_announced_boycott_by_a_verb_tagged_as_noun_is_a_threat(pipeline):
-    events = code(pipeline, "Les dirigeants irakiens ont déclaré qu'ils boycotteraient tout dialogue avec Ankara.")
-    assert dyads(events) == {("THREATEN", "IRQ", "TUR")}
+    events = code(pipeline, "Les dirigeants soudanais ont affirmé qu'ils boycotteraient tout dialogue avec Nairobi.")
+    assert dyads(events) == {("THREATEN", "SDN", "KEN")}
     assert {e.modality for e in events} == {"asserted"}  # the threat has been made (gold codes threats asserted)
 
 
@@ -81,9 +81,8 @@ def test_asking_forgiveness_is_an_apology(pipeline):
 # -- the threat noun: "brandir / agiter / laisser planer la menace de ..." ---------------------------------------
 
 def test_threat_noun_with_infinitive_takes_the_acts_code_and_recipient(pipeline):
-    events = code(pipeline, "Les Etats-Unis laissent planer la menace de couper les banques russes du système "
-                            "Swift.")
-    assert dyads(events) == {("THREATEN", "USA", "RUS")}
+    events = code(pipeline, "Londres agite la menace de couper les banques iraniennes du réseau Swift.")
+    assert dyads(events) == {("THREATEN", "GBR", "IRN")}
     assert events[0].cameo_code == "131"  # threaten non-force (the act is a CAMEO 16 sanction)
     assert all(e.event_type != "SANCTION" for e in events)
 
@@ -150,9 +149,8 @@ def test_demand_for_someones_resignation(pipeline):
 
 
 def test_announced_boycott_parsed_as_a_nouns_modifier(pipeline):
-    events = code(pipeline, "Les responsables syriens ont déclaré qu'ils boycotteraient tout contact officiel "
-                            "avec la Turquie.")
-    assert dyads(events) == {("THREATEN", "SYR", "TUR")}
+    events = code(pipeline, "Le Venezuela a déclaré qu'il boycotterait tout contact officiel avec la Colombie.")
+    assert dyads(events) == {("THREATEN", "VEN", "COL")}
 
 
 def test_condition_hung_on_the_reporting_verb_conditions_the_announced_act():
@@ -187,10 +185,10 @@ def test_a_release_is_demanded_of_the_captor(pipeline):
 
 
 def test_announced_consequence_in_case_of_refusal_is_a_threat(pipeline):
-    events = code(pipeline, "Le président algérien a souligné que, en cas de refus, les livraisons seront "
+    events = code(pipeline, "Le gouvernement norvégien a rappelé que, en cas de refus, les livraisons de gaz seront "
                             "arrêtées.")
     assert {(e.event_type, e.cameo_code, e.actor[0].code, e.modality) for e in events} \
-        == {("THREATEN", "131", "DZA", "asserted")}
+        == {("THREATEN", "131", "NOR", "asserted")}
 
 
 def test_halting_contracts_is_not_an_arrest(pipeline):
@@ -210,8 +208,9 @@ def test_obligation_stated_in_an_incise_is_a_demand(pipeline):
 
 
 def test_obligation_on_a_thing_has_no_obliged_recipient(pipeline):
-    events = code(pipeline, "Le pétrole russe devra être payé en roubles dès le 1er mai, prévient le Kremlin.")
-    assert dyads(events) == {("REQUEST", "RUS", None)}
+    events = code(pipeline, "Le gouvernement indonésien a déclaré que le charbon devra être payé en roupies dès "
+                            "le 1er mai.")
+    assert dyads(events) == {("REQUEST", "IDN", None)}
     assert {e.modality for e in events} == {"asserted"}
 
 

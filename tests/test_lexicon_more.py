@@ -79,14 +79,14 @@ def code(pipeline, text):
 
 SENTENCES = [
     # (sentence, trigger word in the event text, PLOVER type, CAMEO code, actor country, recipient country)
-    ("L'AIEA a dépêché des inspecteurs en Iran la semaine dernière.", "dépêché", "ACCUSE", "090", "IGO", "IRN"),
+    ("L'AIEA a dépêché une équipe d'inspecteurs en Syrie.", "dépêché", "ACCUSE", "090", "IGO", "SYR"),
     ("Des détenus se sont mutinés lundi dans une prison du nord du pays.", "mutinés", "PROTEST", "145", None, None),
     ("Les dockers du port ont cessé le travail mardi pour protester contre la réforme.", "cessé", "PROTEST", "143",
      None, None),
     ("La Serbie et le Kosovo ont normalisé leurs relations diplomatiques.", "normalisé", "SUPPORT", "050", "SRB",
      "KSV"),
-    ("Les services israéliens ont partagé avec les Etats-Unis des renseignements sur le Hezbollah.", "partagé",
-     "COOPERATE", "064", "ISR", None),
+    ("Les services marocains ont partagé des renseignements avec l'Espagne sur un réseau de passeurs.", "partagé",
+     "COOPERATE", "064", "MAR", None),
     ("Les Nations unies ont évacué les blessés de la ville syrienne de Homs.", "évacué", "AID", "073", "IGO", "SYR"),
     ("Le Liban s'est plaint auprès des Nations unies des raids aériens israéliens.", "plaint", "ACCUSE", "114", "LBN",
      None),
@@ -105,7 +105,7 @@ SENTENCES = [
     ("Des rebelles ont tendu une embuscade à un convoi de l'armée malienne.", "embuscade", "ASSAULT", "190", None,
      None),
     ("Les Etats-Unis soupçonnent la Chine d'espionnage.", "soupçonnent", "ACCUSE", "112", "USA", "CHN"),
-    ("Des milliers de Kurdes irakiens ont cherché refuge en Turquie.", "cherché", "REQUEST", "103", None, "TUR"),
+    ("Des centaines de familles syriennes ont cherché refuge au Liban.", "cherché", "REQUEST", "103", None, "LBN"),
     ("La France a vendu des avions Rafale à l'Inde.", "vendu", "COOPERATE", "062", "FRA", "IND"),
     ("Les forces russes ont abandonné leurs positions près de Kherson.", "abandonné", "RETREAT", "0874", "RUS", None),
     ("Le Japon a alloué 500 millions de dollars à l'Ukraine.", "alloué", "AID", "071", "JPN", "UKR"),

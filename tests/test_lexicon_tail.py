@@ -89,8 +89,8 @@ def code(pipeline, text):
 SENTENCES = [
     # (sentence, trigger word in the event text, PLOVER type, CAMEO code, actor country, recipient country)
     # 05 SUPPORT
-    ("La Tchéquie et l'Albanie ont relevé leurs relations diplomatiques.", "relevé", "SUPPORT", "050", "CZE",
-     "ALB"),
+    ("Le Chili et la Bolivie ont relevé le niveau de leurs relations diplomatiques.", "relevé",
+     "SUPPORT", "050", "CHL", "BOL"),
     ("Le Qatar a renoué avec l'Egypte après trois ans de brouille.", "renoué", "SUPPORT", "050", "QAT", "EGY"),
     ("Le pape a demandé pardon aux peuples autochtones du Canada.", "pardon", "SUPPORT", "055", None, "CAN"),
     ("Le président Emmanuel Macron a réservé un accueil chaleureux au premier ministre indien.", "accueil",
@@ -101,8 +101,8 @@ SENTENCES = [
      "FRA"),
     # 07 AID: troops in support of a partner, foreign troops received (074)
     ("Les Etats-Unis ont déployé 2 000 soldats en soutien de la Pologne.", "déployé", "AID", "074", "USA", "POL"),
-    ("Les Etats-Unis annoncent le déploiement de 3 000 soldats en soutien de la Roumanie.", "déploiement", "AID",
-     "074", "USA", "ROU"),
+    ("La France annonce le déploiement de 800 soldats en soutien de l'Estonie.", "déploiement", "AID", "074",
+     "FRA", "EST"),
     ("Le Niger a accueilli 1 500 soldats français.", "accueilli", "AID", "074", "FRA", "NER"),
     # 08 RETREAT
     ("Le Hamas a annoncé un cessez-le-feu avec Israël.", "cessez-le-feu", "RETREAT", "0871", "PSE", "ISR"),
@@ -122,7 +122,7 @@ SENTENCES = [
      None),
     ("Le gouvernement russe a ordonné le blocage de Facebook.", "blocage", "COERCE", "172", "RUS", "USA"),
     # 15 MOBILIZE
-    ("La Corée du Nord a formé des centaines de pirates informatiques.", "formé", "MOBILIZE", "154", "PRK", None),
+    ("Le Venezuela a formé des milliers de miliciens.", "formé", "MOBILIZE", "154", "VEN", None),
     ("Le Pakistan a mis ses troupes en état d'alerte.", "mis", "MOBILIZE", "152", "PAK", None),
     ("Les troupes indiennes restaient en état d'alerte au Cachemire.", "restaient", "MOBILIZE", "152", "IND",
      None),
@@ -162,16 +162,16 @@ SENTENCES = [
     ("Un kamikaze s'est fait exploser devant une mosquée de Kaboul.", "exploser", "ASSAULT", "1831", "AFG", None),
     ("Des rebelles ont fait exploser une bombe à Bagdad.", "exploser", "ASSAULT", "183", "IRQ", None),
     # receiving observers and peacekeepers (CAMEO 0862, 0861: the host concedes access)
-    ("Le Premier ministre kirghiz a reçu une mission d'observateurs de l'OSCE.", "reçu", "RETREAT", "0862", "KGZ",
-     "IGO"),
+    ("Le président arménien a reçu une équipe d'observateurs de l'Union européenne.", "reçu", "RETREAT", "0862",
+     "ARM", "IGO"),
     ("Le Liban a accueilli des casques bleus de l'ONU.", "accueilli", "RETREAT", "0861", "LBN", "IGO"),
     # emergency rule declared or invoked
     ("Le président a déclaré l'état d'urgence dans le nord du pays.", "déclaré", "COERCE", "1724", None, None),
     ("Le gouvernement canadien a déclaré le couvre-feu à Ottawa.", "déclaré", "COERCE", "1723", "CAN", None),
     ("Le gouvernement canadien a invoqué une loi d'exception.", "invoqué", "COERCE", "1724", "CAN", None),
     # a verb the lemmatizer leaves as it is ("resserre") is looked up by its regular forms
-    ("L'armée russe resserre son emprise sur Sievierodonetsk, dans le Donbass.", "resserre", "ASSAULT", "190",
-     "RUS", None),
+    ("L'armée soudanaise resserre son emprise sur El-Facher, au Darfour.", "resserre", "ASSAULT", "190",
+     "SDN", None),
     # light-verb idioms
     ("Le ministre turc a pris la défense du Qatar.", "pris", "SUPPORT", "052", "TUR", "QAT"),
     ("La Turquie est venue en aide à la Syrie.", "venue", "AID", "070", "TUR", None),
@@ -185,7 +185,7 @@ SENTENCES = [
     ("Les rebelles ont déposé les armes.", "déposé", "RETREAT", "0873", None, None),
     ("Un rapport de l'ONU pointe la responsabilité du Rwanda.", "pointe", "ACCUSE", "112", "IGO", "RWA"),
     ("Le Kenya a tourné le dos à la Somalie.", "tourné", "REJECT", "120", "KEN", "SOM"),
-    ("L'armée ukrainienne est entrée dans la ville de Lyman.", "entrée", "ASSAULT", "190", "UKR", None),
+    ("Les soldats maliens sont entrés dans la localité de Kidal.", "entrés", "ASSAULT", "190", "MLI", None),
     # easing or reducing relations and sanctions
     ("L'Union européenne a suspendu les sanctions contre la Biélorussie.", "suspendu", "RETREAT", "085", "IGO",
      "BLR"),
@@ -209,9 +209,10 @@ SENTENCES = [
     ("Le Qatar a fourni du gaz à l'Allemagne.", "fourni", "COOPERATE", "061", "QAT", "DEU"),
     ("La fourniture d'armes américaines à l'Ukraine a repris.", "fourniture", "AID", "072", "USA", None),
     # objects the parser hangs on a preceding day name
-    ("Le Hezbollah a décrété mercredi un cessez-le-feu unilatéral dans le sud du Liban.", "décrété", "RETREAT",
-     "0871", "LBN", None),
-    ("Israël a réimposé vendredi des bouclages en Cisjordanie.", "réimposé", "COERCE", "172", "ISR", "PSE"),
+    ("Les Houthis ont décrété samedi un cessez-le-feu unilatéral autour de Marib.", "décrété", "RETREAT",
+     "0871", "YEM", None),
+    ("L'armée israélienne a réimposé lundi des bouclages dans la bande de Gaza.", "réimposé", "COERCE", "172",
+     "ISR", "PSE"),
 ]
 
 
