@@ -1639,7 +1639,7 @@ class EventCoder:
             return False
         if any(c.dep_ in SUBJECT_DEPS + ("cc", "mark") for c in verb.children):
             return False
-        first = next((t for t in verb.subtree), verb)
+        first = next((t for t in verb.subtree if not t.is_punct), verb)
         before = verb.doc[first.i - 1] if first.i > 0 else None
         right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
         return before is not None and before.text == "," and bool(right) and right[-1].dep_ in ("obj", "nsubj") \
