@@ -117,3 +117,10 @@ def test_agentless_recall_of_an_ambassador_is_by_his_own_country(pipeline):
     events = code(pipeline, "L'ambassadeur de France au Mali a été rappelé à Paris.")
     assert {(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events
             if e.actor and e.recipient} == {("SANCTION", "FRA", "MLI")}
+
+
+def test_place_of_a_war_named_as_such_is_no_elided_recipient(pipeline):
+    # "la guerre en Ukraine" is no event noun (a generic mention), but its place is still the war's, not a party
+    events = code(pipeline, "Le Brésil reste neutre et dialogue avec Moscou. Brasilia n'a pas critiqué "
+                            "la guerre en Ukraine et se fournit en blé à bas prix.")
+    assert {e.recipient[0].code for e in events if e.event_type == "COOPERATE" and e.recipient} == {"RUS"}

@@ -1837,6 +1837,8 @@ class EventCoder:
         nouns = [tok.head] if tok.dep_ == "nmod" else []
         nouns += [before] if before is not None and before.pos_ == "NOUN" else []
         for noun in nouns:
+            if noun.lemma_.lower() in self.lex.cue("conflict_nouns"):  # "la guerre en Ukraine": no event noun
+                return True
             frames = self.lex.nouns.get(noun.lemma_.lower(), ())
             if frames and all(self._is_conflict(f.cameo) for f in frames):
                 return True
