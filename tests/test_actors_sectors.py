@@ -7,6 +7,8 @@ import pytest
 from newsevents.actors import ActorResolver
 from newsevents.langdata import load_language
 
+from coding import code
+
 pytestmark = pytest.mark.model
 
 
@@ -96,28 +98,19 @@ def test_sector_from_inside_the_phrase(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head, published) == expected
 
 
-def test_a_series_of_strikes_by_a_demonym_is_military(nlp):
+def test_a_series_of_strikes_by_a_demonym_is_military(pipeline):
     """The demonym hangs on the quantity noun ("série ... russes"): still the armed forces."""
-    from newsevents.pipeline import Pipeline
-    from newsevents.records import Article
-
-    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
-    [result] = list(pipeline.process([Article("t", "Série de frappes russes sur Odessa.",
-                                              "2023-05-10")]))
-    assaults = [e for e in result.events if e.event_type == "ASSAULT"]
+    events = code(pipeline, "Série de frappes russes sur Odessa.", "2023-05-10")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert assaults and [(a.code, a.sector) for a in assaults[0].actor] == [("RUS", "MIL")]
 
 
-def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
+def test_an_unnamed_counterpart_of_a_government_is_its_government(pipeline):
     """The recipient of a condemnation is not named, only inferred from the story (Iran): its government."""
-    from newsevents.pipeline import Pipeline
-    from newsevents.records import Article
-
-    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
     text = ("Des enseignants belges ont été arrêtés en Iran. Le ministère belge des affaires étrangères "
             "a condamné vendredi une détention injustifiée.")
-    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
-    accuse = [e for e in result.events if e.event_type == "ACCUSE"]
+    events = code(pipeline, text, "2023-05-10")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector, r.entity_text) for r in accuse[0].recipient] == [("IRN", "GOV", "")]
 
 
@@ -125,13 +118,9 @@ def test_an_unnamed_counterpart_of_a_government_is_its_government(nlp):
     ("Le président sénégalais s'est rendu au Ghana mardi.", [("GHA", "GOV")]),  # the host government
     ("Des députés américains se sont rendus au Ghana mardi.", [("GHA", "")]),  # not a government's visit
 ])
-def test_the_host_of_a_government_visit_is_its_government(nlp, text, expected):
-    from newsevents.pipeline import Pipeline
-    from newsevents.records import Article
-
-    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
-    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
-    visits = [e for e in result.events if e.cameo_code == "042"]
+def test_the_host_of_a_government_visit_is_its_government(pipeline, text, expected):
+    events = code(pipeline, text, "2023-05-10")
+    visits = [e for e in events if e.cameo_code == "042"]
     assert visits and [(r.code, r.sector) for r in visits[0].recipient] == expected
 
 
@@ -140,12 +129,8 @@ def test_a_pronoun_keeps_the_title_given_in_the_text(nlp, resolver):
     assert resolve(nlp, resolver, text, "Il", "1995-01-01") == [("USA", "GOV")]
 
 
-def test_an_unnamed_counterpart_of_an_intergovernmental_organisation_is_a_government(nlp):
-    from newsevents.pipeline import Pipeline
-    from newsevents.records import Article
-
-    pipeline = Pipeline("fr", nlp=nlp, force_lang=True)
+def test_an_unnamed_counterpart_of_an_intergovernmental_organisation_is_a_government(pipeline):
     text = "Des opposants ont été arrêtés au Tchad. L'ONU a condamné vendredi une détention injustifiée."
-    [result] = list(pipeline.process([Article("t", text, "2023-05-10")]))
-    accuse = [e for e in result.events if e.event_type == "ACCUSE"]
+    events = code(pipeline, text, "2023-05-10")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector) for r in accuse[0].recipient] == [("TCD", "GOV")]

@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.pipeline import Pipeline
-from newsevents.records import Article
+from coding import code
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def pipeline(nlp):
-    return Pipeline("fr", nlp=nlp, force_lang=True)
-
-
-def code(pipeline, text, published="2023-05-12"):
-    [result] = list(pipeline.process([Article("t", text, published)]))
-    assert result.status == "ok", result.error
-    return result.events
 
 
 def types(events):

@@ -7,21 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.pipeline import Pipeline
 from newsevents.records import Article
+
+from coding import code
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def pipeline(nlp):
-    return Pipeline("fr", nlp=nlp, force_lang=True)
-
-
 def types(pipeline, text, published="2023-05-12"):
-    [result] = list(pipeline.process([Article("t", text, published)]))
-    assert result.status == "ok", result.error
-    return {(e.event_type, e.cameo_code) for e in result.events}
+    return {(e.event_type, e.cameo_code) for e in code(pipeline, text, published)}
 
 
 def test_arrest_with_object_is_coerce(pipeline):

@@ -8,6 +8,8 @@ from newsevents.codes import load_cameo
 from newsevents.langdata import load_language
 from newsevents.lexicon import FRAME_KEYS, Lexicon
 
+from coding import code
+
 
 @pytest.fixture(scope="module")
 def files():
@@ -61,21 +63,6 @@ def test_codes_follow_the_plover_manual(files):
 
 
 # -- made-up sentences through the real pipeline -------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def pipeline(nlp):
-    from newsevents.pipeline import Pipeline
-
-    return Pipeline("fr", nlp=nlp, force_lang=True)
-
-
-def code(pipeline, text):
-    from newsevents.records import Article
-
-    [result] = list(pipeline.process([Article("t", text, "2023-05-12")]))
-    assert result.status == "ok", result.error
-    return result.events
-
 
 SENTENCES = [
     # (sentence, trigger word in the event text, PLOVER type, CAMEO code, actor country, recipient country)
