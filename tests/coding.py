@@ -10,3 +10,17 @@ def code(pipeline, text: str, published: str = "2023-05-12"):
     [result] = list(pipeline.process([Article("t", text, published)]))
     assert result.status == "ok", result.error
     return result.events
+
+
+def assert_codes(pipeline, text: str, trigger: str, plover: str, cameo: str, actor: str | None,
+                 recipient: str | None) -> None:
+    """Assert that ``text`` yields an event on the words ``trigger`` with this PLOVER type and CAMEO code, and,
+    when given, this actor and recipient country among the events of that code."""
+    events = [e for e in code(pipeline, text) if trigger in e.event_text]
+    assert events, f"no event on {trigger!r}"
+    assert (plover, cameo) in {(e.event_type, e.cameo_code) for e in events}
+    matching = [e for e in events if e.cameo_code == cameo]
+    if actor is not None:
+        assert actor in {a.code for e in matching for a in e.actor}
+    if recipient is not None:
+        assert recipient in {r.code for e in matching for r in e.recipient}
