@@ -78,6 +78,16 @@ SENTENCES = [
     # 08 RETREAT / CONCEDE: stepping down, easing restrictions
     ("Le président tunisien a quitté le pouvoir.", "quitté", "RETREAT", "0831", "TUN", None),
     ("Le gouvernement a allégé les restrictions sanitaires à Shanghai.", "allégé", "CONCEDE", "081", None, "CHN"),
+    # 14 PROTEST: rioters; 18 ASSAULT: police tactics against crowds (175)
+    ("Des manifestants ont lancé des pavés contre les policiers à Paris.", "lancé", "PROTEST", "145", "FRA", "FRA"),
+    ("La police a chargé les manifestants devant le Parlement à Tbilissi.", "chargé", "ASSAULT", "175", "GEO",
+     "GEO"),
+    # 17 COERCE: administrative sanctions on a journalist (172)
+    ("Moscou a retiré son accréditation au journaliste américain.", "retiré", "COERCE", "172", "RUS", "USA"),
+    # 04 CONSULT: phone calls; 'passer' supports event nouns
+    ("Emmanuel Macron a passé un coup de fil à Vladimir Poutine.", "coup", "CONSULT", "041", "FRA", "RUS"),
+    ("Le Danemark a passé un accord avec les Etats-Unis.", "accord", "SUPPORT", "057", "DNK", "USA"),
+    ("L'armée russe est passée à l'offensive dans le Donbass.", "offensive", "ASSAULT", "190", "RUS", None),
 ]
 
 
@@ -102,6 +112,9 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le chanteur a pris la parole devant ses fans.",  # "prendre" supports only event nouns
     "La tentative de record a échoué.",  # only an attempted killing is an assault
     "Le prix du pétrole a connu un recul de 3 %.",  # only armed forces retreat
+    "Le ministre a été chargé de la réforme.",  # only the police charges a crowd
+    "Le ministre a tenu une conférence de presse à Paris.",  # a press conference is no meeting
+    "Les étudiants occupent une place importante dans la société française.",  # "occuper une place": to have a role
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
