@@ -26,69 +26,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .codes import load_cameo
+from .engine.frames import (  # noqa: F401 (re-exported)
+    ANSWERED_ROOTS, CLAUSE_LINKS, CONTRACTIONS, FRONTED_VISIT, HEADLINE_VISIT, IMPLIED_ACTOR_ROOTS, INTENT_CODES,
+    OBLIGATION, OBLIQUE_DEPS, OFFER_ROOTS, PLACE_CASES, PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS,
+    SUBJECT_DEPS, THREAT_CODES, THREAT_SPECIFIC, Trigger,
+)
+from .engine.sentence import CANDIDATE_STAGES, SentenceCoder
+from .engine.trace import Trace
 from .langdata import LanguageData
 from .lexicon import Frame, Lexicon
 from .records import Article, Attribution, Coder, Entity, Event, EventDate, Location
 
 log = logging.getLogger(__name__)
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
-CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
-CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d'": ("de",), "d’": ("de",)}
-# Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
-# their own government; strikes, deployments and arrests the country they take place in).
-PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
-# ... and codes of the same kind: easing restrictions, a curfew or a state of emergency (081x) or restrictions on
-# dissent (082) benefits the place where they applied ("a levé l'état d'urgence dans la province de X").
-PLACE_RECIPIENT_CODES = {"081", "082"}
-PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
-# CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
-# (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
-THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
-                "18": "138", "19": "138", "20": "138"}
-# CAMEO code of a conflictual act -> its own "threaten" code where the codebook has one (1313 break relations,
-# 1311 stop aid, 1312 sanction or boycott, 134 halt negotiations, 136 withdraw, 1381 blockade, 1382 occupation).
-THREAT_SPECIFIC = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "166": "136", "191": "1381",
-                   "192": "1382"}
-# Roots of acts only a government performs for a state (pledges, meetings, support, demands, accusations,
-# rejections, threats, sanctions): a country named as their actor is coded as its government (GOV).
-STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
-# Roots whose actor, when the text names none, is implied by the place: arrests and detentions are by the
-# authorities of the country where they happen ("ont été arrêtés en Russie"), protests by its people.
-IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
-HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
-"""A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
-FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)
-"""A synthetic frame: "Au Bénin, Emmanuel Macron promet ..." - a head of state acting in a fronted foreign place
-is visiting it (CAMEO 042), besides what he does there."""
-OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
-"""A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
-# CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-# Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),
-# not threats; withdrawing (08) on a condition stays a threat ("retirerait ses soldats si ...").
-OFFER_ROOTS = {"04", "05", "06", "07"}
-# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
-# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
-ANSWERED_ROOTS = ("10", "03", "13")
 
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A matched trigger: the token, its frame, the pattern object token (if the frame names objects)."""
-
-    token: object
-    frame: Frame
-    obj: object | None
-    is_noun: bool
-    alternatives: tuple = ()  # the next matching (frame, obj) pairs, tried when this frame's actor sectors fail
-
-
-class EventCoder:
+class EventCoder(SentenceCoder):
     """Codes events in parsed articles. Built once per language; :meth:`code` is called per article.
 
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
@@ -121,12 +76,15 @@ class EventCoder:
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
+        self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
 
     # -- article level ---------------------------------------------------------------------------------------
 
-    def code(self, article: Article, docs: Iterable[tuple[int, object]]) -> list[Event]:
+    def code(self, article: Article, docs: Iterable[tuple[int, object]], trace: Trace | None = None) -> list[Event]:
         """Code one article. ``docs`` yields (character offset in ``article.text``, spaCy Doc) pairs in order.
-        Returns events in text order; ids are deterministic."""
+        Returns events in text order; ids are deterministic. With a ``trace``
+        (:class:`~newsevents.engine.trace.Trace`), every candidate and each rule that fired on it or dropped it
+        is recorded there."""
         context = self.actors.article(article.published)
         events: list[Event] = []
         seen: set[str] = set()
@@ -140,7 +98,7 @@ class EventCoder:
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
                 sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution,
-                                                               mentions)
+                                                               mentions, trace)
                 if attribution is not None and attribution.sector == "MED":
                     last_attribution = attribution  # a news agency stays the source of its paragraph
                 for event in sent_events:
@@ -252,220 +210,6 @@ class EventCoder:
         return out
 
     # -- sentence level --------------------------------------------------------------------------------------
-
-    def _code_sentence(self, article, context, sent, offset, inherited, mentions=()):
-        triggers = [t for t in (self._match(tok) for tok in sent) if t is not None]
-        triggers += self._obligations(sent) + self._headline_visits(sent, context) \
-            + self._fronted_place_visits(sent, context)
-        triggers = [t for t in triggers if not (t.is_noun and self._in_name(t.token, context))]
-        sentence_attribution = self._sentence_attribution(context, sent, offset)
-        if not triggers:
-            return [], sentence_attribution
-        by_token = {t.token.i: t for t in triggers}
-        expressions = self.dates.find(article.text, article.published, sent.start_char + offset,
-                                      sent.end_char + offset)
-        consumed: set[int] = set()
-        for t in triggers:  # pattern objects and supporting nouns are part of their verb's event
-            background = self._background_participle(t, expressions, offset)
-            if t.obj is not None and not (background and t.obj.i == t.token.head.i):
-                consumed.add(t.obj.i)  # a background participle leaves its noun to code itself ("une attaque lancée")
-            if background or self._purpose_clause(t, by_token) \
-                    or self._reaction_topic(t, by_token) or self._place_description(t.token) \
-                    or self._threat_condition(t, by_token) or self._consequence(t, by_token) \
-                    or self._unowned_background(t, context) or self._organiser_adjunct(t):
-                consumed.add(t.token.i)
-        for t in triggers:  # labels, manners, contents and aims: words of an event that report no event
-            if self._affiliation_label(t, expressions, offset) or self._same_act_adjunct(t, by_token) \
-                    or self._noun_purpose(t) or self._text_content(t) or self._interview(t) \
-                    or self._violated(t) or self._cleared_charge(t) \
-                    or self._generic_mention(t, context) or self._negated_pledge(t, by_token):
-                consumed.add(t.token.i)
-        answered: dict[int, object] = {}  # response trigger -> the request or offer noun it answers
-        in_answer: set[int] = set()  # triggers inside an answered request: part of the response
-        for t in triggers:
-            act = self._answered_act(t.token)
-            if act is not None:
-                answered[t.token.i] = act
-                relative = {x.i for c in act.children if c.dep_ == "acl:relcl" for x in c.subtree}
-                in_answer.update(x.i for x in act.subtree if x.i in by_token and x.i not in relative)
-        consumed |= in_answer
-        negated_by_refusal: set[int] = set()
-        absorbed: dict[int, list[Trigger]] = {}
-        for trig in triggers:  # an event in the complement of a demand, threat, pledge... is part of it
-            if trig.token.i in in_answer:
-                continue
-            if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in by_token:
-                consumed.add(trig.token.i)  # "les négociations sur un retrait": the topic, not an event
-                if by_token[trig.token.head.i].frame.cameo[:2] == "13":  # "la menace de sanctions": its content
-                    absorbed.setdefault(trig.token.head.i, []).append(trig)
-                continue
-            governor = self._absorbing_governor(trig.token, by_token)
-            if governor is None:
-                continue
-            if governor.frame.lemma in self.lex.cue("refusal_verbs") and not trig.is_noun \
-                    and self._is_conflict(trig.frame.cameo) \
-                    and self._clausal_complement(trig.token, governor.token):  # "refuse de condamner", not
-                # "rejette les accusations" nor "rejette une demande d'interroger des détenus arrêtés"
-                consumed.add(governor.token.i)
-                negated_by_refusal.add(trig.token.i)
-            else:
-                consumed.add(trig.token.i)
-                absorbed.setdefault(governor.token.i, []).append(trig)
-        out: list[Event] = []
-        named_recipients: dict[int, tuple[Entity, ...]] = {}
-        charged: dict[int, tuple[Entity, ...]] = {}  # accusing verb -> the ones it accuses
-        for trig in triggers:
-            if trig.token.i in consumed:
-                continue
-            actors, recipients = self._participants(trig, context)
-            if not actors and not trig.is_noun:  # "l'accuse de viser des civils": the one accused did it
-                charge = self._charging_verb(trig.token, by_token)
-                actors = charged.get(charge.token.i, ()) if charge is not None else ()
-            if not self._frame_fits(trig.frame, trig.token, actors, context):  # "l'opposition proteste"
-                alt = next(((f, o) for f, o in trig.alternatives
-                            if self._frame_fits(f, trig.token, actors, context)), None)
-                if alt is None:
-                    continue
-                trig = Trigger(trig.token, alt[0], alt[1], trig.is_noun)
-                actors, recipients = self._participants(trig, context)
-            if trig.frame.swap:
-                actors, recipients = recipients, actors
-            if trig.token.i in answered:  # "a rejeté l'appel de l'ONU": the author of the request
-                actors, recipients = self._answer_participants(trig, answered[trig.token.i], context, actors,
-                                                               recipients)
-            inner = absorbed.get(trig.token.i, [])
-            own_recipients = bool(recipients)  # named in the trigger's own slots ("convenu avec X")
-            if not recipients and trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in inner):
-                # "a exigé que la Russie retire ses troupes d'Ukraine": the one asked is who is to act (RUS),
-                # not the recipient of the act asked for (UKR)
-                recipients = self._demanded_of(inner, actors, context)
-            if not recipients and trig.frame.cameo[:2] == "10":  # "demande la libération de X détenus en Iran"
-                recipients = self._captor(inner, actors, context)
-            if not recipients and trig.obj is not None:  # "a empêché la manifestation organisée par des étudiants"
-                recipients = self._protesters_of(trig, by_token, context, actors)
-            if not recipients and trig.frame.cameo[:2] == "10":  # "a exigé que le Japon renonce à..."
-                recipients = self._que_clause_subject(trig.token, context, actors)
-            if not recipients:  # "a promis de maintenir son aide militaire au Niger"
-                for sub in inner:
-                    if self._under_modifier(sub.token, trig.token):  # "l'exigence de respecter les accords
-                        continue  # conclus avec Israël": a participle describing a noun gives no recipient
-                    recipients = self._participants(sub, context)[1]
-                    if recipients:
-                        break
-            if not recipients and (trig.frame.absorbs or trig.frame.cameo[:2] == "13"):
-                recipients = self._complement_recipient(trig.token, context, actors)
-            if not recipients and trig.frame.cameo[:2] == "13":  # "promet une opération terrestre en Syrie"
-                recipients = self._threatened_place(trig, inner, actors, offset)
-            # a reciprocal verb is two-way only with its own partner: "sont convenus de fournir une aide à X"
-            # is the actors' pledge to X, not X's to them
-            reciprocal = trig.frame.reciprocal and (own_recipients or not recipients)
-            if not recipients and trig.frame.cameo[:2] == "10":  # "exige le retrait des troupes françaises"
-                for sub in inner:
-                    doers = self._participants(sub, context)[0]
-                    recipients = tuple(d for d in doers if d.code not in {a.code for a in actors})
-                    if recipients:
-                        break
-            if not recipients and trig.frame.cameo[:2] == "10" and not trig.is_noun:
-                recipients = self._demanded_of_object(trig.token, actors, context)
-            if not recipients and (trig.frame.cameo[:2] in PLACE_RECIPIENT_ROOTS
-                                   or trig.frame.cameo[:3] in PLACE_RECIPIENT_CODES):
-                recipients = self._place_sector(trig.frame.cameo[:2],
-                                                self._recipient_from_place(trig, sent, context, actors, offset))
-            if not actors and not trig.is_noun and self._passive(trig.token) and self._conditioned(trig.token) \
-                    and self._self_announced(trig.token):  # "X a prévenu qu'en cas de refus, les contrats seront
-                reporter = next((c for c in trig.token.head.children if c.dep_ in SUBJECT_DEPS), None)  # arrêtés"
-                actors = self._resolve_subject(reporter, context) if reporter is not None else ()
-            if not actors and trig.frame.cameo == "112" and not trig.is_noun and trig.token.dep_ == "acl":
-                actors = self._charging_party(trig, by_token, context)
-            if not actors and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
-                actors = self._implied_actor(trig, sent, context, offset, recipients)
-            if not actors and self._protesters_hit(trig):  # "cinq manifestants ont été tués": by the police
-                actors = self._implied_actor(trig, sent, context, offset, recipients, sector="COP")
-            if not actors and not recipients:
-                continue
-            if not actors and (self._needs_actor(trig) or trig.frame.needs_actor
-                               or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS)):
-                # "le rejet des pouvoirs issus des élections": an act only a government performs, by nobody
-                continue
-            if not recipients and trig.frame.needs_recipient:
-                continue
-            if not recipients and trig.token.dep_ == "conj" and trig.token.head.i in named_recipients:
-                recipients = named_recipients[trig.token.head.i]  # "a soutenu la guerre russe et aurait fourni"
-            if recipients:
-                named_recipients[trig.token.i] = recipients
-            if not recipients and actors and not (trig.frame.reciprocal and len(actors) >= 2):
-                recipients = self._context_recipient(
-                    [m for m in mentions if not self._war_place(m, sent, offset)], actors, trig.token.idx + offset)
-            recipients = self._enumerated(recipients, sent, context, offset)
-            recipients = self._localised(recipients, trig, sent, context, offset)
-            if trig.frame.cameo == "042" and self._home_trip(
-                    [a for a in actors if a.span not in getattr(context, "guessed", ())], recipients):
-                continue
-            recipients = tuple(r for r in recipients if r.span not in {a.span for a in actors})
-            recipients = tuple(r for r in recipients
-                               if not any(self._one_entity(r, a) for a in actors)
-                               or not actors)
-            if trig.frame.cameo == "112" and not trig.is_noun:
-                charged[trig.token.i] = recipients
-            modality = "negated" if trig.token.i in negated_by_refusal else \
-                "asserted" if trig.frame is FRONTED_VISIT else self._modality(trig, sent)  # there, whatever he does
-            exchanged = self._exchange_verb(trig.token) if trig.is_noun else None
-            if exchanged is not None and modality == "asserted" and self._conditional(exchanged):
-                modality = "alleged"  # the counterpart of an alleged deal is as alleged as the deal
-            if trig.frame is OBLIGATION and modality == "intended":
-                modality = "asserted"  # "X devra payer, prévient Y": the demand is made now
-            cameo = trig.frame.cameo
-            root = cameo[:2]
-            if modality == "alleged" and self._self_announced(trig.token):
-                modality = "intended"  # "X a annoncé qu'il retirerait...": X's own stated intent
-                if root in THREAT_CODES or (self._conditioned(trig.token) and root not in OFFER_ROOTS):
-                    # "... si Y ne cède pas": a threat; to meet, back, cooperate or help on a condition is an offer
-                    cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES.get(root, "130")
-                    root = cameo[:2]
-                    modality = "asserted"  # the threat itself has been made; its content is what is intended
-            elif modality == "intended" and root in THREAT_CODES and self._conditioned(trig.token) \
-                    and self._self_announced(trig.token):  # "a prévenu qu'en cas de refus, il coupera le gaz"
-                cameo = THREAT_SPECIFIC.get(cameo[:3]) or THREAT_CODES[root]
-                root = cameo[:2]
-                modality = "asserted"
-            if modality == "intended" and root in INTENT_CODES:
-                cameo = INTENT_CODES[root]
-            elif root == "03" and inner and inner[0].frame.cameo[:2] in INTENT_CODES:
-                cameo = INTENT_CODES[inner[0].frame.cameo[:2]]  # "promet une aide" -> 033
-            elif cameo == "130" and inner and inner[0].frame.cameo[:2] in THREAT_CODES:
-                act = inner[0].frame.cameo  # "la menace de couper ...", "menace de frapper": the act's threat code
-                cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
-            if self.cameo.plover(cameo) == "AGREE" and modality == "asserted":
-                modality = "intended"  # AGREE events are intended by nature (ANNOTATION.md)
-            if expressions and self._future(trig.token):
-                future = self.dates.find(article.text, article.published, sent.start_char + offset,
-                                         sent.end_char + offset, tense="future")
-                date = self._date(trig, sent, offset, future, article.published)
-            else:
-                date = self._date(trig, sent, offset, expressions, article.published)
-            attribution = self._event_attribution(trig, context, offset) or sentence_attribution or inherited
-            location = self._location(trig, offset)
-            span = self._event_span(trig)
-            if root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
-                actors = self._as_government(actors)
-                if reciprocal:
-                    recipients = self._as_government(recipients)
-                recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
-            if root in STATE_ACT_ROOTS | {"07"}:
-                recipients = self._inferred_counterpart(actors, recipients, visit=cameo[:3] in ("036", "042"))
-            pairs = self._pairs(actors, recipients, reciprocal)
-            row = self.cameo[cameo]
-            for actor, recipient in pairs:
-                out.append(Event(
-                    doc_id=article.id, event_type=self.cameo.plover(cameo), cameo_code=cameo,
-                    mode=row.plover_mode, context=row.plover_context, goldstein=row.goldstein,
-                    quad_class=row.quad_class, actor=actor, recipient=recipient, modality=modality,
-                    event_text=article.text[span[0] + offset:span[1] + offset],
-                    event_span=(span[0] + offset, span[1] + offset),
-                    sentence=sent.text, sentence_span=(sent.start_char + offset, sent.end_char + offset),
-                    lang=self.lang, date=date, attribution=attribution, location=location,
-                    coder=self.coder_info))
-        return self._dedupe(self._unnamed_repeats(out)), sentence_attribution
 
     def _charging_party(self, trig: Trigger, by_token, context) -> tuple[Entity, ...]:
         """The accuser of people a charge participle describes with no agent of its own: the actor of the act
