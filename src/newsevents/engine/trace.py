@@ -39,13 +39,27 @@ class CandidateTrace:
         return next((s.rule for s in self.steps if s.effect == "dropped"), None)
 
 
+@dataclass(frozen=True, slots=True)
+class TokenRow:
+    """One token of the parse the rules saw (after the coder's parse repairs): its index in the Doc, text,
+    lemma, coarse part of speech, dependency label and the index of its head (itself for the root)."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
 @dataclass(slots=True)
 class SentenceTrace:
-    """One sentence: its text, its character span in the article, its candidates by token index (in the
-    order they were found) and the ids of the events coded from it."""
+    """One sentence: its text, its character span in the article, its tokens, its candidates by token index
+    (in the order they were found) and the ids of the events coded from it."""
 
     text: str
     span: tuple[int, int]
+    tokens: list[TokenRow] = field(default_factory=list)
     candidates: dict[int, CandidateTrace] = field(default_factory=dict)
     events: list[str] = field(default_factory=list)
 
@@ -68,7 +82,8 @@ class Trace:
 
     def sentence(self, sent, offset: int) -> SentenceTrace:
         """Start the record of a spaCy sentence ``sent`` whose Doc begins at ``offset`` in the article."""
-        record = SentenceTrace(sent.text, (sent.start_char + offset, sent.end_char + offset))
+        record = SentenceTrace(sent.text, (sent.start_char + offset, sent.end_char + offset),
+                               [TokenRow(t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in sent])
         self.sentences.append(record)
         return record
 
