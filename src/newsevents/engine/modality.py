@@ -1,0 +1,147 @@
+"""Modality: asserted, alleged, intended, negated or hypothetical, from the trigger's clause."""
+from __future__ import annotations
+
+from .frames import SUBJECT_DEPS, Trigger
+from .syntax import case_of
+
+
+class Modality:
+    """The modality of a trigger and the clause features it depends on.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    @staticmethod
+    def _conditioned(tok) -> bool:
+        """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ..."),
+        also when the parser hangs the condition on the reporting verb after the clause ("a annoncé qu'il
+        retirerait ses troupes si ..."): a reported fact has no condition, the announced act does."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree):
+            return True
+        if any(c.lower_ == "cas" and case_of(c) == "en" for c in verb.children):
+            return True  # "en cas de refus, les contrats seront arrêtés"
+        return verb.dep_ == "ccomp" and any(
+            c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in c.children)
+            for c in verb.head.children)
+
+    def _self_announced(self, tok) -> bool:
+        """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
+        standing for it ("X a annoncé qu'il retirerait ses troupes")."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ccomp" else tok.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
+            return False
+        # a verb the tagger took for a noun ("qu'ils boycotteraient tout contact") keeps its own subject
+        inner = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in SUBJECT_DEPS), None)
+        outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if inner is None or outer is None:
+            return False
+        if inner.dep_ == "nsubj:pass" and not any(c.dep_ == "obl:agent" or self._case_of(c) == "par"
+                                                  for c in verb.children):
+            return True  # "a prévenu que les contrats seraient arrêtés": no other doer than the speaker's side
+        return inner.pos_ == "PRON" and inner.lower_ in ("il", "elle", "ils", "elles", "on") \
+            or inner.lemma_ == outer.lemma_
+
+    def _modality(self, trig: Trigger, sent) -> str:
+        tok = trig.token
+        cues = self.lex.cue
+        chain = [tok]
+        node = tok
+        for _ in range(4):  # the trigger and the verbs/nouns governing it in its clause chain
+            if node.head.i == node.i or node.dep_ in ("conj", "parataxis", "root", "ROOT"):
+                break
+            if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
+                break
+            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin")
+                                                for c in node.children):
+                break  # an adjunct clause keeps its own modality
+            if node.dep_ == "obl:mod" or (node.dep_ in ("obl", "nmod") and self._case_of(node) in
+                                          self.lex.cue("background_preps")):
+                break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
+            node = node.head
+            chain.append(node)
+        verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
+            tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+            and not self._subject_of_other_act(tok) else tok)
+
+        for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
+            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+                return "hypothetical"
+        # negation on the trigger (or its verb): "n'a pas rencontré", "aucune visite"
+        for n in {tok, verb}:
+            has_ne = any(c.lower_ in ("ne", "n'", "n’") for c in n.children)
+            # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
+            # "ne" ("bien plus ont été tués" is a comparison)
+            if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
+                             and c.lower_ in ("pas", "jamais") for c in n.children):
+                return "negated"
+        if trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children):
+            return "negated"
+        # hypothetical: a "si" condition, a question, a modal of possibility, "imminent"
+        for n in chain:
+            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+                return "hypothetical"
+        for n in chain[1:]:
+            if n.lemma_.lower() in cues("hypothetical_verbs") and n.pos_ in ("VERB", "AUX"):
+                return "hypothetical"
+            if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
+                return "hypothetical"  # "la menace d'une offensive", "le risque d'une attaque"
+            if n.lemma_.lower() == "cas" and n.pos_ == "NOUN" and self._case_of(n) == "en":
+                return "hypothetical"  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
+        if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
+            return "hypothetical"
+        if sent.text.rstrip().endswith("?"):
+            return "hypothetical"
+        # intended: future, intent verbs and nouns governing the trigger, "aller" + infinitive
+        for n in chain[1:]:
+            lemma = n.lemma_.lower()
+            if lemma in self._intent_nouns and n.pos_ == "NOUN":
+                return "intended"
+            if lemma in cues("intent_adjectives") and n.pos_ == "ADJ":
+                return "intended"
+            if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in ("devoir",):
+                return "intended"
+            if lemma == "devoir" and n.pos_ in ("VERB", "AUX"):
+                return "intended"
+        if any(c.lemma_.lower() in ("aller", "devoir") and c.dep_.startswith("aux") for c in verb.children):
+            return "intended"
+        if verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
+                                                     for c in verb.children):
+            return "intended"
+        # alleged: conditional mood, allegation verbs above, "présumé", unnamed sources
+        if self._conditional(verb):
+            if any(self._conditional(n) and n.lemma_.lower() in cues("hypothetical_verbs") for n in chain):
+                return "hypothetical"
+            return "alleged"
+        for n in chain[1:]:
+            if n.lemma_.lower() in cues("allegation_verbs") and n.pos_ in ("VERB", "AUX"):
+                return "alleged"
+        if any(c.lower_ in cues("allegation_words") for c in tok.children):
+            return "alleged"
+        return "asserted"
+
+    @staticmethod
+    def _subject_of_other_act(tok) -> bool:
+        """An event noun that is the subject of a verb with its own object ("les manœuvres n'ont pas changé le
+        rapport de force"): the verb says what the event did, so its tense and negation are not the event's
+        ("la rencontre n'a pas eu lieu" keeps them: "lieu" is part of the verb)."""
+        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() != "lieu" for c in tok.head.children)
+
+    @staticmethod
+    def _future(tok) -> bool:
+        """Future tense, or "aller"/"devoir" + infinitive ("se rendra", "va se rendre")."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.morph.get("Tense") == ["Fut"]:
+            return True
+        return any(c.dep_.startswith("aux") and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in ("aller", "devoir"))
+                   for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("aller", "devoir"))
+
+    def _conditional(self, verb) -> bool:
+        """Conditional mood on the verb or its auxiliary ("aurait fourni", "retirerait"); the tagger's mood,
+        or the form: infinitive stem + -ait/-aient (the tagger often reads "retirerait" as an imperfect)."""
+        def form(tok) -> bool:
+            if tok.morph.get("Mood") == ["Cnd"]:
+                return True
+            low = tok.lower_
+            lemma = self.lex.verb_lemma(low) or tok.lemma_.lower()
+            stem = lemma[:-1] if lemma.endswith("re") else lemma
+            return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in ("ait", "aient", "ais")
+        return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)
