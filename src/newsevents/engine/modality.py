@@ -41,8 +41,30 @@ class Modality:
             or inner.lemma_ == outer.lemma_
 
     def _modality(self, trig: Trigger, sent) -> str:
+        """The modality of a trigger in its spaCy sentence ``sent``: "hypothetical" (a condition, a question, a
+        modal of possibility), "negated", "intended" (future, intent), "alleged" (conditional mood, allegation
+        cues) or "asserted", tested in this order on the trigger and the clause chain above it."""
         tok = trig.token
+        chain = self._clause_chain(tok)
+        verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
+            tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+            and not self._subject_of_other_act(tok) else tok)
+
         cues = self.lex.cue
+        for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
+            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+                return "hypothetical"
+        if self._negated(trig, verb):
+            return "negated"
+        if self._hypothetical(trig, chain, sent):
+            return "hypothetical"
+        if self._intended(chain, verb):
+            return "intended"
+        return self._alleged(trig, chain, verb) or "asserted"
+
+    def _clause_chain(self, tok) -> list:
+        """The trigger and the verbs or nouns governing it in its clause chain (at most four steps up), stopping
+        at a coordination, a reporting verb, an adjunct clause (but a purpose) or a background adjunct."""
         chain = [tok]
         node = tok
         for _ in range(4):  # the trigger and the verbs/nouns governing it in its clause chain
@@ -58,55 +80,62 @@ class Modality:
                 break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
             node = node.head
             chain.append(node)
-        verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
-            tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
-            and not self._subject_of_other_act(tok) else tok)
+        return chain
 
-        for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
-            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
-                return "hypothetical"
-        # negation on the trigger (or its verb): "n'a pas rencontré", "aucune visite"
+    def _negated(self, trig: Trigger, verb) -> bool:
+        """Negation on the trigger or its verb ("n'a pas rencontré", "pas de visite") or a negative determiner
+        on an event noun ("aucune visite")."""
+        cues = self.lex.cue
+        tok = trig.token
         for n in {tok, verb}:
             has_ne = any(c.lower_ in ("ne", "n'", "n’") for c in n.children)
             # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
             # "ne" ("bien plus ont été tués" is a comparison)
             if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
                              and c.lower_ in ("pas", "jamais") for c in n.children):
-                return "negated"
-        if trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children):
-            return "negated"
-        # hypothetical: a "si" condition, a question, a modal of possibility, "imminent"
+                return True
+        return trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children)
+
+    def _hypothetical(self, trig: Trigger, chain, sent) -> bool:
+        """A "si" condition, a modal of possibility or a noun of risk above the trigger ("la menace d'une
+        offensive", "en cas d'attaque"), "imminent" on it, or a question."""
+        cues = self.lex.cue
         for n in chain:
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
-                return "hypothetical"
+                return True
         for n in chain[1:]:
             if n.lemma_.lower() in cues("hypothetical_verbs") and n.pos_ in ("VERB", "AUX"):
-                return "hypothetical"
+                return True
             if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
-                return "hypothetical"  # "la menace d'une offensive", "le risque d'une attaque"
+                return True  # "la menace d'une offensive", "le risque d'une attaque"
             if n.lemma_.lower() == "cas" and n.pos_ == "NOUN" and self._case_of(n) == "en":
-                return "hypothetical"  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
-        if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in tok.children):
-            return "hypothetical"
-        if sent.text.rstrip().endswith("?"):
-            return "hypothetical"
-        # intended: future, intent verbs and nouns governing the trigger, "aller" + infinitive
+                return True  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
+        if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in trig.token.children):
+            return True
+        return sent.text.rstrip().endswith("?")
+
+    def _intended(self, chain, verb) -> bool:
+        """Intent nouns, adjectives or verbs above the trigger, "aller" / "devoir" + infinitive, the future."""
+        cues = self.lex.cue
         for n in chain[1:]:
             lemma = n.lemma_.lower()
             if lemma in self._intent_nouns and n.pos_ == "NOUN":
-                return "intended"
+                return True
             if lemma in cues("intent_adjectives") and n.pos_ == "ADJ":
-                return "intended"
+                return True
             if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in ("devoir",):
-                return "intended"
+                return True
             if lemma == "devoir" and n.pos_ in ("VERB", "AUX"):
-                return "intended"
+                return True
         if any(c.lemma_.lower() in ("aller", "devoir") and c.dep_.startswith("aux") for c in verb.children):
-            return "intended"
-        if verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
-                                                     for c in verb.children):
-            return "intended"
-        # alleged: conditional mood, allegation verbs above, "présumé", unnamed sources
+            return True
+        return verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
+                                                         for c in verb.children)
+
+    def _alleged(self, trig: Trigger, chain, verb) -> str | None:
+        """"alleged" for a conditional mood ("hypothetical" when a modal of possibility is conditional too), an
+        allegation verb above the trigger or an allegation word on it ("présumé"); else None."""
+        cues = self.lex.cue
         if self._conditional(verb):
             if any(self._conditional(n) and n.lemma_.lower() in cues("hypothetical_verbs") for n in chain):
                 return "hypothetical"
@@ -114,9 +143,9 @@ class Modality:
         for n in chain[1:]:
             if n.lemma_.lower() in cues("allegation_verbs") and n.pos_ in ("VERB", "AUX"):
                 return "alleged"
-        if any(c.lower_ in cues("allegation_words") for c in tok.children):
+        if any(c.lower_ in cues("allegation_words") for c in trig.token.children):
             return "alleged"
-        return "asserted"
+        return None
 
     @staticmethod
     def _subject_of_other_act(tok) -> bool:

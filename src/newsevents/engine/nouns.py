@@ -12,23 +12,16 @@ class Nouns:
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _noun_participants(self, trig: Trigger, context):
+        """The actors and the recipients of an event noun (tuples of :class:`~newsevents.records.Entity`):
+        its "de" / "par" complements, its modifiers ("les frappes russes"), its recipient slots, the agent of a
+        participle on it, the subject of the verb it is the object of or the occasion of, its possessor; ((), ())
+        for a generic mention of a frame that needs a specific incident."""
         tok, frame = trig.token, trig.frame
-        actors: tuple[Entity, ...] = ()
-        recipients: tuple[Entity, ...] = ()
         # a bare noun in a light-verb phrase ("ont fait don de fournitures", "porter plainte"): its "de"
         # complement is what is given or done, the verb's subject is the actor
         light = tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
             and tok.head.lemma_.lower() in self.lex.support_verbs and not any(c.dep_ == "det" for c in tok.children)
-        for c in tok.children:
-            case = self._case_of(c)
-            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
-                found = context.resolve(c)
-                if frame.de == "actor" and not actors:
-                    actors = found
-                elif frame.de == "recipient" and not recipients:
-                    recipients = found
-            elif c.dep_ == "nmod" and case == "par" and not actors:
-                actors = context.resolve(c)
+        actors, recipients = self._noun_complements(tok, frame, context, light)
         # modifiers may hang on the quantity noun ("série de frappes russes sur Kharkiv") or on an adjectival
         # participle ("dialogue difficile entre l'Inde et le Pakistan")
         quantity = tok.head if tok.dep_ == "nmod" and tok.head.lemma_.lower() in self.lex.cue("quantity_nouns") \
@@ -40,45 +33,11 @@ class Nouns:
         if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
             holders.append(occasion)
         if not actors and not (light and frame.de == "actor"):
-            actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
-                           for a in context.modifier_actors(tok)) or (
-                tuple(replace(e, sector="MIL") if not e.sector and frame.cameo[:2] in ("19", "20") else e
-                      for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
-                if quantity is not None else ())
-            if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
-                de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
-                            for e in context.resolve(c)}
-                actors = tuple(a for a in actors if a.span not in de_spans)
-            # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
-            # its participants are not the author
-            content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
-                       and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
-            if content:
-                inside = [e.span for c in content for e in context.resolve(c)]
-                actors = tuple(a for a in actors if not any(s <= a.span[0] < e for s, e in inside))
+            actors = self._noun_modifier_actors(tok, frame, context, quantity)
         if not recipients:
-            for slot in frame.recipient:
-                for c in (c for h in holders for c in h.children if c.i != tok.i):
-                    if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and self._case_of(c) == slot \
-                            and (slot != "de" or frame.de != "actor"):
-                        recipients = context.resolve(c)
-                        if recipients:
-                            break
-                if recipients:
-                    break
-        if not recipients and tok.i + 1 < len(tok.doc):  # "un entretien avec le président sénégalais Macky
-            prep = tok.doc[tok.i + 1]  # Sall": the parser may hang the phrase after the noun elsewhere
-            if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
-                    and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
-                recipients = context.resolve(prep.head)
+            recipients = self._noun_slot_recipients(tok, frame, context, holders)
         if not actors:  # "un appel au calme lancé par Bruxelles"
-            nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
-            for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
-                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
-                if agent is not None:
-                    actors = context.resolve(agent) + tuple(
-                        e for g in self._coagents(acl, agent) for e in context.resolve(g))
-                    break
+            actors = self._noun_participle_agent(tok, context)
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()
         anchor = tok  # "une série de raids", "des dizaines de frappes": the quantity noun holds the position
@@ -90,36 +49,120 @@ class Nouns:
             # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
             # meeting told before
             anchor = occasion
-        if not actors and anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
-                                                                 self.lex.cue("participation_preps")):
+        if not actors:
+            actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
+        return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
+
+    def _noun_complements(self, tok, frame, context, light: bool):
+        """Actors and recipients from an event noun's "de" complement (as the frame's ``de`` says) and "par"
+        complement; a light-verb phrase's "de" complement is no actor."""
+        actors: tuple[Entity, ...] = ()
+        recipients: tuple[Entity, ...] = ()
+        for c in tok.children:
+            case = self._case_of(c)
+            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
+                found = context.resolve(c)
+                if frame.de == "actor" and not actors:
+                    actors = found
+                elif frame.de == "recipient" and not recipients:
+                    recipients = found
+            elif c.dep_ == "nmod" and case == "par" and not actors:
+                actors = context.resolve(c)
+        return actors, recipients
+
+    def _noun_modifier_actors(self, tok, frame, context, quantity):
+        """Actors named by modifiers of the noun or of its quantity noun ("les frappes russes": military for
+        attacks), less the "de" complement of a frame whose "de" is the recipient and the participants of an
+        event in its "de" complement ("sa demande de retrait des troupes françaises")."""
+        actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
+                       for a in context.modifier_actors(tok)) or (
+            tuple(replace(e, sector="MIL") if not e.sector and frame.cameo[:2] in ("19", "20") else e
+                  for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
+            if quantity is not None else ())
+        if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
+            de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+                        for e in context.resolve(c)}
+            actors = tuple(a for a in actors if a.span not in de_spans)
+        # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
+        # its participants are not the author
+        content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+                   and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
+        if content:
+            inside = [e.span for c in content for e in context.resolve(c)]
+            actors = tuple(a for a in actors if not any(s <= a.span[0] < e for s, e in inside))
+        return actors
+
+    def _noun_slot_recipients(self, tok, frame, context, holders):
+        """Recipients in the frame's recipient slots on the noun or its holders, or in the phrase right after
+        the noun that the parser hung elsewhere ("un entretien avec le président sénégalais Macky Sall")."""
+        recipients: tuple[Entity, ...] = ()
+        for slot in frame.recipient:
+            for c in (c for h in holders for c in h.children if c.i != tok.i):
+                if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and self._case_of(c) == slot \
+                        and (slot != "de" or frame.de != "actor"):
+                    recipients = context.resolve(c)
+                    if recipients:
+                        break
+            if recipients:
+                break
+        if not recipients and tok.i + 1 < len(tok.doc):  # "un entretien avec le président sénégalais Macky
+            prep = tok.doc[tok.i + 1]  # Sall": the parser may hang the phrase after the noun elsewhere
+            if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
+                    and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
+                recipients = context.resolve(prep.head)
+        return recipients
+
+    def _noun_participle_agent(self, tok, context):
+        """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
+        for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
+            agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+            if agent is not None:
+                return context.resolve(agent) + tuple(e for g in self._coagents(acl, agent) for e in context.resolve(g))
+        return ()
+
+    def _noun_governor_participants(self, anchor, occasion, frame, context, recipients):
+        """Participants through the clause the noun (its ``anchor``) sits in: the subject of the verb for a
+        participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
+        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots."""
+        actors: tuple[Entity, ...] = ()
+        if anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
+                                                  self.lex.cue("participation_preps")):
             # "lors de sa visite, X a ...": X took part
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
-        if not actors:
-            tok_dep, head = anchor.dep_, anchor.head
-            idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
-            if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
-                    and not idiom \
-                    and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
-                # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
-                if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
-                    agent = next((c for c in head.children if self._case_of(c) == "par"), None)
-                    actors = context.resolve(agent) if agent is not None else ()
-                else:
-                    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
-                        or self._inherited_subject(head)
-                    if subject is not None:
-                        actors = self._resolve_subject(subject, context)
-                if not recipients and frame.recipient:
-                    for c in head.children:
-                        if c.i == anchor.i:
-                            continue
-                        if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
-                                ("iobj" in frame.recipient and c.dep_ == "iobj"):
-                            recipients = context.resolve(c)
-                            if recipients:
-                                break
+        if actors:
+            return actors, recipients
+        tok_dep, head = anchor.dep_, anchor.head
+        idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
+        if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
+                and not idiom \
+                and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
+            # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
+            if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
+                agent = next((c for c in head.children if self._case_of(c) == "par"), None)
+                actors = context.resolve(agent) if agent is not None else ()
+            else:
+                subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
+                    or self._inherited_subject(head)
+                if subject is not None:
+                    actors = self._resolve_subject(subject, context)
+            if not recipients and frame.recipient:
+                for c in head.children:
+                    if c.i == anchor.i:
+                        continue
+                    if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
+                            ("iobj" in frame.recipient and c.dep_ == "iobj"):
+                        recipients = context.resolve(c)
+                        if recipients:
+                            break
+        return actors, recipients
+
+    def _noun_owner_and_exchange(self, tok, frame, context, anchor, actors, recipients):
+        """The last steps for an event noun: its possessor as actor ("sa visite", not in a modifier), the
+        supplier as recipient of a counterpart ("en échange d'une assistance de Moscou"), an announcement of
+        one's own act, and ((), ()) for a generic mention."""
         if not actors and anchor.dep_ not in ("nmod", "obl", "obl:mod"):
             # "sa visite" as subject or object: the possessor; not in a modifier ("l'invitation lors de son
             # sommet"), where it refers back to some earlier occasion, not to a reported event

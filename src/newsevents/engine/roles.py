@@ -15,9 +15,21 @@ class Roles:
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
-        tok = trig.token
+        """The actors and the recipients of a trigger (tuples of :class:`~newsevents.records.Entity`, either may
+        be empty), from its own slots on the parse: an event noun's (:meth:`_noun_participants`), a synthetic
+        frame's, a passive verb's (agent and patient) or an active verb's (subject and complements)."""
         if trig.is_noun:
             return self._noun_participants(trig, context)
+        if trig.frame is HEADLINE_VISIT or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
+            return self._synthetic_participants(trig, context)
+        if self._passive(trig.token):
+            return self._passive_participants(trig, context)
+        return self._active_participants(trig, context)
+
+    def _synthetic_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of the synthetic frames: the person of a headline or fronted-place visit and the place
+        visited; the reporter of an obligation and the one obliged."""
+        tok = trig.token
         if trig.frame is HEADLINE_VISIT:  # the person's own words, not the whole title
             person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.right_edge.i + 1)
                           if m.kind == "person" and m.start == tok.i)
@@ -44,36 +56,45 @@ class Roles:
                 return (), ()  # an incise "Les Occidentaux doivent ..., estime X" on no actor: an opinion
             return (self._resolve_subject(reporter, context) if reporter is not None else (),
                     context.resolve(obliged) if obliged is not None else ())
-        passive = self._passive(tok)
-        if passive:
-            nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obl:mod" for g in c.children]
-            agent = next((c for c in nearby if c.dep_ == "obl:agent"  # "tiré jeudi par X": X may hang on jeudi
-                          or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
-                         None)
-            patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-            if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
-                                                         and patient.morph.get("PronType") == ["Rel"]):
-                patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
-            if patient is None:
-                patient = self._inherited_subject(tok)
-            actors = context.resolve(agent) if agent is not None else ()
-            if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
-                    and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
-                owners = context.modifier_actors(patient) if not actors else ()
-                recipients = self._recipient(trig, context, skip=patient)
-                if owners:  # "l'ambassadeur de France au Mali a été rappelé": France recalls him from Mali
-                    actors = owners
-                    if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
-                        recipients = ()
-                        for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
-                            found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
-                                                    context, skip=patient)
-                            if found and not any(f.code == o.code for f in found for o in owners):
-                                recipients = found  # not "rappelé à Paris", home
-                                break
-            else:
-                recipients = context.resolve(patient) if patient is not None else ()
-            return actors, recipients
+        raise ValueError(f"not a synthetic frame: {trig.frame.lemma}")
+
+    def _passive_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of a passive verb: the agent ("par X") acts on the patient (the passive subject, the noun
+        a participle describes, or a subject inherited from a coordinated verb)."""
+        tok = trig.token
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obl:mod" for g in c.children]
+        agent = next((c for c in nearby if c.dep_ == "obl:agent"  # "tiré jeudi par X": X may hang on jeudi
+                      or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
+                     None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+                                                     and patient.morph.get("PronType") == ["Rel"]):
+            patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
+        if patient is None:
+            patient = self._inherited_subject(tok)
+        actors = context.resolve(agent) if agent is not None else ()
+        if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
+                and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
+            owners = context.modifier_actors(patient) if not actors else ()
+            recipients = self._recipient(trig, context, skip=patient)
+            if owners:  # "l'ambassadeur de France au Mali a été rappelé": France recalls him from Mali
+                actors = owners
+                if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
+                    recipients = ()
+                    for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
+                        found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
+                                                context, skip=patient)
+                        if found and not any(f.code == o.code for f in found for o in owners):
+                            recipients = found  # not "rappelé à Paris", home
+                            break
+        else:
+            recipients = context.resolve(patient) if patient is not None else ()
+        return actors, recipients
+
+    def _active_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of an active verb: its subject (or an inherited, stranded or headless one; the subjects
+        hung on an adjunct) and its recipient slots."""
+        tok = trig.token
         undergone = self._undergone(tok)
         if undergone is not None and undergone[1] is not None:  # "X s'est vu refuser un visa par le Canada"
             patient, agent = undergone
