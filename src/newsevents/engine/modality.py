@@ -9,18 +9,19 @@ class Modality:
     """The modality of a trigger and the clause features it depends on.
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
-    @staticmethod
-    def _conditioned(tok) -> bool:
+    def _conditioned(self, tok) -> bool:
         """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ..."),
         also when the parser hangs the condition on the reporting verb after the clause ("a annoncé qu'il
         retirerait ses troupes si ..."): a reported fact has no condition, the announced act does."""
+        cue = self.lex.cue
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if any(t.dep_ == "mark" and t.lower_ == "si" and t.i != verb.i for t in verb.subtree):
+        if any(t.dep_ == "mark" and t.lower_ in cue("condition_marks") and t.i != verb.i for t in verb.subtree):
             return True
-        if any(c.lower_ == "cas" and case_of(c) == "en" for c in verb.children):
+        if any(c.lower_ in cue("condition_nouns") and case_of(c) in cue("condition_noun_preps") for c in verb.children):
             return True  # "en cas de refus, les contrats seront arrêtés"
         return verb.dep_ == "ccomp" and any(
-            c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in c.children)
+            c.dep_ == "advcl" and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in cue("condition_marks") for m in c.children)
             for c in verb.head.children)
 
     def _self_announced(self, tok) -> bool:
@@ -34,10 +35,11 @@ class Modality:
         outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
         if inner is None or outer is None:
             return False
-        if inner.dep_ == "nsubj:pass" and not any(c.dep_ == "obl:agent" or self._case_of(c) == "par"
-                                                  for c in verb.children):
+        label, cue = self.lex.label, self.lex.cue
+        if inner.dep_ in label("passive_subject") and not any(
+                c.dep_ in label("passive_agent") or self._case_of(c) in cue("agent_preps") for c in verb.children):
             return True  # "a prévenu que les contrats seraient arrêtés": no other doer than the speaker's side
-        return inner.pos_ == "PRON" and inner.lower_ in ("il", "elle", "ils", "elles", "on") \
+        return inner.pos_ == "PRON" and inner.lower_ in cue("weak_subject_pronouns") \
             or inner.lemma_ == outer.lemma_
 
     def _modality(self, trig: Trigger, sent) -> str:
@@ -47,7 +49,9 @@ class Modality:
         tok = trig.token
         chain = self._clause_chain(tok)
         verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
-            tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("obj", "nsubj:pass", "obl:arg", "nsubj")
+            tok.head if tok.head.pos_ in ("VERB", "AUX") and (
+                tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
+                or tok.dep_ in self.lex.label("argument_oblique"))
             and not self._subject_of_other_act(tok) else tok)
 
         cues = self.lex.cue
@@ -72,11 +76,11 @@ class Modality:
                 break
             if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
                 break
-            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin")
+            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks")
                                                 for c in node.children):
                 break  # an adjunct clause keeps its own modality
-            if node.dep_ == "obl:mod" or (node.dep_ in ("obl", "nmod") and self._case_of(node) in
-                                          self.lex.cue("background_preps")):
+            if node.dep_ in self.lex.label("modifier_oblique") or (
+                    node.dep_ in ("obl", "nmod") and self._case_of(node) in self.lex.cue("background_preps")):
                 break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
             node = node.head
             chain.append(node)
@@ -88,11 +92,11 @@ class Modality:
         cues = self.lex.cue
         tok = trig.token
         for n in {tok, verb}:
-            has_ne = any(c.lower_ in ("ne", "n'", "n’") for c in n.children)
+            has_ne = any(c.lower_ in cues("negation_particles") for c in n.children)
             # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
             # "ne" ("bien plus ont été tués" is a comparison)
             if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
-                             and c.lower_ in ("pas", "jamais") for c in n.children):
+                             and c.lower_ in cues("headline_negation") for c in n.children):
                 return True
         return trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children)
 
@@ -108,7 +112,8 @@ class Modality:
                 return True
             if n.lemma_.lower() in cues("hypothetical_nouns") and n.pos_ == "NOUN":
                 return True  # "la menace d'une offensive", "le risque d'une attaque"
-            if n.lemma_.lower() == "cas" and n.pos_ == "NOUN" and self._case_of(n) == "en":
+            if n.lemma_.lower() in cues("condition_nouns") and n.pos_ == "NOUN" \
+                    and self._case_of(n) in cues("condition_noun_preps"):
                 return True  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
         if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in trig.token.children):
             return True
@@ -123,11 +128,11 @@ class Modality:
                 return True
             if lemma in cues("intent_adjectives") and n.pos_ == "ADJ":
                 return True
-            if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in ("devoir",):
+            if lemma in self._intent_verbs and n.pos_ in ("VERB", "AUX") and lemma not in cues("obligation_verbs"):
                 return True
-            if lemma == "devoir" and n.pos_ in ("VERB", "AUX"):
+            if lemma in cues("obligation_verbs") and n.pos_ in ("VERB", "AUX"):
                 return True
-        if any(c.lemma_.lower() in ("aller", "devoir") and c.dep_.startswith("aux") for c in verb.children):
+        if any(c.lemma_.lower() in cues("future_auxiliaries") and c.dep_.startswith("aux") for c in verb.children):
             return True
         return verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
                                                          for c in verb.children)
@@ -147,30 +152,32 @@ class Modality:
             return "alleged"
         return None
 
-    @staticmethod
-    def _subject_of_other_act(tok) -> bool:
+    def _subject_of_other_act(self, tok) -> bool:
         """An event noun that is the subject of a verb with its own object ("les manœuvres n'ont pas changé le
         rapport de force"): the verb says what the event did, so its tense and negation are not the event's
         ("la rencontre n'a pas eu lieu" keeps them: "lieu" is part of the verb)."""
-        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() != "lieu" for c in tok.head.children)
+        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("verb_part_objects")
+                                           for c in tok.head.children)
 
-    @staticmethod
-    def _future(tok) -> bool:
+    def _future(self, tok) -> bool:
         """Future tense, or "aller"/"devoir" + infinitive ("se rendra", "va se rendre")."""
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         if verb.morph.get("Tense") == ["Fut"]:
             return True
-        return any(c.dep_.startswith("aux") and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in ("aller", "devoir"))
-                   for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("aller", "devoir"))
+        auxiliaries = self.lex.cue("future_auxiliaries")
+        return any(c.dep_.startswith("aux") and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in auxiliaries)
+                   for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_ in auxiliaries)
 
     def _conditional(self, verb) -> bool:
         """Conditional mood on the verb or its auxiliary ("aurait fourni", "retirerait"); the tagger's mood,
         or the form: infinitive stem + -ait/-aient (the tagger often reads "retirerait" as an imperfect)."""
+        final_e, endings = tuple(self.lex.cue("final_e_infinitives")), self.lex.cue("conditional_endings")
+
         def form(tok) -> bool:
             if tok.morph.get("Mood") == ["Cnd"]:
                 return True
             low = tok.lower_
             lemma = self.lex.verb_lemma(low) or tok.lemma_.lower()
-            stem = lemma[:-1] if lemma.endswith("re") else lemma
-            return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in ("ait", "aient", "ais")
+            stem = lemma[:-1] if lemma.endswith(final_e) else lemma
+            return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in endings
         return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)
