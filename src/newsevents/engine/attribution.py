@@ -14,14 +14,15 @@ class Sources:
         preps = self.lex.cue("attribution_preps")
         for tok in sent:
             if tok.dep_ == "case" and (tok.lower_ in preps or (  # "d'après" is "d'" + fixed "après"
-                    tok.lower_ in ("d'", "d’") and any(c.lower_ == "après" and c.dep_ == "fixed"
-                                                       for c in tok.children))):
+                    tok.lower_ in self.lex.cue("elided_de") and any(
+                        c.lower_ in self.lex.cue("after_words") and c.dep_ == "fixed" for c in tok.children))):
                 return self._attribution_from(tok.head, context, offset)
         for tok in sent:
             if tok.lemma_.lower() not in self._reporting or tok.pos_ != "VERB":
                 continue
             incise = tok.dep_ == "parataxis"  # "X a fait Y, a indiqué l'agence Reuters"
-            if incise or any(c.lower_ == "comme" and c.dep_ == "mark" for c in tok.children):
+            if incise or any(c.lower_ in self.lex.cue("report_incise_marks") and c.dep_ == "mark"
+                             for c in tok.children):
                 deps = SUBJECT_DEPS + ("obj",)  # the inverted subject ("comme l'a rapporté KCNA") is often tagged obj
                 subj = next((c for c in tok.children if c.dep_ in deps and c.pos_ != "PRON"), None)
                 if subj is not None:
@@ -46,7 +47,8 @@ class Sources:
     def _attribution_from(self, head, context, offset) -> Attribution:
         """The source phrase headed by ``head``, without clauses attached to it (", accompagnée de ..."), and
         its resolved actor."""
-        clauses = {t.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "advcl", "parataxis")
+        relative = self.lex.label("relative_clause")
+        clauses = {t.i for c in head.children if c.dep_ in ("acl", "advcl", "parataxis") or c.dep_ in relative
                    for t in c.subtree}
         kept = [t.i for t in head.subtree if t.i not in clauses]
         left, right = min(kept), max(i for i in kept if i <= head.i or all(j in kept for j in range(head.i, i)))

@@ -10,19 +10,19 @@ class PostFilters:
     """Filters on the events of a sentence or an article, and the party comparisons they use.
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
-    @staticmethod
-    def _narrative_dates(events: list[Event]) -> list[Event]:
+    def _narrative_dates(self, events: list[Event]) -> list[Event]:
         """An event whose sentence gives no date takes the interval of the story's previous event dated by an
         interval ("entre le 15 et le 17 janvier": the visit the story narrates), rather than the publication
         date. A single day is not carried over: it dates one event, not a scene. Nor is the scene's interval given
         to an alleged event ("aurait fourni des missiles"): a claim the author keeps at a distance is no step of
         the narrated scene, and keeps the publication date (ANNOTATION.md: the publication date when the text
         gives none)."""
+        since = tuple(self.lex.cue("since_words"))
         last: EventDate | None = None
         out = []
         for event in events:
             if event.date.precision == "interval" and event.date.span is not None \
-                    and not (event.date.text or "").lower().startswith("depuis"):
+                    and not (event.date.text or "").lower().startswith(since):
                 last = event.date
             elif event.date.precision == "publication" and last is not None and event.modality != "alleged":
                 event = replace(event, date=last)

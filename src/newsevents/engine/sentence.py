@@ -85,7 +85,7 @@ def answered_acts(coder, s: SentenceState) -> None:
         act = coder._answered_act(t.token)
         if act is not None:
             s.answered[t.token.i] = act
-            relative = {x.i for c in act.children if c.dep_ == "acl:relcl" for x in c.subtree}
+            relative = {x.i for c in act.children if c.dep_ in coder.lex.label("relative_clause") for x in c.subtree}
             s.in_answer.update(x.i for x in act.subtree if x.i in s.by_token and x.i not in relative)
     for i in s.in_answer:
         s.consume(i, "in_answered_request")
