@@ -43,7 +43,6 @@ DEBT = {
     "frames.py": "acl:relcl au chez d' dans de des devoir du d’ en nsubj:pass obl:agent obl:arg obl:mod près "
                  "sur vers à",
     "frames_match.py": "acl:relcl aux:pass de des expl:subj nsubj:pass obl:agent obl:arg obl:mod par s à",
-    "nouns.py": "au de des du en nsubj:pass obl:agent obl:arg obl:mod par à",
     "repairs.py": "acl:relcl aux:pass ayant flat:name nsubj:pass obl:mod qu' que qu’ étant",
     "roles.py": "accuser acl:relcl aider appeler autoriser aux:pass aux:tense avoir de demander des du en et "
                 "exhorter expl:comp expl:pv inviter laquelle lequel leur lui m' me m’ nous nsubj:pass "

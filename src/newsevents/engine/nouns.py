@@ -60,13 +60,14 @@ class Nouns:
         recipients: tuple[Entity, ...] = ()
         for c in tok.children:
             case = self._case_of(c)
-            if c.dep_ == "nmod" and case == "de" and frame.de and not (light and frame.de == "actor"):
+            if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
+                    and not (light and frame.de == "actor"):
                 found = context.resolve(c)
                 if frame.de == "actor" and not actors:
                     actors = found
                 elif frame.de == "recipient" and not recipients:
                     recipients = found
-            elif c.dep_ == "nmod" and case == "par" and not actors:
+            elif c.dep_ == "nmod" and case in self.lex.cue("agent_preps") and not actors:
                 actors = context.resolve(c)
         return actors, recipients
 
@@ -80,12 +81,13 @@ class Nouns:
                   for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
             if quantity is not None else ())
         if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
-            de_spans = {e.span for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+            de_spans = {e.span for c in tok.children if c.dep_ == "nmod"
+                        and self._case_of(c) in self.lex.cue("genitive_preps")
                         for e in context.resolve(c)}
             actors = tuple(a for a in actors if a.span not in de_spans)
         # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
         # its participants are not the author
-        content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"
+        content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("genitive_preps")
                    and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
         if content:
             inside = [e.span for c in content for e in context.resolve(c)]
@@ -96,10 +98,12 @@ class Nouns:
         """Recipients in the frame's recipient slots on the noun or its holders, or in the phrase right after
         the noun that the parser hung elsewhere ("un entretien avec le président sénégalais Macky Sall")."""
         recipients: tuple[Entity, ...] = ()
+        obliques = self.lex.label("argument_oblique") | self.lex.label("modifier_oblique")
+        genitive = self.lex.cue("genitive_preps")
         for slot in frame.recipient:
             for c in (c for h in holders for c in h.children if c.i != tok.i):
-                if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and self._case_of(c) == slot \
-                        and (slot != "de" or frame.de != "actor"):
+                if (c.dep_ in ("nmod", "obl", "acl") or c.dep_ in obliques) and self._case_of(c) == slot \
+                        and (slot not in genitive or frame.de != "actor"):
                     recipients = context.resolve(c)
                     if recipients:
                         break
@@ -116,7 +120,8 @@ class Nouns:
         """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
         nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
         for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
-            agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+            agent = next((g for g in acl.children if g.dep_ in self.lex.label("passive_agent")
+                          or self._case_of(g) in self.lex.cue("agent_preps")), None)
             if agent is not None:
                 return context.resolve(agent) + tuple(e for g in self._coagents(acl, agent) for e in context.resolve(g))
         return ()
@@ -126,7 +131,9 @@ class Nouns:
         participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
         is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots."""
         actors: tuple[Entity, ...] = ()
-        if anchor.dep_ in ("obl", "obl:mod") and (anchor is occasion or self._case_of(anchor) in
+        label = self.lex.label
+        if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
+                anchor is occasion or self._case_of(anchor) in
                                                   self.lex.cue("participation_preps")):
             # "lors de sa visite, X a ...": X took part
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -136,12 +143,13 @@ class Nouns:
             return actors, recipients
         tok_dep, head = anchor.dep_, anchor.head
         idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
-        if tok_dep in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
-                and not idiom \
-                and (head.lemma_.lower() in self.lex.support_verbs or tok_dep in ("nsubj:pass", "obj")):
+        passive = tok_dep in label("passive_subject")
+        if (tok_dep in ("obj", "obl") or tok_dep in label("argument_oblique") or tok_dep in label("modifier_oblique")
+                or passive) and head.pos_ in ("VERB", "AUX") and not idiom \
+                and (head.lemma_.lower() in self.lex.support_verbs or passive or tok_dep == "obj"):
             # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
-            if tok_dep == "nsubj:pass":  # "sanctions imposées par Tokyo"
-                agent = next((c for c in head.children if self._case_of(c) == "par"), None)
+            if passive:  # "sanctions imposées par Tokyo"
+                agent = next((c for c in head.children if self._case_of(c) in self.lex.cue("agent_preps")), None)
                 actors = context.resolve(agent) if agent is not None else ()
             else:
                 subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
@@ -152,7 +160,8 @@ class Nouns:
                 for c in head.children:
                     if c.i == anchor.i:
                         continue
-                    if (c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in frame.recipient) or \
+                    if ((c.dep_ == "obl" or c.dep_ in label("argument_oblique") or c.dep_ in label("modifier_oblique"))
+                            and self._case_of(c) in frame.recipient) or \
                             ("iobj" in frame.recipient and c.dep_ == "iobj"):
                         recipients = context.resolve(c)
                         if recipients:
@@ -163,7 +172,7 @@ class Nouns:
         """The last steps for an event noun: its possessor as actor ("sa visite", not in a modifier), the
         supplier as recipient of a counterpart ("en échange d'une assistance de Moscou"), an announcement of
         one's own act, and ((), ()) for a generic mention."""
-        if not actors and anchor.dep_ not in ("nmod", "obl", "obl:mod"):
+        if not actors and not (anchor.dep_ in ("nmod", "obl") or anchor.dep_ in self.lex.label("modifier_oblique")):
             # "sa visite" as subject or object: the possessor; not in a modifier ("l'invitation lors de son
             # sommet"), where it refers back to some earlier occasion, not to a reported event
             poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
@@ -196,10 +205,11 @@ class Nouns:
                 actors = tuple(replace(a, code=owners[0].code) for a in actors)
         if not recipients:
             for c in verb.children:
-                if c.dep_ in ("obl", "obl:mod") and c.lemma_.lower() in self.lex.cue("support_nouns") \
-                        and self._case_of(c) in ("en", "à", "au"):
+                if (c.dep_ == "obl" or c.dep_ in self.lex.label("modifier_oblique")) \
+                        and c.lemma_.lower() in self.lex.cue("support_nouns") \
+                        and self._case_of(c) in self.lex.cue("support_noun_preps"):
                     found = next((context.resolve(g) for g in c.children if g.dep_ == "nmod"
-                                  and self._case_of(g) in ("de", "à", "au", "aux", "du", "des")
+                                  and self._case_of(g) in self.lex.cue("support_noun_complement_preps")
                                   and context.resolve(g)), ())
                     if found:
                         recipients = found
@@ -212,9 +222,10 @@ class Nouns:
         involves that verb's subject, as after "lors de" ("à l'issue d'un entretien avec Y, X a déclaré"). None
         otherwise."""
         head = tok.head
-        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or head.pos_ != "NOUN" \
+        if tok.dep_ != "nmod" or self._case_of(tok) not in self.lex.cue("genitive_preps") or head.pos_ != "NOUN" \
                 or head.lemma_.lower() not in self.lex.cue("participation_preps") \
-                or head.dep_ not in ("obl", "obl:mod") or self._case_of(head) not in ("à", "au"):
+                or not (head.dep_ == "obl" or head.dep_ in self.lex.label("modifier_oblique")) \
+                or self._case_of(head) not in self.lex.cue("occasion_preps"):
             return None
         return head
 
@@ -223,8 +234,9 @@ class Nouns:
 
         The phrase nouns are the ``exchange_nouns`` cue ("en échange de", "en contrepartie de", "en retour de")."""
         holder = tok.head
-        if tok.dep_ != "nmod" or self._case_of(tok) != "de" or holder.lemma_.lower() not in \
-                self.lex.cue("exchange_nouns") or self._case_of(holder) != "en":
+        if tok.dep_ != "nmod" or self._case_of(tok) not in self.lex.cue("genitive_preps") \
+                or holder.lemma_.lower() not in self.lex.cue("exchange_nouns") \
+                or self._case_of(holder) not in self.lex.cue("exchange_preps"):
             return None
         head = holder.head
         if head.pos_ in ("VERB", "AUX"):
