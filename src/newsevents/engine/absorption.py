@@ -18,13 +18,16 @@ class Absorption:
         if tok.lemma_.lower() not in responses:
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            slots = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in ("de", "à")]
+            slots = [c for c in tok.children if c.dep_ == "nmod"
+                     and self._case_of(c) in self.lex.cue("response_slot_preps")]
         else:
             verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in responses]
-            if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i:
+            if tok.dep_ == "conj" and tok.head.lemma_ in self.lex.cue("perfect_auxiliaries") and tok.head.i < tok.i:
                 verbs.append(tok.head)  # "a une nouvelle fois rejeté une offre": the object hangs on "a"
+            preps = (None, *self.lex.cue("response_oblique_preps"))
             slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
-                     or (c.dep_ in ("obl:arg", "obl") and self._case_of(c) in (None, "à"))]
+                     or ((c.dep_ == "obl" or c.dep_ in self.lex.label("argument_oblique"))
+                         and self._case_of(c) in preps)]
         for c in slots:
             lemma = c.lemma_.lower()
             if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
@@ -42,13 +45,14 @@ class Absorption:
             author = context.resolve(poss) if poss is not None else ()
         if not author:
             for acl in (c for c in act.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")):
-                agent = next((g for g in acl.children if g.dep_ == "obl:agent" or self._case_of(g) == "par"), None)
+                agent = next((g for g in acl.children if g.dep_ in self.lex.label("passive_agent")
+                              or self._case_of(g) in self.lex.cue("agent_preps")), None)
                 if agent is not None:
                     author = context.resolve(agent)
                     break
         if trig.is_noun:
             agent = next((c for h in (trig.token, act) for c in h.children
-                          if c.dep_ == "nmod" and self._case_of(c) == "par"), None)
+                          if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("agent_preps")), None)
             if agent is not None:
                 actors = context.resolve(agent) or actors
         author = tuple(a for a in author if a.span not in {x.span for x in actors})
@@ -85,7 +89,8 @@ class Absorption:
         with its own agent is an event told about a complement, not part of the governing act ("demande une
         enquête sur la mort de la journaliste, abattue par un soldat"): None."""
         if tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"] and any(
-                c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and self._case_of(c) == "par")
+                c.dep_ in self.lex.label("passive_agent")
+                or (c.dep_.startswith("obl") and self._case_of(c) in self.lex.cue("agent_preps"))
                 for c in tok.children):
             return None
         node = tok
@@ -102,10 +107,12 @@ class Absorption:
                 if trig is not None:
                     return trig
             if trig is not None:
-                if trig.frame.absorbs and dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl:arg", "obl"):
+                if trig.frame.absorbs and (dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl")
+                                           or dep in self.lex.label("argument_oblique")):
                     return trig
                 return None
-            if dep in ("conj", "parataxis", "nsubj", "advcl", "acl:relcl") \
-                    and not (dep == "acl:relcl" and node.lower_ == "ce" and node.pos_ == "PRON"):  # "appelé à ce que"
+            relative = dep in self.lex.label("relative_clause")
+            if (dep in ("conj", "parataxis", "nsubj", "advcl") or relative) and not (  # "appelé à ce que"
+                    relative and node.lower_ in self.lex.cue("clause_demonstratives") and node.pos_ == "PRON"):
                 return None
         return None
