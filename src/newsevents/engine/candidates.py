@@ -69,14 +69,14 @@ class Candidates:
             return []
         return [Trigger(root, HEADLINE_VISIT, None, False)]
 
-    @staticmethod
-    def _fronted_place(sent):
+    def _fronted_place(self, sent):
         """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
         first = next((t for t in sent if not t.is_space), None)
-        if first is None or first.lower_ not in ("à", "a", "au", "aux", "en"):
+        if first is None or first.lower_ not in self.lex.cue("fronted_place_preps"):
             return None
         place = first.head
-        if place.pos_ != "PROPN" or place.dep_ not in ("obl", "obl:mod") or place.head.pos_ not in ("VERB", "AUX") \
+        if place.pos_ != "PROPN" or not (place.dep_ == "obl" or place.dep_ in self.lex.label("modifier_oblique")) \
+                or place.head.pos_ not in ("VERB", "AUX") \
                 or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
             return None
         return place
@@ -109,7 +109,7 @@ class Candidates:
         coopérer") is a demand by the reporter of the obligation's subject."""
         out = []
         for tok in sent:
-            if tok.lemma_.lower() == "devoir" and tok.pos_ in ("VERB", "AUX") \
+            if tok.lemma_.lower() in self.lex.cue("obligation_verbs") and tok.pos_ in ("VERB", "AUX") \
                     and self._obligation_reporter(tok) is not None \
                     and any(c.dep_ == "xcomp" for c in tok.children):
                 out.append(Trigger(tok, OBLIGATION, None, False))
@@ -120,7 +120,7 @@ class Candidates:
         incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
             return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("nous", "je", "j'", "j’", "on") for c in tok.children):
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in self.lex.cue("speaker_pronouns") for c in tok.children):
             return None  # "« Nous devons rester vigilants », a déclaré X": the speaker's own duty, no demand
         for c in tok.children:
             if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
@@ -149,10 +149,11 @@ class Candidates:
         head = tok.head
         low = tok.lower_
         if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
-                or not low.endswith(("e", "ent")) or low.endswith("ée") or any(True for _ in tok.children):
+                or not low.endswith(tuple(self.lex.cue("present_verb_endings"))) \
+                or low.endswith(tuple(self.lex.cue("feminine_participle_endings"))) or any(True for _ in tok.children):
             return None
         verb = self.lex.verb_lemma(tok.text)
-        if verb is None or tok.lemma_.lower() in (low, low.rstrip("s")):
+        if verb is None or tok.lemma_.lower() in (low, low.rstrip("".join(sorted(self.lex.cue("plural_endings"))))):
             return None
         return head
 
