@@ -49,8 +49,6 @@ DEBT = {
                 "exhorter expl:comp expl:pv inviter laquelle lequel leur lui m' me m’ nous nsubj:pass "
                 "obl:agent obl:arg obl:mod par pousser qui reprocher s' se soupçonner suspecter s’ voir vous "
                 "y à",
-    "suppression.py": "accorder acl:relcl afin avec avoir d' dans de diffuser donner d’ en entre er le "
-                      "nsubj:pass obl:agent obl:arg obl:mod où par pour publier si téléphonique à é ée ées és",
 }
 
 
