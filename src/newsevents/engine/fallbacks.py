@@ -31,15 +31,14 @@ class Fallbacks:
                 return actors
         return ()
 
-    @staticmethod
-    def _charging_verb(tok, by_token) -> Trigger | None:
+    def _charging_verb(self, tok, by_token) -> Trigger | None:
         """The accusing verb (CAMEO 112) whose "de" + infinitive complement ``tok`` is ("l'accuse de viser des
         civils", "a accusé Kiev et ses alliés de refuser des pourparlers": the parser may hang the infinitive on
         the accused noun or its conjunct), or None. The act is the accused's: its actor is the accusation's
         recipient."""
         before = next((t for t in reversed(tok.doc[:tok.i]) if not (t.is_punct or t.is_space)
                        and not (t.head.i == tok.i and t.dep_.startswith("aux"))), None)  # "d'avoir visé"
-        if before is None or before.lower_ not in ("de", "d'", "d’"):  # "de « refuser »": by the word before,
+        if before is None or before.lower_ not in self.lex.cue("infinitive_marks"):  # "de « refuser »": by the word,
             return None  # the parser may hang this "de" on the quote mark
         head = tok.head
         if tok.dep_ == "acl":  # "de refuser" hung on "alliés", conjunct of the object "Kiev"
@@ -48,7 +47,7 @@ class Fallbacks:
             if head.dep_ not in ("obj", "conj"):  # a conjunct the parser hung on the verb itself
                 return None
             head = head.head
-        elif tok.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg"):
+        elif not (tok.dep_ in ("xcomp", "ccomp", "advcl") or tok.dep_ in self.lex.label("argument_oblique")):
             return None
         charge = by_token.get(head.i)
         return charge if charge is not None and charge.frame.cameo == "112" and not charge.is_noun else None
@@ -72,12 +71,14 @@ class Fallbacks:
         for sub in inner:
             if not sub.is_noun or not sub.frame.cameo.startswith("084"):
                 continue
-            for captives in (c for c in sub.token.children if c.dep_ == "nmod" and self._case_of(c) == "de"):
+            for captives in (c for c in sub.token.children if c.dep_ == "nmod"
+                             and self._case_of(c) in self.lex.cue("genitive_preps")):
                 for acl in (c for c in captives.children if c.dep_ == "acl" and c.pos_ == "VERB"):
                     for c in acl.children:
-                        if c.dep_ == "obl:agent" or self._case_of(c) == "par":
+                        if c.dep_ in self.lex.label("passive_agent") or self._case_of(c) in self.lex.cue("agent_preps"):
                             found = context.resolve(c)
-                        elif c.dep_ in ("obl", "obl:arg", "obl:mod") and self._case_of(c) in ("en", "à", "dans") \
+                        elif c.dep_ in self.lex.label("obliques") \
+                                and self._case_of(c) in self.lex.cue("captivity_place_preps") \
                                 and c.pos_ == "PROPN":
                             found = self._as_government(context.resolve(c) or self._place_recipient(c, context))
                         else:
@@ -92,7 +93,7 @@ class Fallbacks:
         ("exigent la démission du président", "réclament la protection de l'Etat"), when not the demander."""
         for obj in (c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
             for c in obj.children:
-                if c.dep_ == "nmod" and self._case_of(c) == "de":
+                if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("genitive_preps"):
                     found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
                     if found:
                         return found
@@ -124,7 +125,8 @@ class Fallbacks:
         if not country:  # "ont tué dix personnes en se faisant exploser à Mogadiscio": a place of its adjunct clause
             for ent in sent.ents:
                 node = ent.root.head
-                if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("obj", "nsubj", "nsubj:pass"):
+                if node.pos_ in ("NOUN", "PROPN") and (node.dep_ in ("obj", "nsubj")
+                                                       or node.dep_ in self.lex.label("passive_subject")):
                     node = node.head  # "ont tué douze personnes à Islamabad"
                 while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
                     node = node.head
@@ -139,8 +141,7 @@ class Fallbacks:
         return tuple(replace(e, code=country) if e.span in guessed and e.entity_text and e.code != country else e
                      for e in entities)
 
-    @staticmethod
-    def _enumerated(entities, sent, context, offset) -> tuple[Entity, ...]:
+    def _enumerated(self, entities, sent, context, offset) -> tuple[Entity, ...]:
         """Complete a list of named actors the parser cut short: after the last named entity of ``entities``,
         further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
         enumeration ("au Chili, au Pérou, à la Bolivie et, sous réserve, à Cuba": commas, "et"/"ou", a
@@ -180,10 +181,10 @@ class Fallbacks:
                 close = next((j for j in range(i + 2, min(i + 6, sent.end)) if doc[j].text == ","), None)
                 if close is not None and not any(doc[j].pos_ in ("VERB", "AUX") or j in by_start
                                                  for j in range(i + 1, close)) \
-                        and doc[i - 1].lower_ in ("et", "ou"):
+                        and doc[i - 1].lower_ in self.lex.cue("enumeration_conjunctions"):
                     i, aside = close + 1, True  # "et, sous conditions, à Cuba"
                     continue
-            if t.text == "," or t.lower_ in ("et", "ou", "à", "au", "aux") or t.pos_ == "DET":
+            if t.text == "," or t.lower_ in self.lex.cue("enumeration_links") or t.pos_ == "DET":
                 i += 1
                 continue
             break
@@ -212,7 +213,7 @@ class Fallbacks:
         if not (sent.start_char + offset <= m.char_start < sent.end_char + offset):
             return False
         tok = sent.doc[m.start:m.end].root
-        if self._case_of(tok) not in ("en", "au", "aux", "à", "dans"):
+        if self._case_of(tok) not in self.lex.cue("war_place_preps"):
             return False
         # the noun it hangs on, or the noun right before it when the parser hung it on the verb
         before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
@@ -258,7 +259,8 @@ class Fallbacks:
         pronoun or names no actor other than the demander's country."""
         codes = {a.code for a in actors}
         for c in tok.children:
-            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children):
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
+                                         for m in c.children):
                 subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"), None)
                 if subj is not None:
                     found = tuple(f for f in context.resolve(subj) if f.code not in codes)
@@ -271,18 +273,21 @@ class Fallbacks:
         clause ("a exigé que les Etats-Unis renoncent"), the subject of a "si" condition ("si Israël ne revenait
         pas"), or the object or oblique of an infinitive ("a menacé d'interdire le scrutin à Hébron")."""
         actor_codes = {a.code for a in actors}
+        cue = self.lex.cue
         for clause in tok.subtree:  # "menace d'interrompre les négociations si les Etats-Unis ...": the condition's subject
-            if clause.i != tok.i and any(m.dep_ == "mark" and m.lower_ == "si" for m in clause.children):
+            if clause.i != tok.i and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("condition_marks")
+                                         for m in clause.children):
                 subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
                 found = tuple(f for f in (context.resolve(subj) if subj is not None else ())
                               if f.code not in actor_codes)
                 if found:
                     return found
         for c in tok.children:
-            if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) == "de":  # "la menace de sanctions
-                for g in c.children:                                                  # contre la Chine"
-                    if g.dep_ in ("nmod", "obl", "obl:arg") and self._case_of(g) in ("contre", "envers", "à", "en",
-                                                                                     "sur"):
+            # "la menace de sanctions contre la Chine"
+            if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) in cue("genitive_preps"):
+                for g in c.children:
+                    if (g.dep_ in ("nmod", "obl") or g.dep_ in self.lex.label("argument_oblique")) \
+                            and self._case_of(g) in cue("target_preps"):
                         found = tuple(f for f in context.resolve(g) if f.code not in actor_codes)
                         if found:
                             return found
@@ -292,12 +297,12 @@ class Fallbacks:
                     return found
             if c.dep_ in ("ccomp", "advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-                if c.dep_ == "advcl" and not marks & {"si", "que", "qu'", "qu’"}:
+                if c.dep_ == "advcl" and not marks & (cue("condition_marks") | cue("complement_marks")):
                     continue
-                if c.dep_ == "acl" and not marks & {"de", "d'", "d’"}:  # "la menace de couper X"
+                if c.dep_ == "acl" and not marks & cue("infinitive_marks"):  # "la menace de couper X"
                     continue
                 order = [SUBJECT_DEPS] if c.dep_ not in ("xcomp", "acl") else [("obj", "iobj"),
-                                                                               ("obl", "obl:arg", "obl:mod")]
+                                                                               self.lex.label("obliques")]
                 for deps in order:
                     for g in c.children:
                         if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
@@ -345,9 +350,10 @@ class Fallbacks:
         if trig.is_noun or trig.frame.cameo[:2] not in ("18", "19") or not self._passive(tok):
             return False
         protesters = self.lex.cue("protester_nouns")
-        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        passive_subject = self.lex.label("passive_subject")
+        patient = next((c for c in tok.children if c.dep_ in passive_subject), None)
         if patient is None and tok.dep_ == "conj":
-            patient = next((c for c in tok.head.children if c.dep_ == "nsubj:pass"), None)
+            patient = next((c for c in tok.head.children if c.dep_ in passive_subject), None)
         if patient is None:
             return False
         return patient.lemma_.lower() in protesters or any(
@@ -376,7 +382,7 @@ class Fallbacks:
             cases = {self._case_of(root), root.head.lower_} | {c.lower_ for c in root.children}
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
-            if not cases & set(PLACE_CASES) and not cases & {"près", "autour", "proche"}:
+            if not cases & set(PLACE_CASES) and not cases & self.lex.cue("near_words"):
                 continue
             if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue
@@ -424,29 +430,31 @@ class Fallbacks:
         complement of ``trig`` ("manifestent contre la guerre en Ukraine"): the parser hangs it on the verb,
         but it belongs to the issue protested against, not to where the protest happened."""
         for c in trig.token.children:
-            if c.dep_ in OBLIQUE_DEPS and self._case_of(c) == "contre" and c.pos_ == "NOUN" \
+            if c.dep_ in OBLIQUE_DEPS and self._case_of(c) in self.lex.cue("against_preps") and c.pos_ == "NOUN" \
                     and c.right_edge.i + 2 < len(c.doc) and c.doc[c.right_edge.i + 2].idx == start \
-                    and c.doc[c.right_edge.i + 1].lower_ in ("en", "au", "aux", "à", "dans"):
+                    and c.doc[c.right_edge.i + 1].lower_ in self.lex.cue("war_place_preps"):
                 return True
         return False
 
-    @staticmethod
-    def _place_recipient(tok, context) -> tuple[Entity, ...]:
+    def _place_recipient(self, tok, context) -> tuple[Entity, ...]:
         """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
         complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first
         country, capital or demonym inside it ("un dépôt de carburant en Russie", "le territoire russe")."""
-        agent = next((c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "par"), None)
-        if agent is None and tok.dep_ == "obj" and not any(c.dep_ == "aux:pass" for c in tok.head.children):
+        label, by = self.lex.label, self.lex.cue("agent_preps")
+        agent = next((c for c in tok.children if c.dep_ == "nmod" and case_of(c) in by), None)
+        if agent is None and tok.dep_ == "obj" and not any(c.dep_ in label("passive_auxiliary")
+                                                           for c in tok.head.children):
             # an active verb has no agent: a "par" phrase right after its object is the object's
-            agent = next((c for c in tok.head.children if c.dep_ in ("obl", "obl:mod", "obl:agent")
-                          and case_of(c) == "par" and c.left_edge.i == tok.right_edge.i + 1), None)
+            agent = next((c for c in tok.head.children if (c.dep_ == "obl" or c.dep_ in label("modifier_oblique")
+                                                           or c.dep_ in label("passive_agent"))
+                          and case_of(c) in by and c.left_edge.i == tok.right_edge.i + 1), None)
         owner = context.resolve(agent) if agent is not None else ()  # "dénonce le rejet par l'OTAN de ...":
         if owner:                                                         # the act's author
             return owner
         owner = context.modifier_actors(tok)
         if owner:
             return owner
-        skip = {t.i for c in tok.children if c.dep_ in ("acl:relcl", "acl") for t in c.subtree}
+        skip = {t.i for c in tok.children if c.dep_ == "acl" or c.dep_ in label("relative_clause") for t in c.subtree}
         left, right = tok.left_edge.i, tok.right_edge.i + 1
         for m in context.mentions_in(tok.doc, left, right):
             if m.kind in ("country", "capital", "demonym") and m.start not in skip:
