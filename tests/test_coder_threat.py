@@ -148,7 +148,9 @@ def test_condition_hung_on_the_reporting_verb_conditions_the_announced_act():
     from spacy.tokens import Doc
 
     from newsevents.coder import EventCoder
+    from newsevents.langdata import load_language
 
+    coder = EventCoder(load_language("fr"), None, actors=object(), dates=object(), places=object())
     # Moscou a annoncé qu' il retirerait ses soldats si Kiev refusait .
     rows = [("Moscou", "nsubj", 2), ("a", "aux:tense", 2), ("annoncé", "ROOT", 2), ("qu'", "mark", 5),
             ("il", "nsubj", 5), ("retirerait", "ccomp", 2), ("ses", "det", 7), ("soldats", "obj", 5),
@@ -156,14 +158,14 @@ def test_condition_hung_on_the_reporting_verb_conditions_the_announced_act():
     doc = Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], deps=[r[1] for r in rows],
               heads=[r[2] for r in rows], pos=["PROPN", "AUX", "VERB", "SCONJ", "PRON", "VERB", "DET", "NOUN",
                                                  "SCONJ", "PROPN", "VERB", "PUNCT"])
-    assert EventCoder._conditioned(doc[5])
+    assert coder._conditioned(doc[5])
     when = Doc(doc.vocab, words=[t.text if t.i != 8 else "quand" for t in doc], deps=[t.dep_ for t in doc],
                heads=[t.head.i for t in doc], pos=[t.pos_ for t in doc])
-    assert not EventCoder._conditioned(when[5])  # "quand Kiev refusait": a time, not a condition
+    assert not coder._conditioned(when[5])  # "quand Kiev refusait": a time, not a condition
     rows[10] = ("refusait", "advcl", 5)
     doc = Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], deps=[r[1] for r in rows],
               heads=[r[2] for r in rows], pos=[t.pos_ for t in doc])
-    assert EventCoder._conditioned(doc[5])
+    assert coder._conditioned(doc[5])
 
 
 def test_a_release_is_demanded_of_the_captor(pipeline):

@@ -57,3 +57,29 @@ def test_bad_frame_names_file_and_entry(monkeypatch):
 
     with pytest.raises(LanguageDataError, match=r"lang/fr/verbs.yaml: verbs.visiter: '999'"):
         Lexicon.from_data(LanguageData("fr", broken, "x"))
+
+
+def test_unknown_cue_or_label_is_an_error_naming_file_and_key():
+    lex = Lexicon.from_data(load_language("fr"))
+    with pytest.raises(LanguageDataError, match=r"lang/fr/cues.yaml, lang/fr/syntax.yaml \(words\): no cue list "
+                                                r"'reportng_verbs'"):
+        lex.cue("reportng_verbs")
+    with pytest.raises(LanguageDataError, match=r"lang/fr/syntax.yaml: labels: no label set 'passive_agnet'"):
+        lex.label("passive_agnet")
+    assert lex.label("passive_agent") == {"obl:agent"} and "n’" in lex.cue("negation_particles")
+
+
+@pytest.mark.parametrize("syntax, message", [
+    ({"source": "t", "words": {"empty": []}}, r"syntax.yaml: words.empty: expected a non-empty list of strings"),
+    ({"source": "t", "words": {"pronouns": ["il", True]}}, r"syntax.yaml: words.pronouns: expected"),
+    ({"source": "t", "labels": ["obl:arg"]}, r"syntax.yaml: labels: expected a mapping"),
+    ({"source": "t", "words": {"reporting_verbs": ["dire"]}}, r"words.reporting_verbs: already a cue list"),
+])
+def test_syntax_lists_are_validated(syntax, message):
+    from newsevents.langdata import LanguageData
+
+    data = load_language("fr")
+    broken = dict(data.files)
+    broken["syntax"] = syntax
+    with pytest.raises(LanguageDataError, match=message):
+        Lexicon.from_data(LanguageData("fr", broken, "x"))

@@ -595,3 +595,45 @@ def test_filter_form_keeps_the_actor_shorthand(client):
     page = client.get("/", params={"actor": "RUS"})
     assert page.status_code == 200
     assert '<input type="hidden" name="actor" value="RUS">' in page.text
+
+
+# -- why this event: the coder's trace on the event page ------------------------------------------------------
+
+class TracingStub(StubPipeline):
+    """The stub pipeline with a trace: "a condamné" is a kept candidate, "embuscade" one dropped by a rule."""
+
+    def trace(self, article):
+        from newsevents.engine.trace import CandidateTrace, SentenceTrace, Step, Trace
+
+        [result] = list(self.process([article]))
+        sentence = SentenceTrace(article.text, (0, len(article.text)))
+        i = article.text.index("condamné")
+        sentence.candidates[3] = CandidateTrace(3, "condamné", "condamner", (i, i + 8), "condamner", "111", False,
+                                                [Step("modality", "fired", "111 asserted")])
+        j = article.text.index("embuscade")
+        sentence.candidates[5] = CandidateTrace(5, "embuscade", "embuscade", (j, j + 9), "embuscade", "190", True,
+                                                [Step("reaction_topic", "dropped")])
+        return result, Trace([sentence])
+
+
+def test_why_this_event_lists_candidates_and_rules(writable):
+    client = TestClient(create_app(writable, write_token=TOKEN, pipeline_factory=TracingStub))
+    stored = client.post("/api/extract", json={"text": TEXT, "store": True}, headers={"X-Write-Token": TOKEN})
+    assert stored.status_code == 200, stored.text
+    [event] = stored.json()["events"]
+    page = client.get(f"/events/{event['id']}")
+    assert f'href="/events/{event["id"]}/why"' in page.text
+    why = client.get(f"/events/{event['id']}/why")
+    assert why.status_code == 200
+    assert "dropped by <code class=\"rule\">reaction_topic</code>" in why.text
+    assert "«condamné»" in why.text and "<strong>this event</strong>" in why.text
+    assert 'id="changed"' not in why.text
+    assert client.get("/events/nope/why").status_code == 404
+
+
+def test_why_this_event_needs_a_tracing_pipeline(writable):
+    client = TestClient(create_app(writable, write_token=TOKEN, pipeline_factory=StubPipeline))
+    stored = client.post("/api/extract", json={"text": TEXT, "store": True}, headers={"X-Write-Token": TOKEN})
+    [event] = stored.json()["events"]
+    why = client.get(f"/events/{event['id']}/why")
+    assert why.status_code == 503 and "cannot explain" in why.text

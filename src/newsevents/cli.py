@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 import click
 
@@ -513,6 +514,57 @@ def demo(db):
     click.echo(f"stored in {path} ({stats['documents']} document(s), {stats['events']} events in total)")
     click.echo(f"next: newsevents events --db {path}")
     click.echo(f"      newsevents serve --db {path}")
+
+
+EXPLAIN_STYLES = {"heading": {"bold": True}, "dropped": {"fg": "red"}, "fired": {"fg": "cyan"},
+                  "event": {"fg": "green", "bold": True}, "candidate": {"fg": "yellow"}, "token": {"dim": True}}
+
+
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Show why the coder coded a text the way it did.")
+@click.argument("text", required=False)
+@click.option("--id", "doc_id", default=None, metavar="DOC", help="Explain a stored document (see --db) instead of TEXT.")
+@db_option
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date of TEXT (YYYY-MM-DD), for relative dates (\"mardi\").")
+@click.option("--lang", default="fr", show_default=True, metavar="LANG", help="Language of the text (ISO 639-1).")
+@click.option("--parse/--no-parse", "show_parse", default=True, help="Show each sentence's parse (default: yes).")
+def explain(text, doc_id, db, published, lang, show_parse):
+    """Code TEXT (or the stored document --id DOC) and show the parse, every trigger candidate, each named rule
+    that fired on it or dropped it, and the final events with their evidence.
+
+    A stored document is coded again with the current coder, so its events may differ from the stored ones.
+    """
+    from .explain import explanation_lines
+    from .pipeline import Pipeline
+
+    article = _explain_article(text, doc_id, db, published, lang)
+    try:
+        pipeline = Pipeline(lang, force_lang=True)
+        result, trace = pipeline.trace(article)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for line, role in explanation_lines(result, trace, parse=show_parse):
+        click.echo(click.style(line, **EXPLAIN_STYLES.get(role, {})))
+
+
+def _explain_article(text, doc_id, db, published, lang) -> Article:
+    """The article to explain: TEXT with --published, or the stored document --id."""
+    if (text is None) == (doc_id is None):
+        raise click.UsageError("give either TEXT or --id DOC")
+    if text is not None:
+        if published is not None:
+            try:
+                date.fromisoformat(published)
+            except ValueError:
+                raise click.BadParameter(f"{published!r} is not a date (YYYY-MM-DD)", param_hint="--published")
+        return Article("text", text, published, lang)
+    with _open_store(db, read_only=True) as store:
+        stored = store.get_document(doc_id)
+    if stored is None:
+        raise click.ClickException(f"no document {doc_id!r} in the event database")
+    if not (stored.get("text") or "").strip():
+        raise click.ClickException(f"document {doc_id!r} has no stored text to code")
+    return Article(doc_id, stored["text"], stored.get("published") or published, stored.get("lang") or lang)
 
 
 def _evidence(text: str, event: dict, context: int = 70) -> str:

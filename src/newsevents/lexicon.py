@@ -57,6 +57,8 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     verb_forms: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, frozenset[str]] = field(default_factory=dict)
+    where: str = "lang"  # the language folder, for error messages ("lang/fr")
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -64,8 +66,21 @@ class Lexicon:
         return self.verb_forms.get(form.lower())
 
     def cue(self, name: str) -> frozenset[str]:
-        """A cue list of ``cues.yaml`` as a set of lowercase entries (empty when absent)."""
-        return self.cues.get(name, frozenset())
+        """A cue list of ``cues.yaml`` or a word list of ``syntax.yaml`` (``words``) as a set of lowercase
+        entries. Raises :class:`LanguageDataError` naming the files and the key when there is no such list."""
+        try:
+            return self.cues[name]
+        except KeyError:
+            raise LanguageDataError(f"{self.where}/cues.yaml, {self.where}/syntax.yaml (words): no cue list "
+                                    f"{name!r}") from None
+
+    def label(self, name: str) -> frozenset[str]:
+        """A set of dependency labels of ``syntax.yaml`` (``labels``). Raises :class:`LanguageDataError` naming
+        the file and the key when there is no such set."""
+        try:
+            return self.labels[name]
+        except KeyError:
+            raise LanguageDataError(f"{self.where}/syntax.yaml: labels: no label set {name!r}") from None
 
     @classmethod
     def from_data(cls, data: LanguageData) -> "Lexicon":
@@ -89,9 +104,27 @@ class Lexicon:
         cues_file = data.file("cues")
         cues = {k: frozenset(str(x).lower() for x in v) for k, v in cues_file.items()
                 if k != "source" and isinstance(v, list)}
+        syntax = data.files.get("syntax", {})
+        words = _named_lists(f"lang/{data.lang}/syntax.yaml", "words", syntax.get("words", {}))
+        labels = _named_lists(f"lang/{data.lang}/syntax.yaml", "labels", syntax.get("labels", {}))
+        for name in words.keys() & cues.keys():
+            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs = frames("verbs")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
-        return cls(verbs, frames("nouns"), support, cues, _regular_forms(verbs))
+        return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
+                   f"lang/{data.lang}")
+
+
+def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:
+    """The ``section`` mapping of a data file as name -> set of lowercase strings; errors name file and key."""
+    if not isinstance(content, dict):
+        raise LanguageDataError(f"{where}: {section}: expected a mapping of names to lists")
+    out = {}
+    for name, entries in content.items():
+        if not isinstance(entries, list) or not entries or not all(isinstance(x, str) and x for x in entries):
+            raise LanguageDataError(f"{where}: {section}.{name}: expected a non-empty list of strings")
+        out[name] = frozenset(x.lower() for x in entries)
+    return out
 
 
 def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Frame, ...]:

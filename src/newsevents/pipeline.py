@@ -115,6 +115,24 @@ class Pipeline:
         pieces = paragraphs(text, MAX_CHARS_PER_CHUNK)
         return zip((start for start, _ in pieces), self.nlp.pipe((t for _, t in pieces), batch_size=8))
 
+    def trace(self, article: Article):
+        """Code one article as :meth:`process` does, but always in this pipeline's language and recording what
+        the coder did: returns ``(DocumentResult, Trace)``, the trace a :class:`~newsevents.engine.trace.Trace`
+        (every sentence's parse, every trigger candidate and each rule that fired on it or dropped it). Raises
+        ``ValueError`` naming the document when it has no text."""
+        from .cleanup import clean_text
+        from .engine.trace import Trace
+
+        text = clean_text(article.text, self.data.glue_names)
+        if not text.strip():
+            raise ValueError(f"document {article.id}: no text to code")
+        article = replace(article, text=text, lang=self.lang)
+        pieces = paragraphs(text)
+        docs = list(zip((start for start, _ in pieces), self.nlp.pipe(t for _, t in pieces)))
+        trace = Trace()
+        events = self.coder.code(article, docs, trace)
+        return DocumentResult(article, events=tuple(events)), trace
+
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))

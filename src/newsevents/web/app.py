@@ -171,15 +171,29 @@ class LazyPipeline:
         """Code one article; errors inside the pipeline come back as a result with ``status="error"``.
         Raises :class:`PipelineUnavailable` when the pipeline cannot be built (tried again next time)."""
         with self._lock:
-            if self._pipeline is None:
-                log.info("loading the coding pipeline")
-                try:
-                    self._pipeline = self._factory()
-                except Exception as exc:
-                    log.exception("the coding pipeline could not be loaded")
-                    raise PipelineUnavailable(f"the coding pipeline could not be loaded: "
-                                              f"{type(exc).__name__}: {exc}") from exc
-            return next(iter(self._pipeline.process([article])))
+            return next(iter(self._load().process([article])))
+
+    def trace(self, article: Article):
+        """Code one article recording what the coder did: ``(DocumentResult, Trace)``
+        (:meth:`newsevents.pipeline.Pipeline.trace`). Raises :class:`PipelineUnavailable` when the pipeline cannot
+        be built or cannot trace, and ``ValueError`` for an article with no text."""
+        with self._lock:
+            pipeline = self._load()
+            if not hasattr(pipeline, "trace"):
+                raise PipelineUnavailable("this coding pipeline cannot explain its events")
+            return pipeline.trace(article)
+
+    def _load(self):
+        """The pipeline, built on first use (call with the lock held)."""
+        if self._pipeline is None:
+            log.info("loading the coding pipeline")
+            try:
+                self._pipeline = self._factory()
+            except Exception as exc:
+                log.exception("the coding pipeline could not be loaded")
+                raise PipelineUnavailable(f"the coding pipeline could not be loaded: "
+                                          f"{type(exc).__name__}: {exc}") from exc
+        return self._pipeline
 
 
 def _default_pipeline():
@@ -544,6 +558,24 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         spans = [Span(s.start - base, s.end - base, s.kind, s.label) for s in event_spans(event)]
         return page(request, "event.html", event=event, doc=doc, segments=segments(text, spans), others=others,
                     title=f"{event['event_type']} event")
+
+    @app.get("/events/{event_id}/why", response_class=HTMLResponse, include_in_schema=False)
+    async def why_page(request: Request, event_id: str):
+        event = store.get_event(event_id)
+        doc = store.get_document(event["doc_id"]) if event is not None else None
+        if event is None or doc is None or not (doc.get("text") or "").strip():
+            what = f"No event {event_id!r}." if event is None else f"No stored text for document {event['doc_id']!r}."
+            return page(request, "error.html", status_code=404, message=what, title="Not found")
+        article = Article(doc["doc_id"], doc["text"], doc.get("published"), doc.get("lang"))
+        try:
+            result, trace = await run_in_threadpool(pipeline.trace, article)
+        except PipelineUnavailable as exc:
+            return page(request, "error.html", status_code=503, message=str(exc), title="Unavailable")
+        span = tuple(event["sentence_span"])
+        sentence = next((s for s in trace.sentences if s.span == span), None)
+        recoded = [e.to_dict() for e in result.events if tuple(e.sentence_span) == span]
+        return page(request, "why.html", event=event, sentence=sentence, recoded=recoded,
+                    same=any(e["id"] == event_id for e in recoded), title=f"Why this {event['event_type']} event")
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str):

@@ -1,0 +1,165 @@
+"""Trigger candidates: lexicon matches and synthetic triggers (headline visits, fronted places, obligations)."""
+from __future__ import annotations
+
+from .frames import FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
+from .syntax import case_of
+
+
+class Candidates:
+    """Finding trigger candidates in a sentence.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _match(self, tok) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
+            frames = self.lex.verbs.get(lemma)
+            if not frames and (lemma == tok.lower_ or tok.pos_ == "VERB") and self.lex.verb_lemma(tok.text):
+                lemma = self.lex.verb_lemma(tok.text)  # the lemmatizer gave up: "resserre", "demande" (demander)
+                frames = self.lex.verbs.get(lemma)
+            if frames and not self._is_reporting_use(tok, lemma):
+                found = self._verb_frames(tok, frames)
+                if found:
+                    return found
+        if tok.pos_ in ("NOUN", "ADJ", "ADV", "X", "PROPN") and lemma not in self.lex.nouns \
+                and self._verb_in_disguise(tok):
+            found = self._verb_frames(tok, self.lex.verbs.get(self.lex.verb_lemma(tok.text), ()))
+            if found:
+                return found
+        if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
+            frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
+            if frames:
+                fitting = [f for f in frames if self._noun_frame_matches(tok, f)]
+                if fitting:  # the others are tried when the first one's participants do not fit
+                    return Trigger(tok, fitting[0], None, True, tuple((f, None) for f in fitting[1:]))
+        return None
+
+    def _verb_frames(self, tok, frames) -> Trigger | None:
+        """The first matching frame, with the other matching frames as alternatives."""
+        matches = [(f, obj) for f in frames for obj in [self._verb_frame_matches(tok, f)] if obj is not False]
+        if not matches:
+            return None
+        (frame, obj), rest = matches[0], tuple(matches[1:])
+        return Trigger(tok, frame, obj, False, rest)
+
+    @staticmethod
+    def _in_name(tok, context) -> bool:
+        """An event noun inside a name is no trigger ("l'Organisation de libération de la Palestine", "la cour
+        d'appel", "le Front de libération nationale"): it lies after the first word of a multi-word actor mention,
+        or, lowercase, inside a named entity of the parser that starts with a capital inside the sentence (a
+        sentence's first word is capitalised anyway: "Série de frappes russes" is no name)."""
+        doc, sent = tok.doc, tok.sent
+        if any(m.start < tok.i < m.end for m in context.mentions_in(doc, sent.start, sent.end)):
+            return True
+        ent = next((e for e in doc.ents if e.start < tok.i < e.end), None)
+        return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
+            and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
+
+    @staticmethod
+    def _headline_visits(sent, context) -> list[Trigger]:
+        """Verbless titles naming a person and a place: "Recep Tayyip Erdogan en RDC", "Nancy Pelosi à
+        Taïwan" report a visit. The person must be a known office holder; the place comes with à/en/au."""
+        root = sent.root
+        if root.pos_ != "PROPN" or any(t.pos_ == "VERB" and t.head.i == root.i and t.dep_ not in ("parataxis",)
+                                       for t in root.children):
+            return []
+        if not any(m.kind == "person" and m.start == root.i
+                   for m in context.mentions_in(root.doc, root.i, root.right_edge.i + 1)):
+            return []
+        if not any(c.dep_ == "nmod" and case_of(c) in HEADLINE_VISIT.recipient for c in root.children):
+            return []
+        return [Trigger(root, HEADLINE_VISIT, None, False)]
+
+    def _fronted_place(self, sent):
+        """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in self.lex.cue("fronted_place_preps"):
+            return None
+        place = first.head
+        if place.pos_ != "PROPN" or not (place.dep_ == "obl" or place.dep_ in self.lex.label("modifier_oblique")) \
+                or place.head.pos_ not in ("VERB", "AUX") \
+                or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
+            return None
+        return place
+
+    def _fronted_place_visits(self, sent, context) -> list[Trigger]:
+        """Office holders acting in a place named at the head of the sentence ("Au Bénin, Emmanuel Macron promet
+        une aide militaire", "A Sotchi, Poutine et Erdogan renforcent ..."): each named person among the main
+        verb's subjects is visiting that place (CAMEO 042); a head of government at home is dropped later as a
+        home trip. Le Monde's headline convention, so only for the first sentence of a paragraph; the person must
+        be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
+        or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
+        from afar."""
+        place = self._fronted_place(sent)
+        if place is None or sent.start != 0:
+            return []
+        verb = place.head
+        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
+        if not any(a is not None and self.cameo[a.frame.cameo].quad_class in (1, 2) for a in acts):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > verb.i:
+            return []
+        # the subject's words up to the verb (the parser may cut a name: "Emmanuel" nsubj, "Macron" advmod)
+        persons = [m for m in context.mentions_in(sent.doc, subject.left_edge.i, verb.i)
+                   if m.kind == "person" and m.sector == "GOV"]
+        return [Trigger(sent.doc[m.start], FRONTED_VISIT, place, False) for m in persons]  # evidence: place, name
+
+    def _obligations(self, sent) -> list[Trigger]:
+        """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
+        coopérer") is a demand by the reporter of the obligation's subject."""
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() in self.lex.cue("obligation_verbs") and tok.pos_ in ("VERB", "AUX") \
+                    and self._obligation_reporter(tok) is not None \
+                    and any(c.dep_ == "xcomp" for c in tok.children):
+                out.append(Trigger(tok, OBLIGATION, None, False))
+        return out
+
+    def _obligation_reporter(self, tok):
+        """The subject of the reporting verb an obligation is reported by: "X a déclaré que Y devait ..." or the
+        incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
+            return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in self.lex.cue("speaker_pronouns") for c in tok.children):
+            return None  # "« Nous devons rester vigilants », a déclaré X": the speaker's own duty, no demand
+        for c in tok.children:
+            if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
+                return next((g for g in c.children if g.dep_ in SUBJECT_DEPS + ("obj",) and g.pos_ != "PRON"), None)
+        return None
+
+    def _verb_in_disguise(self, tok) -> bool:
+        """A token tagged noun/adjective that is a lexicon verb form used as a verb: it heads the sentence or
+        has a subject, or directly follows a proper-noun subject ("la Russie sanctionne 29 Américains")."""
+        if self.lex.verb_lemma(tok.text) is None:
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
+                tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
+            return not any(c.dep_ == "det" for c in tok.children)
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
+            return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
+        return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+
+    def _headline_subject(self, tok):
+        """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
+        proteste", "l'Italie scelle un accord"): that noun, when ``tok`` is a present form of a lexicon verb
+        ("-e", "-ent") hanging on it as ``amod`` right after it, and the lemmatizer did not know the word (its
+        lemma is neither the form nor the verb: "proteste" -> "protest"). A real adjective keeps its own form as
+        lemma ("une opposition ferme", "la situation critique"), so it is left alone. None otherwise."""
+        head = tok.head
+        low = tok.lower_
+        if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
+                or not low.endswith(tuple(self.lex.cue("present_verb_endings"))) \
+                or low.endswith(tuple(self.lex.cue("feminine_participle_endings"))) or any(True for _ in tok.children):
+            return None
+        verb = self.lex.verb_lemma(tok.text)
+        if verb is None or tok.lemma_.lower() in (low, low.rstrip("".join(sorted(self.lex.cue("plural_endings"))))):
+            return None
+        return head
+
+    def _is_reporting_use(self, tok, lemma: str) -> bool:
+        """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
+        has a clausal complement ("a assuré que...")."""
+        if lemma not in self.lex.cue("reporting_event_verbs"):
+            return False
+        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)

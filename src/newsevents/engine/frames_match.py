@@ -1,0 +1,153 @@
+"""Frame matching: whether a verb or noun frame of the lexicon fits a token in its parse."""
+from __future__ import annotations
+
+from ..lexicon import Frame
+
+
+class FrameMatching:
+    """Whether a frame's pattern (objects, prepositions, senses) fits a token.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _verb_frame_matches(self, tok, frame: Frame):
+        """The pattern object token when the frame names objects, None when it names none, False on no match."""
+        children = list(tok.children)
+        reflexive = self._reflexive(children)
+        if frame.reflexive is True and not reflexive:
+            return False
+        if frame.reflexive is False and reflexive:
+            return False
+        objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
+            return False
+        if frame.intransitive and (objects or tok.dep_ == "acl"):
+            return False
+        if frame.needs_patient and not self._has_patient(tok, children):
+            return False
+        label = self.lex.label
+        if any(c.dep_ in label("impersonal_subject") for c in children) \
+                and any(c.dep_ == "cop" or c.dep_ in label("passive_auxiliary") for c in children):
+            return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
+        nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
+        if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
+                                         if c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod")
+                                         or (c.dep_ == "advmod" and c.head.i == tok.i)):  # "abuser sexuellement"
+            return False
+        if frame.needs_complement:
+            if not any(self._case_of(c) in frame.needs_complement for c in children
+                       if c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")):
+                return False
+        if frame.objects:
+            # "a levé vendredi le blocus": the parser hangs the object on the time word before it
+            displaced = [g for c in children if c.dep_ in label("modifier_oblique")
+                         and c.lemma_.lower() in self.lex.cue("time_nouns")
+                         for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
+                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
+                         in (None, *self.lex.cue("partitive_articles"))]  # no preposition, or the partitive
+            mistagged = [c for c in children if c.dep_ == "obj" and c.pos_ == "ADJ"]  # "demande « pardon »"
+            # a relative pronoun stands for its antecedent: "l'ambassadeur, qui avait été rappelé", "les
+            # troupes qu'il a déployées"
+            relative = [tok.head for c in children if c.dep_ in label("patients")
+                        and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
+            complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
+                           or c.dep_ in label("passive_subject")]
+            for obj in objects + complements + displaced + mistagged + relative:
+                if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                                  for c in obj.children):
+                    continue  # "lancer des manœuvres conjointes": the object's adjective decides
+                if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
+                                                           and obj.ent_type_ == "PER"):
+                    return obj
+                if self._measured(obj, frame.objects):
+                    return obj
+            if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
+                return tok.head
+            return False
+        return None
+
+    def _has_patient(self, tok, children) -> bool:
+        """The verb has a patient: a direct object (a clitic too: "l'a arrêté"), a passive subject, the noun its
+        participle modifies, or it is itself passive ("Arrêtés après la manifestation, ils..."). Without one,
+        a ``needs_patient`` verb is used intransitively in another sense ("on n'arrêtera pas" = not stop)."""
+        if any(c.dep_ in self.lex.label("patients") for c in children) or tok.dep_ == "acl":
+            return True
+        return self._passive(tok)
+
+    def _other_sense_object(self, tok, children, lemmas: frozenset[str]) -> bool:
+        """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
+        ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
+        "ont défendu la ville")."""
+        patients = [c for c in children if c.dep_ in self.lex.label("patients") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        patients += [c for c in children if c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "se rend compte": the
+                     and not any(g.dep_ == "case" for g in c.children)]  # bare noun parsed as a complement
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            patients.append(tok.head)
+        amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
+        plural = "".join(sorted(self.lex.cue("plural_endings")))
+        return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas or (  # "certaines parties de la Constitution"
+            {p.lemma_.lower(), p.lower_, p.lower_.rstrip(plural)} & amounts  # the lemmatiser gives "parties" -> "party"
+            and any(c.dep_ == "nmod" and c.lemma_.lower() in lemmas for c in p.children))
+            for p in patients)
+
+    def _noun_frame_matches(self, tok, frame: Frame) -> bool:
+        if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
+                                          for c in tok.children):
+            return False
+        label, cue = self.lex.label, self.lex.cue
+        if frame.objects_de and not any(self._case_of(c) in cue("genitive_preps")
+                                        and self._lemma_in(c, frame.objects_de)
+                                        for c in tok.children if c.dep_ == "nmod"):
+            return False
+        if frame.needs_support and not ((tok.dep_ in label("patients") or tok.dep_ in label("argument_oblique"))
+                                        and tok.head.pos_ in ("VERB", "AUX")
+                                        and tok.head.lemma_.lower() in self.lex.support_verbs) \
+                and self._exchange_verb(tok) is None \
+                and not self._supported_by_participle(tok):  # the counterpart of a deal is given, as the deal is
+            return False
+        if frame.needs_support and tok.dep_ in label("argument_oblique") and self._case_of(tok) in cue("dative_preps") \
+                and any(c.dep_ == "obj" for c in tok.head.children):  # "faire face à la menace": the object is
+            return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
+        if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
+            return False
+        if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
+            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
+            if not any(self._lemma_in(c, frame.complements) for c in around
+                       if c.i != tok.i and (c.dep_ in label("obliques") or c.dep_ == "nmod")):
+                return False
+        return True
+
+    def _supported_by_participle(self, tok) -> bool:
+        """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine
+        par Moscou", "l'aide apportée par le Japon"): the support verb's passive, so the noun is an event."""
+        return any(c.dep_ == "acl" and c.lemma_.lower() in self.lex.support_verbs
+                   and c.morph.get("VerbForm") == ["Part"]
+                   and any(g.dep_ in self.lex.label("passive_agent") or self._case_of(g) in self.lex.cue("agent_preps")
+                           for g in c.children)
+                   for c in tok.children)
+
+    def _measured(self, tok, lemmas: frozenset[str]) -> bool:
+        """The object is an amount of one of ``lemmas``: "13 milliards de mètres cubes de gaz", "des milliers de
+        tonnes de blé" (through the cue list ``measure_nouns``, up to three levels of "de" complements; the
+        parser may take "cubes" for an adjective)."""
+        measures = self.lex.cue("measure_nouns")
+        frontier = [tok]
+        for _ in range(3):
+            frontier = [c for n in frontier if n.lemma_.lower() in measures for c in n.children
+                        if c.dep_ in ("nmod", "amod") and c.pos_ in ("NOUN", "ADJ")]
+            if any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in frontier):
+                return True
+        return False
+
+    def _lemma_in(self, tok, lemmas: frozenset[str], depth: int = 0) -> bool:
+        """``tok`` or the noun its quantity words measure has one of ``lemmas``: "des soldats", "des milliers de
+        soldats", "des dizaines de milliers de soldats" (a chain of ``quantity_nouns``, up to three deep)."""
+        lemma = tok.lemma_.lower()
+        if lemma in lemmas or tok.lower_ in lemmas:
+            return True
+        # "des dizaines de milliers de soldats": look through quantity nouns
+        for c in tok.children:
+            if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+                return True
+            if c.dep_ == "nmod" and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
+                    and self._lemma_in(c, lemmas, depth + 1):
+                return True
+        return False

@@ -1,0 +1,296 @@
+"""Event nouns: their participants, exchanges and counterparts; actor x recipient pairs."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Entity
+from .frames import SUBJECT_DEPS, Trigger
+
+
+class Nouns:
+    """Participants of event nouns and the pairs of an event.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _noun_participants(self, trig: Trigger, context):
+        """The actors and the recipients of an event noun (tuples of :class:`~newsevents.records.Entity`):
+        its "de" / "par" complements, its modifiers ("les frappes russes"), its recipient slots, the agent of a
+        participle on it, the subject of the verb it is the object of or the occasion of, its possessor; ((), ())
+        for a generic mention of a frame that needs a specific incident."""
+        tok, frame = trig.token, trig.frame
+        # a bare noun in a light-verb phrase ("ont fait don de fournitures", "porter plainte"): its "de"
+        # complement is what is given or done, the verb's subject is the actor
+        light = tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in self.lex.support_verbs and not any(c.dep_ == "det" for c in tok.children)
+        actors, recipients = self._noun_complements(tok, frame, context, light)
+        # modifiers may hang on the quantity noun ("série de frappes russes sur Kharkiv") or on an adjectival
+        # participle ("dialogue difficile entre l'Inde et le Pakistan")
+        quantity = tok.head if tok.dep_ == "nmod" and tok.head.lemma_.lower() in self.lex.cue("quantity_nouns") \
+            else None
+        holders = [tok] + ([quantity] if quantity is not None else []) + [
+            c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
+            and not any(m.dep_ == "mark" for m in c.children)]  # not the clause of "sa demande qu'Israël ..."
+        occasion = self._occasion_noun(tok)
+        if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
+            holders.append(occasion)
+        if not actors and not (light and frame.de == "actor"):
+            actors = self._noun_modifier_actors(tok, frame, context, quantity)
+        if not recipients:
+            recipients = self._noun_slot_recipients(tok, frame, context, holders)
+        if not actors:  # "un appel au calme lancé par Bruxelles"
+            actors = self._noun_participle_agent(tok, context)
+        if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
+            return recipients, ()
+        anchor = tok  # "une série de raids", "des dizaines de frappes": the quantity noun holds the position
+        while anchor.dep_ == "nmod" and anchor.head.pos_ == "NOUN" and \
+                anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
+            anchor = anchor.head
+        if occasion is not None and anchor.i == tok.i and (recipients or any(
+                c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children)):
+            # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
+            # meeting told before
+            anchor = occasion
+        if not actors:
+            actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
+        return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
+
+    def _noun_complements(self, tok, frame, context, light: bool):
+        """Actors and recipients from an event noun's "de" complement (as the frame's ``de`` says) and "par"
+        complement; a light-verb phrase's "de" complement is no actor."""
+        actors: tuple[Entity, ...] = ()
+        recipients: tuple[Entity, ...] = ()
+        for c in tok.children:
+            case = self._case_of(c)
+            if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
+                    and not (light and frame.de == "actor"):
+                found = context.resolve(c)
+                if frame.de == "actor" and not actors:
+                    actors = found
+                elif frame.de == "recipient" and not recipients:
+                    recipients = found
+            elif c.dep_ == "nmod" and case in self.lex.cue("agent_preps") and not actors:
+                actors = context.resolve(c)
+        return actors, recipients
+
+    def _noun_modifier_actors(self, tok, frame, context, quantity):
+        """Actors named by modifiers of the noun or of its quantity noun ("les frappes russes": military for
+        attacks), less the "de" complement of a frame whose "de" is the recipient and the participants of an
+        event in its "de" complement ("sa demande de retrait des troupes françaises")."""
+        actors = tuple(replace(a, sector="MIL") if not a.sector and frame.cameo[:2] in ("19", "20") else a
+                       for a in context.modifier_actors(tok)) or (
+            tuple(replace(e, sector="MIL") if not e.sector and frame.cameo[:2] in ("19", "20") else e
+                  for c in quantity.children if c.dep_ == "amod" for e in context.resolve(c))
+            if quantity is not None else ())
+        if frame.de == "recipient":  # "l'invasion de l'Ukraine": the "de" complement is the recipient
+            de_spans = {e.span for c in tok.children if c.dep_ == "nmod"
+                        and self._case_of(c) in self.lex.cue("genitive_preps")
+                        for e in context.resolve(c)}
+            actors = tuple(a for a in actors if a.span not in de_spans)
+        # "sa demande de retrait des troupes françaises": an event in the "de" complement is the content,
+        # its participants are not the author
+        content = [c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("genitive_preps")
+                   and c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.nouns]
+        if content:
+            inside = [e.span for c in content for e in context.resolve(c)]
+            actors = tuple(a for a in actors if not any(s <= a.span[0] < e for s, e in inside))
+        return actors
+
+    def _noun_slot_recipients(self, tok, frame, context, holders):
+        """Recipients in the frame's recipient slots on the noun or its holders, or in the phrase right after
+        the noun that the parser hung elsewhere ("un entretien avec le président sénégalais Macky Sall")."""
+        recipients: tuple[Entity, ...] = ()
+        obliques = self.lex.label("argument_oblique") | self.lex.label("modifier_oblique")
+        genitive = self.lex.cue("genitive_preps")
+        for slot in frame.recipient:
+            for c in (c for h in holders for c in h.children if c.i != tok.i):
+                if (c.dep_ in ("nmod", "obl", "acl") or c.dep_ in obliques) and self._case_of(c) == slot \
+                        and (slot not in genitive or frame.de != "actor"):
+                    recipients = context.resolve(c)
+                    if recipients:
+                        break
+            if recipients:
+                break
+        if not recipients and tok.i + 1 < len(tok.doc):  # "un entretien avec le président sénégalais Macky
+            prep = tok.doc[tok.i + 1]  # Sall": the parser may hang the phrase after the noun elsewhere
+            if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
+                    and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
+                recipients = context.resolve(prep.head)
+        return recipients
+
+    def _noun_participle_agent(self, tok, context):
+        """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
+        for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
+            agent = next((g for g in acl.children if g.dep_ in self.lex.label("passive_agent")
+                          or self._case_of(g) in self.lex.cue("agent_preps")), None)
+            if agent is not None:
+                return context.resolve(agent) + tuple(e for g in self._coagents(acl, agent) for e in context.resolve(g))
+        return ()
+
+    def _noun_governor_participants(self, anchor, occasion, frame, context, recipients):
+        """Participants through the clause the noun (its ``anchor``) sits in: the subject of the verb for a
+        participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
+        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots."""
+        actors: tuple[Entity, ...] = ()
+        label = self.lex.label
+        if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
+                anchor is occasion or self._case_of(anchor) in
+                                                  self.lex.cue("participation_preps")):
+            # "lors de sa visite, X a ...": X took part
+            subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                actors = self._resolve_subject(subject, context)
+        if actors:
+            return actors, recipients
+        tok_dep, head = anchor.dep_, anchor.head
+        idiom = tok_dep != "obj" and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in head.children)
+        passive = tok_dep in label("passive_subject")
+        if (tok_dep in ("obj", "obl") or tok_dep in label("argument_oblique") or tok_dep in label("modifier_oblique")
+                or passive) and head.pos_ in ("VERB", "AUX") and not idiom \
+                and (head.lemma_.lower() in self.lex.support_verbs or passive or tok_dep == "obj"):
+            # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
+            if passive:  # "sanctions imposées par Tokyo"
+                agent = next((c for c in head.children if self._case_of(c) in self.lex.cue("agent_preps")), None)
+                actors = context.resolve(agent) if agent is not None else ()
+            else:
+                subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
+                    or self._inherited_subject(head)
+                if subject is not None:
+                    actors = self._resolve_subject(subject, context)
+            if not recipients and frame.recipient:
+                for c in head.children:
+                    if c.i == anchor.i:
+                        continue
+                    if ((c.dep_ == "obl" or c.dep_ in label("argument_oblique") or c.dep_ in label("modifier_oblique"))
+                            and self._case_of(c) in frame.recipient) or \
+                            ("iobj" in frame.recipient and c.dep_ == "iobj"):
+                        recipients = context.resolve(c)
+                        if recipients:
+                            break
+        return actors, recipients
+
+    def _noun_owner_and_exchange(self, tok, frame, context, anchor, actors, recipients):
+        """The last steps for an event noun: its possessor as actor ("sa visite", not in a modifier), the
+        supplier as recipient of a counterpart ("en échange d'une assistance de Moscou"), an announcement of
+        one's own act, and ((), ()) for a generic mention."""
+        if not actors and not (anchor.dep_ in ("nmod", "obl") or anchor.dep_ in self.lex.label("modifier_oblique")):
+            # "sa visite" as subject or object: the possessor; not in a modifier ("l'invitation lors de son
+            # sommet"), where it refers back to some earlier occasion, not to a reported event
+            poss = next((c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]), None)
+            if poss is not None:
+                actors = context.resolve(poss)
+        exchanged = self._exchange_verb(tok)
+        if exchanged is not None:  # "a fourni des missiles en échange d'une assistance de Moscou": to the supplier
+            subject = next((c for c in exchanged.children if c.dep_ in SUBJECT_DEPS), None) \
+                or self._inherited_subject(exchanged)
+            if subject is not None:
+                recipients = tuple(e for e in self._resolve_subject(subject, context)
+                                   if e.span not in {a.span for a in actors})
+        if tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX"):
+            actors, recipients = self._announced_own(tok, context, actors, recipients)
+        if frame.needs_specific and not self._specific(tok, actors, context):
+            return (), ()
+        return actors, recipients
+
+    def _announced_own(self, tok, context, actors, recipients):
+        """An event noun that is the object of a verb ("le Canada annonce l'envoi de 500
+        soldats en appui à la Lettonie"): troops with no country of their own in the noun's phrase (the
+        resolver's main-country guess) are the subject's; a beneficiary named by "en soutien de / en appui à X"
+        on the verb is the recipient. Returns the (actors, recipients) pair, changed or not."""
+        guessed = getattr(context, "guessed", ())
+        verb = tok.head
+        if actors and all(a.span in guessed for a in actors):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            owners = self._resolve_subject(subject, context) if subject is not None else ()
+            if owners and owners[0].code not in ("---", "IGO") and owners[0].span not in guessed:
+                actors = tuple(replace(a, code=owners[0].code) for a in actors)
+        if not recipients:
+            for c in verb.children:
+                if (c.dep_ == "obl" or c.dep_ in self.lex.label("modifier_oblique")) \
+                        and c.lemma_.lower() in self.lex.cue("support_nouns") \
+                        and self._case_of(c) in self.lex.cue("support_noun_preps"):
+                    found = next((context.resolve(g) for g in c.children if g.dep_ == "nmod"
+                                  and self._case_of(g) in self.lex.cue("support_noun_complement_preps")
+                                  and context.resolve(g)), ())
+                    if found:
+                        recipients = found
+                        break
+        return actors, recipients
+
+    def _occasion_noun(self, tok):
+        """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those
+        nouns are in the cue list ``participation_preps``), when it is an adjunct of a verb: the event noun then
+        involves that verb's subject, as after "lors de" ("à l'issue d'un entretien avec Y, X a déclaré"). None
+        otherwise."""
+        head = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) not in self.lex.cue("genitive_preps") or head.pos_ != "NOUN" \
+                or head.lemma_.lower() not in self.lex.cue("participation_preps") \
+                or not (head.dep_ == "obl" or head.dep_ in self.lex.label("modifier_oblique")) \
+                or self._case_of(head) not in self.lex.cue("occasion_preps"):
+            return None
+        return head
+
+    def _exchange_verb(self, tok):
+        """The verb of "X a fait A en échange de B" for the event noun B (a counterpart: B goes to X), or None.
+
+        The phrase nouns are the ``exchange_nouns`` cue ("en échange de", "en contrepartie de", "en retour de")."""
+        holder = tok.head
+        if tok.dep_ != "nmod" or self._case_of(tok) not in self.lex.cue("genitive_preps") \
+                or holder.lemma_.lower() not in self.lex.cue("exchange_nouns") \
+                or self._case_of(holder) not in self.lex.cue("exchange_preps"):
+            return None
+        head = holder.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        sent = tok.sent
+        if head.i == sent.root.i and sent.start > 0 and sent.text[:1].islower():
+            # a verbless fragment cut from the sentence before ("... aurait fourni des armes. missiles, en
+            # échange de ..."): the deal is that sentence's last verb
+            before = tok.doc[sent.start - 1].sent
+            return next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+        return None
+
+    @staticmethod
+    def _specific(tok, actors, context) -> bool:
+        """A specific incident, not a generic mention ("l'invasion russe" as the war's background): the noun
+        has a named actor (not only a demonym), a participle with its own agent or date ("lancée jeudi"), or is
+        the object of a verb ("a lancé son invasion"). ANNOTATION.md: generic mentions are not events."""
+        demonyms = {e.span for c in tok.children if c.dep_ == "amod" for e in context.resolve(c)}
+        if any(a.span not in demonyms for a in actors):
+            return True
+        if any(c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return True
+        return tok.dep_ in ("obj",) and tok.head.pos_ in ("VERB", "AUX")
+
+    @staticmethod
+    def _inferred_counterpart(actors, recipients, visit: bool = False):
+        """A recipient the text does not name (inferred: ``entity_text`` "") of a government's promise, demand,
+        support, aid, condemnation or sanction (or an intergovernmental organisation's) is the other country's
+        government: "Paris a dénoncé une arrestation" (in Iran) -> IRN GOV, as the dev gold codes such
+        counterparts. With ``visit`` (CAMEO 036, 042), the host country of a government's visit is its government
+        too, named or not ("le président turc en RDC" -> COD GOV)."""
+        if not any(a.sector == "GOV" or a.code == "IGO" for a in actors):  # governments and their organisations
+            return recipients
+        return tuple(replace(r, sector="GOV") if (visit or not r.entity_text) and not r.sector
+                     and r.code not in ("---", "IGO") else r for r in recipients)
+
+    @staticmethod
+    def _as_government(entities):
+        return tuple(replace(e, sector="GOV") if e.sector == "" and e.code not in ("---", "IGO") else e
+                     for e in entities)
+
+    @staticmethod
+    def _pairs(actors, recipients, reciprocal):
+        """One (actor, recipient) pair of 1-tuples per member; both ways when reciprocal."""
+        pairs = []
+        if reciprocal and not recipients and len(actors) >= 2:
+            for a in actors:
+                for b in actors:
+                    if a is not b and (a.code, a.sector) != (b.code, b.sector):
+                        pairs.append(((a,), (b,)))
+            return pairs
+        for a in actors or [None]:
+            for r in recipients or [None]:
+                pairs.append(((a,) if a else (), (r,) if r else ()))
+                if reciprocal and a and r:
+                    pairs.append(((r,), (a,)))
+        return pairs

@@ -1,0 +1,85 @@
+"""Post-filters: repeated, duplicated and home-trip events; narrative dates across an article."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Entity, Event, EventDate
+
+
+class PostFilters:
+    """Filters on the events of a sentence or an article, and the party comparisons they use.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _narrative_dates(self, events: list[Event]) -> list[Event]:
+        """An event whose sentence gives no date takes the interval of the story's previous event dated by an
+        interval ("entre le 15 et le 17 janvier": the visit the story narrates), rather than the publication
+        date. A single day is not carried over: it dates one event, not a scene. Nor is the scene's interval given
+        to an alleged event ("aurait fourni des missiles"): a claim the author keeps at a distance is no step of
+        the narrated scene, and keeps the publication date (ANNOTATION.md: the publication date when the text
+        gives none)."""
+        since = tuple(self.lex.cue("since_words"))
+        last: EventDate | None = None
+        out = []
+        for event in events:
+            if event.date.precision == "interval" and event.date.span is not None \
+                    and not (event.date.text or "").lower().startswith(since):
+                last = event.date
+            elif event.date.precision == "publication" and last is not None and event.modality != "alleged":
+                event = replace(event, date=last)
+            out.append(event)
+        return out
+
+    @staticmethod
+    def _one_entity(a: Entity, b: Entity) -> bool:
+        """Same code and sector, except two organisations or unknown-country actors with different names
+        ("l'ONU exhorte l'Union africaine": IGO and IGO, two parties)."""
+        if a.code != b.code or a.sector != b.sector:
+            return False
+        return not (a.code in ("IGO", "---") and a.name and b.name and a.name != b.name)
+
+    @staticmethod
+    def _same_party(entity: Entity, actors) -> bool:
+        """Whether ``entity`` is one of ``actors``: same country and same sector, or no sector on either side
+        ("la Russie" and "Moscou" are one party; rebels and their country's government are two)."""
+        return any(entity.code == a.code and (entity.sector == a.sector or not entity.sector or not a.sector)
+                   for a in actors)
+
+    @staticmethod
+    def _home_trip(actors, recipients) -> bool:
+        """True when a visit (CAMEO 042) goes only to the visitor's own country ("le ministre nord-coréen se
+        rendra à Pyongyang"): a trip home or inside one's country is no visit between two actors (ANNOTATION.md: a
+        visit is visitor -> host)."""
+        home = {a.code for a in actors if a.code and a.code != "IGO"}
+        return bool(home) and bool(recipients) and all(r.code in home for r in recipients)
+
+    @staticmethod
+    def _unnamed_repeats(events: list[Event]) -> list[Event]:
+        """An event whose participants are all inferred (none named in the text) repeats an event of the same
+        type in the sentence that names its actor ("des milliers de dockers ont débrayé mardi, premier jour
+        d'une grève illimitée": one strike); it is dropped."""
+        def unnamed(e):
+            return not any(x.entity_text for x in e.actor + e.recipient)
+
+        named = {e.event_type for e in events if any(a.entity_text for a in e.actor)}
+        return [e for e in events if not (unnamed(e) and e.event_type in named)]
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """One event per (type, actor, recipient) in a sentence (two organisations are two parties, as in
+        :meth:`_one_entity`); an event with no recipient is dropped when another of the same type and actor has one
+        ("s'est rendu en Russie ... ce déplacement")."""
+        def codes(entities):  # two organisations are two parties ("l'ONU et l'OTAN exhortent": IGO and IGO)
+            return tuple((e.code, e.sector, e.name if e.code in ("IGO", "---") else None) for e in entities)
+
+        with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
+        named = {(e.event_type, codes(e.actor)) for e in events if any(r.entity_text for r in e.recipient)}
+        kept, seen = [], set()
+        for e in events:
+            key = (e.event_type, codes(e.actor), codes(e.recipient))
+            inferred = bool(e.recipient) and not any(r.entity_text for r in e.recipient)
+            if key in seen or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient) or (
+                    inferred and e.actor and (e.event_type, codes(e.actor)) in named):
+                continue
+            seen.add(key)
+            kept.append(e)
+        return kept

@@ -1,0 +1,428 @@
+"""Roles: the actor and the recipient of a verb trigger on the dependency parse."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon import Frame
+from ..records import Entity
+from .frames import (
+    CONTRACTIONS, FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, OBLIQUE_DEPS, PLACE_CASES, SUBJECT_DEPS, Trigger,
+)
+
+
+class Roles:
+    """Subjects, agents, objects and oblique complements of a trigger.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """The actors and the recipients of a trigger (tuples of :class:`~newsevents.records.Entity`, either may
+        be empty), from its own slots on the parse: an event noun's (:meth:`_noun_participants`), a synthetic
+        frame's, a passive verb's (agent and patient) or an active verb's (subject and complements)."""
+        if trig.is_noun:
+            return self._noun_participants(trig, context)
+        if trig.frame is HEADLINE_VISIT or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
+            return self._synthetic_participants(trig, context)
+        if self._passive(trig.token):
+            return self._passive_participants(trig, context)
+        return self._active_participants(trig, context)
+
+    def _synthetic_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of the synthetic frames: the person of a headline or fronted-place visit and the place
+        visited; the reporter of an obligation and the one obliged."""
+        tok = trig.token
+        if trig.frame is HEADLINE_VISIT:  # the person's own words, not the whole title
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.right_edge.i + 1)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            return (actor,), self._recipient(trig, context)
+        if trig.frame is FRONTED_VISIT:
+            person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.sent.end)
+                          if m.kind == "person" and m.start == tok.i)
+            actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
+                           (person.char_start, person.char_end), person.name)
+            place = self._fronted_place(tok.sent)
+            return (actor,), (context.resolve(place) or self._place_recipient(place, context))
+        if trig.frame is OBLIGATION:
+            reporter = self._obligation_reporter(tok)
+            obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if any(g.dep_ == "aux:pass" for c in tok.children if c.dep_ == "xcomp" for g in c.children):
+                obliged = None  # "le gaz devra être payé en roubles": the subject is what is acted on
+            told = next((c for c in tok.head.children if c.dep_ == "iobj" or (  # "a rappelé à l'Irak qu'il devait"
+                c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
+            if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
+                obliged = told
+            if tok.dep_ != "ccomp" and obliged is not None and not context.resolve(obliged):
+                return (), ()  # an incise "Les Occidentaux doivent ..., estime X" on no actor: an opinion
+            return (self._resolve_subject(reporter, context) if reporter is not None else (),
+                    context.resolve(obliged) if obliged is not None else ())
+        raise ValueError(f"not a synthetic frame: {trig.frame.lemma}")
+
+    def _passive_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of a passive verb: the agent ("par X") acts on the patient (the passive subject, the noun
+        a participle describes, or a subject inherited from a coordinated verb)."""
+        tok = trig.token
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obl:mod" for g in c.children]
+        agent = next((c for c in nearby if c.dep_ == "obl:agent"  # "tiré jeudi par X": X may hang on jeudi
+                      or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
+                     None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+                                                     and patient.morph.get("PronType") == ["Rel"]):
+            patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
+        if patient is None:
+            patient = self._inherited_subject(tok)
+        actors = context.resolve(agent) if agent is not None else ()
+        if trig.obj is not None and patient is not None and patient.i == trig.obj.i \
+                and "obj" not in trig.frame.recipient:  # "les sanctions imposées par Tokyo à X"
+            owners = context.modifier_actors(patient) if not actors else ()
+            recipients = self._recipient(trig, context, skip=patient)
+            if owners:  # "l'ambassadeur de France au Mali a été rappelé": France recalls him from Mali
+                actors = owners
+                if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
+                    recipients = ()
+                    for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
+                        found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
+                                                context, skip=patient)
+                        if found and not any(f.code == o.code for f in found for o in owners):
+                            recipients = found  # not "rappelé à Paris", home
+                            break
+        else:
+            recipients = context.resolve(patient) if patient is not None else ()
+        return actors, recipients
+
+    def _active_participants(self, trig: Trigger, context) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """Participants of an active verb: its subject (or an inherited, stranded or headless one; the subjects
+        hung on an adjunct) and its recipient slots."""
+        tok = trig.token
+        undergone = self._undergone(tok)
+        if undergone is not None and undergone[1] is not None:  # "X s'est vu refuser un visa par le Canada"
+            patient, agent = undergone
+            return (context.resolve(agent) if agent is not None else (),
+                    self._resolve_subject(patient, context) if patient is not None else ())
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        headline = self._headline_subject(tok) if subject is None and tok.pos_ not in ("VERB", "AUX") else None
+        if headline is not None:  # "l'opposition proteste": the noun's own phrase, not what the parser hung on it
+            first = next(t for t in tok.doc[headline.left_edge.i:tok.i + 1] if not t.is_punct)
+            words = tok.doc[first.i:tok.i].text
+            actors = tuple(replace(e, entity_text=words, span=(e.span[1] - len(e.entity_text),
+                                                               e.span[1] - len(e.entity_text) + len(words)))
+                           if e.entity_text.endswith(tok.text) and e.entity_text.startswith(words) else e
+                           for e in self._resolve_subject(headline, context)[:1])
+            return actors, self._recipient(trig, context)
+        if subject is None:
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok)
+        actors = self._resolve_subject(subject, context) if subject is not None else ()
+        if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
+            actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
+        recipients = self._recipient(trig, context)
+        return actors, recipients
+
+    def _undergone(self, tok):
+        """For an infinitive under reflexive "se voir" ("X s'est vu refuser un visa (par Y)", "se voit
+        interdire de ..."), a passive in all but form: (the subject of "voir", who undergoes the act; the "par"
+        agent on the infinitive or its object, or None). None when ``tok`` is not in that construction. Only
+        the form with a named agent is recoded (an implied agent is not told by the sentence)."""
+        head = tok.head
+        if tok.dep_ != "xcomp" or head.lemma_.lower() != "voir" or not any(
+                c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'", "s’", "me", "m'",
+                                                                                 "m’", "nous", "vous")
+                for c in head.children):
+            return None
+        patient = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(head)
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obj" for g in c.children]
+        agent = next((c for c in nearby if c.dep_ == "obl:agent" or (
+            c.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(c) == "par")), None)
+        return patient, agent
+
+    @staticmethod
+    def _stranded_subject(tok):
+        """A subject the parser cut off as a root of its own: "Washington, avec ses alliés, a exigé ...",
+        "Washington a exigé ..." parsed as two fragments (often two sentences). The name (a verbless proper
+        noun or noun root) must end right before the verb's own words, with at most commas between; None
+        otherwise."""
+        if tok.dep_ != "ROOT" or tok.morph.get("VerbForm") == ["Inf"] or any(c.dep_ == "mark" for c in tok.children):
+            return None  # "..., pour réclamer": an infinitive has no subject of its own
+        doc = tok.doc
+        i = tok.left_edge.i - 1
+        while i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i < 0 or doc[i].is_punct:
+            return None
+        node = doc[i]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == tok.i or node.dep_ != "ROOT" or node.pos_ not in ("PROPN", "NOUN") \
+                or any(t.pos_ in ("VERB", "AUX") for t in node.subtree):
+            return None
+        return node
+
+    def _adjunct_subjects(self, verb) -> list:
+        """Subjects the parser coordinated with a fronted adjunct: in "Après le tir de missile, la Chine et la
+        Russie refusent de ...", "la Chine" and "la Russie" come out as conjuncts of "tir". For a finite verb
+        with no subject: the proper-noun conjuncts of its "après/avant/malgré/..." adjunct (cue list
+        ``background_preps``) that follow a comma and precede the verb; an infinitive takes those of the verb
+        that controls it ("refusent de durcir"). [] otherwise."""
+        while verb.dep_ == "xcomp" and verb.morph.get("VerbForm") == ["Inf"]:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"]:
+            return []
+        for adjunct in verb.children:
+            if adjunct.dep_ not in ("obl", "obl:mod") or adjunct.i > verb.i \
+                    or self._case_of(adjunct) not in self.lex.cue("background_preps"):
+                continue
+            found = [c for c in adjunct.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+            if found and any(t.text == "," for t in verb.doc[adjunct.i:found[0].i]) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
+                return found
+        return []
+
+    @staticmethod
+    def _headless_subject(verb):
+        """A subject the parser left as a root of its own: "Israël et le Liban ont repris les négociations" parsed
+        as a verbless "Israël et le Liban" followed by a subjectless clause. The nominal whose phrase ends right
+        before the verb's clause (its auxiliaries), with no punctuation between, is the subject. Only for a
+        clause heading the sentence with an auxiliary and no subject. None otherwise."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        left = verb.left_edge  # the parser may also have cut the sentence there: look in the doc
+        if left.i == 0 or left.pos_ in ("PUNCT", "SCONJ", "ADP", "CCONJ"):
+            return None
+        node = verb.doc[left.i - 1]
+        while node.head.i != node.i:
+            node = node.head
+        if node.i == verb.i or node.pos_ not in ("NOUN", "PROPN") or node.right_edge.i != left.i - 1 \
+                or node.doc[left.i - 1].is_punct or not any(c.dep_.startswith("aux") for c in verb.children):
+            return None
+        return node
+
+    def _frame_fits(self, frame: Frame, tok, actors, context) -> bool:
+        """The frame's conditions on participants: actor sectors, and a patient that is an actor when
+        ``needs_actor_patient`` ("l'opposante condamnée" is a conviction, "condamner l'attaque" a criticism)."""
+        if not self._sectors_ok(frame, actors):
+            return False
+        if frame.needs_actor_patient:
+            patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            if frame in self.lex.nouns.get(frame.lemma, ()):  # an event noun: "la condamnation des trois opposants"
+                patient = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"), None)
+            if patient is None and tok.dep_ == "acl":
+                patient = tok.head
+            if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
+                return False
+            kinds = {m.kind for m in context.mentions_in(patient.doc, patient.i, patient.i + 1)}
+            if any(a.sector == "JUD" for a in actors):  # a court convicts states too ("condamnée par la CEDH")
+                return bool(kinds) or patient.pos_ == "PROPN"
+            return bool(kinds - {"country", "capital", "demonym", "region"}) or patient.ent_type_ == "PER"
+        return True
+
+    @staticmethod
+    def _sectors_ok(frame: Frame, actors) -> bool:
+        """A frame limited to some actor sectors needs an actor of one of them."""
+        return frame.actor_sectors is None or any(a.sector in frame.actor_sectors for a in actors)
+
+    def _needs_actor(self, trig: Trigger) -> bool:
+        """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
+        patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
+        if trig.is_noun:
+            return trig.frame.de != "recipient"
+        if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
+            subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
+            if subject is not None and any(c.dep_ == "case" for c in subject.children):
+                subject = None  # "près de la ville" mis-read as the subject
+            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ == "aux:tense"
+                                                                    for c in trig.token.children):
+                subject = trig.token.head  # "Un attentat près de X a tué ..." parsed as the noun's clause
+            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
+                return False
+        return not self._passive(trig.token)
+
+    def _passive(self, tok) -> bool:
+        """Passive voice: "a été arrêté", "les sanctions imposées". Verbs conjugated with "être" in the active
+        (convenir, arriver, se rendre...) and reflexives are not passive even when the parser says so."""
+        children = list(tok.children)
+        if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
+            return False
+        if not any(c.dep_ == "aux:pass" for c in children) and any(
+                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children):
+            return False  # "la Serbie a catégoriquement rejeté": "avoir" makes an active past, whatever the tag
+        if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
+                and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
+            return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
+        if tok.lemma_.lower() in self.lex.cue("stative_participles") and not any(
+                c.dep_ == "obl:agent" or self._case_of(c) == "par" for c in children):
+            return False  # "Israël est opposé à ...": a stance of the subject, not a passive
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
+            return True
+        # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
+        return tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") != ["Pres"] \
+            and not any(c.dep_.startswith("aux") for c in children) and not any(
+                c.dep_ in ("nsubj", "obj") for c in children)
+
+    @staticmethod
+    def _reflexive(children) -> bool:
+        return any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON")
+                   for c in children)
+
+    def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
+        """The actor of a subject; a relative pronoun stands for its antecedent. An event noun is no agent
+        ("le voyage du ministre a permis de...", "la visite, qui comprenait des rencontres"): ()."""
+        if subject.lower_ in ("qui", "lequel", "laquelle") and subject.head.dep_ in ("acl:relcl", "acl"):
+            subject = subject.head.head
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
+            return ()
+        if any(c.dep_ == "case" and CONTRACTIONS.get(c.lower_, (c.lower_,))[0] in PLACE_CASES
+               for c in subject.children):  # "Au Canada, Justin Trudeau invoque": a fronted place taken for the
+            conj = next((c for c in subject.children if c.dep_ in ("conj", "appos")), None)  # subject, its real one
+            # a conjunct or an apposition
+            return self._resolve_subject(conj, context) if conj is not None else ()
+        found = context.resolve(subject)
+        first = subject.left_edge
+        doc = subject.doc
+        # the parser sometimes cuts "Paris et Berlin ont appelé" after "Paris": a lone name, "et", the subject
+        if first.i >= 2 and doc[first.i - 1].lower_ == "et" and doc[first.i - 2].dep_ == "ROOT" \
+                and doc[first.i - 2].pos_ in ("PROPN", "NOUN") and doc[first.i - 2].head.i == first.i - 2:
+            lone = doc[first.i - 2]
+            if lone.left_edge.i == lone.i or lone.left_edge.dep_ == "det":
+                found = context.resolve(lone) + found
+        return found
+
+    def _inherited_subject(self, tok):
+        """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
+        node = tok
+        for _ in range(5):
+            if self._incise(node):
+                return None
+            if node.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+                head = node.head
+                subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                if node.dep_ == "xcomp":  # object control: "appeler les Occidentaux à fournir"
+                    obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
+                    if obj is not None and head.lemma_.lower() in ("appeler", "exhorter", "inviter", "pousser",
+                                                                     "autoriser", "demander", "aider", "accuser",
+                                                                     "soupçonner", "suspecter", "reprocher"):
+                        return obj
+                if subj is not None:
+                    return subj
+                node = head
+                continue
+            if node.dep_ in ("acl:relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+                if node.dep_ == "acl:relcl":
+                    return node.head
+                noun = node.head  # "sa volonté de visiter": the subject of the noun's verb
+                if any(c.dep_ == "mark" for c in node.children) and noun.dep_ in ("obj", "nsubj:pass") \
+                        and noun.head.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subj if subj is not None else self._inherited_subject(noun.head)
+                if node.morph.get("Tense") == ["Pres"] and noun.lemma_.lower() in self.lex.cue("document_nouns") \
+                        and noun.head.pos_ in ("VERB", "AUX"):  # "a adopté une résolution exigeant ...": its author
+                    if noun.dep_ == "obj":
+                        subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                        return subj if subj is not None else self._inherited_subject(noun.head)
+                    if noun.dep_ == "nsubj:pass":
+                        return next((c for c in noun.head.children if c.dep_ == "obl:agent"
+                                     or self._case_of(c) == "par"), None)
+                return None
+            if node.dep_ == "ROOT" and node.pos_ in ("VERB", "AUX"):
+                return self._series_subject(node)
+            break
+        return None
+
+    def _incise(self, verb) -> bool:
+        """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
+        samedi une ONG" (parsed as a subjectless ``advcl``/``conj`` of the first verb). Its subject is the noun
+        after it, never the first clause's."""
+        if verb.dep_ not in ("advcl", "conj") or verb.i < verb.head.i:
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.cue("reporting_verbs") and lemma not in self.lex.cue("allegation_verbs"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS + ("cc", "mark") for c in verb.children):
+            return False
+        first = next((t for t in verb.subtree if not t.is_punct), verb)
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+        return before is not None and before.text == "," and bool(right) and right[-1].dep_ in ("obj", "nsubj") \
+            and right[-1].pos_ in ("NOUN", "PROPN")
+
+    def _series_subject(self, root):
+        """The subject of a comma series of predicates the parser hangs under the last one.
+
+        "Choe a transmis ses salutations, lui a demandé de ..., a exprimé sa gratitude": the parser makes the last
+        verb the root, without a subject, and the earlier ones its unmarked ``advcl``/``conj`` dependents. The
+        subject is that of the first predicate of the series (a clitic "lui"/"leur" mis-read as a subject is
+        skipped). A dependent clause with a subordinator ("si", "alors que", "quand") is not part of the series,
+        and neither is a reporting incise closing the sentence ("X ont fait Y, a accusé samedi une ONG"). Returns
+        the subject token or None."""
+        if root.lemma_.lower() in self.lex.cue("reporting_verbs"):
+            return None
+        right = [c for c in root.children if c.i > root.i and c.dep_ != "punct"]
+        if right and right[-1].dep_ in ("obj", "nsubj") and right[-1].pos_ in ("NOUN", "PROPN"):
+            return None  # the inverted subject of an incise ends the sentence
+        node, found = root, None
+        for _ in range(6):
+            earlier = [c for c in node.children if c.dep_ in ("advcl", "conj") and c.i < node.i
+                       and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children)]
+            if not earlier:
+                break
+            node = earlier[0]
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")
+                         and c.lower_ not in ("lui", "leur", "se", "en", "y")), None)
+            if subj is not None:
+                found = subj
+        return found
+
+    def _recipient(self, trig: Trigger, context, skip=None) -> tuple[Entity, ...]:
+        tok = trig.token
+        places = [tok] + ([trig.obj] if trig.obj is not None else [])
+        # one level deeper: "deux tonnes de vivres à la Croix-Rouge", "arrivé lundi à Dakar", "des drones
+        # armés aux rebelles"
+        places += [c for h in list(places) for c in h.children
+                   if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
+                       and c.pos_ in ("NOUN", "PROPN"))
+                   or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
+        if "obj" in trig.frame.recipient and not trig.is_noun and tok.pos_ not in ("VERB", "AUX") \
+                and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":  # "qu'ils boycotteraient tout contact avec
+            found = context.resolve(tok.head) or self._place_recipient(tok.head, context)  # X": a verb taken
+            if found:                                                                    # for a noun's modifier
+                return found
+        # "a critiqué jeudi la France": the parser hangs the object on the time word before it
+        displaced = [g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")
+                     and c.lemma_.lower() in self.lex.cue("time_nouns")
+                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     and g.i > c.i and self._case_of(g) is None
+                     and not (trig.obj is not None and g.i == trig.obj.i)]
+        for slot in trig.frame.recipient:
+            if slot == "obj" and not any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("time_nouns")
+                                         for c in tok.children):
+                for g in displaced:
+                    found = context.resolve(g)
+                    if found:
+                        return found
+            for holder in places:
+                for c in holder.children:
+                    if (skip is not None and c.i == skip.i) or (
+                            trig.obj is not None and c.i == trig.obj.i and slot != "obj"
+                            and not self._misparsed_object(trig, c, slot)):
+                        continue
+                    if slot == "obj" and c.dep_ == "obj":
+                        found = context.resolve(c)
+                    elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ == "obl:arg" and c.pos_ == "PRON")):
+                        found = context.resolve(c)
+                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
+                        found = context.resolve(c)
+                    else:
+                        continue
+                    if found:
+                        return found
+                    if c.pos_ in ("NOUN", "PROPN"):
+                        found = self._place_recipient(c, context)
+                        if found:
+                            return found
+        return ()
+
+    def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
+        """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé
+        avec le Canada des documents": "documents" under "Canada"): the phrase itself, with the
+        frame's recipient preposition, is the recipient."""
+        return self._case_of(tok) == slot and tok.lemma_.lower() not in trig.frame.objects \
+            and tok.lower_ not in trig.frame.objects

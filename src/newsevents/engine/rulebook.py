@@ -1,0 +1,500 @@
+"""Every named rule of the coder, registered in one place, in the order each stage runs them.
+
+Each function is a thin adapter from the rule interface (:mod:`newsevents.engine.rules`) to the coder's
+predicate or finder that does the work; its docstring gives one example sentence and the rule's effect. The
+order of the lists below is the order the rules run in (a ``group`` is an if / elif chain).
+"""
+from __future__ import annotations
+
+from .frames import (
+    FRONTED_VISIT, IMPLIED_ACTOR_ROOTS, INTENT_CODES, OBLIGATION, OFFER_ROOTS, PLACE_RECIPIENT_CODES,
+    PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS, SUBJECT_DEPS, THREAT_CODES, THREAT_SPECIFIC, Trigger,
+)
+from .rules import Registry
+
+REGISTRY = Registry()
+"""All rules, by stage and in order."""
+
+
+def _add(stage: str, kind: str, name: str, group: str | None = None):
+    def register(fn):
+        REGISTRY.add(stage, kind, name, fn, group)
+        return fn
+    return register
+
+
+# -- suppression: background, descriptions, conditions (first pass) -------------------------------------------
+
+@_add("suppression", "drop", "background_participle")
+def background_participle(coder, t, s) -> bool:
+    """"a levé l'état de siège décrété il y a un an": the undated participle with no agent is background;
+    "décrété" is dropped (its noun, a pattern object, then codes itself)."""
+    return coder._background_participle(t, s.expressions, s.offset)
+
+
+@_add("suppression", "drop", "purpose_clause")
+def purpose_clause(coder, t, s) -> bool:
+    """"ont manifesté pour réclamer des hausses de salaire": the stated aim "réclamer" is dropped."""
+    return coder._purpose_clause(t, s.by_token)
+
+
+@_add("suppression", "drop", "reaction_topic")
+def reaction_topic(coder, t, s) -> bool:
+    """"Paris a condamné l'attaque russe": the topic of the reaction, "attaque", is dropped."""
+    return coder._reaction_topic(t, s.by_token)
+
+
+@_add("suppression", "drop", "place_description")
+def place_description(coder, t, s) -> bool:
+    """"au Kenya, où dix personnes ont été blessées pendant des émeutes": the place's description is dropped."""
+    return coder._place_description(t.token)
+
+
+@_add("suppression", "drop", "threat_condition")
+def threat_condition(coder, t, s) -> bool:
+    """"menace de ... si le Maroc ne présente pas d'excuses": the condition "présente" is dropped."""
+    return coder._threat_condition(t, s.by_token)
+
+
+@_add("suppression", "drop", "consequence")
+def consequence(coder, t, s) -> bool:
+    """"les rebelles ont bombardé la ville, tuant vingt personnes": the toll "tuant" is dropped (one attack)."""
+    return coder._consequence(t, s.by_token)
+
+
+@_add("suppression", "drop", "unowned_background")
+def unowned_background(coder, t, s) -> bool:
+    """"après un rassemblement lié à une hausse des prix": a background noun naming nobody is dropped."""
+    return coder._unowned_background(t, s.context)
+
+
+@_add("suppression", "drop", "organiser_adjunct")
+def organiser_adjunct(coder, t, s) -> bool:
+    """"ont défilé à l'appel des syndicats": the call "appel" that organised the march is dropped."""
+    return coder._organiser_adjunct(t)
+
+
+# -- labels: words of an event that report no event (second pass) -----------------------------------------------
+
+@_add("labels", "drop", "affiliation_label")
+def affiliation_label(coder, t, s) -> bool:
+    """"la milice, soutenue par la Syrie": the label "soutenue" (a standing relation) is dropped."""
+    return coder._affiliation_label(t, s.expressions, s.offset)
+
+
+@_add("labels", "drop", "same_act_adjunct")
+def same_act_adjunct(coder, t, s) -> bool:
+    """"a attaqué la caserne en se faisant exploser": the manner "exploser" of the same act is dropped."""
+    return coder._same_act_adjunct(t, s.by_token)
+
+
+@_add("labels", "drop", "noun_purpose")
+def noun_purpose(coder, t, s) -> bool:
+    """"un vote pour interdire les armes": the aim "interdire" of the noun is dropped."""
+    return coder._noun_purpose(t)
+
+
+@_add("labels", "drop", "text_content")
+def text_content(coder, t, s) -> bool:
+    """"un accord prévoyant une manifestation": the content "manifestation" of the text is dropped."""
+    return coder._text_content(t)
+
+
+@_add("labels", "drop", "interview")
+def interview(coder, t, s) -> bool:
+    """"dans un entretien accordé à la BBC": an interview is no meeting; "entretien" is dropped."""
+    return coder._interview(t)
+
+
+@_add("labels", "drop", "violated")
+def violated(coder, t, s) -> bool:
+    """"ont violé le cessez-le-feu": the agreement broken, "cessez-le-feu", is dropped."""
+    return coder._violated(t)
+
+
+@_add("labels", "drop", "cleared_charge")
+def cleared_charge(coder, t, s) -> bool:
+    """"lavé de tous les soupçons par un tribunal": the cleared charge "soupçons" is dropped."""
+    return coder._cleared_charge(t)
+
+
+@_add("labels", "drop", "generic_mention")
+def generic_mention(coder, t, s) -> bool:
+    """"la répression s'accentue contre les opposants": a generic mention naming nobody is dropped."""
+    return coder._generic_mention(t, s.context)
+
+
+@_add("labels", "drop", "negated_pledge")
+def negated_pledge(coder, t, s) -> bool:
+    """"a promis de ne jamais renoncer à son droit": a pledge never to yield is defiance; dropped."""
+    return coder._negated_pledge(t, s.by_token)
+
+
+# -- roles: actor and recipient ------------------------------------------------------------------------------
+
+@_add("roles", "step", "participants")
+def participants(coder, c, s) -> bool:
+    """"La Russie a attaqué l'Ukraine": the subject is the actor (RUS), the object the recipient (UKR)."""
+    c.actors, c.recipients = coder._participants(c.trig, s.context)
+    return False
+
+
+@_add("roles", "actors", "accused_actor")
+def accused_actor(coder, c, s):
+    """"l'accuse de viser des civils": the one accused is the actor of "viser"."""
+    if c.trig.is_noun:
+        return ()
+    charge = coder._charging_verb(c.trig.token, s.by_token)
+    return s.charged.get(charge.token.i, ()) if charge is not None else ()
+
+
+@_add("roles", "drop", "frame_sectors")
+def frame_sectors(coder, c, s) -> bool:
+    """"l'opposition proteste": when the actors do not fit the frame's sectors the next fitting frame is
+    tried (participants found again); with none the candidate is dropped."""
+    trig = c.trig
+    if coder._frame_fits(trig.frame, trig.token, c.actors, s.context):
+        return False
+    alt = next(((f, o) for f, o in trig.alternatives if coder._frame_fits(f, trig.token, c.actors, s.context)), None)
+    if alt is None:
+        return True
+    c.trig = Trigger(trig.token, alt[0], alt[1], trig.is_noun)
+    c.actors, c.recipients = coder._participants(c.trig, s.context)
+    s.note(c.trig, "frame_sectors", "fired", f"frame {alt[0].lemma} {alt[0].cameo}")
+    return False
+
+
+@_add("roles", "step", "swapped_roles")
+def swapped_roles(coder, c, s) -> bool:
+    """"a reçu la visite de X": a frame marked ``swap`` exchanges actor and recipient."""
+    if not c.trig.frame.swap:
+        return False
+    c.actors, c.recipients = c.recipients, c.actors
+    return True
+
+
+@_add("roles", "step", "answered_request")
+def answered_request(coder, c, s) -> bool:
+    """"a rejeté l'appel de l'ONU": the recipient of the response is the author of the request."""
+    act = s.answered.get(c.trig.token.i)
+    if act is None:
+        return False
+    c.actors, c.recipients = coder._answer_participants(c.trig, act, s.context, c.actors, c.recipients)
+    return True
+
+
+@_add("roles", "step", "absorbed_acts")
+def absorbed_acts(coder, c, s) -> bool:
+    """"a promis de maintenir son aide": the acts absorbed by the trigger are kept for the fallbacks below."""
+    c.inner = s.absorbed.get(c.trig.token.i, [])
+    c.own_recipients = bool(c.recipients)  # named in the trigger's own slots ("convenu avec X")
+    return False
+
+
+@_add("roles", "recipients", "demanded_of")
+def demanded_of(coder, c, s):
+    """"a exigé que la Russie retire ses troupes d'Ukraine": the recipient is who is to act (RUS)."""
+    if c.trig.frame.cameo[:2] == "10" and any(not sub.is_noun for sub in c.inner):
+        return coder._demanded_of(c.inner, c.actors, s.context)
+    return ()
+
+
+@_add("roles", "recipients", "captor")
+def captor(coder, c, s):
+    """"demande la libération de deux Français détenus en Iran": the recipient is the captor (IRN GOV)."""
+    if c.trig.frame.cameo[:2] == "10":
+        return coder._captor(c.inner, c.actors, s.context)
+    return ()
+
+
+@_add("roles", "recipients", "protesters_of")
+def protesters_of(coder, c, s):
+    """"a empêché la manifestation organisée par des étudiants": the recipient is the organisers."""
+    if c.trig.obj is not None:
+        return coder._protesters_of(c.trig, s.by_token, s.context, c.actors)
+    return ()
+
+
+@_add("roles", "recipients", "que_clause_subject")
+def que_clause_subject(coder, c, s):
+    """"a exigé que le Japon renonce à ...": the recipient is the subject of the "que" clause."""
+    if c.trig.frame.cameo[:2] == "10":
+        return coder._que_clause_subject(c.trig.token, s.context, c.actors)
+    return ()
+
+
+@_add("roles", "recipients", "absorbed_recipient")
+def absorbed_recipient(coder, c, s):
+    """"a promis de maintenir son aide militaire au Niger": the recipient of the absorbed act (NER)."""
+    for sub in c.inner:
+        if coder._under_modifier(sub.token, c.trig.token):  # "l'exigence de respecter les accords conclus
+            continue  # avec Israël": a participle describing a noun gives no recipient
+        found = coder._participants(sub, s.context)[1]
+        if found:
+            return found
+    return ()
+
+
+@_add("roles", "recipients", "complement_recipient")
+def complement_recipient(coder, c, s):
+    """"a menacé d'interdire le scrutin à Hébron": the complement of a demand or threat names the recipient."""
+    if c.trig.frame.absorbs or c.trig.frame.cameo[:2] == "13":
+        return coder._complement_recipient(c.trig.token, s.context, c.actors)
+    return ()
+
+
+@_add("roles", "recipients", "threatened_place")
+def threatened_place(coder, c, s):
+    """"promet une opération terrestre en Syrie": the recipient of a threat is the place threatened (SYR)."""
+    if c.trig.frame.cameo[:2] == "13":
+        return coder._threatened_place(c.trig, c.inner, c.actors, s.offset)
+    return ()
+
+
+@_add("roles", "step", "reciprocal")
+def reciprocal(coder, c, s) -> bool:
+    """"sont convenus de fournir une aide à X": a reciprocal verb is two-way only with its own partner (or
+    none), so this is the actors' pledge to X, not X's to them."""
+    c.reciprocal = c.trig.frame.reciprocal and (c.own_recipients or not c.recipients)
+    return c.reciprocal
+
+
+@_add("roles", "recipients", "demanded_doer")
+def demanded_doer(coder, c, s):
+    """"exige le retrait des troupes françaises": the recipient is the doer of the act demanded (FRA)."""
+    if c.trig.frame.cameo[:2] != "10":
+        return ()
+    found = ()
+    for sub in c.inner:
+        doers = coder._participants(sub, s.context)[0]
+        found = tuple(d for d in doers if d.code not in {a.code for a in c.actors})
+        if found:
+            break
+    return found
+
+
+@_add("roles", "recipients", "demanded_of_object")
+def demanded_of_object(coder, c, s):
+    """"exigent la démission du président": the recipient is the object's "de" complement."""
+    if c.trig.frame.cameo[:2] == "10" and not c.trig.is_noun:
+        return coder._demanded_of_object(c.trig.token, c.actors, s.context)
+    return ()
+
+
+@_add("roles", "recipients", "place_recipient")
+def place_recipient(coder, c, s):
+    """"des manifestations en Iran": protests, strikes, arrests... target the place they happen (IRN GOV)."""
+    cameo = c.trig.frame.cameo
+    if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
+        return coder._place_sector(cameo[:2], coder._recipient_from_place(c.trig, s.sent, s.context, c.actors,
+                                                                          s.offset))
+    return ()
+
+
+@_add("roles", "actors", "announcing_reporter")
+def announcing_reporter(coder, c, s):
+    """"X a prévenu qu'en cas de refus, les contrats seront arrêtés": the actor is the one who announced it."""
+    tok = c.trig.token
+    if c.trig.is_noun or not coder._passive(tok) or not coder._conditioned(tok) or not coder._self_announced(tok):
+        return ()
+    reporter = next((x for x in tok.head.children if x.dep_ in SUBJECT_DEPS), None)
+    return coder._resolve_subject(reporter, s.context) if reporter is not None else ()
+
+
+@_add("roles", "actors", "charging_party")
+def charging_party(coder, c, s):
+    """"l'arrestation de deux enseignants accusés d'espionnage": who arrests them accuses them."""
+    if c.trig.frame.cameo == "112" and not c.trig.is_noun and c.trig.token.dep_ == "acl":
+        return coder._charging_party(c.trig, s.by_token, s.context)
+    return ()
+
+
+@_add("roles", "actors", "implied_actor")
+def implied_actor(coder, c, s):
+    """"ont été arrêtés en Russie": arrests by the authorities of the place, protests by its people."""
+    if c.trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
+        return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients)
+    return ()
+
+
+@_add("roles", "actors", "protesters_hit")
+def protesters_hit(coder, c, s):
+    """"cinq manifestants ont été tués": by the police (inferred actor, sector COP)."""
+    if coder._protesters_hit(c.trig):
+        return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients, sector="COP")
+    return ()
+
+
+@_add("roles", "drop", "no_participants")
+def no_participants(coder, c, s) -> bool:
+    """"des frappes ont eu lieu": no actor and no recipient; dropped."""
+    return not c.actors and not c.recipients
+
+
+@_add("roles", "drop", "actor_required")
+def actor_required(coder, c, s) -> bool:
+    """"le rejet des pouvoirs issus des élections": an act only a government performs, by nobody; dropped."""
+    trig = c.trig
+    return not c.actors and (coder._needs_actor(trig) or trig.frame.needs_actor
+                             or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
+
+
+@_add("roles", "drop", "recipient_required")
+def recipient_required(coder, c, s) -> bool:
+    """"le ministre s'est rendu" with no place: a frame that needs a recipient has none; dropped."""
+    return not c.recipients and c.trig.frame.needs_recipient
+
+
+@_add("roles", "recipients", "conjunct_recipient")
+def conjunct_recipient(coder, c, s):
+    """"a soutenu la guerre russe et aurait fourni": the second verb shares the first one's recipient."""
+    tok = c.trig.token
+    if tok.dep_ == "conj" and tok.head.i in s.named_recipients:
+        return s.named_recipients[tok.head.i]
+    return ()
+
+
+@_add("roles", "step", "remember_recipients")
+def remember_recipients(coder, c, s) -> bool:
+    """"a soutenu la guerre russe et aurait fourni": the recipients of "soutenu" are kept for the verbs
+    coordinated with it (``conjunct_recipient``)."""
+    if c.recipients:
+        s.named_recipients[c.trig.token.i] = c.recipients
+    return False
+
+
+@_add("roles", "recipients", "context_recipient")
+def context_recipient(coder, c, s):
+    """"Il l'accuse" after a sentence about Kiev: the recipient is the nearest other party named before."""
+    if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
+        return coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
+                                        c.actors, c.trig.token.idx + s.offset)
+    return ()
+
+
+@_add("roles", "step", "enumerated_recipients")
+def enumerated_recipients(coder, c, s) -> bool:
+    """"au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des manifestants" made local."""
+    c.recipients = coder._enumerated(c.recipients, s.sent, s.context, s.offset)
+    c.recipients = coder._localised(c.recipients, c.trig, s.sent, s.context, s.offset)
+    return False
+
+
+@_add("roles", "drop", "home_trip")
+def home_trip(coder, c, s) -> bool:
+    """"le ministre nord-coréen se rendra à Pyongyang": a visit home is no visit; dropped."""
+    guessed = getattr(s.context, "guessed", ())
+    return c.trig.frame.cameo == "042" and coder._home_trip([a for a in c.actors if a.span not in guessed],
+                                                             c.recipients)
+
+
+@_add("roles", "step", "distinct_parties")
+def distinct_parties(coder, c, s) -> bool:
+    """"Moscou a sanctionné la Russie ...": a recipient that is one of the actors (same span or entity) is removed;
+    the recipients of an accusing verb are kept for ``accused_actor``."""
+    spans = {a.span for a in c.actors}
+    c.recipients = tuple(r for r in c.recipients if r.span not in spans)
+    c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
+                         or not c.actors)
+    if c.trig.frame.cameo == "112" and not c.trig.is_noun:
+        s.charged[c.trig.token.i] = c.recipients  # for accused_actor
+    return False
+
+
+# -- recoding: modality, intent and threat codes ---------------------------------------------------------------
+
+@_add("recoding", "step", "modality")
+def modality(coder, c, s) -> bool:
+    """"aurait livré des armes": the modality of the trigger's clause (alleged); "refuse de condamner"
+    negated; a fronted-place visit asserted whatever is done there."""
+    trig = c.trig
+    c.modality = "negated" if trig.token.i in s.negated_by_refusal else \
+        "asserted" if trig.frame is FRONTED_VISIT else coder._modality(trig, s.sent)
+    c.cameo = trig.frame.cameo
+    c.root = c.cameo[:2]
+    return True  # always "fires": the trace shows the modality found
+
+
+@_add("recoding", "step", "alleged_exchange")
+def alleged_exchange(coder, c, s) -> bool:
+    """"aurait libéré X en échange de la libération de Y": the counterpart of an alleged deal is alleged."""
+    if not c.trig.is_noun or c.modality != "asserted":
+        return False
+    exchanged = coder._exchange_verb(c.trig.token)
+    if exchanged is not None and coder._conditional(exchanged):
+        c.modality = "alleged"
+        return True
+    return False
+
+
+@_add("recoding", "step", "obligation_now")
+def obligation_now(coder, c, s) -> bool:
+    """"X devra payer, prévient Y": the demand is made now (asserted, not intended)."""
+    if c.trig.frame is OBLIGATION and c.modality == "intended":
+        c.modality = "asserted"
+        return True
+    return False
+
+
+@_add("recoding", "step", "announced_intent", group="announced")
+def announced_intent(coder, c, s) -> bool:
+    """"X a annoncé qu'il retirerait ...": X's own stated intent (intended); a conflictual act, or any act on a
+    condition but an offer ("... si Y ne cède pas"), is a threat (13x, asserted)."""
+    if c.modality != "alleged" or not coder._self_announced(c.trig.token):
+        return False
+    c.modality = "intended"
+    if c.root in THREAT_CODES or (coder._conditioned(c.trig.token) and c.root not in OFFER_ROOTS):
+        c.cameo = THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES.get(c.root, "130")
+        c.root = c.cameo[:2]
+        c.modality = "asserted"  # the threat itself has been made; its content is what is intended
+    return True
+
+
+@_add("recoding", "step", "conditioned_threat", group="announced")
+def conditioned_threat(coder, c, s) -> bool:
+    """"a prévenu qu'en cas de refus, il coupera le gaz": a threat (1311...), asserted."""
+    tok = c.trig.token
+    if c.modality == "intended" and c.root in THREAT_CODES and coder._conditioned(tok) \
+            and coder._self_announced(tok):
+        c.cameo = THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]
+        c.root = c.cameo[:2]
+        c.modality = "asserted"
+        return True
+    return False
+
+
+@_add("recoding", "step", "intent_code", group="intent")
+def intent_code(coder, c, s) -> bool:
+    """"veut rencontrer X": an intended meeting, aid, cooperation... is its "express intent" code (036...)."""
+    if c.modality == "intended" and c.root in INTENT_CODES:
+        c.cameo = INTENT_CODES[c.root]
+        return True
+    return False
+
+
+@_add("recoding", "step", "promise_content", group="intent")
+def promise_content(coder, c, s) -> bool:
+    """"promet une aide": a promise takes the intent code of what it promises (033)."""
+    if c.root == "03" and c.inner and c.inner[0].frame.cameo[:2] in INTENT_CODES:
+        c.cameo = INTENT_CODES[c.inner[0].frame.cameo[:2]]
+        return True
+    return False
+
+
+@_add("recoding", "step", "threat_content", group="intent")
+def threat_content(coder, c, s) -> bool:
+    """"menace de couper le gaz": a threat takes the threat code of the act threatened (1311...)."""
+    if c.cameo == "130" and c.inner and c.inner[0].frame.cameo[:2] in THREAT_CODES:
+        act = c.inner[0].frame.cameo
+        c.cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
+        return True
+    return False
+
+
+@_add("recoding", "step", "agree_intended")
+def agree_intended(coder, c, s) -> bool:
+    """"s'engage à coopérer": AGREE events are intended by nature (ANNOTATION.md)."""
+    if coder.cameo.plover(c.cameo) == "AGREE" and c.modality == "asserted":
+        c.modality = "intended"
+        return True
+    return False

@@ -1,0 +1,305 @@
+"""Suppression predicates: background, descriptions, labels, contents (see the ``suppression`` and
+``labels`` rules of :mod:`newsevents.engine.rulebook`)."""
+from __future__ import annotations
+
+from .frames import IMPLIED_ACTOR_ROOTS, SUBJECT_DEPS, Trigger
+from .syntax import case_of
+
+
+class Suppression:
+    """Predicates that make a candidate code no event of its own.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _background_participle(self, trig: Trigger, expressions, offset) -> bool:
+        """A past participle modifying a noun, with no agent, is background, not a reported event, when it has
+        no date of its own ("la Cisjordanie occupée") or when its noun is a complement of another verb ("a levé
+        l'état de siège décrété il y a un an"). "La roquette lancée mardi a frappé..." stays an event."""
+        tok = trig.token
+        if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"]:
+            return False
+        if tok.morph.get("Tense") == ["Pres"]:  # "une résolution exigeant ...": active, not a past participle
+            return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        dated = any(left <= e.span[0] - offset < right for e in expressions)
+        if trig.frame.cameo == "192" and not dated and (tok.head.pos_ == "PROPN" or tok.doc[tok.i - 1].pos_ == "PROPN"):
+            return True  # "la Cisjordanie occupée par Israël", "la Crimée annexée": a standing state of the place
+        if any(c.dep_ in self.lex.label("passive_agent") or case_of(c) in self.lex.cue("agent_preps")
+               for c in tok.children):
+            return False
+        if trig.frame.cameo == "112" and not trig.frame.needs_actor:
+            return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
+        if tok.head.dep_ in ("obj", "nmod") or tok.head.dep_ in self.lex.label("obliques"):
+            return True
+        return not dated
+
+    def _consequence(self, trig: Trigger, by_token) -> bool:
+        """A present participle stating the toll of an event of the same type is part of it: "les rebelles ont
+        bombardé la ville, tuant vingt personnes" is one attack (PLOVER codes the act, not its toll)."""
+        tok = trig.token
+        if trig.is_noun or tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] \
+                or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return False
+        kinds = {self.cameo.plover(f.cameo) for f in (trig.frame, *(alt for alt, _ in trig.alternatives))}
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig and self.cameo.plover(other.frame.cameo) in kinds:
+                return True
+        return False
+
+    def _affiliation_label(self, trig: Trigger, expressions, offset) -> bool:
+        """A past participle of backing ("la milice, soutenue par la Syrie", "des laboratoires financés par
+        Washington"; cue list ``affiliation_participles``) modifying a noun labels who the noun's referent is
+        allied with, a standing relation rather than a reported act. A date of its own ("financés en mai par
+        X") makes it an event again."""
+        tok = trig.token
+        if trig.is_noun or tok.dep_ != "acl" or tok.morph.get("VerbForm") != ["Part"] \
+                or tok.morph.get("Tense") == ["Pres"] or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or tok.lemma_.lower() not in self.lex.cue("affiliation_participles"):
+            return False
+        left, right = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+        return not any(left <= e.span[0] - offset < right for e in expressions)
+
+    def _same_act_adjunct(self, trig: Trigger, by_token) -> bool:
+        """A gerund ("en se faisant exploser") or a present participle ("..., tuant vingt personnes") of the same
+        PLOVER type as the clause it hangs on tells how that act was done or what it did: one act, coded once.
+        :meth:`_consequence` covers the participle under its own governor; this also takes the gerund, and the
+        participle the parser hung on the reporting verb of the sentence ("X ont bombardé Y, tuant vingt
+        personnes, ont indiqué des témoins"), which stands for the act reported before it."""
+        tok = trig.token
+        if trig.is_noun or any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in tok.children):
+            return False
+        gerund = any(c.dep_ == "mark" and c.lower_ in self.lex.cue("gerund_marks") for c in tok.children) and (
+            tok.morph.get("Tense") == ["Pres"] and tok.morph.get("VerbForm") == ["Part"]
+            or any(c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"] for c in tok.children))
+        participle = tok.dep_ in ("advcl", "acl") and tok.morph.get("VerbForm") == ["Part"] \
+            and tok.morph.get("Tense") == ["Pres"]
+        if not (gerund or participle):
+            return False
+        kind = self.cameo.plover(trig.frame.cameo)
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            other = by_token.get(node.i)
+            if other is not None and other is not trig:
+                return self.cameo.plover(other.frame.cameo) == kind
+        if participle and tok.head.lemma_.lower() in self._reporting:
+            before = [t for i, t in sorted(by_token.items()) if i < tok.i and not t.is_noun]
+            return bool(before) and self.cameo.plover(before[-1].frame.cameo) == kind
+        return False
+
+    def _noun_purpose(self, trig: Trigger) -> bool:
+        """A purpose clause ("pour interdire", "afin de protéger") of a noun ("un vote pour interdire les
+        armes", "une pétition visant à pousser les députés à changer la loi afin d'interdire ...")
+        states what the thing named is for, not an act that took place. :meth:`_purpose_clause` covers the
+        purpose of another event."""
+        tok = trig.token
+        if trig.is_noun and (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")) \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        if tok.head.lower_ in self.lex.cue("purpose_adverbs") and tok.head.dep_ == "advmod":
+            tok = tok.head.head  # "afin/advmod d'interdire/obl:arg": the parser's other reading of "afin de"
+        elif tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks") for c in tok.children):
+            return False
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i:
+                return False
+            if (node.dep_ in ("acl", "nmod", "advcl") or node.dep_ in self.lex.label("relative_clause")) and (
+                    node.head.pos_ == "NOUN" or (
+                    node.head.pos_ not in ("VERB", "AUX") and node.head.dep_ == "ROOT")):
+                return True  # "un vote pour interdire ...": also the root of a verbless title
+            if node.dep_ not in ("advcl", "xcomp", "acl", "ccomp", "obj"):
+                return False
+            node = node.head
+        return False
+
+    def _text_content(self, trig: Trigger) -> bool:
+        """An event inside what a text provides ("un accord prévoyant une manifestation", "des amendements
+        prévoyant cinq ans de prison pour les soldats qui désertent"): the content of an
+        agreement, law or plan (cue list ``content_verbs``, as a participle or relative clause of a noun), not
+        an event that happened."""
+        verbs = self.lex.cue("content_verbs")
+        node = trig.token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in verbs and (node.dep_ == "acl" or node.dep_ in self.lex.label("relative_clause")) \
+                    and node.head.pos_ == "NOUN":
+                return True
+        return False
+
+    def _interview(self, trig: Trigger) -> bool:
+        """"dans un entretien (accordé à la BBC)": an interview given to the press, not a meeting (cue list
+        ``interview_nouns``). A meeting names its partner ("un entretien avec Olaf Scholz") or its two sides."""
+        tok = trig.token
+        if not trig.is_noun or tok.lemma_.lower() not in self.lex.cue("interview_nouns"):
+            return False
+        cue = self.lex.cue
+        if any(self._case_of(c) in cue("partner_preps") or c.lemma_.lower() in cue("call_adjectives")
+               for c in tok.children):
+            return False  # a partner, or a call ("dans un entretien téléphonique, Paris et Rome ont ...")
+        if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.morph.get("Number[psor]") == ["Plur"]
+               for c in tok.children):
+            return False  # "leur entretien": the two of them
+        return self._case_of(tok) in cue("interview_place_preps") or any(
+            (c.dep_ == "acl" or c.dep_ in self.lex.label("relative_clause"))
+            and c.lemma_.lower() in cue("interview_giving_verbs") for c in tok.children)
+
+    def _negated_pledge(self, trig: Trigger, by_token) -> bool:
+        """A pledge (CAMEO 03 frame that absorbs its complement) never to yield ("a promis de ne jamais renoncer
+        à son droit", "de ne jamais céder aux pressions") states defiance, not an intent to cooperate: no AGREE.
+        A pledge not to attack ("de ne pas attaquer") stays one."""
+        tok = trig.token
+        if trig.is_noun or trig.frame.cameo[:2] != "03" or not trig.frame.absorbs:
+            return False
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")] + [
+            g for c in tok.children if c.dep_ in ("obj", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
+            # under a day word: "promis vendredi de"
+            for g in c.children if g.dep_ in ("acl", "xcomp")]
+        negations = self.lex.cue("negation_words")
+        for clause in clauses:
+            if any(c.dep_ == "mark" and c.lower_ in self.lex.cue("infinitive_marks") for c in clause.children) \
+                    and any(c.lemma_.lower() in negations or c.lower_ in negations for c in clause.children):
+                inner = by_token.get(clause.i)
+                if inner is None or not self._is_conflict(inner.frame.cameo):
+                    return True
+        return False
+
+    def _violated(self, trig: Trigger) -> bool:
+        """An agreement-like event noun that is the object of a breach ("ont violé le cessez-le-feu", cue list
+        ``breach_verbs``) is what was broken, not a new act of the violator."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ not in self.lex.label("patients"):
+            return False
+        breach = self.lex.cue("breach_verbs")
+        endings, infinitives = self.lex.cue("past_participle_endings"), self.lex.cue("first_group_infinitive_endings")
+
+        def is_breach(word) -> bool:  # the tagger may take the participle for a noun: "d'avoir violé/NOUN le"
+            low = word.lower_
+            return word.lemma_.lower() in breach or any(
+                low.endswith(end) and low[:-len(end)] + inf in breach for end in endings for inf in infinitives)
+
+        head = tok.head
+        if is_breach(head):
+            return True
+        return head.lemma_ in self.lex.cue("perfect_auxiliaries") \
+            and any(is_breach(t) for t in tok.doc[head.i + 1:tok.i])
+
+    def _cleared_charge(self, trig: Trigger) -> bool:
+        """A charge noun in the complement of a verb of clearing ("lavé de tous les soupçons par une
+        tribunal", cue list ``clearing_verbs``) is what the person was cleared of: no accusation by the court."""
+        tok = trig.token
+        return trig.is_noun and (tok.dep_ in ("obj", "obl") or tok.dep_ in self.lex.label("argument_oblique")
+                                 or tok.dep_ in self.lex.label("passive_subject")) \
+            and tok.head.lemma_.lower() in self.lex.cue("clearing_verbs")
+
+    def _generic_mention(self, trig: Trigger, context) -> bool:
+        """An event noun whose frame needs a specific incident (``needs_specific``: "la répression") and whose
+        phrase names nobody is a generic mention (ANNOTATION.md), even where the place would imply its actor
+        (:data:`IMPLIED_ACTOR_ROOTS`: "la répression s'accentue contre les opposants")."""
+        return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
+            and self._noun_participants(trig, context) == ((), ())
+
+    def _place_description(self, tok) -> bool:
+        """Inside a relative clause that describes a place ("au Kenya, où dix personnes ont été blessées pendant
+        d'émeutes en mars"): background about the place, not the reported event."""
+        node = tok
+        for _ in range(6):
+            if (node.dep_ == "advcl" or node.dep_ in self.lex.label("relative_clause")) and any(
+                    c.lower_ in self.lex.cue("place_relative_pronouns") and c.pos_ == "PRON" for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _reaction_topic(self, trig: Trigger, by_token) -> bool:
+        """An event noun that is what another event reacts to ("condamner l'attaque russe", "a salué
+        l'accord") is the topic of that reaction, not a separate event (ANNOTATION.md: background events)."""
+        tok = trig.token
+        if not trig.is_noun or not (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")):
+            return False
+        governor = by_token.get(tok.head.i)
+        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "14", "17")
+
+    def _unowned_background(self, trig: Trigger, context) -> bool:
+        """An event noun in a background adjunct ("après un rassemblement lié à une hausse des prix") whose
+        phrase names no participant (no actor mention in it, relative clauses aside) is the cause or setting of
+        the reported event, not an event. ANNOTATION.md codes background events only when specific: "après les
+        frappes russes", "après des manifestations contre la France", "après l'arrestation de trois militants"
+        stay events."""
+        tok = trig.token
+        if not trig.is_noun:
+            return False
+        preps = self.lex.cue("background_preps") - self.lex.cue("participation_preps")
+        label = self.lex.label
+        anchor = tok  # up through the noun phrase: "après une année marquée par des émeutes"
+        for _ in range(4):
+            if (anchor.dep_ in ("obl", "nmod") or anchor.dep_ in label("modifier_oblique")) \
+                    and self._case_of(anchor) in preps:
+                break
+            if not (anchor.dep_ in ("nmod", "acl") or anchor.dep_ in label("passive_agent")
+                    or anchor.dep_ in label("argument_oblique") or anchor.dep_ in label("modifier_oblique")) \
+                    or anchor.head.i == anchor.i:
+                return False
+            anchor = anchor.head
+        else:
+            return False
+        relative = {x.i for c in tok.children if c.dep_ in label("relative_clause") for x in c.subtree}
+        phrase = {x.i for x in tok.subtree} - relative - {tok.i}
+        mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+        return not any(m.start in phrase for m in mentions)
+
+    def _organiser_adjunct(self, trig: Trigger) -> bool:
+        """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
+        circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
+        de X" is no such adjunct."""
+        tok = trig.token
+        return trig.is_noun and tok.lemma_.lower() in self.lex.cue("organiser_nouns") \
+            and self._case_of(tok) in self.lex.cue("dative_preps") \
+            and any(c.dep_ == "det" and c.lemma_ in self.lex.cue("definite_articles") for c in tok.children) \
+            and tok.head.lemma_.lower() not in self.lex.cue("response_words")
+
+    def _threat_condition(self, trig: Trigger, by_token) -> bool:
+        """The condition of a threat ("menace de ... si le Maroc ne présente pas d'excuses") is part of the
+        threat, not an event."""
+        tok = trig.token
+        clause = tok.head if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else tok
+        if not any(c.dep_ == "mark" and c.lower_ in self.lex.cue("condition_marks") for c in clause.children):
+            return False
+        node = clause.head
+        for _ in range(4):
+            governor = by_token.get(node.i)
+            if governor is not None and (governor.frame.cameo[:2] == "13" or self._conditional(node)):
+                return True  # "menace de ... si", "retirerait ses troupes si ...": the condition is not an event
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _purpose_clause(self, trig: Trigger, by_token) -> bool:
+        """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
+        event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
+        tok = trig.token
+        if trig.is_noun and (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")) \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "pour mener une médiation": the noun's verb is the purpose clause
+        if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks") for c in tok.children):
+            return False
+        node = tok.head
+        for _ in range(3):
+            if node.i in by_token:
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False

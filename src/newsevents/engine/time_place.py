@@ -1,0 +1,65 @@
+"""Date, place and evidence span of an event."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import EventDate, Location
+from .frames import Trigger
+
+
+class TimePlace:
+    """The date, the place and the evidence span of a trigger.
+    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _date(self, trig: Trigger, sent, offset, expressions, published) -> EventDate:
+        """The temporal expression nearest the event words in its sentence, else the publication date
+        (measured on the dev gold: 85.7% right, against 76.5% for the publication date alone)."""
+        since = tuple(self.lex.cue("since_words"))
+        usable = [e for e in expressions if not e.text.lower().startswith(since)
+                  or self._attached(e, trig.token, offset)]  # "détenus depuis le 12 février": not the request
+        if usable:
+            span = self._event_span(trig)
+            target = (span[0] + offset, span[1] + offset)
+            expr = min(usable, key=lambda e: (max(0, e.span[0] - target[1], target[0] - e.span[1]), e.span))
+            return EventDate(expr.value, expr.text, expr.span, expr.precision)
+        if published:
+            return EventDate(published, None, None, "publication")
+        return EventDate(None, None, None, "unresolved")
+
+    @staticmethod
+    def _attached(expr, tok, offset) -> bool:
+        """Whether a temporal expression's words hang on the trigger itself (not on another word of the
+        sentence)."""
+        return any(expr.span[0] <= c.idx + offset < expr.span[1] for c in tok.children)
+
+    def _location(self, trig: Trigger, offset) -> Location | None:
+        """Where the event happened: a place complement ("à Kharkiv", "en Russie", "dans le Donbass") of the
+        trigger (or of the verb an event noun is the object of), resolved offline; None when there is none."""
+        tok = trig.token
+        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else [])
+        for holder in holders:
+            for c in holder.children:
+                if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
+                        or c.dep_ in self.lex.label("argument_oblique")) \
+                        and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in ("LOC", "GPE"):
+                    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                    if ent is None:
+                        continue
+                    found = self.places.resolve(ent.text)
+                    if found is not None:
+                        return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
+        return None
+
+    def _event_span(self, trig: Trigger) -> tuple[int, int]:
+        """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the
+        trigger, and the pattern object's phrase when there is one."""
+        tok = trig.token
+        toks = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_.startswith("expl")
+                        or c.lower_ in self.lex.cue("span_negation")]
+        if trig.obj is not None:
+            relative = self.lex.label("relative_clause")
+            toks += [t for t in trig.obj.subtree if t.dep_ not in ("acl", "punct") and t.dep_ not in relative
+                     and t.i <= trig.obj.i + 3]
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end
