@@ -14,7 +14,16 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def pipeline(nlp):
-    """A French :class:`~newsevents.pipeline.Pipeline` on the session's model (language identification off)."""
+    """A French :class:`~newsevents.pipeline.Pipeline` on the session's model (language identification off),
+    coding with the rules alone: the rule tests check the rules, whatever the learned trigger model decides."""
     from newsevents.pipeline import Pipeline
 
-    return Pipeline("fr", nlp=nlp, force_lang=True)
+    return Pipeline("fr", nlp=nlp, force_lang=True, learned=False)
+
+
+@pytest.fixture(scope="session")
+def learned_pipeline(nlp):
+    """The same, with the learned trigger model shipped in the package (as the CLI codes by default)."""
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline("fr", nlp=nlp, force_lang=True, learned=True)

@@ -58,8 +58,12 @@ class QuietPipeGroup(click.Group):
 @click.group(cls=QuietPipeGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="newsevents")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.option("--no-model", is_flag=True,
+              help="Code with the rules alone, without the learned trigger model (sets NEWSEVENTS_NO_MODEL=1).")
+def main(verbose: int, no_model: bool) -> None:
     """newsevents: political event data (PLOVER, CAMEO) from news text, French first."""
+    if no_model:
+        os.environ["NEWSEVENTS_NO_MODEL"] = "1"  # read by every Pipeline, Dask workers included
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -36,11 +37,14 @@ class Pipeline:
         nlp: a loaded spaCy ``Language``; loaded from :data:`MODELS` when None.
         force_lang: when True, code every article as ``lang`` without language identification.
         batch_size: documents per ``nlp.pipe`` batch.
+        learned: use the learned trigger model shipped for the language (:mod:`newsevents.learned`); None (the
+            default) means yes unless the environment variable ``NEWSEVENTS_NO_MODEL`` is set to ``1``.
 
     Raises ``ValueError`` for an unsupported language and ``OSError`` when the spaCy model is not installed.
     """
 
-    def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64):
+    def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64,
+                 learned: bool | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .coder import EventCoder  # heavy imports stay out of module import
@@ -57,7 +61,9 @@ class Pipeline:
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
                                 model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
-        self.coder = EventCoder(self.data, self.coder_info, nlp=nlp)
+        if learned is None:
+            learned = os.environ.get("NEWSEVENTS_NO_MODEL", "") != "1"
+        self.coder = EventCoder(self.data, self.coder_info, nlp=nlp, model="packaged" if learned else None)
 
     def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with

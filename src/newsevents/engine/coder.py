@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 from ..codes import load_cameo
 from ..langdata import LanguageData
+from ..learned import packaged_model, synthetic_slots
 from ..lexicon import Lexicon
 from ..records import Article, Attribution, Coder, Event
 from .absorption import Absorption
@@ -40,7 +41,8 @@ from .nouns import Nouns
 from .postfilter import PostFilters
 from .repairs import ParseRepairs
 from .roles import Roles
-from .sentence import CANDIDATE_STAGES, SentenceCoder
+from .learned_stage import LearnedStage, learned_triggers
+from .sentence import CANDIDATE_STAGES, SentenceCoder, match_triggers
 from .suppression import Suppression
 from .syntax import case_of
 from .time_place import TimePlace
@@ -48,20 +50,23 @@ from .trace import Trace
 
 
 class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppression, Absorption, Roles, Fallbacks,
-                 Nouns, Modality, Sources, TimePlace, PostFilters):
+                 Nouns, Modality, Sources, TimePlace, PostFilters, LearnedStage):
     """Codes events in parsed articles. Built once per language; :meth:`code` is called per article.
 
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
     every event's ``coder`` field. ``actors``, ``dates`` and ``places`` are the resolvers
     (:class:`~newsevents.actors.ActorResolver`, :class:`~newsevents.dates.DateResolver`,
     :class:`~newsevents.places.PlaceResolver`); each is built from the same data when not given. ``nlp``: the
-    loaded spaCy pipeline, whose tokenizer the actor resolver reuses (a blank one is built when None).
+    loaded spaCy pipeline, whose tokenizer the actor resolver reuses (a blank one is built when None). ``model``:
+    the learned trigger model (:class:`~newsevents.learned.TriggerModel`), ``"packaged"`` for the one shipped for
+    the language (none when there is none), or None to code with the rules alone
+    (:mod:`newsevents.engine.learned_stage`).
     """
 
     _case_of = staticmethod(case_of)
 
     def __init__(self, data: LanguageData, coder_info: Coder | None = None, *, actors=None, dates=None,
-                 places=None, nlp=None):
+                 places=None, nlp=None, model=None):
         self.data = data
         self.lang = data.lang
         self.lex: Lexicon = data.cached("lexicon", Lexicon.from_data)
@@ -83,7 +88,10 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
+        self.model = packaged_model(self.lang) if model == "packaged" else model
+        self._synthetic_slots = synthetic_slots(self.lex)
         self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
+        self.candidate_stages.insert(self.candidate_stages.index(match_triggers) + 1, learned_triggers)
 
     def code(self, article: Article, docs: Iterable[tuple[int, object]], trace: Trace | None = None) -> list[Event]:
         """Code one article. ``docs`` yields (character offset in ``article.text``, spaCy Doc) pairs in order.

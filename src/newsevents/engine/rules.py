@@ -117,6 +117,8 @@ def run_candidate_rules(rules: tuple[Rule, ...], coder, cand, state) -> bool:
             fired = bool(found)
         elif rule.fn(coder, cand, state):
             if kind == "drop":
+                if state.confident and state.spares(cand.trig.token.i, rule.name):
+                    continue
                 state.note(cand.trig, rule.name, "dropped")
                 return False
             fired = True

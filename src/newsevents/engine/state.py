@@ -38,6 +38,19 @@ class SentenceState:
     named_recipients: dict = field(default_factory=dict)
     charged: dict = field(default_factory=dict)  # accusing verb -> the ones it accuses
     sources: dict = field(default_factory=dict)  # event id -> token index of its trigger (with a trace only)
+    confident: set = field(default_factory=set)  # triggers the learned model is sure of (rule model_rescue)
+    rescue_bare: bool = False  # whether a confident trigger with nobody named is kept
+
+    def spares(self, index: int, rule: str) -> bool:
+        """Whether the learned model's confidence spares the trigger at ``index`` from a drop by ``rule``
+        (:func:`newsevents.engine.learned_stage.spared`); notes it in the trace."""
+        from .learned_stage import spared
+
+        if not spared(self, index, rule):
+            return False
+        if self.trace is not None and index in self.by_token:
+            self.note(self.by_token[index], rule, "spared by model_rescue")
+        return True
 
     def note(self, trigger: Trigger, rule: str, effect: str, note: str = "") -> None:
         """Record that ``rule`` had ``effect`` on ``trigger`` (nothing without a trace)."""
@@ -45,7 +58,10 @@ class SentenceState:
             self.trace.candidate(trigger, self.offset).steps.append(Step(rule, effect, note))
 
     def consume(self, index: int, rule: str) -> None:
-        """Mark token ``index`` as coding no event of its own, because of ``rule``."""
+        """Mark token ``index`` as coding no event of its own, because of ``rule`` (unless the learned model is
+        confident of it and ``rule`` may be overruled)."""
+        if self.confident and self.spares(index, rule):
+            return
         self.consumed.add(index)
         if self.trace is not None and index in self.by_token:
             self.note(self.by_token[index], rule, "dropped")

@@ -1,0 +1,349 @@
+"""Train the trigger model of :mod:`newsevents.learned` on annotated gold and choose its thresholds.
+
+    python scripts/train_trigger_model.py [--shared DIR] [--lang fr] [--folds 5] [--seed 13]
+                                          [--out src/newsevents/data/trigger_model_fr.npz] [--report FILE]
+
+Training data: the *tune* part of ``eval/train/*.jsonl`` in the shared material (``eval/devtest.py`` defines the
+split; the devtest part is never read here). Each gold event carries its ``trigger`` word verbatim; the word is
+found in the cleaned text (inside the event's ``eventtext`` when it occurs there) and the token that starts there
+is labelled with the event's PLOVER type; every other candidate token of the record is "no event".
+
+Steps: parse every record once; record the model's feature rows as the coder computes them (lexicon triggers
+included); ``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is
+run on each held-out fold to choose the veto, proposal and rescue settings: the best sum of F1 (type + dyad + full)
+among the settings that lose nothing at any level against the rules alone and lose at most 0.03 F1 at any level
+of the dev sets (``eval/dev``, coded with the final model); the final
+model is trained on all tune records with those thresholds. The same seed gives the same model.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVELS = ("type", "dyad", "full")
+GRID = tuple((1.01, propose, rescue, False) for propose in (0.3, 0.45, 0.6, 1.01) for rescue in (0.3, 0.45, 0.6, 1.01)
+             if (propose, rescue) != (1.01, 1.01)) + ((0.9, 0.3, 0.3, False), (0.9, 1.01, 1.01, False))
+"""(veto, propose, rescue, rescue_bare) settings tried by cross-validation; 1.01 switches a mechanism off."""
+C = 0.5
+
+
+def is_devtest(record_id: str) -> bool:
+    """The split of ``eval/devtest.py`` (sha1 of the id ending in 0, 1 or 2)."""
+    return hashlib.sha1(record_id.encode("utf-8")).hexdigest()[-1] in "012"
+
+
+def load_records(shared: Path, part: str) -> list[dict]:
+    records = []
+    for path in sorted((shared / "eval" / "train").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                if is_devtest(record["id"]) == (part == "devtest"):
+                    records.append(record)
+    return records
+
+
+class Corpus:
+    """The records parsed once: (article, [(offset, Doc)]) per record, as the pipeline builds them."""
+
+    def __init__(self, pipeline, records, cache: Path | None = None):
+        from dataclasses import replace
+
+        from newsevents.cleanup import clean_text
+        from newsevents.evaluate import gold_articles
+        from newsevents.pipeline import paragraphs
+
+        self.pipeline = pipeline
+        self.items = []
+        if cache is not None and cache.exists():
+            self._load(cache, records)
+            return
+        for article in gold_articles(records):
+            text = clean_text(article.text, pipeline.data.glue_names)
+            article = replace(article, text=text, lang=pipeline.lang)
+            pieces = paragraphs(text)
+            docs = list(zip((s for s, _ in pieces), pipeline.nlp.pipe(t for _, t in pieces)))
+            self.items.append((article, docs))
+        if cache is not None:
+            self._save(cache)
+
+    def _save(self, path: Path) -> None:
+        """Keep the parses (spaCy DocBin) and their offsets, to try settings without parsing again."""
+        from spacy.tokens import DocBin
+
+        bin_ = DocBin(store_user_data=False)
+        index = []
+        for article, docs in self.items:
+            for offset, doc in docs:
+                bin_.add(doc)
+                index.append((article.id, offset))
+        path.mkdir(parents=True, exist_ok=True)
+        bin_.to_disk(path / "docs.spacy")
+        texts = {a.id: a.text for a, _ in self.items}
+        (path / "index.json").write_text(json.dumps({"index": index, "texts": texts}), encoding="utf-8")
+
+    def _load(self, path: Path, records) -> None:
+        from dataclasses import replace
+
+        from spacy.tokens import DocBin
+
+        from newsevents.evaluate import gold_articles
+
+        meta = json.loads((path / "index.json").read_text(encoding="utf-8"))
+        docs = list(DocBin().from_disk(path / "docs.spacy").get_docs(self.pipeline.nlp.vocab))
+        by_id: dict[str, list] = {}
+        for (doc_id, offset), doc in zip(meta["index"], docs):
+            by_id.setdefault(doc_id, []).append((offset, doc))
+        for article in gold_articles(records):
+            text = meta["texts"][article.id]
+            self.items.append((replace(article, text=text, lang=self.pipeline.lang), by_id.get(article.id, [])))
+
+    def run(self, coder, ids=None) -> list[dict]:
+        """Event dicts of the coder on the records (``ids``: only those)."""
+        events = []
+        for article, docs in self.items:
+            if ids is None or article.id in ids:
+                events += [e.to_dict() for e in coder.code(article, [(o, d.copy()) for o, d in docs])]
+        return events
+
+
+def capture_rows(corpus: Corpus, coder):
+    """Run the coder with no model and record each scored token: (doc id, start, end, features, vector)."""
+    captured = []
+    current = {}
+    original = coder._learned_rows
+
+    def recording(sent, offset, triggers):
+        tokens, rows = original(sent, offset, triggers)
+        for tok, (names, vector) in zip(tokens, rows):
+            captured.append((current["id"], tok.idx + offset, tok.idx + offset + len(tok), names, vector))
+        return tokens, rows
+
+    class Recorder:  # keeps every lexicon trigger, proposes nothing
+        veto, propose, rescue, rescue_bare, labels = 2.0, 2.0, 2.0, False, ["", "-"]
+
+        @staticmethod
+        def probabilities(rows):
+            return np.zeros((len(rows), 2))
+
+    coder._learned_rows = recording
+    coder.model = Recorder()
+    for article, docs in corpus.items:
+        current["id"] = article.id
+        coder.code(article, [(o, d.copy()) for o, d in docs])
+    coder._learned_rows = original
+    return captured
+
+
+def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str]]]:
+    """Per record id: (start offset in the cleaned text, PLOVER type, CAMEO code) of each gold trigger."""
+    from newsevents.cleanup import clean_text
+    from newsevents.evaluate import event_types
+
+    texts = {a.id: a.text for a, _ in corpus.items}
+    out: dict[str, list] = {}
+    missing = 0
+    for record in records:
+        text = texts.get(record["id"], "")
+        for event in record.get("events", []):
+            types = event_types(event, "plover", "cameo")
+            trigger = clean_text(event.get("trigger") or "")
+            if not types or not trigger:
+                continue
+            eventtext = clean_text(event.get("eventtext") or "")
+            at = text.find(eventtext) if eventtext else -1
+            start = text.find(trigger, at) if at >= 0 and trigger in eventtext else text.find(trigger)
+            if start < 0:
+                missing += 1
+                continue
+            out.setdefault(record["id"], []).append((start, sorted(types)[0], str(event.get("cameo") or "")))
+    print(f"gold triggers located: {sum(map(len, out.values()))}, not found: {missing}", file=sys.stderr)
+    return out
+
+
+def label_rows(captured, triggers) -> list[str]:
+    labels = []
+    for doc_id, start, end, _, _ in captured:
+        label = ""
+        for t_start, plover, _ in triggers.get(doc_id, ()):
+            if start <= t_start < end:
+                label = plover
+                break
+        labels.append(label)
+    return labels
+
+
+def fit(captured, labels, indices, seed):
+    """Train on the rows at ``indices``; returns (labels order, vocab, coef, intercept)."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(name for i in indices for name in set(captured[i][3]))
+    vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
+    rows, cols = [], []
+    for r, i in enumerate(indices):
+        for name in set(captured[i][3]):
+            if name in vocab:
+                rows.append(r)
+                cols.append(vocab[name])
+    x_sparse = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                 shape=(len(indices), len(vocab)))
+    from newsevents.learned import unit
+
+    dense = np.vstack([unit(captured[i][4]) for i in indices]).astype(np.float32)
+    x = sparse.hstack([x_sparse, sparse.csr_matrix(dense)]).tocsr()
+    y = [labels[i] for i in indices]
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
+    clf.fit(x, y)
+    order = list(clf.classes_)
+    assert order[0] == "", "the no-event class sorts first"
+    return order, vocab, clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
+
+
+def code_tables(records, triggers_by_id, cameo) -> tuple[dict, dict]:
+    """(PLOVER type -> most frequent gold CAMEO code, "lemma|TYPE" -> code) from the gold; lemma tables are
+    filled by the caller."""
+    by_type: dict[str, Counter] = {}
+    for record in records:
+        for _, plover, code in triggers_by_id.get(record["id"], ()):
+            if code and code in cameo and cameo.plover(code) == plover:
+                by_type.setdefault(plover, Counter())[code] += 1
+    return {t: c.most_common(1)[0][0] for t, c in by_type.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--lang", default="fr")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--report", type=Path, default=None, help="write the cross-validation table (JSON)")
+    parser.add_argument("--cache", type=Path, default=None, help="keep (or reuse) the parses in this folder")
+    parser.add_argument("--grid", default=None, help="settings to try: 'veto,propose,rescue,bare;...'")
+    args = parser.parse_args()
+    out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
+    from newsevents.learned import TriggerModel
+    from newsevents.pipeline import Pipeline
+
+    started = time.perf_counter()
+    records = load_records(args.shared, "tune")
+    pipeline = Pipeline(args.lang, force_lang=True, learned=False)
+    coder = pipeline.coder
+    corpus = Corpus(pipeline, records, args.cache and args.cache / "tune")
+    settings = GRID if not args.grid else tuple(
+        (float(v), float(p), float(r), b.strip().lower() in ("1", "true", "yes"))
+        for v, p, r, b in (part.split(",") for part in args.grid.split(";")))
+    print(f"parsed {len(records)} tune records in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    captured = capture_rows(corpus, coder)
+    triggers = gold_triggers(corpus, records)
+    labels = label_rows(captured, triggers)
+    print(f"{len(captured)} candidate rows, {sum(1 for x in labels if x)} labelled events", file=sys.stderr)
+    tables = (code_tables(records, triggers, coder.cameo), lemma_code_table(captured, labels, triggers, coder.cameo))
+    cv = cross_validate(corpus, records, captured, labels, tables, settings, args)
+    order, vocab, coef, intercept = fit(captured, labels, list(range(len(captured))), args.seed)
+    final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {})
+    dev = dev_check(pipeline, final, settings, args)
+    best = choose(cv, dev)
+    final.veto, final.propose, final.rescue, final.rescue_bare = best
+    final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
+                  "folds": args.folds, "seed": args.seed, "C": C, "cv": cv[best], "cv_no_model": cv[None]}
+    final.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), veto/propose/rescue/bare {best}", file=sys.stderr)
+    if args.report:
+        report = {str(k): {"cv_tune": cv[k], "dev": dev[k]} for k in cv}
+        args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+def cross_validate(corpus, records, captured, labels, tables, settings, args) -> dict:
+    """Scores of the coder on each held-out fold with the model trained on the others, per setting (None: no
+    model), over all tune records."""
+    from newsevents.evaluate import score
+    from newsevents.learned import TriggerModel
+
+    coder = corpus.pipeline.coder
+    rng = np.random.default_rng(args.seed)
+    ids = sorted({a.id for a, _ in corpus.items})
+    fold_of = dict(zip(ids, rng.permutation(len(ids)) % args.folds))
+    events: dict = {setting: [] for setting in (None, *settings)}
+    for fold in range(args.folds):
+        train = [i for i, row in enumerate(captured) if fold_of[row[0]] != fold]
+        held = {doc_id for doc_id, f in fold_of.items() if f == fold}
+        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {})
+        for setting in events:
+            if setting is not None:
+                model.veto, model.propose, model.rescue, model.rescue_bare = setting
+            coder.model = model if setting is not None else None
+            events[setting] += corpus.run(coder, held)
+        print(f"fold {fold} done", file=sys.stderr)
+    coder.model = None
+    return {setting: summary(score(records, found)) for setting, found in events.items()}
+
+
+def dev_check(pipeline, model, settings, args) -> dict:
+    """Scores of the final model on each development gold set (``eval/dev``), per setting (None: no model)."""
+    from newsevents.evaluate import read_jsonl, score
+
+    coder = pipeline.coder
+    out: dict = {setting: {} for setting in (None, *settings)}
+    for path in sorted((args.shared / "eval" / "dev").glob("*.jsonl")):
+        records = read_jsonl(str(path))
+        corpus = Corpus(pipeline, records, args.cache and args.cache / path.stem)
+        for setting in out:
+            if setting is not None:
+                model.veto, model.propose, model.rescue, model.rescue_bare = setting
+            coder.model = model if setting is not None else None
+            out[setting][path.stem] = summary(score(records, corpus.run(coder)))
+    coder.model = None
+    return out
+
+
+def choose(cv: dict, dev: dict, tolerance: float = 0.03):
+    """The setting with the best sum of cross-validated F1 (type + dyad + full) among those that lose nothing
+    at any level in cross-validation and no more than ``tolerance`` F1 at any level of any dev set, against the
+    rules alone; all mechanisms off when none qualifies. Prints the table."""
+    def fair(setting) -> bool:
+        return all(cv[setting][lv] >= cv[None][lv] for lv in LEVELS) and all(
+            dev[setting][name][lv] >= dev[None][name][lv] - tolerance for name in dev[None] for lv in LEVELS)
+
+    allowed = [s for s in cv if s is not None and fair(s)]
+    best = max(allowed, key=lambda s: sum(cv[s][lv] for lv in LEVELS)) if allowed else None
+    for setting, row in cv.items():
+        devs = "  ".join(f"{name[:6]} " + "/".join(f"{v[lv]:.2f}" for lv in LEVELS) for name, v in dev[setting].items())
+        print(f"{str(setting or 'no model'):28s} cv " + "/".join(f"{row[lv]:.3f}" for lv in LEVELS)
+              + f" (P {row['type_p']:.2f} R {row['type_r']:.2f})  {devs}" + ("  <- chosen" if setting == best else ""))
+    if best is None:
+        print("no setting qualifies: the model is written switched off", file=sys.stderr)
+        return (1.01, 1.01, 1.01, False)
+    return best
+
+
+def lemma_code_table(captured, labels, triggers, cameo) -> dict[str, str]:
+    """"lemma|TYPE" -> the most frequent gold CAMEO code of that trigger word and type."""
+    codes: dict[str, Counter] = {}
+    for (doc_id, start, end, names, _), label in zip(captured, labels):
+        if not label:
+            continue
+        lemma = next(n[4:] for n in names if n.startswith("lem="))
+        for t_start, plover, code in triggers.get(doc_id, ()):
+            if start <= t_start < end and plover == label and code in cameo and cameo.plover(code) == plover:
+                codes.setdefault(f"{lemma}|{label}", Counter())[code] += 1
+    return {key: c.most_common(1)[0][0] for key, c in codes.items()}
+
+
+def summary(result) -> dict:
+    return {"type": result["type"]["f1"], "dyad": result["dyad"]["f1"], "full": result["full"]["f1"],
+            "type_p": result["type"]["precision"], "type_r": result["type"]["recall"]}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

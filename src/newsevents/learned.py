@@ -1,0 +1,165 @@
+"""The learned trigger model: for a candidate word in its parsed sentence, its PLOVER event type or no event.
+
+The lexicon's frames (:mod:`newsevents.lexicon`) say which words *can* code an event; on text nobody tuned them on,
+they miss rarer synonyms and code other senses. This model is trained on annotated news
+(``eval/train`` of the shared material, its *tune* part only; ``scripts/train_trigger_model.py`` rebuilds it with a
+fixed seed) and is used by the coder in two ways (:meth:`TriggerModel.revise`):
+
+* **veto** -- a trigger of the lexicon whose "no event" probability is above ``veto`` is dropped
+  ("Le président a rappelé les faits": *rappeler* in its sense of "recall", not CAMEO 161);
+* **proposal** -- a word the lexicon does not match whose best event type has a probability above ``propose`` becomes
+  a candidate trigger with a synthetic frame of that type ("Les rebelles ont pilonné la ville": *pilonner*, ASSAULT),
+  whose roles are then found by the same rules as any trigger.
+
+The model is a multinomial logistic regression (scikit-learn at training time; numpy only at run time) over
+binary features of the parse (lemma, part of speech, dependency, morphology, head, children, prepositions, what
+the lexicon says of the word) and the spaCy model's word vector. Feature names are built from the parse, so the
+module holds no word of any language. The weights ship in ``data/trigger_model_<lang>.npz``; a language without
+that file simply has no model.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+NO_EVENT = ""
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
+"""Parts of speech of the words the model scores (UD tags, the same in every language)."""
+
+
+def candidate(tok) -> bool:
+    """Whether the model scores this token: a verb, noun, adjective, auxiliary or proper noun that is a word."""
+    return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 2
+
+
+def features(tok, rule_type: str, lexicon_types: frozenset[str], first_sentence: bool) -> list[str]:
+    """The binary feature names of token ``tok`` (a spaCy ``Token``).
+
+    ``rule_type``: the PLOVER type of the lexicon trigger the coder matched at this token ("" when none);
+    ``lexicon_types``: the PLOVER types of every lexicon frame of the token's lemma, matched or not;
+    ``first_sentence``: whether the sentence is the document's first (titles read differently).
+    """
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    out = [f"lem={lemma}", f"low={tok.lower_}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"pd={tok.pos_}|{tok.dep_}",
+           f"hlem={head.lemma_.lower()}", f"hpos={head.pos_}", f"hdep={head.dep_}", f"rule={rule_type}",
+           f"rule_lem={rule_type}|{lemma}", f"first={first_sentence}", f"suf={tok.lower_[-4:]}"]
+    out += [f"lex={t}" for t in sorted(lexicon_types)]
+    out += [f"m={key}={value}" for key, value in tok.morph.to_dict().items()]
+    if head.i == tok.i:
+        out.append("root")
+    for child in tok.children:
+        out.append(f"cdep={child.dep_}")
+        if child.dep_.split(":")[0] in ("det", "aux", "advmod", "expl", "case", "mark", "cop"):
+            out.append(f"c={child.dep_}={child.lemma_.lower()}")
+        for grand in child.children:
+            if grand.dep_ == "case":
+                out.append(f"prep={grand.lemma_.lower()}")
+                out.append(f"prep_ent={grand.lemma_.lower()}|{child.ent_type_ or child.pos_}")
+        if child.ent_type_:
+            out.append(f"cent={child.dep_}|{child.ent_type_}")
+        if child.dep_.split(":")[0] in ("obj", "nsubj", "obl", "nmod", "iobj"):
+            out.append(f"clem={child.dep_}|{child.lemma_.lower()}")
+    for sib in head.children:
+        if sib.i != tok.i and sib.dep_.split(":")[0] in ("case", "det", "aux", "cop"):
+            out.append(f"hc={sib.dep_}={sib.lemma_.lower()}")
+    if head.i != tok.i:
+        out.append(f"hl_dep={head.lemma_.lower()}|{tok.dep_}")
+    return out
+
+
+@dataclass
+class TriggerModel:
+    """A trained trigger model (see the module docstring).
+
+    ``labels``: class names, ``""`` (no event) then PLOVER types; ``vocab``: feature name -> column;
+    ``coef``: (len(labels), len(vocab) + vector width) float32 weights; ``intercept``: (len(labels),);
+    ``codes``: PLOVER type -> CAMEO code given to a proposed trigger of that type; ``lemma_codes``:
+    "lemma|TYPE" -> CAMEO code seen in training for that word and type; ``veto`` and ``propose``: probability
+    thresholds (chosen by cross-validation on the tune part, see the training script); ``rescue``: the probability
+    of its own type above which a lexicon trigger is kept whatever the suppression rules say; ``rescue_bare``:
+    whether such a trigger is kept even when no actor and no recipient is found.
+    """
+
+    labels: list[str]
+    vocab: dict[str, int]
+    coef: np.ndarray
+    intercept: np.ndarray
+    codes: dict[str, str]
+    lemma_codes: dict[str, str]
+    veto: float
+    propose: float
+    info: dict
+    rescue: float = 1.01
+    rescue_bare: bool = True
+
+    def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
+        """(n, len(labels)) class probabilities for n candidates, each (feature names, word vector)."""
+        if not rows:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        n_sparse = len(self.vocab)
+        scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float32)
+        for i, (names, vector) in enumerate(rows):
+            cols = [self.vocab[name] for name in names if name in self.vocab]
+            if cols:
+                scores[i] += self.coef[:, cols].sum(axis=1)
+            scores[i] += self.coef[:, n_sparse:] @ unit(vector)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def code_for(self, lemma: str, plover: str) -> str:
+        """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
+        type's most frequent code in training."""
+        return self.lemma_codes.get(f"{lemma}|{plover}") or self.codes[plover]
+
+    def save(self, path) -> None:
+        """Write the model to one ``.npz`` file (weights as float16; about 1-3 MB)."""
+        meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
+                "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
+                "rescue_bare": self.rescue_bare, "info": self.info}
+        np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
+                            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
+
+    @classmethod
+    def load(cls, path) -> "TriggerModel":
+        """Read a model written by :meth:`save`. Raises ``OSError`` when the file is missing or unreadable."""
+        with np.load(path) as data:
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+            coef = data["coef"].astype(np.float32)
+            intercept = data["intercept"].astype(np.float32)
+        vocab = {name: i for i, name in enumerate(meta["vocab"])}
+        return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
+                   meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
+                   meta.get("rescue_bare", True))
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    """The vector scaled to length 1 (zeros stay zeros)."""
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def packaged_model(lang: str) -> TriggerModel | None:
+    """The model shipped for ``lang`` (``data/trigger_model_<lang>.npz``), or None when there is none."""
+    ref = resources.files("newsevents").joinpath("data", f"trigger_model_{lang}.npz")
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return TriggerModel.load(path)
+
+
+def synthetic_slots(lexicon, top: int = 4) -> dict[tuple[str, bool], tuple[str, ...]]:
+    """Recipient slots for the synthetic frame of a proposed trigger: for each (CAMEO root, is a noun), the
+    ``top`` slots (an object, a preposition) most often named by the lexicon's own frames of that root."""
+    from collections import Counter
+
+    counts: dict[tuple[str, bool], Counter] = {}
+    for is_noun, table in ((False, lexicon.verbs), (True, lexicon.nouns)):
+        for frames in table.values():
+            for frame in frames:
+                counts.setdefault((frame.cameo[:2], is_noun), Counter()).update(frame.recipient)
+    return {key: tuple(slot for slot, _ in counter.most_common(top)) for key, counter in counts.items()}

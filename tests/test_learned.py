@@ -1,0 +1,134 @@
+"""The learned trigger model (:mod:`newsevents.learned`): features, scoring, saving, and the coder's use of it
+(veto, proposal, rescue) on hand-built parses with a small hand-made model -- no trained weights involved."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.coder import EventCoder
+from newsevents.langdata import load_language
+from newsevents.learned import TriggerModel, candidate, features, packaged_model, synthetic_slots
+from newsevents.records import Article
+
+from test_coder_rules import NoDates, NoPlaces, StubActors
+
+VOCAB = spacy.blank("fr").vocab
+
+
+def parse(rows):
+    """rows: (word, lemma, pos, dep, head, morph), 0-based heads, one sentence."""
+    return Doc(VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+               deps=[r[3] for r in rows], heads=[r[4] for r in rows], morphs=[r[5] for r in rows],
+               sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+# Moscou a critiqué Paris .  (critiquer is a lexicon verb: ACCUSE 111)
+CRITICISE = [("Moscou", "Moscou", "PROPN", "nsubj", 2, ""), ("a", "avoir", "AUX", "aux:tense", 2, ""),
+             ("critiqué", "critiquer", "VERB", "ROOT", 2, "VerbForm=Part"), ("Paris", "Paris", "PROPN", "obj", 2, ""),
+             (".", ".", "PUNCT", "punct", 2, "")]
+# Moscou a zébulonné Paris .  (a made-up verb no lexicon knows)
+UNKNOWN_VERB = [("Moscou", "Moscou", "PROPN", "nsubj", 2, ""), ("a", "avoir", "AUX", "aux:tense", 2, ""),
+                ("zébulonné", "zébulonner", "VERB", "ROOT", 2, "VerbForm=Part"),
+                ("Paris", "Paris", "PROPN", "obj", 2, ""), (".", ".", "PUNCT", "punct", 2, "")]
+
+
+def toy_model(weights: dict[str, dict[str, float]], veto=0.9, propose=0.5, rescue=1.01) -> TriggerModel:
+    """A model whose only features are the given names, with one weight per (label, name); no vector weights."""
+    labels = ["", "ACCUSE", "ASSAULT"]
+    names = sorted({n for per in weights.values() for n in per})
+    vocab = {n: i for i, n in enumerate(names)}
+    coef = np.zeros((len(labels), len(vocab)), dtype=np.float32)  # a blank vocabulary has no word vectors
+    for label, per in weights.items():
+        for name, w in per.items():
+            coef[labels.index(label), vocab[name]] = w
+    return TriggerModel(labels, vocab, coef, np.array([2.0, 0.0, 0.0], dtype=np.float32),
+                        {"ACCUSE": "111", "ASSAULT": "190"}, {}, veto, propose, {}, rescue)
+
+
+def coder_with(model):
+    return EventCoder(load_language("fr"), None, actors=StubActors(), dates=NoDates(), places=NoPlaces(),
+                      model=model)
+
+
+def code(coder, rows):
+    doc = parse(rows)
+    return [(e.event_type, e.cameo_code, e.event_text) for e in coder.code(Article("t", doc.text, "2024-03-10"),
+                                                                         [(0, doc)])]
+
+
+def test_features_name_the_parse_not_words_of_the_engine():
+    doc = parse(CRITICISE)
+    names = features(doc[2], "ACCUSE", frozenset({"ACCUSE"}), True)
+    assert {"lem=critiquer", "pos=VERB", "dep=ROOT", "rule=ACCUSE", "lex=ACCUSE", "first=True", "root",
+            "cdep=obj", "c=aux:tense=avoir", "m=VerbForm=Part"} <= set(names)
+    assert candidate(doc[2]) and not candidate(doc[1]) and not candidate(doc[4])  # "a" is too short, "." no word
+
+
+def test_probabilities_are_a_softmax_of_the_summed_weights():
+    model = toy_model({"ACCUSE": {"lem=critiquer": 3.0}, "": {"dep=ROOT": 1.0}})
+    p = model.probabilities([(["lem=critiquer", "dep=ROOT", "unseen"], np.zeros(0))])[0]
+    scores = np.array([2.0 + 1.0, 3.0, 0.0])
+    assert np.allclose(p, np.exp(scores) / np.exp(scores).sum(), atol=1e-6)
+
+
+def test_save_and_load_give_the_same_model(tmp_path):
+    model = toy_model({"ACCUSE": {"lem=critiquer": 3.0}}, veto=0.8, propose=0.6, rescue=0.4)
+    model.save(tmp_path / "m.npz")
+    again = TriggerModel.load(tmp_path / "m.npz")
+    assert (again.labels, again.vocab, again.veto, again.propose, again.rescue) == \
+        (model.labels, model.vocab, 0.8, 0.6, 0.4)
+    rows = [(["lem=critiquer"], np.zeros(0))]
+    assert np.allclose(again.probabilities(rows), model.probabilities(rows), atol=1e-3)
+
+
+def test_without_a_model_the_rules_code_alone():
+    assert code(coder_with(None), CRITICISE) == [("ACCUSE", "111", "a critiqué")]
+    assert code(coder_with(None), UNKNOWN_VERB) == []
+
+
+def test_veto_drops_a_lexicon_trigger_the_model_takes_for_no_event():
+    model = toy_model({"": {"lem=critiquer": 5.0}})  # p(no event) ~ 0.999
+    assert code(coder_with(model), CRITICISE) == []
+
+
+def test_proposal_codes_a_word_the_lexicon_lacks_with_the_type_code():
+    model = toy_model({"ASSAULT": {"lem=zébulonner": 6.0}})  # p(ASSAULT) ~ 0.98
+    assert code(coder_with(model), UNKNOWN_VERB) == [("ASSAULT", "190", "a zébulonné")]
+
+
+def test_an_unsure_model_changes_nothing():
+    model = toy_model({"ASSAULT": {"lem=zébulonner": 1.0}})  # p(ASSAULT) ~ 0.21, p(no event) ~ 0.58
+    assert code(coder_with(model), UNKNOWN_VERB) == []
+    assert code(coder_with(model), CRITICISE) == [("ACCUSE", "111", "a critiqué")]
+
+
+def test_rescue_keeps_a_sure_trigger_that_has_no_participant():
+    # Une attaque a été signalée .  -> "attaque" (a lexicon noun, ASSAULT 190) with nobody named is dropped by
+    # the rules; a model sure that it is an attack keeps it, with no actor and no recipient.
+    rows = [("Une", "un", "DET", "det", 1, ""), ("attaque", "attaque", "NOUN", "nsubj:pass", 4, ""),
+            ("a", "avoir", "AUX", "aux:tense", 4, ""), ("été", "être", "AUX", "aux:pass", 4, ""),
+            ("signalée", "signaler", "VERB", "ROOT", 4, ""), (".", ".", "PUNCT", "punct", 4, "")]
+    assert code(coder_with(None), rows) == []
+    sure = toy_model({"ASSAULT": {"lem=attaque": 6.0}}, rescue=0.5)
+    assert code(coder_with(sure), rows) == [("ASSAULT", "190", "attaque")]
+
+
+def test_synthetic_frames_take_the_slots_the_lexicon_uses_most_for_the_root():
+    slots = synthetic_slots(EventCoder(load_language("fr"), None, actors=StubActors(), dates=NoDates(),
+                                       places=NoPlaces()).lex)
+    assert slots[("19", False)] and all(isinstance(s, str) for s in slots[("19", False)])
+    assert len(slots[("04", True)]) <= 4
+
+
+def test_the_packaged_french_model_loads_with_thresholds_and_codes():
+    model = packaged_model("fr")
+    if model is None:
+        pytest.fail("src/newsevents/data/trigger_model_fr.npz is missing: run scripts/train_trigger_model.py")
+    assert model.labels[0] == "" and set(model.labels[1:]) <= {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert 0 < model.propose <= 1.01 and 0 < model.veto <= 1.01
+    assert model.coef.shape == (len(model.labels), len(model.vocab) + 300)
+    assert packaged_model("xx") is None
