@@ -108,6 +108,49 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the column zone maps, which need no index.
         "CREATE INDEX events_doc_id ON events (doc_id)",
     ]),
+    (2, "event clusters, their members and document MinHash signatures (newsevents.clusters)", [
+        """
+        CREATE TABLE clusters (
+            cluster_id VARCHAR PRIMARY KEY,
+            event_type VARCHAR NOT NULL,
+            cameo_code VARCHAR,
+            actor JSON,
+            recipient JSON,
+            actor_codes VARCHAR[],
+            recipient_codes VARCHAR[],
+            date_value VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            date_precision VARCHAR,
+            place VARCHAR,
+            place_country VARCHAR,
+            modality VARCHAR,
+            modality_counts JSON,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            num_copies INTEGER NOT NULL,
+            first_seen DATE,
+            root_event_id VARCHAR NOT NULL
+        )""",
+        """
+        CREATE TABLE cluster_members (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            event_type VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            is_root BOOLEAN NOT NULL,
+            copy_of VARCHAR,
+            confidence INTEGER NOT NULL
+        )""",
+        "CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id)",
+        """
+        CREATE TABLE document_signatures (
+            doc_id VARCHAR PRIMARY KEY,
+            text_sha1 VARCHAR NOT NULL,
+            minhash UBIGINT[] NOT NULL
+        )""",
+    ]),
 ]
 """Schema migrations in order: (version, description, SQL statements). Append, never edit an applied one."""
 
@@ -492,8 +535,12 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------------------
 
-    def ingest(self, results: Iterable[DocumentResult], batch_size: int = 500) -> IngestReport:
+    def ingest(self, results: Iterable[DocumentResult], batch_size: int = 500,
+               clusters: bool = True) -> IngestReport:
         """Store pipeline results: one ``documents`` row per result and one ``events`` row per event.
+
+        With ``clusters`` (the default), the event clusters are updated at the end
+        (:func:`newsevents.cluster_store.update_clusters`: only the event types that changed are clustered again).
 
         Re-ingesting a document id replaces its row and all its events (delete + insert), so nothing is ever
         duplicated; within one call the last result for an id wins. Each batch of ``batch_size`` documents is
@@ -513,6 +560,10 @@ class Store:
                 batch = []
         if batch:
             self._ingest_batch(batch, report)
+        if clusters and report.documents:
+            from .cluster_store import update_clusters
+
+            update_clusters(self)
         report.seconds = time.perf_counter() - t0
         return report
 
