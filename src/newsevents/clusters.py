@@ -28,6 +28,7 @@ All thresholds are data (:func:`load_rules`, ``data/clusters.yaml``, documented 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -95,11 +96,19 @@ def _read_yaml(path: Path | None) -> tuple[str, dict[str, Any]]:
         raise RulesError(f"{path}: cannot read the clustering rules: {exc}") from exc
 
 
-@lru_cache(maxsize=8)
-def load_rules(path: str | None = None) -> Rules:
-    """The clustering rules: ``data/clusters.yaml`` (the defaults), overridden key by key by the YAML file
-    ``path`` when given. Raises :class:`RulesError` naming the file and key for an unknown key, a value of
-    the wrong type, or a threshold out of range."""
+def load_rules(path: str | os.PathLike | None = None) -> Rules:
+    """The clustering rules: ``data/clusters.yaml`` (the defaults, read once), overridden key by key by the
+    YAML file ``path`` when given (read at each call). Raises :class:`RulesError` naming the file and key for
+    an unknown key, a value of the wrong type, or a threshold out of range."""
+    return _default_rules() if path is None else _load_rules(path)
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> Rules:
+    return _load_rules(None)
+
+
+def _load_rules(path: str | os.PathLike | None) -> Rules:
     _, values = _read_yaml(None)
     if path is not None:
         where, own = _read_yaml(Path(path))
