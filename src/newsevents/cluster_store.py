@@ -327,21 +327,24 @@ def iter_cluster_mentions(store: Store, f: EventFilter | None = None, min_source
     """Stream the member events of the clusters :func:`query_clusters` selects, in cluster order (oldest
     first) then root order, each as an event record with its document's ``url``/``source``/``title`` and a
     ``"cluster"`` dict: ``cluster_id``, ``num_mentions``, ``num_articles``, ``num_sources``, ``is_root``,
-    ``confidence``, ``root_event_id``, ``date_value``, ``doc_len`` (characters of the document text).
+    ``confidence``, ``root_event_id``, ``date_value``, ``doc_len`` (characters of the document text),
+    ``first_seen`` (ISO date), ``root_actor``/``root_recipient`` (the root mention's entity lists).
     With ``roots_only``, only each cluster's root (oldest) mention."""
     from .store import _SELECT_RECORD, _RECORD_COLUMNS
 
     where, params = _where(f, min_sources)
     root = "AND e.id = c.root_event_id" if roots_only else ""
     sql = (f"SELECT {_SELECT_RECORD}, d.url, d.source, d.title, c.cluster_id, c.num_mentions, c.num_articles, "
-           "c.num_sources, m.is_root, m.confidence, c.root_event_id, c.date_value, length(d.text) "
+           "c.num_sources, m.is_root, m.confidence, c.root_event_id, c.date_value, length(d.text), "
+           "CAST(c.first_seen AS VARCHAR), r.actor, r.recipient "
            "FROM clusters c JOIN cluster_members m ON m.cluster_id = c.cluster_id JOIN events e ON e.id = m.event_id "
+           "JOIN events r ON r.id = c.root_event_id "
            f"LEFT JOIN documents d ON d.doc_id = e.doc_id WHERE {where} {root} "
            f"ORDER BY {CLUSTER_ORDERS['date']}, c.cluster_id, e.published NULLS LAST, e.doc_id, e.sentence_start, "
            "e.event_start, e.id")
     n = len(_RECORD_COLUMNS)
     keys = ("cluster_id", "num_mentions", "num_articles", "num_sources", "is_root", "confidence", "root_event_id",
-            "date_value", "doc_len")
+            "date_value", "doc_len", "first_seen", "root_actor", "root_recipient")
     cur = store._cursor()
     try:
         cur.execute(sql, params)
@@ -349,7 +352,17 @@ def iter_cluster_mentions(store: Store, f: EventFilter | None = None, min_source
             for r in rows:
                 record = Store._record(r[:n])
                 record.update(zip(("url", "source", "title"), r[n:n + 3]))
-                record["cluster"] = dict(zip(keys, r[n + 3:]))
+                cluster = dict(zip(keys, r[n + 3:]))
+                cluster["root_actor"] = json.loads(cluster["root_actor"] or "[]")
+                cluster["root_recipient"] = json.loads(cluster["root_recipient"] or "[]")
+                record["cluster"] = cluster
                 yield record
     finally:
         cur.close()
+
+
+def unclustered_events(store: Store) -> int:
+    """Number of stored events that belong to no cluster (0 once :func:`update_clusters` has run)."""
+    with store._cursor() as cur:
+        return cur.execute("SELECT count(*) FROM events e ANTI JOIN cluster_members m ON m.event_id = e.id"
+                           ).fetchone()[0]

@@ -233,6 +233,8 @@ class EventFilter:
       [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
     - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
       document's source; ``text``: case-insensitive substring of the sentence or the event text.
+    - ``min_sources``: only events whose cluster (:mod:`newsevents.cluster_store`) was reported by at least
+      this many distinct sources.
     """
 
     actor: str | None = None
@@ -250,6 +252,7 @@ class EventFilter:
     doc_id: str | None = None
     source: str | None = None
     text: str | None = None
+    min_sources: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``events e`` and its parameters. Raises ``ValueError`` on a malformed value
@@ -303,6 +306,10 @@ class EventFilter:
         if self.text:
             clauses.append("(contains(lower(e.sentence), ?) OR contains(lower(e.event_text), ?))")
             params += [self.text.lower(), self.text.lower()]
+        if self.min_sources:
+            clauses.append("e.id IN (SELECT m.event_id FROM cluster_members m JOIN clusters c "
+                           "ON c.cluster_id = m.cluster_id WHERE c.num_sources >= ?)")
+            params.append(int(self.min_sources))
         return (" AND ".join(clauses) or "TRUE"), params
 
 
