@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -337,9 +338,11 @@ class _UnionFind:
 
 def _buckets(mentions: Sequence[Mention], copy_group: dict[str, int], rules: Rules) -> dict[tuple, list[int]]:
     """Candidate buckets: mentions that may be one event share a bucket. Keys: (type, country, day) for each
-    day of a specific widened date; (type, country, "coarse") for coarse or missing dates; (type, "copy",
-    group) for documents that are copies of one text; (type, "place", place) for a named place."""
+    day of a specific widened date; (type, "word", w) for each word of the sentence's prefix (:func:`_prefix`:
+    two sentences worded alike share one); (type, "copy", group) for documents that are copies of one text;
+    (type, "place", place) for a named place."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    df = Counter((m.event_type, w) for m in mentions for w in m.words)  # per type: buckets never mix types
     for i, m in enumerate(mentions):
         keys = set()
         span = _widened(m, rules)
@@ -348,8 +351,7 @@ def _buckets(mentions: Sequence[Mention], copy_group: dict[str, int], rules: Rul
             days = (span[1] - span[0]).days + 1
             for c in countries:
                 keys.update((m.event_type, c, span[0] + timedelta(days=k)) for k in range(days))
-        else:
-            keys.update((m.event_type, c, "coarse") for c in countries)
+        keys.update((m.event_type, "word", w) for w in _prefix(m.words, m.event_type, df, rules.sentence_jaccard))
         group = copy_group.get(m.doc_id)
         if group is not None:
             keys.add((m.event_type, "copy", group))
@@ -360,6 +362,18 @@ def _buckets(mentions: Sequence[Mention], copy_group: dict[str, int], rules: Rul
     return buckets
 
 
+def _prefix(words: frozenset[str], event_type: str, df: Counter, threshold: float) -> list[str]:
+    """Prefix filtering (Chaudhuri et al. 2006): the ``|s| - ceil(t |s|) + 1`` rarest words of the set (by
+    their frequency ``df[(event_type, word)]`` among the mentions of the type, then alphabetically). Two word sets with Jaccard >= ``t`` share at least one
+    prefix word, so bucketing on them finds every pair worded alike without comparing all pairs."""
+    import math
+
+    if not words:
+        return []
+    n = len(words) - math.ceil(threshold * len(words)) + 1
+    return sorted(words, key=lambda w: (df[(event_type, w)], w))[:n]
+
+
 def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules) -> set[tuple[int, int]]:
     """Pairs (i < j) sharing a bucket; a bucket larger than ``max_bucket_pairs`` is compared only within a
     window of that many neighbours in mention order (input order is the canonical order)."""
@@ -368,8 +382,7 @@ def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules) -> set[tuple
     for members in buckets.values():
         if len(members) < 2:
             continue
-        members = sorted(set(members))
-        for x, i in enumerate(members):
+        for x, i in enumerate(members):  # already in increasing order, without repeats
             for j in members[x + 1: x + 1 + window]:
                 pairs.add((i, j))
     return pairs
@@ -404,13 +417,15 @@ def copy_groups(signatures: dict[str, np.ndarray], rules: Rules) -> dict[str, in
 
 def document_signature(text: str, rules: Rules) -> np.ndarray:
     """MinHash hash values (``rules.minhash_permutations`` unsigned 32-bit integers) of the document's
-    lower-cased word shingles of ``rules.shingle_words`` words (datasketch ``MinHash``)."""
+    lower-cased word shingles of ``rules.shingle_words`` words (datasketch ``MinHash``; the shingles are
+    hashed with CRC-32, deterministic across processes and much faster than the default SHA-1)."""
     from datasketch import MinHash
 
     words = _WORD.findall(text.lower())
     n = rules.shingle_words
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(1, len(words) - n + 1))}
-    mh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME)
+    mh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME,
+                 hashfunc=zlib.crc32)
     mh.update_batch(list(shingles))
     return mh.hashvalues
 
@@ -426,7 +441,7 @@ def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
     groups = copy_groups({d: s for d, s in (signatures or {}).items()
                           if d in {m.doc_id for m in ordered}}, rules)
     uf = _UnionFind(len(ordered))
-    for i, j in sorted(_candidate_pairs(_buckets(ordered, groups, rules), rules)):
+    for i, j in _candidate_pairs(_buckets(ordered, groups, rules), rules):  # any order: same components
         if uf.find(i) != uf.find(j) and compare(ordered[i], ordered[j], rules)[0]:
             uf.union(i, j)
     members: dict[int, list[Mention]] = defaultdict(list)
