@@ -121,6 +121,23 @@ MATCH_TABLE = [
     ({"recipient": (("---", ""),), "words": frozenset({"a", "b", "c"})}, True),  # ... but the same wording
 ]
 
+PUBLICATION = {"precision": "publication"}
+
+PUBLICATION_TABLE = [
+    # both dates are publication-date fallbacks: the dyad and the day are not enough...
+    ({}, frozenset({"w1", "w2", "w3", "w4", "w5"}), False),
+    # ... unless the sentences are related (Jaccard 2/8 = 0.25 >= related_jaccard)
+    ({}, frozenset({"a", "b", "w3", "w4", "w5", "w6"}), True),
+]
+
+
+@pytest.mark.parametrize("change, words, same", PUBLICATION_TABLE)
+def test_publication_dates_need_related_wording(change, words, same):
+    rules = load_rules()
+    a = _mention(words=frozenset({"a", "b", "c", "d"}), **PUBLICATION)
+    b = _mention(id="y", doc_id="d2", words=words, **PUBLICATION, **change)
+    assert compare(a, b, rules)[0] is same
+
 
 @pytest.mark.parametrize("change, same", MATCH_TABLE)
 def test_compare(change, same):
@@ -168,3 +185,17 @@ def test_every_order_of_mentions_gives_one_partition():
     first = [c.cluster_id for c in cluster_mentions(mentions, None, signatures)]
     for perm in itertools.islice(itertools.permutations(mentions), 0, 40, 7):
         assert [c.cluster_id for c in cluster_mentions(perm, None, signatures)] == first
+
+
+def test_judged_pairs_file_keeps_no_text():
+    """tests/data/cluster_pairs.jsonl: the judged sample of docs/clusters.md, ids and offsets only."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "cluster_pairs.jsonl").open()]
+    assert len(rows) >= 300 and sum(r["same"] is not None for r in rows) >= 300
+    assert {r["stratum"] for r in rows} == {"merged", "apart"}
+    for r in rows:
+        assert set(r) == {"pair", "corpus", "stratum", "a", "b", "same"}
+        for side in (r["a"], r["b"]):
+            assert set(side) == {"doc_id", "event_type", "event_start", "sentence_start"}

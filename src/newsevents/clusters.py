@@ -64,6 +64,7 @@ class Rules:
     date_tolerance_days: dict[str, int]
     coarse_days: int
     sentence_jaccard: float
+    related_jaccard: float
     copy_jaccard: float
     shingle_words: int
     minhash_permutations: int
@@ -82,7 +83,8 @@ class Rules:
         return any(a in g and b in g for g in self.sector_groups)
 
 
-_RULE_TYPES = {"date_tolerance_days": dict, "coarse_days": int, "sentence_jaccard": float, "copy_jaccard": float,
+_RULE_TYPES = {"date_tolerance_days": dict, "coarse_days": int, "sentence_jaccard": float, "related_jaccard": float,
+               "copy_jaccard": float,
                "shingle_words": int, "minhash_permutations": int, "minhash_seed": int, "sector_groups": list,
                "symmetric_types": list, "lead_chars": int, "max_bucket_pairs": int, "confidence": dict}
 
@@ -128,7 +130,7 @@ def _load_rules(path: str | os.PathLike | None) -> Rules:
         if not isinstance(value, kind) or isinstance(value, bool):
             raise RulesError(f"{where}: {key}: expected {kind.__name__}, got {value!r}")
         values[key] = value
-    for key in ("sentence_jaccard", "copy_jaccard"):
+    for key in ("sentence_jaccard", "related_jaccard", "copy_jaccard"):
         if not 0 < values[key] <= 1:
             raise RulesError(f"{where}: {key}: expected a number in (0, 1], got {values[key]!r}")
     tolerance = values["date_tolerance_days"]
@@ -137,7 +139,8 @@ def _load_rules(path: str | os.PathLike | None) -> Rules:
         raise RulesError(f"{where}: date_tolerance_days: expected day, interval, publication, month, year "
                          f"as whole days >= 0, got {tolerance!r}")
     return Rules(date_tolerance_days=dict(tolerance), coarse_days=values["coarse_days"],
-                 sentence_jaccard=values["sentence_jaccard"], copy_jaccard=values["copy_jaccard"],
+                 sentence_jaccard=values["sentence_jaccard"], related_jaccard=values["related_jaccard"],
+                 copy_jaccard=values["copy_jaccard"],
                  shingle_words=values["shingle_words"], minhash_permutations=values["minhash_permutations"],
                  minhash_seed=values["minhash_seed"],
                  sector_groups=tuple(frozenset(g) for g in values["sector_groups"]),
@@ -293,8 +296,10 @@ def compare(a: Mention, b: Mention, rules: Rules) -> tuple[bool, str]:
 
     Needs the same event type, no conflicting actor, recipient, date or place, and one of: the same wording
     (sentence word-set Jaccard >= ``rules.sentence_jaccard``) in two documents; both dyad sides agreeing with
-    dates agreeing at day level; both agreeing with a coarse or missing date and the same place; one side
-    agreeing, the other unknown, with day-level dates and the same place."""
+    dates that the texts give (not publication-date fallbacks) agreeing at day level; both sides agreeing,
+    dates agreeing only through publication dates, and related wording (Jaccard >= ``rules.related_jaccard``);
+    both agreeing with a coarse or missing date and the same place; one side agreeing, the other unknown,
+    with day-level dates and the same place."""
     if a.event_type != b.event_type:
         return False, "type"
     sides = dyad_relation(a, b, rules)
@@ -306,11 +311,15 @@ def compare(a: Mention, b: Mention, rules: Rules) -> tuple[bool, str]:
     place = place_relation(a, b)
     if place == "conflict":
         return False, "place conflict"
-    if a.doc_id != b.doc_id and jaccard(a.words, b.words) >= rules.sentence_jaccard:
+    similarity = jaccard(a.words, b.words) if a.doc_id != b.doc_id else 0.0
+    if similarity >= rules.sentence_jaccard:
         return True, "same wording"
     agree = sides.count("agree")
-    if agree == 2 and dates == "agree":
+    from_text = a.precision not in _NO_DATE_IN_TEXT and b.precision not in _NO_DATE_IN_TEXT
+    if agree == 2 and dates == "agree" and from_text:
         return True, "dyad and date"
+    if agree == 2 and dates == "agree" and similarity >= rules.related_jaccard:
+        return True, "dyad, publication date and related wording"
     if agree == 2 and place == "agree":
         return True, "dyad, place and coarse date"
     if agree == 1 and dates == "agree" and place == "agree":
