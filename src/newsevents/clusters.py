@@ -397,6 +397,20 @@ def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules) -> set[tuple
     return pairs
 
 
+def _specific_span(m: Mention, rules: Rules) -> tuple[date, date] | None:
+    """The widened interval of a specific (day-level) date, None for a coarse or missing one."""
+    span = _widened(m, rules)
+    return None if span is None or _coarse(m, rules) else span
+
+
+def _meet(a, b):
+    """Intersection of two component spans (None = unconstrained); ``()`` when they do not overlap."""
+    if a is None or b is None:
+        return a if b is None else b
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else ()
+
+
 def copy_groups(signatures: dict[str, np.ndarray], rules: Rules) -> dict[str, int]:
     """Documents that are copies of one text: ``{doc_id: group number}`` for every document that has at least
     one copy (MinHash LSH at ``rules.copy_jaccard``, then connected components). ``signatures`` maps a
@@ -441,8 +455,10 @@ def document_signature(text: str, rules: Rules) -> np.ndarray:
 
 def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
                      signatures: dict[str, np.ndarray] | None = None) -> list["Cluster"]:
-    """Cluster ``mentions``: one :class:`Cluster` per connected component of :func:`compare`'s "same event"
-    relation over the candidate pairs. ``signatures`` (document id -> MinHash values) find wire copies; without
+    """Cluster ``mentions``: :func:`compare`'s "same event" relation over the candidate pairs, joined
+    transitively (single link) in a canonical order, except that a cluster's specific dates must keep a
+    common day (widened by their tolerance): a report without a date never bridges two events of different
+    days. ``signatures`` (document id -> MinHash values) find wire copies; without
     them no copy is counted. The result depends only on the set of mentions (any order gives the same
     clusters and ids); clusters are returned in the order of their root mentions."""
     rules = rules or load_rules()
@@ -450,9 +466,16 @@ def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
     groups = copy_groups({d: s for d, s in (signatures or {}).items()
                           if d in {m.doc_id for m in ordered}}, rules)
     uf = _UnionFind(len(ordered))
-    for i, j in _candidate_pairs(_buckets(ordered, groups, rules), rules):  # any order: same components
-        if uf.find(i) != uf.find(j) and compare(ordered[i], ordered[j], rules)[0]:
-            uf.union(i, j)
+    spans = [_specific_span(m, rules) for m in ordered]  # per component root: the days all its dates allow
+    for i, j in sorted(_candidate_pairs(_buckets(ordered, groups, rules), rules)):  # canonical order
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not compare(ordered[i], ordered[j], rules)[0]:
+            continue
+        span = _meet(spans[ri], spans[rj])
+        if span == ():  # the two groups' dates have no common day: an undated report must not bridge them
+            continue
+        uf.union(ri, rj)
+        spans[uf.find(ri)] = span
     members: dict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(ordered):
         members[uf.find(i)].append(m)
