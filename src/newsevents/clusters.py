@@ -72,6 +72,7 @@ class Rules:
     sector_groups: tuple[frozenset[str], ...]
     symmetric_types: frozenset[str]
     lead_chars: int
+    prefix_words: int
     max_bucket_pairs: int
     confidence: dict[str, int]
 
@@ -86,7 +87,7 @@ class Rules:
 _RULE_TYPES = {"date_tolerance_days": dict, "coarse_days": int, "sentence_jaccard": float, "related_jaccard": float,
                "copy_jaccard": float,
                "shingle_words": int, "minhash_permutations": int, "minhash_seed": int, "sector_groups": list,
-               "symmetric_types": list, "lead_chars": int, "max_bucket_pairs": int, "confidence": dict}
+               "symmetric_types": list, "lead_chars": int, "prefix_words": int, "max_bucket_pairs": int, "confidence": dict}
 
 
 def _read_yaml(path: Path | None) -> tuple[str, dict[str, Any]]:
@@ -145,6 +146,7 @@ def _load_rules(path: str | os.PathLike | None) -> Rules:
                  minhash_seed=values["minhash_seed"],
                  sector_groups=tuple(frozenset(g) for g in values["sector_groups"]),
                  symmetric_types=frozenset(values["symmetric_types"]), lead_chars=values["lead_chars"],
+                 prefix_words=values["prefix_words"],
                  max_bucket_pairs=values["max_bucket_pairs"], confidence=dict(values["confidence"]))
 
 
@@ -221,13 +223,17 @@ class Mention:
 
 # -- matching ---------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
+def _known(side: tuple) -> tuple:
+    return tuple((c, s) for c, s in side if c != UNKNOWN)
+
+
 def _side(a: tuple, b: tuple, rules: Rules) -> str:
     """One side of the dyad: "agree" (a known code shared with compatible sectors, or both absent),
     "unknown" (one side absent or only ``---``), "conflict" (known codes that differ, or incompatible sectors)."""
     if not a and not b:
         return "agree"
-    known_a = {(c, s) for c, s in a if c != UNKNOWN}
-    known_b = {(c, s) for c, s in b if c != UNKNOWN}
+    known_a, known_b = _known(a), _known(b)
     if not known_a or not known_b:
         return "unknown"
     for ca, sa in known_a:
@@ -302,12 +308,12 @@ def compare(a: Mention, b: Mention, rules: Rules) -> tuple[bool, str]:
     with day-level dates and the same place."""
     if a.event_type != b.event_type:
         return False, "type"
-    sides = dyad_relation(a, b, rules)
-    if "conflict" in sides:
-        return False, "dyad conflict"
     dates = date_relation(a, b, rules)
     if dates == "conflict":
         return False, "date conflict"
+    sides = dyad_relation(a, b, rules)
+    if "conflict" in sides:
+        return False, "dyad conflict"
     place = place_relation(a, b)
     if place == "conflict":
         return False, "place conflict"
@@ -346,21 +352,23 @@ class _UnionFind:
 
 
 def _buckets(mentions: Sequence[Mention], copy_group: dict[str, int], rules: Rules) -> dict[tuple, list[int]]:
-    """Candidate buckets: mentions that may be one event share a bucket. Keys: (type, country, day) for each
-    day of a specific widened date; (type, "word", w) for each word of the sentence's prefix (:func:`_prefix`:
-    two sentences worded alike share one); (type, "copy", group) for documents that are copies of one text;
+    """Candidate buckets: mentions that may be one event share a bucket. Keys: (type, (actor country,
+    recipient country), day) for each day of a specific widened date (the rules that need no place or
+    wording need both sides of the dyad to agree); (type, "word", w) for each of the ``rules.prefix_words``
+    rarest words of the sentence's prefix (:func:`_prefix`: two sentences worded alike share one; cutting the
+    prefix short makes this an approximation, see data/clusters.yaml); (type, "copy", group) for documents that are copies of one text;
     (type, "place", place) for a named place."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     df = Counter((m.event_type, w) for m in mentions for w in m.words)  # per type: buckets never mix types
     for i, m in enumerate(mentions):
         keys = set()
         span = _widened(m, rules)
-        countries = m.countries() or {UNKNOWN}
         if span is not None and not _coarse(m, rules):
-            days = (span[1] - span[0]).days + 1
-            for c in countries:
-                keys.update((m.event_type, c, span[0] + timedelta(days=k)) for k in range(days))
-        keys.update((m.event_type, "word", w) for w in _prefix(m.words, m.event_type, df, rules.sentence_jaccard))
+            days = [span[0] + timedelta(days=k) for k in range((span[1] - span[0]).days + 1)]
+            for dyad in _dyad_keys(m, rules):
+                keys.update((m.event_type, dyad, day) for day in days)
+        keys.update((m.event_type, "word", w)
+                    for w in _prefix(m.words, m.event_type, df, rules.sentence_jaccard)[:rules.prefix_words])
         group = copy_group.get(m.doc_id)
         if group is not None:
             keys.add((m.event_type, "copy", group))
@@ -369,6 +377,22 @@ def _buckets(mentions: Sequence[Mention], copy_group: dict[str, int], rules: Rul
         for key in keys:
             buckets[key].append(i)
     return buckets
+
+
+def _side_keys(side: tuple) -> list[str]:
+    """Country codes one side can agree on: "" for an absent side, none for a side of unknowns only."""
+    if not side:
+        return [""]
+    return sorted({c for c, _ in side if c != UNKNOWN})
+
+
+def _dyad_keys(m: Mention, rules: Rules) -> set[tuple[str, str]]:
+    """(actor country, recipient country) keys of a mention, unordered for symmetric types."""
+    keys = set()
+    for a in _side_keys(m.actor):
+        for r in _side_keys(m.recipient):
+            keys.add(tuple(sorted((a, r))) if m.event_type in rules.symmetric_types else (a, r))
+    return keys
 
 
 def _prefix(words: frozenset[str], event_type: str, df: Counter, threshold: float) -> list[str]:
@@ -383,18 +407,19 @@ def _prefix(words: frozenset[str], event_type: str, df: Counter, threshold: floa
     return sorted(words, key=lambda w: (df[(event_type, w)], w))[:n]
 
 
-def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules) -> set[tuple[int, int]]:
-    """Pairs (i < j) sharing a bucket; a bucket larger than ``max_bucket_pairs`` is compared only within a
-    window of that many neighbours in mention order (input order is the canonical order)."""
-    pairs: set[tuple[int, int]] = set()
+def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules, n: int) -> list[tuple[int, int]]:
+    """Pairs (i < j) sharing a bucket, sorted; a bucket larger than ``max_bucket_pairs`` is compared only
+    within a window of that many neighbours in mention order (input order is the canonical order). ``n`` is
+    the number of mentions (pairs are handled as the integers i * n + j, much faster to collect and sort)."""
+    pairs: set[int] = set()
     window = rules.max_bucket_pairs
     for members in buckets.values():
         if len(members) < 2:
             continue
         for x, i in enumerate(members):  # already in increasing order, without repeats
-            for j in members[x + 1: x + 1 + window]:
-                pairs.add((i, j))
-    return pairs
+            base = i * n
+            pairs.update(base + j for j in members[x + 1: x + 1 + window])
+    return [divmod(p, n) for p in sorted(pairs)]
 
 
 def _specific_span(m: Mention, rules: Rules) -> tuple[date, date] | None:
@@ -463,11 +488,11 @@ def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
     clusters and ids); clusters are returned in the order of their root mentions."""
     rules = rules or load_rules()
     ordered = sorted({m.id: m for m in mentions}.values(), key=lambda m: m.order)
-    groups = copy_groups({d: s for d, s in (signatures or {}).items()
-                          if d in {m.doc_id for m in ordered}}, rules)
+    doc_ids = {m.doc_id for m in ordered}
+    groups = copy_groups({d: s for d, s in (signatures or {}).items() if d in doc_ids}, rules)
     uf = _UnionFind(len(ordered))
     spans = [_specific_span(m, rules) for m in ordered]  # per component root: the days all its dates allow
-    for i, j in sorted(_candidate_pairs(_buckets(ordered, groups, rules), rules)):  # canonical order
+    for i, j in _candidate_pairs(_buckets(ordered, groups, rules), rules, len(ordered)):  # canonical order
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not compare(ordered[i], ordered[j], rules)[0]:
             continue
