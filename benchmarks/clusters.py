@@ -87,6 +87,7 @@ def pairwise(clusters, truth) -> tuple[float, float]:
 
 
 def main() -> None:
+    """Generate the mentions, time signatures and clustering, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=100_000)
     parser.add_argument("--store", action="store_true", help="also time update_clusters on a DuckDB store")

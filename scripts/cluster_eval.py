@@ -98,6 +98,7 @@ def _dbs(values: list[str]) -> dict[str, str]:
 
 
 def cmd_sample(args) -> int:
+    """Draw the pairs of every store given with --db and write them (``same`` null) to --out."""
     rng = random.Random(args.seed)
     rows = []
     for corpus, db in _dbs(args.db).items():
@@ -118,6 +119,7 @@ def _record(store: Store, ref: dict) -> dict | None:
 
 
 def cmd_show(args) -> int:
+    """Print pairs --start..--start+--count in a shuffled order, for judging, without stratum or decision."""
     dbs = _dbs(args.db)
     pairs = [json.loads(line) for line in open(args.pairs, encoding="utf-8")]
     random.Random(args.seed + 1).shuffle(pairs)
@@ -142,6 +144,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_score(args) -> int:
+    """Cluster the stores again and print pairwise precision and recall against the judgements (JSON)."""
     pairs = [json.loads(line) for line in open(args.pairs, encoding="utf-8")]
     decisions = {}
     for corpus, db in _dbs(args.db).items():
@@ -168,6 +171,7 @@ def cmd_score(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: sample, show or score (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     common = argparse.ArgumentParser(add_help=False)

@@ -454,7 +454,8 @@ def export(db, fmt, output, **filters):
             raise  # the reader of standard output stopped early: QuietPipeGroup ends quietly
         except (ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"{n} events written to {'standard output' if output == '-' else output}", err=True)
+    what = {"gdelt": "event clusters", "gdelt-mentions": "clustered mentions"}.get(fmt, "events")
+    click.echo(f"{n} {what} written to {'standard output' if output == '-' else output}", err=True)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Score events against a gold set (precision, recall, F1).")

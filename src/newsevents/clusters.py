@@ -340,12 +340,14 @@ class _UnionFind:
         self.parent = list(range(n))
 
     def find(self, i: int) -> int:
+        """The root of ``i``'s set (with path halving)."""
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
         return i
 
     def union(self, i: int, j: int) -> None:
+        """Join the sets of ``i`` and ``j``; the smaller index becomes the root."""
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
             self.parent[max(ri, rj)] = min(ri, rj)

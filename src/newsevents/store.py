@@ -4,7 +4,8 @@
     report = store.ingest(pipeline.process(articles)) # re-ingesting a document replaces it
     store.query_events(EventFilter(actor="RUSGOV", cameo="04"), limit=20)
 
-Two tables: ``documents`` (one row per input document, whatever its status) and ``events`` (one row per
+Tables: ``documents`` (one row per input document, whatever its status), the event-cluster tables of
+:mod:`newsevents.cluster_schema`, and ``events`` (one row per
 :class:`~newsevents.records.Event`, with its nested parts kept as JSON and the fields that queries filter on
 flattened into columns). Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
 ``"published"`` (the document's publication date, ISO 8601), so the CLI, the exporters and the web explorer all
@@ -31,6 +32,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .cluster_schema import CLUSTER_TABLES
 from .records import DocumentResult, Event
 
 log = logging.getLogger(__name__)
@@ -108,49 +110,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the column zone maps, which need no index.
         "CREATE INDEX events_doc_id ON events (doc_id)",
     ]),
-    (2, "event clusters, their members and document MinHash signatures (newsevents.clusters)", [
-        """
-        CREATE TABLE clusters (
-            cluster_id VARCHAR PRIMARY KEY,
-            event_type VARCHAR NOT NULL,
-            cameo_code VARCHAR,
-            actor JSON,
-            recipient JSON,
-            actor_codes VARCHAR[],
-            recipient_codes VARCHAR[],
-            date_value VARCHAR,
-            date_start DATE,
-            date_end DATE,
-            date_precision VARCHAR,
-            place VARCHAR,
-            place_country VARCHAR,
-            modality VARCHAR,
-            modality_counts JSON,
-            num_mentions INTEGER NOT NULL,
-            num_articles INTEGER NOT NULL,
-            num_sources INTEGER NOT NULL,
-            num_copies INTEGER NOT NULL,
-            first_seen DATE,
-            root_event_id VARCHAR NOT NULL
-        )""",
-        """
-        CREATE TABLE cluster_members (
-            event_id VARCHAR PRIMARY KEY,
-            cluster_id VARCHAR NOT NULL,
-            event_type VARCHAR NOT NULL,
-            doc_id VARCHAR NOT NULL,
-            is_root BOOLEAN NOT NULL,
-            copy_of VARCHAR,
-            confidence INTEGER NOT NULL
-        )""",
-        "CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id)",
-        """
-        CREATE TABLE document_signatures (
-            doc_id VARCHAR PRIMARY KEY,
-            text_sha1 VARCHAR NOT NULL,
-            minhash UBIGINT[] NOT NULL
-        )""",
-    ]),
+    (2, "event clusters, their members and document MinHash signatures (newsevents.clusters)",
+     CLUSTER_TABLES),
 ]
 """Schema migrations in order: (version, description, SQL statements). Append, never edit an applied one."""
 
@@ -233,8 +194,7 @@ class EventFilter:
       [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
     - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
       document's source; ``text``: case-insensitive substring of the sentence or the event text.
-    - ``min_sources``: only events whose cluster (:mod:`newsevents.cluster_store`) was reported by at least
-      this many distinct sources.
+    - ``min_sources``: events whose cluster (:mod:`newsevents.cluster_store`) has at least this many sources.
     """
 
     actor: str | None = None
@@ -546,8 +506,7 @@ class Store:
                clusters: bool = True) -> IngestReport:
         """Store pipeline results: one ``documents`` row per result and one ``events`` row per event.
 
-        With ``clusters`` (the default), the event clusters are updated at the end
-        (:func:`newsevents.cluster_store.update_clusters`: only the event types that changed are clustered again).
+        With ``clusters``, the event clusters are then updated (:func:`newsevents.cluster_store.update_clusters`).
 
         Re-ingesting a document id replaces its row and all its events (delete + insert), so nothing is ever
         duplicated; within one call the last result for an id wins. Each batch of ``batch_size`` documents is
@@ -569,7 +528,6 @@ class Store:
             self._ingest_batch(batch, report)
         if clusters and report.documents:
             from .cluster_store import update_clusters
-
             update_clusters(self)
         report.seconds = time.perf_counter() - t0
         return report
