@@ -418,10 +418,13 @@ def events(db, limit, offset, order, fmt, as_clusters, **filters):
 
 def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None:
     """`events --clusters`: the clusters with a member matching ``f`` (newsevents.cluster_store)."""
-    from .cluster_store import count_clusters, query_clusters
+    from .cluster_store import count_clusters, query_clusters, unclustered_events
     from .export import write_clusters
 
     with _open_store(db, read_only=True) as store:
+        if missing := unclustered_events(store):
+            click.echo(f"note: {missing} events are not clustered yet (run `newsevents ingest` on this database "
+                       "to update its clusters)", err=True)
         try:
             total = count_clusters(store, f)
             rows = query_clusters(store, f, limit=limit or None, offset=offset, order=order if order in (
