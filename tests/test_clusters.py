@@ -199,3 +199,16 @@ def test_judged_pairs_file_keeps_no_text():
         assert set(r) == {"pair", "corpus", "stratum", "a", "b", "same"}
         for side in (r["a"], r["b"]):
             assert set(side) == {"doc_id", "event_type", "event_start", "sentence_start"}
+
+
+def test_reingesting_with_another_date_updates_the_cluster(store):
+    import dataclasses as dc
+
+    q2 = next(r for r in cluster_results() if r.article.id == "q2")
+    # the June meeting's report, now published the day after the May visit and dated by publication only
+    moved = dc.replace(q2, article=dc.replace(q2.article, published="2024-05-17"),
+                       events=tuple(dc.replace(e, date=dc.replace(e.date, value="2024-05-17", text=None, span=None,
+                                                                  precision="publication"), location=None)
+                                    for e in q2.events))
+    store.ingest([moved])
+    assert count_clusters(store, EventFilter(event_type="CONSULT")) == 2  # it joined the May visit

@@ -152,10 +152,12 @@ def load_signatures(store: Store, doc_ids: set[str]) -> dict[str, np.ndarray]:
     return {d: np.array(h, dtype=np.uint32) for d, h in rows}
 
 
-def update_clusters(store: Store, rules: Rules | None = None, full: bool = False) -> UpdateReport:
-    """Bring the cluster tables up to date with the stored events (see the module docstring). ``full``
-    clusters every event type again (after changing the rules). Returns an :class:`UpdateReport`. Raises
-    ``ValueError`` on a read-only store."""
+def update_clusters(store: Store, rules: Rules | None = None, full: bool = False,
+                    doc_ids: set[str] | None = None) -> UpdateReport:
+    """Bring the cluster tables up to date with the stored events (see the module docstring). ``doc_ids``:
+    documents just (re)stored, whose event types are clustered again even when their event ids did not change
+    (e.g. a new publication date). ``full`` clusters every event type again (after changing the rules).
+    Returns an :class:`UpdateReport`. Raises ``ValueError`` on a read-only store."""
     if store.read_only:
         raise ValueError(f"{store.path} is open read-only")
     rules = rules or load_rules()
@@ -167,7 +169,7 @@ def update_clusters(store: Store, rules: Rules | None = None, full: bool = False
                 "SELECT DISTINCT event_type FROM events UNION SELECT DISTINCT event_type FROM cluster_members"
             ).fetchall()})
     else:
-        types = _dirty_types(store, changed)
+        types = _dirty_types(store, changed | {d for d in doc_ids or () if d})
     report = UpdateReport(types=types, signatures=n_sigs)
     if types:
         mentions = load_mentions(store, types)

@@ -4,10 +4,9 @@
     report = store.ingest(pipeline.process(articles)) # re-ingesting a document replaces it
     store.query_events(EventFilter(actor="RUSGOV", cameo="04"), limit=20)
 
-Tables: ``documents`` (one row per input document, whatever its status), the event-cluster tables of
-:mod:`newsevents.cluster_schema`, and ``events`` (one row per
-:class:`~newsevents.records.Event`, with its nested parts kept as JSON and the fields that queries filter on
-flattened into columns). Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
+Tables: ``documents`` (one row per input document, whatever its status), ``events`` (one row per
+:class:`~newsevents.records.Event`, nested parts as JSON, the fields that queries filter on flattened into
+columns) and the event-cluster tables of :mod:`newsevents.cluster_schema`. Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
 ``"published"`` (the document's publication date, ISO 8601), so the CLI, the exporters and the web explorer all
 see the same records.
 
@@ -267,8 +266,8 @@ class EventFilter:
             clauses.append("(contains(lower(e.sentence), ?) OR contains(lower(e.event_text), ?))")
             params += [self.text.lower(), self.text.lower()]
         if self.min_sources:
-            clauses.append("e.id IN (SELECT m.event_id FROM cluster_members m JOIN clusters c "
-                           "ON c.cluster_id = m.cluster_id WHERE c.num_sources >= ?)")
+            clauses.append("e.id IN (SELECT event_id FROM cluster_members JOIN clusters USING (cluster_id) "
+                           "WHERE num_sources >= ?)")
             params.append(int(self.min_sources))
         return (" AND ".join(clauses) or "TRUE"), params
 
@@ -518,9 +517,10 @@ class Store:
             raise ValueError(f"{self.path} is open read-only")
         report = IngestReport()
         t0 = time.perf_counter()
-        batch: list[DocumentResult] = []
+        batch, touched = [], set()  # touched: ids of the documents stored, for the cluster update
         for result in results:
             batch.append(result)
+            touched.add(getattr(result.article, "id", None))
             if len(batch) >= batch_size:
                 self._ingest_batch(batch, report)
                 batch = []
@@ -528,7 +528,7 @@ class Store:
             self._ingest_batch(batch, report)
         if clusters and report.documents:
             from .cluster_store import update_clusters
-            update_clusters(self)
+            update_clusters(self, doc_ids=touched)
         report.seconds = time.perf_counter() - t0
         return report
 
