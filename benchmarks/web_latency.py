@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         t0 = time.perf_counter()
         with Store(path) as store:
-            report = store.ingest(synthetic_results(args.events), batch_size=2000)
+            report = store.ingest(synthetic_results(args.events), batch_size=2000, clusters=False)
         print(f"built {path}: {report.documents} documents, {report.events} events in "
               f"{time.perf_counter() - t0:.1f} s")
     store = Store(path, read_only=True)

@@ -3,6 +3,8 @@
     python scripts/corpora.py lemonde [--shared DIR] [--limit N] > lemonde.jsonl
     python scripts/corpora.py gilets_jaunes [--outlet figaro|humanite|lepoint] [--shared DIR] [--limit N]
     python scripts/corpora.py masakhane [--split dev|test|train] [--category politics] [--shared DIR] [--limit N]
+    python scripts/corpora.py belgique [--shared DIR] [--limit N]
+    python scripts/corpora.py headlines [--shared DIR] [--limit N]
 
 Records: {"id", "text", "date" (publication date, YYYY-MM-DD, or null), "lang", "title", "source"} plus "url"
 and "category" where the corpus has them; ``newsevents extract`` reads them as they are. The corpora are
@@ -135,6 +137,46 @@ def masakhane(shared: Path, splits: list[str] | None = None, category: str | Non
                        "url": row.get("url") or None, "category": row.get("category")}
 
 
+# -- Belgian Yellow Vests files ---------------------------------------------------------------------------
+
+BE_DIR = Path("corpora/gilets_jaunes/Francais/Belgique")
+BE_FILES = {"dh": ("DH.xml", "La DH"), "lalibre": ("LaLibre.xml", "La Libre Belgique")}
+BE_DOC = re.compile(r"<doc\b([^>]*)>(.*?)</doc>", re.DOTALL)
+
+
+def belgique(shared: Path) -> Iterator[dict]:
+    """The La DH and La Libre Belgique files (``<doc title=.. source=..>`` blocks, entities unescaped): ``text``
+    is the title, a blank line, then the body; no date (the files have none). ``id`` is ``be-<dh|lalibre>-<index>``
+    (0-based position of the block in the file)."""
+    import html
+
+    for key, (file, source) in BE_FILES.items():
+        content = (shared / BE_DIR / file).read_text(encoding="utf-8", errors="replace")
+        for index, match in enumerate(BE_DOC.finditer(content)):
+            attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                     for m in GJ_ATTR.finditer(match.group(1))}
+            title = html.unescape(attrs.get("title") or "").strip()
+            body = html.unescape(match.group(2)).strip()
+            yield {"id": f"be-{key}-{index}", "text": f"{title}\n\n{body}" if title else body, "date": None,
+                   "lang": "fr", "title": title, "source": source}
+
+
+# -- one day of headlines ---------------------------------------------------------------------------------
+
+HEADLINES_FILE = Path("corpora/french_news_clustering_headlines/api/client/test_one_day.csv")
+
+
+def headlines(shared: Path) -> Iterator[dict]:
+    """The 5,064 headlines of 2020-01-10 (no outlet name in the file): ``text`` is the headline, ``date`` the
+    day of its timestamp, ``category`` its section and ``cluster`` the file's story id (another system's
+    clustering: a hint, not a truth). ``id`` is ``hl-<row>`` (0-based row of the CSV)."""
+    with (shared / HEADLINES_FILE).open(encoding="utf-8", newline="") as fh:
+        for index, row in enumerate(csv.reader(fh)):
+            title, stamp, cluster, section = row[0], row[1], row[2], row[3]
+            yield {"id": f"hl-{index}", "text": title, "date": stamp[:10], "lang": "fr", "title": title,
+                   "source": None, "category": section, "cluster": cluster.removeprefix("ObjectId(").rstrip(")")}
+
+
 # -- command line -----------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     mk = sub.add_parser("masakhane", parents=[common], help="BBC Afrique (MasakhaNEWS, French)")
     mk.add_argument("--split", action="append", choices=sorted(MASAKHANE_SPLITS), help="repeatable; default: all")
     mk.add_argument("--category", default=None, help="keep one topic label (e.g. politics)")
+    sub.add_parser("belgique", parents=[common], help="La DH and La Libre Belgique (Yellow Vests, no dates)")
+    sub.add_parser("headlines", parents=[common], help="5,064 French headlines of 2020-01-10")
     args = parser.parse_args(argv)
 
     if not args.shared.is_dir():
@@ -157,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         records = lemonde(args.shared)
     elif args.corpus == "gilets_jaunes":
         records = gilets_jaunes(args.shared, args.outlet)
+    elif args.corpus == "belgique":
+        records = belgique(args.shared)
+    elif args.corpus == "headlines":
+        records = headlines(args.shared)
     else:
         records = masakhane(args.shared, args.split, args.category)
     for n, record in enumerate(records):

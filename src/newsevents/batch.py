@@ -11,6 +11,8 @@ per worker process) and writes each partition's output as soon as its task compl
     DIR/events/month=YYYY-MM/part-<pid>.parquet        events of the partition's documents published that month
     DIR/documents/month=YYYY-MM/part-<pid>.parquet     the partition's documents published that month
     DIR/_done/<pid>                                    completion marker (JSON: counts and the shard paths)
+    DIR/clusters/{clusters,members}.parquet            event clusters over all partitions (final step,
+                                                       newsevents.cluster_batch)
 
 ``month`` is the document's publication month (``month=unknown`` when it has no date), as Hive-style
 partitioning, so ``duckdb.sql("select * from read_parquet('DIR/events/*/*.parquet', hive_partitioning=1)")``
@@ -580,6 +582,7 @@ class BatchSummary:
     partitions_failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_bytes: dict[str, int] = field(default_factory=dict)
+    clusters: Any = None  # newsevents.cluster_batch.ClusterSummary of the final clustering step, or None
 
     @property
     def complete(self) -> bool:
@@ -596,6 +599,8 @@ class BatchSummary:
                 f"({rate:.1f} docs/s) -> {self.output}")
         if self.partitions_failed:
             text += "; rerun the same command to retry the failed partitions"
+        if self.clusters is not None:
+            text += f"; clustered {self.clusters.describe()}"
         return text
 
 
@@ -808,6 +813,10 @@ def run_items(items: Iterable[Article | InputError], output: str | os.PathLike, 
                 out.prune(planned)
             out.write_manifest(complete=finished_reading and not summary.partitions_failed,
                                planned=len(planned) if finished_reading else None)
+        if finished_reading:  # the final step: cluster the events of all partitions together
+            from .cluster_batch import cluster_batch_output
+
+            summary.clusters = cluster_batch_output(output, client)
     summary.seconds = time.perf_counter() - started
     return summary
 

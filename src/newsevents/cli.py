@@ -3,7 +3,8 @@
     newsevents extract INPUT... [--lang fr] [--published DATE] [--format jsonl|csv|table] [--output FILE]
     newsevents ingest INPUT... [--db PATH]
     newsevents events [--actor PRK] [--recipient RUS] [--type CONSULT] [--cameo 04] [--modality alleged] ...
-    newsevents export --format jsonl|csv|parquet|gdelt --output PATH
+    newsevents events --clusters [--min-sources 2] ...
+    newsevents export --format jsonl|csv|parquet|gdelt|gdelt-mentions --output PATH
     newsevents evaluate GOLD.jsonl [--system EVENTS.jsonl]
     newsevents demo
 
@@ -298,6 +299,8 @@ def filter_options(f):
         click.option("--source", default=None, metavar="TEXT",
                      help="Substring of the attribution (selon ...) or of the document source."),
         click.option("--text", default=None, metavar="TEXT", help="Substring of the sentence or event text."),
+        click.option("--min-sources", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Only events whose cluster was reported by at least N distinct sources."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -320,7 +323,7 @@ def _event_filter(kwargs: dict):
     from .store import EventFilter
 
     keys = ("actor", "recipient", "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id",
-            "source", "text")
+            "source", "text", "min_sources")
     return EventFilter(**{k: kwargs.pop(k) for k in keys})
 
 
@@ -397,11 +400,16 @@ def ingest(inputs, lang, published, db, batch_size):
                                             "-goldstein"]), default="date", show_default=True,
               help="Sort key; '-' = descending.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def events(db, limit, offset, order, fmt, **filters):
+@click.option("--clusters", "as_clusters", is_flag=True,
+              help="List event clusters (one per real-world event, with mention, article and source counts) "
+                   "instead of mentions; a cluster matches when one of its mentions does.")
+def events(db, limit, offset, order, fmt, as_clusters, **filters):
     """List stored events matching the filters (e.g. --actor PRK --recipient RUS --type CONSULT)."""
     from .export import write_events
 
     f = _event_filter(filters)
+    if as_clusters:
+        return _list_clusters(db, f, limit, offset, order, fmt)
     with _open_store(db, read_only=True) as store:
         try:
             total = store.count_events(f)
@@ -413,11 +421,33 @@ def events(db, limit, offset, order, fmt, **filters):
         click.echo(f"{len(rows)} of {total} matching events", err=True)
 
 
+def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None:
+    """`events --clusters`: the clusters with a member matching ``f`` (newsevents.cluster_store)."""
+    from .cluster_store import count_clusters, query_clusters, unclustered_events
+    from .export import write_clusters
+
+    with _open_store(db, read_only=True) as store:
+        if missing := unclustered_events(store):
+            click.echo(f"note: {missing} events are not clustered yet (run `newsevents ingest` on this database "
+                       "to update its clusters)", err=True)
+        try:
+            total = count_clusters(store, f)
+            rows = query_clusters(store, f, limit=limit or None, offset=offset, order=order if order in (
+                "date", "-date") else "date")
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    write_clusters(rows, fmt, sys.stdout)
+    if fmt == "table":
+        click.echo(f"{len(rows)} of {total} matching clusters", err=True)
+
+
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Write stored events to jsonl, csv, parquet or GDELT.")
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
-              show_default=True, help="gdelt: tab-separated GDELT 2.0 event columns, one row per dyad.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "gdelt-mentions"]),
+              default="jsonl", show_default=True,
+              help="gdelt: tab-separated GDELT 2.0 event columns, one row per event cluster and dyad, with its "
+                   "NumMentions/NumSources/NumArticles; gdelt-mentions: GDELT 2.0 eventMentions, one row per mention.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar="PATH",
               help="Output file; - for standard output (not for parquet).")
 def export(db, fmt, output, **filters):
@@ -427,12 +457,13 @@ def export(db, fmt, output, **filters):
     f = _event_filter(filters)
     with _open_store(db, read_only=True) as store:
         try:
-            n = write_events(store.iter_events(f, documents=True), fmt, output)
+            n = write_events(_export_records(store, f, fmt), fmt, output)
         except BrokenPipeError:
             raise  # the reader of standard output stopped early: QuietPipeGroup ends quietly
         except (ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"{n} events written to {'standard output' if output == '-' else output}", err=True)
+    what = {"gdelt": "event clusters", "gdelt-mentions": "clustered mentions"}.get(fmt, "events")
+    click.echo(f"{n} {what} written to {'standard output' if output == '-' else output}", err=True)
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Score events against a gold set (precision, recall, F1).")
@@ -466,6 +497,23 @@ def evaluate(gold, system, as_json, detail, save_system):
         write_events(system_events, "jsonl", save_system)
     result = score(gold_records, system_events)
     click.echo(json.dumps(summary(result), sort_keys=True) if as_json else format_report(result, detail))
+
+
+def _export_records(store, f, fmt: str):
+    """The records `export` writes: for gdelt, each cluster's root mention with its counts; for gdelt-mentions,
+    every clustered mention; else the events. Events not clustered yet (a store from an older version, opened
+    read-only) are exported as gdelt rows with counts of 1, with a note."""
+    if fmt not in ("gdelt", "gdelt-mentions"):
+        return store.iter_events(f, documents=True)
+    from .cluster_store import iter_cluster_mentions, unclustered_events
+
+    missing = unclustered_events(store)
+    if missing:
+        click.echo(f"note: {missing} events are not clustered yet (run `newsevents ingest` on this database to "
+                   "update its clusters)" + ("; exported one row each" if fmt == "gdelt" else "; left out"), err=True)
+        if fmt == "gdelt":
+            return store.iter_events(f, documents=True)
+    return iter_cluster_mentions(store, f, roots_only=fmt == "gdelt")
 
 
 DEMO_SAMPLE = "examples/demo_fr.jsonl"

@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, TextIO
 
-FORMATS = ("jsonl", "csv", "table", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "table", "parquet", "gdelt", "gdelt-mentions")
 """Accepted values of ``fmt``."""
 
 SEPARATOR = ";"
@@ -57,6 +57,14 @@ GDELT_COLUMNS = [
 """The 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event Database codebook; header file
 reference/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv)."""
 
+GDELT_MENTION_COLUMNS = [
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+]
+"""The 16 columns of a GDELT 2.0 eventMentions record, in order (GDELT 2.0 Event Database codebook; header file
+reference/gdelt/GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv)."""
+
 _GEO_TYPE = {"country": 1, "city": 4, "region": 5}
 """Our Location.feature -> GDELT Geo_Type (1 COUNTRY, 4 WORLDCITY, 5 WORLDSTATE)."""
 
@@ -73,7 +81,11 @@ def write_events(events: Iterable[dict[str, Any]], fmt: str, output: str) -> int
       modality, attribution, evidence).
     - ``parquet``: :data:`FLAT_COLUMNS` with typed columns (pyarrow); needs a file path, not ``"-"``.
     - ``gdelt``: tab-separated GDELT 2.0 event columns (:data:`GDELT_COLUMNS`, with a header row), one row per
-      actor x recipient member pair of a compound event; see :func:`gdelt_rows` for what is filled.
+      actor x recipient member pair of a compound event; see :func:`gdelt_rows` for what is filled. Give it
+      one record per cluster (its root mention, with a ``"cluster"`` dict) to fill the cluster counts.
+    - ``gdelt-mentions``: tab-separated GDELT 2.0 eventMentions columns (:data:`GDELT_MENTION_COLUMNS`, with a
+      header row), one row per mention and actor x recipient pair of its cluster's root; see
+      :func:`gdelt_mention_rows`.
 
     Raises ``ValueError`` for an unknown format or parquet to standard output; ``OSError`` when the file
     cannot be written.
@@ -114,9 +126,18 @@ def write_text(events: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
                 writer.writerow(["" if row[c] is None else row[c] for c in GDELT_COLUMNS])
             n += 1
         return n
+    if fmt == "gdelt-mentions":
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(GDELT_MENTION_COLUMNS)
+        n = 0
+        for e in events:
+            for row in gdelt_mention_rows(e):
+                writer.writerow(["" if row[c] is None else row[c] for c in GDELT_MENTION_COLUMNS])
+            n += 1
+        return n
     if fmt == "table":
         return write_table(events, out)
-    raise ValueError(f"{fmt!r} is not a text format; expected jsonl, csv, table or gdelt")
+    raise ValueError(f"{fmt!r} is not a text format; expected jsonl, csv, table, gdelt or gdelt-mentions")
 
 
 @contextlib.contextmanager
@@ -233,7 +254,10 @@ def gdelt_rows(e: dict[str, Any]) -> list[dict[str, Any]]:
     Actor*Code (country + sector, e.g. RUSGOV), Actor*Name (canonical name or the words, upper-cased),
     Actor*CountryCode, Actor*KnownGroupCode (IGO/NGO), Actor*Type1Code (sector), IsRootEvent (1 when the event
     is in the first sentence), EventCode/EventBaseCode/EventRootCode, QuadClass, GoldsteinScale,
-    NumMentions/NumSources/NumArticles (1: one mention in one article), ActionGeo_Type (1 country, 4 city,
+    NumMentions/NumSources/NumArticles (the cluster's counts when the record has a ``"cluster"`` dict, as
+    :func:`newsevents.cluster_store.iter_cluster_mentions` gives; else 1: one mention in one article; then
+    GLOBALEVENTID hashes the cluster id and the pair, as :func:`gdelt_mention_rows` does, and IsRootEvent is
+    the mention's lead flag), ActionGeo_Type (1 country, 4 city,
     5 region), ActionGeo_FullName, ActionGeo_CountryCode (FIPS 10-4, via GeoNames), ActionGeo_Lat/Long,
     SOURCEURL (the document URL, else its id as a citation). Left empty: ethnic/religion codes, Type2/3,
     AvgTone, Actor*Geo_*, ADM codes, FeatureID (GDELT uses GNS ids, we have GeoNames ids) and DATEADDED.
@@ -243,11 +267,13 @@ def gdelt_rows(e: dict[str, Any]) -> list[dict[str, Any]]:
     base: dict[str, Any] = {c: None for c in GDELT_COLUMNS}
     base.update(_gdelt_dates(e))
     sentence_span = e.get("sentence_span") or [None]
+    cluster = e.get("cluster") or {}
     base.update({
-        "IsRootEvent": 1 if sentence_span[0] == 0 else 0,
+        "IsRootEvent": int(bool(cluster["is_root"])) if cluster else (1 if sentence_span[0] == 0 else 0),
         "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None, "EventRootCode": cameo[:2] or None,
         "QuadClass": e.get("quad_class"), "GoldsteinScale": e.get("goldstein"),
-        "NumMentions": 1, "NumSources": 1, "NumArticles": 1,
+        "NumMentions": cluster.get("num_mentions", 1), "NumSources": cluster.get("num_sources", 1),
+        "NumArticles": cluster.get("num_articles", 1),
         "SOURCEURL": e.get("url") or e.get("doc_id"),
     })
     if loc.get("lat") is not None and loc.get("lon") is not None or loc.get("country"):
@@ -265,10 +291,62 @@ def gdelt_rows(e: dict[str, Any]) -> list[dict[str, Any]]:
             row = dict(base)
             row.update(_gdelt_actor("Actor1", a))
             row.update(_gdelt_actor("Actor2", r))
-            key = json.dumps([e.get("id"), a and [a.get("code"), a.get("sector"), a.get("span")],
-                              r and [r.get("code"), r.get("sector"), r.get("span")]])
-            row["GLOBALEVENTID"] = int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
+            if cluster:
+                row["GLOBALEVENTID"] = _cluster_event_id(cluster["cluster_id"], a, r)
+            else:
+                key = json.dumps([e.get("id"), a and [a.get("code"), a.get("sector"), a.get("span")],
+                                  r and [r.get("code"), r.get("sector"), r.get("span")]])
+                row["GLOBALEVENTID"] = int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
             rows.append(row)
+    return rows
+
+
+def _cluster_event_id(cluster_id: str, a: dict | None, r: dict | None) -> int:
+    """GLOBALEVENTID of one actor x recipient pair of a cluster: first 15 hex digits of SHA-1, as an integer."""
+    key = json.dumps([cluster_id, a and [a.get("code"), a.get("sector")], r and [r.get("code"), r.get("sector")]])
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _stamp(day: str | None) -> str | None:
+    return day[:10].replace("-", "") + "000000" if day else None
+
+
+def gdelt_mention_rows(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """GDELT 2.0 eventMentions rows for one mention with a ``"cluster"`` dict (as
+    :func:`newsevents.cluster_store.iter_cluster_mentions` yields it): one row per actor x recipient pair of
+    the cluster's root mention (``cluster["root_actor"]``/``["root_recipient"]``), so that GLOBALEVENTID is
+    that of the ``gdelt`` export's rows of the cluster.
+
+    Filled: GLOBALEVENTID, EventTimeDate (the cluster's first publication date at 00:00:00, YYYYMMDDHHMMSS),
+    MentionTimeDate (this document's publication date), MentionType (1 web with a URL, 2 citation only),
+    MentionSourceName (the document's source), MentionIdentifier (URL, else document id), Actor1CharOffset,
+    Actor2CharOffset (start of the first actor/recipient words in the document text, empty for an inferred
+    participant), ActionCharOffset (start of the event words; offsets are 0-based characters of the cleaned
+    text), InRawText (1: coded from the text itself), Confidence (0-100, ``cluster["confidence"]``),
+    MentionDocLen (characters of the document text). Left empty: SentenceID, MentionDocTone, translation
+    info, Extras. Raises ``KeyError`` when the record has no ``"cluster"``."""
+    cluster = e["cluster"]
+
+    def offset(ents: list[dict] | None) -> int | None:
+        for ent in ents or []:
+            span = ent.get("span") or [None, None]
+            if ent.get("entity_text") and span[0] is not None:
+                return span[0]
+        return None
+
+    base = {c: None for c in GDELT_MENTION_COLUMNS}
+    base.update({
+        "EventTimeDate": _stamp(cluster.get("first_seen")), "MentionTimeDate": _stamp(e.get("published")),
+        "MentionType": 1 if e.get("url") else 2, "MentionSourceName": e.get("source"),
+        "MentionIdentifier": e.get("url") or e.get("doc_id"),
+        "Actor1CharOffset": offset(e.get("actor")), "Actor2CharOffset": offset(e.get("recipient")),
+        "ActionCharOffset": (e.get("event_span") or [None])[0], "InRawText": 1,
+        "Confidence": cluster.get("confidence"), "MentionDocLen": cluster.get("doc_len"),
+    })
+    rows = []
+    for a in cluster.get("root_actor") or [None]:
+        for r in cluster.get("root_recipient") or [None]:
+            rows.append({**base, "GLOBALEVENTID": _cluster_event_id(cluster["cluster_id"], a, r)})
     return rows
 
 
@@ -324,3 +402,53 @@ def to_string(events: Iterable[dict[str, Any]], fmt: str) -> str:
     buf = io.StringIO()
     write_text(events, fmt, buf)
     return buf.getvalue()
+
+
+# -- clusters ---------------------------------------------------------------------------------------------
+
+CLUSTER_COLUMNS = ["cluster_id", "date_value", "date_precision", "event_type", "cameo_code", "actor", "recipient",
+                   "num_mentions", "num_articles", "num_sources", "num_copies", "modality", "place", "place_country",
+                   "first_seen", "root_event_id"]
+"""Columns of ``events --clusters --format csv`` (``actor``/``recipient`` as ``RUSGOV+BLR``)."""
+
+_CLUSTER_WIDTHS = {"date": 23, "type": 9, "cameo": 5, "actor -> recipient": 27, "mentions": 8, "articles": 8,
+                   "sources": 7, "copies": 6, "modality": 10}
+
+
+def _cluster_flat(c: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: c.get(k) for k in CLUSTER_COLUMNS}, "actor": _entities(c.get("actor")),
+            "recipient": _entities(c.get("recipient"))}
+
+
+def write_clusters(clusters: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write cluster dicts (as :func:`newsevents.cluster_store.query_clusters` returns them) to an open text
+    stream: ``jsonl`` (one dict per line), ``csv`` (:data:`CLUSTER_COLUMNS`) or ``table`` (fixed width, one
+    cluster per line with its counts and id). Returns the number of clusters. Raises ``ValueError`` for
+    another format."""
+    n = 0
+    if fmt == "jsonl":
+        for c in clusters:
+            out.write(json.dumps(c, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, CLUSTER_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for c in clusters:
+            writer.writerow(_cluster_flat(c))
+            n += 1
+    elif fmt == "table":
+        out.write("  ".join(h.ljust(w) for h, w in _CLUSTER_WIDTHS.items()) + "  cluster\n")
+        out.write("  ".join("-" * w for w in _CLUSTER_WIDTHS.values()) + "  " + "-" * 16 + "\n")
+        for c in clusters:
+            f = _cluster_flat(c)
+            cells = [c.get("date_value") or "?", f["event_type"], f["cameo_code"] or "",
+                     f"{f['actor'] or '-'} -> {f['recipient'] or '-'}", str(f["num_mentions"]),
+                     str(f["num_articles"]), str(f["num_sources"]), str(f["num_copies"]), f["modality"] or ""]
+            out.write("  ".join(_cell(v, w).ljust(w) for v, w in zip(cells, _CLUSTER_WIDTHS.values()))
+                      + "  " + f["cluster_id"] + "\n")
+            n += 1
+        if n == 0:
+            out.write("(no clusters)\n")
+    else:
+        raise ValueError(f"unknown cluster format {fmt!r}; expected jsonl, csv or table")
+    return n

@@ -4,9 +4,9 @@
     report = store.ingest(pipeline.process(articles)) # re-ingesting a document replaces it
     store.query_events(EventFilter(actor="RUSGOV", cameo="04"), limit=20)
 
-Two tables: ``documents`` (one row per input document, whatever its status) and ``events`` (one row per
-:class:`~newsevents.records.Event`, with its nested parts kept as JSON and the fields that queries filter on
-flattened into columns). Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
+Tables: ``documents`` (one row per input document, whatever its status), ``events`` (one row per
+:class:`~newsevents.records.Event`, nested parts as JSON, the fields that queries filter on flattened into
+columns) and the event-cluster tables of :mod:`newsevents.cluster_schema`. Query methods return plain dicts in the :meth:`Event.to_dict` shape plus
 ``"published"`` (the document's publication date, ISO 8601), so the CLI, the exporters and the web explorer all
 see the same records.
 
@@ -31,6 +31,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .cluster_schema import CLUSTER_TABLES
 from .records import DocumentResult, Event
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the column zone maps, which need no index.
         "CREATE INDEX events_doc_id ON events (doc_id)",
     ]),
+    (2, "event clusters, their members and document MinHash signatures (newsevents.clusters)",
+     CLUSTER_TABLES),
 ]
 """Schema migrations in order: (version, description, SQL statements). Append, never edit an applied one."""
 
@@ -190,6 +193,7 @@ class EventFilter:
       [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
     - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
       document's source; ``text``: case-insensitive substring of the sentence or the event text.
+    - ``min_sources``: events whose cluster (:mod:`newsevents.cluster_store`) has at least this many sources.
     """
 
     actor: str | None = None
@@ -207,6 +211,7 @@ class EventFilter:
     doc_id: str | None = None
     source: str | None = None
     text: str | None = None
+    min_sources: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``events e`` and its parameters. Raises ``ValueError`` on a malformed value
@@ -260,6 +265,10 @@ class EventFilter:
         if self.text:
             clauses.append("(contains(lower(e.sentence), ?) OR contains(lower(e.event_text), ?))")
             params += [self.text.lower(), self.text.lower()]
+        if self.min_sources:
+            clauses.append("e.id IN (SELECT event_id FROM cluster_members JOIN clusters USING (cluster_id) "
+                           "WHERE num_sources >= ?)")
+            params.append(int(self.min_sources))
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -492,8 +501,11 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------------------
 
-    def ingest(self, results: Iterable[DocumentResult], batch_size: int = 500) -> IngestReport:
+    def ingest(self, results: Iterable[DocumentResult], batch_size: int = 500,
+               clusters: bool = True) -> IngestReport:
         """Store pipeline results: one ``documents`` row per result and one ``events`` row per event.
+
+        With ``clusters``, the event clusters are then updated (:func:`newsevents.cluster_store.update_clusters`).
 
         Re-ingesting a document id replaces its row and all its events (delete + insert), so nothing is ever
         duplicated; within one call the last result for an id wins. Each batch of ``batch_size`` documents is
@@ -505,14 +517,18 @@ class Store:
             raise ValueError(f"{self.path} is open read-only")
         report = IngestReport()
         t0 = time.perf_counter()
-        batch: list[DocumentResult] = []
+        batch, touched = [], set()  # touched: ids of the documents stored, for the cluster update
         for result in results:
             batch.append(result)
+            touched.add(getattr(result.article, "id", None))
             if len(batch) >= batch_size:
                 self._ingest_batch(batch, report)
                 batch = []
         if batch:
             self._ingest_batch(batch, report)
+        if clusters and report.documents:
+            from .cluster_store import update_clusters
+            update_clusters(self, doc_ids=touched)
         report.seconds = time.perf_counter() - t0
         return report
 

@@ -10,6 +10,8 @@ Pages (all take the same filter query parameters, see :func:`event_filter`):
     /dyads               country network, edges coloured by mean Goldstein (SVG)
     /map                 event places on an offline world map (SVG drawn by static/map.js)
     /extract             paste a text and a date, see its events (stored only with the write token)
+    /clusters            event clusters with their counts; /clusters/{id} every report of one event side
+                         by side (routes in :mod:`.clusters`)
     /api                 list of the JSON endpoints (the OpenAPI schema is at /openapi.json)
 
 JSON API: ``GET /api/events`` (``format=json|csv|jsonl``), ``/api/events/{id}``, ``/api/documents/{doc_id}``,
@@ -410,6 +412,10 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         context.setdefault("query", urlencode(qs))
         context.setdefault("write_enabled", write_token is not None)
         return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    from .clusters import add_cluster_routes
+
+    add_cluster_routes(app, store, page, event_filter, filter_query)
 
     @app.exception_handler(UnknownParameter)
     async def unknown_parameter(request: Request, exc: UnknownParameter):
