@@ -17,7 +17,7 @@ def test_paragraph_offsets_point_into_text(text):
 def test_long_paragraph_is_cut_after_a_sentence():
     text = "Phrase une. Phrase deux. Phrase trois."
     pieces = paragraphs(text, max_chars=15)
-    assert [p for _, p in pieces] == ["Phrase une. ", "Phrase deux. ", "Phrase trois."]
+    assert [p for _, p in pieces] == ["Phrase une.", "Phrase deux.", "Phrase trois."]
 
 
 @pytest.mark.model
