@@ -145,8 +145,12 @@ def _report_errors(parts: list[tuple[int, str]]) -> None:
 
 
 def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
-                 summary: RunSummary) -> Iterator[DocumentResult]:
-    """Read inputs and code them; input errors are counted in ``summary`` and the run goes on."""
+                 summary: RunSummary, *, time_budget: float | None = None,
+                 skip=None) -> Iterator[DocumentResult]:
+    """Read inputs and code them; input errors are counted in ``summary`` and the run goes on.
+    ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip``: see
+    :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
+    from .bounds import TIME_BUDGET
     from .pipeline import Pipeline
     from .readers import read_inputs
 
@@ -155,7 +159,8 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        pipeline = Pipeline(lang or "fr", force_lang=lang is not None)
+        pipeline = Pipeline(lang or "fr", force_lang=lang is not None,
+                            time_budget=TIME_BUDGET if time_budget is None else time_budget)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -166,7 +171,14 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
             else:
                 yield item
 
-    yield from _progress(pipeline.process(articles()), summary)
+    yield from _progress(pipeline.process(articles(), skip=skip), summary)
+
+
+def time_budget_option(f):
+    """``--time-budget SECONDS``: the per-document time budget of extract and ingest."""
+    return click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+                        help="Stop coding a document after this many seconds and report it as an error "
+                             "(default 120; 0: no limit).")(f)
 
 
 def _progress(results: Iterator[DocumentResult], summary: RunSummary) -> Iterator[DocumentResult]:
@@ -201,23 +213,53 @@ def event_records(results: Iterable[DocumentResult], with_published: bool = Fals
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Output file (default: standard output).")
-def extract(inputs, lang, published, fmt, output):
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted --output FILE (jsonl, csv): documents already in it are skipped.")
+@time_budget_option
+def extract(inputs, lang, published, fmt, output, resume, time_budget):
     """Code INPUT files (.txt, .html, .jsonl, or - for stdin) and write one event per record.
 
     Text files take the file stem as document id; JSONL lines are {"id", "text", "date", "lang"?, ...}.
     Inputs without a date (.txt, .html, stdin) need --published for relative dates ("mardi") to be resolved.
-    jsonl records are Event.to_dict(); csv and table also show each document's publication date.
+    jsonl records are Event.to_dict(); csv and table also show each document's publication date. jsonl and
+    csv are written document by document; with -o FILE a killed run can be continued with --resume.
     """
-    from .export import write_events
-
     summary = RunSummary()
-    events = event_records(run_pipeline(inputs, lang, published, summary), with_published=fmt != "jsonl")
-    write_events(events, fmt, output)
+    if fmt == "table":
+        if resume:
+            raise click.UsageError("--resume works with --format jsonl or csv")
+        from .export import write_events
+
+        events = event_records(run_pipeline(inputs, lang, published, summary, time_budget=time_budget),
+                               with_published=True)
+        write_events(events, fmt, output)
+    else:
+        _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary)
     summary.report_notes()
     click.echo(summary.coded_line(), err=True)
     _report_errors(summary.error_parts())
     if summary.failed:
         sys.exit(1)
+
+
+def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary: RunSummary) -> None:
+    """extract in jsonl or csv: each document's events written as soon as it is coded (newsevents.streaming)."""
+    from .streaming import ResumeError, StreamWriter
+
+    try:
+        writer = StreamWriter(output, fmt, resume=resume, with_published=fmt != "jsonl")
+    except (ResumeError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if writer.resumed:
+        click.echo(f"note: resuming {output}: {writer.resumed} documents already written", err=True)
+    results = run_pipeline(inputs, lang, published, summary, time_budget=time_budget,
+                           skip=lambda article: writer.done(article.id))
+    try:
+        writer.write_all(results)
+    except BaseException:
+        writer.close()  # keeps the progress file: the run can be resumed
+        raise
+    writer.finish()
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Code a large corpus on Dask into resumable Parquet shards.")

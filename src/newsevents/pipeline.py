@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import __version__
@@ -76,13 +76,17 @@ class Pipeline:
                                 model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
         self.coder = EventCoder(self.data, self.coder_info, nlp=nlp)
 
-    def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+    def process(self, articles: Iterable[Article],
+                skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
-        ``status="error"``; the others go on."""
+        ``status="error"``; the others go on. ``skip``, when given, is called with each cleaned article ready
+        to code (language set); an article for which it returns True is left out: no result (resumed runs)."""
         pending: list[Article] = []
         chars = 0
         for article in articles:
             ready = self.prepare(article)
+            if skip is not None and isinstance(ready, Article) and skip(ready):
+                continue
             if isinstance(ready, DocumentResult):
                 yield from self._code_batch(pending)
                 pending, chars = [], 0
