@@ -144,7 +144,7 @@ def test_ingest_killed_then_rerun_skips_what_is_stored(tmp_path):
     proc = _cli("ingest", str(src), "--db", str(db), "--batch-size", "5")
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err.decode()
-    assert f"{before} already stored with the same text" in err.decode()
+    assert f"note: {before} documents already stored with the same text" in err.decode()
     with Store(db, read_only=True) as store:
         assert store.stats()["documents"] == 40
         events = {e["id"] for e in store.iter_events()}

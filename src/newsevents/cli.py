@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import click
@@ -52,6 +52,12 @@ class QuietPipeGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(0)
+        except Exception as exc:
+            from .locking import StoreBusy  # a shared store can find its file locked at any query
+
+            if isinstance(exc, StoreBusy):
+                raise click.ClickException(str(exc)) from exc
+            raise
 
 
 @click.group(cls=QuietPipeGroup, context_settings=CONTEXT_SETTINGS)
@@ -146,10 +152,10 @@ def _report_errors(parts: list[tuple[int, str]]) -> None:
 
 def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
                  summary: RunSummary, *, time_budget: float | None = None,
-                 skip=None) -> Iterator[DocumentResult]:
+                 skip_for=None) -> Iterator[DocumentResult]:
     """Read inputs and code them; input errors are counted in ``summary`` and the run goes on.
-    ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip``: see
-    :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
+    ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip_for``: called with the
+    pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
     from .bounds import TIME_BUDGET
     from .pipeline import Pipeline
     from .readers import read_inputs
@@ -171,7 +177,9 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
             else:
                 yield item
 
-    yield from _progress(pipeline.process(articles(), skip=skip), summary)
+    skip = skip_for(pipeline) if skip_for is not None else None
+    results = pipeline.process(articles(), skip=skip) if skip is not None else pipeline.process(articles())
+    yield from _progress(results, summary)
 
 
 def time_budget_option(f):
@@ -253,7 +261,7 @@ def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, s
     if writer.resumed:
         click.echo(f"note: resuming {output}: {writer.resumed} documents already written", err=True)
     results = run_pipeline(inputs, lang, published, summary, time_budget=time_budget,
-                           skip=lambda article: writer.done(article.id))
+                           skip_for=lambda pipeline: (lambda a: writer.done(a.id)) if writer.resumed else None)
     try:
         writer.write_all(results)
     except BaseException:
@@ -365,16 +373,16 @@ def _open_store(db: str | None, read_only: bool = False):
     from .store import Store
 
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, shared=True)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # duckdb.IOException (file locked by another process), permissions
         raise click.ClickException(f"cannot open the event database: {exc}") from exc
 
 
-def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[DocumentResult]:
+def _ingest_results(inputs, lang, published, summary: RunSummary, **options) -> Iterator[DocumentResult]:
     """Batch output directories read back as coded (newsevents.batch.load_batch_output), then the other
-    inputs coded like extract."""
+    inputs coded like extract (``options``: those of :func:`run_pipeline`)."""
     from .batch import is_batch_output, load_batch_output
 
     batch_dirs = [i for i in inputs if is_batch_output(i)]
@@ -384,7 +392,37 @@ def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[Do
             yield result
     others = [i for i in inputs if i not in batch_dirs]
     if others:
-        yield from run_pipeline(others, lang, published, summary)
+        yield from run_pipeline(others, lang, published, summary, **options)
+
+
+class _Unchanged:
+    """``skip_for`` of :func:`run_pipeline` for ingest: skips a document already stored (status ok) with the
+    same cleaned text and, when it has events, coded by the same newsevents version and language data
+    (``Pipeline.coder_info``). ``skipped`` counts the documents skipped."""
+
+    def __init__(self, store):
+        self.store = store
+        self.skipped = 0
+
+    def __call__(self, pipeline) -> Callable[[Article], bool] | None:
+        info = getattr(pipeline, "coder_info", None)
+        if info is None:  # a stand-in pipeline with no coder provenance: nothing can be known unchanged
+            return None
+        return _unchanged(self, self.store.stored_versions(), f"{info.version}/{info.dictionary_checksum}")
+
+
+def _unchanged(counter: _Unchanged, stored: dict, coder: str) -> Callable[[Article], bool]:
+    import hashlib
+
+    def skip(article: Article) -> bool:
+        known = stored.get(article.id)
+        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest() \
+                or known[1] not in (None, coder) or known[2] not in (None, coder):
+            return False
+        counter.skipped += 1
+        return True
+
+    return skip
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Code news files and store their events in the database.")
@@ -392,11 +430,16 @@ def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[Do
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Documents per database transaction.")
-def ingest(inputs, lang, published, db, batch_size):
+@click.option("--force", is_flag=True, help="Code and store again documents already stored unchanged.")
+@time_budget_option
+def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     """Code INPUT files like extract and store documents and events in the event database.
 
     A batch output directory (newsevents batch --output DIR) is stored as it is, without coding again.
-    Re-ingesting a document id replaces it and its events. Each error is printed once, when it happens; the
+    Re-ingesting a document id replaces it and its events; a document already stored with the same text by
+    the same coder version is skipped (--force codes it again), so a rerun after a kill only codes what is
+    missing. The database is locked only while a batch is written, so `serve` and `events` can read it
+    meanwhile. Each error is printed once, when it happens; the
     last lines count the documents stored (by status) and the errors: inputs that could not be read,
     documents that failed to code (stored with status error), documents the store rejected. Exit status 1
     when there was any error.
@@ -406,8 +449,13 @@ def ingest(inputs, lang, published, db, batch_size):
     summary = RunSummary()
     t0 = time.perf_counter()
     with _open_store(db) as store:
-        report = store.ingest(_ingest_results(inputs, lang, published, summary), batch_size=batch_size)
+        skip = None if force else _Unchanged(store)
+        report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
+                                              time_budget=time_budget), batch_size=batch_size)
         path = store.path
+    if skip is not None and skip.skipped:
+        click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
+                   f"again (--force codes them)", err=True)
     seconds = time.perf_counter() - t0
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)
