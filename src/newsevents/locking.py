@@ -71,7 +71,7 @@ def connect(path: str, read_only: bool, timeout: float | None = None):
                                 f"(waited {waited:.0f} s): try again when it has finished, or wait longer "
                                 f"with {LOCK_TIMEOUT_ENV}=SECONDS") from None
             if not warned:
-                log.warning("the event database %s is in use by another process%s; waiting up to %.0f s",
+                log.warning("the event database %s is in use by another process%s; waiting up to %g s",
                             path, holder, limit)
                 warned = True
             time.sleep(min(pause, max(0.0, limit - waited)))
