@@ -32,6 +32,9 @@ MAX_BATCH_CHARS = 100_000
 """A batch of documents parsed together (one ``nlp.pipe`` call) closes at ``batch_size`` documents or once
 its texts reach this many characters, so one batch never takes more than a few seconds."""
 
+LONG_BATCH = 32
+"""``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
+
 MAX_DOC_CHARS = 1_000_000
 """A document longer than this is coded in segments of at most this many characters (cut at line breaks,
 else piece boundaries); actors named in one segment are not carried into the next. Its notes say so. This
@@ -168,7 +171,7 @@ class Pipeline:
         events: list = []
         for segment in segments:
             docs = zip((start for start, _ in segment),
-                       self.nlp.pipe((t for _, t in segment), batch_size=8))
+                       self.nlp.pipe((t for _, t in segment), batch_size=LONG_BATCH))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
