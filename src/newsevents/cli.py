@@ -408,7 +408,9 @@ class _Unchanged:
         info = getattr(pipeline, "coder_info", None)
         if info is None:  # a stand-in pipeline with no coder provenance: nothing can be known unchanged
             return None
-        return _unchanged(self, self.store.stored_versions(), f"{info.version}/{info.dictionary_checksum}")
+        from .streaming import stored_versions
+
+        return _unchanged(self, stored_versions(self.store), f"{info.version}/{info.dictionary_checksum}")
 
 
 def _unchanged(counter: _Unchanged, stored: dict, coder: str) -> Callable[[Article], bool]:

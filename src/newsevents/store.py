@@ -13,13 +13,10 @@ see the same records.
 The schema is versioned: ``schema_version`` holds one row per applied migration and :data:`MIGRATIONS` lists
 them in order; opening an older database read-write applies the missing ones.
 
-Concurrency: DuckDB lets one process hold a database file read-write; other processes can open it read-only
-only while nobody writes. A ``Store(..., shared=True)`` (the command line, the web explorer) therefore holds
-no connection between calls: each query opens a short read-only connection, each ingest batch one short
-read-write transaction, and whoever finds the file locked waits (:mod:`newsevents.locking`), so ``serve``,
-``events`` and ``ingest`` can run at the same time on one file and the explorer sees new events at once.
-Within a process, every method uses its own cursor, so one :class:`Store` may be shared between threads
-(e.g. a web server's worker threads).
+Concurrency: DuckDB lets one process hold a file read-write, or several read-only, never both. A shared
+store (``shared=True``: the CLI, the web explorer) holds no connection between calls and waits for a locked
+file (:mod:`newsevents.locking`), so ``serve``, ``events`` and ``ingest`` can share one file. Every method
+uses its own cursor, so one :class:`Store` may be shared between threads.
 """
 from __future__ import annotations
 
@@ -416,16 +413,13 @@ class Store:
         path: database file; None -> :func:`default_path`. ``":memory:"`` gives a throw-away in-memory store.
         read_only: open without write access (several readers may then share the file). A read-only open of
             a missing file or of a database with an older schema raises ``ValueError``.
-        shared: hold no connection between calls, so that other processes can use the file in between (the
-            command line and the web explorer use this): each query opens a connection of its own, each
-            batch written by :meth:`ingest` is one short read-write connection, and a file locked by another
-            process is waited for (:func:`newsevents.locking.connect`). Without it the file stays open, and
-            locked, until :meth:`close`.
+        shared: hold no connection between calls (each query, each :meth:`ingest` batch opens its own and
+            waits for a file locked by another process: :func:`newsevents.locking.connect`); without it the
+            file stays open, and locked, until :meth:`close`.
         lock_timeout: seconds to wait for a locked file (default ``$NEWSEVENTS_LOCK_TIMEOUT``, else 60).
 
-    Raises ``ValueError`` when the database was written by a newer version of newsevents (unknown schema),
-    and :class:`~newsevents.locking.StoreBusy` (a ``ValueError``) when the file stays locked by another process
-    or cannot be opened; a shared store can raise it from any method.
+    Raises ``ValueError`` for an unknown (newer) schema, and :class:`~newsevents.locking.StoreBusy` (a
+    ``ValueError``) when the file stays locked or cannot be opened; a shared store can raise it anywhere.
     """
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, *, shared: bool = False,
@@ -470,8 +464,7 @@ class Store:
         return f"Store({self.path!r}, read_only={self.read_only})"
 
     def _cursor(self):
-        """A cursor, closed when used as a context manager: of the open connection, or (shared store) a
-        connection of its own."""
+        """A cursor (closed by ``with``); on a shared store, a connection of its own."""
         return self._connect() if self.shared else self._con.cursor()
 
     @property
@@ -612,18 +605,6 @@ class Store:
             finally:
                 for name in ("_ids", "_docs", "_events"):
                     cur.unregister(name)
-
-    def stored_versions(self) -> dict[str, tuple[str, str | None, str | None]]:
-        """What is stored, for skipping unchanged documents on a rerun: for every document with status ok,
-        ``doc_id -> (MD5 hex digest of its UTF-8 text, lowest and highest "version/dictionary_checksum" of
-        the coder of its events)``; the two coder values are None when it has no event. One query; about
-        100 bytes of memory per stored document."""
-        coder = ("json_extract_string(e.coder, '$.version') || '/' || "
-                 "json_extract_string(e.coder, '$.dictionary_checksum')")
-        sql = (f"SELECT d.doc_id, md5(d.text), min({coder}), max({coder}) FROM documents d "
-               "LEFT JOIN events e ON e.doc_id = d.doc_id WHERE d.status = 'ok' GROUP BY d.doc_id, d.text")
-        with self._cursor() as cur:
-            return {row[0]: tuple(row[1:]) for row in cur.execute(sql).fetchall()}
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and its events; returns whether it existed."""
