@@ -35,7 +35,7 @@ its texts reach this many characters, so one batch never takes more than a few s
 LONG_BATCH = 32
 """``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
 
-MAX_DOC_CHARS = 1_000_000
+MAX_DOC_CHARS = 500_000
 """A document longer than this is coded in segments of at most this many characters (cut at line breaks,
 else piece boundaries); actors named in one segment are not carried into the next. Its notes say so. This
 keeps memory bounded whatever the document's size."""
