@@ -69,6 +69,13 @@ def test_resume_refuses_a_finished_file_and_another_format(tmp_path):
     writer.close()
     with pytest.raises(ResumeError, match="use --format jsonl"):
         StreamWriter(str(out), "csv", resume=True)
+    out.write_bytes(b"")  # cut shorter than the progress file says
+    writer = StreamWriter(str(out), "jsonl")
+    writer.write(_results(_documents(3))[2])
+    writer.close()
+    out.write_bytes(b"")
+    with pytest.raises(ResumeError, match="is shorter"):
+        StreamWriter(str(out), "jsonl", resume=True)
     with pytest.raises(ResumeError, match="standard output"):
         StreamWriter("-", "jsonl", resume=True)
 

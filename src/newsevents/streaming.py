@@ -107,6 +107,10 @@ class StreamWriter:
         if not Path(self.output).exists() and offset:
             raise ResumeError(f"{self.output}: the output file is missing but {path.name} lists "
                               f"{len(self._done)} documents; remove {path.name} to start again")
+        size = Path(self.output).stat().st_size if Path(self.output).exists() else 0
+        if offset and size < offset:
+            raise ResumeError(f"{self.output}: is shorter ({size} bytes) than {path.name} says ({offset}); it "
+                              f"was changed since: run without --resume to write it again")
         self._out = open(self.output, "ab" if Path(self.output).exists() else "wb")
         self._out.truncate(offset or 0)
         self._out.seek(offset or 0)
