@@ -130,7 +130,7 @@ def capture_rows(corpus: Corpus, coder):
         return tokens, rows
 
     class Recorder:  # keeps every lexicon trigger, proposes nothing
-        veto, propose, rescue, rescue_bare, labels = 2.0, 2.0, 2.0, False, ["", "-"]
+        veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
 
         @staticmethod
         def probabilities(rows):
