@@ -257,11 +257,11 @@ def main() -> int:
     best = choose(cv, dev)
     final.veto, final.propose, final.rescue, final.rescue_bare = best
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
-                  "folds": args.folds, "seed": args.seed, "C": C, "cv": cv[best], "cv_no_model": cv[None]}
+                  "folds": args.folds, "seed": args.seed, "C": C, "cv": cv.get(best, cv[None]), "cv_no_model": cv[None]}
     final.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), veto/propose/rescue/bare {best}", file=sys.stderr)
     if args.report:
-        report = {str(k): {"cv_tune": cv[k], "dev": dev[k]} for k in cv}
+        report = {str(k): {"cv_tune": cv[k], "dev": dev[k], "chosen": k == best} for k in cv}
         args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
 

@@ -26,6 +26,8 @@ from importlib import resources
 import numpy as np
 
 NO_EVENT = ""
+PACKAGED = "packaged"
+"""``EventCoder(..., model=PACKAGED)``: use the model shipped for the language."""
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 """Parts of speech of the words the model scores (UD tags, the same in every language)."""
 

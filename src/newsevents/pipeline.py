@@ -66,6 +66,7 @@ class Pipeline:
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .coder import EventCoder  # heavy imports stay out of module import
+        from .learned import PACKAGED
         from .langdata import load_language
 
         self.lang = lang
@@ -83,7 +84,7 @@ class Pipeline:
                                 model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
         if learned is None:
             learned = os.environ.get("NEWSEVENTS_NO_MODEL", "") != "1"
-        self.coder = EventCoder(self.data, self.coder_info, nlp=nlp, model="packaged" if learned else None)
+        self.coder = EventCoder(self.data, self.coder_info, nlp=nlp, model=PACKAGED if learned else None)
 
     def process(self, articles: Iterable[Article],
                 skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ..codes import load_cameo
 from ..langdata import LanguageData
-from ..learned import packaged_model, synthetic_slots
+from ..learned import PACKAGED, packaged_model, synthetic_slots
 from ..lexicon import Lexicon
 from ..records import Article, Attribution, Coder, Event
 from .absorption import Absorption
@@ -88,7 +88,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
-        self.model = packaged_model(self.lang) if model == "packaged" else model
+        self.model = packaged_model(self.lang) if model == PACKAGED else model
         self._synthetic_slots = synthetic_slots(self.lex)
         self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
         self.candidate_stages.insert(self.candidate_stages.index(match_triggers) + 1, learned_triggers)
