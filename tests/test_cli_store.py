@@ -104,7 +104,7 @@ def test_export_needs_output(db):
 
 
 def fake_pipeline(results):
-    def run_pipeline(inputs, lang, published, summary):
+    def run_pipeline(inputs, lang, published, summary, **options):
         for r in results:
             summary.add(r)
             yield r

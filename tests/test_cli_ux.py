@@ -225,12 +225,12 @@ def test_closed_pipe_ends_quietly(big_db, args):
 
 
 def test_closed_pipe_in_extract_ends_quietly(fake, inputs, monkeypatch):
-    import newsevents.export
+    import newsevents.streaming
 
-    def closed(events, fmt, output):
+    def closed(self, result):  # extract writes jsonl document by document (newsevents.streaming)
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(newsevents.export, "write_events", closed)
+    monkeypatch.setattr(newsevents.streaming.StreamWriter, "write", closed)
     result = run("extract", *inputs)
     assert result.exit_code == 0 and "Broken pipe" not in result.output
 

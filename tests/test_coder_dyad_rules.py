@@ -69,7 +69,7 @@ def test_refusal_reaches_an_act_only_through_verb_complements():
     assert not EventCoder._clausal_complement(doc[6], doc[2])
 
 
-def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement():
+def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement(coder):
     # Le Liban rejette l' exigence de respecter les accords conclus avec la Syrie .
     rows = [("Le", "le", "DET", "det", 1), ("Liban", "Liban", "PROPN", "nsubj", 2),
             ("rejette", "rejeter", "VERB", "ROOT", 2), ("l'", "le", "DET", "det", 4),
@@ -82,8 +82,8 @@ def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement(
               deps=[r[3] for r in rows], heads=[r[4] for r in rows],
               morphs=["VerbForm=Inf" if r[0] == "respecter" else "VerbForm=Part" if r[0] == "conclus" else ""
                       for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
-    assert EventCoder._under_modifier(doc[9], doc[2])  # "conclus avec la Syrie" describes the agreements
-    assert not EventCoder._under_modifier(doc[6], doc[2])  # "de respecter" is what is demanded
+    assert coder._under_modifier(doc[9], doc[2])  # "conclus avec la Syrie" describes the agreements
+    assert not coder._under_modifier(doc[6], doc[2])  # "de respecter" is what is demanded
 
 
 def test_noun_phrase_after_a_weekday_with_no_subject_before_the_verb_stays(coder):

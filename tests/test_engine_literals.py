@@ -39,14 +39,9 @@ VOCABULARY = UNIVERSAL_LABELS | {r.name for r in REGISTRY} | set(STAGES) | set(K
 
 # Words still in the engine, per module, to be moved to lang/<code>/ data (cues.yaml, syntax.yaml).
 DEBT = {
-    "absorption.py": "acl:relcl",
     "frames.py": "acl:relcl au chez d' dans de des devoir du d’ en nsubj:pass obl:agent obl:arg obl:mod près "
                  "sur vers à",
     "repairs.py": "acl:relcl aux:pass ayant flat:name nsubj:pass obl:mod qu' que qu’ étant",
-    "roles.py": "accuser acl:relcl aider appeler autoriser aux:pass aux:tense avoir de demander des du en et "
-                "exhorter expl:comp expl:pv inviter laquelle lequel leur lui m' me m’ nous nsubj:pass "
-                "obl:agent obl:arg obl:mod par pousser qui reprocher s' se soupçonner suspecter s’ voir vous "
-                "y à",
 }
 
 

@@ -18,7 +18,7 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,6 +54,12 @@ class QuietPipeGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(0)
+        except Exception as exc:
+            from .locking import StoreBusy  # a shared store can find its file locked at any query
+
+            if isinstance(exc, StoreBusy):
+                raise click.ClickException(str(exc)) from exc
+            raise
 
 
 @click.group(cls=QuietPipeGroup, context_settings=CONTEXT_SETTINGS)
@@ -151,8 +157,12 @@ def _report_errors(parts: list[tuple[int, str]]) -> None:
 
 
 def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
-                 summary: RunSummary) -> Iterator[DocumentResult]:
-    """Read inputs and code them; input errors are counted in ``summary`` and the run goes on."""
+                 summary: RunSummary, *, time_budget: float | None = None,
+                 skip_for=None) -> Iterator[DocumentResult]:
+    """Read inputs and code them; input errors are counted in ``summary`` and the run goes on.
+    ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip_for``: called with the
+    pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
+    from .bounds import TIME_BUDGET
     from .pipeline import Pipeline
     from .readers import read_inputs
 
@@ -161,7 +171,8 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        pipeline = Pipeline(lang or "fr", force_lang=lang is not None)
+        pipeline = Pipeline(lang or "fr", force_lang=lang is not None,
+                            time_budget=TIME_BUDGET if time_budget is None else time_budget)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -172,7 +183,16 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
             else:
                 yield item
 
-    yield from _progress(pipeline.process(articles()), summary)
+    skip = skip_for(pipeline) if skip_for is not None else None
+    results = pipeline.process(articles(), skip=skip) if skip is not None else pipeline.process(articles())
+    yield from _progress(results, summary)
+
+
+def time_budget_option(f):
+    """``--time-budget SECONDS``: the per-document time budget of extract and ingest."""
+    return click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+                        help="Stop coding a document after this many seconds and report it as an error "
+                             "(default 120; 0: no limit).")(f)
 
 
 def _progress(results: Iterator[DocumentResult], summary: RunSummary) -> Iterator[DocumentResult]:
@@ -207,23 +227,53 @@ def event_records(results: Iterable[DocumentResult], with_published: bool = Fals
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Output file (default: standard output).")
-def extract(inputs, lang, published, fmt, output):
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted --output FILE (jsonl, csv): documents already in it are skipped.")
+@time_budget_option
+def extract(inputs, lang, published, fmt, output, resume, time_budget):
     """Code INPUT files (.txt, .html, .jsonl, or - for stdin) and write one event per record.
 
     Text files take the file stem as document id; JSONL lines are {"id", "text", "date", "lang"?, ...}.
     Inputs without a date (.txt, .html, stdin) need --published for relative dates ("mardi") to be resolved.
-    jsonl records are Event.to_dict(); csv and table also show each document's publication date.
+    jsonl records are Event.to_dict(); csv and table also show each document's publication date. jsonl and
+    csv are written document by document; with -o FILE a killed run can be continued with --resume.
     """
-    from .export import write_events
-
     summary = RunSummary()
-    events = event_records(run_pipeline(inputs, lang, published, summary), with_published=fmt != "jsonl")
-    write_events(events, fmt, output)
+    if fmt == "table":
+        if resume:
+            raise click.UsageError("--resume works with --format jsonl or csv")
+        from .export import write_events
+
+        events = event_records(run_pipeline(inputs, lang, published, summary, time_budget=time_budget),
+                               with_published=True)
+        write_events(events, fmt, output)
+    else:
+        _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary)
     summary.report_notes()
     click.echo(summary.coded_line(), err=True)
     _report_errors(summary.error_parts())
     if summary.failed:
         sys.exit(1)
+
+
+def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary: RunSummary) -> None:
+    """extract in jsonl or csv: each document's events written as soon as it is coded (newsevents.streaming)."""
+    from .streaming import ResumeError, StreamWriter
+
+    try:
+        writer = StreamWriter(output, fmt, resume=resume, with_published=fmt != "jsonl")
+    except (ResumeError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if writer.resumed:
+        click.echo(f"note: resuming {output}: {writer.resumed} documents already written", err=True)
+    results = run_pipeline(inputs, lang, published, summary, time_budget=time_budget,
+                           skip_for=lambda pipeline: (lambda a: writer.done(a.id)) if writer.resumed else None)
+    try:
+        writer.write_all(results)
+    except BaseException:
+        writer.close()  # keeps the progress file: the run can be resumed
+        raise
+    writer.finish()
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Code a large corpus on Dask into resumable Parquet shards.")
@@ -331,16 +381,16 @@ def _open_store(db: str | None, read_only: bool = False):
     from .store import Store
 
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, shared=True)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # duckdb.IOException (file locked by another process), permissions
         raise click.ClickException(f"cannot open the event database: {exc}") from exc
 
 
-def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[DocumentResult]:
+def _ingest_results(inputs, lang, published, summary: RunSummary, **options) -> Iterator[DocumentResult]:
     """Batch output directories read back as coded (newsevents.batch.load_batch_output), then the other
-    inputs coded like extract."""
+    inputs coded like extract (``options``: those of :func:`run_pipeline`)."""
     from .batch import is_batch_output, load_batch_output
 
     batch_dirs = [i for i in inputs if is_batch_output(i)]
@@ -350,7 +400,39 @@ def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[Do
             yield result
     others = [i for i in inputs if i not in batch_dirs]
     if others:
-        yield from run_pipeline(others, lang, published, summary)
+        yield from run_pipeline(others, lang, published, summary, **options)
+
+
+class _Unchanged:
+    """``skip_for`` of :func:`run_pipeline` for ingest: skips a document already stored (status ok) with the
+    same cleaned text and, when it has events, coded by the same newsevents version and language data
+    (``Pipeline.coder_info``). ``skipped`` counts the documents skipped."""
+
+    def __init__(self, store):
+        self.store = store
+        self.skipped = 0
+
+    def __call__(self, pipeline) -> Callable[[Article], bool] | None:
+        info = getattr(pipeline, "coder_info", None)
+        if info is None:  # a stand-in pipeline with no coder provenance: nothing can be known unchanged
+            return None
+        from .streaming import stored_versions
+
+        return _unchanged(self, stored_versions(self.store), f"{info.version}/{info.dictionary_checksum}")
+
+
+def _unchanged(counter: _Unchanged, stored: dict, coder: str) -> Callable[[Article], bool]:
+    import hashlib
+
+    def skip(article: Article) -> bool:
+        known = stored.get(article.id)
+        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest() \
+                or known[1] not in (None, coder) or known[2] not in (None, coder):
+            return False
+        counter.skipped += 1
+        return True
+
+    return skip
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="Code news files and store their events in the database.")
@@ -358,11 +440,16 @@ def _ingest_results(inputs, lang, published, summary: RunSummary) -> Iterator[Do
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Documents per database transaction.")
-def ingest(inputs, lang, published, db, batch_size):
+@click.option("--force", is_flag=True, help="Code and store again documents already stored unchanged.")
+@time_budget_option
+def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     """Code INPUT files like extract and store documents and events in the event database.
 
     A batch output directory (newsevents batch --output DIR) is stored as it is, without coding again.
-    Re-ingesting a document id replaces it and its events. Each error is printed once, when it happens; the
+    Re-ingesting a document id replaces it and its events; a document already stored with the same text by
+    the same coder version is skipped (--force codes it again), so a rerun after a kill only codes what is
+    missing. The database is locked only while a batch is written, so `serve` and `events` can read it
+    meanwhile. Each error is printed once, when it happens; the
     last lines count the documents stored (by status) and the errors: inputs that could not be read,
     documents that failed to code (stored with status error), documents the store rejected. Exit status 1
     when there was any error.
@@ -372,8 +459,13 @@ def ingest(inputs, lang, published, db, batch_size):
     summary = RunSummary()
     t0 = time.perf_counter()
     with _open_store(db) as store:
-        report = store.ingest(_ingest_results(inputs, lang, published, summary), batch_size=batch_size)
+        skip = None if force else _Unchanged(store)
+        report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
+                                              time_budget=time_budget), batch_size=batch_size)
         path = store.path
+    if skip is not None and skip.skipped:
+        click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
+                   f"again (--force codes them)", err=True)
     seconds = time.perf_counter() - t0
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)

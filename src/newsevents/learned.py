@@ -111,6 +111,11 @@ class TriggerModel:
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
+    @property
+    def active(self) -> bool:
+        """Whether any of veto, proposal and rescue can fire (a threshold above 1 switches it off)."""
+        return min(self.veto, self.propose, self.rescue) <= 1.0
+
     def code_for(self, lemma: str, plover: str) -> str:
         """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
         type's most frequent code in training."""

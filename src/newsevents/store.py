@@ -13,9 +13,10 @@ see the same records.
 The schema is versioned: ``schema_version`` holds one row per applied migration and :data:`MIGRATIONS` lists
 them in order; opening an older database read-write applies the missing ones.
 
-Concurrency: DuckDB lets one process hold a database file read-write; other processes can open it read-only
-only while nobody writes. Within a process, every method uses its own cursor, so one :class:`Store` may be
-shared between threads (e.g. a web server's worker threads).
+Concurrency: DuckDB lets one process hold a file read-write, or several read-only, never both. A shared
+store (``shared=True``: the CLI, the web explorer) holds no connection between calls and waits for a locked
+file (:mod:`newsevents.locking`), so ``serve``, ``events`` and ``ingest`` can share one file. Every method
+uses its own cursor, so one :class:`Store` may be shared between threads.
 """
 from __future__ import annotations
 
@@ -421,15 +422,21 @@ class Store:
         path: database file; None -> :func:`default_path`. ``":memory:"`` gives a throw-away in-memory store.
         read_only: open without write access (several readers may then share the file). A read-only open of
             a missing file or of a database with an older schema raises ``ValueError``.
+        shared: hold no connection between calls (each query, each :meth:`ingest` batch opens its own and
+            waits for a file locked by another process: :func:`newsevents.locking.connect`); without it the
+            file stays open, and locked, until :meth:`close`.
+        lock_timeout: seconds to wait for a locked file (default ``$NEWSEVENTS_LOCK_TIMEOUT``, else 60).
 
-    Raises ``ValueError`` when the database was written by a newer version of newsevents (unknown schema).
+    Raises ``ValueError`` for an unknown (newer) schema, and :class:`~newsevents.locking.StoreBusy` (a
+    ``ValueError``) when the file stays locked or cannot be opened; a shared store can raise it anywhere.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
-        import duckdb
-
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, *, shared: bool = False,
+                 lock_timeout: float | None = None):
         self.path = str(path) if path is not None else str(default_path())
         self.read_only = read_only
+        self.shared = shared and self.path != ":memory:"
+        self.lock_timeout = lock_timeout
         if self.path != ":memory:":
             p = Path(self.path).expanduser()
             if read_only and not p.exists():
@@ -437,18 +444,24 @@ class Store:
             if not read_only:
                 p.parent.mkdir(parents=True, exist_ok=True)
             self.path = str(p)
-        self._con = duckdb.connect(self.path, read_only=read_only)
+        self._con = None if self.shared else self._connect()
         self._schemas = None
         try:
             self._migrate()
         except Exception:
-            self._con.close()
+            self.close()
             raise
+
+    def _connect(self):
+        from .locking import connect
+
+        return connect(self.path, self.read_only, self.lock_timeout)
 
     # lifecycle
     def close(self) -> None:
-        """Close the database (further calls fail)."""
-        self._con.close()
+        """Close the database (further calls fail, except on a shared store)."""
+        if self._con is not None:
+            self._con.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -460,7 +473,8 @@ class Store:
         return f"Store({self.path!r}, read_only={self.read_only})"
 
     def _cursor(self):
-        return self._con.cursor()
+        """A cursor (closed by ``with``); on a shared store, a connection of its own."""
+        return self._connect() if self.shared else self._con.cursor()
 
     @property
     def schema_version(self) -> int:

@@ -61,13 +61,12 @@ class Absorption:
     def _is_conflict(self, cameo: str) -> bool:
         return self.cameo[cameo].quad_class in (3, 4)
 
-    @staticmethod
-    def _under_modifier(tok, governor) -> bool:
+    def _under_modifier(self, tok, governor) -> bool:
         """``tok`` is inside a clause modifying a noun below ``governor``: a participle ("les accords conclus
         avec X") or a relative clause, not an infinitive complement ("le refus de fournir")."""
         node = tok
         while node.i != governor.i and node.head.i != node.i:
-            if node.dep_ == "acl:relcl" or (node.dep_ == "acl" and node.pos_ in ("VERB", "AUX")
+            if node.dep_ in self.lex.label("relative_clause") or (node.dep_ == "acl" and node.pos_ in ("VERB", "AUX")
                                             and node.morph.get("VerbForm") != ["Inf"]):
                 return True
             node = node.head

@@ -50,7 +50,7 @@ def learned_triggers(coder, s) -> None:
     """Candidate stage: apply the model's veto, proposals and rescue to ``s.triggers`` (see the module
     docstring); confident token indices go to ``s.confident``."""
     model = coder.model
-    if model is None:
+    if model is None or not model.active:
         return
     lexicon = [t for t in s.triggers if t.frame not in SYNTHETIC_FRAMES]  # obligations, headline visits...
     tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon)

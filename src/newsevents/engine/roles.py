@@ -46,10 +46,11 @@ class Roles:
         if trig.frame is OBLIGATION:
             reporter = self._obligation_reporter(tok)
             obliged = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            if any(g.dep_ == "aux:pass" for c in tok.children if c.dep_ == "xcomp" for g in c.children):
+            label, cue = self.lex.label, self.lex.cue
+            if any(g.dep_ in label("passive_auxiliary") for c in tok.children if c.dep_ == "xcomp" for g in c.children):
                 obliged = None  # "le gaz devra être payé en roubles": the subject is what is acted on
             told = next((c for c in tok.head.children if c.dep_ == "iobj" or (  # "a rappelé à l'Irak qu'il devait"
-                c.dep_ in ("obl:arg", "obl", "obl:mod") and self._case_of(c) == "à")), None)
+                c.dep_ in label("obliques") and self._case_of(c) in cue("dative_preps"))), None)
             if told is not None and (obliged is None or obliged.pos_ == "PRON") and context.resolve(told):
                 obliged = told
             if tok.dep_ != "ccomp" and obliged is not None and not context.resolve(obliged):
@@ -62,12 +63,14 @@ class Roles:
         """Participants of a passive verb: the agent ("par X") acts on the patient (the passive subject, the noun
         a participle describes, or a subject inherited from a coordinated verb)."""
         tok = trig.token
-        nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obl:mod" for g in c.children]
-        agent = next((c for c in nearby if c.dep_ == "obl:agent"  # "tiré jeudi par X": X may hang on jeudi
-                      or (c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and self._case_of(c) == "par")),
+        label, by = self.lex.label, self.lex.cue("agent_preps")
+        nearby = list(tok.children) + [g for c in tok.children if c.dep_ in label("modifier_oblique")
+                                       for g in c.children]
+        agent = next((c for c in nearby if c.dep_ in label("passive_agent")  # "tiré jeudi par X": on jeudi
+                      or ((c.dep_ in label("obliques") or c.dep_ == "nmod") and self._case_of(c) in by)),
                      None)
-        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-        if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ == "acl:relcl"
+        patient = next((c for c in tok.children if c.dep_ in label("passive_subject")), None)
+        if patient is None and tok.dep_ == "acl" or (patient is not None and tok.dep_ in label("relative_clause")
                                                      and patient.morph.get("PronType") == ["Rel"]):
             patient = tok.head  # "le missile tiré jeudi", "l'ambassadeur, qui a été rappelé"
         if patient is None:
@@ -81,7 +84,7 @@ class Roles:
                 actors = owners
                 if any(r.span == o.span for r in recipients for o in owners):  # the owner found again
                     recipients = ()
-                    for slot in (x for x in trig.frame.recipient if x not in ("de", "du", "des")):
+                    for slot in (x for x in trig.frame.recipient if x not in self.lex.cue("genitive_forms")):
                         found = self._recipient(replace(trig, frame=replace(trig.frame, recipient=(slot,))),
                                                 context, skip=patient)
                         if found and not any(f.code == o.code for f in found for o in owners):
@@ -124,15 +127,16 @@ class Roles:
         agent on the infinitive or its object, or None). None when ``tok`` is not in that construction. Only
         the form with a named agent is recoded (an implied agent is not told by the sentence)."""
         head = tok.head
-        if tok.dep_ != "xcomp" or head.lemma_.lower() != "voir" or not any(
-                c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'", "s’", "me", "m'",
-                                                                                 "m’", "nous", "vous")
-                for c in head.children):
+        label, cue = self.lex.label, self.lex.cue
+        if tok.dep_ != "xcomp" or head.lemma_.lower() not in cue("undergo_verbs") or not any(
+                (c.dep_ in ("obj", "iobj") or c.dep_ in label("reflexive_clitic"))
+                and c.lower_ in cue("reflexive_clitics") for c in head.children):
             return None
         patient = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(head)
         nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "obj" for g in c.children]
-        agent = next((c for c in nearby if c.dep_ == "obl:agent" or (
-            c.dep_ in ("obl", "obl:mod", "nmod") and self._case_of(c) == "par")), None)
+        agent = next((c for c in nearby if c.dep_ in label("passive_agent") or (
+            (c.dep_ in ("obl", "nmod") or c.dep_ in label("modifier_oblique"))
+            and self._case_of(c) in cue("agent_preps"))), None)
         return patient, agent
 
     @staticmethod
@@ -168,7 +172,7 @@ class Roles:
         if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"]:
             return []
         for adjunct in verb.children:
-            if adjunct.dep_ not in ("obl", "obl:mod") or adjunct.i > verb.i \
+            if not (adjunct.dep_ == "obl" or adjunct.dep_ in self.lex.label("modifier_oblique")) or adjunct.i > verb.i \
                     or self._case_of(adjunct) not in self.lex.cue("background_preps"):
                 continue
             found = [c for c in adjunct.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
@@ -202,9 +206,10 @@ class Roles:
         if not self._sectors_ok(frame, actors):
             return False
         if frame.needs_actor_patient:
-            patient = next((c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            patient = next((c for c in tok.children if c.dep_ in self.lex.label("patients")), None)
             if frame in self.lex.nouns.get(frame.lemma, ()):  # an event noun: "la condamnation des trois opposants"
-                patient = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) == "de"), None)
+                patient = next((c for c in tok.children if c.dep_ == "nmod"
+                                and self._case_of(c) in self.lex.cue("genitive_preps")), None)
             if patient is None and tok.dep_ == "acl":
                 patient = tok.head
             if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
@@ -229,7 +234,7 @@ class Roles:
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
             if subject is not None and any(c.dep_ == "case" for c in subject.children):
                 subject = None  # "près de la ville" mis-read as the subject
-            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ == "aux:tense"
+            if subject is None and trig.token.dep_ == "acl" and any(c.dep_ in self.lex.label("tense_auxiliary")
                                                                     for c in trig.token.children):
                 subject = trig.token.head  # "Un attentat près de X a tué ..." parsed as the noun's clause
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
@@ -242,31 +247,33 @@ class Roles:
         children = list(tok.children)
         if tok.lemma_.lower() in self.lex.cue("etre_verbs") or self._reflexive(children):
             return False
-        if not any(c.dep_ == "aux:pass" for c in children) and any(
-                c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in children):
+        label, cue = self.lex.label, self.lex.cue
+        if not any(c.dep_ in label("passive_auxiliary") for c in children) and any(
+                c.dep_ in label("tense_auxiliary") and c.lemma_ in cue("perfect_auxiliaries") for c in children):
             return False  # "la Serbie a catégoriquement rejeté": "avoir" makes an active past, whatever the tag
-        if tok.dep_ == "conj" and tok.head.lemma_ == "avoir" and tok.head.i < tok.i \
+        if tok.dep_ == "conj" and tok.head.lemma_ in cue("perfect_auxiliaries") and tok.head.i < tok.i \
                 and tok.head.morph.get("VerbForm") == ["Fin"] and not any(c.dep_.startswith("aux") for c in children):
             return False  # "X a une nouvelle fois rejeté": the auxiliary parsed as the main verb
         if tok.lemma_.lower() in self.lex.cue("stative_participles") and not any(
-                c.dep_ == "obl:agent" or self._case_of(c) == "par" for c in children):
+                c.dep_ in label("passive_agent") or self._case_of(c) in cue("agent_preps") for c in children):
             return False  # "Israël est opposé à ...": a stance of the subject, not a passive
-        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
+        if any(c.dep_ in label("passive_auxiliary") or c.dep_ in label("passive_subject") for c in children):
             return True
         # a bare past participle is passive: "le missile tiré jeudi", "Critiqué pour..., le pays veut"
         return tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") != ["Pres"] \
             and not any(c.dep_.startswith("aux") for c in children) and not any(
                 c.dep_ in ("nsubj", "obj") for c in children)
 
-    @staticmethod
-    def _reflexive(children) -> bool:
-        return any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON")
-                   for c in children)
+    def _reflexive(self, children) -> bool:
+        """A reflexive clitic among ``children`` (an ``expl`` label, or "se" tagged as a pronoun)."""
+        reflexives = self.lex.cue("third_person_reflexives")
+        return any(c.dep_.startswith("expl") or (c.lower_ in reflexives and c.pos_ == "PRON") for c in children)
 
     def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
         """The actor of a subject; a relative pronoun stands for its antecedent. An event noun is no agent
         ("le voyage du ministre a permis de...", "la visite, qui comprenait des rencontres"): ()."""
-        if subject.lower_ in ("qui", "lequel", "laquelle") and subject.head.dep_ in ("acl:relcl", "acl"):
+        if subject.lower_ in self.lex.cue("relative_pronouns") and (
+                subject.head.dep_ == "acl" or subject.head.dep_ in self.lex.label("relative_clause")):
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
@@ -279,7 +286,7 @@ class Roles:
         first = subject.left_edge
         doc = subject.doc
         # the parser sometimes cuts "Paris et Berlin ont appelé" after "Paris": a lone name, "et", the subject
-        if first.i >= 2 and doc[first.i - 1].lower_ == "et" and doc[first.i - 2].dep_ == "ROOT" \
+        if first.i >= 2 and doc[first.i - 1].lower_ in self.lex.cue("and_words") and doc[first.i - 2].dep_ == "ROOT" \
                 and doc[first.i - 2].pos_ in ("PROPN", "NOUN") and doc[first.i - 2].head.i == first.i - 2:
             lone = doc[first.i - 2]
             if lone.left_edge.i == lone.i or lone.left_edge.dep_ == "det":
@@ -297,19 +304,18 @@ class Roles:
                 subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
                 if node.dep_ == "xcomp":  # object control: "appeler les Occidentaux à fournir"
                     obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
-                    if obj is not None and head.lemma_.lower() in ("appeler", "exhorter", "inviter", "pousser",
-                                                                     "autoriser", "demander", "aider", "accuser",
-                                                                     "soupçonner", "suspecter", "reprocher"):
+                    if obj is not None and head.lemma_.lower() in self.lex.cue("object_control_verbs"):
                         return obj
                 if subj is not None:
                     return subj
                 node = head
                 continue
-            if node.dep_ in ("acl:relcl", "acl") and node.pos_ in ("VERB", "AUX"):
-                if node.dep_ == "acl:relcl":
+            relative = node.dep_ in self.lex.label("relative_clause")
+            if (relative or node.dep_ == "acl") and node.pos_ in ("VERB", "AUX"):
+                if relative:
                     return node.head
                 noun = node.head  # "sa volonté de visiter": the subject of the noun's verb
-                if any(c.dep_ == "mark" for c in node.children) and noun.dep_ in ("obj", "nsubj:pass") \
+                if any(c.dep_ == "mark" for c in node.children) and noun.dep_ in self.lex.label("patients") \
                         and noun.head.pos_ in ("VERB", "AUX"):
                     subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                     return subj if subj is not None else self._inherited_subject(noun.head)
@@ -318,9 +324,9 @@ class Roles:
                     if noun.dep_ == "obj":
                         subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                         return subj if subj is not None else self._inherited_subject(noun.head)
-                    if noun.dep_ == "nsubj:pass":
-                        return next((c for c in noun.head.children if c.dep_ == "obl:agent"
-                                     or self._case_of(c) == "par"), None)
+                    if noun.dep_ in self.lex.label("passive_subject"):
+                        return next((c for c in noun.head.children if c.dep_ in self.lex.label("passive_agent")
+                                     or self._case_of(c) in self.lex.cue("agent_preps")), None)
                 return None
             if node.dep_ == "ROOT" and node.pos_ in ("VERB", "AUX"):
                 return self._series_subject(node)
@@ -365,8 +371,8 @@ class Roles:
             if not earlier:
                 break
             node = earlier[0]
-            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")
-                         and c.lower_ not in ("lui", "leur", "se", "en", "y")), None)
+            subj = next((c for c in node.children if (c.dep_ == "nsubj" or c.dep_ in self.lex.label("passive_subject"))
+                         and c.lower_ not in self.lex.cue("non_subject_clitics")), None)
             if subj is not None:
                 found = subj
         return found
@@ -377,7 +383,8 @@ class Roles:
         # one level deeper: "deux tonnes de vivres à la Croix-Rouge", "arrivé lundi à Dakar", "des drones
         # armés aux rebelles"
         places += [c for h in list(places) for c in h.children
-                   if (c.dep_ in ("nmod", "obl:mod", "obl") and self._case_of(c) in (None, "de")
+                   if ((c.dep_ in ("nmod", "obl") or c.dep_ in self.lex.label("modifier_oblique"))
+                       and self._case_of(c) in (None, *self.lex.cue("genitive_preps"))
                        and c.pos_ in ("NOUN", "PROPN"))
                    or (trig.obj is not None and h.i == trig.obj.i and c.dep_ == "acl" and c.pos_ == "VERB")]
         if "obj" in trig.frame.recipient and not trig.is_noun and tok.pos_ not in ("VERB", "AUX") \
@@ -386,7 +393,8 @@ class Roles:
             if found:                                                                    # for a noun's modifier
                 return found
         # "a critiqué jeudi la France": the parser hangs the object on the time word before it
-        displaced = [g for c in tok.children if c.dep_ in ("obl:mod", "obj", "nmod")
+        displaced = [g for c in tok.children
+                     if (c.dep_ in ("obj", "nmod") or c.dep_ in self.lex.label("modifier_oblique"))
                      and c.lemma_.lower() in self.lex.cue("time_nouns")
                      for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
                      and g.i > c.i and self._case_of(g) is None
@@ -406,7 +414,8 @@ class Roles:
                         continue
                     if slot == "obj" and c.dep_ == "obj":
                         found = context.resolve(c)
-                    elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ == "obl:arg" and c.pos_ == "PRON")):
+                    elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
+                                                                  and c.pos_ == "PRON")):
                         found = context.resolve(c)
                     elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
                         found = context.resolve(c)

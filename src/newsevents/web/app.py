@@ -48,6 +48,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..codes import PLOVER_TYPES, load_cameo
 from ..records import MODALITIES, Article, DocumentResult
+from ..locking import StoreBusy
 from ..store import ORDERS, EventFilter, Store, parse_actor
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
@@ -57,6 +58,15 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 MAX_BODY_BYTES = 1_000_000
 """Default limit on a request body (bytes); larger requests get 413."""
+MAX_OFFSET = 2**62
+"""Largest ``offset`` accepted (DuckDB's OFFSET is a signed 64-bit integer); beyond it: 422."""
+WEB_TIME_BUDGET = 10.0
+"""Time budget (seconds) of a text coded by the extract form or ``POST /api/extract`` without the write
+token; with it, the pipeline's default (:data:`newsevents.bounds.TIME_BUDGET`)."""
+WEB_MAX_CHARS = 100_000
+"""Longest text (characters) the extract form codes without the write token; longer: 413."""
+BUSY_WAIT = 2.0
+"""Seconds an extract request waits for the one before it to finish before answering 503 (busy)."""
 MAX_PAGE = 500
 """Largest ``limit`` accepted by the event list and ``/api/events``."""
 FILTER_FIELDS = ("actor", "recipient", "actor_country", "actor_sector", "recipient_country", "recipient_sector",
@@ -153,9 +163,18 @@ async def _send_413(send, limit: int) -> None:
 
 # -- the pipeline, loaded once on first use ---------------------------------------------------------------
 
+class PipelineBusy(RuntimeError):
+    """Another text is being coded, or the pipeline is still loading; shown as 503 with ``Retry-After``."""
+
+
 class LazyPipeline:
-    """Builds the coding pipeline on first use (the spaCy model takes seconds to load) and runs one document
-    at a time (a spaCy pipeline is not meant to be shared between threads).
+    """Builds the coding pipeline once (the spaCy model takes seconds to load) and runs one document at a
+    time (a spaCy pipeline is not meant to be shared between threads).
+
+    :meth:`start` builds it in a background thread (``serve`` calls it at start-up, so no request pays for
+    the load); otherwise the first :meth:`run` builds it. A request that finds the pipeline busy (loading,
+    or coding another text) waits at most :data:`BUSY_WAIT` seconds, then gets :class:`PipelineBusy`, so a
+    slow text never holds up other extract requests for more than that; each text has a time budget.
 
     ``factory`` returns an object with ``process(articles) -> Iterator[DocumentResult]``
     (:class:`newsevents.pipeline.Pipeline` by default)."""
@@ -164,29 +183,25 @@ class LazyPipeline:
         self._factory = factory or _default_pipeline
         self._pipeline = None
         self._lock = threading.Lock()
+        self._loading: threading.Thread | None = None
 
     @property
     def loaded(self) -> bool:
         return self._pipeline is not None
 
-    def run(self, article: Article) -> DocumentResult:
-        """Code one article; errors inside the pipeline come back as a result with ``status="error"``.
-        Raises :class:`PipelineUnavailable` when the pipeline cannot be built (tried again next time)."""
-        with self._lock:
-            return next(iter(self._load().process([article])))
+    def start(self) -> None:
+        """Build the pipeline in a background thread (errors are logged; :meth:`run` tries again)."""
+        def load() -> None:
+            with self._lock:
+                try:
+                    self._build()
+                except PipelineUnavailable:
+                    pass
 
-    def trace(self, article: Article):
-        """Code one article recording what the coder did: ``(DocumentResult, Trace)``
-        (:meth:`newsevents.pipeline.Pipeline.trace`). Raises :class:`PipelineUnavailable` when the pipeline cannot
-        be built or cannot trace, and ``ValueError`` for an article with no text."""
-        with self._lock:
-            pipeline = self._load()
-            if not hasattr(pipeline, "trace"):
-                raise PipelineUnavailable("this coding pipeline cannot explain its events")
-            return pipeline.trace(article)
+        self._loading = threading.Thread(target=load, name="newsevents-pipeline-load", daemon=True)
+        self._loading.start()
 
-    def _load(self):
-        """The pipeline, built on first use (call with the lock held)."""
+    def _build(self) -> None:
         if self._pipeline is None:
             log.info("loading the coding pipeline")
             try:
@@ -195,7 +210,43 @@ class LazyPipeline:
                 log.exception("the coding pipeline could not be loaded")
                 raise PipelineUnavailable(f"the coding pipeline could not be loaded: "
                                           f"{type(exc).__name__}: {exc}") from exc
-        return self._pipeline
+
+    def run(self, article: Article, time_budget: float | None = None) -> DocumentResult:
+        """Code one article within ``time_budget`` seconds (None: the pipeline's default); errors inside the
+        pipeline, and a spent budget, come back as a result with ``status="error"``. Raises
+        :class:`PipelineBusy` when another text holds the pipeline for more than :data:`BUSY_WAIT` seconds
+        (or it is loading), :class:`PipelineUnavailable` when it cannot be built (tried again next time)."""
+        if not self._lock.acquire(timeout=BUSY_WAIT):
+            what = "loading the language model" if self._pipeline is None else "coding another text"
+            raise PipelineBusy(f"the server is busy {what}: try again in a few seconds")
+        try:
+            self._build()
+            budget = getattr(self._pipeline, "time_budget", None)
+            if time_budget is not None and budget is not None:
+                self._pipeline.time_budget = time_budget
+            try:
+                return next(iter(self._pipeline.process([article])))
+            finally:
+                if time_budget is not None and budget is not None:
+                    self._pipeline.time_budget = budget
+        finally:
+            self._lock.release()
+
+    def trace(self, article: Article):
+        """Code one article recording what the coder did: ``(DocumentResult, Trace)``
+        (:meth:`newsevents.pipeline.Pipeline.trace`). Raises :class:`PipelineBusy` as :meth:`run` does,
+        :class:`PipelineUnavailable` when the pipeline cannot be built or cannot trace, and ``ValueError`` for an
+        article with no text."""
+        if not self._lock.acquire(timeout=BUSY_WAIT):
+            what = "loading the language model" if self._pipeline is None else "coding another text"
+            raise PipelineBusy(f"the server is busy {what}: try again in a few seconds")
+        try:
+            self._build()
+            if not hasattr(self._pipeline, "trace"):
+                raise PipelineUnavailable("this coding pipeline cannot explain its events")
+            return self._pipeline.trace(article)
+        finally:
+            self._lock.release()
 
 
 def _default_pipeline():
@@ -346,7 +397,7 @@ def web_doc_id(text: str, published: str | None) -> str:
 
 def create_app(store: Store | None = None, *, db_path: str | None = None, write_token: str | None = None,
                pipeline_factory: Callable[[], Any] | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, preload: bool = False) -> FastAPI:
     """Build the explorer application.
 
     Parameters:
@@ -357,12 +408,20 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         pipeline_factory: builds the coding pipeline on the first extract request (default
             ``Pipeline("fr")``); any object with ``process(articles)`` yielding DocumentResults.
         max_body_bytes: request body limit (413 beyond).
+        preload: build the coding pipeline in a background thread now, not on the first extract request.
+
+    The store is opened shared (:class:`Store` ``shared=True``): each request opens its own short DuckDB
+    connection, so ``newsevents ingest`` can write the same file while the server runs, and new events show
+    at the next request. A request that finds the file locked waits (up to ``$NEWSEVENTS_LOCK_TIMEOUT``),
+    then gets 503.
 
     Raises ``ValueError`` from :class:`Store` (no database at ``db_path``, schema too new).
     """
     if store is None:
-        store = Store(db_path, read_only=write_token is None)
+        store = Store(db_path, read_only=write_token is None, shared=True)
     pipeline = LazyPipeline(pipeline_factory)
+    if preload:
+        pipeline.start()
     cameo = load_cameo()
     cameo_roots = [(c.code, c.description) for c in cameo if len(c.code) == 2]
 
@@ -421,6 +480,12 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     async def unknown_parameter(request: Request, exc: UnknownParameter):
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    @app.exception_handler(StoreBusy)
+    async def store_busy(request: Request, exc: StoreBusy):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+        return page(request, "error.html", status_code=503, message=str(exc), title="Database busy")
+
     @app.exception_handler(FilterError)
     async def filter_error(request: Request, exc: FilterError):
         if request.url.path.startswith("/api/"):
@@ -435,6 +500,16 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         if store.read_only:
             raise HTTPException(403, "the store is open read-only")
 
+    async def code(article: Article, given_token: str | None) -> DocumentResult:
+        """Code a pasted text: with a valid write token, within the pipeline's own limits; without it,
+        at most :data:`WEB_MAX_CHARS` characters (413) and :data:`WEB_TIME_BUDGET` seconds."""
+        trusted = write_token is not None and bool(given_token) \
+            and hmac.compare_digest(given_token.encode(), write_token.encode())
+        if not trusted and len(article.text) > WEB_MAX_CHARS:
+            raise HTTPException(413, f"the text has {len(article.text):,} characters; without the write token "
+                                     f"the limit is {WEB_MAX_CHARS:,}")
+        return await run_in_threadpool(pipeline.run, article, None if trusted else WEB_TIME_BUDGET)
+
     def limit_param(limit: int) -> int:
         return max(1, min(int(limit), MAX_PAGE))
 
@@ -442,7 +517,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
 
     @app.get("/api/events", tags=["api"], summary="Events matching a filter (JSON page, or CSV/JSONL download)")
     def api_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_PAGE),
-                   offset: int = Query(0, ge=0), order: Order = "-date",
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET), order: Order = "-date",
                    format: Literal["json", "csv", "jsonl"] = "json"):
         """``format=json``: ``{"total", "limit", "offset", "events": [...]}`` (events in the
         ``Event.to_dict()`` shape plus ``published``). ``format=csv`` or ``jsonl``: every matching event (no
@@ -504,7 +579,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         """Body: JSON ``{"text": str, "published": "YYYY-MM-DD"?, "title"?, "source"?, "lang"?, "store": bool?}``.
         Returns ``{"doc_id", "status", "notes", "error", "text", "events": [...], "stored": bool}``; ``text``
         is the cleaned text the event offsets point into. Storing (``"store": true``) needs the header
-        ``X-Write-Token``: 403 without it. 413 for a body over the limit, 422 for a malformed body."""
+        ``X-Write-Token``: 403 without it. 413 for a body over the limit (and, without the token, a text over
+        :data:`WEB_MAX_CHARS`), 422 for a malformed body, 503 when another text is being coded. Without the
+        token a text has :data:`WEB_TIME_BUDGET` seconds."""
         try:
             body = json.loads(await request.body())
         except (json.JSONDecodeError, UnicodeDecodeError):
@@ -520,7 +597,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         except FilterError as exc:
             raise HTTPException(422, str(exc)) from None
         try:
-            result = await run_in_threadpool(pipeline.run, article)
+            result = await code(article, request.headers.get(TOKEN_HEADER))
+        except PipelineBusy as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "5"}) from None
         except PipelineUnavailable as exc:
             raise HTTPException(503, str(exc)) from None
         stored = False
@@ -535,6 +614,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     def events_page(request: Request, f: EventFilter = Depends(event_filter),
                     limit: int = 50, offset: int = 0, order: str = "-date"):
         limit, offset = limit_param(limit), max(0, int(offset))
+        if offset > MAX_OFFSET:
+            raise FilterError(f"offset: {offset} is larger than {MAX_OFFSET}")
         if order not in ORDERS:
             raise FilterError(f"order: {order!r} is not one of {', '.join(ORDERS)}")
         total = store.count_events(f)
@@ -575,7 +656,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         article = Article(doc["doc_id"], doc["text"], doc.get("published"), doc.get("lang"))
         try:
             result, trace = await run_in_threadpool(pipeline.trace, article)
-        except PipelineUnavailable as exc:
+        except (PipelineUnavailable, PipelineBusy) as exc:
             return page(request, "error.html", status_code=503, message=str(exc), title="Unavailable")
         span = tuple(event["sentence_span"])
         sentence = next((s for s in trace.sentences if s.span == span), None)
@@ -635,8 +716,11 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             return page(request, "extract.html", status_code=422, form=form, result=None, error=str(exc),
                         title="Extract")
         try:
-            result = await run_in_threadpool(pipeline.run, article)
-        except PipelineUnavailable as exc:
+            result = await code(article, fields.get("token"))
+        except HTTPException as exc:
+            return page(request, "extract.html", status_code=exc.status_code, form=form, result=None,
+                        error=exc.detail, title="Extract")
+        except (PipelineBusy, PipelineUnavailable) as exc:
             return page(request, "extract.html", status_code=503, form=form, result=None, error=str(exc),
                         title="Extract")
         stored = False
@@ -707,5 +791,5 @@ def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     ``ValueError`` when the database cannot be opened."""
     import uvicorn
 
-    app = create_app(db_path=db_path, write_token=write_token)
+    app = create_app(db_path=db_path, write_token=write_token, preload=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
