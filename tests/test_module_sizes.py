@@ -11,6 +11,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsevents"
 MAX_LINES = 800
+# Modules over the limit for now, each with the reason: the entry must go once the module is split (a test
+# fails when a listed module is back under the limit, so the list cannot go stale).
+OVER = {"store.py": "edited concurrently by another change (issue 9); to be split after that merge"}
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "web" not in p.relative_to(PACKAGE).parts[:-1])
 
 
@@ -28,6 +31,9 @@ def test_the_package_modules_are_found():
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_module_is_at_most_800_lines(path):
+    if path.relative_to(PACKAGE).as_posix() in OVER:
+        assert lines(path) > MAX_LINES, f"{path.name} is back under {MAX_LINES} lines: remove it from OVER"
+        return
     assert lines(path) <= MAX_LINES, (
         f"{path.relative_to(PACKAGE)} has {lines(path)} lines (at most {MAX_LINES}): split it into cohesive "
         f"modules and re-export the moved public names from it")
