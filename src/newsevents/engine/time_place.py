@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from ..records import EventDate, Location
 from .frames import Trigger
+from .spans import whole_phrase
 
 
 class TimePlace:
@@ -52,7 +53,8 @@ class TimePlace:
 
     def _event_span(self, trig: Trigger) -> tuple[int, int]:
         """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the
-        trigger, and the pattern object's phrase when there is one."""
+        trigger, and the pattern object's phrase when there is one -- a whole phrase, never ending on a function
+        word nor starting on punctuation (:func:`~newsevents.engine.spans.whole_phrase`)."""
         tok = trig.token
         toks = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_.startswith("expl")
                         or c.lower_ in self.lex.cue("span_negation")]
@@ -60,6 +62,5 @@ class TimePlace:
             relative = self.lex.label("relative_clause")
             toks += [t for t in trig.obj.subtree if t.dep_ not in ("acl", "punct") and t.dep_ not in relative
                      and t.i <= trig.obj.i + 3]
-        start = min(t.idx for t in toks)
-        end = max(t.idx + len(t.text) for t in toks)
-        return start, end
+        first, last = whole_phrase(min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i), tok)
+        return first.idx, last.idx + len(last.text)

@@ -1,0 +1,169 @@
+"""Coreference state of :class:`~newsevents.actors.ArticleActors`: persons learned from apposed names,
+referents of the article, and the antecedents of pronouns and bare titles. A mixin, split out of
+:mod:`newsevents.actors`."""
+from __future__ import annotations
+
+from .actor_data import (_AGENT_ROLES, _ARG_DEPS, _FEM_PRONOUNS, _MASC_PRONOUNS, _PLUR_PRONOUNS, _TITLE_KIN,
+                         NAMED_KINDS, ActorEntry, _DocInfo, _Referent, fold)
+
+
+class _Coreference:
+    """Persons and referents of one article, and antecedent search. A mixin of
+    :class:`~newsevents.actors.ArticleActors` (which sets ``_referents`` and the other state)."""
+
+    def _learn_persons(self, info: _DocInfo) -> None:
+        """A name apposed to a titled actor ("le ministre malien, Abdoulaye Diop") becomes a person of this
+        article: later "Diop" alone resolves to MLI GOV."""
+        doc = info.doc
+        for start, end in self._name_runs(doc):
+            if any(i in info.by_token and info.by_token[i].kind != "agent" for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            root = span.root
+            options = []
+            if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
+                options.append(root.head)
+            options += [c for c in root.children if c.dep_ == "appos" and c.i >= end]
+            if start >= 2 and doc[start - 1].text == ",":
+                prev = doc[start - 2]
+                while prev.pos_ == "ADJ" and prev.head.i < prev.i:
+                    prev = prev.head
+                options.append(prev)
+            title = None
+            for t in options:
+                tm = info.by_token.get(t.i)
+                tentry = info.entries.get(tm.start) if tm is not None else None
+                if tm is not None and tm.kind == "agent" and tentry is not None \
+                        and tentry.role in ("titles", "words", "person_nouns"):
+                    title, m = t, tm
+                    break
+            if title is None:
+                continue
+            ents = self._np_entities(title, coref=False, exclude=set(range(start, end)))
+            if not ents or ents[0].code == "---":
+                continue
+            e = ents[0]
+            name = span.text
+            gender = {"Fem": "f", "Masc": "m"}.get((title.morph.get("Gender") or [""])[0])
+            entry = ActorEntry("person", e.code, e.sector, name, gender=gender, word=info.entries[m.start].word)
+            keys = {tuple(fold(t.text) for t in span)}
+            last = doc[end - 1]
+            if end - start >= 2 and last.text[:1].isupper() and len(last.text) > 2:
+                keys.add((fold(last.text),))
+            for key in keys:
+                self._learned.setdefault(key, entry)
+            for i in range(start, end):
+                info.by_token.pop(i, None)
+            self._add_mention(info, start, end, entry)
+
+    def _collect_referents(self, info: _DocInfo) -> None:
+        doc = info.doc
+        seen_heads: set[int] = set()
+        for m in list(info.mentions):
+            entry = info.entries.get(m.start)
+            head = doc[m.start:m.end].root
+            if head.i in seen_heads:
+                continue
+            if m.kind in NAMED_KINDS:
+                if head.dep_ in ("flat:name", "flat", "fixed", "compound"):
+                    continue
+                seen_heads.add(head.i)
+                number = (head.morph.get("Number") or [""])[0]
+                gender = (head.morph.get("Gender") or [""])[0]
+                if m.kind == "person":
+                    number = "Sing"
+                    gender = {"f": "Fem", "m": "Masc"}.get(entry.gender or "", "")
+                kind = {"person": "person", "capital": "country", "country": "country",
+                        "contextual": "country"}.get(m.kind, "org")
+                title = entry.at(self.published)[2] if entry is not None and m.kind == "person" else ""
+                self._add_referent(info, head, m.code, m.sector, m.name, kind, number, gender, title)
+            elif m.kind == "agent" and entry is not None and entry.role in _AGENT_ROLES:
+                if head.dep_ not in _ARG_DEPS or head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                ents = self._np_entities(head, coref=False)
+                if not ents or ents[0].code == "---":
+                    continue
+                seen_heads.add(head.i)
+                e = ents[0]
+                number = (head.morph.get("Number") or [""])[0]
+                gender = (head.morph.get("Gender") or [""])[0]
+                kind = "title" if entry.role == "titles" else "org"
+                self._add_referent(info, head, e.code, e.sector, e.name, kind, number, gender, entry.word)
+            elif m.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in _ARG_DEPS:
+                ents = self._np_entities(head, coref=False)
+                if ents:
+                    self._add_referent(info, head, ents[0].code, ents[0].sector, None, "group",
+                                       (head.morph.get("Number") or ["Plur"])[0], "", "")
+        self._referents.sort(key=lambda r: r.char_start)
+
+    def _add_referent(self, info, head, code, sector, name, kind, number, gender, title):
+        subject = head.dep_.startswith("nsubj") or (head.dep_ in ("appos", "flat:name")
+                                                   and head.head.dep_.startswith("nsubj"))
+        try:
+            sent_start = info.offset + head.sent.start_char
+        except ValueError:  # no sentence boundaries
+            sent_start = info.offset
+        self._referents.append(_Referent(info.offset + head.idx, info.offset + head.idx + len(head), code,
+                                         sector, name, kind, number, gender, subject, sent_start, title))
+
+    def _recent_codes(self, char: int, n: int) -> list[str]:
+        out: list[str] = []
+        for r in reversed(self._referents):
+            if r.char_start >= char or r.code in ("---", "IGO"):
+                continue
+            if r.code not in out:
+                out.append(r.code)
+            if len(out) == n:
+                break
+        return out
+
+    def _recent_persons(self, char: int, n: int) -> list[_Referent]:
+        out: list[_Referent] = []
+        for r in reversed(self._referents):
+            if r.char_start >= char or r.kind not in ("person", "title"):
+                continue
+            if all((r.name or r.code) != (o.name or o.code) for o in out):
+                out.append(r)
+            if len(out) == n:
+                break
+        return out
+
+    def _title_antecedent(self, info, head, entry: ActorEntry) -> _Referent | None:
+        char = info.offset + head.idx
+        word = _TITLE_KIN.get(entry.word, entry.word)
+        fallback = None
+        for r in reversed(self._referents):
+            if r.char_start >= char or r.kind not in ("person", "title"):
+                continue
+            if entry.sector and r.sector not in (entry.sector, "ELI"):
+                continue
+            title = fold(r.title)
+            if word and (word in title or entry.word in title):
+                return r
+            if fallback is None:
+                fallback = r
+        return fallback
+
+    def _antecedent(self, info, tok) -> _Referent | None:
+        low = fold(tok.text)
+        number = "Plur" if low in _PLUR_PRONOUNS else "Sing"
+        gender = "Masc" if low in _MASC_PRONOUNS else "Fem" if low in _FEM_PRONOUNS else ""
+        char = info.offset + tok.idx
+        cands = [r for r in self._referents if r.char_end <= char]
+        def ok(r: _Referent) -> bool:
+            if r.code == "---" and not r.name:
+                return False
+            if number == "Sing" and r.number == "Plur":
+                return False
+            if number == "Plur" and r.number != "Plur":
+                return False
+            if gender and r.gender and r.gender != gender:
+                return False
+            return True
+        cands = [r for r in cands if ok(r)]
+        if not cands:
+            return None
+        last_sent = max(r.sent_start for r in cands)
+        in_sent = [r for r in cands if r.sent_start == last_sent]
+        subjects = [r for r in in_sent if r.subject]
+        return (subjects or in_sent)[-1] if not subjects else subjects[0]
