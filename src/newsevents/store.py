@@ -189,7 +189,8 @@ class EventFilter:
     - ``since`` / ``until``: ISO dates (``YYYY-MM-DD``); an event is kept when its date interval
       [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
     - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
-      document's source; ``text``: case-insensitive substring of the sentence or the event text.
+      document's source; ``text``: case-insensitive substring of the sentence or the event text;
+      ``place``: the event's place name (``location.name``, case-insensitive, whole name).
     """
 
     actor: str | None = None
@@ -207,6 +208,7 @@ class EventFilter:
     doc_id: str | None = None
     source: str | None = None
     text: str | None = None
+    place: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``events e`` and its parameters. Raises ``ValueError`` on a malformed value
@@ -260,6 +262,9 @@ class EventFilter:
         if self.text:
             clauses.append("(contains(lower(e.sentence), ?) OR contains(lower(e.event_text), ?))")
             params += [self.text.lower(), self.text.lower()]
+        if self.place:
+            clauses.append("lower(e.location_name) = ?")
+            params.append(self.place.lower())
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -707,6 +712,35 @@ class Store:
         for d in out:
             d["published"] = d["published"].isoformat() if d["published"] else None
         return out
+
+    def find_documents(self, text: str | None = None, limit: int = 50,
+                       offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Documents whose title, id or source contains ``text`` (case-insensitive; all when None), newest
+        publication first: ``(total, rows)``, rows as :meth:`list_documents` gives them."""
+        cond, params = "TRUE", []
+        if text:
+            cond = "(contains(lower(title), ?) OR contains(lower(doc_id), ?) OR contains(lower(source), ?))"
+            params = [text.lower()] * 3
+        keys = ["doc_id", "published", "lang", "title", "url", "source", "status", "error", "n_events"]
+        with self._cursor() as cur:
+            total = cur.execute(f"SELECT count(*) FROM documents WHERE {cond}", params).fetchone()[0]
+            rows = cur.execute(f"SELECT {', '.join(keys)} FROM documents WHERE {cond} "
+                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                               params + [int(limit), int(offset)]).fetchall()
+        out = [dict(zip(keys, r)) for r in rows]
+        for d in out:
+            d["published"] = d["published"].isoformat() if d["published"] else None
+        return total, out
+
+    def document_sources(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """``{doc_id: {"source", "title", "url"}}`` for the given documents (those in the store)."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT doc_id, source, title, url FROM documents WHERE list_contains(?, doc_id)",
+                               [ids]).fetchall()
+        return {d: {"source": s, "title": t, "url": u} for d, s, t, u in rows}
 
     def timeline(self, f: EventFilter | None = None, interval: str = "day",
                  by: str = "event_type") -> list[dict[str, Any]]:
