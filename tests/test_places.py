@@ -139,3 +139,28 @@ def test_places_yaml_integrity():
     countries |= set(places["country_codes"].values())
     for region, entry in places["regions"].items():
         assert entry["country"] is None or entry["country"] in countries, region
+
+
+@pytest.mark.parametrize("name, geonameid, country, feature", [
+    ("l'oblast de Donetsk", 709717, "UKR", "region"),     # named after its city: a region at the city's point
+    ("la région de Kherson", 706448, "UKR", "region"),
+    ("la gare de Bordeaux", 3031582, "FRA", "city"),      # inside the city: the city's precision
+    ("centre-ville de Lyon", 2996944, "FRA", "city"),     # a two-word container noun
+    ("la République d'Arménie", 174982, "ARM", "country"),
+])
+def test_container_nouns(resolver, name, geonameid, country, feature):
+    loc = resolver.resolve(name)
+    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, feature)
+    assert loc.text == name
+
+
+@pytest.mark.parametrize("name", ["la gare de Xyzzyville", "le pont de", "oblast"])
+def test_container_nouns_need_a_known_place(resolver, name):
+    assert resolver.resolve(name) is None
+
+
+def test_seas_and_macro_regions_have_a_centre(resolver):
+    for name in ("mer Egée", "mer Noire", "détroit de Taïwan", "Europe de l'Est"):
+        loc = resolver.resolve(name)
+        assert loc.feature == "region" and loc.country is None, name
+        assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180, name

