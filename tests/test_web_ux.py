@@ -158,3 +158,12 @@ def test_documents_index_and_search(client):
                                          ("bombardé", "/?text=bombard%C3%A9"), ("", "/")])
 def test_search_box(client, q, location):
     assert client.get("/search", params={"q": q}, follow_redirects=False).headers["location"] == location
+
+
+def test_location_countries_count_every_precision(client):
+    rows = client.get("/api/location-countries").json()
+    assert {r["country"]: r["n"] for r in rows} == {"DEU": 1, "UKR": 1, "MLI": 1}
+    assert {r["country"]: r["country_numeric"] for r in rows}["DEU"] == "276"
+    assert client.get("/api/location-countries", params={"actor": "Mali"}).json() == [
+        {"country": "MLI", "n": 1, "country_numeric": "466"}]
+    assert client.get("/api/location-countries", params={"bogus": "1"}).status_code == 400

@@ -788,6 +788,16 @@ class Store:
             rows = cur.execute(sql, params + [int(limit)]).fetchall()
         return [{"country": c, "lat": lat, "lon": lon, "name": name, "n": n} for c, lat, lon, name, n in rows]
 
+    def location_countries(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events per country of their place, whatever its precision (a town, a region or the country itself):
+        ``[{"country": "UKR", "n": 12}, ...]``, most first (ISO 3166-1 alpha-3)."""
+        where, params = (f or EventFilter()).where()
+        sql = ("SELECT e.location_country, count(*) AS n FROM events e "
+               f"WHERE {where} AND e.location_country IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1")
+        with self._cursor() as cur:
+            rows = cur.execute(sql, params).fetchall()
+        return [{"country": c, "n": n} for c, n in rows]
+
     def stats(self) -> dict[str, Any]:
         """Overview: ``{"documents": int, "events": int, "by_status": {status: n}, "by_type": {type: n},
         "by_quad_class": {"1": n, ...}, "by_modality": {...}, "first_date": ISO or None, "last_date": ...,

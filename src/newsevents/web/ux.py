@@ -148,6 +148,19 @@ def add_routes(app: FastAPI, store: Store, page: Callable[..., Any], event_filte
         return page(request, "actor.html", filter=base, a=summary, interval=interval, chip_path=f"/actor/{code}",
                     title=f"{summary['label']} ({shorthand})")
 
+    @app.get("/api/location-countries", tags=["api"], summary="Events per country of their place")
+    def api_location_countries(f: EventFilter = Depends(event_filter)):
+        """``[{"country": "UKR", "n": 12, "country_numeric": "804"}, ...]``: events whose place is in each
+        country, at any precision (town, region or the country itself); ``country_numeric`` is the ISO 3166-1
+        numeric code (the map's country shape ids), or None."""
+        from fastapi.responses import JSONResponse
+
+        from .app import _numeric_codes
+
+        numeric = _numeric_codes()
+        return JSONResponse([{**row, "country_numeric": numeric.get(row["country"])}
+                             for row in store.location_countries(f)])
+
     @app.get("/documents", include_in_schema=False)
     def documents_page(request: Request, q: str = "", limit: int = 50, offset: int = 0):
         limit, offset = max(1, min(int(limit), 500)), max(0, int(offset))

@@ -1,6 +1,7 @@
 // World map of event places, drawn as SVG in the browser. No map tiles, no network beyond this server:
 // country shapes come from /static/countries-110m.json (world-atlas, Natural Earth 1:110m) converted with
-// topojson-client; event places from /api/locations (same filter as the page).
+// topojson-client; event places from /api/locations and events per country of their place from
+// /api/location-countries (same filter as the page).
 // Projection: equirectangular (plate carree), longitude -180..180 and latitude LAT_MAX..LAT_MIN fill the viewBox.
 (function () {
   "use strict";
@@ -55,17 +56,18 @@
     return "rgb(" + a.map(function (v, i) { return Math.round(v + (b[i] - v) * t); }).join(",") + ")";
   }
 
-  function draw(svg, world, places) {
+  // countryRows: events per country of their place at any precision (/api/location-countries)
+  function draw(svg, world, places, countryRows) {
     var loading = svg.querySelector(".loading");
     if (loading) loading.remove();
     var perCountry = {}, maxCountry = 0, maxPlace = 0;
-    places.forEach(function (p) {
-      if (p.country_numeric) {
-        perCountry[p.country_numeric] = (perCountry[p.country_numeric] || 0) + p.n;
-        maxCountry = Math.max(maxCountry, perCountry[p.country_numeric]);
+    countryRows.forEach(function (c) {
+      if (c.country_numeric) {
+        perCountry[c.country_numeric] = (perCountry[c.country_numeric] || 0) + c.n;
+        maxCountry = Math.max(maxCountry, perCountry[c.country_numeric]);
       }
-      maxPlace = Math.max(maxPlace, p.n);
     });
+    places.forEach(function (p) { maxPlace = Math.max(maxPlace, p.n); });
     var countries = el("g", {"class": "countries"}, svg);
     var fc = topojson.feature(world, world.objects.countries);
     fc.features.forEach(function (f) {
@@ -178,8 +180,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var svg = document.getElementById("map");
     if (!svg) return;
-    Promise.all([json(svg.dataset.world), json(svg.dataset.locations)])
-      .then(function (res) { draw(svg, res[0], res[1]); })
+    Promise.all([json(svg.dataset.world), json(svg.dataset.locations), json(svg.dataset.countries)])
+      .then(function (res) { draw(svg, res[0], res[1], res[2]); })
       .catch(function (err) { fail(svg, "The map could not be drawn: " + err.message); });
   });
 })();
