@@ -167,3 +167,18 @@ def test_location_countries_count_every_precision(client):
     assert client.get("/api/location-countries", params={"actor": "Mali"}).json() == [
         {"country": "MLI", "n": 1, "country_numeric": "466"}]
     assert client.get("/api/location-countries", params={"bogus": "1"}).status_code == 400
+
+
+def test_latest_events_narrowing_keeps_the_newest():
+    from newsevents.store import EventFilter
+    from newsevents.web.ux import _recent
+
+    store = sample_store()
+    f = EventFilter(recipient="UKR")
+    rows = store.timeline(f, interval="week", by="quad_class")
+    narrowed = _recent(f, rows, 1)
+    assert narrowed.since == "2024-01-29"  # the last week holding an event
+    assert [e["id"] for e in store.query_events(narrowed, limit=1, order="-date")] == \
+        [e["id"] for e in store.query_events(f, limit=1, order="-date")]
+    assert _recent(f, rows, 99) is f  # fewer events than asked: no narrowing
+    store.close()

@@ -84,6 +84,23 @@ def _partners(rows: list[dict[str, Any]], own: str, other: str, country: str | N
     return out[:15]
 
 
+LATEST = 15
+"""Latest events shown on the actor page."""
+
+
+def _recent(f: EventFilter, rows: list[dict[str, Any]], n: int) -> EventFilter:
+    """``f`` narrowed to the last periods of its timeline ``rows`` that hold at least ``n`` events, so that the
+    newest ``n`` events are found without sorting every match (the same ``n`` newest come out: every event
+    starting in those periods is kept, and they rank above any that starts before)."""
+    total = 0
+    for r in reversed(rows):
+        total += r["n"]
+        if total >= n:
+            since = r["period"] if not f.since or r["period"] > f.since else f.since
+            return EventFilter(**{**f.__dict__, "since": since})
+    return f
+
+
 def actor_summary(store: Store, code: str, interval: str = "week", base: EventFilter | None = None) -> dict[str, Any]:
     """Everything the actor page shows for ``code`` (store shorthand: RUS, RUSMIL, *MIL), within ``base``
     (the page's other filters): counts as actor and as recipient, a timeline chart for each role (by QuadClass,
@@ -97,8 +114,10 @@ def actor_summary(store: Store, code: str, interval: str = "week", base: EventFi
 
     as_actor, as_recipient = with_role("actor"), with_role("recipient")
     out: dict[str, Any] = {"code": code, "label": actor_label(code)}
+    recent: dict[str, EventFilter] = {}
     for role, f in (("actor", as_actor), ("recipient", as_recipient)):
         rows = store.timeline(f, interval=interval, by="quad_class")
+        recent[role] = _recent(f, rows, LATEST)
         n = sum(r["n"] for r in rows)
         gsum = sum(r["mean_goldstein"] * r["n"] for r in rows if r["mean_goldstein"] is not None)
         gn = sum(r["n"] for r in rows if r["mean_goldstein"] is not None)
@@ -112,13 +131,13 @@ def actor_summary(store: Store, code: str, interval: str = "week", base: EventFi
     total = sum(mix.values())
     out["modality"] = [{"modality": m, "n": mix[m], "share": mix[m] / total, "colour": MODALITY_COLOURS.get(m, "#999")}
                        for m in MODALITIES if mix.get(m)]
-    latest = store.query_events(as_actor, limit=15, order="-date") + \
-        store.query_events(as_recipient, limit=15, order="-date")
+    latest = store.query_events(recent["actor"], limit=LATEST, order="-date") + \
+        store.query_events(recent["recipient"], limit=LATEST, order="-date")
     seen: dict[str, dict[str, Any]] = {}
     for e in sorted(latest, key=lambda e: ((e.get("date") or {}).get("value") or e.get("published") or ""),
                     reverse=True):
         seen.setdefault(e["id"], e)
-    out["latest"] = list(seen.values())[:15]
+    out["latest"] = list(seen.values())[:LATEST]
     sources = store.document_sources(e["doc_id"] for e in out["latest"])
     for e in out["latest"]:
         e["doc_source"] = (sources.get(e["doc_id"]) or {}).get("source")
