@@ -88,7 +88,7 @@ def main() -> int:
                     if name == "map":
                         page.wait_for_selector("svg#map[data-ready]")
                     if click:
-                        page.locator(click).first.click()
+                        page.locator(click).first.dispatch_event("click")  # circles may overlap
                         page.wait_for_selector("#place-events[data-ready='1']")
                     target = args.out / f"web-{name}.png"
                     page.screenshot(path=str(target), full_page=True)

@@ -182,3 +182,15 @@ def test_latest_events_narrowing_keeps_the_newest():
         [e["id"] for e in store.query_events(f, limit=1, order="-date")]
     assert _recent(f, rows, 99) is f  # fewer events than asked: no narrowing
     store.close()
+
+
+def test_stray_dates_do_not_stretch_the_axis():
+    rows = [{"period": f"2022-{m:02d}-01", "key": "1", "n": 50, "mean_goldstein": 1.0} for m in range(1, 13)]
+    rows += [{"period": "1943-07-01", "key": "1", "n": 1, "mean_goldstein": None},
+             {"period": "2050-01-01", "key": "1", "n": 1, "mean_goldstein": None},
+             {"period": "2010-05-01", "key": "1", "n": 2, "mean_goldstein": None}]
+    chart = timeline_chart(rows, by="quad_class", interval="month")  # 1943-2050: mostly empty months
+    assert chart.periods == 12 and chart.outside == 4
+    assert chart.hovers[0]["period"] == "2022-01-01" and chart.hovers[-1]["period"] == "2022-12-01"
+    # a long axis that is really full is kept whole up to the limit
+    assert timeline_chart(rows[:12], by="quad_class", interval="month", max_periods=100).outside == 0

@@ -582,7 +582,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     def map_page(request: Request, f: EventFilter = Depends(event_filter)):
         rows = store.locations(f, limit=5000)
         return page(request, "map.html", filter=f, rows=rows[:30], n_places=len(rows),
-                    n_located=sum(r["n"] for r in rows), n_events=store.count_events(f), title="Map")
+                    n_located=sum(r["n"] for r in store.location_countries(f)),
+                    n_points=sum(r["n"] for r in rows), n_events=store.count_events(f), title="Map")
 
     @app.get("/extract", response_class=HTMLResponse, include_in_schema=False)
     def extract_form(request: Request):

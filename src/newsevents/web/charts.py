@@ -75,7 +75,8 @@ class TimelineChart:
     are stacked rectangles (one per period x key), ``line`` the SVG path of the mean Goldstein per period (empty
     when no period has a score), ``points`` its vertices, ``y_ticks``/``g_ticks`` the left (event count) and right
     (Goldstein -10..10) axes, ``x_ticks`` at most ``max_x_labels`` period labels, ``legend`` (label, colour), ``hovers`` one strip per period
-``{x, w, period, n, label}`` whose label gives its counts; ``empty_periods`` the periods drawn with no event."""
+``{x, w, period, n, label}`` whose label gives its counts; ``empty_periods`` the periods drawn with no event;
+``outside`` the events whose period is left off a too long axis (see :func:`timeline_chart`)."""
 
     width: int
     height: int
@@ -93,6 +94,7 @@ class TimelineChart:
     hovers: list[dict[str, Any]] = field(default_factory=list)
     periods: int = 0
     empty_periods: int = 0
+    outside: int = 0
     total: int = 0
 
 
@@ -136,8 +138,28 @@ def fill_periods(periods: Iterable[str], interval: str) -> list[str]:
     return sorted(set(out) | set(ps))
 
 
+def _core_periods(by_period: Mapping[str, Mapping[str, int]], max_periods: int) -> list[str]:
+    """The periods with data between the 5th and the 95th percentile of the events (by count), at most the
+    last ``max_periods`` of them: stray dates far from the rest ("en 1943", "d'ici 2050") do not stretch
+    the axis over decades."""
+    ps = sorted(by_period)
+    total = sum(sum(d.values()) for d in by_period.values())
+    cum, lo, hi = 0, ps[0], ps[-1]
+    for p in ps:
+        before = cum
+        cum += sum(by_period[p].values())
+        if before <= 0.05 * total < cum:
+            lo = p
+        if before < 0.95 * total <= cum:
+            hi = p
+            break
+    core = [p for p in ps if lo <= p <= hi]
+    return core[-max_periods:]
+
+
 def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *, interval: str | None = None,
-                   width: int = 960, height: int = 380, max_x_labels: int = 10) -> TimelineChart:
+                   width: int = 960, height: int = 380, max_x_labels: int = 10,
+                   max_periods: int = 400) -> TimelineChart:
     """Stacked bars of events per period and key, with the mean Goldstein score per period as a line.
 
     ``rows`` are ``Store.timeline`` rows ``{period, key, n, mean_goldstein}``; ``by`` names what ``key`` is
@@ -145,7 +167,10 @@ def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *,
     weighted by their event counts (keys with no score left out). With ``interval`` ("day", "week", "month",
     "year") the time axis is continuous: every period between the first and the last is drawn, empty ones as
     zero, and the Goldstein line is broken over periods without a score. ``hovers`` has one full-height strip
-    per period with its counts by key, its total and its mean Goldstein (shown on hover).
+    per period with its counts by key, its total and its mean Goldstein (shown on hover). When the axis would
+    hold more than ``max_periods`` periods, or more than 60 periods of which most are empty, it covers the
+    periods between the 5th and 95th percentile of the events (at most the last ``max_periods``), and
+    ``outside`` counts the events left out.
     """
     left, right, top, bottom = 48, 48, 16, 56
     chart = TimelineChart(width, height, left, right, top, bottom)
@@ -161,6 +186,11 @@ def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *,
             gsum[p] += float(r["mean_goldstein"]) * n
             gn[p] += n
     periods = fill_periods(by_period, interval) if interval else sorted(by_period)
+    sparse = len(periods) > 60 and len(by_period) < len(periods) / 2
+    if len(periods) > max_periods or sparse:
+        periods = fill_periods(_core_periods(by_period, max_periods), interval or "")
+        shown = set(periods)
+        chart.outside = sum(sum(d.values()) for p, d in by_period.items() if p not in shown)
     if by == "quad_class":
         order = sorted(keys)
     else:
