@@ -32,7 +32,7 @@ import logging
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .langdata import LanguageData, LanguageDataError
@@ -62,6 +62,14 @@ def place_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
+
+
+def _clause_head(tok):
+    """The verb heading ``tok``'s clause: ``tok`` itself or its nearest verb ancestor (the sentence root when
+    there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _is_latin(name: str) -> bool:
@@ -94,6 +102,7 @@ class PlaceResolver:
         self._index: dict[str, Location] | None = None
         self._strip: tuple[str, ...] = ()
         self._links: frozenset[str] = frozenset()
+        self._locatives: tuple[str, ...] = ()
         self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -146,6 +155,66 @@ class PlaceResolver:
         feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
         return inner, feature
 
+    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0) -> Location | None:
+        """Where the event of ``trigger`` (a spaCy token: the event's verb or noun) happened, from the place names
+        of its sentence; None when the sentence names none that fits.
+
+        A candidate is a LOC/GPE entity of the sentence that the resolver knows, introduced by one of the
+        language's locative words (``places.yaml`` ``locatives``: "à Kiev", "en Russie", "près de Paris"; a
+        determiner may come between), that is not an argument of a verb (``obl:arg``: "fournir à l'Ukraine"
+        names a recipient) and does not overlap ``exclude`` (the character spans, in the Doc, of the event's
+        actors and recipients: a participant is not also the place). Candidates rank by how they attach to
+        the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
+        trigger's phrase ("l'envoi de soldats en Europe de l'Est"); (2) to the trigger's clause; (3) to a verb
+        that governs the trigger's clause ("Au Niger, des centaines de personnes manifestent ..."); a place
+        inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
+        nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        """
+        self._ensure_index()
+        best: tuple[int, int] | None = None
+        found = None
+        clause = _clause_head(trigger)
+        for ent in trigger.sent.ents:
+            if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
+                continue
+            rank = self._attachment(ent, trigger, clause)
+            if rank is None:
+                continue
+            key = (rank, abs(ent.root.i - trigger.i))
+            if best is not None and key >= best:
+                continue
+            loc = self.resolve(ent.text)
+            if loc is not None:
+                best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
+        return found
+
+    def _attachment(self, ent, trigger, clause) -> int | None:
+        """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
+        :meth:`event_place`)."""
+        doc = ent.doc
+        i = ent.start
+        while i > trigger.sent.start and doc[i - 1].pos_ == "DET":
+            i -= 1
+        before = " ".join(t.lower_ for t in doc[max(trigger.sent.start, i - 3):i])
+        if not any(before == w or before.endswith(" " + w) for w in self._locatives):
+            return None
+        root = ent.root
+        if root.dep_ == "obl:arg":
+            return None
+        head = root.head
+        while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
+            head = head.head
+        noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
+        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")):
+            return 0
+        if noun_trigger and root in trigger.subtree:
+            return 1
+        if _clause_head(head) == clause:
+            return 2
+        if head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
+            return 3
+        return None
+
     def __len__(self) -> int:
         """Number of lookup keys (builds the index)."""
         return len(self._ensure_index())
@@ -167,7 +236,7 @@ class PlaceResolver:
             return {}
         where = f"lang/{self.data.lang}/places.yaml"
         for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
-                          ("containers", dict)):
+                          ("containers", dict), ("locatives", list)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -185,6 +254,7 @@ class PlaceResolver:
         config = self._config()
         where = f"lang/{self.data.lang}/places.yaml"
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
+        self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
         containers = config.get("containers") or {}
         self._links = frozenset(place_key(w) for w in containers.get("links") or ())
         self._containers = {place_key(n): kind for kind in ("region", "same")
