@@ -153,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         ("timeline HTML, day, filtered", "/timeline?interval=day&actor_country=UKR"),
         ("dyads HTML", "/dyads"),
         ("locations JSON", "/api/locations"),
+        ("map HTML", "/map"),
+        ("list HTML, country name + chips", "/?actor=Russie&event_type=ASSAULT"),
+        ("actor page, week", "/actor/RUS"),
+        ("actor page, sector", "/actor/UKRMIL?interval=month"),
+        ("documents index, search", "/documents?q=doc-1"),
+        ("list JSON, place filter", "/api/events?place=Kyiv&limit=50"),
     ]
     worst = 0.0
     try:

@@ -144,7 +144,7 @@ def test_table():
     buf = io.StringIO()
     assert write_table(records(), buf, width=150) == 5
     lines = buf.getvalue().splitlines()
-    assert lines[0].split()[:3] == ["date", "type", "cameo"]
+    assert lines[0].split()[:4] == ["date", "type", "mode", "cameo"]
     assert all(len(line) <= 150 for line in lines)
     accuse = next(line for line in lines if "ACCUSE" in line)
     assert "FRAGOV+DEUGOV -> RUSMIL" in accuse and "ont condamné" in accuse

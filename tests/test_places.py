@@ -139,3 +139,67 @@ def test_places_yaml_integrity():
     countries |= set(places["country_codes"].values())
     for region, entry in places["regions"].items():
         assert entry["country"] is None or entry["country"] in countries, region
+
+
+@pytest.mark.parametrize("name, geonameid, country, feature", [
+    ("l'oblast de Donetsk", 709717, "UKR", "region"),     # named after its city: a region at the city's point
+    ("la région de Kherson", 706448, "UKR", "region"),
+    ("la gare de Bordeaux", 3031582, "FRA", "city"),      # inside the city: the city's precision
+    ("centre-ville de Lyon", 2996944, "FRA", "city"),     # a two-word container noun
+    ("la République d'Arménie", 174982, "ARM", "country"),
+])
+def test_container_nouns(resolver, name, geonameid, country, feature):
+    loc = resolver.resolve(name)
+    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, feature)
+    assert loc.text == name
+
+
+@pytest.mark.parametrize("name", ["la gare de Xyzzyville", "le pont de", "oblast"])
+def test_container_nouns_need_a_known_place(resolver, name):
+    assert resolver.resolve(name) is None
+
+
+def test_seas_and_macro_regions_have_a_centre(resolver):
+    for name in ("mer Egée", "mer Noire", "détroit de Taïwan", "Europe de l'Est"):
+        loc = resolver.resolve(name)
+        assert loc.feature == "region" and loc.country is None, name
+        assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180, name
+
+
+# -- the place of an event, from its parsed sentence (needs the spaCy model) ---------------------------------
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, trigger, place, exclude", [
+    ("Une foule s'est rassemblée samedi à Kiev.", "rassemblée", "Kiev", ()),
+    ("Au Niger, des centaines de personnes manifestent contre la présence militaire française.", "manifestent",
+     "Niger", ()),
+    ("Les Etats-Unis ont annoncé l'envoi de 3 000 soldats en Europe de l'Est.", "envoi", "Europe de l'Est", ()),
+    ("Un attentat a été déjoué près de Paris samedi.", "déjoué", "Paris", ()),
+    ("La mère d'un jeune Français devenu émir en Syrie a été condamnée vendredi à Paris.", "condamnée", "Paris",
+     ()),
+])
+def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
+    doc = nlp(sentence)
+    loc = resolver.event_place(_trigger(doc, trigger), exclude)
+    assert loc is not None and loc.text == place
+    assert sentence[loc.span[0]:loc.span[1]] == place
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, trigger, exclude_words", [
+    ("Guerre en Ukraine : la France multiplie les expulsions d'espions russes.", "expulsions", None),  # a topic
+    ("Les Etats-Unis vont fournir à l'Ukraine leur système de défense.", "fournir", None),  # an argument
+    ("Le Mali a expulsé l'ambassadeur de France.", "expulsé", None),  # no locative word
+    ("Les soldats russes ont attaqué Kharkiv.", "attaqué", "Kharkiv"),  # the recipient is not the place
+])
+def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
+    doc = nlp(sentence)
+    exclude = ()
+    if exclude_words:
+        i = sentence.index(exclude_words)
+        exclude = ((i, i + len(exclude_words)),)
+    assert resolver.event_place(_trigger(doc, trigger), exclude) is None

@@ -14,6 +14,7 @@ early (``| head``) ends the command quietly with status 0.
 """
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sys
@@ -106,6 +107,8 @@ class RunSummary:
     unreadable: int = 0
     undated: int = 0
     status: Counter = field(default_factory=Counter)
+    coding_started: float | None = None
+    """``time.perf_counter()`` when the pipeline was ready (model loaded), so rates leave loading out."""
 
     def add(self, result: DocumentResult) -> None:
         """Count one document result; print its error or notes on stderr."""
@@ -175,6 +178,10 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
                             time_budget=TIME_BUDGET if time_budget is None else time_budget)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
+    if summary.coding_started is None:
+        import time
+
+        summary.coding_started = time.perf_counter()
 
     def articles() -> Iterator[Article]:
         for item in items:
@@ -335,9 +342,11 @@ def db_option(f):
 def filter_options(f):
     """The event filters shared by `events` and `export` (fields of store.EventFilter)."""
     options = [
-        click.option("--actor", default=None, metavar="CODE",
-                     help="Actor country (RUS), country+sector (RUSGOV) or any country with a sector (*MIL)."),
-        click.option("--recipient", default=None, metavar="CODE", help="Recipient, same forms as --actor."),
+        click.option("--actor", default=None, metavar="CODE", callback=_actor_code,
+                     help="Actor country (RUS), country+sector (RUSGOV), any country with a sector (*MIL), or "
+                          "a country name (France, Russie, 'Russie MIL')."),
+        click.option("--recipient", default=None, metavar="CODE", callback=_actor_code,
+                     help="Recipient, same forms as --actor."),
         click.option("--type", "event_type", default=None, metavar="TYPE", callback=_plover_type,
                      help=f"PLOVER event type, any case: {', '.join(PLOVER_TYPES)}."),
         click.option("--cameo", default=None, metavar="PREFIX", help="CAMEO code prefix (04 matches 040, 042)."),
@@ -367,6 +376,22 @@ def _plover_type(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a PLOVER event type; expected one of "
                                  f"{', '.join(PLOVER_TYPES)} (any case)")
     return upper
+
+
+def _actor_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: an actor code or country name as the store's shorthand (newsevents.names:
+    "France" -> FRA); a usage error saying what is expected otherwise. A resolved name is echoed on stderr."""
+    if value is None:
+        return None
+    from .names import ActorNameError, resolve_actor
+
+    try:
+        code = resolve_actor(value)
+    except ActorNameError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if code != value.strip().upper():
+        click.echo(f"note: --{param.name} {value!r} read as {code}", err=True)
+    return code
 
 
 def _event_filter(kwargs: dict):
@@ -454,10 +479,18 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     documents that failed to code (stored with status error), documents the store rejected. Exit status 1
     when there was any error.
     """
+    import itertools
     import time
 
     summary = RunSummary()
     t0 = time.perf_counter()
+    absent = [i for i in inputs if i != "-" and not glob.glob(i)]
+    if absent and len(absent) == len(inputs):  # nothing could be read: no empty database is created
+        for name in absent:
+            summary.add_input_error(InputError(f"{name}: no such file or directory"))
+        click.echo("nothing to store: no input could be read; the event database was not opened", err=True)
+        _report_errors(summary.error_parts())
+        sys.exit(1)
     with _open_store(db) as store:
         skip = None if force else _Unchanged(store)
         report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
@@ -466,14 +499,14 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     if skip is not None and skip.skipped:
         click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
                    f"again (--force codes them)", err=True)
-    seconds = time.perf_counter() - t0
+    seconds = time.perf_counter() - (summary.coding_started or t0)
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)
     summary.report_notes()
     status = ", ".join(f"{report.status[s]} {s}" for s in ("ok", "skipped", "error"))
     rate = summary.documents / seconds if seconds > 0 else 0.0
     click.echo(f"stored {report.documents} documents ({status}; {len(report.errors)} rejected), "
-               f"{report.events} events in {path} ({rate:.1f} documents/s)", err=True)
+               f"{report.events} events in {path} ({rate:.1f} documents/s, model loading excluded)", err=True)
     errors = summary.error_parts()
     if report.errors:
         errors.append((len(report.errors), f"{_plural(len(report.errors), 'document')} rejected by the store"))
@@ -489,8 +522,8 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
               help="At most N events (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N matching events.")
 @click.option("--order", type=click.Choice(["date", "-date", "published", "-published", "goldstein",
-                                            "-goldstein"]), default="date", show_default=True,
-              help="Sort key; '-' = descending.")
+                                            "-goldstein"]), default="-date", show_default=True,
+              help="Sort key; '-' = descending (the default, newest first, is the web explorer's order).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--clusters", "as_clusters", is_flag=True,
               help="List event clusters (one per real-world event, with mention, article and source counts) "
@@ -650,7 +683,8 @@ def demo(db):
     click.echo("evidence (event words in [brackets]):")
     for e in rows:
         att = (e.get("attribution") or {}).get("text")
-        click.echo(f"- {e['event_type']} ({e['cameo_code']}, {e['modality']}"
+        mode = f" mode {e['mode']}" if e.get("mode") else ""
+        click.echo(f"- {e['event_type']}{mode} ({e['cameo_code']} {_cameo_label(e['cameo_code'])}, {e['modality']}"
                    f"{', ' + att if att else ''}): {_evidence(stored['text'], e)}")
     by_type = ", ".join(f"{n} {t}" for t, n in Counter(e["event_type"] for e in rows).most_common())
     by_modality = ", ".join(f"{n} {m}" for m, n in Counter(e["modality"] for e in rows).most_common())
@@ -709,6 +743,14 @@ def _explain_article(text, doc_id, db, published, lang) -> Article:
     if not (stored.get("text") or "").strip():
         raise click.ClickException(f"document {doc_id!r} has no stored text to code")
     return Article(doc_id, stored["text"], stored.get("published") or published, stored.get("lang") or lang)
+
+
+def _cameo_label(code: str | None) -> str:
+    """The CAMEO description of ``code`` in lower case ("investigate"), or "" when unknown."""
+    from .codes import load_cameo
+
+    cameo = load_cameo()
+    return cameo[code].description.lower() if code and code in cameo else ""
 
 
 def _evidence(text: str, event: dict, context: int = 70) -> str:

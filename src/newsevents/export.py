@@ -363,6 +363,7 @@ def table_row(e: dict[str, Any]) -> dict[str, str]:
     return {
         "date": date_.get("value") or (f"({e['published']})" if e.get("published") else "?"),
         "type": e.get("event_type") or "",
+        "mode": e.get("mode") or "",
         "cameo": e.get("cameo_code") or "",
         "actor -> recipient": f"{_entities(e.get('actor'))} -> {_entities(e.get('recipient'))}",
         "modality": e.get("modality") or "",
@@ -371,7 +372,7 @@ def table_row(e: dict[str, Any]) -> dict[str, str]:
     }
 
 
-_TABLE_WIDTHS = {"date": 21, "type": 9, "cameo": 5, "actor -> recipient": 27, "modality": 12, "attribution": 20}
+_TABLE_WIDTHS = {"date": 21, "type": 9, "mode": 11, "cameo": 5, "actor -> recipient": 27, "modality": 12, "attribution": 20}
 
 
 def _cell(text: str, width: int) -> str:

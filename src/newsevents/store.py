@@ -193,8 +193,9 @@ class EventFilter:
     - ``since`` / ``until``: ISO dates (``YYYY-MM-DD``); an event is kept when its date interval
       [date_start, date_end] (the publication date when the event has no date) overlaps [since, until].
     - ``doc_id``: exact document id; ``source``: case-insensitive substring of the attribution text or of the
-      document's source; ``text``: case-insensitive substring of the sentence or the event text.
-    - ``min_sources``: events whose cluster (:mod:`newsevents.cluster_store`) has at least this many sources.
+      document's source; ``text``: case-insensitive substring of the sentence or the event text;
+    - ``min_sources``: events whose cluster (:mod:`newsevents.cluster_store`) has at least this many sources;
+      ``place``: the event's place name (``location.name``, case-insensitive, whole name).
     """
 
     actor: str | None = None
@@ -213,6 +214,7 @@ class EventFilter:
     source: str | None = None
     text: str | None = None
     min_sources: int | None = None
+    place: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``events e`` and its parameters. Raises ``ValueError`` on a malformed value
@@ -270,6 +272,9 @@ class EventFilter:
             clauses.append("e.id IN (SELECT event_id FROM cluster_members JOIN clusters USING (cluster_id) "
                            "WHERE num_sources >= ?)")
             params.append(int(self.min_sources))
+        if self.place:
+            clauses.append("lower(e.location_name) = ?")
+            params.append(self.place.lower())
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -738,6 +743,35 @@ class Store:
             d["published"] = d["published"].isoformat() if d["published"] else None
         return out
 
+    def find_documents(self, text: str | None = None, limit: int = 50,
+                       offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Documents whose title, id or source contains ``text`` (case-insensitive; all when None), newest
+        publication first: ``(total, rows)``, rows as :meth:`list_documents` gives them."""
+        cond, params = "TRUE", []
+        if text:
+            cond = "(contains(lower(title), ?) OR contains(lower(doc_id), ?) OR contains(lower(source), ?))"
+            params = [text.lower()] * 3
+        keys = ["doc_id", "published", "lang", "title", "url", "source", "status", "error", "n_events"]
+        with self._cursor() as cur:
+            total = cur.execute(f"SELECT count(*) FROM documents WHERE {cond}", params).fetchone()[0]
+            rows = cur.execute(f"SELECT {', '.join(keys)} FROM documents WHERE {cond} "
+                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+                               params + [int(limit), int(offset)]).fetchall()
+        out = [dict(zip(keys, r)) for r in rows]
+        for d in out:
+            d["published"] = d["published"].isoformat() if d["published"] else None
+        return total, out
+
+    def document_sources(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """``{doc_id: {"source", "title", "url"}}`` for the given documents (those in the store)."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT doc_id, source, title, url FROM documents WHERE list_contains(?, doc_id)",
+                               [ids]).fetchall()
+        return {d: {"source": s, "title": t, "url": u} for d, s, t, u in rows}
+
     def timeline(self, f: EventFilter | None = None, interval: str = "day",
                  by: str = "event_type") -> list[dict[str, Any]]:
         """Event counts per period and key: ``[{"period": "2024-01-15", "key": "CONSULT", "n": 3,
@@ -783,6 +817,16 @@ class Store:
         with self._cursor() as cur:
             rows = cur.execute(sql, params + [int(limit)]).fetchall()
         return [{"country": c, "lat": lat, "lon": lon, "name": name, "n": n} for c, lat, lon, name, n in rows]
+
+    def location_countries(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events per country of their place, whatever its precision (a town, a region or the country itself):
+        ``[{"country": "UKR", "n": 12}, ...]``, most first (ISO 3166-1 alpha-3)."""
+        where, params = (f or EventFilter()).where()
+        sql = ("SELECT e.location_country, count(*) AS n FROM events e "
+               f"WHERE {where} AND e.location_country IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1")
+        with self._cursor() as cur:
+            rows = cur.execute(sql, params).fetchall()
+        return [{"country": c, "n": n} for c, n in rows]
 
     def stats(self) -> dict[str, Any]:
         """Overview: ``{"documents": int, "events": int, "by_status": {status: n}, "by_type": {type: n},

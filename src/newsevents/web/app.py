@@ -50,7 +50,8 @@ from ..codes import PLOVER_TYPES, load_cameo
 from ..records import MODALITIES, Article, DocumentResult
 from ..locking import StoreBusy
 from ..store import ORDERS, EventFilter, Store, parse_actor
-from .charts import QUAD_LABELS, dyad_network, goldstein_colour, timeline_chart
+from . import ux
+from .charts import QUAD_LABELS, dyad_network, goldstein_colour, key_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ BUSY_WAIT = 2.0
 MAX_PAGE = 500
 """Largest ``limit`` accepted by the event list and ``/api/events``."""
 FILTER_FIELDS = ("actor", "recipient", "actor_country", "actor_sector", "recipient_country", "recipient_sector",
-                 "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id", "source", "text")
+                 "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id", "source", "text",
+                 "place")
 """Query parameters that make up an :class:`~newsevents.store.EventFilter` (same names as its fields).
 ``actor``/``recipient`` take the command line's shorthand (RUS, RUSGOV, *MIL); ``actor_country`` and
 ``actor_sector`` (resp. recipient) win over it when both are given."""
@@ -275,20 +277,18 @@ def _iso_date(value: str | None, name: str) -> str | None:
 
 
 def _actor_shorthand(value: str | None, name: str) -> str | None:
-    """An ``actor``/``recipient`` value checked with :func:`newsevents.store.parse_actor` ("RUS", "RUSGOV",
-    "*MIL"), upper-cased; None when empty. Raises :class:`FilterError` naming the parameter."""
+    """An ``actor``/``recipient`` value as the store's shorthand ("RUS", "RUSGOV", "*MIL"): a code, or a
+    country name resolved by :mod:`newsevents.names` ("Russie" -> "RUS"); None when empty. Raises
+    :class:`FilterError` naming the parameter and what it expects."""
+    from ..names import ActorNameError, resolve_actor
+
     v = _clean(value)
     if v is None:
         return None
     try:
-        country, sector = parse_actor(v)
-    except ValueError as exc:
+        return resolve_actor(v)
+    except ActorNameError as exc:
         raise FilterError(f"{name}: {exc}") from None
-    if (country is not None and not all(c.isalpha() or c == "-" for c in country)) or \
-            (sector is not None and not sector.isalpha()):
-        raise FilterError(f"{name}: {v!r} is not a country (RUS), a country and a sector (RUSGOV) or a sector "
-                          f"in any country (*MIL)")
-    return v.upper()
 
 
 def event_filter(
@@ -308,6 +308,7 @@ def event_filter(
     doc_id: str | None = Query(None, description="Document id (exact)"),
     source: str | None = Query(None, description="Substring of the attribution or of the document's source"),
     text: str | None = Query(None, description="Substring of the sentence or the event words"),
+    place: str | None = Query(None, description="Place name of the event (its location's name, whole)"),
 ) -> EventFilter:
     """FastAPI dependency: the filter query parameters (empty values ignored, as an HTML form sends them) as
     an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, QuadClass, modality, event type
@@ -336,7 +337,7 @@ def event_filter(
         recipient_country=codes["recipient_country"], recipient_sector=_upper(recipient_sector),
         event_type=t, cameo=c, quad_class=int(q) if q else None,
         modality=m.lower() if m else None, since=_iso_date(since, "since"), until=_iso_date(until, "until"),
-        doc_id=_clean(doc_id), source=_clean(source), text=_clean(text),
+        doc_id=_clean(doc_id), source=_clean(source), text=_clean(text), place=_clean(place),
     )
 
 
@@ -459,6 +460,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         KINDS=KINDS, KIND_LABELS=KIND_LABELS, ORDERS=tuple(ORDERS), goldstein_colour=goldstein_colour,
         cameo_description=lambda code: cameo[code].description if code in cameo else "",
         entities=_entities, urlencode=urlencode, qs=_qs, ORDER_LABELS=ORDER_LABELS,
+        quad_colour=lambda q: key_colour(str(q), "quad_class"),
+        actor_label=ux.actor_label, filter_chips=ux.filter_chips, actor_box_value=ux.actor_box_value,
         entity_labels=lambda es: ", ".join(" ".join(x for x in (e.get("code"), e.get("sector")) if x)
                                            for e in es or []),
     )
@@ -475,6 +478,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     from .clusters import add_cluster_routes
 
     add_cluster_routes(app, store, page, event_filter, filter_query)
+
+    ux.add_routes(app, store, page, event_filter, FilterError)
 
     @app.exception_handler(UnknownParameter)
     async def unknown_parameter(request: Request, exc: UnknownParameter):
@@ -620,6 +625,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             raise FilterError(f"order: {order!r} is not one of {', '.join(ORDERS)}")
         total = store.count_events(f)
         events = store.query_events(f, limit=limit, offset=offset, order=order)
+        sources = store.document_sources(e["doc_id"] for e in events)
+        for e in events:
+            e["doc_source"] = (sources.get(e["doc_id"]) or {}).get("source")
         qs = filter_query(f)
 
         def link(off: int) -> str:
@@ -638,7 +646,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         doc = store.get_document(event["doc_id"])
         if doc is not None and doc.get("text") is not None:
             text, base = doc["text"], 0
-            others = [e for e in doc["events"] if e["id"] != event_id]
+            others = [{**e, "doc_source": doc.get("source")} for e in doc["events"] if e["id"] != event_id]
         else:  # the document row is missing: show the sentence alone
             text, base = event.get("sentence") or "", (event.get("sentence_span") or [0])[0] or 0
             others = []
@@ -681,7 +689,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             raise FilterError(f"interval: {interval!r} is not day, week or month")
         if by not in ("event_type", "quad_class"):
             raise FilterError(f"by: {by!r} is not event_type or quad_class")
-        chart = timeline_chart(store.timeline(f, interval=interval, by=by), by=by)
+        chart = timeline_chart(store.timeline(f, interval=interval, by=by), by=by, interval=interval)
         return page(request, "timeline.html", filter=f, chart=chart, interval=interval, by=by, title="Timeline")
 
     @app.get("/dyads", response_class=HTMLResponse, include_in_schema=False)
@@ -692,7 +700,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, f: EventFilter = Depends(event_filter)):
         rows = store.locations(f, limit=5000)
-        return page(request, "map.html", filter=f, rows=rows[:30], n_places=len(rows), title="Map")
+        return page(request, "map.html", filter=f, rows=rows[:30], n_places=len(rows),
+                    n_located=sum(r["n"] for r in store.location_countries(f)),
+                    n_points=sum(r["n"] for r in rows), n_events=store.count_events(f), title="Map")
 
     @app.get("/extract", response_class=HTMLResponse, include_in_schema=False)
     def extract_form(request: Request):

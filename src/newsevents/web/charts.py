@@ -5,7 +5,7 @@ templates ``timeline.html`` and ``dyads.html`` only draw them. No JavaScript is 
 
 Colours: Goldstein scores go from red (-10, conflict) through grey (0) to green (+10, cooperation), a
 linear RGB interpolation between the end points of ColorBrewer's RdYlGn scheme (Cynthia Brewer, Apache 2.0);
-event types use the 20-colour categorical palette of Tableau/D3 (``schemeTableau10`` plus its light tints);
+event types get one colour each in hue families by QuadClass (:data:`TYPE_COLOURS`);
 QuadClass colours follow the usual GDELT reading (1 verbal cooperation, 2 material cooperation, 3 verbal
 conflict, 4 material conflict).
 """
@@ -15,18 +15,31 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
-from ..codes import PLOVER_TYPES
 
 CONFLICT_COLOUR = (0xD7, 0x30, 0x27)   # RdYlGn end, -10
 NEUTRAL_COLOUR = (0x9E, 0x9E, 0x9E)    # 0
 COOPERATION_COLOUR = (0x1A, 0x98, 0x50)  # RdYlGn end, +10
 MISSING_COLOUR = "#cccccc"
 
-TYPE_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-                "#9c755f", "#bab0ac", "#1f77b4", "#aec7e8", "#ff7f0e", "#98df8a", "#d62728", "#9467bd",
-                "#8c564b", "#e377c2", "#7f7f7f", "#17becf")
+TYPE_COLOURS = {
+    # verbal cooperation: greens and teals
+    "AGREE": "#2e7d32", "CONSULT": "#8bc34a", "SUPPORT": "#00897b", "CONCEDE": "#c5e1a5", "REQUEST": "#4dd0e1",
+    # material cooperation: blues
+    "COOPERATE": "#1565c0", "AID": "#64b5f6", "RETREAT": "#5c6bc0",
+    # verbal conflict: yellows, oranges, brown
+    "ACCUSE": "#ffb300", "REJECT": "#f4511e", "THREATEN": "#8d6e63", "PROTEST": "#fdd835",
+    # material conflict: reds and purples
+    "SANCTION": "#e57373", "MOBILIZE": "#ab47bc", "COERCE": "#c2185b", "ASSAULT": "#7f0000",
+}
+"""One colour per PLOVER event type, in hue families by the type's usual QuadClass (greens/teals verbal
+cooperation, blues material cooperation, yellows/oranges verbal conflict, reds/purples material conflict), with
+lightness varied inside a family so that neighbours in a stacked bar stay apart."""
+TYPE_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "COOPERATE", "AID", "RETREAT", "ACCUSE",
+              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+"""Stacking and legend order of the event types: by QuadClass family (cooperation at the bottom)."""
 QUAD_COLOURS = {"1": "#91cf60", "2": "#1a9850", "3": "#fc8d59", "4": "#d73027"}
 QUAD_LABELS = {"1": "1 verbal cooperation", "2": "2 material cooperation", "3": "3 verbal conflict",
                "4": "4 material conflict"}
@@ -46,12 +59,10 @@ def goldstein_colour(score: float | None) -> str:
 
 def key_colour(key: str, by: str) -> str:
     """Colour of one series of the timeline: a QuadClass (``by="quad_class"``) or a PLOVER event type (the
-    16 types get fixed colours in :data:`~newsevents.codes.PLOVER_TYPES` order; anything else grey)."""
+    16 types get the colours of :data:`TYPE_COLOURS`; anything else grey)."""
     if by == "quad_class":
         return QUAD_COLOURS.get(str(key), "#7f7f7f")
-    if key in PLOVER_TYPES:
-        return TYPE_PALETTE[PLOVER_TYPES.index(key)]
-    return "#7f7f7f"
+    return TYPE_COLOURS.get(key, "#7f7f7f")
 
 
 def _fmt(x: float) -> str:
@@ -63,7 +74,9 @@ class TimelineChart:
     """Everything ``timeline.html`` draws. Coordinates in SVG user units within ``width`` x ``height``; ``bars``
     are stacked rectangles (one per period x key), ``line`` the SVG path of the mean Goldstein per period (empty
     when no period has a score), ``points`` its vertices, ``y_ticks``/``g_ticks`` the left (event count) and right
-    (Goldstein -10..10) axes, ``x_ticks`` at most ``max_x_labels`` period labels, ``legend`` (label, colour)."""
+    (Goldstein -10..10) axes, ``x_ticks`` at most ``max_x_labels`` period labels, ``legend`` (label, colour), ``hovers`` one strip per period
+``{x, w, period, n, label}`` whose label gives its counts; ``empty_periods`` the periods drawn with no event;
+``outside`` the events whose period is left off a too long axis (see :func:`timeline_chart`)."""
 
     width: int
     height: int
@@ -78,7 +91,10 @@ class TimelineChart:
     g_ticks: list[dict[str, Any]] = field(default_factory=list)
     x_ticks: list[dict[str, Any]] = field(default_factory=list)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    hovers: list[dict[str, Any]] = field(default_factory=list)
     periods: int = 0
+    empty_periods: int = 0
+    outside: int = 0
     total: int = 0
 
 
@@ -96,14 +112,65 @@ def _period(p: Any) -> str:
     return p.isoformat()[:10] if hasattr(p, "isoformat") else str(p)
 
 
-def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *, width: int = 960,
-                   height: int = 380, max_x_labels: int = 10) -> TimelineChart:
+def fill_periods(periods: Iterable[str], interval: str) -> list[str]:
+    """Every period from the first to the last of ``periods`` (ISO dates of period starts, as
+    ``Store.timeline`` gives them) with no gap: each day, each Monday (``"week"``: ISO weeks), each first of
+    the month, or each 1 January. Unknown ``interval`` or unparsable dates: the sorted input unchanged."""
+    ps = sorted(set(periods))
+    if not ps or interval not in ("day", "week", "month", "year"):
+        return ps
+    try:
+        first, last = date.fromisoformat(ps[0]), date.fromisoformat(ps[-1])
+    except ValueError:
+        return ps
+    out: list[str] = []
+    d = first
+    while d <= last:
+        out.append(d.isoformat())
+        if interval == "day":
+            d += timedelta(days=1)
+        elif interval == "week":
+            d += timedelta(days=7)
+        elif interval == "month":
+            d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        else:
+            d = date(d.year + 1, 1, 1)
+    return sorted(set(out) | set(ps))
+
+
+def _core_periods(by_period: Mapping[str, Mapping[str, int]], max_periods: int) -> list[str]:
+    """The periods with data between the 5th and the 95th percentile of the events (by count), at most the
+    last ``max_periods`` of them: stray dates far from the rest ("en 1943", "d'ici 2050") do not stretch
+    the axis over decades."""
+    ps = sorted(by_period)
+    total = sum(sum(d.values()) for d in by_period.values())
+    cum, lo, hi = 0, ps[0], ps[-1]
+    for p in ps:
+        before = cum
+        cum += sum(by_period[p].values())
+        if before <= 0.05 * total < cum:
+            lo = p
+        if before < 0.95 * total <= cum:
+            hi = p
+            break
+    core = [p for p in ps if lo <= p <= hi]
+    return core[-max_periods:]
+
+
+def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *, interval: str | None = None,
+                   width: int = 960, height: int = 380, max_x_labels: int = 10,
+                   max_periods: int = 400) -> TimelineChart:
     """Stacked bars of events per period and key, with the mean Goldstein score per period as a line.
 
     ``rows`` are ``Store.timeline`` rows ``{period, key, n, mean_goldstein}``; ``by`` names what ``key`` is
     (``"event_type"`` or ``"quad_class"``). The mean Goldstein of a period is the mean of its keys' means
-    weighted by their event counts (keys with no score left out). Periods are drawn in sorted order (ISO dates
-    sort in time order); periods with no events are not drawn.
+    weighted by their event counts (keys with no score left out). With ``interval`` ("day", "week", "month",
+    "year") the time axis is continuous: every period between the first and the last is drawn, empty ones as
+    zero, and the Goldstein line is broken over periods without a score. ``hovers`` has one full-height strip
+    per period with its counts by key, its total and its mean Goldstein (shown on hover). When the axis would
+    hold more than ``max_periods`` periods, or more than 60 periods of which most are empty, it covers the
+    periods between the 5th and 95th percentile of the events (at most the last ``max_periods``), and
+    ``outside`` counts the events left out.
     """
     left, right, top, bottom = 48, 48, 16, 56
     chart = TimelineChart(width, height, left, right, top, bottom)
@@ -118,13 +185,19 @@ def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *,
         if r.get("mean_goldstein") is not None:
             gsum[p] += float(r["mean_goldstein"]) * n
             gn[p] += n
-    periods = sorted(by_period)
+    periods = fill_periods(by_period, interval) if interval else sorted(by_period)
+    sparse = len(periods) > 60 and len(by_period) < len(periods) / 2
+    if len(periods) > max_periods or sparse:
+        periods = fill_periods(_core_periods(by_period, max_periods), interval or "")
+        shown = set(periods)
+        chart.outside = sum(sum(d.values()) for p, d in by_period.items() if p not in shown)
     if by == "quad_class":
         order = sorted(keys)
     else:
-        order = [t for t in PLOVER_TYPES if t in keys] + sorted(keys - set(PLOVER_TYPES))
+        order = [t for t in TYPE_ORDER if t in keys] + sorted(keys - set(TYPE_ORDER))
     chart.legend = [(QUAD_LABELS.get(k, k) if by == "quad_class" else k, key_colour(k, by)) for k in order]
     chart.periods = len(periods)
+    chart.empty_periods = sum(1 for p in periods if not by_period.get(p))
     chart.total = sum(sum(d.values()) for d in by_period.values())
     plot_w, plot_h = width - left - right, height - top - bottom
     ymax = _nice_max(max((sum(d.values()) for d in by_period.values()), default=1))
@@ -137,24 +210,39 @@ def timeline_chart(rows: Iterable[Mapping[str, Any]], by: str = "event_type", *,
         return chart
     step = plot_w / len(periods)
     bar_w = max(step * 0.8, 0.5)
-    points = []
+    segments: list[list[dict[str, Any]]] = []
+    previous = False
     for i, p in enumerate(periods):
+        counts = by_period.get(p, {})
         x = left + i * step + (step - bar_w) / 2
         y = top + plot_h
         for k in order:
-            n = by_period[p].get(k, 0)
+            n = counts.get(k, 0)
             if not n:
                 continue
             h = plot_h * n / ymax
             y -= h
             chart.bars.append({"x": _fmt(x), "y": _fmt(y), "w": _fmt(bar_w), "h": _fmt(h),
                                "colour": key_colour(k, by), "period": p, "key": k, "n": n})
-        if gn[p]:
-            g = gsum[p] / gn[p]
-            points.append({"x": _fmt(left + i * step + step / 2), "y": _fmt(top + plot_h * (10 - g) / 20),
-                           "period": p, "goldstein": round(g, 2)})
-    chart.points = points
-    chart.line = " ".join(("M" if j == 0 else "L") + f"{pt['x']},{pt['y']}" for j, pt in enumerate(points))
+        g = gsum[p] / gn[p] if gn.get(p) else None
+        if g is not None:
+            point = {"x": _fmt(left + i * step + step / 2), "y": _fmt(top + plot_h * (10 - g) / 20),
+                     "period": p, "goldstein": round(g, 2)}
+            if not previous:
+                segments.append([])
+            segments[-1].append(point)
+            chart.points.append(point)
+        previous = g is not None
+        detail = ", ".join(f"{QUAD_LABELS.get(k, k) if by == 'quad_class' else k} {counts[k]}"
+                           for k in order if counts.get(k))
+        total = sum(counts.values())
+        label = f"{p}: {total} event{'s' if total != 1 else ''}" + (f" ({detail})" if detail else "")
+        if g is not None:
+            label += f"; mean Goldstein {g:+.1f}"
+        chart.hovers.append({"x": _fmt(left + i * step), "w": _fmt(step), "period": p, "n": total,
+                             "label": label})
+    chart.line = " ".join(" ".join(("M" if j == 0 else "L") + f"{pt['x']},{pt['y']}" for j, pt in enumerate(seg))
+                          for seg in segments)
     every = max(1, math.ceil(len(periods) / max_x_labels))
     for i in range(0, len(periods), every):
         chart.x_ticks.append({"x": _fmt(left + i * step + step / 2), "label": periods[i]})
