@@ -34,11 +34,16 @@ def _unavailable(reason: str):
 
 @pytest.fixture(scope="module")
 def server():
+    yield from serve_on_loopback(sample_store())
+
+
+def serve_on_loopback(store):
+    """Serve ``store``'s explorer on a free port of 127.0.0.1 in a thread; yields (base URL, store), then stops
+    the server and closes the store."""
     import uvicorn
 
     from newsevents.web import create_app
 
-    store = sample_store()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -5,15 +5,12 @@ reprint), the Dakar protest (2 reports), and three single reports.
 """
 from __future__ import annotations
 
-import socket
-import threading
-import time
 
 import pytest
 
 from cluster_samples import cluster_results
 from newsevents.store import EventFilter, Store
-from test_web_browser import browser, page, shot  # noqa: F401  (fixtures shared with the other browser tests)
+from test_web_browser import browser, page, serve_on_loopback, shot  # noqa: F401  (fixtures shared with the other browser tests)
 
 
 def _store() -> Store:
@@ -58,25 +55,7 @@ def test_api_cluster_members(client):
 
 @pytest.fixture(scope="module")
 def server():
-    import uvicorn
-
-    from newsevents.web import create_app
-
-    store = _store()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the explorer did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    srv.should_exit = True
-    thread.join(10)
-    store.close()
+    yield from serve_on_loopback(_store())
 
 
 @pytest.mark.browser
