@@ -66,3 +66,13 @@ def test_explain_needs_text_or_id_and_a_known_document(tmp_path):
     Store(db).close()
     result = run("explain", "--id", "missing-doc", "--db", db)
     assert result.exit_code == 1 and "no document 'missing-doc'" in result.output
+
+
+@pytest.mark.model
+def test_a_sentence_without_candidates_is_said_to_have_none(shared_model):
+    result = run("explain", "Paris a condamné Moscou. Il faisait beau ce jour-là.", "--no-parse")
+    assert result.exit_code == 0, result.output
+    assert "sentence 2 [25:52]: no trigger candidate" in result.output
+    assert "ACCUSE" in result.output  # the first sentence still has its event
+    none = run("explain", "Il faisait beau ce jour-là.", "--no-parse")
+    assert "no trigger candidate: no lexicon frame matched" in none.output

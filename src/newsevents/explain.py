@@ -18,13 +18,15 @@ ROLES = ("heading", "token", "candidate", "fired", "dropped", "event", "evidence
 def explanation_lines(result: DocumentResult, trace: Trace, parse: bool = True) -> Iterator[tuple[str, str]]:
     """(text, role) lines explaining ``result`` (one coded article) from its ``trace``: per sentence with
     candidates or events, its parse (unless ``parse`` is False), its candidates and rules, its events. Roles
-    are those of :data:`ROLES`. Spans are character offsets in the article text, 0-based, end-exclusive."""
+    are those of :data:`ROLES`. A sentence with neither gets one line saying so. Spans are character offsets in
+    the article text, 0-based, end-exclusive."""
     by_sentence: dict[tuple[int, int], list[Event]] = {}
     for event in result.events:
         by_sentence.setdefault(tuple(event.sentence_span), []).append(event)
     for n, sentence in enumerate(trace.sentences, 1):
         events = by_sentence.get(sentence.span, [])
         if not sentence.candidates and not events:
+            yield f"sentence {n} [{sentence.span[0]}:{sentence.span[1]}]: no trigger candidate", "heading"
             continue
         yield f"sentence {n} [{sentence.span[0]}:{sentence.span[1]}]: {sentence.text}", "heading"
         if parse:
@@ -36,7 +38,8 @@ def explanation_lines(result: DocumentResult, trace: Trace, parse: bool = True) 
         for event in events:
             yield from _event_lines(event, result.article.text)
     if not result.events and not any(s.candidates for s in trace.sentences):
-        yield "no trigger candidate: no word of the text is in the lexicon", "plain"
+        yield ("no trigger candidate: no lexicon frame matched a word of the text (a lexicon word whose frame "
+               "does not fit, e.g. an object the frame does not list, is no candidate)"), "plain"
 
 
 def _parse_lines(sentence: SentenceTrace) -> Iterator[tuple[str, str]]:
