@@ -31,6 +31,11 @@ STATE_ACT_ROOTS = {"03", "04", "05", "10", "11", "12", "13", "16"}
 # Roots whose actor, when the text names none, is implied by the place: arrests and detentions are by the
 # authorities of the country where they happen ("ont été arrêtés en Russie"), protests by its people.
 IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
+# Roots of material conflict (18 assault, 19 fight, 20 mass violence) and the sectors of those who undergo them
+# rather than carry them out: the "de" complement of such an event noun in these sectors is its recipient, not
+# its actor ("le bombardement d'un hôpital", "l'attaque de civils"), whatever the frame's ``de`` says.
+CONFLICT_ROOTS = frozenset({"18", "19", "20"})
+UNDERGOER_SECTORS = frozenset({"CVL", "HLH", "EDU", "REF"})
 HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
 """A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
 FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Entity
-from .frames import SUBJECT_DEPS, Trigger
+from .frames import CONFLICT_ROOTS, SUBJECT_DEPS, UNDERGOER_SECTORS, Trigger
 
 
 class Nouns:
@@ -33,7 +33,9 @@ class Nouns:
         if occasion is not None:  # "à l'issue d'un entretien avec X": the parser may hang "avec X" on "issue"
             holders.append(occasion)
         if not actors and not (light and frame.de == "actor"):
-            actors = self._noun_modifier_actors(tok, frame, context, quantity)
+            taken = {r.span for r in recipients}  # "le bombardement de l'hôpital": not also its actor
+            actors = tuple(a for a in self._noun_modifier_actors(tok, frame, context, quantity)
+                           if a.span not in taken)
         if not recipients:
             recipients = self._noun_slot_recipients(tok, frame, context, holders)
         if not actors:  # "un appel au calme lancé par Bruxelles"
@@ -63,13 +65,23 @@ class Nouns:
             if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
                     and not (light and frame.de == "actor"):
                 found = context.resolve(c)
-                if frame.de == "actor" and not actors:
+                if frame.de == "actor" and not recipients and self._undergoers(frame, found):
+                    recipients = found  # "le bombardement de l'hôpital de Kharkiv": the hospital is hit
+                elif frame.de == "actor" and not actors:
                     actors = found
                 elif frame.de == "recipient" and not recipients:
                     recipients = found
             elif c.dep_ == "nmod" and case in self.lex.cue("agent_preps") and not actors:
                 actors = context.resolve(c)
         return actors, recipients
+
+    @staticmethod
+    def _undergoers(frame, entities) -> bool:
+        """Rule of :meth:`_noun_complements`: the "de" complement of a material-conflict noun whose entities
+        all belong to undergoer sectors (:data:`~newsevents.engine.frames.UNDERGOER_SECTORS`: civilians,
+        health, education, refugees) is the recipient ("le bombardement d'une école" hits the school)."""
+        return frame.cameo[:2] in CONFLICT_ROOTS and bool(entities) and all(
+            e.sector in UNDERGOER_SECTORS for e in entities)
 
     def _noun_modifier_actors(self, tok, frame, context, quantity):
         """Actors named by modifiers of the noun or of its quantity noun ("les frappes russes": military for
