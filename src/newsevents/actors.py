@@ -133,6 +133,7 @@ class ArticleActors(_Coreference):
         self._codes_seen: set[str] = set()
         self._main: tuple[str, ...] | None = None
         self._code_counts: dict[str, list[int]] = {}
+        self._paragraph_counts: dict[str, list[int]] = {}  # the same, for the paragraph (Doc) added last
         self.guessed: set[tuple[int, int]] = set()
         """Spans of entities whose country is a guess (the country last named, the article's main country),
         not a signal in their own words."""
@@ -144,6 +145,7 @@ class ArticleActors(_Coreference):
         article) and record its actors as antecedents. Returns the mentions in token order."""
         info = _DocInfo(doc, offset, [], {}, {})
         self._docs[id(doc)] = info
+        self._paragraph_counts = {}
         found: list[tuple[int, int, ActorEntry]] = []
         for start, end, cands in self.resolver._match(doc):
             for entry, case in cands:
@@ -208,6 +210,8 @@ class ArticleActors(_Coreference):
         if kind != "agent" and code not in ("---", "IGO"):
             self._codes_seen.add(code)
             count = self._code_counts.setdefault(code, [0, m.char_start])
+            count[0] += 1
+            count = self._paragraph_counts.setdefault(code, [0, m.char_start])
             count[0] += 1
         return m
 
@@ -575,7 +579,7 @@ class ArticleActors(_Coreference):
         if role == "person_nouns":
             return []
         if coref and self.resolver.main_country_fallback:
-            main = self.main_country()
+            main = self.main_country(paragraph=True)  # a paragraph about another place starts fresh
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
@@ -606,12 +610,15 @@ class ArticleActors(_Coreference):
                         return found[0]
         return None
 
-    def main_country(self) -> str | None:
+    def main_country(self, paragraph: bool = False) -> str | None:
         """The article's main country: the ISO code named most often in the chunks added so far (names,
-        capitals, persons, demonyms), ties going to the one named first; None when no country is named."""
-        if not self._code_counts:
+        capitals, persons, demonyms), ties going to the one named first; None when no country is named. With
+        ``paragraph``, the paragraph's own main country when it names one (a paragraph about another place
+        starts fresh), else the article's."""
+        counts = self._paragraph_counts if paragraph and self._paragraph_counts else self._code_counts
+        if not counts:
             return None
-        return min(self._code_counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+        return min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
 
     @staticmethod
     def _apposed_name(info: _DocInfo, head, end: int) -> Mention | None:
