@@ -56,7 +56,8 @@ EXAMPLES: dict[str, Example] = {
         "Des milliers d'infirmiers ont manifesté lundi à Lyon pour réclamer des hausses de salaire.", "dropped",
         "réclamer", ("PROTEST 141 ---/HLH -> FRA/GOV asserted",)),
     "reaction_topic": Example(
-        "Paris a condamné l'attaque russe contre Kiev.", "dropped", "attaque", ("ACCUSE 111 FRA/GOV -> RUS/- asserted",)),
+        "Paris a condamné l'attaque russe contre Kiev.", "dropped", "attaque",
+        ("ACCUSE 111 FRA/GOV -> RUS/- asserted",)),
     "place_description": Example(
         "Le pape s'est rendu à Bangui, où des rebelles ont attaqué l'armée en mars.", "dropped", "attaqué"),
     "threat_condition": Example(
@@ -140,7 +141,8 @@ EXAMPLES: dict[str, Example] = {
         "Les manifestants exigent la démission du président.", "fired", "exigent",
         ("REQUEST 100 ---/CVL -> ---/GOV asserted",), note="président"),
     "place_recipient": Example(
-        "Des manifestations ont eu lieu en Iran.", "fired", "manifestations", ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),
+        "Des manifestations ont eu lieu en Iran.", "fired", "manifestations",
+        ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),
         note="IRN/GOV"),
     "announcing_reporter": Example(
         "Moscou a prévenu qu'en cas de refus, les contrats seront arrêtés.", "fired", "arrêtés",
@@ -152,7 +154,8 @@ EXAMPLES: dict[str, Example] = {
         "Dix opposants ont été arrêtés en Russie.", "fired", "arrêtés", ("COERCE 173 RUS/COP -> RUS/OPP asserted",),
         note="RUS/COP"),
     "protesters_hit": Example(
-        "Cinq manifestants ont été tués samedi à Khartoum.", "fired", "tués", ("ASSAULT 190 SDN/COP -> SDN/CVL asserted",),
+        "Cinq manifestants ont été tués samedi à Khartoum.", "fired", "tués",
+        ("ASSAULT 190 SDN/COP -> SDN/CVL asserted",),
         note="SDN/COP"),
     "no_participants": Example("Des frappes ont eu lieu.", "dropped", "frappes", ()),
     "actor_required": Example(
@@ -172,7 +175,8 @@ EXAMPLES: dict[str, Example] = {
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),
     "home_trip": Example("Le ministre nord-coréen se rendra à Pyongyang.", "dropped", "rendra", ()),
     "distinct_parties": Example(
-        "Des soldats russes ont tiré sur des soldats russes.", "silent", "tiré", ("ASSAULT 190 RUS/MIL -> - asserted",)),
+        "Des soldats russes ont tiré sur des soldats russes.", "silent", "tiré",
+        ("ASSAULT 190 RUS/MIL -> - asserted",)),
     # -- recoding ---------------------------------------------------------------------------------------------
     "modality": Example(
         "La Russie aurait livré des armes à la Syrie.", "fired", "livré", ("AID 072 RUS/- -> SYR/- alleged",),
@@ -196,19 +200,22 @@ EXAMPLES: dict[str, Example] = {
         "La France promet de livrer des armes au Liban.", "fired", "promet", ("AGREE 033 FRA/GOV -> LBN/- intended",),
         note="033"),
     "threat_content": Example(
-        "La Russie menace de couper le gaz à l'Ukraine.", "fired", "menace", ("THREATEN 131 RUS/GOV -> UKR/- asserted",),
+        "La Russie menace de couper le gaz à l'Ukraine.", "fired", "menace",
+        ("THREATEN 131 RUS/GOV -> UKR/- asserted",),
         note="131"),
     "agree_intended": Example(
         "La France s'engage à coopérer avec l'Allemagne.", "fired", "engage", ("AGREE 031 FRA/GOV -> DEU/- intended",),
         note="intended"),
     # -- candidate, absorption and post-filter stages (engine/sentence.py, engine/learned_stage.py) ------------
     "lexicon": Example("La Russie a attaqué l'Ukraine.", "candidate", "attaqué", note="frame attaquer 190"),
-    "synthetic": Example("Emmanuel Macron au Bénin.", "candidate", "Emmanuel", ("CONSULT 042 FRA/GOV -> BEN/GOV asserted",),
+    "synthetic": Example("Emmanuel Macron au Bénin.", "candidate", "Emmanuel",
+                         ("CONSULT 042 FRA/GOV -> BEN/GOV asserted",),
                          note="frame (headline) 042"),
     "in_name": Example(
         "L'Organisation de libération de la Palestine a condamné Israël.", "dropped", "libération"),
     "pattern_object": Example(
-        "La Russie a lancé une attaque contre l'Ukraine.", "dropped", "attaque", ("ASSAULT 190 RUS/- -> UKR/- asserted",)),
+        "La Russie a lancé une attaque contre l'Ukraine.", "dropped", "attaque",
+        ("ASSAULT 190 RUS/- -> UKR/- asserted",)),
     "in_answered_request": Example(
         "La Russie a rejeté l'appel de l'ONU à cesser les frappes.", "dropped", "cesser"),
     "absorbed": Example(
@@ -283,6 +290,15 @@ def test_stage_rules_are_every_name_the_stages_record():
     assert {"in_name", "pattern_object", "model_veto", "duplicate"} <= recorded  # the pattern reads the sources
     assert recorded <= set(STAGE_RULES), sorted(recorded - set(STAGE_RULES))
     assert not set(STAGE_RULES) & {rule.name for rule in REGISTRY}
+
+
+def test_each_rule_docstring_quotes_its_tested_example():
+    """The example a rule's docstring opens with is part of the sentence its test runs (same case aside)."""
+    for rule in REGISTRY:
+        quoted = re.match(r'"(.+?)"[ :]', rule.doc)
+        assert quoted, f"rule {rule.name}: its docstring does not open with a quoted example"
+        assert quoted.group(1).lower() in EXAMPLES[rule.name].text.lower(), \
+            f"rule {rule.name}: docstring example {quoted.group(1)!r} is not in {EXAMPLES[rule.name].text!r}"
 
 
 @pytest.mark.parametrize("name", ALL_RULES)
