@@ -27,14 +27,14 @@ def _add(stage: str, kind: str, name: str, group: str | None = None):
 
 @_add("suppression", "drop", "background_participle")
 def background_participle(coder, t, s) -> bool:
-    """"a levé l'état de siège décrété il y a un an": the undated participle with no agent is background;
-    "décrété" is dropped (its noun, a pattern object, then codes itself)."""
+    """"le tribunal a libéré les militants arrêtés il y a un an": the participle "arrêtés", with no agent and
+    describing an object, is background and is dropped (a pattern-object noun it describes then codes itself)."""
     return coder._background_participle(t, s.expressions, s.offset)
 
 
 @_add("suppression", "drop", "purpose_clause")
 def purpose_clause(coder, t, s) -> bool:
-    """"ont manifesté pour réclamer des hausses de salaire": the stated aim "réclamer" is dropped."""
+    """"ont manifesté lundi à Lyon pour réclamer des hausses de salaire": the stated aim "réclamer" is dropped."""
     return coder._purpose_clause(t, s.by_token)
 
 
@@ -46,19 +46,21 @@ def reaction_topic(coder, t, s) -> bool:
 
 @_add("suppression", "drop", "place_description")
 def place_description(coder, t, s) -> bool:
-    """"au Kenya, où dix personnes ont été blessées pendant des émeutes": the place's description is dropped."""
+    """"le pape s'est rendu à Bangui, où des rebelles ont attaqué l'armée en mars": the place's description
+    "attaqué" is dropped."""
     return coder._place_description(t.token)
 
 
 @_add("suppression", "drop", "threat_condition")
 def threat_condition(coder, t, s) -> bool:
-    """"menace de ... si le Maroc ne présente pas d'excuses": the condition "présente" is dropped."""
+    """"la Russie menace de couper le gaz si l'Ukraine attaque la Crimée": the condition "attaque" is dropped."""
     return coder._threat_condition(t, s.by_token)
 
 
 @_add("suppression", "drop", "consequence")
 def consequence(coder, t, s) -> bool:
-    """"les rebelles ont bombardé la ville, tuant vingt personnes": the toll "tuant" is dropped (one attack)."""
+    """"les rebelles ont bombardé la ville de Goma, tuant vingt personnes": the toll "tuant" is dropped (one
+    attack)."""
     return coder._consequence(t, s.by_token)
 
 
@@ -70,7 +72,7 @@ def unowned_background(coder, t, s) -> bool:
 
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
-    """"ont défilé à l'appel des syndicats": the call "appel" that organised the march is dropped."""
+    """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""
     return coder._organiser_adjunct(t)
 
 
@@ -84,13 +86,14 @@ def affiliation_label(coder, t, s) -> bool:
 
 @_add("labels", "drop", "same_act_adjunct")
 def same_act_adjunct(coder, t, s) -> bool:
-    """"a attaqué la caserne en se faisant exploser": the manner "exploser" of the same act is dropped."""
+    """"a attaqué la caserne de Kaboul en se faisant exploser": the manner "exploser" of the same act is dropped."""
     return coder._same_act_adjunct(t, s.by_token)
 
 
 @_add("labels", "drop", "noun_purpose")
 def noun_purpose(coder, t, s) -> bool:
-    """"un vote pour interdire les armes": the aim "interdire" of the noun is dropped."""
+    """"une pétition pour interdire les armes a recueilli un million de signatures": the aim "interdire" of the
+    noun is dropped."""
     return coder._noun_purpose(t)
 
 
@@ -108,13 +111,14 @@ def interview(coder, t, s) -> bool:
 
 @_add("labels", "drop", "violated")
 def violated(coder, t, s) -> bool:
-    """"ont violé le cessez-le-feu": the agreement broken, "cessez-le-feu", is dropped."""
+    """"le Venezuela a enfreint l'embargo": the measure broken, "embargo", is dropped (the breach is coded)."""
     return coder._violated(t)
 
 
 @_add("labels", "drop", "cleared_charge")
 def cleared_charge(coder, t, s) -> bool:
-    """"lavé de tous les soupçons par un tribunal": the cleared charge "soupçons" is dropped."""
+    """"a été blanchi des accusations de corruption par un tribunal": the cleared charge "accusations" is
+    dropped."""
     return coder._cleared_charge(t)
 
 
@@ -141,7 +145,8 @@ def participants(coder, c, s) -> bool:
 
 @_add("roles", "actors", "accused_actor")
 def accused_actor(coder, c, s):
-    """"l'accuse de viser des civils": the one accused is the actor of "viser"."""
+    """"Kiev a bombardé Donetsk. Moscou l'accuse de viser des civils": the one accused (UKR) is the actor of
+    "viser"."""
     if c.trig.is_noun:
         return ()
     charge = coder._charging_verb(c.trig.token, s.by_token)
@@ -150,8 +155,9 @@ def accused_actor(coder, c, s):
 
 @_add("roles", "drop", "frame_sectors")
 def frame_sectors(coder, c, s) -> bool:
-    """"l'opposition proteste": when the actors do not fit the frame's sectors the next fitting frame is
-    tried (participants found again); with none the candidate is dropped."""
+    """"l'opposition a protesté contre le gouvernement": when the actors do not fit the frame's sectors (the
+    protest frame wants civilians, workers or students) the next fitting frame is tried (criticism, 111;
+    participants found again); with none the candidate is dropped."""
     trig = c.trig
     if coder._frame_fits(trig.frame, trig.token, c.actors, s.context):
         return False
@@ -166,7 +172,7 @@ def frame_sectors(coder, c, s) -> bool:
 
 @_add("roles", "step", "swapped_roles")
 def swapped_roles(coder, c, s) -> bool:
-    """"a reçu la visite de X": a frame marked ``swap`` exchanges actor and recipient."""
+    """"a reçu la visite du chancelier allemand": a frame marked ``swap`` exchanges actor and recipient."""
     if not c.trig.frame.swap:
         return False
     c.actors, c.recipients = c.recipients, c.actors
@@ -185,7 +191,8 @@ def answered_request(coder, c, s) -> bool:
 
 @_add("roles", "step", "absorbed_acts")
 def absorbed_acts(coder, c, s) -> bool:
-    """"a promis de maintenir son aide": the acts absorbed by the trigger are kept for the fallbacks below."""
+    """"a promis d'aider le Liban": the acts absorbed by the trigger ("aider") are kept for the fallbacks and
+    the recoding below (a promise of aid, 033)."""
     c.inner = s.absorbed.get(c.trig.token.i, [])
     c.own_recipients = bool(c.recipients)  # named in the trigger's own slots ("convenu avec X")
     return False
@@ -217,7 +224,7 @@ def protesters_of(coder, c, s):
 
 @_add("roles", "recipients", "que_clause_subject")
 def que_clause_subject(coder, c, s):
-    """"a exigé que le Japon renonce à ...": the recipient is the subject of the "que" clause."""
+    """"a exigé que le Japon renonce à ses essais": the recipient is the subject of the "que" clause."""
     if c.trig.frame.cameo[:2] == "10":
         return coder._que_clause_subject(c.trig.token, s.context, c.actors)
     return ()
@@ -225,7 +232,7 @@ def que_clause_subject(coder, c, s):
 
 @_add("roles", "recipients", "absorbed_recipient")
 def absorbed_recipient(coder, c, s):
-    """"a promis de maintenir son aide militaire au Niger": the recipient of the absorbed act (NER)."""
+    """"a promis de livrer des armes au Niger": the recipient of the absorbed act (NER)."""
     for sub in c.inner:
         if coder._under_modifier(sub.token, c.trig.token):  # "l'exigence de respecter les accords conclus
             continue  # avec Israël": a participle describing a noun gives no recipient
@@ -237,7 +244,8 @@ def absorbed_recipient(coder, c, s):
 
 @_add("roles", "recipients", "complement_recipient")
 def complement_recipient(coder, c, s):
-    """"a menacé d'interdire le scrutin à Hébron": the complement of a demand or threat names the recipient."""
+    """"a menacé d'interrompre les négociations si les Etats-Unis ne retirent pas leurs missiles": the
+    complement of a demand or threat names the recipient (USA)."""
     if c.trig.frame.absorbs or c.trig.frame.cameo[:2] == "13":
         return coder._complement_recipient(c.trig.token, s.context, c.actors)
     return ()
@@ -245,7 +253,7 @@ def complement_recipient(coder, c, s):
 
 @_add("roles", "recipients", "threatened_place")
 def threatened_place(coder, c, s):
-    """"promet une opération terrestre en Syrie": the recipient of a threat is the place threatened (SYR)."""
+    """"Ankara promet une nouvelle offensive à Alep": the recipient of a threat is the place threatened (SYR)."""
     if c.trig.frame.cameo[:2] == "13":
         return coder._threatened_place(c.trig, c.inner, c.actors, s.offset)
     return ()
@@ -253,8 +261,8 @@ def threatened_place(coder, c, s):
 
 @_add("roles", "step", "reciprocal")
 def reciprocal(coder, c, s) -> bool:
-    """"sont convenus de fournir une aide à X": a reciprocal verb is two-way only with its own partner (or
-    none), so this is the actors' pledge to X, not X's to them."""
+    """"la France est convenue avec l'Allemagne de renforcer leur coopération": a reciprocal verb is two-way
+    with its own partner (or none); "sont convenus de fournir une aide à X" is the actors' pledge to X, one way."""
     c.reciprocal = c.trig.frame.reciprocal and (c.own_recipients or not c.recipients)
     return c.reciprocal
 
@@ -283,7 +291,8 @@ def demanded_of_object(coder, c, s):
 
 @_add("roles", "recipients", "place_recipient")
 def place_recipient(coder, c, s):
-    """"des manifestations en Iran": protests, strikes, arrests... target the place they happen (IRN GOV)."""
+    """"des manifestations ont eu lieu en Iran": protests, strikes, arrests... target the
+    place they happen (IRN GOV)."""
     cameo = c.trig.frame.cameo
     if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
         return coder._place_sector(cameo[:2], coder._recipient_from_place(c.trig, s.sent, s.context, c.actors,
@@ -293,7 +302,7 @@ def place_recipient(coder, c, s):
 
 @_add("roles", "actors", "announcing_reporter")
 def announcing_reporter(coder, c, s):
-    """"X a prévenu qu'en cas de refus, les contrats seront arrêtés": the actor is the one who announced it."""
+    """"Moscou a prévenu qu'en cas de refus, les contrats seront arrêtés": the actor is the one who announced it."""
     tok = c.trig.token
     if c.trig.is_noun or not coder._passive(tok) or not coder._conditioned(tok) or not coder._self_announced(tok):
         return ()
@@ -333,7 +342,8 @@ def no_participants(coder, c, s) -> bool:
 
 @_add("roles", "drop", "actor_required")
 def actor_required(coder, c, s) -> bool:
-    """"le rejet des pouvoirs issus des élections": an act only a government performs, by nobody; dropped."""
+    """"le rejet des pouvoirs issus des élections a été annoncé": an act only a government performs, by nobody;
+    dropped."""
     trig = c.trig
     return not c.actors and (coder._needs_actor(trig) or trig.frame.needs_actor
                              or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
@@ -341,13 +351,14 @@ def actor_required(coder, c, s) -> bool:
 
 @_add("roles", "drop", "recipient_required")
 def recipient_required(coder, c, s) -> bool:
-    """"le ministre s'est rendu" with no place: a frame that needs a recipient has none; dropped."""
+    """"le président a averti" with nobody warned: a frame that needs a recipient has none; dropped."""
     return not c.recipients and c.trig.frame.needs_recipient
 
 
 @_add("roles", "recipients", "conjunct_recipient")
 def conjunct_recipient(coder, c, s):
-    """"a soutenu la guerre russe et aurait fourni": the second verb shares the first one's recipient."""
+    """"a soutenu la guerre russe contre l'Ukraine et aurait fourni": the second verb shares the first one's
+    recipient."""
     tok = c.trig.token
     if tok.dep_ == "conj" and tok.head.i in s.named_recipients:
         return s.named_recipients[tok.head.i]
@@ -356,8 +367,8 @@ def conjunct_recipient(coder, c, s):
 
 @_add("roles", "step", "remember_recipients")
 def remember_recipients(coder, c, s) -> bool:
-    """"a soutenu la guerre russe et aurait fourni": the recipients of "soutenu" are kept for the verbs
-    coordinated with it (``conjunct_recipient``)."""
+    """"a soutenu la guerre russe contre l'Ukraine et aurait fourni": the recipients of "soutenu" are kept for the
+    verbs coordinated with it (``conjunct_recipient``)."""
     if c.recipients:
         s.named_recipients[c.trig.token.i] = c.recipients
     return False
@@ -365,7 +376,8 @@ def remember_recipients(coder, c, s) -> bool:
 
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
-    """"Il l'accuse" after a sentence about Kiev: the recipient is the nearest other party named before."""
+    """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
+    before."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
         return coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
                                         c.actors, c.trig.token.idx + s.offset)
@@ -374,7 +386,8 @@ def context_recipient(coder, c, s):
 
 @_add("roles", "step", "enumerated_recipients")
 def enumerated_recipients(coder, c, s) -> bool:
-    """"au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des manifestants" made local."""
+    """"a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des
+    manifestants" made local."""
     c.recipients = coder._enumerated(c.recipients, s.sent, s.context, s.offset)
     c.recipients = coder._localised(c.recipients, c.trig, s.sent, s.context, s.offset)
     return False
@@ -390,8 +403,8 @@ def home_trip(coder, c, s) -> bool:
 
 @_add("roles", "step", "distinct_parties")
 def distinct_parties(coder, c, s) -> bool:
-    """"Moscou a sanctionné la Russie ...": a recipient that is one of the actors (same span or entity) is removed;
-    the recipients of an accusing verb are kept for ``accused_actor``."""
+    """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
+    entity) is removed; the recipients of an accusing verb are kept for ``accused_actor``."""
     spans = {a.span for a in c.actors}
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
@@ -417,7 +430,8 @@ def modality(coder, c, s) -> bool:
 
 @_add("recoding", "step", "alleged_exchange")
 def alleged_exchange(coder, c, s) -> bool:
-    """"aurait libéré X en échange de la libération de Y": the counterpart of an alleged deal is alleged."""
+    """"aurait libéré un Américain en échange de la libération d'un Russe": the counterpart of an alleged deal is
+    alleged."""
     if not c.trig.is_noun or c.modality != "asserted":
         return False
     exchanged = coder._exchange_verb(c.trig.token)
@@ -429,7 +443,7 @@ def alleged_exchange(coder, c, s) -> bool:
 
 @_add("recoding", "step", "obligation_now")
 def obligation_now(coder, c, s) -> bool:
-    """"X devra payer, prévient Y": the demand is made now (asserted, not intended)."""
+    """"l'Ukraine a déclaré que la Russie devra payer": the demand is made now (asserted, not intended)."""
     if c.trig.frame is OBLIGATION and c.modality == "intended":
         c.modality = "asserted"
         return True
@@ -438,8 +452,9 @@ def obligation_now(coder, c, s) -> bool:
 
 @_add("recoding", "step", "announced_intent", group="announced")
 def announced_intent(coder, c, s) -> bool:
-    """"X a annoncé qu'il retirerait ...": X's own stated intent (intended); a conflictual act, or any act on a
-    condition but an offer ("... si Y ne cède pas"), is a threat (13x, asserted)."""
+    """"la France a annoncé qu'elle retirerait ses troupes du Mali": the speaker's own stated intent (intended); a
+    conflictual act, or any act on a condition but an offer ("... si Y ne cède pas"), is a threat (13x,
+    asserted)."""
     if c.modality != "alleged" or not coder._self_announced(c.trig.token):
         return False
     c.modality = "intended"
@@ -452,7 +467,7 @@ def announced_intent(coder, c, s) -> bool:
 
 @_add("recoding", "step", "conditioned_threat", group="announced")
 def conditioned_threat(coder, c, s) -> bool:
-    """"a prévenu qu'en cas de refus, il coupera le gaz": a threat (1311...), asserted."""
+    """"a prévenu qu'en cas de refus, elle coupera le gaz": a threat (1311...), asserted."""
     tok = c.trig.token
     if c.modality == "intended" and c.root in THREAT_CODES and coder._conditioned(tok) \
             and coder._self_announced(tok):
@@ -465,7 +480,8 @@ def conditioned_threat(coder, c, s) -> bool:
 
 @_add("recoding", "step", "intent_code", group="intent")
 def intent_code(coder, c, s) -> bool:
-    """"veut rencontrer X": an intended meeting, aid, cooperation... is its "express intent" code (036...)."""
+    """"veut rencontrer le président russe": an intended meeting, aid, cooperation... is its "express intent" code
+    (036...)."""
     if c.modality == "intended" and c.root in INTENT_CODES:
         c.cameo = INTENT_CODES[c.root]
         return True
@@ -474,7 +490,7 @@ def intent_code(coder, c, s) -> bool:
 
 @_add("recoding", "step", "promise_content", group="intent")
 def promise_content(coder, c, s) -> bool:
-    """"promet une aide": a promise takes the intent code of what it promises (033)."""
+    """"promet de livrer des armes au Liban": a promise takes the intent code of what it promises (033)."""
     if c.root == "03" and c.inner and c.inner[0].frame.cameo[:2] in INTENT_CODES:
         c.cameo = INTENT_CODES[c.inner[0].frame.cameo[:2]]
         return True
