@@ -66,6 +66,8 @@ SENTENCES = [
     ("L'ancien ministre a été reconnu coupable de corruption.", "reconnu", "SANCTION", "116", None, None),
     ("Le département américain du Trésor a placé la banque russe sur sa liste noire.", "placé", "SANCTION", "163",
      "USA", "RUS"),
+    # 03 AGREE: a promised act named by a noun ("promettre" supports it: the promise of aid, to whom it goes)
+    ("Le Japon promet une aide au Sri Lanka.", "promet", "AGREE", "033", "JPN", "LKA"),
     # 04 CONSULT, 05 SUPPORT, 10 REQUEST, 12 REJECT
     ("Le diplomate chinois a échangé avec des responsables américains.", "échangé", "CONSULT", "040", "CHN", "USA"),
     ("La Chine annonce un accord de coopération avec la France.", "accord", "SUPPORT", "057", "CHN", None),
