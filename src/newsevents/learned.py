@@ -3,13 +3,17 @@
 The lexicon's frames (:mod:`newsevents.lexicon`) say which words *can* code an event; on text nobody tuned them on,
 they miss rarer synonyms and code other senses. This model is trained on annotated news
 (``eval/train`` of the shared material, its *tune* part only; ``scripts/train_trigger_model.py`` rebuilds it with a
-fixed seed) and is used by the coder in two ways (:meth:`TriggerModel.revise`):
+fixed seed) and is used by the coder's candidate stage :func:`newsevents.engine.learned_stage.learned_triggers` in
+three ways, each switched off by a threshold above 1 (the shipped French model has all three off: no setting
+raised F1 at every level in cross-validation, see docs/accuracy.md):
 
-* **veto** -- a trigger of the lexicon whose "no event" probability is above ``veto`` is dropped
-  ("Le président a rappelé les faits": *rappeler* in its sense of "recall", not CAMEO 161);
+* **veto** -- a trigger of the lexicon whose "no event" probability is above ``veto`` is dropped (a lexicon
+  word used in another sense);
 * **proposal** -- a word the lexicon does not match whose best event type has a probability above ``propose`` becomes
-  a candidate trigger with a synthetic frame of that type ("Les rebelles ont pilonné la ville": *pilonner*, ASSAULT),
-  whose roles are then found by the same rules as any trigger.
+  a candidate trigger with a synthetic frame of that type (a rarer synonym no frame lists), whose roles are then
+  found by the same rules as any trigger;
+* **rescue** -- a trigger of the lexicon whose own type has a probability above ``rescue`` escapes the suppression
+  rules.
 
 The model is a multinomial logistic regression (scikit-learn at training time; numpy only at run time) over
 binary features of the parse (lemma, part of speech, dependency, morphology, head, children, prepositions, what

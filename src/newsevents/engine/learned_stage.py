@@ -4,9 +4,9 @@ It runs right after :func:`~newsevents.engine.sentence.match_triggers` and does 
 model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
 
 * rule ``model_veto`` -- a lexicon trigger whose "no event" probability reaches the model's ``veto`` is dropped
-  ("Le président a rappelé les faits": *rappeler* as "recall", not CAMEO 161);
+  (a lexicon word used in another sense, which its frame's object lists did not exclude);
 * rule ``model_proposal`` -- a word the lexicon does not match whose best event type reaches ``propose`` becomes
-  a candidate with a synthetic frame of that type ("Les rebelles ont pilonné la ville": *pilonner*, ASSAULT);
+  a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists);
 * rule ``model_rescue`` -- a lexicon trigger whose own type reaches ``rescue`` is *confident*: the suppression
   and label rules, the answered-request rule and the rules that require an actor or a recipient of the frame do
   not drop it ("la mobilisation contre la réforme", coded although the rules took it for background).
