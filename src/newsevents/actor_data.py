@@ -52,6 +52,7 @@ _DEFINITE = {"le", "la", "l'", "les"}
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
     apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``."""
