@@ -98,7 +98,7 @@ class ActorResolver:
         return ArticleActors(self, published)
 
     def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
-        """Every (start token, end token, candidates) of ``doc`` whose folded words are a dictionary surface
+        """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded words are a dictionary surface
         form, by start then end; overlapping and nested matches included. Linear in the Doc's length (times
         the longest form)."""
         words = [fold(t.text) or " " for t in doc]
@@ -147,10 +147,10 @@ class ArticleActors(_Coreference):
     def add_doc(self, doc, offset: int = 0) -> list[Mention]:
         """Find all actor mentions in ``doc`` (a parsed chunk whose first character is at ``offset`` in the
         article) and record its actors as antecedents. Returns the mentions in token order."""
-        info = _DocInfo(doc, offset, [], {}, {})
+        info = _DocInfo(doc, offset, [], {}, {}, list(doc))
         self._docs[id(doc)] = info
         found: list[tuple[int, int, ActorEntry]] = []
-        for start, end, cands in self.resolver._match(doc):
+        for start, end, cands in self.resolver._match(info.tokens):
             for entry, case in cands:
                 if not _case_ok(doc[start:end], case):
                     continue
@@ -185,7 +185,7 @@ class ArticleActors(_Coreference):
             if not any(i in info.by_token for i in range(start, end)):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
-        for tok in doc:  # subject pronouns: a coref mention of their antecedent
+        for tok in info.tokens:  # subject pronouns: a coref mention of their antecedent
             if fold(tok.text) in ("il", "elle", "ils", "elles") and tok.i not in info.by_token:
                 ref = self._antecedent(info, tok)
                 if ref is not None:
@@ -231,12 +231,12 @@ class ArticleActors(_Coreference):
                     break
         return out
 
-    def _name_runs(self, doc) -> list[tuple[int, int]]:
+    def _name_runs(self, doc, tokens=None) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
-        inside a name kept)."""
+        inside a name kept). ``tokens``: the Doc's tokens when already listed."""
         runs = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
-        # one pass over the tokens; the loop below reads these lists only
-        pos, dep, text = ([], [], []) if len(doc) == 0 else map(list, zip(*((t.pos_, t.dep_, t.text) for t in doc)))
+        tokens = list(doc) if tokens is None else tokens
+        pos, dep, text = [t.pos_ for t in tokens], [t.dep_ for t in tokens], [t.text for t in tokens]
         i, n = 0, len(pos)
         while i < n:
             if pos[i] == "PROPN" and text[i][:1].isupper():

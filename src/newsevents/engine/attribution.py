@@ -10,7 +10,8 @@ class Sources:
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _sentence_attribution(self, context, sent, offset) -> Attribution | None:
-        """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X"."""
+        """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X". ``sent``: the sentence
+        Span or the list of its tokens (read twice)."""
         preps = self.lex.cue("attribution_preps")
         for tok in sent:
             if tok.dep_ == "case" and (tok.lower_ in preps or (  # "d'après" is "d'" + fixed "après"

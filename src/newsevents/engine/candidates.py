@@ -113,7 +113,8 @@ class Candidates:
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
-        coopérer") is a demand by the reporter of the obligation's subject."""
+        coopérer") is a demand by the reporter of the obligation's subject. ``sent``: the sentence Span or the
+        list of its tokens."""
         out = []
         for tok in sent:
             if tok.lemma_.lower() in self.lex.cue("obligation_verbs") and tok.pos_ in ("VERB", "AUX") \
