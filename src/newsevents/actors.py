@@ -18,8 +18,9 @@ Codes are ISO 3166-1 alpha-3 (plus KSV, as CAMEO), ``IGO`` or ``---``; sectors a
 offsets are 0-based, end-exclusive, into the article text (the chunk's offset added). Dates are ISO 8601.
 
 Matching is case- and accent-insensitive (:func:`fold`) on the Doc's own tokens, with one table of folded
-word sequences built once per language (looked up from each word that starts a known name); names written with a capital in the data only match capitalised
-words, and acronyms only match upper-case words, so "Grenade" never matches "une grenade".
+word sequences (and of their beginnings) built once per language; names written with a capital in the data
+only match capitalised words, and acronyms only match upper-case words, so "Grenade" never matches "une
+grenade".
 """
 from __future__ import annotations
 
@@ -82,11 +83,9 @@ class ActorResolver:
                 bucket.append((entry, case))
         for bucket in self._candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
-        self._longest: dict[str, int] = {}
-        """Folded first word of a dictionary surface form -> the most words a form starting with it has."""
-        for key in self._candidates:
-            if key:
-                self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        self._prefixes = {key[:n] for key in self._candidates for n in range(1, len(key) + 1)}
+        """Every beginning (1 word or more) of a folded dictionary surface form: a lookup stops at a word
+        sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
@@ -98,19 +97,22 @@ class ActorResolver:
         return ArticleActors(self, published)
 
     def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
-        """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded words are a dictionary surface
-        form, by start then end; overlapping and nested matches included. Linear in the Doc's length (times
-        the longest form)."""
+        """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded
+        words are a dictionary surface form, by start then end; overlapping and nested matches included. Linear
+        in the Doc's length (times the longest form)."""
         words = [fold(t.text) or " " for t in doc]
         out = []
-        for start, word in enumerate(words):
-            longest = self._longest.get(word)
-            if longest is None:
-                continue
-            for end in range(start + 1, min(start + longest, len(words)) + 1):
-                cands = self._candidates.get(tuple(words[start:end]))
+        prefixes, candidates = self._prefixes, self._candidates
+        for start in range(len(words)):
+            end = start + 1
+            while end <= len(words):
+                key = tuple(words[start:end])
+                if key not in prefixes:
+                    break
+                cands = candidates.get(key)
                 if cands is not None:
                     out.append((start, end, cands))
+                end += 1
         return out
 
 
