@@ -61,5 +61,5 @@ class Sources:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         entities = context.resolve(head)
         code, sector = (entities[0].code, entities[0].sector) if entities else ("---", "")
-        return Attribution(text=head.doc.text[start:end], span=(start + offset, end + offset), code=code,
-                           sector=sector)
+        text = head.doc[toks[0].i:toks[-1].i + 1].text  # == doc.text[start:end], without building the whole text
+        return Attribution(text=text, span=(start + offset, end + offset), code=code, sector=sector)
