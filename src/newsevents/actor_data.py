@@ -8,7 +8,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -51,6 +51,7 @@ _TITLE_KIN = {"chanceliere": "ministre", "chancelier": "ministre"}  # MT slip: "
 _DEFINITE = {"le", "la", "l'", "les"}
 
 
+@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
@@ -316,3 +317,5 @@ class _DocInfo:
     mentions: list[Mention]
     by_token: dict[int, Mention]
     entries: dict[int, ActorEntry]  # mention start token -> entry
+    tokens: list = field(default_factory=list)
+    """The Doc's tokens, made once (each ``doc[i]`` or pass over the Doc makes new Token objects)."""

@@ -17,9 +17,10 @@ Codes are ISO 3166-1 alpha-3 (plus KSV, as CAMEO), ``IGO`` or ``---``; sectors a
 (:data:`SECTORS`) or ``""`` for a state as a whole. Token indices are those of the spaCy Doc; character
 offsets are 0-based, end-exclusive, into the article text (the chunk's offset added). Dates are ISO 8601.
 
-Matching is case- and accent-insensitive (:func:`fold`) on the Doc's own tokens, with one spaCy
-``PhraseMatcher`` built once per language; names written with a capital in the data only match capitalised
-words, and acronyms only match upper-case words, so "Grenade" never matches "une grenade".
+Matching is case- and accent-insensitive (:func:`fold`) on the Doc's own tokens, with one table of folded
+word sequences (and of their beginnings) built once per language; names written with a capital in the data
+only match capitalised words, and acronyms only match upper-case words, so "Grenade" never matches "une
+grenade".
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ __all__ = ["ActorResolver", "ArticleActors", "Mention", "SECTORS", "fold", "know
 
 
 class ActorResolver:
-    """Actor dictionaries of one language, compiled once into a spaCy ``PhraseMatcher`` on folded words.
+    """Actor dictionaries of one language, compiled once into a table of folded word sequences.
 
     ``data`` is the loaded :class:`~newsevents.langdata.LanguageData`; patterns are tokenized with the blank
     spaCy pipeline of that language (the same tokenizer rules as its trained pipelines).
@@ -55,8 +56,6 @@ class ActorResolver:
 
     def __init__(self, data: LanguageData, *, main_country_fallback: bool = True, nlp=None):
         import spacy
-        from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
         self.data = data
         self.lang = data.lang
@@ -64,7 +63,6 @@ class ActorResolver:
         self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
-        self._Doc = Doc
         pairs = validate(data)
         self._candidates: dict[tuple[str, ...], list[tuple[ActorEntry, str]]] = {}
         for surface, entry in pairs:
@@ -85,27 +83,36 @@ class ActorResolver:
                 bucket.append((entry, case))
         for bucket in self._candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
-        self._keys = list(self._candidates)
+        self._prefixes = {key[:n] for key in self._candidates for n in range(1, len(key) + 1)}
+        """Every beginning (1 word or more) of a folded dictionary surface form: a lookup stops at a word
+        sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
-        self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        for n, key in enumerate(self._keys):
-            self._matcher.add(str(n), [Doc(self.vocab, words=list(key))])
-        log.debug("actor matcher: %d surface forms", len(self._keys))
+        log.debug("actor matcher: %d surface forms", len(self._candidates))
 
     def article(self, published: str | None) -> "ArticleActors":
         """A fresh per-article context; ``published`` (ISO 8601 date or None) chooses persons' roles."""
         return ArticleActors(self, published)
 
     def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
+        """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded
+        words are a dictionary surface form, by start then end; overlapping and nested matches included. Linear
+        in the Doc's length (times the longest form)."""
         words = [fold(t.text) or " " for t in doc]
-        folded = self._Doc(self.vocab, words=words)
         out = []
-        for match_id, start, end in self._matcher(folded):
-            key = self._keys[int(self.vocab.strings[match_id])]
-            out.append((start, end, self._candidates[key]))
+        prefixes, candidates = self._prefixes, self._candidates
+        for start in range(len(words)):
+            end = start + 1
+            while end <= len(words):
+                key = tuple(words[start:end])
+                if key not in prefixes:
+                    break
+                cands = candidates.get(key)
+                if cands is not None:
+                    out.append((start, end, cands))
+                end += 1
         return out
 
 
@@ -143,11 +150,11 @@ class ArticleActors(_Coreference):
     def add_doc(self, doc, offset: int = 0) -> list[Mention]:
         """Find all actor mentions in ``doc`` (a parsed chunk whose first character is at ``offset`` in the
         article) and record its actors as antecedents. Returns the mentions in token order."""
-        info = _DocInfo(doc, offset, [], {}, {})
+        info = _DocInfo(doc, offset, [], {}, {}, list(doc))
         self._docs[id(doc)] = info
         self._paragraph_counts = {}
         found: list[tuple[int, int, ActorEntry]] = []
-        for start, end, cands in self.resolver._match(doc):
+        for start, end, cands in self.resolver._match(info.tokens):
             for entry, case in cands:
                 if not _case_ok(doc[start:end], case):
                     continue
@@ -182,7 +189,7 @@ class ArticleActors(_Coreference):
             if not any(i in info.by_token for i in range(start, end)):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
-        for tok in doc:  # subject pronouns: a coref mention of their antecedent
+        for tok in info.tokens:  # subject pronouns: a coref mention of their antecedent
             if fold(tok.text) in ("il", "elle", "ils", "elles") and tok.i not in info.by_token:
                 ref = self._antecedent(info, tok)
                 if ref is not None:
@@ -230,18 +237,18 @@ class ArticleActors(_Coreference):
                     break
         return out
 
-    def _name_runs(self, doc) -> list[tuple[int, int]]:
+    def _name_runs(self, doc, tokens=None) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
-        inside a name kept)."""
+        inside a name kept). ``tokens``: the Doc's tokens when already listed."""
         runs = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        tokens = list(doc) if tokens is None else tokens
+        pos, dep, text = [t.pos_ for t in tokens], [t.dep_ for t in tokens], [t.text for t in tokens]
+        i, n = 0, len(pos)
+        while i < n:
+            if pos[i] == "PROPN" and text[i][:1].isupper():
                 j = i + 1
-                while j < len(doc) and ((doc[j].pos_ == "PROPN" or doc[j].dep_ == "flat:name")
-                                        and (doc[j].text[:1].isupper() or doc[j].text == "-"
-                                             or doc[j - 1].text == "-")):
+                while j < n and ((pos[j] == "PROPN" or dep[j] == "flat:name")
+                                 and (text[j][:1].isupper() or text[j] == "-" or text[j - 1] == "-")):
                     j += 1
                 if j - i >= 2 and not any(s <= i < e for s, e in runs):
                     runs.append((i, j))

@@ -164,6 +164,7 @@ _PERIOD_UNITS = ("week", "weekend", "month", "year")
 _YEAR_ANY = r"[12]\d{3}(?!\d)(?![.,]\d)"
 _YEAR_MOD = r"(?:19|20)\d{2}(?!\d)(?![.,]\d)(?!\s\d{3}(?!\d))"
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+_DIGIT = re.compile(r"\d")
 
 
 class _Grammar:
@@ -276,6 +277,10 @@ class _Grammar:
         def rule(name: str, pattern: str, handler: Callable) -> None:
             self.rules.append((name, re.compile(pattern), handler))
 
+        self.digit_rules = frozenset({"numeric", "iso", "numeric_no_year", "numeric_month", "year_cue", "year_bare",
+                                      "decade", "day_dash_range", "year_range", "year_dash"})
+        """Rules whose every match contains a digit (``\\d``): skipped on a text slice without one."""
+
         rule("date", rf"{b}(?:(?P<wd>{weekday})\s+|(?P<wda>{weekday_abbr_alt})\.?\s+)?(?<![\w,.])(?P<d>{day})"
                      rf"\s+{joiner}(?P<m>{month_with_day}){year_after}?(?:\s+(?P<rel>{rel}){e})?", _resolve_date)
         rule("numeric", rf"{b}(?:(?P<wd>{weekday})\s+)?(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)"
@@ -382,7 +387,10 @@ class DateResolver:
         folded = fold(text[base:end])
         ctx = _Context(self._grammar, folded, text, base, pub, self.past_window_days, tense)
         candidates: list[tuple[int, int, str | None, str]] = []
+        digits = _DIGIT.search(folded, start - base, end - base) is not None
         for name, pattern, resolve in self._grammar.rules:
+            if not digits and name in self._grammar.digit_rules:
+                continue
             for m in pattern.finditer(folded, start - base, end - base):
                 try:
                     hit = resolve(m, ctx)

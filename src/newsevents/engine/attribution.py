@@ -10,7 +10,8 @@ class Sources:
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _sentence_attribution(self, context, sent, offset) -> Attribution | None:
-        """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X"."""
+        """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X". ``sent``: the sentence
+        Span or the list of its tokens (read twice)."""
         preps = self.lex.cue("attribution_preps")
         for tok in sent:
             if tok.dep_ == "case" and (tok.lower_ in preps or (  # "d'après" is "d'" + fixed "après"
@@ -60,5 +61,5 @@ class Sources:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         entities = context.resolve(head)
         code, sector = (entities[0].code, entities[0].sector) if entities else ("---", "")
-        return Attribution(text=head.doc.text[start:end], span=(start + offset, end + offset), code=code,
-                           sector=sector)
+        text = head.doc[toks[0].i:toks[-1].i + 1].text  # == doc.text[start:end], without building the whole text
+        return Attribution(text=text, span=(start + offset, end + offset), code=code, sector=sector)

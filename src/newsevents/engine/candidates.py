@@ -5,13 +5,20 @@ from .frames import FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, SUBJECT_DEPS, Tri
 from .syntax import case_of
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADV", "X", "PROPN"})
+"""Parts of speech a lexicon trigger can have (every branch of :meth:`Candidates._match` needs one)."""
+
+
 class Candidates:
     """Finding trigger candidates in a sentence.
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _match(self, tok) -> Trigger | None:
+        pos = tok.pos_
+        if pos not in _TRIGGER_POS:  # determiners, prepositions, punctuation...: never a trigger
+            return None
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
+        if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.morph.get("VerbForm") == ["Part"]):
             frames = self.lex.verbs.get(lemma)
             if not frames and (lemma == tok.lower_ or tok.pos_ == "VERB") and self.lex.verb_lemma(tok.text):
                 lemma = self.lex.verb_lemma(tok.text)  # the lemmatizer gave up: "resserre", "demande" (demander)
@@ -106,7 +113,8 @@ class Candidates:
 
     def _obligations(self, sent) -> list[Trigger]:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
-        coopérer") is a demand by the reporter of the obligation's subject."""
+        coopérer") is a demand by the reporter of the obligation's subject. ``sent``: the sentence Span or the
+        list of its tokens."""
         out = []
         for tok in sent:
             if tok.lemma_.lower() in self.lex.cue("obligation_verbs") and tok.pos_ in ("VERB", "AUX") \

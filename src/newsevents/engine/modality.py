@@ -117,7 +117,7 @@ class Modality:
                 return True  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
         if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in trig.token.children):
             return True
-        return sent.text.rstrip().endswith("?")
+        return _ends_with(sent, "?")
 
     def _intended(self, chain, verb) -> bool:
         """Intent nouns, adjectives or verbs above the trigger, "aller" / "devoir" + infinitive, the future."""
@@ -181,3 +181,14 @@ class Modality:
             stem = lemma[:-1] if lemma.endswith(final_e) else lemma
             return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in endings
         return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)
+
+
+def _ends_with(sent, char: str) -> bool:
+    """Whether ``sent.text.rstrip()`` ends with ``char``, reading only the sentence's last tokens (building the
+    whole text for every candidate made long sentences quadratic)."""
+    doc, tail = sent.doc, ""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tail = doc[i].text_with_ws + tail
+        if tail.strip():
+            return tail.rstrip().endswith(char)
+    return False

@@ -254,7 +254,7 @@ class Nouns:
         if head.pos_ in ("VERB", "AUX"):
             return head
         sent = tok.sent
-        if head.i == sent.root.i and sent.start > 0 and sent.text[:1].islower():
+        if head.i == sent.root.i and sent.start > 0 and sent.doc[sent.start].text[:1].islower():
             # a verbless fragment cut from the sentence before ("... aurait fourni des armes. missiles, en
             # échange de ..."): the deal is that sentence's last verb
             before = tok.doc[sent.start - 1].sent

@@ -21,10 +21,11 @@ class ParseRepairs:
         and stay where they are."""
         if not doc.has_annotation("DEP"):
             return
-        for day in doc:
+        for day in _tokens_with_dep(doc, ("obl:mod", "obl", "xcomp")):
+            if not self.dates.is_day_word(day.text):
+                continue
             verb = day.head
-            if day.dep_ not in ("obl:mod", "obl", "xcomp") or verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
-                    or not self.dates.is_day_word(day.text) or any(c.dep_ == "case" for c in day.children):
+            if verb.pos_ not in ("VERB", "AUX") or verb.i > day.i or any(c.dep_ == "case" for c in day.children):
                 continue
             if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
                 continue
@@ -55,10 +56,11 @@ class ParseRepairs:
         complement clause, "que" as its conjunction. Day words as in :meth:`_reattach_weekday_objects`."""
         if not doc.has_annotation("DEP"):
             return
-        for day in doc:
+        for day in _tokens_with_dep(doc, ("obl:mod", "obl")):
+            if not self.dates.is_day_word(day.text):
+                continue
             verb = day.head
-            if day.dep_ not in ("obl:mod", "obl") or verb.pos_ != "VERB" or verb.i > day.i \
-                    or not self.dates.is_day_word(day.text):
+            if verb.pos_ != "VERB" or verb.i > day.i:
                 continue
             for clause in [c for c in day.children if c.dep_ == "acl:relcl" and c.i > day.i]:
                 que = doc[clause.left_edge.i]
@@ -79,6 +81,10 @@ class ParseRepairs:
         (passive after "étant", active after "ayant")."""
         if not doc.has_annotation("DEP"):
             return
+        lower = doc.to_array("LOWER")  # the lowercase forms in one array (no Token object per word)
+        strings = doc.vocab.strings
+        if not ((lower == strings["étant"]) | (lower == strings["ayant"])).any():
+            return
         for aux in doc:
             if aux.lower_ not in ("étant", "ayant") or aux.i == 0 or not aux.dep_.startswith("aux"):
                 continue
@@ -90,3 +96,11 @@ class ParseRepairs:
                 continue
             subject.head = verb
             subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
+
+
+def _tokens_with_dep(doc, labels: tuple[str, ...]) -> list:
+    """The tokens of ``doc`` whose dependency label is one of ``labels``, in order, read from one array of the
+    Doc's labels (a Token object is made only for those)."""
+    deps = doc.to_array("DEP")
+    keys = {doc.vocab.strings[label] for label in labels}
+    return [doc[i] for i, dep in enumerate(deps.tolist()) if dep in keys]

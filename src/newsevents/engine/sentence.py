@@ -30,8 +30,8 @@ SUPPRESSION_PASSES = ("suppression", "labels")
 def match_triggers(coder, s: SentenceState) -> None:
     """Candidates: every token the lexicon matches ("a attaqué"), then the synthetic frames: reported
     obligations ("X a déclaré que Y devait ..."), verbless headline visits, fronted-place visits."""
-    s.triggers = [t for t in (coder._match(tok) for tok in s.sent) if t is not None]
-    s.triggers += coder._obligations(s.sent) + coder._headline_visits(s.sent, s.context) \
+    s.triggers = [t for t in (coder._match(tok) for tok in s.tokens) if t is not None]
+    s.triggers += coder._obligations(s.tokens) + coder._headline_visits(s.sent, s.context) \
         + coder._fronted_place_visits(s.sent, s.context)
     if s.trace is not None:
         for t in s.triggers:
@@ -145,10 +145,10 @@ class SentenceCoder:
         sentence's own attribution (or None). ``inherited``: the paragraph's attribution; ``mentions``: the
         article's actor mentions so far; ``trace``: a :class:`~newsevents.engine.trace.Trace` or None."""
         s = SentenceState(article, context, sent, offset, inherited, mentions,
-                          trace.sentence(sent, offset) if trace is not None else None)
+                          trace.sentence(sent, offset) if trace is not None else None, tokens=list(sent))
         for stage in self.candidate_stages:
             stage(self, s)
-        s.sentence_attribution = self._sentence_attribution(context, sent, offset)
+        s.sentence_attribution = self._sentence_attribution(context, s.tokens, offset)
         if not s.triggers:
             return [], s.sentence_attribution
         s.by_token = {t.token.i: t for t in s.triggers}

@@ -38,6 +38,7 @@ class SentenceState:
     named_recipients: dict = field(default_factory=dict)
     charged: dict = field(default_factory=dict)  # accusing verb -> the ones it accuses
     sources: dict = field(default_factory=dict)  # event id -> token index of its trigger (with a trace only)
+    tokens: list = field(default_factory=list)  # the sentence's tokens, made once (iterating a Span makes new ones)
     confident: set = field(default_factory=set)  # triggers the learned model is sure of (rule model_rescue)
     rescue_bare: bool = False  # whether a confident trigger with nobody named is kept
 
