@@ -10,7 +10,6 @@ per pair on standard output, then up to ``--show`` differences.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -18,20 +17,18 @@ IGNORED = ("coder",)
 
 
 def load(path: Path) -> list[dict]:
-    """Event records of a JSONL file without the ignored fields, in file order."""
-    out = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{n}: not JSON ({exc})") from exc
-            for key in IGNORED:
-                record.pop(key, None)
-            out.append(record)
-    return out
+    """Event records of a JSONL file without the ignored fields, in file order (exits naming a bad line)."""
+    from newsevents.evaluate import read_jsonl
+    from newsevents.records import InputError
+
+    try:
+        records = read_jsonl(str(path))
+    except InputError as exc:
+        raise SystemExit(str(exc)) from exc
+    for record in records:
+        for key in IGNORED:
+            record.pop(key, None)
+    return records
 
 
 def differences(old: list[dict], new: list[dict]) -> list[str]:

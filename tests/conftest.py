@@ -27,3 +27,19 @@ def learned_pipeline(nlp):
     from newsevents.pipeline import Pipeline
 
     return Pipeline("fr", nlp=nlp, force_lang=True, learned=True)
+
+
+@pytest.fixture
+def shared_model(nlp, monkeypatch):
+    """Every :class:`~newsevents.pipeline.Pipeline` the code under test builds (the CLI's) reuses the session's
+    spaCy model instead of loading its own."""
+    import newsevents.pipeline as pipeline_mod
+
+    original = pipeline_mod.Pipeline
+
+    class WithSharedModel(original):
+        def __init__(self, lang="fr", nlp_=None, **kw):
+            super().__init__(lang, nlp, **kw)
+
+    monkeypatch.setattr(pipeline_mod, "Pipeline", WithSharedModel)
+    return WithSharedModel

@@ -13,20 +13,6 @@ TEXT = ("Paris a refusé de condamner Moscou. La Russie a lancé mardi une attaq
         "contre les sanctions.")
 
 
-@pytest.fixture
-def shared_model(nlp, monkeypatch):
-    import newsevents.pipeline as pipeline_mod
-
-    original = pipeline_mod.Pipeline
-
-    class WithSharedModel(original):
-        def __init__(self, lang="fr", nlp_=None, **kw):
-            super().__init__(lang, nlp, **kw)
-
-    monkeypatch.setattr(pipeline_mod, "Pipeline", WithSharedModel)
-    return WithSharedModel
-
-
 def run(*args):
     return CliRunner().invoke(cli.main, [str(a) for a in args])
 
