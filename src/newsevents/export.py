@@ -118,23 +118,9 @@ def write_text(events: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
             n += 1
         return n
     if fmt == "gdelt":
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(GDELT_COLUMNS)
-        n = 0
-        for e in events:
-            for row in gdelt_rows(e):
-                writer.writerow(["" if row[c] is None else row[c] for c in GDELT_COLUMNS])
-            n += 1
-        return n
+        return _write_tsv(events, out, GDELT_COLUMNS, gdelt_rows)
     if fmt == "gdelt-mentions":
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(GDELT_MENTION_COLUMNS)
-        n = 0
-        for e in events:
-            for row in gdelt_mention_rows(e):
-                writer.writerow(["" if row[c] is None else row[c] for c in GDELT_MENTION_COLUMNS])
-            n += 1
-        return n
+        return _write_tsv(events, out, GDELT_MENTION_COLUMNS, gdelt_mention_rows)
     if fmt == "table":
         return write_table(events, out)
     raise ValueError(f"{fmt!r} is not a text format; expected jsonl, csv, table, gdelt or gdelt-mentions")
@@ -243,6 +229,19 @@ def _gdelt_actor(prefix: str, a: dict[str, Any] | None) -> dict[str, Any]:
             f"{prefix}CountryCode": country or None,
             f"{prefix}KnownGroupCode": code if code in ("IGO", "NGO") else None,
             f"{prefix}Type1Code": sector or None}
+
+
+def _write_tsv(events, out, columns, rows_of) -> int:
+    """Tab-separated GDELT-style rows: a header of ``columns``, then ``rows_of(event)`` for each event (None
+    written as ""). Returns the number of events."""
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    n = 0
+    for e in events:
+        for row in rows_of(e):
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        n += 1
+    return n
 
 
 def gdelt_rows(e: dict[str, Any]) -> list[dict[str, Any]]:

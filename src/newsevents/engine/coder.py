@@ -88,7 +88,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         self._reporting = self.lex.cue("reporting_verbs")
         self._intent_verbs = self.lex.cue("intent_verbs")
         self._intent_nouns = self.lex.cue("intent_nouns")
-        self.model = packaged_model(self.lang) if model == PACKAGED else model
+        self.model = data.cached("trigger_model", lambda d: packaged_model(d.lang)) if model == PACKAGED else model
         self._synthetic_slots = synthetic_slots(self.lex)
         self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
         self.candidate_stages.insert(self.candidate_stages.index(match_triggers) + 1, learned_triggers)
