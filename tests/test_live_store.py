@@ -69,9 +69,9 @@ def test_a_locked_file_is_waited_for_then_named_in_one_line(db):
 
 
 def test_extract_requests_do_not_queue_behind_a_slow_text(monkeypatch):
-    import newsevents.web.app as web
+    import newsevents.web.pipeline_host as host
 
-    monkeypatch.setattr(web, "BUSY_WAIT", 0.2)
+    monkeypatch.setattr(host, "BUSY_WAIT", 0.2)
     release = threading.Event()
 
     class Slow:
