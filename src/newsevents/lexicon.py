@@ -19,6 +19,10 @@ FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
 
 
+HEADLINE = "(headline)"
+"""The lemma of the synthetic headline-visit frame (:attr:`Lexicon.headline_visit`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One way a trigger word codes an event. See the comments at the top of ``verbs.yaml`` for each field."""
@@ -59,6 +63,11 @@ class Lexicon:
     verb_forms: dict[str, str] = field(default_factory=dict)
     labels: dict[str, frozenset[str]] = field(default_factory=dict)
     where: str = "lang"  # the language folder, for error messages ("lang/fr")
+    contractions: dict[str, str] = field(default_factory=dict)
+    """Contracted preposition -> the preposition it stands for (``syntax.yaml`` ``contractions``: "au" -> "à")."""
+    headline_visit: Frame = field(default_factory=lambda: Frame(lemma=HEADLINE, cameo="042", needs_recipient=True))
+    """The synthetic frame of a verbless title "Nancy Pelosi à Taïwan" (a visit, CAMEO 042); its recipient
+    prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -111,8 +120,15 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs = frames("verbs")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
+        contractions = syntax.get("contractions") or {}
+        if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                         for k, v in contractions.items()):
+            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
+                                    f"prepositions")
+        headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
         return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
-                   f"lang/{data.lang}")
+                   f"lang/{data.lang}", {k.lower(): v.lower() for k, v in contractions.items()},
+                   Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:
