@@ -17,6 +17,7 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
+FRAME_KEYS |= {"implied_actor"}
 
 
 HEADLINE = "(headline)"
@@ -49,6 +50,7 @@ class Frame:
     needs_actor_patient: bool = False
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
+    implied_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,9 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
         code = str(entry.get("cameo", ""))
         if code not in cameo or not cameo[code].plover_event:
             raise LanguageDataError(f"{where}: {entry_name}: {code!r} is not a CAMEO code with a PLOVER event type")
+        implied = entry.get("implied_actor")
+        if implied is not None and not (isinstance(implied, str) and len(implied) == 3 and implied.isupper()):
+            raise LanguageDataError(f"{where}: {entry_name}: 'implied_actor' must be a sector code such as JUD")
         if entry.get("de") not in (None, "actor", "recipient"):
             raise LanguageDataError(f"{where}: {entry_name}: 'de' must be actor or recipient")
         built.append(Frame(
@@ -178,6 +183,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
+            implied_actor=implied,
         ))
     return tuple(built)
 
