@@ -212,3 +212,20 @@ def test_reingesting_with_another_date_updates_the_cluster(store):
                                     for e in q2.events))
     store.ingest([moved])
     assert count_clusters(store, EventFilter(event_type="CONSULT")) == 2  # it joined the May visit
+
+
+def test_document_signature_with_shared_permutations_equals_a_fresh_minhash():
+    import zlib
+
+    from datasketch import MinHash
+
+    from newsevents.clusters import MINHASH_SCHEME, _WORD, document_signature, load_rules
+
+    rules = load_rules()
+    text = "Le ministre a reçu mardi son homologue à Dakar pour parler de la frontière et de la pêche."
+    words = _WORD.findall(text.lower())
+    n = rules.shingle_words
+    fresh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME,
+                    hashfunc=zlib.crc32)
+    fresh.update_batch(list({" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}))
+    assert (document_signature(text, rules) == fresh.hashvalues).all()

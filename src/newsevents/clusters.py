@@ -475,9 +475,18 @@ def document_signature(text: str, rules: Rules) -> np.ndarray:
     n = rules.shingle_words
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(1, len(words) - n + 1))}
     mh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME,
-                 hashfunc=zlib.crc32)
+                 hashfunc=zlib.crc32, permutations=_permutations(rules.minhash_permutations, rules.minhash_seed))
     mh.update_batch(list(shingles))
     return mh.hashvalues
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int):
+    """The MinHash permutation parameters for ``num_perm`` and ``seed``, drawn once (datasketch draws them from
+    the seed for every new MinHash, which cost more than hashing a short document)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME, hashfunc=zlib.crc32).permutations
 
 
 def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
