@@ -78,6 +78,49 @@ class LanguageData:
         return self.cached("glue_names", build)
 
 
+CACHED_ABOVE = 256_000
+"""Files larger than this many bytes (the generated English and Spanish actor and verb files, several MB;
+about 2 s a MB to parse on a laptop) are parsed once and kept in the cache directory as a pickle keyed by
+their content's SHA-256."""
+
+
+def _parse_yaml(where: str, raw: bytes):
+    try:
+        return yaml.load(raw.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 (safe subclass)
+    except yaml.YAMLError as exc:
+        raise LanguageDataError(f"{where}: not valid YAML: {exc}") from exc
+
+
+def _parse(where: str, raw: bytes):
+    """The parsed YAML of a data file's bytes; large files through the on-disk cache (:data:`CACHED_ABOVE`).
+    A cache that cannot be read or written is ignored. Raises :class:`LanguageDataError` for invalid YAML."""
+    if len(raw) <= CACHED_ABOVE:
+        return _parse_yaml(where, raw)
+    import os
+    import pickle
+
+    from .places import cache_dir
+
+    path = cache_dir() / f"langdata-{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
+    try:
+        with open(path, "rb") as f:
+            parsed = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
+        if isinstance(parsed, dict):
+            return parsed
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        pass
+    parsed = _parse_yaml(where, raw)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return parsed
+
+
 @lru_cache(maxsize=None)
 def load_language(lang: str) -> LanguageData:
     """Load every ``lang/<lang>/*.yaml`` file. Raises :class:`LanguageDataError` for an unknown language or a
@@ -92,10 +135,7 @@ def load_language(lang: str) -> LanguageData:
             continue
         raw = entry.read_bytes()
         digest.update(entry.name.encode() + b"\0" + raw)
-        try:
-            parsed = yaml.load(raw.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 (safe subclass)
-        except yaml.YAMLError as exc:
-            raise LanguageDataError(f"lang/{lang}/{entry.name}: not valid YAML: {exc}") from exc
+        parsed = _parse(f"lang/{lang}/{entry.name}", raw)
         if not isinstance(parsed, dict) or "source" not in parsed:
             raise LanguageDataError(f"lang/{lang}/{entry.name}: expected a mapping with a 'source' key")
         files[entry.name[:-5]] = parsed
