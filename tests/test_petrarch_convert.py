@@ -33,11 +33,12 @@ def test_split_code_refuses_unknown_countries_only_when_a_list_is_given():
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("AFGHANISTAN", "Afghanistan"), ("UN", "UN"), ("NLD", "NLD"), ("U.N.", "U.N."), ("BAN KI-MOON", "ban Ki-Moon"),
+    ("AFGHANISTAN", "Afghanistan"), ("UN", "UN"), ("NLD", "NLD"), ("U.N.", "U.N."), ("BAN KI-MOON", "Ban Ki-Moon"),
     ("ORGANIZATION OF THE ISLAMIC CONFERENCE", "Organization of the Islamic Conference"),
+    ("US ARMY", "US Army"), ("SAM GAMGEE", "Sam Gamgee"),
 ])
 def test_display_case(raw, expected):
-    assert display_case(raw) == expected
+    assert display_case(raw, frozenset({"of", "the"})) == expected
 
 
 def test_usable_name():

@@ -8,9 +8,11 @@ validation errors name the file and the entry (:class:`LanguageDataError`).
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -96,7 +98,6 @@ def _parse(where: str, raw: bytes):
     A cache that cannot be read or written is ignored. Raises :class:`LanguageDataError` for invalid YAML."""
     if len(raw) <= CACHED_ABOVE:
         return _parse_yaml(where, raw)
-    import os
     import pickle
 
     from .places import cache_dir
@@ -121,10 +122,70 @@ def _parse(where: str, raw: bytes):
     return parsed
 
 
-@lru_cache(maxsize=None)
+USER_DATA_ENV = "NEWSEVENTS_USER_DATA"
+"""Environment variable naming the user data folder (default: ``platformdirs.user_data_dir("newsevents")``)."""
+
+
+def user_data_dir() -> Path:
+    """``$NEWSEVENTS_USER_DATA``, else ``platformdirs.user_data_dir("newsevents")``: user dictionaries live in
+    its ``lang/<code>/`` folders (see :mod:`newsevents.user_dictionaries`)."""
+    env = os.environ.get(USER_DATA_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir as platform_dir
+
+    return Path(platform_dir("newsevents"))
+
+
+def merge_user(packaged: dict[str, Any], user: dict[str, Any], name: str) -> dict[str, Any]:
+    """``user`` over ``packaged``: mappings merged key by key (recursively), lists with the user's items first
+    (the first match wins in every loader) and the packaged items that are not also the user's, other values
+    the user's; the ``source`` texts are joined, naming the user file ``name``."""
+    out = dict(packaged)
+    for key, value in user.items():
+        if key == "source":
+            out[key] = f"{packaged.get('source', '')} | user file {name}: {value}"
+        elif isinstance(value, dict) and isinstance(packaged.get(key), dict):
+            out[key] = merge_user(packaged[key], value, name)
+        elif isinstance(value, list) and isinstance(packaged.get(key), list):
+            mine = {repr(x) for x in value}
+            out[key] = value + [x for x in packaged[key] if repr(x) not in mine]
+        else:
+            out[key] = value
+    return out
+
+
+def _user_files(lang: str, folder: Path, files: dict[str, dict[str, Any]], digest) -> None:
+    """Merge the user files ``<stem>.<label>.yaml`` of ``folder`` into ``files`` (name order); a file with
+    ``replace: true`` replaces the packaged ``<stem>`` file and its ``<stem>_*`` companions instead."""
+    for entry in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        raw = entry.read_bytes()
+        digest.update(b"user/" + entry.name.encode() + b"\0" + raw)
+        parsed = _parse(str(entry), raw)
+        if not isinstance(parsed, dict) or "source" not in parsed:
+            raise LanguageDataError(f"{entry}: expected a mapping with a 'source' key")
+        stem = entry.name.split(".")[0]
+        if parsed.pop("replace", False):
+            for name in [n for n in files if n == stem or n.startswith(stem + "_")]:
+                del files[name]
+            files[stem] = parsed
+        else:
+            files[stem] = merge_user(files[stem], parsed, entry.name) if stem in files else parsed
+
+
 def load_language(lang: str) -> LanguageData:
-    """Load every ``lang/<lang>/*.yaml`` file. Raises :class:`LanguageDataError` for an unknown language or a
-    file that is not a YAML mapping with a ``source`` key."""
+    """Load every ``lang/<lang>/*.yaml`` file, then merge the user files of :func:`user_data_dir`
+    ``/lang/<lang>/`` over them (:func:`merge_user`; the checksum covers both). Raises
+    :class:`LanguageDataError` for an unknown language or a file that is not a YAML mapping with a ``source``
+    key. Cached per language and state of the user folder (file names, sizes and modification times)."""
+    folder = user_data_dir() / "lang" / lang
+    state = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml"))) \
+        if folder.is_dir() else ()
+    return _load_language(lang, str(folder), state)
+
+
+@lru_cache(maxsize=None)
+def _load_language(lang: str, user_folder: str, _state: tuple = ()) -> LanguageData:
     folder = resources.files("newsevents").joinpath("lang", lang)
     if not folder.is_dir():
         raise LanguageDataError(f"no language data for {lang!r} (expected folder newsevents/lang/{lang}/)")
@@ -139,4 +200,5 @@ def load_language(lang: str) -> LanguageData:
         if not isinstance(parsed, dict) or "source" not in parsed:
             raise LanguageDataError(f"lang/{lang}/{entry.name}: expected a mapping with a 'source' key")
         files[entry.name[:-5]] = parsed
+    _user_files(lang, Path(user_folder), files, digest)
     return LanguageData(lang, files, digest.hexdigest()[:16])

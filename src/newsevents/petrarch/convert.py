@@ -66,22 +66,27 @@ def split_code(code: str, countries: frozenset[str] | None = None) -> tuple[str,
     return country, sector
 
 
-def display_case(name: str) -> str:
-    """A dictionary phrase (upper case) as it is written in news, which the actor matcher's case rules need:
-    a single word of 3 letters or fewer, or without vowels, or with a dot stays upper case (an acronym that
-    must be in capitals: "UN", "NLD"); in longer phrases such short words with a vowel are written in lower
-    case (any case matches: "al", "of"); other words are capitalised at each hyphen ("KI-MOON" -> "Ki-Moon")."""
+def display_case(name: str, stop_words: frozenset[str] = frozenset()) -> str:
+    """A dictionary phrase (upper case) as news writes it, which the actor matcher's case rules need. A single
+    word of 3 letters or fewer, without vowels or with a dot stays in capitals (an acronym: "UN", "NLD").
+    In longer phrases, the language's ``stop_words`` (lower case) are written in lower case (any case
+    matches: "of", "the"), words of 2 letters, words without vowels or with a dot in capitals, and other
+    words capitalised at each hyphen ("KI-MOON" -> "Ki-Moon")."""
     words = name.split()
 
-    def short(w: str) -> bool:
-        letters = [c for c in w if c.isalpha()]
-        return len(letters) <= 3 or not any(c in "AEIOUYÁÉÍÓÚ" for c in w.upper()) or "." in w
+    def vowel(w: str) -> bool:
+        return any(c in "AEIOUYÁÉÍÓÚ" for c in w.upper())
 
+    if len(words) == 1:
+        w = words[0]
+        if sum(c.isalpha() for c in w) <= 3 or not vowel(w) or "." in w:
+            return w.upper()
     out = []
     for w in words:
-        if short(w):
-            vowel = any(c in "AEIOUYÁÉÍÓÚ" for c in w.upper()) and "." not in w
-            out.append(w.lower() if len(words) > 1 and vowel else w.upper())
+        if w.lower() in stop_words and len(words) > 1:
+            out.append(w.lower())
+        elif len(words) > 1 and (sum(c.isalpha() for c in w) <= 2 or not vowel(w) or "." in w):
+            out.append(w.upper())
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
@@ -145,21 +150,23 @@ def _compact(entry: dict) -> dict:
 
 
 def convert_actors(actors: Iterable[Actor], countries: frozenset[str] | None, taken: set[str],
-                   tally: Tally) -> tuple[list[dict], list[dict], dict[str, list[str]]]:
+                   tally: Tally, stop_words: frozenset[str] = frozenset()
+                   ) -> tuple[list[dict], list[dict], dict[str, list[str]]]:
     """(organisations, persons, country names) of the French ``actors.yaml`` / ``countries.yaml`` formats.
 
     A record with dated roles becomes a person (``roles`` with ISO dates, ``end`` exclusive); one with a
     single code whose sector is empty and whose code is a country adds its names to that country; any other
     a organisation (kind igo, media, group or org by code and sector). Names that can never match news
     tokens (:func:`usable_name`) and names already in ``taken`` (folded; updated here) are dropped; a record
-    left without a name or a mappable code is counted in ``tally``."""
+    left without a name or a mappable code is counted in ``tally``. Names are cased by :func:`display_case`
+    with the language's ``stop_words``."""
     organisations: list[dict] = []
     persons: list[dict] = []
     country_names: dict[str, list[str]] = {}
     for actor in actors:
         names = []
         for raw in actor.names:
-            name = display_case(raw)
+            name = display_case(raw, stop_words)
             key = fold(name)
             if not usable_name(raw):
                 tally.skip("names that can never match news tokens (brackets, operators, no letter)")

@@ -22,6 +22,20 @@ from .verbs import Pattern, VerbDictionary, primary_code
 _FIELD_ORDER = ("cameo", "objects", "complements", "recipient", "objects_not")
 
 
+def english_noun_forms(word: str) -> list[str]:
+    """A pattern noun and its naive English singular ("talks" -> "talk", "parties" -> "party"), since the
+    lexicon compares spaCy lemmas."""
+    if word.endswith("ies") and len(word) > 4:
+        return [word, word[:-3] + "y"]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return [word, word[:-1]]
+    return [word]
+
+
+NOUN_FORMS = {"en": english_noun_forms}
+"""Per language, the lemmas to list for a pattern noun; other languages list the noun as written."""
+
+
 def _groups(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Tokens after the verb as items: a word, ``+``, or a parenthesised group (its inner tokens, tagged)."""
     items: list[tuple[str, ...]] = []
