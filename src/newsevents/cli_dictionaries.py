@@ -51,18 +51,30 @@ def import_(file: Path, fmt: str, lang: str, kind: str | None, replace: bool, le
 @click.option("--lang", default=None, metavar="LANG", help="Only this language (ISO 639-1).")
 def list_(lang: str | None) -> None:
     """List the installed user dictionary files, one per line: language, file, and where it came from."""
-    import yaml
-
     from .user_dictionaries import installed, user_data_dir
 
     files = installed(lang)
     if not files:
         click.echo(f"no user dictionaries in {user_data_dir() / 'lang'}", err=True)
     for code, path in files:
-        with path.open(encoding="utf-8") as fh:
-            head = "".join(line for line, _ in zip(fh, range(8)))
-        source = (yaml.safe_load(head.split("\n#", 1)[0]) or {}).get("source", "") if head else ""
-        click.echo(f"{code}\t{path}\t{source}")
+        click.echo(f"{code}\t{path}\t{_source(path)}")
+
+
+def _source(path: Path) -> str:
+    """The ``source`` text at the top of a data file, read without parsing the whole file."""
+    import yaml
+
+    lines = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if lines and not line.startswith("  "):
+                break
+            lines.append(line)
+    try:
+        head = yaml.safe_load("".join(lines))
+    except yaml.YAMLError:
+        return ""
+    return str(head.get("source", "")) if isinstance(head, dict) else ""
 
 
 @dictionaries.command("remove", context_settings=CONTEXT_SETTINGS)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .langdata import USER_DATA_ENV, LanguageDataError, user_data_dir  # noqa: F401 (re-exported)
+from .langdata import LanguageDataError, user_data_dir
 from .petrarch import read_actors, read_agents, read_verbs
 from .petrarch.convert import Tally, convert_actors, convert_agents
 from .petrarch.convert_verbs import NOUN_FORMS, convert_verbs

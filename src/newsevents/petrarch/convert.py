@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..actor_data import SECTORS, fold
 from .actors import Actor
 from .agents import Agent
-from .verbs import Pattern, VerbDictionary, primary_code
 
 NON_STATE = {"IGO": ("IGO", ""), "IMG": ("---", "REB"), "NGO": ("---", "NGO"), "NGM": ("---", "NGO"),
              "MNC": ("---", "BUS")}
