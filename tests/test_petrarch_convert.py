@@ -20,10 +20,11 @@ SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") i
 @pytest.mark.parametrize("code, expected", [
     ("AFGGOVBUS", ("AFG", "GOV")), ("IGOUNO", ("IGO", "")), ("IGOCOPITP", ("IGO", "COP")),
     ("IMGMUSALQ", ("---", "REB")), ("NGO", ("---", "NGO")), ("ELI", ("---", "ELI")),
-    ("MNCUSA", ("---", "BUS")), ("PSEREBHMS", ("PSE", "REB")), ("USAHRI", ("USA", "NGO")), ("FRA", ("FRA", "")),
+    ("MNCUSA", ("---", "BUS")), ("PSEREBHMS", ("PSE", "REB")), ("USAHRI", ("USA", "NGO")), ("FRA", ("FRA", "")), ("FRACIV", ("FRA", "CVL")),
+    ("CIVGOV", ("CIV", "GOV")), ("MUS", ("MUS", "")), ("CHRCPT", ("---", "REL")),
 ])
 def test_split_code(code, expected):
-    assert split_code(code, frozenset({"AFG", "PSE", "USA", "FRA"})) == expected
+    assert split_code(code, frozenset({"AFG", "PSE", "USA", "FRA", "CIV", "MUS"})) == expected
 
 
 def test_split_code_refuses_unknown_countries_only_when_a_list_is_given():

@@ -27,6 +27,9 @@ SECTOR_OF = {**{s: s for s in SECTORS if s}, "CHR": "REL", "MUS": "REL", "MOS": 
 """CAMEO agent (sector) codes and the newsevents sector they map to: the sectors themselves, religions as REL,
 human-rights and environmental groups as NGO, multinationals as BUS (CAMEO codebook, actor chapter)."""
 
+_LATER_SECTOR_OF = {**SECTOR_OF, "CIV": "CVL"}
+"""After the first part, also TABARI's CIV (civilians) as CVL: first, CIV is Côte d'Ivoire."""
+
 _UNMATCHABLE = re.compile(r"[()\[\]{}+$%&!<>=|*#;\\/\t]")
 
 
@@ -43,25 +46,27 @@ class Tally:
 
 
 def split_code(code: str, countries: frozenset[str] | None = None) -> tuple[str, str] | None:
-    """(code, sector) of a PETRARCH actor code read in 3-letter parts: the first part is the country
-    (ISO 3166-1 alpha-3, one of ``countries`` when given), ``IGO`` or a non-state code of :data:`NON_STATE`, or
-    a sector alone (``ELI`` -> ``("---", "ELI")``); the sector is the first later part that maps to one
-    (``AFGGOVBUS`` -> ``("AFG", "GOV")``, ``IGOUNO`` -> ``("IGO", "")``). None when the first part is none
-    of these."""
+    """(code, sector) of a PETRARCH actor code read in 3-letter parts: the first part is ``IGO`` or a non-state
+    code of :data:`NON_STATE`, a country of ``countries`` (ISO 3166-1 alpha-3), a sector alone (``ELI`` ->
+    ``("---", "ELI")``), or, when no ``countries`` are given, any other country code; the sector is the first
+    later part that maps to one (``AFGGOVBUS`` -> ``("AFG", "GOV")``, ``IGOUNO`` -> ``("IGO", "")``). None
+    when the first part is none of these."""
     parts = [code[i:i + 3] for i in range(0, len(code), 3)]
     if not parts or len(parts[0]) != 3 or not parts[0].isalpha():
         return None
     first = parts[0]
     if first in NON_STATE:
         country, sector = NON_STATE[first]
+    elif countries is not None and first in countries:  # MUS is Mauritius before Muslims
+        country, sector = first, ""
     elif first in SECTOR_OF:
         country, sector = "---", SECTOR_OF[first]
-    elif countries is None or first in countries:
+    elif countries is None:
         country, sector = first, ""
     else:
         return None
     if not sector:
-        sector = next((SECTOR_OF[p] for p in parts[1:] if p in SECTOR_OF), "")
+        sector = next((_LATER_SECTOR_OF[p] for p in parts[1:] if p in _LATER_SECTOR_OF), "")
     return country, sector
 
 
