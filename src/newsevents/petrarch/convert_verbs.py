@@ -6,7 +6,9 @@ at the top of ``lang/fr/verbs.yaml``), keeping only what maps cleanly:
 - ``- * (PREP)``, ``- * (PREP +)``, ``- * NOUN PREP +`` (TABARI) -> ``recipient: [prep]``; ``- * +`` ->
   ``recipient: [obj]``;
 - ``- * (PREP NOUN)`` -> ``complements: [noun]``;
-- a pattern with the null code ``---`` and one object noun -> ``objects_not`` of the verb's plain frame.
+- a pattern with the null code ``---`` and one object noun -> ``objects_not`` of the verb's plain frame;
+- a frame whose pattern names no recipient gets the default ``recipient: [obj, PREP...]`` (:func:`target_prepositions`):
+  PETRARCH looks for the target in the verb phrase, and the engine only where a frame says.
 
 Left out, and counted: multi-word verbs, patterns with words before the verb, braced noun phrases, more than one
 noun or group, other TABARI operators (``%``, ``$`` after the verb, ``^``), and codes that are not CAMEO codes
@@ -34,6 +36,26 @@ def english_noun_forms(word: str) -> list[str]:
 
 NOUN_FORMS = {"en": english_noun_forms}
 """Per language, the lemmas to list for a pattern noun; other languages list the noun as written."""
+
+
+def target_prepositions(book: VerbDictionary, prepositions: frozenset[str] = frozenset()) -> list[str]:
+    """The prepositions the dictionary itself marks as introducing the target -- ``(PREP +)`` groups and, in
+    TABARI files, ``PREP +`` with PREP one of ``prepositions`` -- used at least twice and at least a tenth as
+    often as the most used one, most used first (lower case)."""
+    counts: dict[str, int] = {}
+    seen: set[int] = set()
+    for verb in book.verbs:
+        for pattern in verb.patterns:
+            if pattern.line in seen:
+                continue
+            seen.add(pattern.line)
+            tokens = [t.lower() for t in pattern.after]
+            for i, token in enumerate(tokens[:-1]):
+                marked = tokens[i + 1] == "+" and ((i > 0 and tokens[i - 1] == "(") or token in prepositions)
+                if marked and token.isalpha():
+                    counts[token] = counts.get(token, 0) + 1
+    top = max(counts.values(), default=0)
+    return [p for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if n >= 2 and n * 10 >= top]
 
 
 def _groups(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -139,9 +161,11 @@ def convert_verbs(book: VerbDictionary, valid_code: Callable[[str], bool],
     """Lemma (lower case) -> frames, most specific first, for a ``verbs*.yaml`` ``verbs`` section.
     ``valid_code(code)`` says whether a CAMEO code may be used; ``noun_forms(word)`` gives the lemmas to list
     for a noun of a pattern (e.g. singular and plural); ``prepositions`` are the words that may precede a
-    TABARI ``+`` target. ``tally`` counts patterns, ``verb_tally`` verbs."""
+    TABARI ``+`` target. A frame that names no recipient gets ``obj`` and :func:`target_prepositions`.
+    ``tally`` counts patterns, ``verb_tally`` verbs."""
     out: dict[str, list[dict]] = {}
     counted: set[int] = set()
+    default = ["obj", *target_prepositions(book, prepositions)]
     for verb in book.verbs:
         if " " in verb.lemma or not verb.lemma.replace("-", "").isalpha():
             verb_tally.skip("multi-word verbs (spaCy lemmas are one word)")
@@ -162,6 +186,7 @@ def convert_verbs(book: VerbDictionary, valid_code: Callable[[str], bool],
         lemma = verb.lemma.lower()
         merged = out.setdefault(lemma, [])
         for frame in frames:
+            frame = {**frame, "recipient": frame.get("recipient") or list(default)}
             frame = {k: frame[k] for k in _FIELD_ORDER if k in frame}
             if frame not in merged:
                 merged.append(frame)
