@@ -101,6 +101,7 @@ SEND
 - * &ARMS (TO +)        [0332]
 - * (TO)                [042]
 - * {PEACE TEAM}        [036]
+- * {BIG PEACE TEAM}    [036]
 - MINISTER *            [0831]
 - * OBSERVERS           [999]
 """
@@ -109,15 +110,16 @@ SEND
 def test_verbs_map_patterns_onto_frame_fields():
     patterns, verbs = Tally(), Tally()
     book = read_verbs("t.verbs", text=VERBS).entries[0]
-    frames = convert_verbs(book, lambda c: c in {"112", "1121", "0332", "042"}, lambda w: [w], patterns, verbs)
+    frames = convert_verbs(book, lambda c: c in {"112", "1121", "0332", "042", "036"}, lambda w: [w], patterns, verbs)
     assert frames == {
         "accuse": [{"cameo": "1121", "complements": ["weapon", "arms"], "recipient": ["obj"]},
                    {"cameo": "112", "recipient": ["obj"], "objects_not": ["talks"]}],
-        "send": [{"cameo": "0332", "objects": ["weapon", "arms"], "recipient": ["to"]},
+        "send": [{"cameo": "036", "objects": ["team"], "objects_amod": ["peace"], "recipient": ["obj"]},
+                 {"cameo": "0332", "objects": ["weapon", "arms"], "recipient": ["to"]},
                  {"cameo": "042", "recipient": ["to"]}],
     }
     assert verbs.skipped == {"multi-word verbs (spaCy lemmas are one word)": 1}
-    assert patterns.kept == 3 and sum(patterns.skipped.values()) == 3
+    assert patterns.kept == 4 and sum(patterns.skipped.values()) == 3
 
 
 def test_default_recipients_are_the_prepositions_the_file_marks_as_target():
