@@ -11,7 +11,7 @@ from newsevents.langdata import LanguageData, load_language
 from newsevents.lexicon import Lexicon
 from newsevents.petrarch import read_actors, read_agents, read_verbs
 from newsevents.petrarch.convert import Tally, convert_actors, convert_agents, display_case, split_code, usable_name
-from newsevents.petrarch.convert_verbs import convert_verbs, pattern_frame
+from newsevents.petrarch.convert_verbs import convert_verbs, pattern_frame, target_prepositions
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.is_dir()), ROOT.parent / "shared")
@@ -101,6 +101,7 @@ SEND
 - * &ARMS (TO +)        [0332]
 - * (TO)                [042]
 - * {PEACE TEAM}        [036]
+- * {BIG PEACE TEAM}    [036]
 - MINISTER *            [0831]
 - * OBSERVERS           [999]
 """
@@ -109,15 +110,27 @@ SEND
 def test_verbs_map_patterns_onto_frame_fields():
     patterns, verbs = Tally(), Tally()
     book = read_verbs("t.verbs", text=VERBS).entries[0]
-    frames = convert_verbs(book, lambda c: c in {"112", "1121", "0332", "042"}, lambda w: [w], patterns, verbs)
+    frames = convert_verbs(book, lambda c: c in {"112", "1121", "0332", "042", "036"}, lambda w: [w], patterns, verbs)
     assert frames == {
-        "accuse": [{"cameo": "1121", "complements": ["weapon", "arms"]},
-                   {"cameo": "112", "objects_not": ["talks"]}],
-        "send": [{"cameo": "0332", "objects": ["weapon", "arms"], "recipient": ["to"]},
+        "accuse": [{"cameo": "1121", "complements": ["weapon", "arms"], "recipient": ["obj"]},
+                   {"cameo": "112", "recipient": ["obj"], "objects_not": ["talks"]}],
+        "send": [{"cameo": "036", "objects": ["team"], "objects_amod": ["peace"], "recipient": ["obj"]},
+                 {"cameo": "0332", "objects": ["weapon", "arms"], "recipient": ["to"]},
                  {"cameo": "042", "recipient": ["to"]}],
     }
     assert verbs.skipped == {"multi-word verbs (spaCy lemmas are one word)": 1}
-    assert patterns.kept == 3 and sum(patterns.skipped.values()) == 3
+    assert patterns.kept == 4 and sum(patterns.skipped.values()) == 3
+
+
+def test_default_recipients_are_the_prepositions_the_file_marks_as_target():
+    text = ("--- A [---] ---\nA\n- * (WITH +) [042]\n- * (WITH +) [043]\n- * (TO +) [044]\n- * (TO +) [045]\n"
+            "- * (OF +) [046]\n- * (INTO) [047]\n- * (INTO) [048]\n")
+    book = read_verbs("t.verbs", text=text).entries[0]
+    assert target_prepositions(book) == ["to", "with"]
+    frames = convert_verbs(book, lambda c: c == "047", lambda w: [w], Tally(), Tally())
+    assert frames == {"a": [{"cameo": "047", "recipient": ["into"]}]}
+    book = read_verbs("t.verbs", text="--- B [---] ---\nB\n- * TALK EN + [042]\n- * DINERO EN + [043]\n").entries[0]
+    assert target_prepositions(book, frozenset({"en"})) == ["en"] and target_prepositions(book) == []
 
 
 def test_tabari_target_after_a_preposition_needs_a_known_preposition():

@@ -3,12 +3,16 @@ at the top of ``lang/fr/verbs.yaml``), keeping only what maps cleanly:
 
 - a one-word verb with an event code -> ``{cameo}``;
 - ``- * NOUN`` or ``- * &SYNSET`` -> ``{cameo, objects}`` (one-word nouns of the synset);
+- ``- * {ADJ NOUN}`` (two words, either may be a synset) -> ``{cameo, objects, objects_amod}``;
 - ``- * (PREP)``, ``- * (PREP +)``, ``- * NOUN PREP +`` (TABARI) -> ``recipient: [prep]``; ``- * +`` ->
   ``recipient: [obj]``;
 - ``- * (PREP NOUN)`` -> ``complements: [noun]``;
-- a pattern with the null code ``---`` and one object noun -> ``objects_not`` of the verb's plain frame.
+- a pattern with the null code ``---`` and one object noun -> ``objects_not`` of the verb's plain frame;
+- a frame whose pattern names no recipient gets the default ``recipient: [obj, PREP...]`` (:func:`target_prepositions`):
+  PETRARCH looks for the target in the verb phrase, and the engine only where a frame says.
 
-Left out, and counted: multi-word verbs, patterns with words before the verb, braced noun phrases, more than one
+Left out, and counted: multi-word verbs, patterns with words before the verb, braced noun phrases of other
+lengths or inside parentheses, more than one
 noun or group, other TABARI operators (``%``, ``$`` after the verb, ``^``), and codes that are not CAMEO codes
 with a PLOVER event type.
 """
@@ -19,7 +23,7 @@ from collections.abc import Callable, Iterable
 from .convert import Tally
 from .verbs import Pattern, VerbDictionary, primary_code
 
-_FIELD_ORDER = ("cameo", "objects", "complements", "recipient", "objects_not")
+_FIELD_ORDER = ("cameo", "objects", "objects_amod", "complements", "recipient", "objects_not")
 
 
 def english_noun_forms(word: str) -> list[str]:
@@ -36,17 +40,38 @@ NOUN_FORMS = {"en": english_noun_forms}
 """Per language, the lemmas to list for a pattern noun; other languages list the noun as written."""
 
 
+def target_prepositions(book: VerbDictionary, prepositions: frozenset[str] = frozenset()) -> list[str]:
+    """The prepositions the dictionary itself marks as introducing the target -- ``(PREP +)`` groups and, in
+    TABARI files, ``PREP +`` with PREP one of ``prepositions`` -- used at least twice and at least a tenth as
+    often as the most used one, most used first (lower case)."""
+    counts: dict[str, int] = {}
+    seen: set[int] = set()
+    for verb in book.verbs:
+        for pattern in verb.patterns:
+            if pattern.line in seen:
+                continue
+            seen.add(pattern.line)
+            tokens = [t.lower() for t in pattern.after]
+            for i, token in enumerate(tokens[:-1]):
+                marked = tokens[i + 1] == "+" and ((i > 0 and tokens[i - 1] == "(") or token in prepositions)
+                if marked and token.isalpha():
+                    counts[token] = counts.get(token, 0) + 1
+    top = max(counts.values(), default=0)
+    return [p for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if n >= 2 and n * 10 >= top]
+
+
 def _groups(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Tokens after the verb as items: a word, ``+``, or a parenthesised group (its inner tokens, tagged)."""
+    """Tokens after the verb as items: a word, ``+``, or a parenthesised or braced group (its inner tokens,
+    tagged with the opening bracket)."""
     items: list[tuple[str, ...]] = []
     i = 0
     while i < len(tokens):
-        if tokens[i] == "(":
-            j = tokens.index(")", i)
-            items.append(("(", *tokens[i + 1:j]))
+        if tokens[i] in "({":
+            j = tokens.index(")" if tokens[i] == "(" else "}", i)
+            if "{" in tokens[i + 1:j]:
+                raise ValueError("braced noun phrases inside parentheses")
+            items.append((tokens[i], *tokens[i + 1:j]))
             i = j + 1
-        elif tokens[i] == "{":
-            raise ValueError("braced noun phrases")
         else:
             items.append((tokens[i],))
             i += 1
@@ -55,7 +80,7 @@ def _groups(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _nouns(token: str, synsets: dict, noun_forms) -> list[str]:
     words = synsets.get(token, ()) if token.startswith("&") else (token,)
-    out = [f for w in words if " " not in w and w.isalpha() for f in noun_forms(w.lower())]
+    out = [f for w in words if " " not in w and w.replace("-", "").isalpha() for f in noun_forms(w.lower())]
     if not out:
         raise ValueError("nouns that are not one word")
     return list(dict.fromkeys(out))
@@ -80,6 +105,11 @@ def pattern_frame(pattern: Pattern, synsets: dict, noun_forms: Callable[[str], I
                 frame["complements"] = _nouns(inner[1], synsets, noun_forms)
             else:
                 raise ValueError("parenthesised groups other than (PREP), (PREP +), (PREP NOUN)")
+        elif item[0] == "{":
+            if n != 0 or len(item) != 3:
+                raise ValueError("braced noun phrases other than one {MODIFIER NOUN} object")
+            frame["objects"] = _nouns(item[2], synsets, noun_forms)
+            frame["objects_amod"] = _nouns(item[1], synsets, lambda w: [w])
         elif item == ("+",):
             if n == 0:
                 frame.setdefault("recipient", []).append("obj")
@@ -124,12 +154,13 @@ def _pattern_frames(patterns: tuple[Pattern, ...], synsets: dict, valid_code, no
         if first:
             tally.kept += 1
         key = (code, tuple(fields.get("recipient", ())), tuple(fields.get("complements", ())),
-               "objects" in fields)
+               tuple(fields.get("objects_amod", ())), "objects" in fields)
         if key in frames and "objects" in fields:
             frames[key]["objects"] = list(dict.fromkeys(frames[key]["objects"] + fields["objects"]))
         elif key not in frames:
             frames[key] = {"cameo": code, **fields}
-    ordered = sorted(frames.values(), key=lambda f: ("objects" not in f, "complements" not in f))
+    ordered = sorted(frames.values(), key=lambda f: ("objects" not in f, "objects_amod" not in f,
+                                                     "complements" not in f))
     return ordered, blocked
 
 
@@ -139,9 +170,11 @@ def convert_verbs(book: VerbDictionary, valid_code: Callable[[str], bool],
     """Lemma (lower case) -> frames, most specific first, for a ``verbs*.yaml`` ``verbs`` section.
     ``valid_code(code)`` says whether a CAMEO code may be used; ``noun_forms(word)`` gives the lemmas to list
     for a noun of a pattern (e.g. singular and plural); ``prepositions`` are the words that may precede a
-    TABARI ``+`` target. ``tally`` counts patterns, ``verb_tally`` verbs."""
+    TABARI ``+`` target. A frame that names no recipient gets ``obj`` and :func:`target_prepositions`.
+    ``tally`` counts patterns, ``verb_tally`` verbs."""
     out: dict[str, list[dict]] = {}
     counted: set[int] = set()
+    default = ["obj", *target_prepositions(book, prepositions)]
     for verb in book.verbs:
         if " " in verb.lemma or not verb.lemma.replace("-", "").isalpha():
             verb_tally.skip("multi-word verbs (spaCy lemmas are one word)")
@@ -162,6 +195,7 @@ def convert_verbs(book: VerbDictionary, valid_code: Callable[[str], bool],
         lemma = verb.lemma.lower()
         merged = out.setdefault(lemma, [])
         for frame in frames:
+            frame = {**frame, "recipient": frame.get("recipient") or list(default)}
             frame = {k: frame[k] for k in _FIELD_ORDER if k in frame}
             if frame not in merged:
                 merged.append(frame)
