@@ -96,6 +96,9 @@ EXAMPLES: dict[str, Example] = {
     # -- roles ------------------------------------------------------------------------------------------------
     "participants": Example(
         "La Russie a attaqué l'Ukraine.", "silent", "attaqué", ("ASSAULT 190 RUS/- -> UKR/- asserted",)),
+    "shared_noun_modifiers": Example(
+        "Les tirs de roquettes et frappes israéliennes sur Gaza ont repris jeudi.", "fired", "frappes",
+        ("ASSAULT 195 ISR/MIL -> PSE/- asserted",)),
     "accused_actor": Example(
         "Kiev a bombardé Donetsk. Moscou l'accuse de viser des civils.", "fired", "viser",
         ("ASSAULT 190 UKR/GOV -> UKR/CVL alleged",), note="UKR/GOV"),
@@ -110,6 +113,9 @@ EXAMPLES: dict[str, Example] = {
         ("REJECT 120 RUS/GOV -> IGO/- asserted",)),
     "absorbed_acts": Example(
         "La France a promis d'aider le Liban.", "silent", "promis", ("AGREE 033 FRA/GOV -> LBN/- intended",)),
+    "hit_target": Example(
+        "D'autres frappes ont touché la ville de Kharkiv.", "fired", "frappes",
+        ("ASSAULT 195 - -> UKR/- asserted",), note="UKR/- 'Kharkiv'"),
     "demanded_of": Example(
         "La France a exigé que la Russie retire ses troupes d'Ukraine.", "fired", "exigé",
         ("REQUEST 100 FRA/GOV -> RUS/- asserted",), note="RUS"),

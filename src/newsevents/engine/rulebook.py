@@ -143,6 +143,21 @@ def participants(coder, c, s) -> bool:
     return False
 
 
+@_add("roles", "step", "shared_noun_modifiers")
+def shared_noun_modifiers(coder, c, s) -> bool:
+    """"les tirs de roquettes et frappes israéliennes sur Gaza": the second noun "frappes" shares the modifiers
+    the parser hung on the first one after it (ISR MIL -> PSE), when it has no participant of its own."""
+    if c.actors and c.recipients:
+        return False
+    actors, recipients = coder._shared_noun_modifiers(c.trig, s.context, s.offset)
+    fired = False
+    if actors and not c.actors:
+        c.actors, fired = actors, True
+    if recipients and not c.recipients:
+        c.recipients, fired = recipients, True
+    return fired
+
+
 @_add("roles", "actors", "accused_actor")
 def accused_actor(coder, c, s):
     """"Kiev a bombardé Donetsk. Moscou l'accuse de viser des civils": the one accused (UKR) is the actor of
@@ -196,6 +211,15 @@ def absorbed_acts(coder, c, s) -> bool:
     c.inner = s.absorbed.get(c.trig.token.i, [])
     c.own_recipients = bool(c.recipients)  # named in the trigger's own slots ("convenu avec X")
     return False
+
+
+@_add("roles", "recipients", "hit_target")
+def hit_target(coder, c, s):
+    """"D'autres frappes ont touché la ville de Kharkiv": the target of an attack noun is what the attack struck or
+    who is called its target or victim (UKR); the attack is then coded with no actor named."""
+    found = coder._hit_target(c.trig, s.context, s.offset)
+    c.struck = bool(found)
+    return found
 
 
 @_add("roles", "recipients", "demanded_of")
@@ -343,9 +367,10 @@ def no_participants(coder, c, s) -> bool:
 @_add("roles", "drop", "actor_required")
 def actor_required(coder, c, s) -> bool:
     """"le rejet des pouvoirs issus des élections a été annoncé": an act only a government performs, by nobody;
-    dropped."""
+    dropped. An attack the clause names as what struck its recipient (``hit_target``) is an incident, its author
+    unnamed."""
     trig = c.trig
-    return not c.actors and (coder._needs_actor(trig) or trig.frame.needs_actor
+    return not c.actors and not c.struck and (coder._needs_actor(trig) or trig.frame.needs_actor
                              or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
 
 

@@ -1,0 +1,95 @@
+"""Parties of an event noun found through the clause around it: the target of an attack named as what the
+attack hit or as its victim, and the modifiers a coordinated event noun shares with the noun before it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Entity
+from .frames import SUBJECT_DEPS, Trigger
+
+HIT_ROOTS = frozenset({"17", "18", "19", "20"})
+"""CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
+what the act struck or as its victim."""
+
+
+class Parties:
+    """Role finders over the clause an event noun sits in. A mixin of
+    :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _hit_target(self, trig: Trigger, context, offset: int) -> tuple[Entity, ...]:
+        """The target of an attack noun named by the clause around it, as a tuple of
+        :class:`~newsevents.records.Entity` (``()`` when there is none): the object of the verb the noun is the
+        subject of ("des frappes ont touché Kharkiv", verbs of the cue list ``impact_verbs``), the subject of a
+        passive of such a verb whose agent it is ("le pays a été frappé par quatre attaques"), or whoever is
+        called its target or victim (cue list ``victim_nouns``: "Kiev a été la cible de tirs", "X, victime d'une
+        attaque"). ``offset``: the character offset of the trigger's Doc in the article. Only for nouns of
+        :data:`HIT_ROOTS`."""
+        tok = trig.token
+        if not trig.is_noun or trig.frame.cameo[:2] not in HIT_ROOTS:
+            return ()
+        label, cue = self.lex.label, self.lex.cue
+        head = tok.head
+        while tok.dep_ == "conj" and head.pos_ == "NOUN":  # "des tirs et des frappes ont touché ..."
+            tok, head = head, head.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cue("impact_verbs"):
+            if tok.dep_ == "nsubj":
+                target = next((c for c in head.children if c.dep_ == "obj"), None)
+                return self._target_entities(target, context, offset)
+            if tok.dep_ in label("passive_agent") or (tok.dep_ in label("obliques")
+                                                     and self._case_of(tok) in cue("agent_preps")):
+                target = next((c for c in head.children if c.dep_ in label("passive_subject")), None)
+                return self._target_entities(target, context, offset)
+        if (tok.dep_ == "nmod" or tok.dep_ in label("obliques")) and self._case_of(tok) in cue("genitive_preps") \
+                and head.lemma_.lower() in cue("victim_nouns"):
+            target = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if target is None and head.i > head.head.i and head.head.pos_ in ("NOUN", "PROPN") and (
+                    head.dep_ in ("appos", "acl", "nmod") or head.dep_ in label("relative_clause")):
+                target = head.head  # "Salman Rushdie, victime d'une attaque"
+            return self._target_entities(target, context, offset)
+        return ()
+
+    def _target_entities(self, target, context, offset: int) -> tuple[Entity, ...]:
+        """The actors of a target phrase, else the country of the place it names ("les régions de Kharkiv",
+        resolved offline); () for None."""
+        if target is None:
+            return ()
+        return self._resolve_subject(target, context) or self._place_recipient(target, context) \
+            or self._phrase_place(target, offset)
+
+    def _phrase_place(self, tok, offset: int) -> tuple[Entity, ...]:
+        """The country of the first place entity (LOC, GPE) inside the phrase of ``tok`` that the offline
+        gazetteer knows, as an Entity with the place's words and article span; () when there is none."""
+        for ent in tok.doc.ents:
+            if ent.label_ in ("LOC", "GPE") and tok.left_edge.i <= ent.start and ent.end <= tok.right_edge.i + 1:
+                place = self.places.resolve(ent.text)
+                if place is not None and place.country:
+                    return (Entity(place.country, "", ent.text, (ent.start_char + offset, ent.end_char + offset),
+                                   None),)
+        return ()
+
+    def _shared_noun_modifiers(self, trig: Trigger, context, offset: int
+                               ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+        """The actors and recipients a coordinated event noun shares with the noun it is coordinated with,
+        named after it: in "les tirs de roquettes et frappes israéliennes sur Gaza" the parser hangs
+        "israéliennes" and "sur Gaza" on "tirs"; they are also those of "frappes". Actors are the demonym
+        adjectives and "de" complements of the first noun that follow the trigger (military for attacks);
+        recipients its complements in the trigger frame's recipient slots that follow the trigger. ``offset``:
+        the character offset of the trigger's Doc in the article (entity spans are article offsets). ((), ())
+        when the trigger is no conjunct of a noun."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ != "conj" or tok.head.pos_ != "NOUN":
+            return (), ()
+        first = tok.head
+        after = tok.right_edge.idx + offset  # a modifier of the trigger's own phrase is not shared
+        military = trig.frame.cameo[:2] in ("19", "20")
+        actors = tuple(replace(a, sector="MIL") if military and not a.sector else a
+                       for a in context.modifier_actors(first) if a.span[0] > after)
+        recipients: tuple[Entity, ...] = ()
+        genitive = self.lex.cue("genitive_preps")
+        for c in first.children:
+            if c.i > tok.right_edge.i and (c.dep_ == "nmod" or c.dep_ in self.lex.label("obliques")) \
+                    and self._case_of(c) in trig.frame.recipient and self._case_of(c) not in genitive:
+                recipients = context.resolve(c) or self._place_recipient(c, context)
+                if recipients:
+                    break
+        return actors, recipients
