@@ -10,6 +10,8 @@ from .frames import SUBJECT_DEPS, Trigger
 HIT_ROOTS = frozenset({"17", "18", "19", "20"})
 """CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
 what the act struck or as its victim."""
+COURT_CODES = frozenset({"112", "115", "116"})
+"""CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
 
 class Parties:
@@ -93,3 +95,13 @@ class Parties:
                 if recipients:
                     break
         return actors, recipients
+
+    def _court_actor(self, trig: Trigger, sent, context, offset: int, recipients) -> tuple[Entity, ...]:
+        """The unnamed author of a court act in the agentless passive ("X a été condamné à dix ans de prison",
+        "un soldat jugé à Kiev", "a été mis en examen"; verbs of the cue list ``court_verbs``, CAMEO
+        :data:`COURT_CODES`): the justice (JUD) of the country where it happens, else of the one tried (see
+        :meth:`_implied_actor`). Inferred: no evidence words. () for any other trigger."""
+        if trig.is_noun or trig.frame.cameo[:3] not in COURT_CODES \
+                or trig.frame.lemma not in self.lex.cue("court_verbs") or not self._passive(trig.token):
+            return ()
+        return self._implied_actor(trig, sent, context, offset, recipients, sector="JUD")
