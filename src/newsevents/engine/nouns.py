@@ -51,21 +51,28 @@ class Nouns:
             # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
             # meeting told before
             anchor = occasion
+        if not recipients and self._undergone_noun(anchor):  # "Kiev craint une offensive russe"
+            recipients = self._undergoer(anchor, context)
         if not actors:
             actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
 
     def _noun_complements(self, tok, frame, context, light: bool):
         """Actors and recipients from an event noun's "de" complement (as the frame's ``de`` says) and "par"
-        complement; a light-verb phrase's "de" complement is no actor."""
+        complement; a light-verb phrase's "de" complement is no actor. With a "par" complement naming an actor,
+        the "de" complement is the recipient whatever the frame says ("l'attaque de l'Ukraine par la Russie")."""
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
+        agent = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("agent_preps")
+                      and context.resolve(c)), None)
         for c in tok.children:
             case = self._case_of(c)
             if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
                     and not (light and frame.de == "actor"):
                 found = context.resolve(c)
-                if frame.de == "actor" and not recipients and self._undergoers(frame, found):
+                if agent is not None and not recipients:  # "l'attaque de l'Ukraine par la Russie": the "par"
+                    recipients = found  # phrase is the actor, the "de" one what is acted on
+                elif frame.de == "actor" and not recipients and self._undergoers(frame, found):
                     recipients = found  # "le bombardement de l'hôpital de Kharkiv": the hospital is hit
                 elif frame.de == "actor" and not actors:
                     actors = found
@@ -141,7 +148,9 @@ class Nouns:
     def _noun_governor_participants(self, anchor, occasion, frame, context, recipients):
         """Participants through the clause the noun (its ``anchor``) sits in: the subject of the verb for a
         participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
-        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots."""
+        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots. The subject
+        of a verb of undergoing or fearing (cue list ``undergoing_verbs``: "Kiev craint une offensive") is the
+        recipient, not the actor."""
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
         if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
@@ -166,6 +175,8 @@ class Nouns:
             else:
                 subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
                     or self._inherited_subject(head)
+                if self._undergone_noun(anchor):  # "l'UE subit un chantage": the subject is the recipient
+                    return actors, recipients
                 if subject is not None:
                     actors = self._resolve_subject(subject, context)
             if not recipients and frame.recipient:

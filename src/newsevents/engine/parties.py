@@ -105,3 +105,17 @@ class Parties:
                 or trig.frame.lemma not in self.lex.cue("court_verbs") or not self._passive(trig.token):
             return ()
         return self._implied_actor(trig, sent, context, offset, recipients, sector="JUD")
+
+    def _undergone_noun(self, tok) -> bool:
+        """Whether the event noun ``tok`` is the object of a verb of undergoing or fearing (cue list
+        ``undergoing_verbs``: "Kiev craint une nouvelle offensive"): its subject is the recipient and the act
+        may be coded without a named author."""
+        return tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in self.lex.cue("undergoing_verbs")
+
+    def _undergoer(self, tok, context) -> tuple[Entity, ...]:
+        """The one who undergoes the event noun ``tok`` when :meth:`_undergone_noun`: the subject of its verb
+        (or the subject it shares with a coordinated or controlling verb); () when none names an actor."""
+        verb = tok.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(verb)
+        return self._resolve_subject(subject, context) if subject is not None else ()

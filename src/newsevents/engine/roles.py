@@ -228,8 +228,8 @@ class Roles:
     def _needs_actor(self, trig: Trigger) -> bool:
         """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
-        if trig.is_noun:
-            return trig.frame.de != "recipient"
+        if trig.is_noun:  # "Kiev craint une offensive": an act undergone, its author unnamed
+            return trig.frame.de != "recipient" and not self._undergone_noun(trig.token)
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
             if subject is not None and any(c.dep_ == "case" for c in subject.children):
