@@ -41,3 +41,11 @@ def test_coordinated_event_noun_shares_the_modifiers_after_it(pipeline):
 def test_agentless_conviction_is_by_the_justice_of_the_place(pipeline):
     events = code(pipeline, "Un soldat russe a été condamné à Kiev à la prison à vie.")
     assert ("UKRJUD", "RUSMIL") in dyads(events, "SANCTION")
+
+
+def test_protest_with_nobody_named_is_by_the_people_of_the_place_not_by_its_cause(pipeline):
+    # the subject of "déclencher" is the cause of the protests, not their author; the frame's sectors do not
+    # drop a protest with nobody named: its implied actor is the people of the place
+    events = [e for e in code(pipeline, "La mort de la jeune femme a déclenché une vague de protestations en Iran.")
+              if e.event_type == "PROTEST"]
+    assert [(e.actor[0].code, e.actor[0].sector, e.actor[0].entity_text) for e in events] == [("IRN", "CVL", "")]

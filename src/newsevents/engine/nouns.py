@@ -150,7 +150,8 @@ class Nouns:
         participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
         is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots. The subject
         of a verb of undergoing or fearing (cue list ``undergoing_verbs``: "Kiev craint une offensive") is the
-        recipient, not the actor."""
+        recipient, not the actor; that of a verb of causing (cue list ``cause_verbs``: "sa mort a déclenché des
+        protestations") is the cause, no actor."""
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
         if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
@@ -177,6 +178,8 @@ class Nouns:
                     or self._inherited_subject(head)
                 if self._undergone_noun(anchor):  # "l'UE subit un chantage": the subject is the recipient
                     return actors, recipients
+                if head.lemma_.lower() in self.lex.cue("cause_verbs"):  # "sa mort a déclenché des protestations":
+                    return actors, recipients  # the subject is the cause, not the author
                 if subject is not None:
                     actors = self._resolve_subject(subject, context)
             if not recipients and frame.recipient:

@@ -15,6 +15,9 @@ from .rules import Registry
 REGISTRY = Registry()
 """All rules, by stage and in order."""
 
+PROTEST_ROOT = "14"
+"""CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
+
 
 def _add(stage: str, kind: str, name: str, group: str | None = None):
     def register(fn):
@@ -172,10 +175,13 @@ def accused_actor(coder, c, s):
 def frame_sectors(coder, c, s) -> bool:
     """"l'opposition a protesté contre le gouvernement": when the actors do not fit the frame's sectors (the
     protest frame wants civilians, workers or students) the next fitting frame is tried (criticism, 111;
-    participants found again); with none the candidate is dropped."""
+    participants found again); with none the candidate is dropped. A protest with nobody named is kept
+    for ``implied_actor`` (the people of the place)."""
     trig = c.trig
     if coder._frame_fits(trig.frame, trig.token, c.actors, s.context):
         return False
+    if not c.actors and trig.frame.cameo[:2] == PROTEST_ROOT and not trig.frame.needs_actor_patient:
+        return False  # "une vague de protestations": nobody named; the implied actor is of the frame's sector
     alt = next(((f, o) for f, o in trig.alternatives if coder._frame_fits(f, trig.token, c.actors, s.context)), None)
     if alt is None:
         return True
