@@ -294,7 +294,8 @@ class Roles:
         return found
 
     def _inherited_subject(self, tok):
-        """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
+        """Subject shared through coordination, control (xcomp), a relative clause's antecedent, or the clause
+        of a gerund the parser hung on a noun ("... avec Rabat en soutenant le plan")."""
         node = tok
         for _ in range(5):
             if self._incise(node):
@@ -310,6 +311,14 @@ class Roles:
                     return subj
                 node = head
                 continue
+            if node.dep_ == "acl" and self._gerund(node):  # "X a mis fin à la crise avec Rabat en soutenant
+                clause = node.head  # ...": a gerund hung on a noun shares the subject of that noun's clause
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subj if subj is not None else self._inherited_subject(clause)
+                return None
             relative = node.dep_ in self.lex.label("relative_clause")
             if (relative or node.dep_ == "acl") and node.pos_ in ("VERB", "AUX"):
                 if relative:
@@ -332,6 +341,11 @@ class Roles:
                 return self._series_subject(node)
             break
         return None
+
+    def _gerund(self, verb) -> bool:
+        """A gerund: a present participle marked "en" (label-set word list ``gerund_marks``): "en soutenant"."""
+        return verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.cue("gerund_marks") for c in verb.children)
 
     def _incise(self, verb) -> bool:
         """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
