@@ -46,6 +46,26 @@ def test_agentless_conviction_is_by_the_justice_of_the_place(pipeline):
 def test_protest_with_nobody_named_is_by_the_people_of_the_place_not_by_its_cause(pipeline):
     # the subject of "déclencher" is the cause of the protests, not their author; the frame's sectors do not
     # drop a protest with nobody named: its implied actor is the people of the place
-    events = [e for e in code(pipeline, "La mort de la jeune femme a déclenché une vague de protestations en Iran.")
-              if e.event_type == "PROTEST"]
+    text = "La mort de la jeune femme a déclenché une vague de protestations en Iran."
+    events = [e for e in code(pipeline, text) if e.event_type == "PROTEST"]
     assert [(e.actor[0].code, e.actor[0].sector, e.actor[0].entity_text) for e in events] == [("IRN", "CVL", "")]
+
+
+def test_par_agent_hung_on_the_governing_noun_is_the_actor(pipeline):
+    events = code(pipeline, "Joe Biden promet une réponse des Etats-Unis en cas d'invasion de l'Ukraine par la "
+                            "Russie.")
+    assert {(e.actor[0].code, e.recipient[0].code) for e in events
+            if e.event_type == "ASSAULT" and e.actor and e.recipient} == {("RUS", "UKR")}
+
+
+def test_agent_of_a_participle_hung_on_its_time_word(pipeline):
+    events = code(pipeline, "Kiev a été privée d'électricité après le pilonnage effectué vendredi par les forces "
+                            "russes.")
+    found = {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "ASSAULT" and e.actor}
+    assert ("RUS", "MIL") in found, events
+
+
+def test_victim_adjective_names_the_target(pipeline):
+    events = code(pipeline, "Cristina Kirchner, la vice-présidente de l'Argentine, victime d'une tentative "
+                            "d'assassinat.")
+    assert [e.recipient[0].code for e in events if e.event_type == "ASSAULT" and e.recipient] == ["ARG"]

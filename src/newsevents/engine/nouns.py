@@ -63,8 +63,7 @@ class Nouns:
         the "de" complement is the recipient whatever the frame says ("l'attaque de l'Ukraine par la Russie")."""
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
-        agent = next((c for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("agent_preps")
-                      and context.resolve(c)), None)
+        agent = self._noun_agent(tok, context)
         for c in tok.children:
             case = self._case_of(c)
             if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
@@ -78,9 +77,18 @@ class Nouns:
                     actors = found
                 elif frame.de == "recipient" and not recipients:
                     recipients = found
-            elif c.dep_ == "nmod" and case in self.lex.cue("agent_preps") and not actors:
-                actors = context.resolve(c)
+        if agent is not None and not actors:
+            actors = context.resolve(agent)
         return actors, recipients
+
+    def _noun_agent(self, tok, context):
+        """The "par" phrase of an event noun that names an actor: its own complement, or the phrase right after
+        the noun's phrase that the parser hung on the governing noun ("en cas d'invasion de l'Ukraine par la
+        Russie": "par la Russie" under "cas"). None when there is none."""
+        by = self.lex.cue("agent_preps")
+        near = list(tok.children) + [c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod"
+                                     and c.left_edge.i == tok.right_edge.i + 1 and tok.head.pos_ == "NOUN"]
+        return next((c for c in near if c.dep_ == "nmod" and self._case_of(c) in by and context.resolve(c)), None)
 
     @staticmethod
     def _undergoers(frame, entities) -> bool:
@@ -139,7 +147,10 @@ class Nouns:
         """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
         nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
         for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
-            agent = next((g for g in acl.children if g.dep_ in self.lex.label("passive_agent")
+            # "le pilonnage effectué vendredi par les forces russes": the agent may hang on the time word
+            around = list(acl.children) + [g for c in acl.children if c.dep_ in self.lex.label("modifier_oblique")
+                                           for g in c.children]
+            agent = next((g for g in around if g.dep_ in self.lex.label("passive_agent")
                           or self._case_of(g) in self.lex.cue("agent_preps")), None)
             if agent is not None:
                 return context.resolve(agent) + tuple(e for g in self._coagents(acl, agent) for e in context.resolve(g))

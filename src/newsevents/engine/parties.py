@@ -45,7 +45,7 @@ class Parties:
                 and head.lemma_.lower() in cue("victim_nouns"):
             target = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if target is None and head.i > head.head.i and head.head.pos_ in ("NOUN", "PROPN") and (
-                    head.dep_ in ("appos", "acl", "nmod") or head.dep_ in label("relative_clause")):
+                    head.dep_ in ("appos", "acl", "nmod", "amod") or head.dep_ in label("relative_clause")):
                 target = head.head  # "Salman Rushdie, victime d'une attaque"
             return self._target_entities(target, context, offset)
         return ()

@@ -358,8 +358,8 @@ def implied_actor(coder, c, s):
 
 @_add("roles", "actors", "court_actor")
 def court_actor(coder, c, s):
-    """"Un soldat russe a été jugé à Kiev pour crimes de guerre": the unnamed author of a trial, charge or conviction
-    is the justice of the country where it happens (UKR JUD, inferred)."""
+    """"Un soldat russe a été jugé à Kiev pour crimes de guerre": the unnamed author of a trial, charge or
+    conviction is the justice of the country where it happens (UKR JUD, inferred)."""
     return coder._court_actor(c.trig, s.sent, s.context, s.offset, c.recipients)
 
 
