@@ -59,8 +59,8 @@ def test_par_agent_hung_on_the_governing_noun_is_the_actor(pipeline):
 
 
 def test_agent_of_a_participle_hung_on_its_time_word(pipeline):
-    events = code(pipeline, "Kiev a été privée d'électricité après le pilonnage effectué vendredi par les forces "
-                            "russes.")
+    events = code(pipeline, "Kiev a été privée d'électricité après le pilonnage effectué vendredi par les "
+                            "forces russes.")
     found = {(e.actor[0].code, e.actor[0].sector) for e in events if e.event_type == "ASSAULT" and e.actor}
     assert ("RUS", "MIL") in found, events
 
