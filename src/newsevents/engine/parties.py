@@ -119,3 +119,19 @@ class Parties:
         verb = tok.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(verb)
         return self._resolve_subject(subject, context) if subject is not None else ()
+
+    def _object_slot_recipient(self, trig: Trigger, context) -> tuple[Entity, ...]:
+        """A recipient phrase of the frame's prepositional slots that the parser hung on the verb's direct object
+        instead of on the verb ("demander un effort financier aux patrons": "aux patrons" under "effort"); not a
+        "de" complement, which belongs to the object. () when there is none or for an event noun."""
+        if trig.is_noun:
+            return ()
+        genitive = self.lex.cue("genitive_preps")
+        slots = [x for x in trig.frame.recipient if x not in ("obj", "iobj") and x not in genitive]
+        for obj in (c for c in trig.token.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")):
+            for c in obj.children:
+                if c.dep_ == "nmod" and c.i > obj.i and self._case_of(c) in slots:
+                    found = context.resolve(c)
+                    if found:
+                        return found
+        return ()

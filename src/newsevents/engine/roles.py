@@ -410,7 +410,7 @@ class Roles:
         displaced = [g for c in tok.children
                      if (c.dep_ in ("obj", "nmod") or c.dep_ in self.lex.label("modifier_oblique"))
                      and c.lemma_.lower() in self.lex.cue("time_nouns")
-                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     for g in c.children if g.dep_ in ("nmod", "obj", "amod") and g.pos_ in ("NOUN", "PROPN")
                      and g.i > c.i and self._case_of(g) is None
                      and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
@@ -441,7 +441,7 @@ class Roles:
                         found = self._place_recipient(c, context)
                         if found:
                             return found
-        return ()
+        return self._object_slot_recipient(trig, context)
 
     def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
         """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé

@@ -1,0 +1,16 @@
+"""Recipients of verbs found where the parser hangs them (issue 9, item 6), with the real spaCy model on made-up
+French sentences. Each expectation is what a human coder following eval/ANNOTATION.md would write."""
+from __future__ import annotations
+
+import pytest
+
+from coding import code
+
+pytestmark = pytest.mark.model
+
+
+def test_recipient_slot_hung_on_the_direct_object(pipeline):
+    # "aux patrons" is parsed under "effort": it is still whom the request is made to
+    events = code(pipeline, "Emmanuel Macron entend demander un effort financier aux patrons.")
+    assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "REQUEST" and e.recipient] == [("FRA", "BUS")]
