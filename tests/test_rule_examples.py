@@ -179,6 +179,9 @@ EXAMPLES: dict[str, Example] = {
     "context_recipient": Example(
         "Les troupes russes ont bombardé Kiev. Le président ukrainien l'accuse.", "fired", "accuse",
         ("ACCUSE 112 UKR/GOV -> RUS/GOV asserted",), note="RUS"),
+    "domestic_recipient": Example(
+        "La justice iranienne a prononcé une condamnation à mort.", "fired", "prononcé",
+        ("SANCTION 116 IRN/JUD -> IRN/CVL asserted",), note="IRN/CVL"),
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),

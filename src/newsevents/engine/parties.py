@@ -10,6 +10,9 @@ from .frames import SUBJECT_DEPS, Trigger
 HIT_ROOTS = frozenset({"17", "18", "19", "20"})
 """CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
 what the act struck or as its victim."""
+DOMESTIC_SECTORS = frozenset({"JUD", "COP"})
+"""Sectors of actors that act on the people of their own country (courts, police): with nobody else named, the
+recipient of their act is that country's civilians."""
 COURT_CODES = frozenset({"112", "115", "116"})
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
@@ -135,3 +138,15 @@ class Parties:
                     if found:
                         return found
         return ()
+
+    @staticmethod
+    def _domestic_recipient(trig: Trigger, actors, offset: int) -> tuple[Entity, ...]:
+        """The implied recipient of an act by courts or police (:data:`DOMESTIC_SECTORS`) of one country with
+        nobody else named: that country's civilians, inferred (no evidence words, the empty span at the
+        trigger). () otherwise."""
+        codes = {a.code for a in actors}
+        if not actors or len(codes) != 1 or not all(a.sector in DOMESTIC_SECTORS for a in actors) \
+                or next(iter(codes)) in ("---", "IGO"):
+            return ()
+        at = trig.token.idx + offset
+        return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)

@@ -422,6 +422,13 @@ def context_recipient(coder, c, s):
     return ()
 
 
+@_add("roles", "recipients", "domestic_recipient")
+def domestic_recipient(coder, c, s):
+    """"La justice iranienne a prononcé une condamnation à mort": a court's or police's act with nobody else
+    named falls on the people of its own country (IRN CVL, inferred)."""
+    return coder._domestic_recipient(c.trig, c.actors, s.offset)
+
+
 @_add("roles", "step", "enumerated_recipients")
 def enumerated_recipients(coder, c, s) -> bool:
     """"a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des
