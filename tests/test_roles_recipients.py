@@ -14,3 +14,10 @@ def test_recipient_slot_hung_on_the_direct_object(pipeline):
     events = code(pipeline, "Emmanuel Macron entend demander un effort financier aux patrons.")
     assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
             if e.event_type == "REQUEST" and e.recipient] == [("FRA", "BUS")]
+
+
+def test_unaddressed_claim_by_citizens_goes_to_their_own_government(pipeline):
+    events = code(pipeline, "En France, le principal syndicat enseignant dénonce une réforme injuste.")
+    found = [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
+             if e.event_type == "ACCUSE" and e.recipient]
+    assert found == [("FRA", "GOV", "")], events

@@ -13,6 +13,11 @@ what the act struck or as its victim."""
 DOMESTIC_SECTORS = frozenset({"JUD", "COP"})
 """Sectors of actors that act on the people of their own country (courts, police): with nobody else named, the
 recipient of their act is that country's civilians."""
+CLAIM_ROOTS = frozenset({"10", "11", "12"})
+"""CAMEO roots of demands, criticism and rejections: by citizens with nobody named, addressed to their own
+government (as protests are, ANNOTATION.md)."""
+CITIZEN_SECTORS = frozenset({"OPP", "CVL", "LAB", "PTY", "NGO", "EDU", "REL", "MED", "LEG", "BUS"})
+"""Sectors of non-state actors whose unaddressed claims go to their own government."""
 COURT_CODES = frozenset({"112", "115", "116"})
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
@@ -141,12 +146,16 @@ class Parties:
 
     @staticmethod
     def _domestic_recipient(trig: Trigger, actors, offset: int) -> tuple[Entity, ...]:
-        """The implied recipient of an act by courts or police (:data:`DOMESTIC_SECTORS`) of one country with
-        nobody else named: that country's civilians, inferred (no evidence words, the empty span at the
-        trigger). () otherwise."""
+        """The implied recipient of an act by actors of one country with nobody else named: that country's
+        civilians for courts and police (:data:`DOMESTIC_SECTORS`), its government for a claim
+        (:data:`CLAIM_ROOTS`) by non-state actors (:data:`CITIZEN_SECTORS`). Inferred: no evidence words, the
+        empty span at the trigger. () otherwise."""
         codes = {a.code for a in actors}
-        if not actors or len(codes) != 1 or not all(a.sector in DOMESTIC_SECTORS for a in actors) \
-                or next(iter(codes)) in ("---", "IGO"):
+        if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO"):
             return ()
         at = trig.token.idx + offset
-        return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
+        if all(a.sector in DOMESTIC_SECTORS for a in actors):
+            return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
+        if trig.frame.cameo[:2] in CLAIM_ROOTS and all(a.sector in CITIZEN_SECTORS for a in actors):
+            return (Entity(next(iter(codes)), "GOV", "", (at, at), None),)
+        return ()

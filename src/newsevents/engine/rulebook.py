@@ -425,7 +425,8 @@ def context_recipient(coder, c, s):
 @_add("roles", "recipients", "domestic_recipient")
 def domestic_recipient(coder, c, s):
     """"La justice iranienne a prononcé une condamnation à mort": a court's or police's act with nobody else
-    named falls on the people of its own country (IRN CVL, inferred)."""
+    named falls on the people of its own country (IRN CVL, inferred); a demand, criticism or rejection by
+    citizens, parties, unions, media... with nobody named is addressed to their own government (inferred GOV)."""
     return coder._domestic_recipient(c.trig, c.actors, s.offset)
 
 
