@@ -18,6 +18,10 @@ CLAIM_ROOTS = frozenset({"10", "11", "12"})
 government (as protests are, ANNOTATION.md)."""
 CITIZEN_SECTORS = frozenset({"OPP", "CVL", "LAB", "PTY", "NGO", "EDU", "REL", "MED", "LEG", "BUS"})
 """Sectors of non-state actors whose unaddressed claims go to their own government."""
+PROVISION_ROOTS = frozenset({"03", "07"})
+"""CAMEO roots of promises and aid: a government's, with nobody named, is for its own people."""
+PEOPLE_SECTORS = frozenset({"CVL", "CRM"})
+"""Sectors that name many distinct people: two phrases of the same country and sector are two parties."""
 COURT_CODES = frozenset({"112", "115", "116"})
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
@@ -147,9 +151,10 @@ class Parties:
     @staticmethod
     def _domestic_recipient(trig: Trigger, actors, offset: int) -> tuple[Entity, ...]:
         """The implied recipient of an act by actors of one country with nobody else named: that country's
-        civilians for courts and police (:data:`DOMESTIC_SECTORS`), its government for a claim
-        (:data:`CLAIM_ROOTS`) by non-state actors (:data:`CITIZEN_SECTORS`). Inferred: no evidence words, the
-        empty span at the trigger. () otherwise."""
+        civilians for courts and police (:data:`DOMESTIC_SECTORS`), for a violent act by civilians or criminals
+        ("un homme a ouvert le feu") and for a government's promise or aid ("le gouvernement a promis des
+        mesures"); its government for a claim (:data:`CLAIM_ROOTS`) by non-state actors
+        (:data:`CITIZEN_SECTORS`). Inferred: no evidence words, the empty span at the trigger. () otherwise."""
         codes = {a.code for a in actors}
         if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO"):
             return ()
@@ -158,4 +163,16 @@ class Parties:
             return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
         if trig.frame.cameo[:2] in CLAIM_ROOTS and all(a.sector in CITIZEN_SECTORS for a in actors):
             return (Entity(next(iter(codes)), "GOV", "", (at, at), None),)
+        if trig.frame.cameo[:2] in HIT_ROOTS and all(a.sector in ("CVL", "CRM") for a in actors):
+            return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
+        if trig.frame.cameo[:2] in PROVISION_ROOTS and all(a.sector == "GOV" for a in actors):
+            return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
         return ()
+
+    @staticmethod
+    def _other_people(recipient: Entity, actors) -> bool:
+        """Whether ``recipient``, of the same country and sector as an actor, is other people all the same: a
+        sector of many (:data:`PEOPLE_SECTORS`) named by other words or inferred ("un homme a poignardé des
+        passants")."""
+        return recipient.sector in PEOPLE_SECTORS and all(recipient.entity_text != a.entity_text
+                                                          or not recipient.entity_text for a in actors)

@@ -425,8 +425,9 @@ def context_recipient(coder, c, s):
 @_add("roles", "recipients", "domestic_recipient")
 def domestic_recipient(coder, c, s):
     """"La justice iranienne a prononcé une condamnation à mort": a court's or police's act with nobody else
-    named falls on the people of its own country (IRN CVL, inferred); a demand, criticism or rejection by
-    citizens, parties, unions, media... with nobody named is addressed to their own government (inferred GOV)."""
+    named falls on the people of its own country (IRN CVL, inferred), as do a violent act by civilians and a
+    government's promise or aid; a demand, criticism or rejection by citizens, parties, unions, media... with
+    nobody named is addressed to their own government (inferred GOV)."""
     return coder._domestic_recipient(c.trig, c.actors, s.offset)
 
 
@@ -450,11 +451,12 @@ def home_trip(coder, c, s) -> bool:
 @_add("roles", "step", "distinct_parties")
 def distinct_parties(coder, c, s) -> bool:
     """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
-    entity) is removed; the recipients of an accusing verb are kept for ``accused_actor``."""
+    entity) is removed, except other people of the same country ("un homme a poignardé des passants": civilians
+    and civilians); the recipients of an accusing verb are kept for ``accused_actor``."""
     spans = {a.span for a in c.actors}
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
-                         or not c.actors)
+                         or not c.actors or coder._other_people(r, c.actors))
     if c.trig.frame.cameo == "112" and not c.trig.is_noun:
         s.charged[c.trig.token.i] = c.recipients  # for accused_actor
     return False
