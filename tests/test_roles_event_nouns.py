@@ -69,3 +69,11 @@ def test_victim_adjective_names_the_target(pipeline):
     events = code(pipeline, "Cristina Kirchner, la vice-présidente de l'Argentine, victime d'une tentative "
                             "d'assassinat.")
     assert [e.recipient[0].code for e in events if e.event_type == "ASSAULT" and e.recipient] == ["ARG"]
+
+
+def test_recipient_slot_hung_on_the_de_complement(pipeline):
+    events = code(pipeline, "La manifestation des agriculteurs contre le gouvernement français a réuni mille "
+                            "personnes.")
+    found = [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
+             if e.event_type == "PROTEST" and e.recipient]
+    assert found == [("FRA", "GOV", "le gouvernement français")], events

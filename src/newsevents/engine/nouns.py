@@ -141,7 +141,7 @@ class Nouns:
             if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
                     and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
                 recipients = context.resolve(prep.head)
-        return recipients
+        return recipients or self._nested_slot_recipient(tok, frame, context)
 
     def _noun_participle_agent(self, tok, context):
         """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""

@@ -176,3 +176,29 @@ class Parties:
         passants")."""
         return recipient.sector in PEOPLE_SECTORS and all(recipient.entity_text != a.entity_text
                                                           or not recipient.entity_text for a in actors)
+
+    def _nested_slot_recipient(self, tok, frame, context) -> tuple[Entity, ...]:
+        """A recipient phrase of the event noun's frame (a preposition slot other than "de") that the parser hung
+        one or two levels down, on the noun's "de" complement or its participle ("la manifestation des
+        agriculteurs contre le gouvernement"); not inside a relative clause nor a complement clause. () when
+        there is none."""
+        genitive = self.lex.cue("genitive_preps")
+        slots = [x for x in frame.recipient if x not in ("obj", "iobj") and x not in genitive]
+        if not slots:
+            return ()
+        relative = self.lex.label("relative_clause")
+        level = [c for c in tok.children if c.i > tok.i and (c.dep_ == "nmod" or (
+            c.dep_ == "acl" and c.morph.get("VerbForm") == ["Part"] and not any(m.dep_ == "mark" for m in c.children)))]
+        for _ in range(2):
+            below = []
+            for holder in level:
+                for c in holder.children:
+                    if c.i < holder.i or c.dep_ in relative:
+                        continue
+                    if (c.dep_ == "nmod" or c.dep_ in self.lex.label("obliques")) and self._case_of(c) in slots:
+                        found = context.resolve(c)
+                        if found:
+                            return found
+                    below.append(c)
+            level = [c for c in below if c.dep_ in ("nmod", "obl") or c.dep_ in self.lex.label("obliques")]
+        return ()
