@@ -453,7 +453,7 @@ def distinct_parties(coder, c, s) -> bool:
     """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
     entity) is removed, except other people of the same country ("un homme a poignardé des passants": civilians
     and civilians); the recipients of an accusing verb are kept for ``accused_actor``."""
-    spans = {a.span for a in c.actors}
+    spans = {a.span for a in c.actors if a.entity_text}  # two inferred parties share the empty span at the trigger
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
                          or not c.actors or coder._other_people(r, c.actors))
