@@ -25,7 +25,8 @@ def test_unaddressed_claim_by_citizens_goes_to_their_own_government(pipeline):
 
 def test_violence_among_civilians_with_nobody_named_falls_on_civilians(pipeline):
     events = code(pipeline, "Au Japon, un homme a ouvert le feu dans une gare.")
-    found = [(e.recipient[0].code, e.recipient[0].sector) for e in events if e.event_type == "ASSAULT" and e.recipient]
+    found = [(e.recipient[0].code, e.recipient[0].sector) for e in events
+             if e.event_type == "ASSAULT" and e.recipient]
     assert found == [("JPN", "CVL")], events
 
 
