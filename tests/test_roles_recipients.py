@@ -32,8 +32,8 @@ def test_violence_among_civilians_with_nobody_named_falls_on_civilians(pipeline)
 
 def test_two_inferred_parties_are_both_kept(pipeline):
     # the implied court and the implied civilians both sit on the empty span at the trigger: two parties
-    events = code(pipeline, "Deux jours après un drame à Lorient, une femme, qui a tout avoué aux enquêteurs, a été "
-                            "inculpée pour assassinat.")
+    events = code(pipeline, "Deux jours après un drame à Lorient, une femme, qui a tout avoué aux enquêteurs, "
+                            "a été inculpée pour assassinat.")
     found = [(e.actor[0].code + e.actor[0].sector, e.recipient[0].code + e.recipient[0].sector) for e in events
              if e.event_type == "ACCUSE" and e.actor and e.recipient]
     assert ("FRAJUD", "FRACVL") in found, events
