@@ -21,3 +21,9 @@ def test_unknown_person_is_a_civilian_of_the_paragraphs_country(pipeline):
 def test_no_guess_without_a_country_named(pipeline):
     events = code(pipeline, "Keyvan Emamverdi a salué la foule.")
     assert all(not e.actor for e in events), events
+
+
+def test_common_noun_with_an_unknown_persons_name(pipeline):
+    events = code(pipeline, "Aux Etats-Unis, la voyageuse Gabby Petito a bien été assassinée par son fiancé.")
+    assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "ASSAULT" and e.recipient] == [("USA", "CVL")], events
