@@ -358,13 +358,6 @@ def implied_actor(coder, c, s):
     return ()
 
 
-@_add("roles", "actors", "court_actor")
-def court_actor(coder, c, s):
-    """"Un soldat russe a été jugé à Kiev pour crimes de guerre": the unnamed author of a trial, charge or
-    conviction is the justice of the country where it happens (UKR JUD, inferred)."""
-    return coder._court_actor(c.trig, s.sent, s.context, s.offset, c.recipients)
-
-
 @_add("roles", "actors", "protesters_hit")
 def protesters_hit(coder, c, s):
     """"cinq manifestants ont été tués": by the police (inferred actor, sector COP)."""
