@@ -121,8 +121,9 @@ def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]
         raise LanguageDataError(f"{where}: {section}: expected a mapping of names to lists")
     out = {}
     for name, entries in content.items():
-        if not isinstance(entries, list) or not entries or not all(isinstance(x, str) and x for x in entries):
-            raise LanguageDataError(f"{where}: {section}.{name}: expected a non-empty list of strings")
+        if not isinstance(entries, list) or not all(isinstance(x, str) and x for x in entries):
+            raise LanguageDataError(f"{where}: {section}.{name}: expected a list of strings (empty: the "
+                                    f"language has no such words)")
         out[name] = frozenset(x.lower() for x in entries)
     return out
 

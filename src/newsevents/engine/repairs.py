@@ -4,9 +4,71 @@ from __future__ import annotations
 from .frames import SUBJECT_DEPS
 
 
+REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
+           "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
+           "reflexive_clitics": "_reflexive_clitics"}
+"""Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
+
+
 class ParseRepairs:
-    """Repairs of parser errors, in place, before a Doc is coded.
-    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+    """Repairs of parser errors, in place, before a Doc is coded; each language's ``syntax.yaml`` lists which
+    run, in order (``repairs``). A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _repair(self, doc) -> None:
+        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order."""
+        for method in self._repair_methods:
+            method(doc)
+
+    def _repair_list(self) -> list:
+        """The bound repair methods named by ``syntax.yaml`` ``repairs``. Raises
+        :class:`~newsevents.langdata.LanguageDataError` naming the file and an unknown repair."""
+        from ..langdata import LanguageDataError
+
+        names = self.data.files.get("syntax", {}).get("repairs") or []
+        unknown = [n for n in names if n not in REPAIRS]
+        if unknown:
+            raise LanguageDataError(f"lang/{self.lang}/syntax.yaml: repairs: unknown repair(s) {unknown}; "
+                                    f"known: {sorted(REPAIRS)}")
+        return [getattr(self, REPAIRS[n]) for n in names]
+
+    def _ser_passives(self, doc) -> None:
+        """Label the periphrastic passive of a model whose scheme has no passive subtypes (Spanish AnCora: "los
+        manifestantes fueron detenidos por la policía" parses as nsubj + aux + obj/obl "por"): on a participle
+        with a passive auxiliary (``passive_auxiliaries`` of ``syntax.yaml``: "ser"), the subject becomes the
+        passive subject, the auxiliary the passive auxiliary and a complement introduced by an agent
+        preposition ("por") the passive agent (labels ``passive_subject``, ``passive_auxiliary``,
+        ``passive_agent``)."""
+        if not doc.has_annotation("DEP"):
+            return
+        label, cue = self.lex.label, self.lex.cue
+        subj, aux_label, agent = (next(iter(sorted(label(n)))) for n in
+                                  ("passive_subject", "passive_auxiliary", "passive_agent"))
+        auxiliaries, agent_preps = cue("passive_auxiliaries"), cue("agent_preps")
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Part"]:
+                continue
+            children = list(verb.children)
+            aux = next((c for c in children if c.dep_ in ("aux", "cop") and c.lemma_.lower() in auxiliaries), None)
+            if aux is None:
+                continue
+            aux.dep_ = aux_label
+            for c in children:
+                if c.dep_ == "nsubj":
+                    c.dep_ = subj
+                elif c.dep_ in ("obj", "obl") and c.i > verb.i and self._case_of(c) in agent_preps:
+                    c.dep_ = agent
+
+    def _reflexive_clitics(self, doc) -> None:
+        """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
+        "se" as obj) with the language's reflexive clitic label, so that it is neither patient nor recipient.
+        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or "se"."""
+        if not doc.has_annotation("DEP"):
+            return
+        clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
+        for tok in doc:
+            if tok.dep_ in ("obj", "iobj") and tok.pos_ == "PRON" and tok.lower_ in clitics \
+                    and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ == "se"):
+                tok.dep_ = target
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
