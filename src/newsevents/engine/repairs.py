@@ -6,7 +6,7 @@ from .frames import SUBJECT_DEPS
 
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
-           "reflexive_clitics": "_reflexive_clitics"}
+           "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 
 
@@ -57,6 +57,29 @@ class ParseRepairs:
                     c.dep_ = subj
                 elif c.dep_ in ("obj", "obl") and c.i > verb.i and self._case_of(c) in agent_preps:
                     c.dep_ = agent
+
+    def _marked_objects(self, doc) -> None:
+        """Repair a verb with two direct objects, one marked by the personal object preposition
+        (``dative_preps`` of ``syntax.yaml``: Spanish "a"): the parser made a place name the object too
+        ("ejecutaron en la vereda El Diamante a cuatro personas": the name becomes an oblique), or the verb and
+        its unmarked object form one act whose marked complement is the indirect object ("dieron muerte a una
+        persona": "a una persona" becomes iobj)."""
+        if not doc.has_annotation("DEP"):
+            return
+        marks = self.lex.cue("dative_preps")
+        for verb in doc:
+            objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+            if len(objects) < 2:
+                continue
+            marked = [c for c in objects if self._case_of(c) in marks]
+            plain = [c for c in objects if self._case_of(c) is None]
+            if len(marked) != 1 or not plain:
+                continue
+            for other in plain:
+                if other.pos_ == "PROPN":
+                    other.dep_ = "obl"
+            if all(o.pos_ != "PROPN" for o in plain):
+                marked[0].dep_ = "iobj"
 
     def _reflexive_clitics(self, doc) -> None:
         """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
