@@ -7,6 +7,7 @@ from the CAMEO codebook and the PLOVER manual (see the data files' ``source``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .codes import load_cameo
@@ -109,10 +110,52 @@ class Lexicon:
         labels = _named_lists(f"lang/{data.lang}/syntax.yaml", "labels", syntax.get("labels", {}))
         for name in words.keys() & cues.keys():
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
-        verbs = frames("verbs")
+        verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
-        return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
-                   f"lang/{data.lang}")
+        morphology = syntax.get("verb_forms")
+        forms = _regular_forms(verbs) if morphology is None else _paradigm_forms(
+            verbs, morphology, f"lang/{data.lang}/syntax.yaml")
+        lists = {**cues, **words}
+        if syntax.get("accent_insensitive"):  # "motin", "reprimio": text written without accents
+            verbs, nouns, support = _folded(verbs), _folded(nouns), support | {_fold(v) for v in support}
+            forms = {**{_fold(k): v for k, v in forms.items()}, **forms}
+            lists = {k: v | {_fold(x) for x in v} for k, v in lists.items()}
+        return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}")
+
+
+def _fold(word: str) -> str:
+    """``word`` without accents (NFKD without combining marks): "motín" -> "motin", "reprimió" -> "reprimio"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _folded(table: dict) -> dict:
+    """``table`` with each key's accentless spelling added (when it is not a key of its own)."""
+    out = dict(table)
+    for key, value in table.items():
+        out.setdefault(_fold(key), value)
+    return out
+
+
+def _paradigm_forms(verbs, morphology, where: str) -> dict[str, str]:
+    """Inflected forms of regular verbs from a language's paradigm table (``verb_forms`` of ``syntax.yaml``:
+    infinitive ending -> ``{stem: [endings added to the stem], infinitive: [endings added to the whole
+    infinitive]}``), e.g. Spanish "-ar": stem "reprim" + "ió", infinitive "atacar" + "ía". Raises
+    :class:`LanguageDataError` naming the file for a malformed table."""
+    if not isinstance(morphology, dict) or not all(
+            isinstance(v, dict) and set(v) <= {"stem", "infinitive"} for v in morphology.values()):
+        raise LanguageDataError(f"{where}: verb_forms: expected infinitive ending -> {{stem: [...], "
+                                f"infinitive: [...]}}")
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        ending = next((e for e in morphology if lemma.endswith(e)), None)
+        if ending is None:
+            continue
+        table = morphology[ending]
+        for suffix in table.get("stem") or ():
+            forms.setdefault(lemma[:-len(ending)] + suffix, lemma)
+        for suffix in table.get("infinitive") or ():
+            forms.setdefault(lemma + suffix, lemma)
+    return forms
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:

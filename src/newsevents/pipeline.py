@@ -136,10 +136,18 @@ class Pipeline:
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        for (i, start, _), doc in zip(parts, self.nlp.pipe((p[2] for p in parts), batch_size=self.batch_size)):
+        for (i, start, _), doc in zip(parts, self._parse((p[2] for p in parts), self.batch_size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
             yield self._code_one(article, parsed.pop(i, None))
+
+    def _parse(self, texts: Iterable[str], batch_size: int | None = None):
+        """``nlp.pipe`` over ``texts``; for a language whose ``syntax.yaml`` sets ``lowercase_capitals``, an
+        all-capitals line (a wire headline: "COLONOS CORTAN LA CARRETERA") is parsed in lower case, which its
+        model reads far better; character offsets are unchanged (:func:`for_parser`)."""
+        if self.data.files.get("syntax", {}).get("lowercase_capitals"):
+            texts = (for_parser(t) for t in texts)
+        return self.nlp.pipe(texts, batch_size=batch_size) if batch_size else self.nlp.pipe(texts)
 
     def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
         """Code one article within its time budget (parsing it first when ``docs`` is None)."""
@@ -176,7 +184,7 @@ class Pipeline:
         events: list = []
         for segment in segments:
             docs = zip((start for start, _ in segment),
-                       self.nlp.pipe((t for _, t in segment), batch_size=LONG_BATCH))
+                       self._parse((t for _, t in segment), LONG_BATCH))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
@@ -197,7 +205,7 @@ class Pipeline:
             raise ValueError(f"document {article.id}: no text to code")
         article = replace(article, text=text, lang=self.lang)
         pieces = paragraphs(text)
-        docs = list(zip((start for start, _ in pieces), self.nlp.pipe(t for _, t in pieces)))
+        docs = list(zip((start for start, _ in pieces), self._parse(t for _, t in pieces)))
         trace = Trace()
         events = self.coder.code(article, docs, trace)
         return DocumentResult(article, events=tuple(events)), trace
@@ -219,6 +227,21 @@ def load_model(lang: str):
         if lang == "es":
             warnings.filterwarnings("ignore", message=r"\[W095\]")
         return spacy.load(MODELS[lang])
+
+
+def for_parser(text: str) -> str:
+    """``text`` with each line written in capitals only (at least three words of letters) put in lower case,
+    its first letter kept; other lines, and a line whose lower case would change its length, unchanged."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) >= 3 and letters and all(c.isupper() for c in letters):
+            low = line.lower()
+            first = next((i for i, c in enumerate(low) if c.isalpha()), 0)
+            low = low[:first] + low[first:first + 1].upper() + low[first + 1:]
+            if len(low) == len(line):
+                lines[n] = low
+    return "\n".join(lines)
 
 
 def _segments(parts: list[tuple[int, str]], max_chars: int) -> list[list[tuple[int, str]]]:
