@@ -60,6 +60,7 @@ class Lexicon:
     verb_forms: dict[str, str] = field(default_factory=dict)
     labels: dict[str, frozenset[str]] = field(default_factory=dict)
     where: str = "lang"  # the language folder, for error messages ("lang/fr")
+    repairs: tuple[str, ...] = ()  # parse repairs to run, by name (syntax.yaml ``repairs``)
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -120,7 +121,8 @@ class Lexicon:
             verbs, nouns, support = _folded(verbs), _folded(nouns), support | {_fold(v) for v in support}
             forms = {**{_fold(k): v for k, v in forms.items()}, **forms}
             lists = {k: v | {_fold(x) for x in v} for k, v in lists.items()}
-        return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}")
+        return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}",
+                   tuple(str(r) for r in syntax.get("repairs") or ()))
 
 
 def _fold(word: str) -> str:

@@ -24,11 +24,11 @@ class ParseRepairs:
         :class:`~newsevents.langdata.LanguageDataError` naming the file and an unknown repair."""
         from ..langdata import LanguageDataError
 
-        names = self.data.files.get("syntax", {}).get("repairs") or []
+        names = self.lex.repairs
         unknown = [n for n in names if n not in REPAIRS]
         if unknown:
-            raise LanguageDataError(f"lang/{self.lang}/syntax.yaml: repairs: unknown repair(s) {unknown}; "
-                                    f"known: {sorted(REPAIRS)}")
+            raise LanguageDataError(f"{self.lex.where}/syntax.yaml: unknown parse repair(s) {unknown}; known: "
+                                    f"{sorted(REPAIRS)}")
         return [getattr(self, REPAIRS[n]) for n in names]
 
     def _ser_passives(self, doc) -> None:
@@ -84,13 +84,14 @@ class ParseRepairs:
     def _reflexive_clitics(self, doc) -> None:
         """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
         "se" as obj) with the language's reflexive clitic label, so that it is neither patient nor recipient.
-        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or "se"."""
+        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or third-person reflexives ("se")."""
         if not doc.has_annotation("DEP"):
             return
         clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
+        third_person = self.lex.cue("third_person_reflexives")
         for tok in doc:
             if tok.dep_ in ("obj", "iobj") and tok.pos_ == "PRON" and tok.lower_ in clitics \
-                    and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ == "se"):
+                    and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ in third_person):
                 tok.dep_ = target
 
     def _reattach_weekday_objects(self, doc) -> None:
