@@ -84,7 +84,8 @@ class ParseRepairs:
     def _reflexive_clitics(self, doc) -> None:
         """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
         "se" as obj) with the language's reflexive clitic label, so that it is neither patient nor recipient.
-        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or third-person reflexives ("se")."""
+        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or
+        ``third_person_reflexives`` ("se")."""
         if not doc.has_annotation("DEP"):
             return
         clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
