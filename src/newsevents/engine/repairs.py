@@ -63,10 +63,14 @@ class ParseRepairs:
         (``dative_preps`` of ``syntax.yaml``: Spanish "a"): the parser made a place name the object too
         ("ejecutaron en la vereda El Diamante a cuatro personas": the name becomes an oblique), or the verb and
         its unmarked object form one act whose marked complement is the indirect object ("dieron muerte a una
-        persona": "a una persona" becomes iobj)."""
+        persona": "a una persona" becomes iobj). An object introduced by another preposition ("con los
+        rebeldes") becomes an oblique."""
         if not doc.has_annotation("DEP"):
             return
         marks = self.lex.cue("dative_preps")
+        for tok in doc:  # "se reunió con los rebeldes" parsed with "los rebeldes" as obj: an oblique
+            if tok.dep_ == "obj" and self._case_of(tok) not in (None, *marks):
+                tok.dep_ = "obl"
         for verb in doc:
             objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
             if len(objects) < 2:
