@@ -67,3 +67,11 @@ def test_basic_iso_dates_of_petrarch_gold_are_read():
 
     [article] = gold_articles([{"id": "a", "text": "x", "date": "19940614", "lang": "es", "events": []}])
     assert article.published == "1994-06-14"
+
+
+def test_note_header_of_the_fight_gold_is_not_coded():
+    from newsevents.evaluate import gold_articles
+
+    [article] = gold_articles([{"id": "a", "text": "20000610 20000610_NYN_P1_P1 | Hombres armados hirieron a dos.",
+                                "date": "20181220", "events": []}])
+    assert article.text == "Hombres armados hirieron a dos."

@@ -338,15 +338,21 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
 
 def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
     """The articles to code for the evaluated gold records: id, text, publication date (``date``: ISO 8601, the
-    basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``). Raises
+    basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``); a
+    note header is left out of the text (:data:`_NOTE_HEADER`). Raises
     :class:`InputError` for a record without ``id`` or ``text``."""
     for n, record in enumerate(gold_records, 1):
         if not is_evaluated(record):
             continue
         if "id" not in record or not isinstance(record.get("text"), str):
             raise InputError(f"gold record {n}: needs \"id\" and \"text\"")
-        yield Article(id=str(record["id"]), text=record["text"], published=_extended_date(record.get("date")),
-                      lang=record.get("lang"))
+        yield Article(id=str(record["id"]), text=_NOTE_HEADER.sub("", record["text"]),
+                      published=_extended_date(record.get("date")), lang=record.get("lang"))
+
+
+_NOTE_HEADER = re.compile(r"^\d{8} \d{8}_\S+ \| ")
+"""The header the UniversalPetrarch Spanish fight gold puts before each note's text ("20000610
+20000610_NYN_P1_P10888 | "): a date and a note id, not part of the sentence; left out of the text coded."""
 
 
 def _extended_date(value: Any) -> Any:
