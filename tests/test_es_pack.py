@@ -72,6 +72,6 @@ def test_basic_iso_dates_of_petrarch_gold_are_read():
 def test_note_header_of_the_fight_gold_is_not_coded():
     from newsevents.evaluate import gold_articles
 
-    [article] = gold_articles([{"id": "a", "text": "20000610 20000610_NYN_P1_P1 | Hombres armados hirieron a dos.",
-                                "date": "20181220", "events": []}])
-    assert article.text == "Hombres armados hirieron a dos."
+    [article] = gold_articles([{"id": "a", "text": "20000610 20000610_NYN_P1_P1 | Hombres &quot;armados&quot; "
+                                "hirieron a dos.", "date": "20181220", "events": []}])
+    assert article.text == 'Hombres "armados" hirieron a dos.'

@@ -339,14 +339,15 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
 def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
     """The articles to code for the evaluated gold records: id, text, publication date (``date``: ISO 8601, the
     basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``); a
-    note header is left out of the text (:data:`_NOTE_HEADER`). Raises
-    :class:`InputError` for a record without ``id`` or ``text``."""
+    note header is left out of the text (:data:`_NOTE_HEADER`) and the HTML quote entity of the
+    UniversalPetrarch Spanish gold texts (``&quot;``) is read as a quotation mark. Raises :class:`InputError`
+    for a record without ``id`` or ``text``."""
     for n, record in enumerate(gold_records, 1):
         if not is_evaluated(record):
             continue
         if "id" not in record or not isinstance(record.get("text"), str):
             raise InputError(f"gold record {n}: needs \"id\" and \"text\"")
-        yield Article(id=str(record["id"]), text=_NOTE_HEADER.sub("", record["text"]),
+        yield Article(id=str(record["id"]), text=_NOTE_HEADER.sub("", record["text"]).replace("&quot;", '"'),
                       published=_extended_date(record.get("date")), lang=record.get("lang"))
 
 
