@@ -18,6 +18,7 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
+FRAME_KEYS |= {"bare"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Frame:
     needs_actor_patient: bool = False
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
+            bare=bool(entry.get("bare")),
         ))
     return tuple(built)
 
