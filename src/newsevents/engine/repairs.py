@@ -82,7 +82,7 @@ class ParseRepairs:
             for other in plain:
                 if other.pos_ == "PROPN":
                     other.dep_ = "obl"
-            if all(o.pos_ != "PROPN" for o in plain):
+            if any(o.pos_ != "PROPN" for o in plain):
                 marked[0].dep_ = "iobj"
 
     def _reflexive_clitics(self, doc) -> None:
