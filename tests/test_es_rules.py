@@ -56,7 +56,7 @@ RULES = [
     ("El canciller mexicano se reunió con su homólogo guatemalteco en Ciudad de México.",
      ("CONSULT", "040", "MEXGOV", "GTM", "asserted", None)),
     # an event noun under a support verb ("iniciaron una huelga")
-    ("Los maestros chilenos iniciaron una huelga indefinida.",
+    ("Los mineros chilenos iniciaron una huelga indefinida.",
      ("PROTEST", "143", "CHLLAB", "CHLGOV", "asserted", None)),
     # a reporting verb is no event; its subject is the attribution of the event in its clause
     ("El ministro dijo que Venezuela había expulsado a dos diplomáticos colombianos.",
