@@ -72,6 +72,7 @@ class ParseRepairs:
             if tok.dep_ == "obj" and self._case_of(tok) not in (None, *marks):
                 tok.dep_ = "obl"
         for verb in doc:
+            self._personal_object(verb, marks)
             objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
             if len(objects) < 2:
                 continue
@@ -84,6 +85,19 @@ class ParseRepairs:
                     other.dep_ = "obl"
             if any(o.pos_ != "PROPN" for o in plain):
                 marked[0].dep_ = "iobj"
+
+    def _personal_object(self, verb, marks) -> None:
+        """"ejecutaron en zona rural a un indígena": a common noun or pronoun marked by the personal object
+        preposition, parsed as an oblique of a lexicon verb that has no object and takes one (a frame with the
+        object as recipient, or needing a patient), is its object."""
+        frames = self.lex.verbs.get(verb.lemma_.lower())
+        if not frames or not any("obj" in f.recipient or f.needs_patient for f in frames) \
+                or any(c.dep_ == "obj" for c in verb.children):
+            return
+        marked = next((c for c in verb.children if c.dep_ == "obl" and c.i > verb.i and c.pos_ in ("NOUN", "PRON")
+                       and self._case_of(c) in marks), None)
+        if marked is not None:
+            marked.dep_ = "obj"
 
     def _reflexive_clitics(self, doc) -> None:
         """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
