@@ -57,6 +57,21 @@ class ParseRepairs:
                     c.dep_ = subj
                 elif c.dep_ in ("obj", "obl") and c.i > verb.i and self._case_of(c) in agent_preps:
                     c.dep_ = agent
+            if not any(c.dep_ == agent for c in verb.children):
+                self._lift_agent(verb, agent, agent_preps)
+
+    def _lift_agent(self, verb, agent: str, agent_preps) -> None:
+        """"fue muerta de un impacto de fusil por guerrilleros": the agent phrase hung on a noun of the
+        passive's complement (two levels down at most, nominal links only) is re-attached to the passive."""
+        level = [c for c in verb.children if c.dep_ in ("obl", "obj", "nmod") and c.i > verb.i]
+        for _ in range(2):
+            found = next((g for c in level for g in c.children if g.dep_ == "nmod" and g.i > c.i
+                          and g.pos_ in ("NOUN", "PROPN") and self._case_of(g) in agent_preps), None)
+            if found is not None:
+                found.head = verb
+                found.dep_ = agent
+                return
+            level = [g for c in level for g in c.children if g.dep_ == "nmod"]
 
     def _marked_objects(self, doc) -> None:
         """Repair a verb with two direct objects, one marked by the personal object preposition
