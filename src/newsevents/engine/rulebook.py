@@ -345,8 +345,8 @@ def actor_required(coder, c, s) -> bool:
     """"le rejet des pouvoirs issus des élections a été annoncé": an act only a government performs, by nobody;
     dropped."""
     trig = c.trig
-    if trig.frame.bare and not c.recipients:
-        return False  # a frame coded with no participant at all (no_participants)
+    if trig.frame.bare:
+        return False  # a frame coded without an actor (no_participants)
     return not c.actors and (coder._needs_actor(trig) or trig.frame.needs_actor
                              or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
 
