@@ -58,7 +58,7 @@ def test_capital_headlines_are_lowercased_for_the_parser_only_when_whole_lines_a
 
     text = "COLONOS CORTAN LA CARRETERA DE JERICO\nLa ONU y la OEA condenan."
     out = for_parser(text)
-    assert out == "Colonos cortan la carretera de jerico\nLa ONU y la OEA condenan." and len(out) == len(text)
+    assert out == "colonos cortan la carretera de jerico\nLa ONU y la OEA condenan." and len(out) == len(text)
     assert for_parser("ONU OEA") == "ONU OEA"  # too short to be a headline
 
 

@@ -230,15 +230,14 @@ def load_model(lang: str):
 
 
 def for_parser(text: str) -> str:
-    """``text`` with each line written in capitals only (at least three words of letters) put in lower case,
-    its first letter kept; other lines, and a line whose lower case would change its length, unchanged."""
+    """``text`` with each line written in capitals only (at least three words of letters) put in lower case
+    (its first word too: a capitalised first word is read as a name); other lines, and a line whose lower case
+    would change its length, unchanged."""
     lines = text.split("\n")
     for n, line in enumerate(lines):
         letters = [c for c in line if c.isalpha()]
         if len(line.split()) >= 3 and letters and all(c.isupper() for c in letters):
             low = line.lower()
-            first = next((i for i, c in enumerate(low) if c.isalpha()), 0)
-            low = low[:first] + low[first:first + 1].upper() + low[first + 1:]
             if len(low) == len(line):
                 lines[n] = low
     return "\n".join(lines)
