@@ -87,6 +87,9 @@ class ParseRepairs:
             if tok.dep_ == "obj" and self._case_of(tok) not in (None, *marks):
                 tok.dep_ = "obl"
         for verb in doc:
+            for c in verb.children:  # "puso fin a la huelga": the light verb's noun parsed as a compound
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and verb.pos_ == "VERB" and c.i > verb.i:
+                    c.dep_ = "obj"
             self._personal_object(verb, marks)
             objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
             if len(objects) < 2:
