@@ -75,3 +75,12 @@ def test_note_header_of_the_fight_gold_is_not_coded():
     [article] = gold_articles([{"id": "a", "text": "20000610 20000610_NYN_P1_P1 | Hombres &quot;armados&quot; "
                                 "hirieron a dos.", "date": "20181220", "events": []}])
     assert article.text == 'Hombres "armados" hirieron a dos.'
+
+
+def test_generated_fallback_verb_files_are_left_out_when_the_pack_says_so():
+    extra = {"source": "t", "fallback": True, "verbs": {"zzatacar": [{"cameo": "190"}]}}
+    files = {**ES.files, "verbs_generated": extra}
+    assert "zzatacar" not in Lexicon.from_data(LanguageData("es", files, "x")).verbs
+    own = {k: v for k, v in ES.files["verbs"].items() if k != "fallback_verbs"}
+    files = {**files, "verbs": own}
+    assert "zzatacar" in Lexicon.from_data(LanguageData("es", files, "x")).verbs

@@ -93,6 +93,8 @@ class Lexicon:
         verb_files = {name: f for name, f in data.files.items() if name.startswith("verbs")}
         if "verbs" not in verb_files:
             data.file("verbs")  # raises the missing-file error
+        if verb_files["verbs"].get("fallback_verbs") is False:  # the pack's own frames only: generated
+            verb_files = {n: f for n, f in verb_files.items() if not f.get("fallback")}  # (fallback) files unused
 
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
             out: dict[str, tuple[Frame, ...]] = {}
