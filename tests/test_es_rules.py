@@ -48,7 +48,7 @@ RULES = [
      ("PROTEST", "141", "ECUAGR", "ECUGOV", "asserted", None)),
     # "según" attributes; the conditional "habrían atacado" makes it alleged
     ("Según fuentes militares, los rebeldes habrían atacado un cuartel del Ejército venezolano.",
-     ("ASSAULT", "190", "VENREB", "VEN", "alleged", "fuentes militares")),
+     ("ASSAULT", "190", "VENREB", "VENMIL", "alleged", "fuentes militares")),
     # "no" negates
     ("El Gobierno de Chile no rechazó la propuesta de Argentina.",
      ("REJECT", "120", "CHLGOV", "ARG", "negated", None)),
@@ -105,7 +105,7 @@ def test_spanish_demo_story_codes_its_main_events(es_pipeline):
     assert record["lang"] == "es"
     found = coded(es_pipeline, record["text"], record["date"])
     simple = {(t, a, r, m) for t, _, a, r, m, _ in found}
-    assert ("PROTEST", "ECUAGR", "ECU", "asserted") in simple        # the march in Quito
+    assert ("PROTEST", "ECUAGR", "ECUGOV", "asserted") in simple     # the march in Quito
     assert ("COERCE", "ECUCOP", "ECUCVL", "asserted") in simple      # the arrests
     assert ("ACCUSE", "COLGOV", "ECUGOV", "asserted") in simple      # Colombia condemns
     assert ("PROTEST", "ECULAB", "ECUGOV", "alleged") in simple      # "habrían iniciado una huelga"

@@ -19,6 +19,11 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
 FRAME_KEYS |= {"bare"}
+FRAME_KEYS |= {"implied_actor"}
+
+
+HEADLINE = "(headline)"
+"""The lemma of the synthetic headline-visit frame (:attr:`Lexicon.headline_visit`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,7 @@ class Frame:
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
     bare: bool = False
+    implied_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,11 @@ class Lexicon:
     labels: dict[str, frozenset[str]] = field(default_factory=dict)
     where: str = "lang"  # the language folder, for error messages ("lang/fr")
     repairs: tuple[str, ...] = ()  # parse repairs to run, by name (syntax.yaml ``repairs``)
+    contractions: dict[str, str] = field(default_factory=dict)
+    """Contracted preposition -> the preposition it stands for (``syntax.yaml`` ``contractions``: "au" -> "à")."""
+    headline_visit: Frame = field(default_factory=lambda: Frame(lemma=HEADLINE, cameo="042", needs_recipient=True))
+    """The synthetic frame of a verbless title "Nancy Pelosi à Taïwan" (a visit, CAMEO 042); its recipient
+    prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -97,10 +108,13 @@ class Lexicon:
             verb_files = {n: f for n, f in verb_files.items() if not f.get("fallback")}  # (fallback) files unused
 
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
+            # a file with `fallback: true` (generated from PETRARCH) gives way to the hand-written files
             out: dict[str, tuple[Frame, ...]] = {}
-            for name, content in sorted(verb_files.items()):
+            for name, content in sorted(verb_files.items(), key=lambda nc: (bool(nc[1].get("fallback")), nc[0])):
                 where = f"lang/{data.lang}/{name}.yaml"
                 for lemma, entries in (content.get(section) or {}).items():
+                    if lemma in out and content.get("fallback"):
+                        continue
                     if lemma in out:
                         raise LanguageDataError(f"{where}: {section}.{lemma}: already defined in another "
                                                 f"verbs*.yaml file")
@@ -117,6 +131,12 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
+        contractions = syntax.get("contractions") or {}
+        if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                         for k, v in contractions.items()):
+            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
+                                    f"prepositions")
+        headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
         morphology = syntax.get("verb_forms")
         forms = _regular_forms(verbs) if morphology is None else _paradigm_forms(
             verbs, morphology, f"lang/{data.lang}/syntax.yaml")
@@ -126,7 +146,9 @@ class Lexicon:
             forms = {**{_fold(k): v for k, v in forms.items()}, **forms}
             lists = {k: v | {_fold(x) for x in v} for k, v in lists.items()}
         return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}",
-                   tuple(str(r) for r in syntax.get("repairs") or ()))
+                   repairs=tuple(str(r) for r in syntax.get("repairs") or ()),
+                   contractions={k.lower(): v.lower() for k, v in contractions.items()},
+                   headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
 
 
 def _fold(word: str) -> str:
@@ -189,6 +211,9 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
         code = str(entry.get("cameo", ""))
         if code not in cameo or not cameo[code].plover_event:
             raise LanguageDataError(f"{where}: {entry_name}: {code!r} is not a CAMEO code with a PLOVER event type")
+        implied = entry.get("implied_actor")
+        if implied is not None and not (isinstance(implied, str) and len(implied) == 3 and implied.isupper()):
+            raise LanguageDataError(f"{where}: {entry_name}: 'implied_actor' must be a sector code such as JUD")
         if entry.get("de") not in (None, "actor", "recipient"):
             raise LanguageDataError(f"{where}: {entry_name}: 'de' must be actor or recipient")
         built.append(Frame(
@@ -213,6 +238,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
             bare=bool(entry.get("bare")),
+            implied_actor=implied,
         ))
     return tuple(built)
 
