@@ -61,6 +61,9 @@ class NoPlaces:
     def resolve(self, name):
         return None
 
+    def event_place(self, trigger, exclude=(), offset=0):
+        return None
+
 
 @pytest.fixture(scope="module")
 def coder():

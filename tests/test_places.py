@@ -36,7 +36,7 @@ CITIES = [
 def test_cities(resolver, name, geonameid, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, "city")
+    assert (loc.geonameid, loc.country, loc.feature, loc.precision) == (geonameid, country, "city", "town")
     assert loc.text == name and loc.span == (0, 0)
     assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180
 
@@ -68,7 +68,7 @@ COUNTRIES = [
 def test_countries(resolver, name, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.country, loc.feature) == (country, "country")
+    assert (loc.country, loc.feature, loc.precision) == (country, "country", "country")
     assert loc.lat is None and loc.lon is None
     assert isinstance(loc.geonameid, int)
 
@@ -86,7 +86,7 @@ REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tig
 def test_regions(resolver, name, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.country, loc.feature) == (country, "region")
+    assert (loc.country, loc.feature, loc.precision) == (country, "region", "region")
 
 
 @pytest.mark.parametrize("name", ["", "  ", "Xyzzyville", "la", "Gouvernement", "Nord"])
@@ -141,16 +141,16 @@ def test_places_yaml_integrity():
         assert entry["country"] is None or entry["country"] in countries, region
 
 
-@pytest.mark.parametrize("name, geonameid, country, feature", [
-    ("l'oblast de Donetsk", 709717, "UKR", "region"),     # named after its city: a region at the city's point
-    ("la région de Kherson", 706448, "UKR", "region"),
-    ("la gare de Bordeaux", 3031582, "FRA", "city"),      # inside the city: the city's precision
-    ("centre-ville de Lyon", 2996944, "FRA", "city"),     # a two-word container noun
-    ("la République d'Arménie", 174982, "ARM", "country"),
+@pytest.mark.parametrize("name, geonameid, country, feature, precision", [
+    ("l'oblast de Donetsk", 709717, "UKR", "region", "region"),  # named after its city: a region at its point
+    ("la région de Kherson", 706448, "UKR", "region", "region"),
+    ("la gare de Bordeaux", 3031582, "FRA", "city", "town"),     # inside the city: the city's precision
+    ("centre-ville de Lyon", 2996944, "FRA", "city", "town"),    # a two-word container noun
+    ("la République d'Arménie", 174982, "ARM", "country", "country"),
 ])
-def test_container_nouns(resolver, name, geonameid, country, feature):
+def test_container_nouns(resolver, name, geonameid, country, feature, precision):
     loc = resolver.resolve(name)
-    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, feature)
+    assert (loc.geonameid, loc.country, loc.feature, loc.precision) == (geonameid, country, feature, precision)
     assert loc.text == name
 
 
@@ -181,6 +181,7 @@ def _trigger(doc, word):
     ("Un attentat a été déjoué près de Paris samedi.", "déjoué", "Paris", ()),
     ("La mère d'un jeune Français devenu émir en Syrie a été condamnée vendredi à Paris.", "condamnée", "Paris",
      ()),
+    ("Un missile a frappé lundi un centre commercial à Krementchouk.", "frappé", "Krementchouk", ()),  # object's
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)

@@ -41,7 +41,7 @@ from typing import Any
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT"]
+__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,11 @@ of its alternate names a third of it: "Odessa" is Odesa in Ukraine (1 million pe
 name), not Odessa in Texas (100,000); "Mexico" is still Mexico City, not Mexico in the Philippines. Names whose
 famous bearer is much smaller than a namesake are fixed in places.yaml ("Islamabad", once a name of
 Chattogram)."""
+
+
+PRECISION = {"city": "town", "region": "region", "country": "country"}
+"""The ``precision`` of a resolved place by its ``feature``: a city (or a place inside one: "la gare de
+Bordeaux") places the event in a town; a province, sea, macro-region or continent in a region."""
 
 
 CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
@@ -133,7 +138,8 @@ class PlaceResolver:
         replaces both with :func:`dataclasses.replace`), ``name`` the canonical name (the GeoNames name of a
         city, the language's name of a country), ``country`` ISO 3166-1 alpha-3 (None for a continent),
         ``lat``/``lon`` in decimal degrees WGS84 (None for countries and regions), ``geonameid`` and
-        ``feature`` (``"city"``, ``"country"`` or ``"region"``). Leading articles and prepositions are tried
+        ``feature`` (``"city"``, ``"country"`` or ``"region"``) and ``precision`` (:data:`PRECISION` of the
+        feature: ``"town"``, ``"region"`` or ``"country"``). Leading articles and prepositions are tried
         away when the full name is unknown ("la Russie", "en Ukraine"; "Le Caire" stays whole).
         """
         index = self._ensure_index()
@@ -153,7 +159,8 @@ class PlaceResolver:
         if found is None:
             return None
         return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
-                        lon=found.lon, geonameid=found.geonameid, feature=feature)
+                        lon=found.lon, geonameid=found.geonameid, feature=feature,
+                        precision=PRECISION.get(feature or ""))
 
     def _contained(self, words: list[str]) -> tuple[Location | None, str | None]:
         """A place inside or around a named one: "<container noun> de <place>" ("l'oblast de Donetsk", "la
@@ -183,7 +190,8 @@ class PlaceResolver:
         names a recipient) and does not overlap ``exclude`` (the character spans, in the Doc, of the event's
         actors and recipients: a participant is not also the place). Candidates rank by how they attach to
         the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
-        trigger's phrase ("l'envoi de soldats en Europe de l'Est"); (2) to the trigger's clause; (3) to a verb
+        trigger's phrase ("l'envoi de soldats en Europe de l'Est") or on the trigger verb's object ("a frappé
+        un centre commercial à Krementchouk"); (2) to the trigger's clause; (3) to a verb
         that governs the trigger's clause ("Au Niger, des centaines de personnes manifestent ..."); a place
         inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
         nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
@@ -226,6 +234,8 @@ class PlaceResolver:
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")):
             return 0
         if noun_trigger and root in trigger.subtree:
+            return 1
+        if head.dep_ == "obj" and head.head == trigger:  # "a frappé un centre commercial à Krementchouk"
             return 1
         if _clause_head(head) == clause:
             return 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import EventDate, Location
-from .frames import Trigger
+from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
 from .spans import whole_phrase
 
 
@@ -50,6 +50,34 @@ class TimePlace:
                     if found is not None:
                         return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
         return None
+
+    def _event_location(self, trig: Trigger, offset, participants=()) -> Location | None:
+        """Where the event happened, for the event record: the trigger's own place complement
+        (:meth:`_location`), else the place the sentence gives the event
+        (:meth:`~newsevents.places.PlaceResolver.event_place`: "à Kiev", "en Russie", "près de Paris",
+        attached to the trigger, its phrase, its clause or a verb governing it), leaving out the
+        ``participants`` (actor and recipient entities, spans in article characters: a place coded as a
+        participant is not also the place -- except for protests, coercion and attacks, whose recipient may be
+        the place itself: "des frappes en Ukraine"), a place that belongs to what is protested against ("manifestent
+        contre la guerre en Ukraine") and a place that says where a source speaks from ("ont indiqué des
+        responsables à Nairobi"). None when the sentence names no place for the event: a wrong place is worse
+        than none. ``offset``: the Doc's start in the article (characters)."""
+        found = self._location(trig, offset)
+        if found is None:
+            cameo = trig.frame.cameo
+            if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
+                participants = ()  # "des frappes en Ukraine": the place attacked is also where it happened
+            exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
+                            if e.span and e.span[1] > e.span[0])
+            found = self.places.event_place(trig.token, exclude=exclude, offset=offset)
+            if found is not None:
+                start = found.span[0] - offset
+                ent = next((e for e in trig.token.sent.ents if e.start_char == start), None)
+                if ent is None or self._in_source_phrase(ent.root):
+                    found = None
+        if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
+            found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
+        return found
 
     def _event_span(self, trig: Trigger) -> tuple[int, int]:
         """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the
