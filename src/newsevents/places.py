@@ -41,7 +41,7 @@ from typing import Any
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
+__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION", "FRONTED_WITHIN"]
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,16 @@ def place_key(name: str) -> str:
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
 
 
+FRONTED_WITHIN = 3
+"""A place whose name starts within this many tokens of its sentence's start is fronted ("Au Niger, ...", "En
+Afghanistan, ..."): the setting of every event of the sentence."""
+
+_CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
+"""Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
+eu lieu à Paris", "ont mené des perquisitions à Paris"): the verb's place is the event's. Not adjuncts: in
+"jugé à Buenos Aires pour l'enlèvement de ...", the trial is in Buenos Aires, not the kidnapping."""
+
+
 def _clause_head(tok):
     """The verb heading ``tok``'s clause: ``tok`` itself or its nearest verb ancestor (the sentence root when
     there is none)."""
@@ -126,6 +136,8 @@ class PlaceResolver:
         self._strip: tuple[str, ...] = ()
         self._links: frozenset[str] = frozenset()
         self._locatives: tuple[str, ...] = ()
+        self._fronted: frozenset[str] = frozenset()
+        self._dative: frozenset[str] = frozenset()
         self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -191,8 +203,9 @@ class PlaceResolver:
         actors and recipients: a participant is not also the place). Candidates rank by how they attach to
         the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
         trigger's phrase ("l'envoi de soldats en Europe de l'Est") or on the trigger verb's object ("a frappé
-        un centre commercial à Krementchouk"); (2) to the trigger's clause; (3) to a verb
-        that governs the trigger's clause ("Au Niger, des centaines de personnes manifestent ..."); a place
+        un centre commercial à Krementchouk"); (2) to the verb of the trigger's clause (for an event noun that is not the verb's object or subject,
+        only a fronted place: :data:`FRONTED_WITHIN`); (3) a fronted place on a verb that governs the trigger's
+        clause ("Au Niger, des centaines de personnes manifestent ..."); a place
         inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
         nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
         """
@@ -214,15 +227,42 @@ class PlaceResolver:
                 best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
         return found
 
+    def locative_places(self, sent) -> list[tuple[Any, Location]]:
+        """The places a sentence (a spaCy ``Span``) names as where something happens: its LOC/GPE entities
+        that a locative word introduces ("à Kiev", "en Russie", "près de la frontière de ...") and that the
+        resolver knows, as (entity, Location) pairs in text order; the Location's span is the entity's, in
+        Doc characters. Used to measure how many events a sentence could place (scripts/place_report.py)."""
+        self._ensure_index()
+        out = []
+        for ent in sent.ents:
+            if ent.label_ in ("LOC", "GPE") and self._after_locative(ent, sent.start):
+                loc = self.resolve(ent.text)
+                if loc is not None:
+                    out.append((ent, replace(loc, span=(ent.start_char, ent.end_char))))
+        return out
+
+    def _after_locative(self, ent, sent_start: int) -> bool:
+        """Whether one of the language's locative words comes right before entity ``ent`` (determiners may
+        come between)."""
+        doc = ent.doc
+        i = ent.start
+        while i > sent_start and doc[i - 1].pos_ == "DET":
+            i -= 1
+        if i == sent_start + 1 and doc[sent_start].text in self._fronted:  # "A Rome, ..."
+            return True
+        before = " ".join(t.lower_ for t in doc[max(sent_start, i - 3):i])
+        word = next((w for w in self._locatives if before == w or before.endswith(" " + w)), None)
+        if word is None:
+            return False
+        if word in self._dative and (i < ent.start or ent[0].pos_ == "DET"):  # "le soutien à l'Ukraine": a recipient, not a place
+            found = self.resolve(ent.text)
+            return found is None or found.feature == "city"
+        return True
+
     def _attachment(self, ent, trigger, clause) -> int | None:
         """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
         :meth:`event_place`)."""
-        doc = ent.doc
-        i = ent.start
-        while i > trigger.sent.start and doc[i - 1].pos_ == "DET":
-            i -= 1
-        before = " ".join(t.lower_ for t in doc[max(trigger.sent.start, i - 3):i])
-        if not any(before == w or before.endswith(" " + w) for w in self._locatives):
+        if not self._after_locative(ent, trigger.sent.start):
             return None
         root = ent.root
         if root.dep_ == "obl:arg":
@@ -231,15 +271,20 @@ class PlaceResolver:
         while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
             head = head.head
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
-        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")):
+        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
+                               and trigger.dep_ in _CORE_DEPS):
             return 0
-        if noun_trigger and root in trigger.subtree:
+        if noun_trigger and trigger in (head, head.head):  # "l'envoi de soldats en Europe de l'Est"
             return 1
         if head.dep_ == "obj" and head.head == trigger:  # "a frappé un centre commercial à Krementchouk"
             return 1
-        if _clause_head(head) == clause:
-            return 2
-        if head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
+        fronted = ent.start - trigger.sent.start <= FRONTED_WITHIN  # "Au Niger, des centaines de personnes ..."
+        if head.head == clause and head.dep_ not in _CORE_DEPS and not any(c.dep_ == "case" for c in head.children):
+            head = clause  # "condamnée vendredi à Paris": the parser hangs the place on a bare time word
+        if head == clause and head.pos_ not in ("NOUN", "PROPN") \
+                and (fronted or not noun_trigger or trigger.dep_ in _CORE_DEPS):  # not "Guerre en Ukraine : ..."
+            return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
+        if fronted and head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
             return 3
         return None
 
@@ -301,7 +346,8 @@ class PlaceResolver:
             return {}
         where = f"lang/{self.data.lang}/places.yaml"
         for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
-                          ("containers", dict), ("locatives", list)):
+                          ("containers", dict), ("locatives", list), ("fronted_locatives", list),
+                          ("dative_locatives", list)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -318,6 +364,8 @@ class PlaceResolver:
         config = self._config()
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
         self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
+        self._fronted = frozenset(str(w) for w in config.get("fronted_locatives") or ())
+        self._dative = frozenset(" ".join(str(w).lower().split()) for w in config.get("dative_locatives") or ())
         containers = config.get("containers") or {}
         self._links = frozenset(place_key(w) for w in containers.get("links") or ())
         self._containers = {place_key(n): kind for kind in ("region", "same")

@@ -33,11 +33,13 @@ class TimePlace:
         sentence)."""
         return any(expr.span[0] <= c.idx + offset < expr.span[1] for c in tok.children)
 
-    def _location(self, trig: Trigger, offset) -> Location | None:
+    def _location(self, trig: Trigger, offset, through_any_head: bool = True) -> Location | None:
         """Where the event happened: a place complement ("à Kharkiv", "en Russie", "dans le Donbass") of the
-        trigger (or of the verb an event noun is the object of), resolved offline; None when there is none."""
+        trigger (or of the verb an event noun depends on: with ``through_any_head`` False, only a verb the noun
+        is the object or subject of), resolved offline; None when there is none."""
         tok = trig.token
-        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else [])
+        through = through_any_head or tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
+        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") and through else [])
         for holder in holders:
             for c in holder.children:
                 if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
@@ -62,13 +64,15 @@ class TimePlace:
         contre la guerre en Ukraine") and a place that says where a source speaks from ("ont indiqué des
         responsables à Nairobi"). None when the sentence names no place for the event: a wrong place is worse
         than none. ``offset``: the Doc's start in the article (characters)."""
-        found = self._location(trig, offset)
+        cameo = trig.frame.cameo
+        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
+            participants = ()  # "des frappes en Ukraine": the place attacked is also where it happened
+        exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
+                        if e.span and e.span[1] > e.span[0])
+        found = self._location(trig, offset, through_any_head=False)  # "jugé à Buenos Aires pour l'enlèvement"
+        if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
+            found = None  # "avait stoppé la vente de son gaz à Rabat": Rabat is the recipient
         if found is None:
-            cameo = trig.frame.cameo
-            if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
-                participants = ()  # "des frappes en Ukraine": the place attacked is also where it happened
-            exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
-                            if e.span and e.span[1] > e.span[0])
             found = self.places.event_place(trig.token, exclude=exclude, offset=offset)
             if found is not None:
                 start = found.span[0] - offset
