@@ -182,6 +182,8 @@ def _trigger(doc, word):
     ("La mère d'un jeune Français devenu émir en Syrie a été condamnée vendredi à Paris.", "condamnée", "Paris",
      ()),
     ("Un missile a frappé lundi un centre commercial à Krementchouk.", "frappé", "Krementchouk", ()),  # object's
+    ("A Rome, un important rassemblement pour la paix.", "rassemblement", "Rome", ()),  # fronted, no accent
+    ("La Russie a lancé une série de frappes en Ukraine.", "frappes", "Ukraine", ()),  # on the noun phrase
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)
@@ -196,6 +198,12 @@ def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     ("Les Etats-Unis vont fournir à l'Ukraine leur système de défense.", "fournir", None),  # an argument
     ("Le Mali a expulsé l'ambassadeur de France.", "expulsé", None),  # no locative word
     ("Les soldats russes ont attaqué Kharkiv.", "attaqué", "Kharkiv"),  # the recipient is not the place
+    ("Il sera jugé à Buenos Aires pour l'enlèvement d'un étudiant.", "enlèvement", None),  # the trial's place
+    ("Les Etats membres discutent du soutien militaire à l'Ukraine.", "soutien", None),  # "à l'" + country
+    ("Depuis l'invasion du pays, le président a mis en place, à Kiev, un système de résistance.", "invasion",
+     None),  # the place of the clause, not of an adjunct event noun
+    ("Guerre en Ukraine : un long convoi humanitaire français à la frontière roumaine.", "convoi", None),  # topic
+    ("Le meurtrier de sept personnes à Tokyo a été exécuté.", "exécuté", None),  # a place inside a phrase
 ])
 def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
     doc = nlp(sentence)

@@ -137,6 +137,7 @@ class PlaceResolver:
         self._links: frozenset[str] = frozenset()
         self._locatives: tuple[str, ...] = ()
         self._fronted: frozenset[str] = frozenset()
+        self._time_nouns: frozenset[str] = frozenset()
         self._dative: frozenset[str] = frozenset()
         self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -259,6 +260,15 @@ class PlaceResolver:
             return found is None or found.feature == "city"
         return True
 
+    def _argument_noun(self, tok):
+        """The noun phrase of its clause that noun ``tok`` belongs to: ``tok`` itself, or the noun it is the
+        "de" complement of (``places.yaml`` container ``links``), climbing: "une série de frappes" is the
+        object in "a lancé une série de frappes en Ukraine"; not "Guerre en Ukraine : un long convoi ..."."""
+        while tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i \
+                and any(c.dep_ == "case" and place_key(c.text) in self._links for c in tok.children):
+            tok = tok.head
+        return tok
+
     def _attachment(self, ent, trigger, clause) -> int | None:
         """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
         :meth:`event_place`)."""
@@ -274,15 +284,16 @@ class PlaceResolver:
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
                                and trigger.dep_ in _CORE_DEPS):
             return 0
-        if noun_trigger and trigger in (head, head.head):  # "l'envoi de soldats en Europe de l'Est"
-            return 1
+        if noun_trigger and (trigger in (head, head.head) or head == self._argument_noun(trigger)):
+            return 1  # "l'envoi de soldats en Europe de l'Est", "une série de frappes en Ukraine"
         if head.dep_ == "obj" and head.head == trigger:  # "a frappé un centre commercial à Krementchouk"
             return 1
         fronted = ent.start - trigger.sent.start <= FRONTED_WITHIN  # "Au Niger, des centaines de personnes ..."
-        if head.head == clause and head.dep_ not in _CORE_DEPS and not any(c.dep_ == "case" for c in head.children):
+        if head.head == clause and head.lower_ in self._time_nouns \
+                and not any(c.dep_ == "case" for c in head.children):
             head = clause  # "condamnée vendredi à Paris": the parser hangs the place on a bare time word
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \
-                and (fronted or not noun_trigger or trigger.dep_ in _CORE_DEPS):  # not "Guerre en Ukraine : ..."
+                and (fronted or not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
             return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
         if fronted and head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
             return 3
@@ -360,11 +371,17 @@ class PlaceResolver:
 
     def _read_config(self) -> dict[str, Any]:
         """The validated ``places.yaml`` mapping; sets the word lists the resolver uses besides the index
-        (strip words, locatives, container nouns and their links), which the index cache does not hold."""
+        (strip words, locatives, container nouns and their links; the time nouns of ``cues.yaml``), which the index
+        cache does not hold."""
         config = self._config()
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
         self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
         self._fronted = frozenset(str(w) for w in config.get("fronted_locatives") or ())
+        try:
+            cues = self.data.file("cues") or {}
+        except LanguageDataError:
+            cues = {}
+        self._time_nouns = frozenset(str(w).lower() for w in cues.get("time_nouns") or ())
         self._dative = frozenset(" ".join(str(w).lower().split()) for w in config.get("dative_locatives") or ())
         containers = config.get("containers") or {}
         self._links = frozenset(place_key(w) for w in containers.get("links") or ())

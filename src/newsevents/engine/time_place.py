@@ -8,6 +8,11 @@ from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
 from .spans import whole_phrase
 
 
+VISIT_CODES = frozenset({"042", "043"})
+"""CAMEO codes of visits: the place visited is where the visit happens, even when it also names the host
+("se rend à Alger": DZA GOV)."""
+
+
 class TimePlace:
     """The date, the place and the evidence span of a trigger.
     A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
@@ -59,14 +64,14 @@ class TimePlace:
         (:meth:`~newsevents.places.PlaceResolver.event_place`: "à Kiev", "en Russie", "près de Paris",
         attached to the trigger, its phrase, its clause or a verb governing it), leaving out the
         ``participants`` (actor and recipient entities, spans in article characters: a place coded as a
-        participant is not also the place -- except for protests, coercion and attacks, whose recipient may be
-        the place itself: "des frappes en Ukraine"), a place that belongs to what is protested against ("manifestent
+        participant is not also the place -- except for protests, coercion, attacks and visits, whose recipient
+        may be the place itself: "des frappes en Ukraine", "se rend à Alger"), a place that belongs to what is protested against ("manifestent
         contre la guerre en Ukraine") and a place that says where a source speaks from ("ont indiqué des
         responsables à Nairobi"). None when the sentence names no place for the event: a wrong place is worse
         than none. ``offset``: the Doc's start in the article (characters)."""
         cameo = trig.frame.cameo
-        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
-            participants = ()  # "des frappes en Ukraine": the place attacked is also where it happened
+        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
+            participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
         exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
                         if e.span and e.span[1] > e.span[0])
         found = self._location(trig, offset, through_any_head=False)  # "jugé à Buenos Aires pour l'enlèvement"
