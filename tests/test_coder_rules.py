@@ -61,8 +61,11 @@ class NoPlaces:
     def resolve(self, name):
         return None
 
-    def event_place(self, trigger, exclude=(), offset=0):
+    def event_place(self, trigger, exclude=(), offset=0, material=True):
         return None
+
+    def fronted(self, ent):
+        return False
 
 
 @pytest.fixture(scope="module")

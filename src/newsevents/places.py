@@ -41,7 +41,7 @@ from typing import Any
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION", "FRONTED_WITHIN"]
+__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +86,6 @@ def place_key(name: str) -> str:
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
 
-
-FRONTED_WITHIN = 3
-"""A place whose name starts within this many tokens of its sentence's start is fronted ("Au Niger, ...", "En
-Afghanistan, ..."): the setting of every event of the sentence."""
 
 _CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
 """Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
@@ -137,6 +133,7 @@ class PlaceResolver:
         self._links: frozenset[str] = frozenset()
         self._locatives: tuple[str, ...] = ()
         self._fronted: frozenset[str] = frozenset()
+        self._occasions: frozenset[str] = frozenset()
         self._time_nouns: frozenset[str] = frozenset()
         self._dative: frozenset[str] = frozenset()
         self._containers: dict[str, str] = {}
@@ -193,7 +190,8 @@ class PlaceResolver:
         feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
         return inner, feature
 
-    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0) -> Location | None:
+    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0,
+                    material: bool = True) -> Location | None:
         """Where the event of ``trigger`` (a spaCy token: the event's verb or noun) happened, from the place names
         of its sentence; None when the sentence names none that fits.
 
@@ -202,13 +200,17 @@ class PlaceResolver:
         determiner may come between), that is not an argument of a verb (``obl:arg``: "fournir à l'Ukraine"
         names a recipient) and does not overlap ``exclude`` (the character spans, in the Doc, of the event's
         actors and recipients: a participant is not also the place). Candidates rank by how they attach to
-        the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
-        trigger's phrase ("l'envoi de soldats en Europe de l'Est") or on the trigger verb's object ("a frappé
-        un centre commercial à Krementchouk"); (2) to the verb of the trigger's clause (for an event noun that is not the verb's object or subject,
-        only a fronted place: :data:`FRONTED_WITHIN`); (3) a fronted place on a verb that governs the trigger's
-        clause ("Au Niger, des centaines de personnes manifestent ..."); a place
-        inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
-        nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        the event: (0) to the trigger, or to the verb whose object or subject the trigger noun is; (1) on the
+        noun phrase the trigger noun belongs to ("une série de frappes en Ukraine"), on a phrase of the trigger
+        that says where or when ("pendant un meeting à Tulsa", "dans la rue à Paris"), and for a material
+        event (``material``: not a statement, whose object's place is its topic), one noun deeper
+        ("l'envoi de soldats en Europe de l'Est") or on the trigger verb's object ("a frappé un centre
+        commercial à Krementchouk"); (2) to the verb of the trigger's clause (for an event noun, only when it
+        is the verb's object or subject), also through a bare time word or a verb chain ("condamnée vendredi
+        à Paris", "pouvait en cacher un autre au Liban"); (3) a fronted place (:meth:`fronted`: "Au Niger, des
+        centaines de personnes manifestent ..."), the setting of the whole sentence. A place inside another
+        phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the nearest. The
+        span of the returned Location is the entity's, shifted by ``offset`` (characters).
         """
         self._ensure_index()
         best: tuple[int, int] | None = None
@@ -217,7 +219,7 @@ class PlaceResolver:
         for ent in trigger.sent.ents:
             if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
-            rank = self._attachment(ent, trigger, clause)
+            rank = self._attachment(ent, trigger, clause, material)
             if rank is None:
                 continue
             key = (rank, abs(ent.root.i - trigger.i))
@@ -242,6 +244,17 @@ class PlaceResolver:
                     out.append((ent, replace(loc, span=(ent.start_char, ent.end_char))))
         return out
 
+    def fronted(self, ent) -> bool:
+        """Whether place entity ``ent`` (a spaCy ``Span``) opens its sentence after a locative word ("Au
+        Niger, ...", "En Afghanistan, ...", "A Rome, ..."): the setting of every event of the sentence."""
+        self._ensure_index()
+        doc, start = ent.doc, ent.sent.start
+        i = ent.start
+        while i > start and doc[i - 1].pos_ == "DET":
+            i -= 1
+        words = " ".join(t.lower_ for t in doc[start:i])
+        return i > start and (words in self._locatives or doc[start:i].text in self._fronted)
+
     def _after_locative(self, ent, sent_start: int) -> bool:
         """Whether one of the language's locative words comes right before entity ``ent`` (determiners may
         come between)."""
@@ -255,7 +268,7 @@ class PlaceResolver:
         word = next((w for w in self._locatives if before == w or before.endswith(" " + w)), None)
         if word is None:
             return False
-        if word in self._dative and (i < ent.start or ent[0].pos_ == "DET"):  # "le soutien à l'Ukraine": a recipient, not a place
+        if word in self._dative and (i < ent.start or ent[0].pos_ == "DET"):  # "le soutien à l'Ukraine"
             found = self.resolve(ent.text)
             return found is None or found.feature == "city"
         return True
@@ -269,7 +282,7 @@ class PlaceResolver:
             tok = tok.head
         return tok
 
-    def _attachment(self, ent, trigger, clause) -> int | None:
+    def _attachment(self, ent, trigger, clause, material: bool = True) -> int | None:
         """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
         :meth:`event_place`)."""
         if not self._after_locative(ent, trigger.sent.start):
@@ -284,20 +297,27 @@ class PlaceResolver:
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
                                and trigger.dep_ in _CORE_DEPS):
             return 0
-        if noun_trigger and (trigger in (head, head.head) or head == self._argument_noun(trigger)):
-            return 1  # "l'envoi de soldats en Europe de l'Est", "une série de frappes en Ukraine"
-        if head.dep_ == "obj" and head.head == trigger:  # "a frappé un centre commercial à Krementchouk"
-            return 1
-        fronted = ent.start - trigger.sent.start <= FRONTED_WITHIN  # "Au Niger, des centaines de personnes ..."
-        if head.head == clause and head.lower_ in self._time_nouns \
-                and not any(c.dep_ == "case" for c in head.children):
-            head = clause  # "condamnée vendredi à Paris": the parser hangs the place on a bare time word
+        if noun_trigger and (head == self._argument_noun(trigger) or (material and head.head == trigger)):
+            return 1  # "une série de frappes en Ukraine"; "l'envoi de soldats en Europe de l'Est"
+        if head.head == trigger and ((head.dep_ != "obl:arg" and self._occasion(head))
+                                     or (material and head.dep_ == "obj")):  # not "appelé à une trêve à X"
+            return 1  # "pendant un meeting à Tulsa", "dans la rue à Paris"; "a frappé un centre commercial à X"
+        if head.head == clause and ((head.lower_ in self._time_nouns and not any(c.dep_ == "case"
+                                                                                 for c in head.children))
+                                    or (head.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"))):
+            head = clause  # "condamnée vendredi à Paris" (a bare time word); "pouvait en cacher un autre au Liban"
+        if self.fronted(ent) and (clause in (head, root) or head in clause.ancestors or root in clause.ancestors):
+            return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \
-                and (fronted or not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
+                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
             return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
-        if fronted and head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
-            return 3
         return None
+
+    def _occasion(self, phrase) -> bool:
+        """Whether a noun phrase is introduced by a locative or an occasion word (``places.yaml``: "dans la rue",
+        "pendant un meeting", "lors d'une rencontre"): a place inside it is where the event happened."""
+        words = " ".join(t.lower_ for t in phrase.doc[phrase.left_edge.i:phrase.i] if t.pos_ in ("ADP", "ADV"))
+        return bool(words) and (words in self._locatives or words in self._occasions)
 
     def __len__(self) -> int:
         """Number of lookup keys (builds the index)."""
@@ -358,7 +378,7 @@ class PlaceResolver:
         where = f"lang/{self.data.lang}/places.yaml"
         for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
                           ("containers", dict), ("locatives", list), ("fronted_locatives", list),
-                          ("dative_locatives", list)):
+                          ("dative_locatives", list), ("occasions", list)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -377,6 +397,7 @@ class PlaceResolver:
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
         self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
         self._fronted = frozenset(str(w) for w in config.get("fronted_locatives") or ())
+        self._occasions = frozenset(" ".join(str(w).lower().split()) for w in config.get("occasions") or ())
         try:
             cues = self.data.file("cues") or {}
         except LanguageDataError:

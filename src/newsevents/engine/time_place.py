@@ -60,30 +60,31 @@ class TimePlace:
 
     def _event_location(self, trig: Trigger, offset, participants=()) -> Location | None:
         """Where the event happened, for the event record: the trigger's own place complement
-        (:meth:`_location`), else the place the sentence gives the event
-        (:meth:`~newsevents.places.PlaceResolver.event_place`: "à Kiev", "en Russie", "près de Paris",
-        attached to the trigger, its phrase, its clause or a verb governing it), leaving out the
-        ``participants`` (actor and recipient entities, spans in article characters: a place coded as a
-        participant is not also the place -- except for protests, coercion, attacks and visits, whose recipient
-        may be the place itself: "des frappes en Ukraine", "se rend à Alger"), a place that belongs to what is protested against ("manifestent
-        contre la guerre en Ukraine") and a place that says where a source speaks from ("ont indiqué des
-        responsables à Nairobi"). None when the sentence names no place for the event: a wrong place is worse
-        than none. ``offset``: the Doc's start in the article (characters)."""
+        (:meth:`_location`; through the verb of an event noun only when the noun is its object or subject),
+        else the place the sentence gives the event (:meth:`~newsevents.places.PlaceResolver.event_place`: "à
+        Kiev", "en Russie", "près de Paris", on the trigger, its phrase or its clause, or fronted: "Au Niger,
+        ..."). Left out: the ``participants`` (actor and recipient entities, spans in article characters: a
+        place coded as a participant is not also the place -- except a fronted place, and for protests,
+        coercion, attacks and visits, whose recipient may be the place itself: "des frappes en Ukraine", "se
+        rend à Alger"); a place that belongs to what is protested against ("manifestent contre la guerre en
+        Ukraine"); the place of the object of a statement (the object's place counts only for a material
+        event, QuadClass 2 or 4, or a visit: "a frappé un centre commercial à Krementchouk", not "condamne les
+        frappes sur Kiev"). None when the sentence names no place for the event: a wrong place is worse than
+        none. ``offset``: the Doc's start in the article (characters)."""
         cameo = trig.frame.cameo
         if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
             participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
+        sent = trig.token.sent
+        setting = [e for e in sent.ents if self.places.fronted(e)]  # "Au Mali, la junte ...": never a participant
         exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
-                        if e.span and e.span[1] > e.span[0])
+                        if e.span and e.span[1] > e.span[0]
+                        and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
         found = self._location(trig, offset, through_any_head=False)  # "jugé à Buenos Aires pour l'enlèvement"
         if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
             found = None  # "avait stoppé la vente de son gaz à Rabat": Rabat is the recipient
         if found is None:
-            found = self.places.event_place(trig.token, exclude=exclude, offset=offset)
-            if found is not None:
-                start = found.span[0] - offset
-                ent = next((e for e in trig.token.sent.ents if e.start_char == start), None)
-                if ent is None or self._in_source_phrase(ent.root):
-                    found = None
+            material = self.cameo[cameo].quad_class in (2, 4) or cameo[:3] in VISIT_CODES
+            found = self.places.event_place(trig.token, exclude=exclude, offset=offset, material=material)
         if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
             found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
         return found
