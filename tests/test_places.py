@@ -79,7 +79,7 @@ def test_country_display_name_is_french(resolver):
 
 
 REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tigré", "ETH"), ("Sahel", None),
-           ("Europe", None), ("Afrique", None)]
+           ("Europe", None), ("Afrique", None), ("l'Oklahoma", "USA"), ("Californie", "USA")]  # not Oklahoma City
 
 
 @pytest.mark.parametrize("name, country", REGIONS)
@@ -184,6 +184,8 @@ def _trigger(doc, word):
     ("Un missile a frappé lundi un centre commercial à Krementchouk.", "frappé", "Krementchouk", ()),  # object's
     ("A Rome, un important rassemblement pour la paix.", "rassemblement", "Rome", ()),  # fronted, no accent
     ("La Russie a lancé une série de frappes en Ukraine.", "frappes", "Ukraine", ()),  # on the noun phrase
+    ("Pendant un meeting à Tulsa, dans l'Oklahoma, il a critiqué la candidate.", "critiqué", "Tulsa", ()),  # finest
+    ("Au Mali, six personnes en détention après une accusation de blasphème.", "détention", "Mali", ()),  # fronted
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)
@@ -204,6 +206,7 @@ def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
      None),  # the place of the clause, not of an adjunct event noun
     ("Guerre en Ukraine : un long convoi humanitaire français à la frontière roumaine.", "convoi", None),  # topic
     ("Le meurtrier de sept personnes à Tokyo a été exécuté.", "exécuté", None),  # a place inside a phrase
+    ("L'ONU avait appelé à une trêve à Marioupol.", "appelé", None),  # the place of what is asked for
 ])
 def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
     doc = nlp(sentence)

@@ -87,6 +87,9 @@ def place_key(name: str) -> str:
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
 
 
+_FINENESS = {"town": 0, "region": 1, "country": 2}
+"""Order of precisions, finest first (ties between candidate places of an event)."""
+
 _CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
 """Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
 eu lieu à Paris", "ont mené des perquisitions à Paris"): the verb's place is the event's. Not adjuncts: in
@@ -209,8 +212,8 @@ class PlaceResolver:
         is the verb's object or subject), also through a bare time word or a verb chain ("condamnée vendredi
         à Paris", "pouvait en cacher un autre au Liban"); (3) a fronted place (:meth:`fronted`: "Au Niger, des
         centaines de personnes manifestent ..."), the setting of the whole sentence. A place inside another
-        phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the nearest. The
-        span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the finest place
+        ("à Tulsa, dans l'Oklahoma": Tulsa), then to the nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
         """
         self._ensure_index()
         best: tuple[int, int] | None = None
@@ -220,13 +223,13 @@ class PlaceResolver:
             if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
             rank = self._attachment(ent, trigger, clause, material)
-            if rank is None:
-                continue
-            key = (rank, abs(ent.root.i - trigger.i))
-            if best is not None and key >= best:
+            if rank is None or (best is not None and rank > best[0]):
                 continue
             loc = self.resolve(ent.text)
-            if loc is not None:
+            if loc is None:
+                continue
+            key = (rank, _FINENESS.get(loc.precision or "", 3), abs(ent.root.i - trigger.i))
+            if best is None or key < best:
                 best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
         return found
 
@@ -297,7 +300,8 @@ class PlaceResolver:
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
                                and trigger.dep_ in _CORE_DEPS):
             return 0
-        if noun_trigger and (head == self._argument_noun(trigger) or (material and head.head == trigger)):
+        if noun_trigger and (head == self._argument_noun(trigger)
+                             or (material and head.head == trigger and head.lower_ not in self._time_nouns)):
             return 1  # "une série de frappes en Ukraine"; "l'envoi de soldats en Europe de l'Est"
         if head.head == trigger and ((head.dep_ != "obl:arg" and self._occasion(head))
                                      or (material and head.dep_ == "obj")):  # not "appelé à une trêve à X"
@@ -306,7 +310,8 @@ class PlaceResolver:
                                                                                  for c in head.children))
                                     or (head.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"))):
             head = clause  # "condamnée vendredi à Paris" (a bare time word); "pouvait en cacher un autre au Liban"
-        if self.fronted(ent) and (clause in (head, root) or head in clause.ancestors or root in clause.ancestors):
+        if self.fronted(ent) and (clause in (head, root, head.head) or head in clause.ancestors
+                                  or root in clause.ancestors):
             return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \
                 and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
