@@ -87,6 +87,9 @@ def place_key(name: str) -> str:
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
 
 
+_FRONTED_WITHIN = 5
+"""At most this many words (a locative and determiners) come before a fronted place."""
+
 _FINENESS = {"town": 0, "region": 1, "country": 2}
 """Order of precisions, finest first (ties between candidate places of an event)."""
 
@@ -219,10 +222,11 @@ class PlaceResolver:
         best: tuple[int, int] | None = None
         found = None
         clause = _clause_head(trigger)
-        for ent in trigger.sent.ents:
+        sent = trigger.sent
+        for ent in sent.ents:
             if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
-            rank = self._attachment(ent, trigger, clause, material)
+            rank = self._attachment(ent, trigger, clause, material, sent.start)
             if rank is None or (best is not None and rank > best[0]):
                 continue
             loc = self.resolve(ent.text)
@@ -247,11 +251,15 @@ class PlaceResolver:
                     out.append((ent, replace(loc, span=(ent.start_char, ent.end_char))))
         return out
 
-    def fronted(self, ent) -> bool:
-        """Whether place entity ``ent`` (a spaCy ``Span``) opens its sentence after a locative word ("Au
-        Niger, ...", "En Afghanistan, ...", "A Rome, ..."): the setting of every event of the sentence."""
+    def fronted(self, ent, sent_start: int | None = None) -> bool:
+        """Whether place entity ``ent`` (a spaCy ``Span``) opens its sentence (which starts at token
+        ``sent_start``; default: found from ``ent``) after a locative word ("Au Niger, ...", "En Afghanistan,
+        ...", "A Rome, ..."): the setting of every event of the sentence."""
         self._ensure_index()
-        doc, start = ent.doc, ent.sent.start
+        doc = ent.doc
+        start = ent.sent.start if sent_start is None else sent_start
+        if ent.start - start > _FRONTED_WITHIN:
+            return False
         i = ent.start
         while i > start and doc[i - 1].pos_ == "DET":
             i -= 1
@@ -285,10 +293,10 @@ class PlaceResolver:
             tok = tok.head
         return tok
 
-    def _attachment(self, ent, trigger, clause, material: bool = True) -> int | None:
+    def _attachment(self, ent, trigger, clause, material: bool, sent_start: int) -> int | None:
         """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
         :meth:`event_place`)."""
-        if not self._after_locative(ent, trigger.sent.start):
+        if not self._after_locative(ent, sent_start):
             return None
         root = ent.root
         if root.dep_ == "obl:arg":
@@ -310,7 +318,7 @@ class PlaceResolver:
                                                                                  for c in head.children))
                                     or (head.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"))):
             head = clause  # "condamnée vendredi à Paris" (a bare time word); "pouvait en cacher un autre au Liban"
-        if self.fronted(ent) and (clause in (head, root, head.head) or head in clause.ancestors
+        if self.fronted(ent, sent_start) and (clause in (head, root, head.head) or head in clause.ancestors
                                   or root in clause.ancestors):
             return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \

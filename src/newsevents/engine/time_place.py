@@ -75,7 +75,8 @@ class TimePlace:
         if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
             participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
         sent = trig.token.sent
-        setting = [e for e in sent.ents if self.places.fronted(e)]  # "Au Mali, la junte ...": never a participant
+        setting = [e for e in sent.ents if self.places.fronted(e, sent.start)] \
+            if participants else []  # "Au Mali, la junte ...": never a participant
         exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
                         if e.span and e.span[1] > e.span[0]
                         and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
