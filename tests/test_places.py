@@ -79,7 +79,7 @@ def test_country_display_name_is_french(resolver):
 
 
 REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tigré", "ETH"), ("Sahel", None),
-           ("Europe", None), ("Afrique", None), ("l'Oklahoma", "USA"), ("Californie", "USA")]  # not Oklahoma City
+           ("Europe", None), ("Afrique", None)]
 
 
 @pytest.mark.parametrize("name, country", REGIONS)
@@ -184,7 +184,8 @@ def _trigger(doc, word):
     ("Un missile a frappé lundi un centre commercial à Krementchouk.", "frappé", "Krementchouk", ()),  # object's
     ("A Rome, un important rassemblement pour la paix.", "rassemblement", "Rome", ()),  # fronted, no accent
     ("La Russie a lancé une série de frappes en Ukraine.", "frappes", "Ukraine", ()),  # on the noun phrase
-    ("Pendant un meeting à Tulsa, dans l'Oklahoma, il a critiqué la candidate.", "critiqué", "Tulsa", ()),  # finest
+    ("Pendant un meeting à Tulsa, il a critiqué la candidate.", "critiqué", "Tulsa", ()),  # an occasion's place
+    ("Six personnes ont été inculpées à Douai, dans le nord de la France.", "inculpées", "Douai", ()),  # finest
     ("Au Mali, six personnes en détention après une accusation de blasphème.", "détention", "Mali", ()),  # fronted
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):

@@ -216,7 +216,7 @@ class PlaceResolver:
         à Paris", "pouvait en cacher un autre au Liban"); (3) a fronted place (:meth:`fronted`: "Au Niger, des
         centaines de personnes manifestent ..."), the setting of the whole sentence. A place inside another
         phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the finest place
-        ("à Tulsa, dans l'Oklahoma": Tulsa), then to the nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        ("à Douai, dans le nord de la France": Douai), then to the nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
         """
         self._ensure_index()
         best: tuple[int, int] | None = None
