@@ -42,6 +42,11 @@ def lock_timeout(value: float | None = None) -> float:
         raise StoreBusy(f"${LOCK_TIMEOUT_ENV}={env!r} is not a number of seconds") from None
 
 
+DUCKDB_MEMORY_LIMIT = "512MB"
+"""DuckDB's buffer memory per connection (its default is 80% of the machine's memory, which let one ingest of
+200,000 small documents pass 2 GB); beyond it DuckDB spills to its temporary directory."""
+
+
 def is_lock_error(exc: BaseException) -> bool:
     """Whether a DuckDB error means another process holds the file (so waiting may help)."""
     text = str(exc)
@@ -60,7 +65,7 @@ def connect(path: str, read_only: bool, timeout: float | None = None):
     pause, warned = 0.01, False
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only, config={"memory_limit": DUCKDB_MEMORY_LIMIT})
         except duckdb.Error as exc:
             if not is_lock_error(exc):
                 raise StoreBusy(f"cannot open the event database {path}: {_first_line(exc)}") from None
