@@ -78,9 +78,18 @@ def main(verbose: int, no_model: bool) -> None:
 
 # -- shared option bundles --------------------------------------------------------------------------------
 
+def lang_option(ctx, param, value):
+    """``--lang``: None for ``auto``, else the code (:func:`newsevents.routing.lang_value`)."""
+    from .routing import lang_value
+
+    return lang_value(value)
+
+
 def input_options(f):
-    f = click.option("--lang", default=None, metavar="LANG",
-                     help="Code every document as this language (ISO 639-1), skipping language identification.")(f)
+    f = click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+                     help="Language of the documents (ISO 639-1: fr, en, es), skipping language identification; "
+                          "'auto' identifies each document's language and codes it with that language's pack "
+                          "(a language with no pack is skipped with a note).")(f)
     f = click.option("--published", default=None, metavar="DATE",
                      help="Publication date (YYYY-MM-DD) for inputs that carry none (.txt, .html, stdin, JSONL "
                           "lines without a date); relative dates ('mardi', 'hier') are resolved against it.")(f)
@@ -166,16 +175,15 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip_for``: called with the
     pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
     from .bounds import TIME_BUDGET
-    from .pipeline import Pipeline
     from .readers import read_inputs
+    from .routing import make_pipeline
 
     try:
         items = read_inputs(list(inputs), published=published, lang=lang)  # checks the options at once
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        pipeline = Pipeline(lang or "fr", force_lang=lang is not None,
-                            time_budget=TIME_BUDGET if time_budget is None else time_budget)
+        pipeline = make_pipeline(lang, time_budget=TIME_BUDGET if time_budget is None else time_budget)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     if summary.coding_started is None:
@@ -321,12 +329,14 @@ def batch(inputs, lang, published, output, workers, scheduler, partition_size, p
 @click.option("--write-token", default=None, envvar="NEWSEVENTS_WRITE_TOKEN", metavar="TOKEN",
               help="Secret that lets the extract form and POST /api/extract store documents "
                    "(env NEWSEVENTS_WRITE_TOKEN). Without it the database is opened read-only.")
-def serve(db, host, port, write_token):
+@click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+              help="Language of the texts sent to extract (ISO 639-1: fr, en, es); 'auto' identifies each one's.")
+def serve(db, host, port, write_token, lang):
     """Browse, filter and chart the stored events in a web browser (see docs/web.md)."""
     from .web import serve as run_server
 
     try:
-        run_server(db, host=host, port=port, write_token=write_token)
+        run_server(db, host=host, port=port, write_token=write_token, lang=lang)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -438,21 +448,23 @@ class _Unchanged:
         self.skipped = 0
 
     def __call__(self, pipeline) -> Callable[[Article], bool] | None:
-        info = getattr(pipeline, "coder_info", None)
-        if info is None:  # a stand-in pipeline with no coder provenance: nothing can be known unchanged
-            return None
+        from .routing import coder_key
         from .streaming import stored_versions
 
-        return _unchanged(self, stored_versions(self.store), f"{info.version}/{info.dictionary_checksum}")
+        key = coder_key(pipeline)  # None: a stand-in pipeline with no coder provenance, nothing is unchanged
+        return None if key is None else _unchanged(self, stored_versions(self.store), key)
 
 
-def _unchanged(counter: _Unchanged, stored: dict, coder: str) -> Callable[[Article], bool]:
+def _unchanged(counter: _Unchanged, stored: dict, coder_of: Callable[[Article], str | None]
+               ) -> Callable[[Article], bool]:
     import hashlib
 
     def skip(article: Article) -> bool:
         known = stored.get(article.id)
-        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest() \
-                or known[1] not in (None, coder) or known[2] not in (None, coder):
+        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest():
+            return False
+        coder = coder_of(article)
+        if coder is None or known[1] not in (None, coder) or known[2] not in (None, coder):
             return False
         counter.skipped += 1
         return True
@@ -719,7 +731,8 @@ EXPLAIN_STYLES = {"heading": {"bold": True}, "dropped": {"fg": "red"}, "fired": 
 @db_option
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date of TEXT (YYYY-MM-DD), for relative dates (\"mardi\").")
-@click.option("--lang", default="fr", show_default=True, metavar="LANG", help="Language of the text (ISO 639-1).")
+@click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+              help="Language of the text (ISO 639-1: fr, en, es); 'auto' identifies it.")
 @click.option("--parse/--no-parse", "show_parse", default=True, help="Show each sentence's parse (default: yes).")
 def explain(text, doc_id, db, published, lang, show_parse):
     """Code TEXT (or the stored document --id DOC) and show the parse, every trigger candidate, each named rule
@@ -728,11 +741,11 @@ def explain(text, doc_id, db, published, lang, show_parse):
     A stored document is coded again with the current coder, so its events may differ from the stored ones.
     """
     from .explain import explanation_lines
-    from .pipeline import Pipeline
+    from .routing import make_pipeline
 
     article = _explain_article(text, doc_id, db, published, lang)
     try:
-        pipeline = Pipeline(lang, force_lang=True)
+        pipeline = make_pipeline(article.lang)
         result, trace = pipeline.trace(article)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc

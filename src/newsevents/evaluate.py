@@ -338,13 +338,24 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
 
 def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
     """The articles to code for the evaluated gold records: id, text, publication date (``date``) and
-    language (``lang``). Raises :class:`InputError` for a record without ``id`` or ``text``."""
+    language (``lang``); a ``YYYYMMDD`` date (the PETRARCH gold sets) is read as ``YYYY-MM-DD``, and a date
+    that is no date is dropped with a warning naming the record (coded as undated). Raises
+    :class:`InputError` for a record without ``id`` or ``text``."""
+    from .readers import parse_date
+
     for n, record in enumerate(gold_records, 1):
         if not is_evaluated(record):
             continue
         if "id" not in record or not isinstance(record.get("text"), str):
             raise InputError(f"gold record {n}: needs \"id\" and \"text\"")
-        yield Article(id=str(record["id"]), text=record["text"], published=record.get("date"),
+        published = record.get("date")
+        if published not in (None, ""):
+            try:
+                published = parse_date(published)
+            except ValueError as exc:
+                log.warning("gold record %d (%s): field 'date': %s; coded without a date", n, record["id"], exc)
+                published = None
+        yield Article(id=str(record["id"]), text=record["text"], published=published or None,
                       lang=record.get("lang"))
 
 

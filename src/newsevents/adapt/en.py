@@ -1,0 +1,132 @@
+"""English parse adapter: en_core_web_sm's ClearNLP-style labels rewritten into the engine's UD view.
+
+spaCy's English models label dependencies in the ClearNLP scheme: a preposition heads its object
+(``prep`` -> ``pobj``), the by-phrase of a passive is ``agent`` -> ``pobj``, objects are ``dobj``, passive subjects
+``nsubjpass``. The engine reads Universal Dependencies, where the noun heads the phrase and the preposition is
+its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tokens.Doc.from_array` call:
+
+* ``prep``/``agent``/``dative`` with a ``pobj``: the object takes the preposition's place (its head and a UD
+  label: ``obl`` under a verb, adjective or adverb, ``nmod`` under a noun, ``obl:agent`` for ``agent``, the
+  preposition's own label for ``conj``...) and the preposition becomes its ``case`` child; every other child of
+  the preposition moves to the object;
+* the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
+  and the preposition its ``mark``;
+* the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
+  ``nsubjpass`` -> ``nsubj:pass``, ``auxpass`` -> ``aux:pass``, ``relcl`` -> ``acl:relcl``...), and entity
+  labels by ``model_labels.entities`` (``PERSON`` -> ``PER``, ``GPE`` -> ``LOC``; a label mapped to ``""`` (dates,
+  numbers) is dropped).
+
+Sentence boundaries do not change (every move stays inside the preposition's phrase). A Doc without a parse
+only has its entity labels renamed. A Doc already adapted is left as it is (``doc.user_data``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD
+
+__all__ = ["adapt", "tables"]
+
+_MARK = "newsevents.adapted"
+_VERBAL = ("VERB", "AUX", "ADJ", "ADV")
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """``(dependencies, entities, prepositions)`` of ``lang/en/syntax.yaml`` ``model_labels``: the model's label
+    -> the engine's label. Raises :class:`~newsevents.langdata.LanguageDataError` naming the file when the
+    section is missing or malformed."""
+    from ..langdata import LanguageDataError, load_language
+
+    section = load_language("en").file("syntax").get("model_labels")
+    where = "lang/en/syntax.yaml: model_labels"
+    if not isinstance(section, dict):
+        raise LanguageDataError(f"{where}: expected a mapping with dependencies, entities and prepositions")
+    out = []
+    for key in ("dependencies", "entities", "prepositions"):
+        table = section.get(key)
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise LanguageDataError(f"{where}.{key}: expected a mapping of label -> label")
+        out.append({str(k): v for k, v in table.items()})
+    return out[0], out[1], out[2]
+
+
+def adapt(doc):
+    """Rewrite ``doc`` (a spaCy Doc parsed by an English model) into the engine's UD view, in place, and return
+    it (see the module docstring). Idempotent."""
+    if doc.user_data.get(_MARK):
+        return doc
+    deps_table, ents_table, prep_table = tables()
+    strings = doc.vocab.strings
+    n = len(doc)
+    if n and doc.has_annotation("DEP"):
+        heads = [t.head.i for t in doc]
+        labels = [t.dep_ for t in doc]
+        pos = [t.pos_ for t in doc]
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:
+                children[h].append(i)
+        _raise_objects(heads, labels, pos, children, prep_table)
+        labels = [deps_table.get(label, label) for label in labels]
+        array = numpy.zeros((n, 2), dtype="uint64")
+        array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
+        array[:, 1] = [strings.add(label) for label in labels]
+        doc.from_array([HEAD, DEP], array)
+    _rename_entities(doc, ents_table)
+    doc.user_data[_MARK] = True
+    return doc
+
+
+def _raise_objects(heads: list[int], labels: list[str], pos: list[str], children: list[list[int]],
+                   prep_table: dict[str, str]) -> None:
+    """Make each preposition's object (``pobj``, else ``pcomp``) head its phrase, the preposition its ``case``
+    (or ``mark``) child; ``heads`` and ``labels`` are changed in place (absolute head indices)."""
+    moved: dict[int, int] = {}  # preposition -> its object
+    for p in range(len(heads)):
+        if labels[p] not in prep_table:
+            continue
+        obj = next((c for c in children[p] if labels[c] == "pobj"), None)
+        clause = obj is None
+        if clause:
+            obj = next((c for c in children[p] if labels[c] == "pcomp"), None)
+        if obj is None:
+            continue
+        moved[p] = obj
+        own = prep_table[labels[p]]
+        if own == "*":  # a label kept as it is (a conjunct preposition: its object is a conjunct)
+            own = labels[p]
+        elif own == "":  # by the head's part of speech
+            noun_head = pos[heads[p]] not in _VERBAL and heads[p] != p
+            own = ("acl" if noun_head else "advcl") if clause else ("nmod" if noun_head else "obl")
+        labels[obj] = own if heads[p] != p else "ROOT"
+        heads[obj] = heads[p] if heads[p] != p else obj
+        heads[p] = obj
+        labels[p] = "mark" if clause else "case"
+        for c in children[p]:
+            if c != obj:
+                heads[c] = obj
+    for i, h in enumerate(heads):  # a phrase hung on a moved preposition hangs on its object
+        while h in moved and i != moved[h] and labels[i] not in ("case", "mark"):
+            h = moved[h]
+        heads[i] = h
+    for p, obj in moved.items():
+        while heads[obj] in moved and moved[heads[obj]] != obj:  # "in X and in Y": Y's head is X
+            heads[obj] = moved[heads[obj]]
+
+
+def _rename_entities(doc, table: dict[str, str]) -> None:
+    """Rename entity labels by ``table``; a label mapped to "" is dropped (no entity)."""
+    if not doc.has_annotation("ENT_IOB"):
+        return
+    strings = doc.vocab.strings
+    array = doc.to_array([ENT_IOB, ENT_TYPE])
+    for row in array:
+        if row[1]:
+            label = table.get(strings[int(row[1])], strings[int(row[1])])
+            if label:
+                row[1] = strings.add(label)
+            else:
+                row[0], row[1] = 2, 0  # outside any entity
+    doc.from_array([ENT_IOB, ENT_TYPE], array)
