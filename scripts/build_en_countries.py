@@ -17,7 +17,7 @@ import yaml
 from babel import Locale
 
 DEMONYM = re.compile(r"(?:an|ese|ish|i|ic|ch|ean)$")
-ENTRY = re.compile(r"^([A-Z][A-Z_]+?)_?\s+\[([A-Z]{3})\]\s*$")
+CODE = re.compile(r"\[([A-Z]{3})(?:\]|\s)")
 
 
 EXTRA_DEMONYMS = {
@@ -39,20 +39,38 @@ EXTRA_DEMONYMS = {
 """Common nationality adjectives the heuristic misses (curated for newsevents)."""
 
 
+EXTRA_NAMES = {"CHN": ["PRC"], "PRK": ["DPRK"], "KOR": ["ROK"], "GBR": ["UK", "U.K."], "ARE": ["UAE", "Emirates"]}
+"""Common abbreviations missing from both sources (curated for newsevents)."""
+
+
 def phoenix(path: str) -> dict[str, list[str]]:
-    """ISO3 -> synonyms (title case, spaces) of the country-level entries of a Phoenix country file."""
+    """ISO3 -> synonyms (spaces for underscores) of the country-level entries of a Phoenix country file: a
+    block is an entry line, its ``+SYNONYM`` lines and its code lines (``[ISO3]`` or ``[ISO3 dates]``, on the
+    entry line or indented after it); a block whose last code is a bare ISO3 code is a country's."""
     out: dict[str, list[str]] = {}
-    current = None
-    for line in open(path, encoding="utf-8", errors="replace"):
-        line = line.split("#")[0].rstrip()
-        m = ENTRY.match(line)
-        if m:
-            current = m.group(2)
-            out.setdefault(current, []).append(_words(m.group(1)))
-        elif line.startswith("+") and current:
-            out[current].append(_words(line[1:]))
-        elif line and not line.startswith(("+", "\t", " ")):
-            current = None
+    block: list[str] = []
+    codes: list[str] = []
+
+    def close() -> None:
+        if block and codes:
+            out.setdefault(codes[-1], []).extend(_words(b) for b in block)
+
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        found = CODE.findall(line)
+        if line.startswith("+"):
+            block.append(line[1:].split("[")[0])
+        elif line[0] in "\t [":
+            codes.extend(found)
+            continue
+        else:
+            close()
+            block, codes = [line.split("[")[0]], list(found)
+            continue
+        codes.extend(found)
+    close()
     return out
 
 
@@ -87,6 +105,8 @@ def main(path: str) -> None:
             for f in forms:
                 if f not in entry.setdefault(key, []):
                     entry[key].append(f)
+    for code, words in EXTRA_NAMES.items():
+        countries[code]["names"].extend(w for w in words if w not in countries[code]["names"])
     for code, words in EXTRA_DEMONYMS.items():
         for w in words:
             if w not in countries[code].setdefault("demonyms", []):

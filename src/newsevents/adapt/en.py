@@ -11,6 +11,7 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
   the preposition moves to the object;
 * the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
   and the preposition its ``mark``;
+* a conjunct chained to another conjunct moves to the first one, as in UD;
 * the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
   ``nsubjpass`` -> ``nsubj:pass``, ``auxpass`` -> ``aux:pass``, ``relcl`` -> ``acl:relcl``...), and entity
   labels by ``model_labels.entities`` (``PERSON`` -> ``PER``, ``GPE`` -> ``LOC``; a label mapped to ``""`` (dates,
@@ -69,6 +70,7 @@ def adapt(doc):
             if h != i:
                 children[h].append(i)
         _raise_objects(heads, labels, pos, children, prep_table)
+        _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
@@ -114,6 +116,19 @@ def _raise_objects(heads: list[int], labels: list[str], pos: list[str], children
     for p, obj in moved.items():
         while heads[obj] in moved and moved[heads[obj]] != obj:  # "in X and in Y": Y's head is X
             heads[obj] = moved[heads[obj]]
+
+
+def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:
+    """UD hangs every conjunct on the first ("the US, Russia and Switzerland": Russia and Switzerland under US);
+    the English model chains them (Switzerland under Russia). A ``conj`` whose head is itself a ``conj`` moves
+    to the first conjunct; its ``cc`` and punctuation stay on it."""
+    for i, label in enumerate(labels):
+        if label != "conj":
+            continue
+        h = heads[i]
+        while labels[h] == "conj" and heads[h] != h:
+            h = heads[h]
+        heads[i] = h
 
 
 def _rename_entities(doc, table: dict[str, str]) -> None:
