@@ -112,3 +112,30 @@ def test_the_real_english_model_labels_are_all_mapped():
           "csubj", "det", "expl", "intj", "mark", "nmod", "nsubj", "nummod", "parataxis", "punct", "xcomp", "dep"}
     assert set(nlp.get_pipe("parser").labels) <= ud | set(deps) | set(preps)
     assert set(nlp.get_pipe("ner").labels) <= set(ents)
+
+
+def test_chained_conjuncts_hang_on_the_first_as_in_ud():
+    # "the US , Russia and Switzerland met": the model chains Switzerland under Russia
+    words = ["US", ",", "Russia", "and", "Switzerland", "met"]
+    doc = doc_of(words, [5, 0, 0, 2, 2, 5], ["nsubj", "punct", "conj", "cc", "conj", "ROOT"],
+                 ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"])
+    adapt(doc)
+    assert (doc[4].head.text, doc[4].dep_) == ("US", "conj") and doc[2].head.text == "US"
+
+
+def test_according_to_becomes_the_case_of_its_noun():
+    # "According to Reuters , Iran attacked": the model hangs the phrase on "According"
+    words = ["According", "to", "Reuters", ",", "Iran", "attacked"]
+    doc = doc_of(words, [5, 0, 1, 5, 5, 5], ["prep", "prep", "pobj", "punct", "nsubj", "ROOT"],
+                 ["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["Reuters"] == ("attacked", "obl")
+    assert got["According"] == ("Reuters", "case") and got["to"] == ("Reuters", "case")
+
+
+def test_would_is_marked_conditional():
+    doc = Doc(Vocab(), words=["Iran", "would", "attack"], heads=[2, 2, 2], deps=["nsubj", "aux", "ROOT"],
+              pos=["PROPN", "AUX", "VERB"], tags=["NNP", "MD", "VB"])
+    adapt(doc)
+    assert doc[1].morph.get("Mood") == ["Cnd"] and doc[2].morph.get("Mood") == []

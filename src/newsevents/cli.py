@@ -1,6 +1,6 @@
 """Command line: a thin layer over the Python API (one function per command).
 
-    newsevents extract INPUT... [--lang fr] [--published DATE] [--format jsonl|csv|table] [--output FILE]
+    newsevents extract INPUT... [--lang auto|fr|en|es] [--published DATE] [--format jsonl|csv|table] [--output FILE]
     newsevents ingest INPUT... [--db PATH]
     newsevents events [--actor PRK] [--recipient RUS] [--type CONSULT] [--cameo 04] [--modality alleged] ...
     newsevents events --clusters [--min-sources 2] ...
@@ -668,54 +668,29 @@ def _export_records(store, f, fmt: str):
     return iter_cluster_mentions(store, f, roots_only=fmt == "gdelt")
 
 
-DEMO_SAMPLE = "examples/demo_fr.jsonl"
-"""The bundled sample story (package data): one invented French wire story, see examples/README.md."""
+DEMO_SAMPLES = ("examples/demo_fr.jsonl", "examples/demo_en.jsonl")
+"""The bundled sample stories (package data): invented wire stories, one per language, see examples/README.md.
+A sample whose language has no pack or model installed is skipped with a note."""
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample story, store it, show its events.")
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample stories, store them, show their events.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Database to store the demo in (default: demo.duckdb in the user data directory).")
 def demo(db):
-    """Code the bundled sample story, store it and print its events."""
-    import json
-    from importlib import resources
+    """Code the bundled sample stories (French, English), store them and print their events."""
     from pathlib import Path
 
     from platformdirs import user_data_dir
 
-    from .export import write_table
-    from .pipeline import Pipeline
+    from .demo import code_sample
 
-    record = json.loads(resources.files("newsevents").joinpath(DEMO_SAMPLE).read_text(encoding="utf-8"))
-    article = Article(id=record["id"], text=record["text"], published=record.get("date"), lang=record.get("lang"),
-                      title=record.get("title"), source=record.get("source"))
-    click.echo(f"sample: {record['title']} ({article.published}, {len(article.text)} characters)", err=True)
-    click.echo("loading the French pipeline...", err=True)
-    try:
-        pipeline = Pipeline(article.lang or "fr", force_lang=True)
-    except (ValueError, OSError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    result = next(iter(pipeline.process([article])))
-    if result.status == "error":
-        raise click.ClickException(f"the sample failed: {result.error}")
     path = db or str(Path(user_data_dir("newsevents")) / "demo.duckdb")
-    with _open_store(path) as store:
-        report = store.ingest([result])
-        stored = store.get_document(article.id)
-        rows = stored["events"] if stored else []
+    coded = [code_sample(sample, path) for sample in DEMO_SAMPLES]
+    if not any(coded):
+        raise click.ClickException("no sample story could be coded (see the notes above)")
+    with _open_store(path, read_only=True) as store:
         stats = store.stats()
-    click.echo()
-    write_table(rows, sys.stdout)
-    click.echo()
-    click.echo("evidence (event words in [brackets]):")
-    for e in rows:
-        att = (e.get("attribution") or {}).get("text")
-        mode = f" mode {e['mode']}" if e.get("mode") else ""
-        click.echo(f"- {e['event_type']}{mode} ({e['cameo_code']} {_cameo_label(e['cameo_code'])}, {e['modality']}"
-                   f"{', ' + att if att else ''}): {_evidence(stored['text'], e)}")
-    by_type = ", ".join(f"{n} {t}" for t, n in Counter(e["event_type"] for e in rows).most_common())
-    by_modality = ", ".join(f"{n} {m}" for m, n in Counter(e["modality"] for e in rows).most_common())
-    click.echo(f"\n{report.events} events ({by_type or 'none'}); modality: {by_modality or '-'}")
     click.echo(f"stored in {path} ({stats['documents']} document(s), {stats['events']} events in total)")
     click.echo(f"next: newsevents events --db {path}")
     click.echo(f"      newsevents serve --db {path}")

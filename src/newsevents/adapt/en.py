@@ -11,6 +11,8 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
   the preposition moves to the object;
 * the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
   and the preposition its ``mark``;
+* the conditional auxiliary ("would") gets ``Mood=Cnd``, as the French tagger gives the conditional;
+* a two-word preposition ("according to X"): both words become X's ``case`` children;
 * a conjunct chained to another conjunct moves to the first one, as in UD;
 * the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
   ``nsubjpass`` -> ``nsubj:pass``, ``auxpass`` -> ``aux:pass``, ``relcl`` -> ``acl:relcl``...), and entity
@@ -31,6 +33,26 @@ __all__ = ["adapt", "tables"]
 
 _MARK = "newsevents.adapted"
 _VERBAL = ("VERB", "AUX", "ADJ", "ADV")
+
+
+@lru_cache(maxsize=1)
+def conditional_auxiliaries() -> frozenset[str]:
+    """Lowercase forms of ``model_labels.conditional_auxiliaries`` (``lang/en/syntax.yaml``)."""
+    from ..langdata import load_language
+
+    section = load_language("en").file("syntax").get("model_labels") or {}
+    return frozenset(str(w).lower() for w in section.get("conditional_auxiliaries") or ())
+
+
+@lru_cache(maxsize=1)
+def fixed_prepositions() -> dict[str, frozenset[str]]:
+    """``model_labels.fixed_prepositions`` of ``lang/en/syntax.yaml``: first word -> the prepositions that
+    complete it ("according" -> {"to"}), lowercase."""
+    from ..langdata import load_language
+
+    section = load_language("en").file("syntax").get("model_labels") or {}
+    return {str(k).lower(): frozenset(str(w).lower() for w in v)
+            for k, v in (section.get("fixed_prepositions") or {}).items()}
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +92,7 @@ def adapt(doc):
             if h != i:
                 children[h].append(i)
         _raise_objects(heads, labels, pos, children, prep_table)
+        _fixed_prepositions(heads, labels, [t.text.lower() for t in doc], fixed_prepositions())
         _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
         array = numpy.zeros((n, 2), dtype="uint64")
@@ -77,6 +100,7 @@ def adapt(doc):
         array[:, 1] = [strings.add(label) for label in labels]
         doc.from_array([HEAD, DEP], array)
     _rename_entities(doc, ents_table)
+    _mark_conditionals(doc, conditional_auxiliaries())
     doc.user_data[_MARK] = True
     return doc
 
@@ -118,6 +142,26 @@ def _raise_objects(heads: list[int], labels: list[str], pos: list[str], children
             heads[obj] = moved[heads[obj]]
 
 
+def _fixed_prepositions(heads: list[int], labels: list[str], words: list[str],
+                        table: dict[str, frozenset[str]]) -> None:
+    """A two-word preposition ("according to X", "because of X"): the model hangs X's phrase on the first word;
+    in UD, X takes the first word's place and the first word is X's ``case`` (the second stays ``case`` too)."""
+    for first, word in enumerate(words):
+        if word not in table:
+            continue
+        obj = next((i for i, h in enumerate(heads) if h == first and i != first and labels[i] in ("obl", "nmod")
+                    and any(heads[c] == i and labels[c] == "case" and words[c] in table[word]
+                            for c in range(len(heads)))), None)
+        if obj is None:
+            continue
+        root = heads[first] == first
+        heads[obj], labels[obj] = (obj, "ROOT") if root else (heads[first], "obl")
+        for i, h in enumerate(heads):
+            if h == first and i != obj:
+                heads[i] = obj
+        heads[first], labels[first] = obj, "case"  # the second word stays X's case too (evidence spans skip both)
+
+
 def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:
     """UD hangs every conjunct on the first ("the US, Russia and Switzerland": Russia and Switzerland under US);
     the English model chains them (Switzerland under Russia). A ``conj`` whose head is itself a ``conj`` moves
@@ -129,6 +173,15 @@ def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:
         while labels[h] == "conj" and heads[h] != h:
             h = heads[h]
         heads[i] = h
+
+
+def _mark_conditionals(doc, forms: frozenset[str]) -> None:
+    """Add ``Mood=Cnd`` to the morphology of the conditional auxiliaries ("would")."""
+    for tok in doc:
+        if tok.text.lower() in forms and tok.tag_ == "MD":
+            feats = tok.morph.to_dict()
+            feats["Mood"] = "Cnd"
+            tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
 
 def _rename_entities(doc, table: dict[str, str]) -> None:
