@@ -39,7 +39,7 @@ EXTRA_DEMONYMS = {
 """Common nationality adjectives the heuristic misses (curated for newsevents)."""
 
 
-EXTRA_NAMES = {"CHN": ["PRC"], "PRK": ["DPRK"], "KOR": ["ROK"], "GBR": ["UK", "U.K."], "ARE": ["UAE", "Emirates"]}
+EXTRA_NAMES = {"USA": ["US"], "CHN": ["PRC"], "PRK": ["DPRK"], "KOR": ["ROK"], "GBR": ["UK", "U.K."], "ARE": ["UAE", "Emirates"]}
 """Common abbreviations missing from both sources (curated for newsevents)."""
 
 

@@ -139,3 +139,14 @@ def test_would_is_marked_conditional():
               pos=["PROPN", "AUX", "VERB"], tags=["NNP", "MD", "VB"])
     adapt(doc)
     assert doc[1].morph.get("Mood") == ["Cnd"] and doc[2].morph.get("Mood") == []
+
+
+def test_an_obligation_modal_heads_its_clause_like_french_devoir():
+    # "Russia said that Sudan must return it": "must" aux of "return" in the model's parse
+    words = ["Russia", "said", "that", "Sudan", "must", "return", "it"]
+    doc = doc_of(words, [1, 1, 5, 5, 5, 1, 5], ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "dobj"],
+                 ["PROPN", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "PRON"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["must"] == ("said", "ccomp") and got["return"] == ("must", "xcomp")
+    assert got["Sudan"] == ("must", "nsubj") and got["that"] == ("must", "mark") and got["it"] == ("return", "obj")

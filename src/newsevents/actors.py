@@ -77,7 +77,7 @@ class ActorResolver:
                 case = "upper"
             else:  # which words must be capitalised: "Le Monde" is not "le monde"
                 case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
-                if len(tokens) > 1 and fold(tokens[0].text) in ("le", "la", "les", "l'") and "T" in case[1:]:
+                if len(tokens) > 1 and fold(tokens[0].text) in self.grammar.definite and "T" in case[1:]:
                     case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
             bucket = self._candidates.setdefault(key, [])
@@ -293,8 +293,9 @@ class ArticleActors(_Coreference):
         return tuple(out)
 
     def modifier_actors(self, token) -> tuple[Entity, ...]:
-        """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS)
-        and "de" complements ("l'offensive de la Russie" -> RUS, "la visite de Poutine" -> RUS GOV)."""
+        """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS),
+        "de" complements ("l'offensive de la Russie" -> RUS, "la visite de Poutine" -> RUS GOV) and possessives
+        parsed as ``nmod:poss`` (English)."""
         info = self._info(token.doc)
         out: list[Entity] = []
         if not token.doc.has_annotation("DEP"):
@@ -305,8 +306,8 @@ class ArticleActors(_Coreference):
                     m = info.by_token.get(adj.i)
                     if m is not None and m.kind == "demonym":
                         out.append(self._entity(info, m.code, "", adj.i, adj.i + 1, None))
-            elif c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases:
-                out.extend(self.resolve(c))
+            elif (c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases) or c.dep_ == "nmod:poss":
+                out.extend(self.resolve(c))  # "nmod:poss": an English possessive ("Iraq's proposal")
         return tuple(out)
 
     # internals

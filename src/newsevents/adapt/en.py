@@ -12,6 +12,7 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
 * the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
   and the preposition its ``mark``;
 * the conditional auxiliary ("would") gets ``Mood=Cnd``, as the French tagger gives the conditional;
+* an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
 * a conjunct chained to another conjunct moves to the first one, as in UD;
 * the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
@@ -35,13 +36,18 @@ _MARK = "newsevents.adapted"
 _VERBAL = ("VERB", "AUX", "ADJ", "ADV")
 
 
-@lru_cache(maxsize=1)
-def conditional_auxiliaries() -> frozenset[str]:
-    """Lowercase forms of ``model_labels.conditional_auxiliaries`` (``lang/en/syntax.yaml``)."""
+@lru_cache(maxsize=None)
+def model_words(key: str) -> frozenset[str]:
+    """Lowercase forms of the word list ``model_labels.<key>`` of ``lang/en/syntax.yaml`` (empty when absent)."""
     from ..langdata import load_language
 
     section = load_language("en").file("syntax").get("model_labels") or {}
-    return frozenset(str(w).lower() for w in section.get("conditional_auxiliaries") or ())
+    return frozenset(str(w).lower() for w in section.get(key) or ())
+
+
+def conditional_auxiliaries() -> frozenset[str]:
+    """Lowercase forms of ``model_labels.conditional_auxiliaries`` (``lang/en/syntax.yaml``)."""
+    return model_words("conditional_auxiliaries")
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +101,7 @@ def adapt(doc):
         _fixed_prepositions(heads, labels, [t.text.lower() for t in doc], fixed_prepositions())
         _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
+        _modal_heads(heads, labels, [t.text.lower() for t in doc], model_words("obligation_modals"))
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
         array[:, 1] = [strings.add(label) for label in labels]
@@ -160,6 +167,24 @@ def _fixed_prepositions(heads: list[int], labels: list[str], words: list[str],
             if h == first and i != obj:
                 heads[i] = obj
         heads[first], labels[first] = obj, "case"  # the second word stays X's case too (evidence spans skip both)
+
+
+_MOVED_TO_MODAL = ("nsubj", "nsubj:pass", "csubj", "expl", "mark")
+
+
+def _modal_heads(heads: list[int], labels: list[str], words: list[str], modals: frozenset[str]) -> None:
+    """An obligation modal ("Sudan must return the helicopter") heads its clause with the verb as its ``xcomp``,
+    as French "devoir" does in the French treebank ("doit rendre"): the engine reads a reported obligation on
+    that shape. The clause's subject and its "that" mark move to the modal."""
+    for m, word in enumerate(words):
+        verb = heads[m]
+        if word not in modals or labels[m] != "aux" or verb == m:
+            continue
+        heads[m], labels[m] = (m, "ROOT") if heads[verb] == verb else (heads[verb], labels[verb])
+        for i, h in enumerate(heads):
+            if h == verb and i != m and labels[i] in _MOVED_TO_MODAL:
+                heads[i] = m
+        heads[verb], labels[verb] = m, "xcomp"
 
 
 def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:

@@ -419,6 +419,9 @@ class Roles:
                         found = context.resolve(c)
                     elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
                         found = context.resolve(c)
+                    elif slot == "clause_subject" and c.dep_ == "ccomp" and holder.i == tok.i:
+                        subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)  # "demanded that
+                        found = context.resolve(subject) if subject is not None else ()  # X withdraw": X
                     else:
                         continue
                     if found:
