@@ -150,3 +150,12 @@ def test_an_obligation_modal_heads_its_clause_like_french_devoir():
     got = {t.text: (t.head.text, t.dep_) for t in doc}
     assert got["must"] == ("said", "ccomp") and got["return"] == ("must", "xcomp")
     assert got["Sudan"] == ("must", "nsubj") and got["that"] == ("must", "mark") and got["it"] == ("return", "obj")
+
+
+def test_verb_forms_the_lemmatizer_gets_wrong_are_fixed_on_verbs_only():
+    doc = Doc(Vocab(), words=["Students", "staged", "protests", "after", "the", "bombing"],
+              heads=[1, 1, 1, 1, 5, 3], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj"],
+              pos=["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN"], lemmas=["student", "stag", "protest", "after",
+                                                                     "the", "bombing"])
+    adapt(doc)
+    assert doc[1].lemma_ == "stage" and doc[5].lemma_ == "bombing"

@@ -15,6 +15,7 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
 * an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
 * a conjunct chained to another conjunct moves to the first one, as in UD;
+* verb forms the lemmatizer gets wrong get their lemma (``model_labels.verb_lemmas``: "staged" -> "stage");
 * the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
   ``nsubjpass`` -> ``nsubj:pass``, ``auxpass`` -> ``aux:pass``, ``relcl`` -> ``acl:relcl``...), and entity
   labels by ``model_labels.entities`` (``PERSON`` -> ``PER``, ``GPE`` -> ``LOC``; a label mapped to ``""`` (dates,
@@ -108,6 +109,7 @@ def adapt(doc):
         doc.from_array([HEAD, DEP], array)
     _rename_entities(doc, ents_table)
     _mark_conditionals(doc, conditional_auxiliaries())
+    _fix_lemmas(doc, lemma_fixes())
     doc.user_data[_MARK] = True
     return doc
 
@@ -198,6 +200,24 @@ def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:
         while labels[h] == "conj" and heads[h] != h:
             h = heads[h]
         heads[i] = h
+
+
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """``model_labels.verb_lemmas`` of ``lang/en/syntax.yaml``: verb form -> lemma, where the model's
+    lemmatizer is wrong ("staged" -> "stag")."""
+    from ..langdata import load_language
+
+    section = load_language("en").file("syntax").get("model_labels") or {}
+    return {str(k).lower(): str(v) for k, v in (section.get("verb_lemmas") or {}).items()}
+
+
+def _fix_lemmas(doc, table: dict[str, str]) -> None:
+    """Set the lemma of the verb forms of ``table`` (verbs only: "the bombing" stays a noun)."""
+    for tok in doc:
+        lemma = table.get(tok.text.lower())
+        if lemma is not None and tok.pos_ in ("VERB", "AUX"):
+            tok.lemma_ = lemma
 
 
 def _mark_conditionals(doc, forms: frozenset[str]) -> None:
