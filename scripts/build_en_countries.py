@@ -111,6 +111,9 @@ def main(path: str) -> None:
         for w in words:
             if w not in countries[code].setdefault("demonyms", []):
                 countries[code]["demonyms"].append(w)
+    for entry in countries.values():  # a nationality word is a demonym, never the country's name
+        demonyms = {d.lower() for d in entry.get("demonyms") or ()}
+        entry["names"] = [n for i, n in enumerate(entry["names"]) if i == 0 or n.lower() not in demonyms]
     data = {"source": __doc__.split("\n\n")[1].replace("\n", " "), "countries": countries}
     yaml.safe_dump(data, sys.stdout, allow_unicode=True, sort_keys=False, width=120)
 

@@ -34,28 +34,31 @@ RULES = [
     # passive: the by-phrase (agent) is the actor, the subject the recipient
     ("Russian troops were attacked by Ukrainian forces near Kharkiv on Tuesday.",
      {("ASSAULT", "UKRMIL", "RUSMIL", "asserted")}),
-    # a signature with two subjects is coded both ways
+    # a signature with two subjects is coded both ways; a country named as the actor is the country as such
+    # (cues.yaml government_act_roots: the PETRARCH/PLOVER convention of the English gold sets)
     ("Kenya and Uganda signed a border agreement on Monday.",
-     {("SUPPORT", "KENGOV", "UGAGOV", "asserted"), ("SUPPORT", "UGAGOV", "KENGOV", "asserted")}),
+     {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
     # a meeting: title + "of" + country, demonym + counterpart; reciprocal
     ("The president of Chile met his Peruvian counterpart in Lima.",
      {("CONSULT", "CHLGOV", "PERGOV", "asserted"), ("CONSULT", "PERGOV", "CHLGOV", "asserted")}),
     # a demand: the subject of the "that" clause is the recipient
-    ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRAGOV", "ARG", "asserted")}),
+    ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRA", "ARG", "asserted")}),
     # "would" after a reporting verb: the speaker's own stated intent of a conflictual act is a threat
     ("Cuban officials said they would boycott the summit in Miami.", {("THREATEN", "CUBGOV", "USA", "asserted")}),
     # negation with "did not"
-    ("Egypt did not condemn the attack.", {("ACCUSE", "EGYGOV", "", "negated")}),
+    ("Egypt did not condemn the attack.", {("ACCUSE", "EGY", "", "negated")}),
     # "reportedly": alleged
     ("Syria reportedly delivered weapons to Hezbollah.", {("AID", "SYR", "LBNREB", "alleged")}),
     # "to" phrase as recipient (prep + pobj turned round)
-    ("Japan halted economic aid to Myanmar.", {("SANCTION", "JPNGOV", "MMR", "asserted")}),
+    ("Japan halted economic aid to Myanmar.", {("SANCTION", "JPN", "MMR", "asserted")}),
+    # a bare plural demonym noun is people (CVL), as the indefinite plural is in French
+    ("Israel lifted the curfew on Palestinians in Hebron.", {("CONCEDE", "ISR", "PSECVL", "asserted")}),
     # quantity noun + sector word: the students; the place gives the country
     ("Thousands of students demonstrated in Jakarta against the government.",
      {("PROTEST", "IDNEDU", "IDNGOV", "asserted")}),
     ("The Nigerian army killed ten rebels in the north of the country.", {("ASSAULT", "NGAMIL", "NGAREB", "asserted")}),
-    ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CANGOV", "RUSBUS", "asserted")}),
-    ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAKGOV", "IND", "asserted")}),
+    ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
+    ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSE", "asserted")}),
 ]
 

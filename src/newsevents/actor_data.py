@@ -171,7 +171,9 @@ class ActorGrammar:
     """The closed-class words the actor resolver reads, per language: ``agents.yaml`` ``grammar`` (English...);
     a language without that key gets the French lists of this module (the French data predates the key).
     ``plural``: ``"french"`` (every word up to the first preposition takes the plural, -al -> -aux ...) or
-    ``"english"`` (the last word before the first preposition: +s, -y -> -ies, -s/-x/-ch/-sh -> +es)."""
+    ``"english"`` (the last word before the first preposition: +s, -y -> -ies, -s/-x/-ch/-sh -> +es).
+    ``bare_plural_people``: a plural demonym noun with no determiner is some people of that nationality (CVL),
+    as an indefinite plural is ("Palestinians protested"; English has no plural indefinite article)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -183,6 +185,7 @@ class ActorGrammar:
     quant_words: tuple[tuple[str, int], ...] = tuple(_QUANT_WORDS.items())
     prepositions: frozenset[str] = frozenset(_PREPOSITIONS)
     plural: str = "french"
+    bare_plural_people: bool = False
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -202,7 +205,7 @@ def grammar_of(data: LanguageData) -> ActorGrammar:
     if raw is None:
         return ActorGrammar()
     where = f"lang/{data.lang}/agents.yaml: grammar"
-    if not isinstance(raw, dict) or set(raw) - _GRAMMAR_KEYS - {"quant_words", "plural"}:
+    if not isinstance(raw, dict) or set(raw) - _GRAMMAR_KEYS - {"quant_words", "plural", "bare_plural_people"}:
         raise LanguageDataError(f"{where}: expected a mapping with keys among {sorted(_GRAMMAR_KEYS)}, "
                                 f"quant_words, plural")
     lists = {}
@@ -216,7 +219,7 @@ def grammar_of(data: LanguageData) -> ActorGrammar:
     if raw.get("plural", "french") not in ("french", "english"):
         raise LanguageDataError(f"{where}.plural: expected french or english")
     return ActorGrammar(**lists, quant_words=tuple((fold(str(w)), n) for w, n in quant.items()),
-                        plural=raw.get("plural", "french"))
+                        plural=raw.get("plural", "french"), bare_plural_people=bool(raw.get("bare_plural_people")))
 
 
 def _english_plural(word: str, prepositions) -> str:

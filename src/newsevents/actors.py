@@ -430,7 +430,9 @@ class ArticleActors(_Coreference):
                 head.dep_ == "nmod" and head.head.i in info.by_token
                 and info.entries.get(info.by_token[head.head.i].start) is not None
                 and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
-                c.dep_ == "det" and fold(c.text) in self.resolver.grammar.indefinite_plural for c in head.children)  # "de jeunes Algériens"
+                c.dep_ == "det" and fold(c.text) in self.resolver.grammar.indefinite_plural for c in head.children) \
+                or (self.resolver.grammar.bare_plural_people and head.morph.get("Number") == ["Plur"]  # English
+                    and not any(c.dep_ == "det" for c in head.children))  # "Palestinians", "Iraqi Kurds"
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
                 quantified = quantified or self._people(head)
                 found = self._country_in(info, head)
