@@ -159,3 +159,15 @@ def test_verb_forms_the_lemmatizer_gets_wrong_are_fixed_on_verbs_only():
                                                                      "the", "bombing"])
     adapt(doc)
     assert doc[1].lemma_ == "stage" and doc[5].lemma_ == "bombing"
+
+
+def test_the_to_of_a_purpose_clause_is_its_mark_and_of_a_complement_stays_aux():
+    # "Students marched to demand reforms" / "Iran agreed to lift the ban"
+    doc = doc_of(["Students", "marched", "to", "demand", "reforms"], [1, 1, 3, 1, 3],
+                 ["nsubj", "ROOT", "aux", "advcl", "dobj"], ["NOUN", "VERB", "PART", "VERB", "NOUN"])
+    adapt(doc)
+    assert doc[2].dep_ == "mark"
+    doc = doc_of(["Iran", "agreed", "to", "lift", "bans"], [1, 1, 3, 1, 3],
+                 ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["PROPN", "VERB", "PART", "VERB", "NOUN"])
+    adapt(doc)
+    assert doc[2].dep_ == "aux"

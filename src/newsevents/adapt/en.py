@@ -13,6 +13,7 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
   and the preposition its ``mark``;
 * the conditional auxiliary ("would") gets ``Mood=Cnd``, as the French tagger gives the conditional;
 * an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
+* the "to" of an infinitive adverbial clause becomes its ``mark`` (a purpose clause, French "pour");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
 * a conjunct chained to another conjunct moves to the first one, as in UD;
 * verb forms the lemmatizer gets wrong get their lemma (``model_labels.verb_lemmas``: "staged" -> "stage");
@@ -102,7 +103,9 @@ def adapt(doc):
         _fixed_prepositions(heads, labels, [t.text.lower() for t in doc], fixed_prepositions())
         _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
-        _modal_heads(heads, labels, [t.text.lower() for t in doc], model_words("obligation_modals"))
+        words = [t.text.lower() for t in doc]
+        _modal_heads(heads, labels, words, model_words("obligation_modals"))
+        _purpose_marks(heads, labels, words, model_words("purpose_infinitive_marks"))
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
         array[:, 1] = [strings.add(label) for label in labels]
@@ -187,6 +190,15 @@ def _modal_heads(heads: list[int], labels: list[str], words: list[str], modals: 
             if h == verb and i != m and labels[i] in _MOVED_TO_MODAL:
                 heads[i] = m
         heads[verb], labels[verb] = m, "xcomp"
+
+
+def _purpose_marks(heads: list[int], labels: list[str], words: list[str], marks: frozenset[str]) -> None:
+    """The "to" of an infinitive adverbial clause ("staged protests to demand reforms") is its ``mark``, as
+    "pour" is in French: the engine reads a purpose clause on it. The "to" of a complement ("agreed to lift")
+    stays ``aux``."""
+    for i, word in enumerate(words):
+        if word in marks and labels[i] == "aux" and labels[heads[i]] == "advcl":
+            labels[i] = "mark"
 
 
 def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:

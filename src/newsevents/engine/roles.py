@@ -419,7 +419,9 @@ class Roles:
                         found = context.resolve(c)
                     elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
                         found = context.resolve(c)
-                    elif slot == "clause_subject" and c.dep_ == "ccomp" and holder.i == tok.i:
+                    elif slot == "clause_subject" and holder.i == tok.i and (c.dep_ == "ccomp" or (
+                            c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
+                                                    for m in c.children))):
                         subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)  # "demanded that
                         found = context.resolve(subject) if subject is not None else ()  # X withdraw": X
                     else:
