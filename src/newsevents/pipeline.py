@@ -191,11 +191,12 @@ class Pipeline:
         """Parse ``texts`` with ``nlp.pipe`` and yield the Docs, each rewritten into the engine's UD view by the
         language's parse adapter (:func:`parse_adapter`) when it has one."""
         docs = self.nlp.pipe(texts, batch_size=batch_size)
-        if self._adapt is None:
+        adapt = getattr(self, "_adapt", None)  # stand-ins built without __init__ have none
+        if adapt is None:
             yield from docs
             return
         for doc in docs:
-            yield self._adapt(doc)
+            yield adapt(doc)
 
     def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
         """Code one article within its time budget (parsing it first when ``docs`` is None)."""
