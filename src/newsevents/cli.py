@@ -118,6 +118,9 @@ class RunSummary:
     status: Counter = field(default_factory=Counter)
     coding_started: float | None = None
     """``time.perf_counter()`` when the pipeline was ready (model loaded), so rates leave loading out."""
+    pipeline: object = None
+    """The pipeline coding the run; a language router's ``loading_seconds`` (models loaded on first use) are
+    left out of rates too."""
 
     def add(self, result: DocumentResult) -> None:
         """Count one document result; print its error or notes on stderr."""
@@ -198,6 +201,7 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
             else:
                 yield item
 
+    summary.pipeline = pipeline
     skip = skip_for(pipeline) if skip_for is not None else None
     results = pipeline.process(articles(), skip=skip) if skip is not None else pipeline.process(articles())
     yield from _progress(results, summary)
@@ -499,7 +503,8 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     if skip is not None and skip.skipped:
         click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
                    f"again (--force codes them)", err=True)
-    seconds = time.perf_counter() - (summary.coding_started or t0)
+    loading = getattr(summary.pipeline, "loading_seconds", 0.0)  # models a language router loaded on first use
+    seconds = time.perf_counter() - (summary.coding_started or t0) - loading
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)
     summary.report_notes()

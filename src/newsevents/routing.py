@@ -10,6 +10,7 @@ in input order; consecutive documents of one language are coded together, in bat
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -41,6 +42,9 @@ class LanguageRouter:
         self._factory = factory or self._default_factory
         self._pipelines: dict[str, object] = {}
         self._time_budget = options.get("time_budget")
+        self.loading_seconds = 0.0
+        """Seconds spent building pipelines so far (loading models and language data), which a rate of
+        documents per second leaves out."""
 
     def _default_factory(self, lang: str):
         from .pipeline import Pipeline
@@ -74,7 +78,9 @@ class LanguageRouter:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         if lang not in self._pipelines:
             log.info("loading the %s pipeline", lang)
+            started = time.perf_counter()
             self._pipelines[lang] = self._factory(lang)
+            self.loading_seconds += time.perf_counter() - started
         return self._pipelines[lang]
 
     def coder_info_for(self, lang: str):
