@@ -502,7 +502,8 @@ class ArticleActors(_Coreference):
         doc = head.doc
         role = entry.role
         if role == "quantifiers":
-            inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases), None)
+            de_cases = self.resolver.grammar.de_cases
+            inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in de_cases), None)
             if inner is None:
                 return []
             sub = self._np_entities(inner, coref)

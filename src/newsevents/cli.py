@@ -679,7 +679,7 @@ A sample whose language has no pack or model installed is skipped with a note.""
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample stories, store them, show their events.")
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample stories, store them, show events.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Database to store the demo in (default: demo.duckdb in the user data directory).")
 def demo(db):
