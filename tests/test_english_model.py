@@ -57,6 +57,10 @@ RULES = [
     ("Thousands of students demonstrated in Jakarta against the government.",
      {("PROTEST", "IDNEDU", "IDNGOV", "asserted")}),
     ("The Nigerian army killed ten rebels in the north of the country.", {("ASSAULT", "NGAMIL", "NGAREB", "asserted")}),
+    # a protest's aim in a participle adjunct, or an infinitive of purpose, is no event of its own
+    ("Thousands of Kurds demonstrated in Kirkuk on Sunday, calling for independence.",
+     {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
+    ("Students blocked roads in Algiers to press their demands.", {("PROTEST", "DZAEDU", "DZAGOV", "asserted")}),
     ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
     ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSE", "asserted")}),
