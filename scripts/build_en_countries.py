@@ -33,13 +33,14 @@ EXTRA_DEMONYMS = {
     "NZL": ["New Zealander", "New Zealanders"], "PRK": ["North Korean", "North Koreans"], "KOR": ["South Korean",
     "South Koreans"], "SYR": ["Syrian", "Syrians"], "EGY": ["Egyptian", "Egyptians"], "IND": ["Indian", "Indians"],
     "RUS": ["Russian", "Russians", "Soviet"], "USA": ["American", "Americans", "U.S."],
-    "ARE": ["Emirati", "Emiratis"], "SOM": ["Somali", "Somalis"], "KEN": ["Kenyan", "Kenyans"], "NGA": ["Nigerian",
+    "ARE": ["Emirati", "Emiratis"], "KHM": ["Cambodian", "Cambodians", "Kampuchean", "Kampucheans"], "SOM": ["Somali", "Somalis"], "KEN": ["Kenyan", "Kenyans"], "NGA": ["Nigerian",
     "Nigerians"], "ETH": ["Ethiopian", "Ethiopians"], "ZAF": ["South African", "South Africans"],
 }
 """Common nationality adjectives the heuristic misses (curated for newsevents)."""
 
 
-EXTRA_NAMES = {"USA": ["US"], "CHN": ["PRC"], "PRK": ["DPRK"], "KOR": ["ROK"], "GBR": ["UK", "U.K."], "ARE": ["UAE", "Emirates"]}
+EXTRA_NAMES = {"USA": ["US"], "CHN": ["PRC"], "PRK": ["DPRK", "Democratic People's Republic of Korea"], "KOR": ["ROK"], "GBR": ["UK", "U.K."], "ARE": ["UAE", "Emirates"],
+               "KHM": ["Kampuchea"]}
 """Common abbreviations missing from both sources (curated for newsevents)."""
 
 
@@ -74,9 +75,15 @@ def phoenix(path: str) -> dict[str, list[str]]:
     return out
 
 
+SMALL_WORDS = {"of", "the", "and", "de", "del", "da", "do", "di", "du", "des", "la", "le", "el", "al"}
+"""Words kept in lower case inside a name ("Democratic People's Republic of Korea"): the actor matcher requires
+the capitals a dictionary name has."""
+
+
 def _words(name: str) -> str:
-    return " ".join(w.capitalize() if not w.isupper() or len(w) > 3 else w.capitalize()
-                    for w in name.strip().strip("_").replace("_", " ").split())
+    """A Phoenix name (``REPUBLIC_OF_GEORGIA_``) as written in English text ("Republic of Georgia")."""
+    words = name.strip().strip("_").replace("_", " ").split()
+    return " ".join(w.lower() if i and w.lower() in SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
 
 
 def main(path: str) -> None:
