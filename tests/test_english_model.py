@@ -61,6 +61,8 @@ RULES = [
     ("Thousands of Kurds demonstrated in Kirkuk on Sunday, calling for independence.",
      {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
     ("Students blocked roads in Algiers to press their demands.", {("PROTEST", "DZAEDU", "DZAGOV", "asserted")}),
+    # the owner of an object that is no actor is the recipient ("Iran's proposal")
+    ("The German government welcomed Iran's latest proposal.", {("SUPPORT", "DEUGOV", "IRN", "asserted")}),
     ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
     ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSE", "asserted")}),

@@ -413,7 +413,7 @@ class Roles:
                             and not self._misparsed_object(trig, c, slot)):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
-                        found = context.resolve(c)
+                        found = context.resolve(c) or self._possessor(c, context)
                     elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
                                                                   and c.pos_ == "PRON")):
                         found = context.resolve(c)
@@ -433,6 +433,13 @@ class Roles:
                         if found:
                             return found
         return ()
+
+    def _possessor(self, tok, context) -> tuple[Entity, ...]:
+        """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
+        languages whose parse labels possessives apart (``syntax.yaml`` label set ``possessive``)."""
+        labels = self.lex.labels.get("possessive", frozenset())
+        owner = next((c for c in tok.children if c.dep_ in labels), None) if labels else None
+        return context.resolve(owner) if owner is not None else ()
 
     def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
         """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé
