@@ -436,8 +436,8 @@ class Roles:
 
     def _possessor(self, tok, context) -> tuple[Entity, ...]:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
-        languages whose parse labels possessives apart (``syntax.yaml`` label set ``possessive``)."""
-        labels = self.lex.labels.get("possessive", frozenset())
+        languages whose parse labels possessives apart (``syntax.yaml`` label set ``possessive_modifiers``)."""
+        labels = self.lex.labels.get("possessive_modifiers", frozenset())
         owner = next((c for c in tok.children if c.dep_ in labels), None) if labels else None
         return context.resolve(owner) if owner is not None else ()
 
