@@ -38,19 +38,20 @@ from .fallbacks import Fallbacks
 from .frames_match import FrameMatching
 from .modality import Modality
 from .nouns import Nouns
+from .parties import Parties
 from .postfilter import PostFilters
 from .repairs import ParseRepairs
 from .roles import Roles
 from .learned_stage import LearnedStage, learned_triggers
 from .sentence import CANDIDATE_STAGES, SentenceCoder, match_triggers
 from .suppression import Suppression
-from .syntax import case_of
+from .syntax import case_of, use_contractions
 from .time_place import TimePlace
 from .trace import Trace
 
 
 class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppression, Absorption, Roles, Fallbacks,
-                 Nouns, Modality, Sources, TimePlace, PostFilters, LearnedStage):
+                 Nouns, Parties, Modality, Sources, TimePlace, PostFilters, LearnedStage):
     """Codes events in parsed articles. Built once per language; :meth:`code` is called per article.
 
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in
@@ -104,6 +105,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
+            use_contractions(doc, self.lex.contractions)
             self._reattach_weekday_objects(doc)
             self._absolute_subjects(doc)
             self._reattach_weekday_clauses(doc)

@@ -5,9 +5,8 @@ from dataclasses import replace
 
 from ..lexicon import Frame
 from ..records import Entity
-from .frames import (
-    CONTRACTIONS, FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, OBLIQUE_DEPS, PLACE_CASES, SUBJECT_DEPS, Trigger,
-)
+from .frames import FRONTED_VISIT, OBLIGATION, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
+from .syntax import preposition
 
 
 class Roles:
@@ -20,7 +19,7 @@ class Roles:
         frame's, a passive verb's (agent and patient) or an active verb's (subject and complements)."""
         if trig.is_noun:
             return self._noun_participants(trig, context)
-        if trig.frame is HEADLINE_VISIT or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
+        if trig.frame is self.lex.headline_visit or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
             return self._synthetic_participants(trig, context)
         if self._passive(trig.token):
             return self._passive_participants(trig, context)
@@ -30,7 +29,7 @@ class Roles:
         """Participants of the synthetic frames: the person of a headline or fronted-place visit and the place
         visited; the reporter of an obligation and the one obliged."""
         tok = trig.token
-        if trig.frame is HEADLINE_VISIT:  # the person's own words, not the whole title
+        if trig.frame is self.lex.headline_visit:  # the person's own words, not the whole title
             person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.right_edge.i + 1)
                           if m.kind == "person" and m.start == tok.i)
             actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
@@ -228,8 +227,8 @@ class Roles:
     def _needs_actor(self, trig: Trigger) -> bool:
         """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
-        if trig.is_noun:
-            return trig.frame.de != "recipient"
+        if trig.is_noun:  # "Kiev craint une offensive": an act undergone, its author unnamed
+            return trig.frame.de != "recipient" and not self._undergone_noun(trig.token)
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
             if subject is not None and any(c.dep_ == "case" for c in subject.children):
@@ -277,7 +276,7 @@ class Roles:
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
-        if any(c.dep_ == "case" and CONTRACTIONS.get(c.lower_, (c.lower_,))[0] in PLACE_CASES
+        if any(c.dep_ == "case" and preposition(c) in self.lex.cue("place_cases")
                for c in subject.children):  # "Au Canada, Justin Trudeau invoque": a fronted place taken for the
             conj = next((c for c in subject.children if c.dep_ in ("conj", "appos")), None)  # subject, its real one
             # a conjunct or an apposition
@@ -294,7 +293,8 @@ class Roles:
         return found
 
     def _inherited_subject(self, tok):
-        """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
+        """Subject shared through coordination, control (xcomp), a relative clause's antecedent, or the clause
+        of a gerund the parser hung on a noun ("... avec Rabat en soutenant le plan")."""
         node = tok
         for _ in range(5):
             if self._incise(node):
@@ -310,6 +310,14 @@ class Roles:
                     return subj
                 node = head
                 continue
+            if node.dep_ == "acl" and self._gerund(node):  # "X a mis fin à la crise avec Rabat en soutenant
+                clause = node.head  # ...": a gerund hung on a noun shares the subject of that noun's clause
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subj if subj is not None else self._inherited_subject(clause)
+                return None
             relative = node.dep_ in self.lex.label("relative_clause")
             if (relative or node.dep_ == "acl") and node.pos_ in ("VERB", "AUX"):
                 if relative:
@@ -332,6 +340,11 @@ class Roles:
                 return self._series_subject(node)
             break
         return None
+
+    def _gerund(self, verb) -> bool:
+        """A gerund: a present participle marked "en" (label-set word list ``gerund_marks``): "en soutenant"."""
+        return verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.cue("gerund_marks") for c in verb.children)
 
     def _incise(self, verb) -> bool:
         """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
@@ -396,7 +409,7 @@ class Roles:
         displaced = [g for c in tok.children
                      if (c.dep_ in ("obj", "nmod") or c.dep_ in self.lex.label("modifier_oblique"))
                      and c.lemma_.lower() in self.lex.cue("time_nouns")
-                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     for g in c.children if g.dep_ in ("nmod", "obj", "amod") and g.pos_ in ("NOUN", "PROPN")
                      and g.i > c.i and self._case_of(g) is None
                      and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
@@ -432,7 +445,7 @@ class Roles:
                         found = self._place_recipient(c, context)
                         if found:
                             return found
-        return ()
+        return self._object_slot_recipient(trig, context)
 
     def _possessor(self, tok, context) -> tuple[Entity, ...]:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
