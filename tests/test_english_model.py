@@ -65,7 +65,7 @@ RULES = [
     ("The German government welcomed Iran's latest proposal.", {("SUPPORT", "DEUGOV", "IRN", "asserted")}),
     ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
     ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
-    ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSE", "asserted")}),
+    ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSECVL", "asserted")}),
 ]
 
 

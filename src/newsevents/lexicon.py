@@ -101,6 +101,11 @@ class Lexicon:
         if "verbs" not in verb_files:
             data.file("verbs")  # raises the missing-file error
 
+        generated = verb_files["verbs"].get("generated_frames", "all")
+        if generated not in GENERATED_FRAMES:
+            raise LanguageDataError(f"lang/{data.lang}/verbs.yaml: generated_frames: expected one of "
+                                    f"{', '.join(GENERATED_FRAMES)}, got {generated!r}")
+
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
             # a file with `fallback: true` (generated from PETRARCH) gives way to the hand-written files
             out: dict[str, tuple[Frame, ...]] = {}
@@ -109,6 +114,10 @@ class Lexicon:
                 for lemma, entries in (content.get(section) or {}).items():
                     if lemma in out and content.get("fallback"):
                         continue
+                    if content.get("fallback") and generated != "all":
+                        entries = [e for e in entries if generated == "patterned" and _patterned(e)]
+                        if not entries:
+                            continue
                     if lemma in out:
                         raise LanguageDataError(f"{where}: {section}.{lemma}: already defined in another "
                                                 f"verbs*.yaml file")
@@ -134,6 +143,18 @@ class Lexicon:
         return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
                    f"lang/{data.lang}", {k.lower(): v.lower() for k, v in contractions.items()},
                    Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
+
+
+GENERATED_FRAMES = ("all", "patterned", "none")
+"""Values of ``verbs.yaml`` ``generated_frames``: which frames of generated (``fallback: true``) verb files a
+language uses: all of them (the default), only those that name their objects or complements ("patterned"), or
+none."""
+
+
+def _patterned(entry) -> bool:
+    """Whether a frame entry names the objects or complements it needs (a PETRARCH pattern, not a bare verb)."""
+    return isinstance(entry, dict) and bool(entry.get("objects") or entry.get("complements")
+                                            or entry.get("objects_amod"))
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:
