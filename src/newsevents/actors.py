@@ -686,14 +686,15 @@ class ArticleActors(_Coreference):
     @staticmethod
     def _title_before(info: _DocInfo, start: int, end: int) -> ActorEntry | None:
         """The title (agents.yaml ``titles``) a name [start, end) is apposed to, when the parse made the name
-        the phrase's head: its head before it ("le président Bush"), or the phrase just before a comma ("le
-        chef de l'Etat, Laurent Gbagbo"); None when there is none."""
+        the phrase's head: its head before it ("le président Bush"), a title compound on it (English "President
+        Bush"), or the phrase just before a comma ("le chef de l'Etat, Laurent Gbagbo"); None when there is
+        none."""
         doc = info.doc
         root = doc[start:end].root
         options = []
         if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
             options.append(root.head)
-        options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod")]
+        options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod", "compound")]
         if start >= 2 and doc[start - 1].text == ",":
             prev = doc[start - 2]
             while prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i < prev.i and prev.i - prev.head.i < 6 \
