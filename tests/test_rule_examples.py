@@ -159,9 +159,6 @@ EXAMPLES: dict[str, Example] = {
     "implied_actor": Example(
         "Dix opposants ont été arrêtés en Russie.", "fired", "arrêtés", ("COERCE 173 RUS/COP -> RUS/OPP asserted",),
         note="RUS/COP"),
-    "court_actor": Example(
-        "Un soldat russe a été jugé à Kiev pour crimes de guerre.", "fired", "jugé",
-        ("ACCUSE 112 UKR/JUD -> RUS/MIL asserted",), note="UKR/JUD"),
     "protesters_hit": Example(
         "Cinq manifestants ont été tués samedi à Khartoum.", "fired", "tués",
         ("ASSAULT 190 SDN/COP -> SDN/CVL asserted",),

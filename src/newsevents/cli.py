@@ -673,7 +673,7 @@ def _export_records(store, f, fmt: str):
     return iter_cluster_mentions(store, f, roots_only=fmt == "gdelt")
 
 
-DEMO_SAMPLES = ("examples/demo_fr.jsonl", "examples/demo_en.jsonl")
+DEMO_SAMPLES = ("examples/demo_fr.jsonl", "examples/demo_en.jsonl", "examples/demo_es.jsonl")
 """The bundled sample stories (package data): invented wire stories, one per language, see examples/README.md.
 A sample whose language has no pack or model installed is skipped with a note."""
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
@@ -683,7 +683,7 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Database to store the demo in (default: demo.duckdb in the user data directory).")
 def demo(db):
-    """Code the bundled sample stories (French, English), store them and print their events."""
+    """Code the bundled sample stories (French, English, Spanish), store them and print their events."""
     from pathlib import Path
 
     from platformdirs import user_data_dir

@@ -22,7 +22,6 @@ PROVISION_ROOTS = frozenset({"03", "07"})
 """CAMEO roots of promises and aid: a government's, with nobody named, is for its own people."""
 PEOPLE_SECTORS = frozenset({"CVL", "CRM"})
 """Sectors that name many distinct people: two phrases of the same country and sector are two parties."""
-COURT_CODES = frozenset({"112", "115", "116"})
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
 
@@ -107,16 +106,6 @@ class Parties:
                 if recipients:
                     break
         return actors, recipients
-
-    def _court_actor(self, trig: Trigger, sent, context, offset: int, recipients) -> tuple[Entity, ...]:
-        """The unnamed author of a court act in the agentless passive ("X a été condamné à dix ans de prison",
-        "un soldat jugé à Kiev", "a été mis en examen"; verbs of the cue list ``court_verbs``, CAMEO
-        :data:`COURT_CODES`): the justice (JUD) of the country where it happens, else of the one tried (see
-        :meth:`_implied_actor`). Inferred: no evidence words. () for any other trigger."""
-        if trig.is_noun or trig.frame.cameo[:3] not in COURT_CODES \
-                or trig.frame.lemma not in self.lex.cue("court_verbs") or not self._passive(trig.token):
-            return ()
-        return self._implied_actor(trig, sent, context, offset, recipients, sector="JUD")
 
     def _undergone_noun(self, tok) -> bool:
         """Whether the event noun ``tok`` is the object of a verb of undergoing or fearing (cue list
