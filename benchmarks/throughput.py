@@ -16,6 +16,9 @@ In one run, on the first ``--items`` Le Monde RSS items and the first ``--articl
 * batch: :func:`newsevents.batch.run_batch` on both sets together with 1 and 2 local workers (wall time,
   cluster start and model loading included), the speed-up, and each worker's peak RSS;
 * store ingest: :meth:`Store.ingest` of the batch output, rows/s;
+* other languages (``--languages en``): raw spaCy of that language's model and ``extract --lang en`` (parse
+  adapter included) on the English texts of the derived gold sets in ``reference/derived_gold`` (the only
+  English news text in ../shared), and the ratio; with ``--only-languages`` nothing else runs;
 * with ``--profile``: a pyinstrument profile of ``Pipeline.process`` (install pyinstrument first), the
   share of time in spaCy and in the coder, and the coder's heaviest functions.
 
@@ -122,6 +125,49 @@ def bench_set(name: str, articles, nlp, repeat: int) -> dict:
         "events": sum(len(r.events) for r in results),
         "status": {s: sum(r.status == s for r in results) for s in ("ok", "skipped", "error")},
     }
+
+
+LANGUAGE_SETS = {"en": ("plover_gsr_en.dev", "PETR2_GSR_validation.dev", "PETR_Validate_records_2_02",
+                         "PETR.UnitTest.records")}
+"""Derived gold files (``reference/derived_gold/NAME.jsonl``) whose texts are a language's benchmark set."""
+
+
+def language_articles(lang: str, shared: Path) -> list:
+    """The distinct non-empty texts of ``lang``'s :data:`LANGUAGE_SETS` as articles (language declared)."""
+    from newsevents.records import Article
+
+    seen, out = set(), []
+    for name in LANGUAGE_SETS[lang]:
+        path = shared / "reference" / "derived_gold" / f"{name}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            text = (record.get("text") or "").strip()
+            if text and text not in seen:
+                seen.add(text)
+                out.append(Article(f"{name}-{len(out)}", text, None, lang))
+    return out
+
+
+def bench_language(lang: str, articles, repeat: int) -> dict:
+    """Raw spaCy of ``lang``'s model vs ``extract --lang LANG`` (and with language identification) on one set."""
+    from newsevents.pipeline import MODELS, Pipeline, load_model
+    from newsevents.routing import LanguageRouter
+
+    nlp = load_model(lang)
+    texts = [a.text for a in articles]
+    words = n_words(articles)
+    raw = spacy_seconds(nlp, texts, repeat)
+    forced = Pipeline(lang, nlp=nlp, force_lang=True, batch_size=BATCH_SIZE)
+    auto = LanguageRouter(factory=lambda code: forced if code == lang else Pipeline(code, batch_size=BATCH_SIZE))
+    undeclared = [replace(a, lang=None) for a in articles]
+    extract_run(forced, articles[:20])
+    extract_run(auto, undeclared[:20])
+    forced_s, results = min((extract_run(forced, articles) for _ in range(repeat)), key=lambda r: r[0])
+    auto_s = extract_run(auto, undeclared)[0]
+    return {"lang": lang, "model": MODELS[lang], "documents": len(articles), "words": words,
+            "spacy_words_per_s": words / raw, "spacy_seconds": raw,
+            "extract_words_per_s": words / forced_s, "extract_seconds": forced_s, "extract_ratio": raw / forced_s,
+            "extract_auto_ratio": raw / auto_s, "events": sum(len(r.events) for r in results)}
 
 
 def component_shares(nlp, texts, repeat: int = 2) -> dict[str, float]:
@@ -309,6 +355,18 @@ def targets(report: dict) -> dict:
     return out
 
 
+def language_rows(report: dict) -> list[tuple[str, str]]:
+    """Table rows of the other languages' figures."""
+    rows = []
+    for s in report.get("languages", []):
+        rows += [(f"[{s['lang']}: {s['model']}]", f"{s['documents']} docs, {s['words']} words, {s['events']} events"),
+                 ("  raw spaCy nlp.pipe", f"{s['spacy_words_per_s']:,.0f} words/s"),
+                 (f"  extract --lang {s['lang']}", f"{s['extract_words_per_s']:,.0f} words/s, "
+                                                  f"{s['extract_ratio']:.2f}x spaCy (lang id: "
+                                                  f"{s['extract_auto_ratio']:.2f}x)")]
+    return rows
+
+
 def table(rows: list[tuple[str, str]]) -> str:
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
@@ -329,6 +387,9 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="profile Pipeline.process with pyinstrument")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     ap.add_argument("--skip", nargs="*", default=[], choices=["components", "batch", "ingest"])
+    ap.add_argument("--languages", nargs="*", default=["en"], choices=sorted(LANGUAGE_SETS),
+                    help="other languages to measure (default: en)")
+    ap.add_argument("--only-languages", action="store_true", help="measure only the --languages")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"needs the shared corpora at {args.shared}", file=sys.stderr)
@@ -341,6 +402,12 @@ def main(argv=None) -> int:
     report: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                                 "spacy": spacy.__version__, "model": MODEL, "newsevents": __version__,
                                 "batch_size": BATCH_SIZE, "date": time.strftime("%Y-%m-%d")}}
+    report["languages"] = [stage(f"spaCy and extract in {lang}", report, args.json,
+                                 lambda: bench_language(lang, language_articles(lang, args.shared), args.repeat))
+                           for lang in args.languages]
+    if args.only_languages:
+        print(table(language_rows(report)))
+        return 0
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as tmpname:
         tmp = Path(tmpname)
         items_path = corpus_jsonl(args.items_corpus, args.items, tmp / "items.jsonl", args.shared)
@@ -393,6 +460,7 @@ def main(argv=None) -> int:
                  ("  extract (lang id)", f"{s['extract_auto_words_per_s']:,.0f} words/s, "
                                          f"{s['extract_auto_docs_per_s']:,.1f} docs/s, "
                                          f"{s['extract_auto_ratio']:.2f}x spaCy")]
+    rows += language_rows(report)
     if "component_time_share" in report:
         rows.append(("spaCy time per component", ", ".join(f"{k} {v:.0%}" for k, v in
                                                            report["component_time_share"].items())))

@@ -39,7 +39,7 @@ def shared_model(nlp, monkeypatch):
 
     class WithSharedModel(original):
         def __init__(self, lang="fr", nlp_=None, **kw):
-            super().__init__(lang, nlp, **kw)
+            super().__init__(lang, nlp if lang == "fr" else nlp_, **kw)  # other languages load their own
 
     monkeypatch.setattr(pipeline_mod, "Pipeline", WithSharedModel)
     return WithSharedModel

@@ -122,7 +122,8 @@ def test_examples_readme_describes_the_story_without_promising_output():
     import json
 
     readme = (ROOT / "src/newsevents/examples/README.md").read_text(encoding="utf-8")
-    sample = json.loads((ROOT / "src/newsevents/examples/demo_fr.jsonl").read_text(encoding="utf-8"))["text"]
+    sample = " ".join(json.loads((ROOT / f"src/newsevents/examples/demo_{lang}.jsonl").read_text(encoding="utf-8"))
+                      ["text"] for lang in ("fr", "en", "es"))
     quoted = re.findall(r"\(\"([^\"]+)\"", readme) + re.findall(r", \"([^\"]+)\"\)", readme)
     assert len(quoted) >= 5
     for phrase in quoted:  # every phrase it quotes is in the story

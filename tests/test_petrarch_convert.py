@@ -150,7 +150,8 @@ def test_a_fallback_verb_file_gives_way_to_hand_written_frames():
 
 
 @pytest.mark.parametrize("lang, name, code, sector", [
-    ("en", "Kabul", "AFG", ""), ("en", "Amnesty International", "---", "NGO"), ("en", "Hamas", "PSE", "REB"),
+    ("en", "Afghan National Army", "AFG", "MIL"), ("en", "Amnesty International", "---", "NGO"),
+    ("en", "Hamas", "PSE", "REB"),
     ("es", "Naciones Unidas", "IGO", ""),
 ])
 def test_generated_actor_files_load_with_the_actor_loaders(lang, name, code, sector):

@@ -525,7 +525,8 @@ def test_serve_command_passes_its_options(monkeypatch, tmp_path):
     r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.duckdb"), "--port", "8123",
                                   "--write-token", "t0k"])
     assert r.exit_code == 0, r.output
-    assert calls == [((str(tmp_path / "x.duckdb"),), {"host": "127.0.0.1", "port": 8123, "write_token": "t0k"})]
+    assert calls == [((str(tmp_path / "x.duckdb"),), {"host": "127.0.0.1", "port": 8123, "write_token": "t0k",
+                                                       "lang": None})]  # --lang auto: identified per text
     help_ = CliRunner().invoke(main, ["serve", "-h"])
     assert help_.exit_code == 0 and "--write-token" in help_.output
 

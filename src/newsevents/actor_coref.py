@@ -146,8 +146,9 @@ class _Coreference:
 
     def _antecedent(self, info, tok) -> _Referent | None:
         low = fold(tok.text)
-        number = "Plur" if low in _PLUR_PRONOUNS else "Sing"
-        gender = "Masc" if low in _MASC_PRONOUNS else "Fem" if low in _FEM_PRONOUNS else ""
+        grammar = self.resolver.grammar
+        number = "Plur" if low in grammar.plur_pronouns else "Sing"
+        gender = "Masc" if low in grammar.masc_pronouns else "Fem" if low in grammar.fem_pronouns else ""
         char = info.offset + tok.idx
         cands = [r for r in self._referents if r.char_end <= char]
         def ok(r: _Referent) -> bool:

@@ -166,13 +166,85 @@ def _roles(raw: list, where: str) -> tuple[Role, ...]:
 _PREPOSITIONS = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "la", "le", "l'", "l’", "les", "par", "pour"}
 
 
-def _plural(word: str) -> str:
+@dataclass(frozen=True)
+class ActorGrammar:
+    """The closed-class words the actor resolver reads, per language: ``agents.yaml`` ``grammar`` (English...);
+    a language without that key gets the French lists of this module (the French data predates the key).
+    ``plural``: ``"french"`` (every word up to the first preposition takes the plural, -al -> -aux ...) or
+    ``"english"`` (the last word before the first preposition: +s, -y -> -ies, -s/-x/-ch/-sh -> +es).
+    ``bare_plural_people``: a plural demonym noun with no determiner is some people of that nationality (CVL),
+    as an indefinite plural is ("Palestinians protested"; English has no plural indefinite article)."""
+
+    sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
+    plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
+    masc_pronouns: frozenset[str] = frozenset(_MASC_PRONOUNS)
+    fem_pronouns: frozenset[str] = frozenset(_FEM_PRONOUNS)
+    definite: frozenset[str] = frozenset(_DEFINITE)
+    indefinite_plural: frozenset[str] = frozenset(_INDEFINITE_PLURAL)
+    de_cases: frozenset[str] = frozenset(_DE_CASES)
+    quant_words: tuple[tuple[str, int], ...] = tuple(_QUANT_WORDS.items())
+    prepositions: frozenset[str] = frozenset(_PREPOSITIONS)
+    plural: str = "french"
+    bare_plural_people: bool = False
+
+    def plural_of(self, word: str) -> str:
+        """The regular plural of a lemma or phrase in this language (see the class docstring)."""
+        return _plural(word, self.prepositions) if self.plural == "french" else _english_plural(word, self.prepositions)
+
+
+_GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "definite", "indefinite_plural",
+                 "de_cases", "prepositions"}
+
+
+def grammar_of(data: LanguageData) -> ActorGrammar:
+    """The :class:`ActorGrammar` of ``agents.yaml`` (its ``grammar`` mapping: the word lists named in
+    ``_GRAMMAR_KEYS``, ``quant_words`` (word -> number) and ``plural``); the French default without it.
+    Raises :class:`~newsevents.langdata.LanguageDataError` naming the file and the key for an unknown key or
+    a malformed value."""
+    raw = data.file("agents").get("grammar")
+    if raw is None:
+        return ActorGrammar()
+    where = f"lang/{data.lang}/agents.yaml: grammar"
+    if not isinstance(raw, dict) or set(raw) - _GRAMMAR_KEYS - {"quant_words", "plural", "bare_plural_people"}:
+        raise LanguageDataError(f"{where}: expected a mapping with keys among {sorted(_GRAMMAR_KEYS)}, "
+                                f"quant_words, plural")
+    lists = {}
+    for key in _GRAMMAR_KEYS & set(raw):
+        if not isinstance(raw[key], list) or not all(isinstance(w, str) for w in raw[key]):
+            raise LanguageDataError(f"{where}.{key}: expected a list of words")
+        lists[key] = frozenset(fold(w) if key != "prepositions" else w.lower() for w in raw[key])
+    quant = raw.get("quant_words") or {}
+    if not isinstance(quant, dict) or not all(isinstance(n, int) for n in quant.values()):
+        raise LanguageDataError(f"{where}.quant_words: expected a mapping of word -> number")
+    if raw.get("plural", "french") not in ("french", "english"):
+        raise LanguageDataError(f"{where}.plural: expected french or english")
+    return ActorGrammar(**lists, quant_words=tuple((fold(str(w)), n) for w, n in quant.items()),
+                        plural=raw.get("plural", "french"), bare_plural_people=bool(raw.get("bare_plural_people")))
+
+
+def _english_plural(word: str, prepositions) -> str:
+    """Regular English plural of a lemma or phrase: the last word before the first preposition takes it
+    ("prime minister" -> "prime ministers", "head of state" -> "heads of state"; "army" -> "armies",
+    "witness" -> "witnesses")."""
+    parts = word.split(" ")
+    head = next((i - 1 for i, w in enumerate(parts) if i > 0 and w.lower() in prepositions), len(parts) - 1)
+    w = parts[head]
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        parts[head] = w[:-1] + "ies"
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        parts[head] = w + "es"
+    else:
+        parts[head] = w + "s"
+    return " ".join(parts)
+
+
+def _plural(word: str, prepositions=frozenset(_PREPOSITIONS)) -> str:
     """Regular French plural of a lemma or phrase: every word up to the first preposition or article takes
     the plural (+s; -s/-x/-z unchanged; -al -> -aux; -eau/-au/-eu -> +x): "chef de l'Etat" -> "chefs de
     l'Etat", "casque bleu" -> "casques bleus"."""
     parts = word.split(" ")
     for i, w in enumerate(parts):
-        if w.lower() in _PREPOSITIONS or (i > 0 and "'" in w):
+        if w.lower() in prepositions or (i > 0 and "'" in w):
             break
         if w.endswith(("s", "x", "z")):
             continue
@@ -244,18 +316,19 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
 
     agents = data.file("agents")
     where = f"lang/{lang}/agents.yaml"
+    plural = grammar_of(data).plural_of
     for sector, groups in (agents.get("sectors") or {}).items():
         _check_sector(sector, f"{where}: {sector}")
         for role in _AGENT_ROLES:
             for word in (groups or {}).get(role) or ():
                 entry = ActorEntry("agent", "---", sector, None, role=role, word=fold(word))
                 out.append((word, entry))
-                out.append((_plural(word), entry))
+                out.append((plural(word), entry))
     for role in ("quantifiers", "country_nouns", "person_nouns"):
         for word in agents.get(role) or ():
             entry = ActorEntry("agent", "---", "", None, role=role, word=fold(word))
             out.append((word, entry))
-            out.append((_plural(word), entry))
+            out.append((plural(word), entry))
     return out
 
 

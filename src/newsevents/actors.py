@@ -29,6 +29,7 @@ import unicodedata
 from datetime import date
 
 from .actor_coref import _Coreference
+from .actor_data import grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
     NAMED_KINDS, SECTORS, _AGENT_ROLES, _ARG_DEPS, _BINATIONAL, _CLAUSE_DEPS, _DE_CASES, _DEFINITE, _FEM_PRONOUNS,
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
@@ -59,6 +60,7 @@ class ActorResolver:
 
         self.data = data
         self.lang = data.lang
+        self.grammar = grammar_of(data)
         self.main_country_fallback = main_country_fallback
         self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
@@ -75,7 +77,7 @@ class ActorResolver:
                 case = "upper"
             else:  # which words must be capitalised: "Le Monde" is not "le monde"
                 case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
-                if len(tokens) > 1 and fold(tokens[0].text) in ("le", "la", "les", "l'") and "T" in case[1:]:
+                if len(tokens) > 1 and fold(tokens[0].text) in self.grammar.definite and "T" in case[1:]:
                     case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
             bucket = self._candidates.setdefault(key, [])
@@ -291,8 +293,9 @@ class ArticleActors(_Coreference):
         return tuple(out)
 
     def modifier_actors(self, token) -> tuple[Entity, ...]:
-        """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS)
-        and "de" complements ("l'offensive de la Russie" -> RUS, "la visite de Poutine" -> RUS GOV)."""
+        """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS),
+        "de" complements ("l'offensive de la Russie" -> RUS, "la visite de Poutine" -> RUS GOV) and possessives
+        parsed as ``nmod:poss`` (English)."""
         info = self._info(token.doc)
         out: list[Entity] = []
         if not token.doc.has_annotation("DEP"):
@@ -303,8 +306,8 @@ class ArticleActors(_Coreference):
                     m = info.by_token.get(adj.i)
                     if m is not None and m.kind == "demonym":
                         out.append(self._entity(info, m.code, "", adj.i, adj.i + 1, None))
-            elif c.dep_ == "nmod" and self._case(c) in _DE_CASES:
-                out.extend(self.resolve(c))
+            elif (c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases) or c.dep_ == "nmod:poss":
+                out.extend(self.resolve(c))  # "nmod:poss": an English possessive ("Iraq's proposal")
         return tuple(out)
 
     # internals
@@ -374,7 +377,7 @@ class ArticleActors(_Coreference):
                     continue
                 if c.dep_ == "nmod":
                     case = self._case(c)
-                    if case and case not in _DE_CASES:
+                    if case and case not in self.resolver.grammar.de_cases:
                         continue
                 out.append((d + 1, c.i))
                 if d + 1 < depth:
@@ -399,7 +402,7 @@ class ArticleActors(_Coreference):
         m = info.by_token.get(head.i)
         if m is not None and m.kind == "coref":
             return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
-        if m is None and (low in _SING_PRONOUNS | _PLUR_PRONOUNS or (
+        if m is None and (low in self.resolver.grammar.sing_pronouns | self.resolver.grammar.plur_pronouns or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
             if not coref:
                 return []
@@ -427,7 +430,9 @@ class ArticleActors(_Coreference):
                 head.dep_ == "nmod" and head.head.i in info.by_token
                 and info.entries.get(info.by_token[head.head.i].start) is not None
                 and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
-                c.dep_ == "det" and fold(c.text) in _INDEFINITE_PLURAL for c in head.children)  # "de jeunes Algériens"
+                c.dep_ == "det" and fold(c.text) in self.resolver.grammar.indefinite_plural for c in head.children) \
+                or (self.resolver.grammar.bare_plural_people and head.morph.get("Number") == ["Plur"]  # English
+                    and not any(c.dep_ == "det" for c in head.children))  # "Palestinians", "Iraqi Kurds"
             if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
                 quantified = quantified or self._people(head)
                 found = self._country_in(info, head)
@@ -497,7 +502,8 @@ class ArticleActors(_Coreference):
         doc = head.doc
         role = entry.role
         if role == "quantifiers":
-            inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in _DE_CASES), None)
+            de_cases = self.resolver.grammar.de_cases
+            inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in de_cases), None)
             if inner is None:
                 return []
             sub = self._np_entities(inner, coref)
@@ -535,7 +541,7 @@ class ArticleActors(_Coreference):
                 path = [root]
                 while path[-1].head.i != path[-1].i and path[-1].head.i != head.i and len(path) < 5:
                     path.append(path[-1].head)
-                if sector and any(t.dep_ == "nmod" and self._case(t) in _DE_CASES for t in path):
+                if sector and any(t.dep_ == "nmod" and self._case(t) in self.resolver.grammar.de_cases for t in path):
                     # "la compagne de X", "l'armée de X": the noun's own sector, the person's country
                     return [self._entity(info, fm.code, sector, s, e, None)]
                 sector_out = self._titled_sector(fm.sector, role, sector, entry.word)
@@ -680,14 +686,15 @@ class ArticleActors(_Coreference):
     @staticmethod
     def _title_before(info: _DocInfo, start: int, end: int) -> ActorEntry | None:
         """The title (agents.yaml ``titles``) a name [start, end) is apposed to, when the parse made the name
-        the phrase's head: its head before it ("le président Bush"), or the phrase just before a comma ("le
-        chef de l'Etat, Laurent Gbagbo"); None when there is none."""
+        the phrase's head: its head before it ("le président Bush"), a title compound on it (English "President
+        Bush"), or the phrase just before a comma ("le chef de l'Etat, Laurent Gbagbo"); None when there is
+        none."""
         doc = info.doc
         root = doc[start:end].root
         options = []
         if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
             options.append(root.head)
-        options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod")]
+        options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod", "compound")]
         if start >= 2 and doc[start - 1].text == ",":
             prev = doc[start - 2]
             while prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i < prev.i and prev.i - prev.head.i < 6 \
@@ -722,17 +729,16 @@ class ArticleActors(_Coreference):
             return sector
         return person_sector
 
-    @staticmethod
-    def _count(head) -> int:
+    def _count(self, head) -> int:
+        """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0."""
         for c in head.children:
             if c.dep_ == "nummod":
-                return _QUANT_WORDS.get(fold(c.text), 0)
+                return dict(self.resolver.grammar.quant_words).get(fold(c.text), 0)
         return 0
 
-    @staticmethod
-    def _is_bare(head) -> bool:
+    def _is_bare(self, head) -> bool:
         """A definite or possessive phrase (le ministre, sa diplomatie) or one with no determiner."""
         dets = [c for c in head.children if c.dep_ == "det"]
         if not dets:
             return True
-        return any(fold(d.text) in _DEFINITE or d.morph.get("Poss") == ["Yes"] for d in dets)
+        return any(fold(d.text) in self.resolver.grammar.definite or d.morph.get("Poss") == ["Yes"] for d in dets)

@@ -175,10 +175,15 @@ yielding one :class:`~newsevents.records.DocumentResult` per article, in order. 
 
 
 def default_pipeline(lang: str, force_lang: bool, batch_size: int):
-    """The standard :class:`~newsevents.pipeline.Pipeline` (loads the spaCy model and the language data)."""
+    """The standard :class:`~newsevents.pipeline.Pipeline` of ``lang`` when ``force_lang``, else a
+    :class:`~newsevents.routing.LanguageRouter` that codes each document with its own language's pipeline
+    (each loads its spaCy model and language data on first use)."""
     from .pipeline import Pipeline
+    from .routing import LanguageRouter
 
-    return Pipeline(lang, force_lang=force_lang, batch_size=batch_size)
+    if not force_lang:
+        return LanguageRouter(batch_size=batch_size)
+    return Pipeline(lang, force_lang=True, batch_size=batch_size)
 
 
 _per_thread = threading.local()
@@ -220,7 +225,7 @@ def code_partition(partition: Partition, settings: BatchSettings,
     so does :class:`BatchError` when ``Event.to_dict()`` no longer has the fields of :data:`EVENT_SCHEMA`."""
     start = time.perf_counter()
     if partition.articles:
-        pipeline = worker_pipeline(factory, settings.lang or "fr", settings.lang is not None,
+        pipeline = worker_pipeline(factory, settings.lang or "auto", settings.lang is not None,
                                    settings.batch_size)
         results = pipeline.process(partition.articles)
     else:  # only input errors: no need to load a pipeline

@@ -1,6 +1,6 @@
 """Command line: a thin layer over the Python API (one function per command).
 
-    newsevents extract INPUT... [--lang fr] [--published DATE] [--format jsonl|csv|table] [--output FILE]
+    newsevents extract INPUT... [--lang auto|fr|en|es] [--published DATE] [--format jsonl|csv|table] [--output FILE]
     newsevents ingest INPUT... [--db PATH]
     newsevents events [--actor PRK] [--recipient RUS] [--type CONSULT] [--cameo 04] [--modality alleged] ...
     newsevents events --clusters [--min-sources 2] ...
@@ -78,9 +78,18 @@ def main(verbose: int, no_model: bool) -> None:
 
 # -- shared option bundles --------------------------------------------------------------------------------
 
+def lang_option(ctx, param, value):
+    """``--lang``: None for ``auto``, else the code (:func:`newsevents.routing.lang_value`)."""
+    from .routing import lang_value
+
+    return lang_value(value)
+
+
 def input_options(f):
-    f = click.option("--lang", default=None, metavar="LANG",
-                     help="Code every document as this language (ISO 639-1), skipping language identification.")(f)
+    f = click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+                     help="Language of the documents (ISO 639-1: fr, en, es), skipping language identification; "
+                          "'auto' identifies each document's language and codes it with that language's pack "
+                          "(a language with no pack is skipped with a note).")(f)
     f = click.option("--published", default=None, metavar="DATE",
                      help="Publication date (YYYY-MM-DD) for inputs that carry none (.txt, .html, stdin, JSONL "
                           "lines without a date); relative dates ('mardi', 'hier') are resolved against it.")(f)
@@ -109,6 +118,9 @@ class RunSummary:
     status: Counter = field(default_factory=Counter)
     coding_started: float | None = None
     """``time.perf_counter()`` when the pipeline was ready (model loaded), so rates leave loading out."""
+    pipeline: object = None
+    """The pipeline coding the run; a language router's ``loading_seconds`` (models loaded on first use) are
+    left out of rates too."""
 
     def add(self, result: DocumentResult) -> None:
         """Count one document result; print its error or notes on stderr."""
@@ -166,16 +178,15 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip_for``: called with the
     pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
     from .bounds import TIME_BUDGET
-    from .pipeline import Pipeline
     from .readers import read_inputs
+    from .routing import make_pipeline
 
     try:
         items = read_inputs(list(inputs), published=published, lang=lang)  # checks the options at once
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        pipeline = Pipeline(lang or "fr", force_lang=lang is not None,
-                            time_budget=TIME_BUDGET if time_budget is None else time_budget)
+        pipeline = make_pipeline(lang, time_budget=TIME_BUDGET if time_budget is None else time_budget)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     if summary.coding_started is None:
@@ -190,6 +201,7 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
             else:
                 yield item
 
+    summary.pipeline = pipeline
     skip = skip_for(pipeline) if skip_for is not None else None
     results = pipeline.process(articles(), skip=skip) if skip is not None else pipeline.process(articles())
     yield from _progress(results, summary)
@@ -321,12 +333,14 @@ def batch(inputs, lang, published, output, workers, scheduler, partition_size, p
 @click.option("--write-token", default=None, envvar="NEWSEVENTS_WRITE_TOKEN", metavar="TOKEN",
               help="Secret that lets the extract form and POST /api/extract store documents "
                    "(env NEWSEVENTS_WRITE_TOKEN). Without it the database is opened read-only.")
-def serve(db, host, port, write_token):
+@click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+              help="Language of the texts sent to extract (ISO 639-1: fr, en, es); 'auto' identifies each one's.")
+def serve(db, host, port, write_token, lang):
     """Browse, filter and chart the stored events in a web browser (see docs/web.md)."""
     from .web import serve as run_server
 
     try:
-        run_server(db, host=host, port=port, write_token=write_token)
+        run_server(db, host=host, port=port, write_token=write_token, lang=lang)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -438,21 +452,23 @@ class _Unchanged:
         self.skipped = 0
 
     def __call__(self, pipeline) -> Callable[[Article], bool] | None:
-        info = getattr(pipeline, "coder_info", None)
-        if info is None:  # a stand-in pipeline with no coder provenance: nothing can be known unchanged
-            return None
+        from .routing import coder_key
         from .streaming import stored_versions
 
-        return _unchanged(self, stored_versions(self.store), f"{info.version}/{info.dictionary_checksum}")
+        key = coder_key(pipeline)  # None: a stand-in pipeline with no coder provenance, nothing is unchanged
+        return None if key is None else _unchanged(self, stored_versions(self.store), key)
 
 
-def _unchanged(counter: _Unchanged, stored: dict, coder: str) -> Callable[[Article], bool]:
+def _unchanged(counter: _Unchanged, stored: dict, coder_of: Callable[[Article], str | None]
+               ) -> Callable[[Article], bool]:
     import hashlib
 
     def skip(article: Article) -> bool:
         known = stored.get(article.id)
-        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest() \
-                or known[1] not in (None, coder) or known[2] not in (None, coder):
+        if known is None or known[0] != hashlib.md5(article.text.encode("utf-8")).hexdigest():
+            return False
+        coder = coder_of(article)
+        if coder is None or known[1] not in (None, coder) or known[2] not in (None, coder):
             return False
         counter.skipped += 1
         return True
@@ -487,7 +503,8 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     if skip is not None and skip.skipped:
         click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
                    f"again (--force codes them)", err=True)
-    seconds = time.perf_counter() - (summary.coding_started or t0)
+    loading = getattr(summary.pipeline, "loading_seconds", 0.0)  # models a language router loaded on first use
+    seconds = time.perf_counter() - (summary.coding_started or t0) - loading
     for doc_id, message in report.errors:
         click.echo(f"error: {doc_id}: not stored: {message}", err=True)
     summary.report_notes()
@@ -656,54 +673,29 @@ def _export_records(store, f, fmt: str):
     return iter_cluster_mentions(store, f, roots_only=fmt == "gdelt")
 
 
-DEMO_SAMPLE = "examples/demo_fr.jsonl"
-"""The bundled sample story (package data): one invented French wire story, see examples/README.md."""
+DEMO_SAMPLES = ("examples/demo_fr.jsonl", "examples/demo_en.jsonl", "examples/demo_es.jsonl")
+"""The bundled sample stories (package data): invented wire stories, one per language, see examples/README.md.
+A sample whose language has no pack or model installed is skipped with a note."""
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
 
 
-@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample story, store it, show its events.")
+@main.command(context_settings=CONTEXT_SETTINGS, short_help="Code the bundled sample stories, store them, show events.")
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Database to store the demo in (default: demo.duckdb in the user data directory).")
 def demo(db):
-    """Code the bundled sample story, store it and print its events."""
-    import json
-    from importlib import resources
+    """Code the bundled sample stories (French, English, Spanish), store them and print their events."""
     from pathlib import Path
 
     from platformdirs import user_data_dir
 
-    from .export import write_table
-    from .pipeline import Pipeline
+    from .demo import code_sample
 
-    record = json.loads(resources.files("newsevents").joinpath(DEMO_SAMPLE).read_text(encoding="utf-8"))
-    article = Article(id=record["id"], text=record["text"], published=record.get("date"), lang=record.get("lang"),
-                      title=record.get("title"), source=record.get("source"))
-    click.echo(f"sample: {record['title']} ({article.published}, {len(article.text)} characters)", err=True)
-    click.echo("loading the French pipeline...", err=True)
-    try:
-        pipeline = Pipeline(article.lang or "fr", force_lang=True)
-    except (ValueError, OSError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    result = next(iter(pipeline.process([article])))
-    if result.status == "error":
-        raise click.ClickException(f"the sample failed: {result.error}")
     path = db or str(Path(user_data_dir("newsevents")) / "demo.duckdb")
-    with _open_store(path) as store:
-        report = store.ingest([result])
-        stored = store.get_document(article.id)
-        rows = stored["events"] if stored else []
+    coded = [code_sample(sample, path) for sample in DEMO_SAMPLES]
+    if not any(coded):
+        raise click.ClickException("no sample story could be coded (see the notes above)")
+    with _open_store(path, read_only=True) as store:
         stats = store.stats()
-    click.echo()
-    write_table(rows, sys.stdout)
-    click.echo()
-    click.echo("evidence (event words in [brackets]):")
-    for e in rows:
-        att = (e.get("attribution") or {}).get("text")
-        mode = f" mode {e['mode']}" if e.get("mode") else ""
-        click.echo(f"- {e['event_type']}{mode} ({e['cameo_code']} {_cameo_label(e['cameo_code'])}, {e['modality']}"
-                   f"{', ' + att if att else ''}): {_evidence(stored['text'], e)}")
-    by_type = ", ".join(f"{n} {t}" for t, n in Counter(e["event_type"] for e in rows).most_common())
-    by_modality = ", ".join(f"{n} {m}" for m, n in Counter(e["modality"] for e in rows).most_common())
-    click.echo(f"\n{report.events} events ({by_type or 'none'}); modality: {by_modality or '-'}")
     click.echo(f"stored in {path} ({stats['documents']} document(s), {stats['events']} events in total)")
     click.echo(f"next: newsevents events --db {path}")
     click.echo(f"      newsevents serve --db {path}")
@@ -719,7 +711,8 @@ EXPLAIN_STYLES = {"heading": {"bold": True}, "dropped": {"fg": "red"}, "fired": 
 @db_option
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date of TEXT (YYYY-MM-DD), for relative dates (\"mardi\").")
-@click.option("--lang", default="fr", show_default=True, metavar="LANG", help="Language of the text (ISO 639-1).")
+@click.option("--lang", default="auto", show_default=True, metavar="LANG", callback=lang_option,
+              help="Language of the text (ISO 639-1: fr, en, es); 'auto' identifies it.")
 @click.option("--parse/--no-parse", "show_parse", default=True, help="Show each sentence's parse (default: yes).")
 def explain(text, doc_id, db, published, lang, show_parse):
     """Code TEXT (or the stored document --id DOC) and show the parse, every trigger candidate, each named rule
@@ -728,11 +721,11 @@ def explain(text, doc_id, db, published, lang, show_parse):
     A stored document is coded again with the current coder, so its events may differ from the stored ones.
     """
     from .explain import explanation_lines
-    from .pipeline import Pipeline
+    from .routing import make_pipeline
 
     article = _explain_article(text, doc_id, db, published, lang)
     try:
-        pipeline = Pipeline(lang, force_lang=True)
+        pipeline = make_pipeline(article.lang)
         result, trace = pipeline.trace(article)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc

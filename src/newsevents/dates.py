@@ -283,6 +283,8 @@ class _Grammar:
 
         rule("date", rf"{b}(?:(?P<wd>{weekday})\s+|(?P<wda>{weekday_abbr_alt})\.?\s+)?(?<![\w,.])(?P<d>{day})"
                      rf"\s+{joiner}(?P<m>{month_with_day}){year_after}?(?:\s+(?P<rel>{rel}){e})?", _resolve_date)
+        if raw.get("month_first"):  # "March 4, 2024", "from March 4 to 6" (English): before the month rule
+            self._month_first_rules(rule, b, e, weekday, month_full, frm, to, between, and_, art)
         rule("numeric", rf"{b}(?:(?P<wd>{weekday})\s+)?(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)"
                         rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)", _resolve_numeric)
         rule("iso", r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _resolve_iso)
@@ -323,6 +325,9 @@ class _Grammar:
         approx = rf"(?:{_alt_lead(words('approximately'))})?"
         rule("count", rf"{b}(?P<op>{_alt(words('ago') + words('after') + words('since'))})\s+"
                       rf"{approx}(?P<n>{number})\s+(?P<u>{unit}){e}", _resolve_count)
+        if raw.get("ago_after"):  # "two days ago": the word follows the count (English)
+            rule("count_after", rf"{b}{approx}(?P<n>{number})\s+(?P<u>{unit})\s+(?P<op>{_alt(words('ago'))}){e}",
+                 _resolve_count)
         rule("last_n", rf"{b}{_alt_lead(words('count_articles'))}(?:(?P<n>{number})\s+(?P<rel>{rel})\s+(?P<u>{unit})"
                        rf"|(?P<n2>{number})\s+(?P<u2>{unit})\s+(?P<rel2>{rel})){e}", _resolve_last_n)
 
@@ -334,6 +339,19 @@ class _Grammar:
         self.bare_year_blockers = re.compile(rf"(?:{b}{_alt(words('bare_year_blockers'))}|\d)[\s.,]*$")
 
 
+
+
+    @staticmethod
+    def _month_first_rules(rule, b, e, weekday, month_full, frm, to, between, and_, art) -> None:
+        """The rules of a language that writes the month before the day (``dates.yaml`` ``month_first``): a
+        date "(Tuesday,) March 4(th)(, 2024)" and a range "from March 4 to 6(, 2024)"."""
+        th = r"(?:st|nd|rd|th)?"
+        rule("date_month_first", rf"{b}(?:(?P<wd>{weekday}),?\s+)?(?P<wda>(?!x)x)?(?P<m>{month_full}){e}\s+"
+                                 rf"(?P<d>{_NUM_DAY}){th}(?![\d:])(?:,?\s+(?P<y>{_YEAR_ANY}))?(?P<rel>(?!x)x)?",
+             _resolve_date)
+        rule("day_range_month_first", rf"{b}(?:{frm}|{between}){art}(?P<m2>{month_full}){e}\s+(?P<d1>{_NUM_DAY}){th}"
+                                      rf"\s+(?:{to}|{and_})(?P<d2>{_NUM_DAY}){th}(?![\d:])"
+                                      rf"(?:,?\s+(?P<y2>{_YEAR_ANY}))?", _resolve_day_range)
 
 
 # --- the resolver -------------------------------------------------------------------------------------------

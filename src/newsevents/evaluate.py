@@ -340,20 +340,36 @@ def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
     """The articles to code for the evaluated gold records: id, text, publication date (``date``: ISO 8601, the
     basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``); a
     note header is left out of the text (:data:`_NOTE_HEADER`) and the HTML quote entity of the
-    UniversalPetrarch Spanish gold texts (``&quot;``) is read as a quotation mark. Raises :class:`InputError`
-    for a record without ``id`` or ``text``."""
+    UniversalPetrarch Spanish gold texts (``&quot;``) is read as a quotation mark; a date that is no date is
+    dropped with a warning naming the record (coded as undated). Raises :class:`InputError` for a record
+    without ``id`` or ``text``."""
     for n, record in enumerate(gold_records, 1):
         if not is_evaluated(record):
             continue
         if "id" not in record or not isinstance(record.get("text"), str):
             raise InputError(f"gold record {n}: needs \"id\" and \"text\"")
         yield Article(id=str(record["id"]), text=_NOTE_HEADER.sub("", record["text"]).replace("&quot;", '"'),
-                      published=_extended_date(record.get("date")), lang=record.get("lang"))
+                      published=_valid_date(n, record), lang=record.get("lang"))
 
 
 _NOTE_HEADER = re.compile(r"^\d{8} \d{8}_\S+ \| ")
 """The header the UniversalPetrarch Spanish fight gold puts before each note's text ("20000610
 20000610_NYN_P1_P10888 | "): a date and a note id, not part of the sentence; left out of the text coded."""
+
+
+def _valid_date(n: int, record: dict[str, Any]) -> str | None:
+    """The record's ``date`` as ``YYYY-MM-DD`` (:func:`_extended_date`), or None (with a warning naming the
+    record) when it is missing or no date ("121108" in a PETRARCH gold set)."""
+    from .readers import parse_date
+
+    value = _extended_date(record.get("date"))
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        log.warning("gold record %d (%s): field 'date': %s; coded without a date", n, record["id"], exc)
+        return None
 
 
 def _extended_date(value: Any) -> Any:

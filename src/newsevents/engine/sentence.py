@@ -179,8 +179,8 @@ class SentenceCoder:
         attribution = self._event_attribution(trig, s.context, s.offset) or s.sentence_attribution or s.inherited
         location = self._event_location(trig, s.offset, c.actors + c.recipients)
         actors, recipients = c.actors, c.recipients
-        if c.root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
-            actors = self._as_government(actors)
+        if c.root in self.lex.cues.get("government_act_roots", STATE_ACT_ROOTS):  # a country that promises,
+            actors = self._as_government(actors)  # demands, condemns or sanctions: its government
             if c.reciprocal:
                 recipients = self._as_government(recipients)
             recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))

@@ -285,6 +285,18 @@ class Suppression:
             node = node.head
         return False
 
+    def _aim_participle(self, tok, by_token) -> bool:
+        """A present participle adjunct with no subject and no mark ("thousands demonstrated, calling for
+        independence") of an event whose CAMEO root is in the cue list ``aim_participle_roots`` (English: 14,
+        protests) states that event's aim. Languages without the list (French: its gerund has a mark) skip."""
+        roots = self.lex.cues.get("aim_participle_roots")
+        if not roots or tok.dep_ != "advcl" or tok.morph.get("VerbForm") != ["Part"] \
+                or tok.morph.get("Tense") != ["Pres"] or tok.head.i not in by_token:
+            return False
+        if any(c.dep_ == "mark" or c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return False
+        return by_token[tok.head.i].frame.cameo[:2] in roots
+
     def _purpose_clause(self, trig: Trigger, by_token) -> bool:
         """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
         event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
@@ -292,6 +304,8 @@ class Suppression:
         if trig.is_noun and (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")) \
                 and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head  # "pour mener une médiation": the noun's verb is the purpose clause
+        if self._aim_participle(tok, by_token):
+            return True
         if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(
                 c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks") for c in tok.children):
             return False

@@ -309,7 +309,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         write_token: secret that ``POST /api/extract`` (header ``X-Write-Token``) and the extract form
             (field ``token``) must carry to store a document; None = storing is disabled (403).
         pipeline_factory: builds the coding pipeline on the first extract request (default
-            ``Pipeline("fr")``); any object with ``process(articles)`` yielding DocumentResults.
+            a :class:`~newsevents.routing.LanguageRouter`); any object with ``process(articles)`` yielding DocumentResults.
         max_body_bytes: request body limit (413 beyond).
         preload: build the coding pipeline in a background thread now, not on the first extract request.
 
@@ -698,10 +698,26 @@ def _version() -> str:
 
 
 def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
-          write_token: str | None = None) -> None:
-    """Run the explorer with uvicorn until interrupted. Binds ``host`` (loopback by default). Raises
-    ``ValueError`` when the database cannot be opened."""
+          write_token: str | None = None, lang: str | None = None) -> None:
+    """Run the explorer with uvicorn until interrupted. Binds ``host`` (loopback by default); ``lang``: the
+    language texts sent to extract are coded in (None: identified per text). Raises ``ValueError`` when the
+    database cannot be opened or the language has no pack."""
+    from functools import partial
+
     import uvicorn
 
-    app = create_app(db_path=db_path, write_token=write_token, preload=True)
+    from ..routing import make_pipeline
+
+    if lang is not None:
+        _check_lang(lang)
+    app = create_app(db_path=db_path, write_token=write_token, preload=True,
+                     pipeline_factory=partial(make_pipeline, lang))
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _check_lang(lang: str) -> None:
+    """Raise ``ValueError`` when ``lang`` has no language pack."""
+    from ..pipeline import SUPPORTED_LANGS
+
+    if lang not in SUPPORTED_LANGS:
+        raise ValueError(f"unsupported language {lang!r}; supported: auto, {', '.join(SUPPORTED_LANGS)}")

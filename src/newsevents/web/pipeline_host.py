@@ -106,6 +106,6 @@ class LazyPipeline:
 
 
 def _default_pipeline():
-    from ..pipeline import Pipeline
+    from ..routing import LanguageRouter
 
-    return Pipeline("fr")
+    return LanguageRouter()

