@@ -90,6 +90,16 @@ SENTENCES = [
     ("Emmanuel Macron a passé un coup de fil à Vladimir Poutine.", "coup", "CONSULT", "041", "FRA", "RUS"),
     ("Le Danemark a passé un accord avec les Etats-Unis.", "accord", "SUPPORT", "057", "DNK", "USA"),
     ("L'armée russe est passée à l'offensive dans le Donbass.", "offensive", "ASSAULT", "190", "RUS", None),
+    # 17 COERCE: a charge is CAMEO 173 ("arrest, detain, or charge with legal action")
+    ("Trois militants ont été inculpés jeudi à Lyon.", "inculpés", "COERCE", "173", None, None),
+    # 10 REQUEST: asking someone to act
+    ("Le Canada invite ses ressortissants à quitter l'Éthiopie.", "invite", "REQUEST", "100", "CAN", "CAN"),
+    # 13 THREATEN: a promised response is a threat, not a pledge
+    ("Le président américain promet une réponse ferme à la Russie.", "promet", "THREATEN", "131", "USA", "RUS"),
+    # 09 investigate (ACCUSE), 05 apologies, 08 resignations named by a noun without a support verb
+    ("L'ONU publie une enquête sur les exactions de l'armée malienne.", "enquête", "ACCUSE", "090", None, None),
+    ("Les excuses du pape aux autochtones du Canada ont ému le pays.", "excuses", "SUPPORT", "055", None, "CAN"),
+    ("Démission du Premier ministre britannique.", "Démission", "RETREAT", "0831", "GBR", None),
 ]
 
 
@@ -117,6 +127,8 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le ministre a été chargé de la réforme.",  # only the police charges a crowd
     "Le ministre a tenu une conférence de presse à Paris.",  # a press conference is no meeting
     "Les étudiants occupent une place importante dans la société française.",  # "occuper une place": to have a role
+    "Le musée invite les visiteurs à une exposition de peinture.",  # inviting to a place is no request
+    "La démission de la confiance a été évoquée par le philosophe.",  # a resignation needs someone who resigns
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
