@@ -112,3 +112,16 @@ def test_place_of_a_war_named_as_such_is_no_elided_recipient(pipeline):
     events = code(pipeline, "Le Brésil reste neutre et dialogue avec Moscou. Brasilia n'a pas critiqué "
                             "la guerre en Ukraine et se fournit en blé à bas prix.")
     assert {e.recipient[0].code for e in events if e.event_type == "COOPERATE" and e.recipient} == {"RUS"}
+
+
+def test_agentless_detention_order_is_by_the_courts(pipeline):
+    # a judge orders pre-trial detention; the police arrest: implied_actor JUD on the detention frames
+    events = code(pipeline, "Le militant a été placé en détention provisoire mardi à Lyon.")
+    assert {actor for _, actor, _ in dyads(events, "COERCE")} == {"FRAJUD"}
+    events = code(pipeline, "Trois militants ont été interpellés mardi à Lyon.")
+    assert {actor for _, actor, _ in dyads(events, "COERCE")} == {"FRACOP"}
+
+
+def test_reflexive_condemnation_is_not_a_conviction(pipeline):
+    events = code(pipeline, "Par cette guerre, le pays s'est condamné à l'isolement.")
+    assert not [e for e in events if e.cameo_code == "116"]

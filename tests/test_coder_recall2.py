@@ -44,18 +44,23 @@ def test_absolute_clause_subject_repaired():
     import spacy
     from spacy.tokens import Doc
 
-    from newsevents.coder import EventCoder
+    from types import SimpleNamespace
 
+    from newsevents.coder import EventCoder
+    from newsevents.langdata import load_language
+    from newsevents.lexicon import Lexicon
+
+    coder = SimpleNamespace(lex=Lexicon.from_data(load_language("fr")))  # the repair reads only the lexicon
     words = ["les", "mois", ",", "Moscou", "étant", "accusé", "par", "Kiev"]
     heads = [1, 1, 5, 1, 5, 1, 7, 5]
     deps = ["det", "ROOT", "punct", "nmod", "aux:pass", "acl", "case", "obl:agent"]
     pos = ["DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "ADP", "PROPN"]
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
-    EventCoder._absolute_subjects(doc)
+    EventCoder._absolute_subjects(coder, doc)
     assert (doc[3].head.i, doc[3].dep_) == (5, "nsubj:pass")
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc[3].pos_ = "ADP"  # not a noun: left alone
-    EventCoder._absolute_subjects(doc)
+    EventCoder._absolute_subjects(coder, doc)
     assert (doc[3].head.i, doc[3].dep_) == (1, "nmod")
 
 
@@ -95,7 +100,11 @@ def test_que_clause_hung_on_weekday_is_reattached():
     heads = [1, 3, 3, 3, 3, 7, 7, 4, 9, 7]
     deps = ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "obj", "nsubj", "acl:relcl", "det", "obj"]
     pos = ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "PRON", "VERB", "DET", "NOUN"]
-    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w in ("mercredi", "jeudi")))
+    from newsevents.langdata import load_language
+    from newsevents.lexicon import Lexicon
+
+    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w in ("mercredi", "jeudi")),
+                                 lex=Lexicon.from_data(load_language("fr")))
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
     EventCoder._reattach_weekday_clauses(fake, doc)
     assert (doc[7].head.i, doc[7].dep_, doc[5].dep_) == (3, "ccomp", "mark")

@@ -83,3 +83,20 @@ def test_syntax_lists_are_validated(syntax, message):
     broken["syntax"] = syntax
     with pytest.raises(LanguageDataError, match=message):
         Lexicon.from_data(LanguageData("fr", broken, "x"))
+
+
+def test_implied_actor_must_be_a_sector_code():
+    broken = dict(load_language("fr").files)
+    broken["verbs"] = {"source": "test", "verbs": {"écrouer": [{"cameo": "173", "implied_actor": "judges"}]},
+                       "nouns": {}}
+    from newsevents.langdata import LanguageData
+
+    with pytest.raises(LanguageDataError, match=r"verbs.écrouer: 'implied_actor' must be a sector code"):
+        Lexicon.from_data(LanguageData("fr", broken, "x"))
+
+
+def test_contractions_and_headline_prepositions_come_from_syntax_yaml():
+    lex = Lexicon.from_data(load_language("fr"))
+    assert lex.contractions["au"] == "à" and lex.contractions["des"] == "de"
+    assert lex.headline_visit.cameo == "042" and "chez" in lex.headline_visit.recipient
+    assert {"près", "sur"} <= lex.cue("place_cases")

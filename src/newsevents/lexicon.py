@@ -17,6 +17,11 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
+FRAME_KEYS |= {"implied_actor"}
+
+
+HEADLINE = "(headline)"
+"""The lemma of the synthetic headline-visit frame (:attr:`Lexicon.headline_visit`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class Frame:
     needs_actor_patient: bool = False
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
+    implied_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,11 @@ class Lexicon:
     verb_forms: dict[str, str] = field(default_factory=dict)
     labels: dict[str, frozenset[str]] = field(default_factory=dict)
     where: str = "lang"  # the language folder, for error messages ("lang/fr")
+    contractions: dict[str, str] = field(default_factory=dict)
+    """Contracted preposition -> the preposition it stands for (``syntax.yaml`` ``contractions``: "au" -> "à")."""
+    headline_visit: Frame = field(default_factory=lambda: Frame(lemma=HEADLINE, cameo="042", needs_recipient=True))
+    """The synthetic frame of a verbless title "Nancy Pelosi à Taïwan" (a visit, CAMEO 042); its recipient
+    prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -111,8 +122,15 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs = frames("verbs")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
+        contractions = syntax.get("contractions") or {}
+        if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                         for k, v in contractions.items()):
+            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
+                                    f"prepositions")
+        headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
         return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
-                   f"lang/{data.lang}")
+                   f"lang/{data.lang}", {k.lower(): v.lower() for k, v in contractions.items()},
+                   Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:
@@ -139,6 +157,9 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
         code = str(entry.get("cameo", ""))
         if code not in cameo or not cameo[code].plover_event:
             raise LanguageDataError(f"{where}: {entry_name}: {code!r} is not a CAMEO code with a PLOVER event type")
+        implied = entry.get("implied_actor")
+        if implied is not None and not (isinstance(implied, str) and len(implied) == 3 and implied.isupper()):
+            raise LanguageDataError(f"{where}: {entry_name}: 'implied_actor' must be a sector code such as JUD")
         if entry.get("de") not in (None, "actor", "recipient"):
             raise LanguageDataError(f"{where}: {entry_name}: 'de' must be actor or recipient")
         built.append(Frame(
@@ -162,6 +183,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
+            implied_actor=implied,
         ))
     return tuple(built)
 

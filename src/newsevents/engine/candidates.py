@@ -1,7 +1,7 @@
 """Trigger candidates: lexicon matches and synthetic triggers (headline visits, fronted places, obligations)."""
 from __future__ import annotations
 
-from .frames import FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
+from .frames import FRONTED_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
 
@@ -61,8 +61,7 @@ class Candidates:
         return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
             and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
 
-    @staticmethod
-    def _headline_visits(sent, context) -> list[Trigger]:
+    def _headline_visits(self, sent, context) -> list[Trigger]:
         """Verbless titles naming a person and a place: "Recep Tayyip Erdogan en RDC", "Nancy Pelosi à
         Taïwan" report a visit. The person must be a known office holder; the place comes with à/en/au."""
         root = sent.root
@@ -72,9 +71,9 @@ class Candidates:
         if not any(m.kind == "person" and m.start == root.i
                    for m in context.mentions_in(root.doc, root.i, root.right_edge.i + 1)):
             return []
-        if not any(c.dep_ == "nmod" and case_of(c) in HEADLINE_VISIT.recipient for c in root.children):
+        if not any(c.dep_ == "nmod" and case_of(c) in self.lex.headline_visit.recipient for c in root.children):
             return []
-        return [Trigger(root, HEADLINE_VISIT, None, False)]
+        return [Trigger(root, self.lex.headline_visit, None, False)]
 
     def _fronted_place(self, sent):
         """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""

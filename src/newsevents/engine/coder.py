@@ -44,7 +44,7 @@ from .roles import Roles
 from .learned_stage import LearnedStage, learned_triggers
 from .sentence import CANDIDATE_STAGES, SentenceCoder, match_triggers
 from .suppression import Suppression
-from .syntax import case_of
+from .syntax import case_of, use_contractions
 from .time_place import TimePlace
 from .trace import Trace
 
@@ -104,6 +104,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
+            use_contractions(doc, self.lex.contractions)
             self._reattach_weekday_objects(doc)
             self._absolute_subjects(doc)
             self._reattach_weekday_clauses(doc)

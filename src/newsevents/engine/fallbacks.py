@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Entity
-from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, PLACE_CASES, SUBJECT_DEPS, Trigger
+from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
 
@@ -131,7 +131,7 @@ class Fallbacks:
                 while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
                     node = node.head
                 found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
-                    and node.i == trig.token.i and self._case_of(ent.root) in PLACE_CASES else None
+                    and node.i == trig.token.i and self._case_of(ent.root) in self.lex.cue("place_cases") else None
                 if found is not None and found.country:
                     country = found.country
                     break
@@ -382,7 +382,7 @@ class Fallbacks:
             cases = {self._case_of(root), root.head.lower_} | {c.lower_ for c in root.children}
             if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
-            if not cases & set(PLACE_CASES) and not cases & self.lex.cue("near_words"):
+            if not cases & self.lex.cue("place_cases") and not cases & self.lex.cue("near_words"):
                 continue
             if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue

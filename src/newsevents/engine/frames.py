@@ -1,22 +1,20 @@
 """Constants and records shared by the coder's stages: dependency label groups, CAMEO code tables, the
-synthetic frames (headline visit, fronted-place visit, reported obligation) and :class:`Trigger`."""
+synthetic frames (fronted-place visit, reported obligation) and :class:`Trigger`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import Frame
+from ..lexicon import HEADLINE, Frame
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
-CONTRACTIONS = {"au": ("à",), "aux": ("à",), "du": ("de",), "des": ("de",), "d'": ("de",), "d’": ("de",)}
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # ... and codes of the same kind: easing restrictions, a curfew or a state of emergency (081x) or restrictions on
 # dissent (082) benefits the place where they applied ("a levé l'état d'urgence dans la province de X").
 PLACE_RECIPIENT_CODES = {"081", "082"}
-PLACE_CASES = ("à", "en", "dans", "près", "sur", "vers", "au")
 # CAMEO root of a conflictual act -> the "threaten" code for an actor's own announcement that it would do it
 # (CAMEO 1.1b3 category 13: 131 non-force, 132 administrative sanctions, 133 protest, 138 military force).
 THREAT_CODES = {"10": "130", "11": "130", "12": "130", "16": "131", "17": "132", "14": "133", "15": "138",
@@ -36,13 +34,14 @@ IMPLIED_ACTOR_ROOTS = {"14": "CVL", "17": "GOV"}
 # its actor ("le bombardement d'un hôpital", "l'attaque de civils"), whatever the frame's ``de`` says.
 CONFLICT_ROOTS = frozenset({"18", "19", "20"})
 UNDERGOER_SECTORS = frozenset({"CVL", "HLH", "EDU", "REF"})
-HEADLINE_VISIT = Frame(lemma="(headline)", cameo="042", recipient=("à", "en", "au", "chez"), needs_recipient=True)
-"""A synthetic frame: a verbless title "Nancy Pelosi à Taïwan" is a visit (CAMEO 042)."""
 FRONTED_VISIT = Frame(lemma="(fronted place)", cameo="042", needs_recipient=True)
 """A synthetic frame: "Au Bénin, Emmanuel Macron promet ..." - a head of state acting in a fronted foreign place
 is visiting it (CAMEO 042), besides what he does there."""
-OBLIGATION = Frame(lemma="devoir", cameo="100", absorbs=True)
-"""A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10)."""
+OBLIGATION = Frame(lemma="(obligation)", cameo="100", absorbs=True)
+"""A synthetic frame: "X a déclaré que Y devait ..." is X demanding something of Y (CAMEO 10); its verbs are the
+``obligation_verbs`` words of the language's ``syntax.yaml``."""
+SYNTHETIC_LEMMAS = (HEADLINE, FRONTED_VISIT.lemma, OBLIGATION.lemma)
+"""Lemmas of the synthetic frames (headline visit: :attr:`~newsevents.lexicon.Lexicon.headline_visit`)."""
 # CAMEO root -> the "express intent" code for an intended event of that root (CAMEO 1.1b3, category 03).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),

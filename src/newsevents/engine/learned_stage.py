@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from ..learned import NO_EVENT, candidate, features
 from ..lexicon import Frame
-from .frames import FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, Trigger
+from .frames import SYNTHETIC_LEMMAS, Trigger
 
-SYNTHETIC_FRAMES = (HEADLINE_VISIT, FRONTED_VISIT, OBLIGATION)
 """Frames of the engine's own constructions, not of the lexicon: the model neither scores nor vetoes them."""
 
 RESCUABLE = frozenset({"suppression", "labels"})
@@ -52,7 +51,7 @@ def learned_triggers(coder, s) -> None:
     model = coder.model
     if model is None or not model.active:
         return
-    lexicon = [t for t in s.triggers if t.frame not in SYNTHETIC_FRAMES]  # obligations, headline visits...
+    lexicon = [t for t in s.triggers if t.frame.lemma not in SYNTHETIC_LEMMAS]  # obligations, headline visits...
     tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon)
     probs = model.probabilities(rows)
     by_token = {t.token.i: t for t in lexicon}

@@ -64,7 +64,7 @@ class ParseRepairs:
                 continue
             for clause in [c for c in day.children if c.dep_ == "acl:relcl" and c.i > day.i]:
                 que = doc[clause.left_edge.i]
-                if que.lower_ not in ("que", "qu'", "qu’") or que.head.i != clause.i \
+                if que.lower_ not in self.lex.cue("complement_marks") or que.head.i != clause.i \
                         or que.i != day.i + 1 or not any(c.dep_ == "obj" and c.i > clause.i for c in clause.children):
                     continue
                 clause.head = verb
@@ -72,21 +72,22 @@ class ParseRepairs:
                 que.dep_ = "mark"
                 que.pos_ = "SCONJ"
 
-    @staticmethod
-    def _absolute_subjects(doc) -> None:
+    def _absolute_subjects(self, doc) -> None:
         """Repair one parser error in place: in an absolute participle clause ("..., Moscou étant accusé par les
         Occidentaux d'avoir ..."), the parser often hangs the subject and the participle on an earlier noun
         instead of linking them. A name or noun right before "étant" / "ayant" that governs no phrase of its own
         (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject
-        (passive after "étant", active after "ayant")."""
+        (passive after "étant", active after "ayant"); those participles are the ``participle_auxiliaries`` words of
+        the language's ``syntax.yaml``."""
         if not doc.has_annotation("DEP"):
             return
         lower = doc.to_array("LOWER")  # the lowercase forms in one array (no Token object per word)
         strings = doc.vocab.strings
-        if not ((lower == strings["étant"]) | (lower == strings["ayant"])).any():
+        participles = self.lex.cue("participle_auxiliaries")
+        if not any((lower == strings[word]).any() for word in participles):
             return
         for aux in doc:
-            if aux.lower_ not in ("étant", "ayant") or aux.i == 0 or not aux.dep_.startswith("aux"):
+            if aux.lower_ not in participles or aux.i == 0 or not aux.dep_.startswith("aux"):
                 continue
             verb, subject = aux.head, doc[aux.i - 1]
             if verb.i <= aux.i or subject.pos_ not in ("PROPN", "NOUN") or subject.head.i == verb.i \

@@ -5,9 +5,8 @@ from dataclasses import replace
 
 from ..lexicon import Frame
 from ..records import Entity
-from .frames import (
-    CONTRACTIONS, FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, OBLIQUE_DEPS, PLACE_CASES, SUBJECT_DEPS, Trigger,
-)
+from .frames import FRONTED_VISIT, OBLIGATION, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
+from .syntax import preposition
 
 
 class Roles:
@@ -20,7 +19,7 @@ class Roles:
         frame's, a passive verb's (agent and patient) or an active verb's (subject and complements)."""
         if trig.is_noun:
             return self._noun_participants(trig, context)
-        if trig.frame is HEADLINE_VISIT or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
+        if trig.frame is self.lex.headline_visit or trig.frame is FRONTED_VISIT or trig.frame is OBLIGATION:
             return self._synthetic_participants(trig, context)
         if self._passive(trig.token):
             return self._passive_participants(trig, context)
@@ -30,7 +29,7 @@ class Roles:
         """Participants of the synthetic frames: the person of a headline or fronted-place visit and the place
         visited; the reporter of an obligation and the one obliged."""
         tok = trig.token
-        if trig.frame is HEADLINE_VISIT:  # the person's own words, not the whole title
+        if trig.frame is self.lex.headline_visit:  # the person's own words, not the whole title
             person = next(m for m in context.mentions_in(tok.doc, tok.i, tok.right_edge.i + 1)
                           if m.kind == "person" and m.start == tok.i)
             actor = Entity(person.code, person.sector, tok.doc[person.start:person.end].text,
@@ -277,7 +276,7 @@ class Roles:
             subject = subject.head.head
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
-        if any(c.dep_ == "case" and CONTRACTIONS.get(c.lower_, (c.lower_,))[0] in PLACE_CASES
+        if any(c.dep_ == "case" and preposition(c) in self.lex.cue("place_cases")
                for c in subject.children):  # "Au Canada, Justin Trudeau invoque": a fronted place taken for the
             conj = next((c for c in subject.children if c.dep_ in ("conj", "appos")), None)  # subject, its real one
             # a conjunct or an apposition

@@ -320,9 +320,11 @@ def charging_party(coder, c, s):
 
 @_add("roles", "actors", "implied_actor")
 def implied_actor(coder, c, s):
-    """"ont été arrêtés en Russie": arrests by the authorities of the place, protests by its people."""
-    if c.trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
-        return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients)
+    """"ont été arrêtés en Russie": arrests by the authorities of the place, protests by its people; a frame's
+    ``implied_actor`` sector names who acts when the text does not ("a été placé en détention provisoire": the
+    courts, JUD)."""
+    if c.trig.frame.implied_actor or c.trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS:
+        return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients, c.trig.frame.implied_actor)
     return ()
 
 

@@ -17,7 +17,7 @@ Every candidate a rule drops records the rule's name in the trace, when there is
 from __future__ import annotations
 
 from ..records import Event
-from .frames import FRONTED_VISIT, HEADLINE_VISIT, OBLIGATION, STATE_ACT_ROOTS
+from .frames import STATE_ACT_ROOTS, SYNTHETIC_LEMMAS
 from .rulebook import REGISTRY
 from .rules import first_drop, run_candidate_rules
 from .state import Candidate, SentenceState
@@ -35,7 +35,7 @@ def match_triggers(coder, s: SentenceState) -> None:
         + coder._fronted_place_visits(s.sent, s.context)
     if s.trace is not None:
         for t in s.triggers:
-            s.note(t, "synthetic" if t.frame in (HEADLINE_VISIT, FRONTED_VISIT, OBLIGATION) else "lexicon", "candidate",
+            s.note(t, "synthetic" if t.frame.lemma in SYNTHETIC_LEMMAS else "lexicon", "candidate",
                    f"frame {t.frame.lemma} {t.frame.cameo}")
 
 
