@@ -100,6 +100,11 @@ SENTENCES = [
     ("L'ONU publie une enquête sur les exactions de l'armée malienne.", "enquête", "ACCUSE", "090", None, None),
     ("Les excuses du pape aux autochtones du Canada ont ému le pays.", "excuses", "SUPPORT", "055", None, "CAN"),
     ("Démission du Premier ministre britannique.", "Démission", "RETREAT", "0831", "GBR", None),
+    # 17 COERCE: a prison term imposed by a court (besides the conviction, SANCTION 116)
+    ("L'opposant tunisien a été condamné à cinq ans de prison par un tribunal de Tunis.", "prison", "COERCE", "173",
+     "TUN", "TUN"),
+    # 10 REQUEST: the infinitive the parser hangs on the object still completes "appeler X à"
+    ("Israël appelle ses ressortissants à quitter la Turquie.", "appelle", "REQUEST", "100", "ISR", None),
 ]
 
 
@@ -132,3 +137,12 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
+
+
+@pytest.mark.model
+def test_prison_term_requested_is_no_detention(pipeline):
+    """"prison" codes a detention only under a verb that imposes it (governed_by: condamner, écoper): a sentence
+    the prosecution asks for is an accusation (112), not a prison term."""
+    events = list(code(pipeline, "Le parquet a requis dix ans de prison contre l'ancien ministre tunisien."))
+    assert "112" in {e.cameo_code for e in events}
+    assert "COERCE" not in {e.event_type for e in events}

@@ -18,6 +18,7 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
 FRAME_KEYS |= {"implied_actor"}
+FRAME_KEYS |= {"governed_by"}
 
 
 HEADLINE = "(headline)"
@@ -51,6 +52,7 @@ class Frame:
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
     implied_actor: str | None = None
+    governed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
             implied_actor=implied,
+            governed_by=frozenset(entry.get("governed_by") or ()),
         ))
     return tuple(built)
 
