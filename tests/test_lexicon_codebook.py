@@ -105,6 +105,15 @@ SENTENCES = [
      "TUN", "TUN"),
     # 10 REQUEST: the infinitive the parser hangs on the object still completes "appeler X à"
     ("Israël appelle ses ressortissants à quitter la Turquie.", "appelle", "REQUEST", "100", "ISR", None),
+    # 19 FIGHT: violence between two parties is fighting, not a riot
+    ("Un regain de violence entre le Tadjikistan et le Kirghizistan a été signalé à la frontière.", "violence",
+     "ASSAULT", "190", None, None),
+    # 15 MOBILIZE: police deployed (CAMEO 152); 08 RETREAT: a named person freed
+    ("La France a déployé des milliers de policiers à Paris.", "déployé", "MOBILIZE", "152", "FRA", None),
+    ("Le journaliste Tom Dupont a été libéré par ses ravisseurs au Mali.", "libéré", "RETREAT", "0841", None, None),
+    # 16 SANCTION: sanctions named with their target, no support verb
+    ("Les sanctions de l'Union européenne contre la Russie sont entrées en vigueur.", "sanctions", "SANCTION", "163",
+     "IGO", "RUS"),
 ]
 
 
