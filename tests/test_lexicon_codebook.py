@@ -114,6 +114,9 @@ SENTENCES = [
     # 16 SANCTION: sanctions named with their target, no support verb
     ("Les sanctions de l'Union européenne contre la Russie sont entrées en vigueur.", "sanctions", "SANCTION", "163",
      "IGO", "RUS"),
+    # sanctions "target" companies (163); an attack targets places and people (190)
+    ("Les Etats-Unis ciblent des entreprises russes du secteur de la défense.", "ciblent", "SANCTION", "163", "USA",
+     "RUS"),
 ]
 
 
@@ -143,6 +146,7 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Les étudiants occupent une place importante dans la société française.",  # "occuper une place": to have a role
     "Le musée invite les visiteurs à une exposition de peinture.",  # inviting to a place is no request
     "La démission de la confiance a été évoquée par le philosophe.",  # a resignation needs someone who resigns
+    "L'Assemblée nationale a approuvé la loi sur le climat.",  # passing a law is no praise (051)
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
