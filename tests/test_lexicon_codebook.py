@@ -114,6 +114,8 @@ SENTENCES = [
     # 16 SANCTION: sanctions named with their target, no support verb
     ("Les sanctions de l'Union européenne contre la Russie sont entrées en vigueur.", "sanctions", "SANCTION", "163",
      "IGO", "RUS"),
+    # 16 SANCTION: a conviction in a headline participle is specific by its sentence, not background
+    ("Algérie : quarante-neuf accusés condamnés à mort par contumace.", "condamnés", "SANCTION", "116", "DZA", None),
     # sanctions "target" companies (163); an attack targets places and people (190)
     ("Les Etats-Unis ciblent des entreprises russes du secteur de la défense.", "ciblent", "SANCTION", "163", "USA",
      "RUS"),

@@ -28,6 +28,8 @@ class Suppression:
             return False
         if trig.frame.cameo == "112" and not trig.frame.needs_actor:
             return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
+        if trig.frame.needs_complement:
+            return False  # "49 accusés condamnés à mort": the frame's complement (the sentence) makes it specific
         if tok.head.dep_ in ("obj", "nmod") or tok.head.dep_ in self.lex.label("obliques"):
             return True
         return not dated
