@@ -212,3 +212,37 @@ def test_reingesting_with_another_date_updates_the_cluster(store):
                                     for e in q2.events))
     store.ingest([moved])
     assert count_clusters(store, EventFilter(event_type="CONSULT")) == 2  # it joined the May visit
+
+
+def test_document_signature_with_shared_permutations_equals_a_fresh_minhash():
+    import zlib
+
+    from datasketch import MinHash
+
+    from newsevents.clusters import MINHASH_SCHEME, _WORD, document_signature, load_rules
+
+    rules = load_rules()
+    text = "Le ministre a reçu mardi son homologue à Dakar pour parler de la frontière et de la pêche."
+    words = _WORD.findall(text.lower())
+    n = rules.shingle_words
+    fresh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME,
+                    hashfunc=zlib.crc32)
+    fresh.update_batch(list({" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}))
+    assert (document_signature(text, rules) == fresh.hashvalues).all()
+
+
+def test_candidate_pairs_are_every_windowed_bucket_pair_in_sorted_order():
+    import random
+
+    from newsevents.clusters import _candidate_pairs
+
+    class Window:
+        max_bucket_pairs = 3
+
+    rng = random.Random(7)
+    for _ in range(20):
+        n = rng.randint(2, 60)
+        buckets = {k: sorted(rng.sample(range(n), rng.randint(1, min(n, 12)))) for k in range(rng.randint(1, 8))}
+        expected = sorted({(i, j) for members in buckets.values() for x, i in enumerate(members)
+                           for j in members[x + 1: x + 4]})
+        assert list(_candidate_pairs(buckets, Window, n)) == expected

@@ -125,3 +125,8 @@ def test_agentless_detention_order_is_by_the_courts(pipeline):
 def test_reflexive_condemnation_is_not_a_conviction(pipeline):
     events = code(pipeline, "Par cette guerre, le pays s'est condamné à l'isolement.")
     assert not [e for e in events if e.cameo_code == "116"]
+
+
+def test_agentless_strike_is_by_labour(pipeline):
+    events = code(pipeline, "Une grève de vingt-quatre heures a paralysé les transports en Grèce mardi.")
+    assert {actor for _, actor, _ in dyads(events, "PROTEST")} == {"GRCLAB"}

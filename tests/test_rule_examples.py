@@ -98,6 +98,9 @@ EXAMPLES: dict[str, Example] = {
     # -- roles ------------------------------------------------------------------------------------------------
     "participants": Example(
         "La Russie a attaqué l'Ukraine.", "silent", "attaqué", ("ASSAULT 190 RUS/- -> UKR/- asserted",)),
+    "shared_noun_modifiers": Example(
+        "Les tirs de roquettes et frappes israéliennes sur Gaza ont repris jeudi.", "fired", "frappes",
+        ("ASSAULT 195 ISR/MIL -> PSE/- asserted",)),
     "accused_actor": Example(
         "Kiev a bombardé Donetsk. Moscou l'accuse de viser des civils.", "fired", "viser",
         ("ASSAULT 190 UKR/GOV -> UKR/CVL alleged",), note="UKR/GOV"),
@@ -112,6 +115,9 @@ EXAMPLES: dict[str, Example] = {
         ("REJECT 120 RUS/GOV -> IGO/- asserted",)),
     "absorbed_acts": Example(
         "La France a promis d'aider le Liban.", "silent", "promis", ("AGREE 033 FRA/GOV -> LBN/- intended",)),
+    "hit_target": Example(
+        "D'autres frappes ont touché la ville de Kharkiv.", "fired", "frappes",
+        ("ASSAULT 195 - -> UKR/- asserted",), note="UKR/- 'Kharkiv'"),
     "demanded_of": Example(
         "La France a exigé que la Russie retire ses troupes d'Ukraine.", "fired", "exigé",
         ("REQUEST 100 FRA/GOV -> RUS/- asserted",), note="RUS"),
@@ -172,6 +178,9 @@ EXAMPLES: dict[str, Example] = {
     "context_recipient": Example(
         "Les troupes russes ont bombardé Kiev. Le président ukrainien l'accuse.", "fired", "accuse",
         ("ACCUSE 112 UKR/GOV -> RUS/GOV asserted",), note="RUS"),
+    "domestic_recipient": Example(
+        "La justice iranienne a prononcé une condamnation à mort.", "fired", "prononcé",
+        ("SANCTION 116 IRN/JUD -> IRN/CVL asserted",), note="IRN/CVL"),
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),

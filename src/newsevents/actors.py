@@ -443,7 +443,7 @@ class ArticleActors(_Coreference):
         # l'Ukraine") or a demonym adjective ("territoire russe") carries the actor
         found = self._country_in(info, head)
         if found is None:
-            return []
+            return self._unknown_person(info, head, s, e) if coref else []
         fm, _ = found
         fm = self._sector_noun_of(info, head, fm)
         if fm.kind == "agent":
@@ -590,6 +590,19 @@ class ArticleActors(_Coreference):
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
+
+    def _unknown_person(self, info: _DocInfo, head, s: int, e: int) -> list[Entity]:
+        """A person the dictionary does not know ("Keyvan Emamverdi a été condamné", "la voyageuse Gabby
+        Petito"), named by a proper noun the parser tags as a person (or a common noun with such a name): a
+        civilian (CVL) of the paragraph's main country, recorded as a guess (as for sector words); [] when no
+        country is named yet or for any other phrase."""
+        named = head.pos_ == "PROPN" and head.ent_type_ == "PER" or head.pos_ == "NOUN" and any(
+            c.pos_ == "PROPN" and c.ent_type_ == "PER" and c.dep_ in ("appos", "flat:name", "flat", "nmod")
+            and not any(x.dep_ == "case" for x in c.children) for c in head.children)  # "la voyageuse Gabby Petito"
+        if not named or not self.resolver.main_country_fallback:
+            return []
+        main = self.main_country(paragraph=True)
+        return [self._guess(self._entity(info, main, "CVL", s, e, None))] if main is not None else []
 
     @staticmethod
     def _binational(head) -> bool:

@@ -75,13 +75,19 @@ def _names_by_tail(known_names: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {tail: tuple(sorted(names, key=len, reverse=True)) for tail, names in index.items()}
 
 
+@lru_cache(maxsize=8)
+def _tail_lengths(known_names: frozenset[str]) -> tuple[int, int]:
+    """The shortest and longest name tail of :func:`_names_by_tail` (computed once per set of names)."""
+    lengths = {len(t) for t in _names_by_tail(known_names)}
+    return min(lengths), max(lengths)
+
+
 def _repair_glue(text: str, known_names: frozenset[str]) -> str:
     index = _names_by_tail(known_names)
     if not index:
         return text
     words = glue_words()
-    tails = {len(t) for t in index}
-    shortest, longest = min(tails), max(tails)
+    shortest, longest = _tail_lengths(known_names)
     # 1. distinct capitalised words that split into a name fragment + a function word (longest fragment first)
     cuts: dict[str, list[int]] = {}
     for word in set(_CAPITALISED_WORD.findall(text)):

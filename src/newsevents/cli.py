@@ -779,5 +779,9 @@ def _evidence(text: str, event: dict, context: int = 70) -> str:
     return ("…" if a > s0 else "") + snippet + ("…" if b < s1 else "")
 
 
+from .cli_dictionaries import dictionaries  # noqa: E402 (its commands live in their own module)
+
+main.add_command(dictionaries)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,7 +32,7 @@ import os
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -409,19 +409,26 @@ def _prefix(words: frozenset[str], event_type: str, df: Counter, threshold: floa
     return sorted(words, key=lambda w: (df[(event_type, w)], w))[:n]
 
 
-def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules, n: int) -> list[tuple[int, int]]:
-    """Pairs (i < j) sharing a bucket, sorted; a bucket larger than ``max_bucket_pairs`` is compared only
-    within a window of that many neighbours in mention order (input order is the canonical order). ``n`` is
-    the number of mentions (pairs are handled as the integers i * n + j, much faster to collect and sort)."""
-    pairs: set[int] = set()
+def _candidate_pairs(buckets: dict[tuple, list[int]], rules: Rules, n: int) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) sharing a bucket, in sorted order; a bucket larger than ``max_bucket_pairs`` is compared
+    only within a window of that many neighbours in mention order (input order is the canonical order). ``n`` is
+    the number of mentions. The pairs are generated mention by mention, so memory grows with the number of
+    bucket entries, not with the number of pairs (tens of millions for 200,000 mentions of a busy week)."""
     window = rules.max_bucket_pairs
+    entries: list[list[tuple[list[int], int]]] = [[] for _ in range(n)]  # mention -> (bucket, its position)
     for members in buckets.values():
         if len(members) < 2:
             continue
-        for x, i in enumerate(members):  # already in increasing order, without repeats
-            base = i * n
-            pairs.update(base + j for j in members[x + 1: x + 1 + window])
-    return [divmod(p, n) for p in sorted(pairs)]
+        for x, i in enumerate(members[:-1]):  # already in increasing order, without repeats
+            entries[i].append((members, x))
+    for i in range(n):
+        if not entries[i]:
+            continue
+        later: set[int] = set()
+        for members, x in entries[i]:
+            later.update(members[x + 1: x + 1 + window])
+        for j in sorted(later):
+            yield i, j
 
 
 def _specific_span(m: Mention, rules: Rules) -> tuple[date, date] | None:
@@ -475,9 +482,18 @@ def document_signature(text: str, rules: Rules) -> np.ndarray:
     n = rules.shingle_words
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(1, len(words) - n + 1))}
     mh = MinHash(num_perm=rules.minhash_permutations, seed=rules.minhash_seed, scheme=MINHASH_SCHEME,
-                 hashfunc=zlib.crc32)
+                 hashfunc=zlib.crc32, permutations=_permutations(rules.minhash_permutations, rules.minhash_seed))
     mh.update_batch(list(shingles))
     return mh.hashvalues
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int):
+    """The MinHash permutation parameters for ``num_perm`` and ``seed``, drawn once (datasketch draws them from
+    the seed for every new MinHash, which cost more than hashing a short document)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME, hashfunc=zlib.crc32).permutations
 
 
 def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,

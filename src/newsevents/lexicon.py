@@ -104,10 +104,13 @@ class Lexicon:
             data.file("verbs")  # raises the missing-file error
 
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
+            # a file with `fallback: true` (generated from PETRARCH) gives way to the hand-written files
             out: dict[str, tuple[Frame, ...]] = {}
-            for name, content in sorted(verb_files.items()):
+            for name, content in sorted(verb_files.items(), key=lambda nc: (bool(nc[1].get("fallback")), nc[0])):
                 where = f"lang/{data.lang}/{name}.yaml"
                 for lemma, entries in (content.get(section) or {}).items():
+                    if lemma in out and content.get("fallback"):
+                        continue
                     if lemma in out:
                         raise LanguageDataError(f"{where}: {section}.{lemma}: already defined in another "
                                                 f"verbs*.yaml file")

@@ -38,6 +38,7 @@ from .fallbacks import Fallbacks
 from .frames_match import FrameMatching
 from .modality import Modality
 from .nouns import Nouns
+from .parties import Parties
 from .postfilter import PostFilters
 from .repairs import ParseRepairs
 from .roles import Roles
@@ -50,7 +51,7 @@ from .trace import Trace
 
 
 class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppression, Absorption, Roles, Fallbacks,
-                 Nouns, Modality, Sources, TimePlace, PostFilters, LearnedStage):
+                 Nouns, Parties, Modality, Sources, TimePlace, PostFilters, LearnedStage):
     """Codes events in parsed articles. Built once per language; :meth:`code` is called per article.
 
     ``data`` is the language data (:func:`newsevents.langdata.load_language`); ``coder_info`` is recorded in

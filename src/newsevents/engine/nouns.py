@@ -51,29 +51,44 @@ class Nouns:
             # "au cours d'une conversation avec Y, X a ...": as "lors de"; not "au cours de la réunion", the
             # meeting told before
             anchor = occasion
+        if not recipients and self._undergone_noun(anchor):  # "Kiev craint une offensive russe"
+            recipients = self._undergoer(anchor, context)
         if not actors:
             actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
 
     def _noun_complements(self, tok, frame, context, light: bool):
         """Actors and recipients from an event noun's "de" complement (as the frame's ``de`` says) and "par"
-        complement; a light-verb phrase's "de" complement is no actor."""
+        complement; a light-verb phrase's "de" complement is no actor. With a "par" complement naming an actor,
+        the "de" complement is the recipient whatever the frame says ("l'attaque de l'Ukraine par la Russie")."""
         actors: tuple[Entity, ...] = ()
         recipients: tuple[Entity, ...] = ()
+        agent = self._noun_agent(tok, context)
         for c in tok.children:
             case = self._case_of(c)
             if c.dep_ == "nmod" and case in self.lex.cue("genitive_preps") and frame.de \
                     and not (light and frame.de == "actor"):
                 found = context.resolve(c)
-                if frame.de == "actor" and not recipients and self._undergoers(frame, found):
+                if agent is not None and not recipients:  # "l'attaque de l'Ukraine par la Russie": the "par"
+                    recipients = found  # phrase is the actor, the "de" one what is acted on
+                elif frame.de == "actor" and not recipients and self._undergoers(frame, found):
                     recipients = found  # "le bombardement de l'hôpital de Kharkiv": the hospital is hit
                 elif frame.de == "actor" and not actors:
                     actors = found
                 elif frame.de == "recipient" and not recipients:
                     recipients = found
-            elif c.dep_ == "nmod" and case in self.lex.cue("agent_preps") and not actors:
-                actors = context.resolve(c)
+        if agent is not None and not actors:
+            actors = context.resolve(agent)
         return actors, recipients
+
+    def _noun_agent(self, tok, context):
+        """The "par" phrase of an event noun that names an actor: its own complement, or the phrase right after
+        the noun's phrase that the parser hung on the governing noun ("en cas d'invasion de l'Ukraine par la
+        Russie": "par la Russie" under "cas"). None when there is none."""
+        by = self.lex.cue("agent_preps")
+        near = list(tok.children) + [c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod"
+                                     and c.left_edge.i == tok.right_edge.i + 1 and tok.head.pos_ == "NOUN"]
+        return next((c for c in near if c.dep_ == "nmod" and self._case_of(c) in by and context.resolve(c)), None)
 
     @staticmethod
     def _undergoers(frame, entities) -> bool:
@@ -126,13 +141,16 @@ class Nouns:
             if prep.dep_ == "case" and prep.lower_ in frame.recipient and prep.head.i > prep.i \
                     and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.head.i != tok.i:
                 recipients = context.resolve(prep.head)
-        return recipients
+        return recipients or self._nested_slot_recipient(tok, frame, context)
 
     def _noun_participle_agent(self, tok, context):
         """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
         nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
         for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
-            agent = next((g for g in acl.children if g.dep_ in self.lex.label("passive_agent")
+            # "le pilonnage effectué vendredi par les forces russes": the agent may hang on the time word
+            around = list(acl.children) + [g for c in acl.children if c.dep_ in self.lex.label("modifier_oblique")
+                                           for g in c.children]
+            agent = next((g for g in around if g.dep_ in self.lex.label("passive_agent")
                           or self._case_of(g) in self.lex.cue("agent_preps")), None)
             if agent is not None:
                 return context.resolve(agent) + tuple(e for g in self._coagents(acl, agent) for e in context.resolve(g))
@@ -141,7 +159,10 @@ class Nouns:
     def _noun_governor_participants(self, anchor, occasion, frame, context, recipients):
         """Participants through the clause the noun (its ``anchor``) sits in: the subject of the verb for a
         participation adjunct ("lors de sa visite, X a ..."), of a support verb or of the verb whose object it
-        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots."""
+        is, the agent of a passive ("sanctions imposées par Tokyo"), and that verb's recipient slots. The subject
+        of a verb of undergoing or fearing (cue list ``undergoing_verbs``: "Kiev craint une offensive") is the
+        recipient, not the actor; that of a verb of causing (cue list ``cause_verbs``: "sa mort a déclenché des
+        protestations") is the cause, no actor."""
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
         if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
@@ -166,6 +187,10 @@ class Nouns:
             else:
                 subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None) \
                     or self._inherited_subject(head)
+                if self._undergone_noun(anchor):  # "l'UE subit un chantage": the subject is the recipient
+                    return actors, recipients
+                if head.lemma_.lower() in self.lex.cue("cause_verbs"):  # "sa mort a déclenché des protestations":
+                    return actors, recipients  # the subject is the cause, not the author
                 if subject is not None:
                     actors = self._resolve_subject(subject, context)
             if not recipients and frame.recipient:

@@ -227,8 +227,8 @@ class Roles:
     def _needs_actor(self, trig: Trigger) -> bool:
         """Active verbs and agentive nouns ("visite de X") need an actor; passives ("ont été arrêtés") and
         patient nouns ("l'arrestation de X") may be coded with the recipient alone."""
-        if trig.is_noun:
-            return trig.frame.de != "recipient"
+        if trig.is_noun:  # "Kiev craint une offensive": an act undergone, its author unnamed
+            return trig.frame.de != "recipient" and not self._undergone_noun(trig.token)
         if trig.frame.cameo[:2] in ("18", "19", "20"):  # "un attentat a tué un soldat": the attack is the cause,
             subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)  # its author unnamed
             if subject is not None and any(c.dep_ == "case" for c in subject.children):
@@ -293,7 +293,8 @@ class Roles:
         return found
 
     def _inherited_subject(self, tok):
-        """Subject shared through coordination, control (xcomp), or a relative clause's antecedent."""
+        """Subject shared through coordination, control (xcomp), a relative clause's antecedent, or the clause
+        of a gerund the parser hung on a noun ("... avec Rabat en soutenant le plan")."""
         node = tok
         for _ in range(5):
             if self._incise(node):
@@ -309,6 +310,14 @@ class Roles:
                     return subj
                 node = head
                 continue
+            if node.dep_ == "acl" and self._gerund(node):  # "X a mis fin à la crise avec Rabat en soutenant
+                clause = node.head  # ...": a gerund hung on a noun shares the subject of that noun's clause
+                while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                    return subj if subj is not None else self._inherited_subject(clause)
+                return None
             relative = node.dep_ in self.lex.label("relative_clause")
             if (relative or node.dep_ == "acl") and node.pos_ in ("VERB", "AUX"):
                 if relative:
@@ -331,6 +340,11 @@ class Roles:
                 return self._series_subject(node)
             break
         return None
+
+    def _gerund(self, verb) -> bool:
+        """A gerund: a present participle marked "en" (label-set word list ``gerund_marks``): "en soutenant"."""
+        return verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.cue("gerund_marks") for c in verb.children)
 
     def _incise(self, verb) -> bool:
         """A reporting incise after its clause, with its subject inverted: "X ont maltraité des migrants, a accusé
@@ -395,7 +409,7 @@ class Roles:
         displaced = [g for c in tok.children
                      if (c.dep_ in ("obj", "nmod") or c.dep_ in self.lex.label("modifier_oblique"))
                      and c.lemma_.lower() in self.lex.cue("time_nouns")
-                     for g in c.children if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN")
+                     for g in c.children if g.dep_ in ("nmod", "obj", "amod") and g.pos_ in ("NOUN", "PROPN")
                      and g.i > c.i and self._case_of(g) is None
                      and not (trig.obj is not None and g.i == trig.obj.i)]
         for slot in trig.frame.recipient:
@@ -426,7 +440,7 @@ class Roles:
                         found = self._place_recipient(c, context)
                         if found:
                             return found
-        return ()
+        return self._object_slot_recipient(trig, context)
 
     def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
         """The pattern object matched only through a noun the parser hung under a recipient phrase ("a partagé

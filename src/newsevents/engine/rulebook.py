@@ -15,6 +15,9 @@ from .rules import Registry
 REGISTRY = Registry()
 """All rules, by stage and in order."""
 
+PROTEST_ROOT = "14"
+"""CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
+
 
 def _add(stage: str, kind: str, name: str, group: str | None = None):
     def register(fn):
@@ -149,6 +152,21 @@ def participants(coder, c, s) -> bool:
     return False
 
 
+@_add("roles", "step", "shared_noun_modifiers")
+def shared_noun_modifiers(coder, c, s) -> bool:
+    """"les tirs de roquettes et frappes israéliennes sur Gaza": the second noun "frappes" shares the modifiers
+    the parser hung on the first one after it (ISR MIL -> PSE), when it has no participant of its own."""
+    if c.actors and c.recipients:
+        return False
+    actors, recipients = coder._shared_noun_modifiers(c.trig, s.context, s.offset)
+    fired = False
+    if actors and not c.actors:
+        c.actors, fired = actors, True
+    if recipients and not c.recipients:
+        c.recipients, fired = recipients, True
+    return fired
+
+
 @_add("roles", "actors", "accused_actor")
 def accused_actor(coder, c, s):
     """"Kiev a bombardé Donetsk. Moscou l'accuse de viser des civils": the one accused (UKR) is the actor of
@@ -163,10 +181,13 @@ def accused_actor(coder, c, s):
 def frame_sectors(coder, c, s) -> bool:
     """"l'opposition a protesté contre le gouvernement": when the actors do not fit the frame's sectors (the
     protest frame wants civilians, workers or students) the next fitting frame is tried (criticism, 111;
-    participants found again); with none the candidate is dropped."""
+    participants found again); with none the candidate is dropped. A protest with nobody named is kept
+    for ``implied_actor`` (the people of the place)."""
     trig = c.trig
     if coder._frame_fits(trig.frame, trig.token, c.actors, s.context):
         return False
+    if not c.actors and trig.frame.cameo[:2] == PROTEST_ROOT and not trig.frame.needs_actor_patient:
+        return False  # "une vague de protestations": nobody named; the implied actor is of the frame's sector
     alt = next(((f, o) for f, o in trig.alternatives if coder._frame_fits(f, trig.token, c.actors, s.context)), None)
     if alt is None:
         return True
@@ -202,6 +223,15 @@ def absorbed_acts(coder, c, s) -> bool:
     c.inner = s.absorbed.get(c.trig.token.i, [])
     c.own_recipients = bool(c.recipients)  # named in the trigger's own slots ("convenu avec X")
     return False
+
+
+@_add("roles", "recipients", "hit_target")
+def hit_target(coder, c, s):
+    """"D'autres frappes ont touché la ville de Kharkiv": the target of an attack noun is what the attack struck or
+    who is called its target or victim (UKR); the attack is then coded with no actor named."""
+    found = coder._hit_target(c.trig, s.context, s.offset)
+    c.struck = bool(found)
+    return found
 
 
 @_add("roles", "recipients", "demanded_of")
@@ -351,9 +381,10 @@ def no_participants(coder, c, s) -> bool:
 @_add("roles", "drop", "actor_required")
 def actor_required(coder, c, s) -> bool:
     """"le rejet des pouvoirs issus des élections a été annoncé": an act only a government performs, by nobody;
-    dropped."""
+    dropped. An attack the clause names as what struck its recipient (``hit_target``) is an incident, its author
+    unnamed."""
     trig = c.trig
-    return not c.actors and (coder._needs_actor(trig) or trig.frame.needs_actor
+    return not c.actors and not c.struck and (coder._needs_actor(trig) or trig.frame.needs_actor
                              or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
 
 
@@ -392,6 +423,15 @@ def context_recipient(coder, c, s):
     return ()
 
 
+@_add("roles", "recipients", "domestic_recipient")
+def domestic_recipient(coder, c, s):
+    """"La justice iranienne a prononcé une condamnation à mort": a court's or police's act with nobody else
+    named falls on the people of its own country (IRN CVL, inferred), as do a violent act by civilians and a
+    government's promise or aid; a demand, criticism or rejection by citizens, parties, unions, media... with
+    nobody named is addressed to their own government (inferred GOV)."""
+    return coder._domestic_recipient(c.trig, c.actors, s.offset)
+
+
 @_add("roles", "step", "enumerated_recipients")
 def enumerated_recipients(coder, c, s) -> bool:
     """"a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des
@@ -412,11 +452,12 @@ def home_trip(coder, c, s) -> bool:
 @_add("roles", "step", "distinct_parties")
 def distinct_parties(coder, c, s) -> bool:
     """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
-    entity) is removed; the recipients of an accusing verb are kept for ``accused_actor``."""
-    spans = {a.span for a in c.actors}
+    entity) is removed, except other people of the same country ("un homme a poignardé des passants": civilians
+    and civilians); the recipients of an accusing verb are kept for ``accused_actor``."""
+    spans = {a.span for a in c.actors if a.entity_text}  # two inferred parties share the empty span at the trigger
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
-                         or not c.actors)
+                         or not c.actors or coder._other_people(r, c.actors))
     if c.trig.frame.cameo == "112" and not c.trig.is_noun:
         s.charged[c.trig.token.i] = c.recipients  # for accused_actor
     return False

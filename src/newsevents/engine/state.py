@@ -71,7 +71,8 @@ class SentenceState:
 @dataclass(slots=True)
 class Candidate:
     """A trigger on its way to events: its participants (tuples of :class:`~newsevents.records.Entity`), the
-    triggers it absorbed (``inner``), whether its recipients were named in its own slots, whether it is coded
+    triggers it absorbed (``inner``), whether its recipients were named in its own slots, whether the clause names
+    it as what hit its recipients (``struck``), whether it is coded
     both ways, and its modality, CAMEO code and CAMEO root as the recoding rules leave them."""
 
     trig: Trigger
@@ -79,6 +80,7 @@ class Candidate:
     recipients: tuple = ()
     inner: list = field(default_factory=list)
     own_recipients: bool = False
+    struck: bool = False  # an attack noun whose target the clause names (rule hit_target): no actor needed
     reciprocal: bool = False
     modality: str = ""
     cameo: str = ""

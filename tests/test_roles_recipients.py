@@ -1,0 +1,39 @@
+"""Recipients of verbs found where the parser hangs them (issue 9, item 6), with the real spaCy model on made-up
+French sentences. Each expectation is what a human coder following eval/ANNOTATION.md would write."""
+from __future__ import annotations
+
+import pytest
+
+from coding import code
+
+pytestmark = pytest.mark.model
+
+
+def test_recipient_slot_hung_on_the_direct_object(pipeline):
+    # "aux patrons" is parsed under "effort": it is still whom the request is made to
+    events = code(pipeline, "Emmanuel Macron entend demander un effort financier aux patrons.")
+    assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "REQUEST" and e.recipient] == [("FRA", "BUS")]
+
+
+def test_unaddressed_claim_by_citizens_goes_to_their_own_government(pipeline):
+    events = code(pipeline, "En France, le principal syndicat enseignant dénonce une réforme injuste.")
+    found = [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
+             if e.event_type == "ACCUSE" and e.recipient]
+    assert found == [("FRA", "GOV", "")], events
+
+
+def test_violence_among_civilians_with_nobody_named_falls_on_civilians(pipeline):
+    events = code(pipeline, "Au Japon, un homme a ouvert le feu dans une gare.")
+    found = [(e.recipient[0].code, e.recipient[0].sector) for e in events
+             if e.event_type == "ASSAULT" and e.recipient]
+    assert found == [("JPN", "CVL")], events
+
+
+def test_two_inferred_parties_are_both_kept(pipeline):
+    # the implied court and the implied civilians both sit on the empty span at the trigger: two parties
+    events = code(pipeline, "Deux jours après un drame à Lorient, une femme, qui a tout avoué aux enquêteurs, "
+                            "a été inculpée pour assassinat.")
+    found = [(e.actor[0].code + e.actor[0].sector, e.recipient[0].code + e.recipient[0].sector) for e in events
+             if e.event_type == "ACCUSE" and e.actor and e.recipient]
+    assert ("FRAJUD", "FRACVL") in found, events
