@@ -131,13 +131,14 @@ class FrameMatching:
                 return node.lemma_.lower() in lemmas
         return False
 
-    @staticmethod
-    def _loose_infinitives(children) -> list:
+    def _loose_infinitives(self, children) -> list:
         """Marked infinitive clauses the parser hung off the verb as an adverbial clause or off its object as a
         noun's clause: "a appelé les habitants à ne pas manifester" (advcl), "appelle ses ressortissants à
-        quitter le pays" (acl of the object). They complete the verb as an ``xcomp`` would."""
+        quitter le pays" (acl of the object). They complete the verb as an ``xcomp`` would, except the clause of
+        an event noun, which is its own ("a accepté la demande de la Bolivie d'ouvrir un dialogue")."""
         clauses = [c for c in children if c.dep_ == "advcl"]
-        clauses += [g for c in children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl"]
+        clauses += [g for c in children if c.dep_ == "obj" and c.lemma_.lower() not in self.lex.nouns
+                    for g in c.children if g.dep_ == "acl"]
         return [c for c in clauses if c.morph.get("VerbForm") == ["Inf"]]
 
     def _supported_by_participle(self, tok) -> bool:
