@@ -149,6 +149,7 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le musée invite les visiteurs à une exposition de peinture.",  # inviting to a place is no request
     "La démission de la confiance a été évoquée par le philosophe.",  # a resignation needs someone who resigns
     "L'Assemblée nationale a approuvé la loi sur le climat.",  # passing a law is no praise (051)
+    "Au Sahel, l'escalade de la violence inquiète les habitants.",  # violence naming nobody is a generic mention
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
