@@ -61,6 +61,12 @@ class NoPlaces:
     def resolve(self, name):
         return None
 
+    def event_place(self, trigger, exclude=(), offset=0, material=True):
+        return None
+
+    def fronted(self, ent):
+        return False
+
 
 @pytest.fixture(scope="module")
 def coder():

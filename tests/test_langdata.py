@@ -70,7 +70,7 @@ def test_unknown_cue_or_label_is_an_error_naming_file_and_key():
 
 
 @pytest.mark.parametrize("syntax, message", [
-    ({"source": "t", "words": {"empty": []}}, r"syntax.yaml: words.empty: expected a non-empty list of strings"),
+    ({"source": "t", "words": {"bare": "ne"}}, r"syntax.yaml: words.bare: expected a list of strings"),
     ({"source": "t", "words": {"pronouns": ["il", True]}}, r"syntax.yaml: words.pronouns: expected"),
     ({"source": "t", "labels": ["obl:arg"]}, r"syntax.yaml: labels: expected a mapping"),
     ({"source": "t", "words": {"reporting_verbs": ["dire"]}}, r"words.reporting_verbs: already a cue list"),

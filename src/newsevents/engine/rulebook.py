@@ -374,8 +374,8 @@ def protesters_hit(coder, c, s):
 
 @_add("roles", "drop", "no_participants")
 def no_participants(coder, c, s) -> bool:
-    """"des frappes ont eu lieu": no actor and no recipient; dropped."""
-    return not c.actors and not c.recipients
+    """"des frappes ont eu lieu": no actor and no recipient; dropped (unless the frame is ``bare``)."""
+    return not c.actors and not c.recipients and not c.trig.frame.bare
 
 
 @_add("roles", "drop", "actor_required")
@@ -384,8 +384,10 @@ def actor_required(coder, c, s) -> bool:
     dropped. An attack the clause names as what struck its recipient (``hit_target``) is an incident, its author
     unnamed."""
     trig = c.trig
+    if trig.frame.bare:
+        return False  # a frame coded without an actor (no_participants)
     return not c.actors and not c.struck and (coder._needs_actor(trig) or trig.frame.needs_actor
-                             or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
+                                              or (trig.is_noun and trig.frame.cameo[:2] in STATE_ACT_ROOTS))
 
 
 @_add("roles", "drop", "recipient_required")
@@ -530,7 +532,14 @@ def conditioned_threat(coder, c, s) -> bool:
 @_add("recoding", "step", "intent_code", group="intent")
 def intent_code(coder, c, s) -> bool:
     """"veut rencontrer le président russe": an intended meeting, aid, cooperation... is its "express intent" code
-    (036...)."""
+    (036...). For a language whose gold codes an announced act as the threat of it (cue list
+    ``intended_as_threat``: CAMEO roots; empty in French), an intended act of such a root is its threat code,
+    asserted (Spanish "protestarán": 133)."""
+    if c.modality == "intended" and c.root in coder.lex.cue("intended_as_threat") and c.root in THREAT_CODES:
+        c.cameo = THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]
+        c.root = c.cameo[:2]
+        c.modality = "asserted"
+        return True
     if c.modality == "intended" and c.root in INTENT_CODES:
         c.cameo = INTENT_CODES[c.root]
         return True

@@ -177,7 +177,7 @@ class SentenceCoder:
         else:
             date = self._date(trig, s.sent, s.offset, s.expressions, s.article.published)
         attribution = self._event_attribution(trig, s.context, s.offset) or s.sentence_attribution or s.inherited
-        location = self._location(trig, s.offset)
+        location = self._event_location(trig, s.offset, c.actors + c.recipients)
         actors, recipients = c.actors, c.recipients
         if c.root in STATE_ACT_ROOTS:  # a country that promises, demands, condemns or sanctions: its government
             actors = self._as_government(actors)

