@@ -90,6 +90,35 @@ SENTENCES = [
     ("Emmanuel Macron a passé un coup de fil à Vladimir Poutine.", "coup", "CONSULT", "041", "FRA", "RUS"),
     ("Le Danemark a passé un accord avec les Etats-Unis.", "accord", "SUPPORT", "057", "DNK", "USA"),
     ("L'armée russe est passée à l'offensive dans le Donbass.", "offensive", "ASSAULT", "190", "RUS", None),
+    # 17 COERCE: a charge is CAMEO 173 ("arrest, detain, or charge with legal action")
+    ("Trois militants ont été inculpés jeudi à Lyon.", "inculpés", "COERCE", "173", None, None),
+    # 10 REQUEST: asking someone to act
+    ("Le Canada invite ses ressortissants à quitter l'Éthiopie.", "invite", "REQUEST", "100", "CAN", "CAN"),
+    # 13 THREATEN: a promised response is a threat, not a pledge
+    ("Le président américain promet une réponse ferme à la Russie.", "promet", "THREATEN", "131", "USA", "RUS"),
+    # 09 investigate (ACCUSE), 05 apologies, 08 resignations named by a noun without a support verb
+    ("L'ONU publie une enquête sur les exactions de l'armée malienne.", "enquête", "ACCUSE", "090", None, None),
+    ("Les excuses du pape aux autochtones du Canada ont ému le pays.", "excuses", "SUPPORT", "055", None, "CAN"),
+    ("Démission du Premier ministre britannique.", "Démission", "RETREAT", "0831", "GBR", None),
+    # 17 COERCE: a prison term imposed by a court (besides the conviction, SANCTION 116)
+    ("L'opposant tunisien a été condamné à cinq ans de prison par un tribunal de Tunis.", "prison", "COERCE", "173",
+     "TUN", "TUN"),
+    # 10 REQUEST: the infinitive the parser hangs on the object still completes "appeler X à"
+    ("Israël appelle ses ressortissants à quitter la Turquie.", "appelle", "REQUEST", "100", "ISR", None),
+    # 19 FIGHT: violence between two parties is fighting, not a riot
+    ("Un regain de violence entre le Tadjikistan et le Kirghizistan a été signalé à la frontière.", "violence",
+     "ASSAULT", "190", None, None),
+    # 15 MOBILIZE: police deployed (CAMEO 152); 08 RETREAT: a named person freed
+    ("La France a déployé des milliers de policiers à Paris.", "déployé", "MOBILIZE", "152", "FRA", None),
+    ("Le journaliste Tom Dupont a été libéré par ses ravisseurs au Mali.", "libéré", "RETREAT", "0841", None, None),
+    # 16 SANCTION: sanctions named with their target, no support verb
+    ("Les sanctions de l'Union européenne contre la Russie sont entrées en vigueur.", "sanctions", "SANCTION", "163",
+     "IGO", "RUS"),
+    # 16 SANCTION: a conviction in a headline participle is specific by its sentence, not background
+    ("Algérie : quarante-neuf accusés condamnés à mort par contumace.", "condamnés", "SANCTION", "116", "DZA", None),
+    # sanctions "target" companies (163); an attack targets places and people (190)
+    ("Les Etats-Unis ciblent des entreprises russes du secteur de la défense.", "ciblent", "SANCTION", "163", "USA",
+     "RUS"),
 ]
 
 
@@ -117,6 +146,19 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le ministre a été chargé de la réforme.",  # only the police charges a crowd
     "Le ministre a tenu une conférence de presse à Paris.",  # a press conference is no meeting
     "Les étudiants occupent une place importante dans la société française.",  # "occuper une place": to have a role
+    "Le musée invite les visiteurs à une exposition de peinture.",  # inviting to a place is no request
+    "La démission de la confiance a été évoquée par le philosophe.",  # a resignation needs someone who resigns
+    "L'Assemblée nationale a approuvé la loi sur le climat.",  # passing a law is no praise (051)
+    "Au Sahel, l'escalade de la violence inquiète les habitants.",  # violence naming nobody is a generic mention
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
+
+
+@pytest.mark.model
+def test_prison_term_requested_is_no_detention(pipeline):
+    """"prison" codes a detention only under a verb that imposes it (governed_by: condamner, écoper): a sentence
+    the prosecution asks for is an accusation (112), not a prison term."""
+    events = list(code(pipeline, "Le parquet a requis dix ans de prison contre l'ancien ministre tunisien."))
+    assert "112" in {e.cameo_code for e in events}
+    assert "COERCE" not in {e.event_type for e in events}

@@ -164,7 +164,7 @@ SENTENCES = [
     ("Les enseignants ont battu le pavé contre la réforme.", "battu", "PROTEST", "141", None, None),
     ("Les dockers se sont mis en grève.", "mis", "PROTEST", "143", None, None),
     ("Le ministre français a mis en garde la Russie.", "mis", "THREATEN", "130", "FRA", "RUS"),
-    ("L'ancien président a été mis en examen pour corruption.", "mis", "ACCUSE", "112", None, None),
+    ("L'ancien président a été mis en examen pour corruption.", "mis", "COERCE", "173", None, None),  # charged
     ("L'opposant tunisien a été gardé à vue pendant deux jours.", "gardé", "COERCE", "173", None, "TUN"),
     ("Le gouvernement a mis fin aux sanctions contre Cuba.", "mis", "RETREAT", "085", None, None),
     ("Les rebelles ont déposé les armes.", "déposé", "RETREAT", "0873", None, None),

@@ -35,5 +35,5 @@ def test_two_inferred_parties_are_both_kept(pipeline):
     events = code(pipeline, "Deux jours après un drame à Lorient, une femme, qui a tout avoué aux enquêteurs, "
                             "a été inculpée pour assassinat.")
     found = [(e.actor[0].code + e.actor[0].sector, e.recipient[0].code + e.recipient[0].sector) for e in events
-             if e.event_type == "ACCUSE" and e.actor and e.recipient]
+             if e.event_type == "COERCE" and e.actor and e.recipient]  # a charge: CAMEO 173
     assert ("FRAJUD", "FRACVL") in found, events

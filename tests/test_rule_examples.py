@@ -68,6 +68,8 @@ EXAMPLES: dict[str, Example] = {
     "unowned_background": Example(
         "La police a arrêté dix personnes après un rassemblement lié à une hausse des prix.", "dropped",
         "rassemblement"),
+    "natural_cause": Example(
+        "Onze personnes ont été tuées dans un carambolage près de Metz.", "dropped", "tuées", ()),
     "organiser_adjunct": Example(
         "Des milliers de salariés ont défilé à Paris à l'appel des syndicats.", "dropped", "appel",
         ("PROTEST 141 FRA/LAB -> FRA/GOV asserted",)),

@@ -20,6 +20,7 @@ FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
 FRAME_KEYS |= {"bare"}
 FRAME_KEYS |= {"implied_actor"}
+FRAME_KEYS |= {"governed_by"}
 
 
 HEADLINE = "(headline)"
@@ -54,6 +55,7 @@ class Frame:
     needs_patient: bool = False
     bare: bool = False
     implied_actor: str | None = None
+    governed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_patient=bool(entry.get("needs_patient")),
             bare=bool(entry.get("bare")),
             implied_actor=implied,
+            governed_by=frozenset(entry.get("governed_by") or ()),
         ))
     return tuple(built)
 

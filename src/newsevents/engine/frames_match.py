@@ -34,7 +34,8 @@ class FrameMatching:
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
-                       if c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")):
+                       if c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")) \
+                    and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)):
                 return False
         if frame.objects:
             # "a levé vendredi le blocus": the parser hangs the object on the time word before it
@@ -108,12 +109,37 @@ class FrameMatching:
             return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
+        if frame.governed_by and not self._governed_by(tok, frame.governed_by):
+            return False
         if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
             around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
             if not any(self._lemma_in(c, frame.complements) for c in around
                        if c.i != tok.i and (c.dep_ in label("obliques") or c.dep_ == "nmod")):
                 return False
         return True
+
+    @staticmethod
+    def _governed_by(tok, lemmas: frozenset[str]) -> bool:
+        """``tok`` is inside a complement of a verb of ``lemmas``, up to three heads up through nouns ("condamné
+        à cinq ans de prison": "prison" -> "ans" -> "condamné"); the first verb met decides."""
+        node = tok
+        for _ in range(3):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node.lemma_.lower() in lemmas
+        return False
+
+    def _loose_infinitives(self, children) -> list:
+        """Marked infinitive clauses the parser hung off the verb as an adverbial clause or off its object as a
+        noun's clause: "a appelé les habitants à ne pas manifester" (advcl), "appelle ses ressortissants à
+        quitter le pays" (acl of the object). They complete the verb as an ``xcomp`` would, except the clause of
+        an event noun, which is its own ("a accepté la demande de la Bolivie d'ouvrir un dialogue")."""
+        clauses = [c for c in children if c.dep_ == "advcl"]
+        clauses += [g for c in children if c.dep_ == "obj" and c.lemma_.lower() not in self.lex.nouns
+                    for g in c.children if g.dep_ == "acl"]
+        return [c for c in clauses if c.morph.get("VerbForm") == ["Inf"]]
 
     def _supported_by_participle(self, tok) -> bool:
         """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine

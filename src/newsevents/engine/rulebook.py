@@ -73,6 +73,12 @@ def unowned_background(coder, t, s) -> bool:
     return coder._unowned_background(t, s.context)
 
 
+@_add("suppression", "drop", "natural_cause")
+def natural_cause(coder, t, s) -> bool:
+    """"Onze personnes ont été tuées dans un carambolage près de Metz": a misfortune, "tuées" is dropped."""
+    return coder._natural_cause(t)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""

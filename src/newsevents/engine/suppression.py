@@ -28,6 +28,8 @@ class Suppression:
             return False
         if trig.frame.cameo == "112" and not trig.frame.needs_actor:
             return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
+        if trig.frame.needs_complement:
+            return False  # "49 accusés condamnés à mort": the frame's complement (the sentence) makes it specific
         if tok.head.dep_ in ("obj", "nmod") or tok.head.dep_ in self.lex.label("obliques"):
             return True
         return not dated
@@ -257,6 +259,18 @@ class Suppression:
         phrase = {x.i for x in tok.subtree} - relative - {tok.i}
         mentions = context.mentions_in(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
         return not any(m.start in phrase for m in mentions)
+
+    def _natural_cause(self, trig: Trigger) -> bool:
+        """A verb whose agent or oblique complement is a natural or economic cause (cue list ``natural_causes``)
+        reports a misfortune, not an act: "un Brésil frappé par la crise climatique", "onze personnes ont été
+        tuées dans un carambolage". A language pack without the list has no such rule."""
+        causes = self.lex.cues.get("natural_causes")
+        if trig.is_noun or not causes:
+            return False
+        label, background = self.lex.label, self.lex.cue("background_preps")
+        return any(c.lemma_.lower() in causes for c in trig.token.children
+                   if c.pos_ == "NOUN" and (c.dep_ in label("obliques") or c.dep_ in label("passive_agent"))
+                   and self._case_of(c) not in background)  # "interpellés après la crise": a time, not a cause
 
     def _organiser_adjunct(self, trig: Trigger) -> bool:
         """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
