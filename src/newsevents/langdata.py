@@ -98,27 +98,13 @@ def _parse(where: str, raw: bytes):
     A cache that cannot be read or written is ignored. Raises :class:`LanguageDataError` for invalid YAML."""
     if len(raw) <= CACHED_ABOVE:
         return _parse_yaml(where, raw)
-    import pickle
-
-    from .places import cache_dir
+    from .diskcache import cache_dir, read_cached, write_cached
 
     path = cache_dir() / f"langdata-{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
-    try:
-        with open(path, "rb") as f:
-            parsed = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
-        if isinstance(parsed, dict):
-            return parsed
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        pass
-    parsed = _parse_yaml(where, raw)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    parsed = read_cached(path, dict)
+    if parsed is None:
+        parsed = _parse_yaml(where, raw)
+        write_cached(path, parsed)
     return parsed
 
 

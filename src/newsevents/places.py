@@ -30,7 +30,6 @@ Measured on 2 cores with cities of 15,000+ people (34,006 cities): build about 1
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import unicodedata
@@ -38,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .diskcache import cache_dir, read_cached, write_cached
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
@@ -62,21 +62,6 @@ Chattogram)."""
 PRECISION = {"city": "town", "region": "region", "country": "country"}
 """The ``precision`` of a resolved place by its ``feature``: a city (or a place inside one: "la gare de
 Bordeaux") places the event in a town; a province, sea, macro-region or continent in a region."""
-
-
-CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
-"""Environment variable naming the cache directory (default: the user cache directory of newsevents)."""
-
-
-def cache_dir() -> Path:
-    """``$NEWSEVENTS_CACHE_DIR``, else ``platformdirs.user_cache_dir("newsevents")``: derived data that is
-    rebuilt when missing (the place index)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("newsevents"))
 
 
 def place_key(name: str) -> str:
@@ -359,27 +344,13 @@ class PlaceResolver:
         """The index from the on-disk cache (:func:`cache_dir`, ``places-<lang>-<key>.pickle``; about 0.3 s
         instead of 1.5 s to build), else built and cached. A cache that cannot be read or written is ignored
         (logged at debug level); the file is written by this process only, under a name keyed by content."""
-        import pickle
-
         path = cache_dir() / f"places-{self.data.lang}-{self._cache_key()}.pickle"
-        try:
-            with open(path, "rb") as f:
-                index = pickle.load(f)  # noqa: S301 (our own file, keyed by content)
-            if not isinstance(index, dict):
-                raise ValueError("not a place index")
+        index = read_cached(path, dict)
+        if index is not None:
             self._read_config()
             return index
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
-            log.debug("place index cache %s not used: %s", path, exc)
         index = self._build()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as exc:
-            log.debug("place index cache %s not written: %s", path, exc)
+        write_cached(path, index)
         return index
 
     def _config(self) -> dict[str, Any]:
