@@ -171,13 +171,9 @@ def convert_actors(actors: Iterable[Actor], countries: frozenset[str] | None, ta
         names = []
         for raw in actor.names:
             name = display_case(raw, stop_words)
-            key = fold(name)
-            if not usable_name(raw):
-                tally.skip("names that can never match news tokens (brackets, operators, no letter)")
-            elif key in taken:
-                tally.skip("names already given to an earlier record (first record wins)")
-            else:
-                taken.add(key)
+            if _claim(raw, name, taken, tally,
+                      "names that can never match news tokens (brackets, operators, no letter)",
+                      "names already given to an earlier record (first record wins)"):
                 names.append(name)
         pieces = _mapped_pieces(actor, countries, tally)
         if not names or not pieces:
@@ -197,6 +193,21 @@ def convert_actors(actors: Iterable[Actor], countries: frozenset[str] | None, ta
     return organisations, persons, country_names
 
 
+def _claim(raw: str, shown: str, taken: set[str], tally: Tally, unusable: str, repeated: str) -> bool:
+    """Whether ``shown`` (how the dictionary entry ``raw`` will be written) is a usable name no earlier record
+    took: if so it is added to ``taken``; if not, the reason (``unusable`` or ``repeated``) is counted in
+    ``tally``."""
+    key = fold(shown)
+    if not usable_name(raw):
+        tally.skip(unusable)
+    elif key in taken:
+        tally.skip(repeated)
+    else:
+        taken.add(key)
+        return True
+    return False
+
+
 def convert_agents(agents: Iterable[Agent], taken: set[str], tally: Tally) -> dict[str, list[str]]:
     """Sector -> words (lower case, plurals included) for ``agents.yaml`` ``sectors.<CODE>.words``: the
     sector is the first 3-letter part of the agent code mapped by :data:`SECTOR_OF` (``GOVFRM`` -> GOV,
@@ -210,13 +221,8 @@ def convert_agents(agents: Iterable[Agent], taken: set[str], tally: Tally) -> di
             continue
         words = []
         for word in agent.words:
-            key = fold(word)
-            if not usable_name(word):
-                tally.skip("agent words that can never match news tokens")
-            elif key in taken:
-                tally.skip("agent words already given to an earlier record (first record wins)")
-            else:
-                taken.add(key)
+            if _claim(word, word, taken, tally, "agent words that can never match news tokens",
+                      "agent words already given to an earlier record (first record wins)"):
                 words.append(word.lower())
         if words:
             tally.kept += 1
