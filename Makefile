@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with only Python and pip:
-#   make demo  - create .venv, install newsevents, run the main job on the bundled sample story
+#   make demo  - create .venv, install newsevents, run the main job on the bundled sample stories
 #   make test  - install the test extras too and run the test suite
 PYTHON ?= python3
 VENV := .venv

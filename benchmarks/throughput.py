@@ -16,9 +16,10 @@ In one run, on the first ``--items`` Le Monde RSS items and the first ``--articl
 * batch: :func:`newsevents.batch.run_batch` on both sets together with 1 and 2 local workers (wall time,
   cluster start and model loading included), the speed-up, and each worker's peak RSS;
 * store ingest: :meth:`Store.ingest` of the batch output, rows/s;
-* other languages (``--languages en``): raw spaCy of that language's model and ``extract --lang en`` (parse
-  adapter included) on the English texts of the derived gold sets in ``reference/derived_gold`` (the only
-  English news text in ../shared), and the ratio; with ``--only-languages`` nothing else runs;
+* other languages (``--languages en es``): raw spaCy of that language's model and ``extract --lang en`` (parse
+  adapter included) on that language's texts of the derived gold sets in ``reference/derived_gold`` (the only
+  English news text in ../shared; for Spanish, the UniversalPetrarch development halves), and the ratio; with
+  ``--only-languages`` nothing else runs;
 * with ``--profile``: a pyinstrument profile of ``Pipeline.process`` (install pyinstrument first), the
   share of time in spaCy and in the coder, and the coder's heaviest functions.
 
@@ -128,7 +129,9 @@ def bench_set(name: str, articles, nlp, repeat: int) -> dict:
 
 
 LANGUAGE_SETS = {"en": ("plover_gsr_en.dev", "PETR2_GSR_validation.dev", "PETR_Validate_records_2_02",
-                         "PETR.UnitTest.records")}
+                         "PETR.UnitTest.records"),
+                  "es": ("spanish_validation_1018_noaccent.dev", "spanish_protest_plover_validation.dev",
+                         "spanish_protest_cameo_4_jj_validation.dev", "spanish_fight_reduced_181227v2_validation.dev")}
 """Derived gold files (``reference/derived_gold/NAME.jsonl``) whose texts are a language's benchmark set."""
 
 

@@ -51,11 +51,14 @@ def import_(file: Path, fmt: str, lang: str, kind: str | None, replace: bool, le
 @click.option("--lang", default=None, metavar="LANG", help="Only this language (ISO 639-1).")
 def list_(lang: str | None) -> None:
     """List the installed user dictionary files, one per line: language, file, and where it came from."""
+    from .pipeline import SUPPORTED_LANGS
     from .user_dictionaries import installed, user_data_dir
 
     files = installed(lang)
     if not files:
-        click.echo(f"no user dictionaries in {user_data_dir() / 'lang'}", err=True)
+        click.echo(f"no user dictionaries in {user_data_dir() / 'lang'} (the packaged language data of "
+                   f"{', '.join(SUPPORTED_LANGS)} is always used; user dictionaries are merged over it)",
+                   err=True)
     for code, path in files:
         click.echo(f"{code}\t{path}\t{_source(path)}")
 
