@@ -270,7 +270,6 @@ class Pipeline:
         return list(self.process(articles))
 
 
-
 def for_parser(text: str) -> str:
     """``text`` with each line written in capitals only (at least three words of letters) put in lower case
     (its first word too: a capitalised first word is read as a name); other lines, and a line whose lower case
