@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from .clusters import Cluster, Mention, Rules, cluster_mentions, document_signature, load_rules
-from .store import EventFilter, Store
+from .store import EventFilter, Store, transaction
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +80,9 @@ def _update_signatures(store: Store, rules: Rules) -> tuple[int, set[str]]:
         "text_sha1": [hashlib.sha1((r[1] or "").encode("utf-8")).hexdigest() for r in rows],
         "minhash": [document_signature(r[1] or "", rules).tolist() for r in rows],
     }, schema=pa.schema([("doc_id", pa.string()), ("text_sha1", pa.string()), ("minhash", pa.list_(pa.uint64()))]))
-    with store._cursor() as cur:
-        cur.register("_sigs", table)
-        try:
-            cur.execute("BEGIN TRANSACTION")
-            cur.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM _sigs)")
-            cur.execute("INSERT INTO document_signatures SELECT doc_id, text_sha1, minhash FROM _sigs")
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        finally:
-            cur.unregister("_sigs")
+    with store._cursor() as cur, transaction(cur, _sigs=table):
+        cur.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM _sigs)")
+        cur.execute("INSERT INTO document_signatures SELECT doc_id, text_sha1, minhash FROM _sigs")
     return len(rows), changed
 
 
@@ -222,24 +213,13 @@ def _arrow_tables(clusters: list[Cluster]):
 def write_clusters(store: Store, types: list[str], clusters: list[Cluster]) -> None:
     """Replace the cluster rows of event ``types`` by ``clusters`` (one transaction)."""
     ctable, mtable = _arrow_tables(clusters)
-    with store._cursor() as cur:
-        cur.register("_clusters", ctable)
-        cur.register("_members", mtable)
-        try:
-            cur.execute("BEGIN TRANSACTION")
-            cur.execute("DELETE FROM cluster_members WHERE list_contains(?, event_type)", [types])
-            cur.execute("DELETE FROM clusters WHERE list_contains(?, event_type)", [types])
-            cur.execute(f"INSERT INTO clusters ({', '.join(_CLUSTER_COLUMNS)}) "
-                        f"SELECT {', '.join(_CLUSTER_COLUMNS)} FROM _clusters")
-            cur.execute(f"INSERT INTO cluster_members ({', '.join(_MEMBER_COLUMNS)}) "
-                        f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM _members")
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        finally:
-            cur.unregister("_clusters")
-            cur.unregister("_members")
+    with store._cursor() as cur, transaction(cur, _clusters=ctable, _members=mtable):
+        cur.execute("DELETE FROM cluster_members WHERE list_contains(?, event_type)", [types])
+        cur.execute("DELETE FROM clusters WHERE list_contains(?, event_type)", [types])
+        cur.execute(f"INSERT INTO clusters ({', '.join(_CLUSTER_COLUMNS)}) "
+                    f"SELECT {', '.join(_CLUSTER_COLUMNS)} FROM _clusters")
+        cur.execute(f"INSERT INTO cluster_members ({', '.join(_MEMBER_COLUMNS)}) "
+                    f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM _members")
 
 
 # -- reading ----------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -178,6 +179,25 @@ def parse_actor(value: str) -> tuple[str | None, str | None]:
         raise ValueError(f"actor filter {value!r}: expected a country code (RUS), code+sector (RUSGOV) or *SECTOR")
     return value[:3], (value[3:] or None)
 
+
+
+@contextmanager
+def transaction(cur, commit: bool = True, **tables):
+    """One write transaction on the DuckDB cursor ``cur``, with the Arrow ``tables`` registered under their
+    keyword names for its statements: committed when the block ends (rolled back instead when ``commit`` is
+    False, a dry run), rolled back when it raises (the error goes on); the tables are unregistered either way."""
+    for name, table in tables.items():
+        cur.register(name, table)
+    try:
+        cur.execute("BEGIN TRANSACTION")
+        yield cur
+        cur.execute("COMMIT" if commit else "ROLLBACK")
+    except Exception:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        for name in tables:
+            cur.unregister(name)
 
 @dataclass
 class EventFilter:
@@ -504,16 +524,11 @@ class Store(StoreSummaries):
             for version, description, statements in MIGRATIONS:
                 if version <= current:
                     continue
-                cur.execute("BEGIN TRANSACTION")
-                try:
+                with transaction(cur):
                     for sql in statements:
                         cur.execute(sql)
                     cur.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
                                 [version, description, datetime.now(timezone.utc).replace(tzinfo=None)])
-                    cur.execute("COMMIT")
-                except Exception:
-                    cur.execute("ROLLBACK")
-                    raise
                 log.info("%s: applied schema migration %d (%s)", self.path, version, description)
 
     # -- writing ------------------------------------------------------------------------------------------
@@ -604,34 +619,21 @@ class Store(StoreSummaries):
         doc_table = pa.Table.from_pylist(docs, schema=doc_schema)
         event_table = pa.Table.from_pylist(events, schema=event_schema)
         ids = pa.table({"doc_id": pa.array([d["doc_id"] for d in docs], pa.string())})
-        with self._cursor() as cur:
-            cur.register("_ids", ids)
-            cur.register("_docs", doc_table)
-            cur.register("_events", event_table)
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                cur.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM _ids)")
-                cur.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM _ids)")
-                cur.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
-                            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM _docs")
-                if events:
-                    cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
-                                f"SELECT {', '.join(EVENT_COLUMNS)} FROM _events")
-                cur.execute("ROLLBACK" if dry_run else "COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                for name in ("_ids", "_docs", "_events"):
-                    cur.unregister(name)
+        with self._cursor() as cur, transaction(cur, commit=not dry_run,
+                                                _ids=ids, _docs=doc_table, _events=event_table):
+            cur.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM _ids)")
+            cur.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM _ids)")
+            cur.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                        f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM _docs")
+            if events:
+                cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+                            f"SELECT {', '.join(EVENT_COLUMNS)} FROM _events")
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and its events; returns whether it existed."""
-        with self._cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
+        with self._cursor() as cur, transaction(cur):
             cur.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
             n = cur.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
-            cur.execute("COMMIT")
         return bool(n)
 
     # -- reading ------------------------------------------------------------------------------------------
