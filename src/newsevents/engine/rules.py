@@ -103,17 +103,11 @@ def run_candidate_rules(rules: tuple[Rule, ...], coder, cand, state) -> bool:
         if rule.group is not None and rule.group in fired_groups:
             continue
         kind = rule.kind
-        if kind == "recipients":
-            if cand.recipients:
+        if kind == "recipients" or kind == "actors":  # a fallback: only while that slot is empty
+            if getattr(cand, kind):
                 continue
             found = rule.fn(coder, cand, state)
-            cand.recipients = found
-            fired = bool(found)
-        elif kind == "actors":
-            if cand.actors:
-                continue
-            found = rule.fn(coder, cand, state)
-            cand.actors = found
+            setattr(cand, kind, found)
             fired = bool(found)
         elif rule.fn(coder, cand, state):
             if kind == "drop":
