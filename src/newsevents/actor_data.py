@@ -43,6 +43,7 @@ _DE_CASES = {"de", "d'", "du", "des", "d’"}
 _INDEFINITE_PLURAL = {"des", "de", "d'", "d’", "plusieurs", "quelques", "certains", "certaines", "nombreux",
                       "nombreuses"}
 _QUANT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
 _SING_PRONOUNS = {"il", "elle", "lui", "son", "sa", "ses", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}
 _PLUR_PRONOUNS = {"ils", "elles", "eux", "leur", "leurs", "ceux-ci", "celles-ci"}
 _MASC_PRONOUNS = {"il", "ils", "eux", "celui-ci", "ceux-ci"}
@@ -179,6 +180,7 @@ class ActorGrammar:
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
     masc_pronouns: frozenset[str] = frozenset(_MASC_PRONOUNS)
     fem_pronouns: frozenset[str] = frozenset(_FEM_PRONOUNS)
+    subject_pronouns: frozenset[str] = frozenset(_SUBJECT_PRONOUNS)  # "il a dit": a mention of its antecedent
     definite: frozenset[str] = frozenset(_DEFINITE)
     indefinite_plural: frozenset[str] = frozenset(_INDEFINITE_PLURAL)
     de_cases: frozenset[str] = frozenset(_DE_CASES)
@@ -192,8 +194,8 @@ class ActorGrammar:
         return _plural(word, self.prepositions) if self.plural == "french" else _english_plural(word, self.prepositions)
 
 
-_GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "definite", "indefinite_plural",
-                 "de_cases", "prepositions"}
+_GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
+                 "indefinite_plural", "de_cases", "prepositions"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

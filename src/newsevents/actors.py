@@ -192,7 +192,7 @@ class ArticleActors(_Coreference):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
         for tok in info.tokens:  # subject pronouns: a coref mention of their antecedent
-            if fold(tok.text) in ("il", "elle", "ils", "elles") and tok.i not in info.by_token:
+            if fold(tok.text) in self.resolver.grammar.subject_pronouns and tok.i not in info.by_token:
                 ref = self._antecedent(info, tok)
                 if ref is not None:
                     m = Mention(tok.i, tok.i + 1, info.offset + tok.idx, info.offset + tok.idx + len(tok),
