@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from .date_rules import (_Context, _interval, _resolve_count, _resolve_date, _resolve_day_range, _resolve_decade,
@@ -172,17 +173,46 @@ class _Grammar:
     :class:`LanguageDataError` naming the file and entry for a malformed file."""
 
     def __init__(self, data: LanguageData):
-        where = f"lang/{data.lang}/dates.yaml"
-        raw = data.file("dates")
+        self._where = f"lang/{data.lang}/dates.yaml"
+        self._raw = data.file("dates")
+        months, month_abbr, weekdays, weekday_abbr = self._calendar()
+        week_phrases = self._relative_tables()
+        units, numbers, rng = self._quantities()
+        blk = self._blocks(months, month_abbr, weekdays, weekday_abbr, units, numbers, rng)
+        blk.week_phrases = week_phrases
+        self.rules: list[tuple[str, re.Pattern, Callable]] = []
+        self.digit_rules = frozenset({"numeric", "iso", "numeric_no_year", "numeric_month", "year_cue", "year_bare",
+                                      "decade", "day_dash_range", "year_range", "year_dash"})
+        """Rules whose every match contains a digit (``\\d``): skipped on a text slice without one."""
+        self._point_rules(blk)
+        self._range_rules(blk)
+        self._count_rules(blk)
+        words, b, art = self._words, blk.b, blk.art
+        self.ago = {_key(w) for w in words("ago")}
+        self.since = {_key(w) for w in words("since")}
+        self.since_before = re.compile(rf"{b}{_alt(words('since'))}\s+{art}$")
+        self.weekday_blockers = re.compile(rf"{b}{_alt(words('weekday_blockers'))}\s+$")
+        self.bare_month_blockers = re.compile(rf"{b}{_alt(words('bare_month_blockers'))}\s+$")
+        self.bare_year_blockers = re.compile(rf"(?:{b}{_alt(words('bare_year_blockers'))}|\d)[\s.,]*$")
+        del self._raw
 
-        def get(key: str) -> Any:
-            if key not in raw:
-                raise LanguageDataError(f"{where}: missing key {key!r}")
-            return raw[key]
+    def _get(self, key: str) -> Any:
+        """The value of a top-level key of ``dates.yaml``; a missing key is a load error naming the file."""
+        if key not in self._raw:
+            raise LanguageDataError(f"{self._where}: missing key {key!r}")
+        return self._raw[key]
 
-        def words(key: str) -> list[str]:
-            return _strings(get(key), f"{where}: {key}") if get(key) else []
+    def _words(self, key: str) -> list[str]:
+        """The word list under ``key`` (empty when the key is empty), validated as strings."""
+        return _strings(self._get(key), f"{self._where}: {key}") if self._get(key) else []
 
+    def _rule(self, name: str, pattern: str, handler: Callable) -> None:
+        self.rules.append((name, re.compile(pattern), handler))
+
+    def _calendar(self) -> tuple[dict, dict, dict, dict]:
+        """Month and weekday names (full and abbreviated, numbered 1..12 and ISO 1..7) and the lookup tables
+        built from them: ``month_of``, ``weekday_of``, ``first_day``, ``past``, ``next``."""
+        where, get, words = self._where, self._get, self._words
         months = _numbered(get("months"), f"{where}: months", range(1, 13))
         if set(months) != set(range(1, 13)):
             raise LanguageDataError(f"{where}: months: expected the 12 months 1..12, got {sorted(months)}")
@@ -191,7 +221,6 @@ class _Grammar:
         if set(weekdays) != set(range(1, 8)):
             raise LanguageDataError(f"{where}: weekdays: expected the 7 ISO weekdays 1..7, got {sorted(weekdays)}")
         weekday_abbr = _numbered(get("weekday_abbreviations") or {}, f"{where}: weekday_abbreviations", range(1, 8))
-
         self.month_of = {_key(n): k for k, names in months.items() for n in names}
         self.month_of.update({_key(n): k for k, names in month_abbr.items() for n in names})
         self.weekday_of = {_key(n): k for k, names in weekdays.items() for n in names}
@@ -199,9 +228,14 @@ class _Grammar:
         self.first_day = {_key(w) for w in words("first_day")}
         self.past = {_key(w) for w in words("past")}
         self.next = {_key(w) for w in words("next")}
+        return months, month_abbr, weekdays, weekday_abbr
 
+    def _relative_tables(self) -> list[str]:
+        """``relative_days`` (phrase -> day offset, with optional ``not_before`` blockers) and
+        ``relative_periods`` (phrase -> [unit, offset]); returns the period phrases whose unit is the week."""
+        where = self._where
         self.relative_days: dict[str, tuple[int, re.Pattern | None]] = {}
-        rel_days = get("relative_days")
+        rel_days = self._get("relative_days")
         if not isinstance(rel_days, dict):
             raise LanguageDataError(f"{where}: relative_days: expected a mapping of phrase to day offset")
         for phrase, spec in rel_days.items():
@@ -217,9 +251,8 @@ class _Grammar:
                 raise LanguageDataError(f"{where}: relative_days: {phrase!r}: expected an integer day offset")
             self.relative_days[_key(phrase)] = (offset, blocker)
         self._relative_day_phrases = list(rel_days)
-
         self.relative_periods: dict[str, tuple[str, int]] = {}
-        rel_periods = get("relative_periods")
+        rel_periods = self._get("relative_periods")
         if not isinstance(rel_periods, dict):
             raise LanguageDataError(f"{where}: relative_periods: expected a mapping of phrase to [unit, offset]")
         for phrase, spec in rel_periods.items():
@@ -229,7 +262,11 @@ class _Grammar:
                                         f"{', '.join(_PERIOD_UNITS)}, got {spec!r}")
             self.relative_periods[_key(phrase)] = (spec[0], spec[1])
         self._relative_period_phrases = list(rel_periods)
+        return [p for p in rel_periods if rel_periods[p][0] == "week"]
 
+    def _quantities(self) -> tuple[dict, dict, dict[str, list[str]]]:
+        """Units, number words, range words and the numeric date order; returns (units, numbers, ranges)."""
+        where, get = self._where, self._get
         units = get("units")
         if not isinstance(units, dict) or not set(units) <= set(_UNITS):
             raise LanguageDataError(f"{where}: units: expected a mapping with keys among {', '.join(_UNITS)}")
@@ -246,97 +283,98 @@ class _Grammar:
         if get("numeric_order") not in ("dmy", "mdy"):
             raise LanguageDataError(f"{where}: numeric_order: expected 'dmy' or 'mdy'")
         self.numeric_order = get("numeric_order")
+        return units, numbers, rng
 
-        # -- building blocks (on folded text) --
-        b, e = r"(?<!\w)", r"(?!\w)"
-        month_full = _alt(n for ns in months.values() for n in ns)
+    def _blocks(self, months, month_abbr, weekdays, weekday_abbr, units, numbers, rng) -> SimpleNamespace:
+        """The regular-expression building blocks (on folded text) that the rules combine."""
+        words = self._words
+        blk = SimpleNamespace(b=r"(?<!\w)", e=r"(?!\w)")
+        e = blk.e
+        blk.month_full = _alt(n for ns in months.values() for n in ns)
         need_dot = {fold(w) for w in words("abbreviations_needing_dot")}
         abbr_free = _alt(n for ns in month_abbr.values() for n in ns if fold(n) not in need_dot)
         abbr_dot = _alt(n for ns in month_abbr.values() for n in ns if fold(n) in need_dot)
-        month_with_day = rf"(?:{month_full}{e}|{abbr_dot}(?:\.|(?=\s+[12]\d{{3}}))|{abbr_free}(?:\.|{e}))"
-        weekday = _alt(n for ns in weekdays.values() for n in ns)
-        weekday_abbr_alt = _alt(n for ns in weekday_abbr.values() for n in ns)
-        day = rf"(?:{_alt(words('first_day'))}|{_NUM_DAY})"
-        joiner = rf"(?:{_alt(words('joiners'))}\s+)?" if words("joiners") else ""
-        rel = rf"(?:{_alt(words('past') + words('next'))})"
-        this = _alt(words("this"))
-        day_parts = _alt(words("day_parts"))
-        art = rf"(?:{_alt_lead(rng['articles'])})?"
-        frm, to = _alt_lead(rng["from"]), _alt_lead(rng["to"])
-        between, and_ = _alt_lead(rng["between"]), _alt_lead(rng["and"])
-        pair = _alt_lead(rng["pair"])
-        number = rf"(?:\d{{1,3}}(?!\d)|{_alt(numbers)})"
-        unit = _alt(w for ws in units.values() for w in ws)
-        wd_opt = rf"(?:(?:{weekday}|{weekday_abbr_alt}\.?)\s+)?"
+        blk.month_with_day = rf"(?:{blk.month_full}{e}|{abbr_dot}(?:\.|(?=\s+[12]\d{{3}}))|{abbr_free}(?:\.|{e}))"
+        blk.weekday = _alt(n for ns in weekdays.values() for n in ns)
+        blk.weekday_abbr = _alt(n for ns in weekday_abbr.values() for n in ns)
+        blk.day = rf"(?:{_alt(words('first_day'))}|{_NUM_DAY})"
+        blk.joiner = rf"(?:{_alt(words('joiners'))}\s+)?" if words("joiners") else ""
+        blk.rel = rf"(?:{_alt(words('past') + words('next'))})"
+        blk.this = _alt(words("this"))
+        blk.day_parts = _alt(words("day_parts"))
+        blk.art = rf"(?:{_alt_lead(rng['articles'])})?"
+        blk.frm, blk.to = _alt_lead(rng["from"]), _alt_lead(rng["to"])
+        blk.between, blk.and_ = _alt_lead(rng["between"]), _alt_lead(rng["and"])
+        blk.pair = _alt_lead(rng["pair"])
+        blk.number = rf"(?:\d{{1,3}}(?!\d)|{_alt(numbers)})"
+        blk.unit = _alt(w for ws in units.values() for w in ws)
+        blk.wd_opt = rf"(?:(?:{blk.weekday}|{blk.weekday_abbr}\.?)\s+)?"
         # a year after a month: four digits, or two (checked by _year_after: "juillet 98,", "Mai 68")
-        year_after = rf"(?:\s+{joiner}(?P<y>{_YEAR_ANY})|\s+(?P<yy>\d{{2}})(?!\d)(?![.,]\d))"
-        week_phrases = [p for p in rel_periods if rel_periods[p][0] == "week"]
+        blk.year_after = rf"(?:\s+{blk.joiner}(?P<y>{_YEAR_ANY})|\s+(?P<yy>\d{{2}})(?!\d)(?![.,]\d))"
+        return blk
 
-        self.rules: list[tuple[str, re.Pattern, Callable]] = []
-
-        def rule(name: str, pattern: str, handler: Callable) -> None:
-            self.rules.append((name, re.compile(pattern), handler))
-
-        self.digit_rules = frozenset({"numeric", "iso", "numeric_no_year", "numeric_month", "year_cue", "year_bare",
-                                      "decade", "day_dash_range", "year_range", "year_dash"})
-        """Rules whose every match contains a digit (``\\d``): skipped on a text slice without one."""
-
-        rule("date", rf"{b}(?:(?P<wd>{weekday})\s+|(?P<wda>{weekday_abbr_alt})\.?\s+)?(?<![\w,.])(?P<d>{day})"
-                     rf"\s+{joiner}(?P<m>{month_with_day}){year_after}?(?:\s+(?P<rel>{rel}){e})?", _resolve_date)
-        if raw.get("month_first"):  # "March 4, 2024", "from March 4 to 6" (English): before the month rule
-            self._month_first_rules(rule, b, e, weekday, month_full, frm, to, between, and_, art)
-        rule("numeric", rf"{b}(?:(?P<wd>{weekday})\s+)?(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)"
+    def _point_rules(self, k: SimpleNamespace) -> None:
+        """Rules for one date, month, year, decade, relative day or period, or weekday, in matching order."""
+        rule, words, b, e = self._rule, self._words, k.b, k.e
+        rule("date", rf"{b}(?:(?P<wd>{k.weekday})\s+|(?P<wda>{k.weekday_abbr})\.?\s+)?(?<![\w,.])(?P<d>{k.day})"
+                     rf"\s+{k.joiner}(?P<m>{k.month_with_day}){k.year_after}?(?:\s+(?P<rel>{k.rel}){e})?",
+             _resolve_date)
+        if self._raw.get("month_first"):  # "March 4, 2024", "from March 4 to 6" (English): before the month rule
+            self._month_first_rules(rule, b, e, k.weekday, k.month_full, k.frm, k.to, k.between, k.and_, k.art)
+        rule("numeric", rf"{b}(?:(?P<wd>{k.weekday})\s+)?(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)"
                         rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)", _resolve_numeric)
         rule("iso", r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _resolve_iso)
         rule("numeric_no_year", rf"(?:{b}(?P<art>{_alt(words('numeric_date_articles'))})\s+)?"
-                                rf"(?:(?P<wd>{weekday})\s+)?"
+                                rf"(?:(?P<wd>{k.weekday})\s+)?"
                                 rf"(?<![\w/.,-])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\w/])", _resolve_numeric)
         rule("numeric_month", r"(?<![\w/.,-])(?P<b>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?![\w/])",
              _resolve_numeric_month)
         month_prefix = _alt_lead(words("month_prefixes"))
-        rule("month", rf"{b}(?:(?P<pre>{month_prefix})|(?P<this>{this})\s+(?:{_alt(words('month_word'))}\s+"
-                      rf"{_alt_lead(words('month_of'))})?)?(?P<m>{month_full}){e}"
-                      rf"{year_after}?(?:\s+(?P<rel>{rel}){e})?", _resolve_month)
+        rule("month", rf"{b}(?:(?P<pre>{month_prefix})|(?P<this>{k.this})\s+(?:{_alt(words('month_word'))}\s+"
+                      rf"{_alt_lead(words('month_of'))})?)?(?P<m>{k.month_full}){e}"
+                      rf"{k.year_after}?(?:\s+(?P<rel>{k.rel}){e})?", _resolve_month)
         rule("year_cue", rf"{b}(?:(?P<pre>{_alt_lead(words('year_prefixes'))})|{_alt(words('year_cues'))}\s+)"
                          rf"(?P<y>{_YEAR_MOD}){e}", _resolve_year)
         rule("year_bare", rf"(?<![\w,.\-/])(?P<y>{_YEAR_MOD})(?=\s*(?:[.,;:!?)\]»\"]|$))", _resolve_year_bare)
         rule("decade", rf"{b}{_alt(words('decades'))}\s+(?P<dec>(?:19|20)\d0|\d0){e}", _resolve_decade)
-        rule("relative_day", rf"{b}(?P<rd>{_alt(self._relative_day_phrases)})(?:\s+{weekday}{e})?"
-                             rf"(?:\s+(?P<part>{day_parts}))?{e}", _resolve_relative_day)
+        rule("relative_day", rf"{b}(?P<rd>{_alt(self._relative_day_phrases)})(?:\s+{k.weekday}{e})?"
+                             rf"(?:\s+(?P<part>{k.day_parts}))?{e}", _resolve_relative_day)
         rule("relative_period", rf"{b}(?P<rp>{_alt(self._relative_period_phrases)}){e}", _resolve_relative_period)
-        rule("weekday", rf"{b}(?:(?P<this>{this})\s+)?(?P<wd>{weekday}){e}(?:\s+(?P<rel1>{rel}){e})?"
-                        rf"(?:\s+(?:{_alt_lead(words('weekday_in_week'))})?(?P<wk>{_alt(week_phrases)}){e})?"
-                        rf"(?:\s+(?P<part>{day_parts}){e})?(?:\s+(?P<rel2>{rel}){e})?", _resolve_weekday)
-        rule("weekday_range", rf"{b}(?:{_alt_lead(words('night_of'))}|{frm}|{between})(?P<wd1>{weekday})\s+"
-                              rf"(?:{to}|{and_})(?P<wd2>{weekday}){e}", _resolve_weekday_range)
-        rule("day_range", rf"{b}(?:{frm}|{between}|{pair}){art}{wd_opt}(?P<d1>{day})"
-                          rf"(?:\s+(?P<m1>{month_with_day})(?:\s+(?P<y1>{_YEAR_ANY}))?)?\s+"
-                          rf"(?:{to}|{and_}){art}{wd_opt}(?P<d2>{day})\s+(?P<m2>{month_with_day})"
+        rule("weekday", rf"{b}(?:(?P<this>{k.this})\s+)?(?P<wd>{k.weekday}){e}(?:\s+(?P<rel1>{k.rel}){e})?"
+                        rf"(?:\s+(?:{_alt_lead(words('weekday_in_week'))})?(?P<wk>{_alt(k.week_phrases)}){e})?"
+                        rf"(?:\s+(?P<part>{k.day_parts}){e})?(?:\s+(?P<rel2>{k.rel}){e})?", _resolve_weekday)
+
+    def _range_rules(self, k: SimpleNamespace) -> None:
+        """Rules for ranges of weekdays, days, months and years ("du 3 au 5 mars", "2019-2021")."""
+        rule, words, b, e = self._rule, self._words, k.b, k.e
+        rule("weekday_range", rf"{b}(?:{_alt_lead(words('night_of'))}|{k.frm}|{k.between})(?P<wd1>{k.weekday})\s+"
+                              rf"(?:{k.to}|{k.and_})(?P<wd2>{k.weekday}){e}", _resolve_weekday_range)
+        rule("day_range", rf"{b}(?:{k.frm}|{k.between}|{k.pair}){k.art}{k.wd_opt}(?P<d1>{k.day})"
+                          rf"(?:\s+(?P<m1>{k.month_with_day})(?:\s+(?P<y1>{_YEAR_ANY}))?)?\s+"
+                          rf"(?:{k.to}|{k.and_}){k.art}{k.wd_opt}(?P<d2>{k.day})\s+(?P<m2>{k.month_with_day})"
                           rf"(?:\s+(?P<y2>{_YEAR_ANY}))?", _resolve_day_range)
-        rule("day_dash_range", rf"(?<![\w,./-])(?P<d1>{_NUM_DAY})\s*-\s*(?P<d2>{day})\s+(?P<m2>{month_with_day})"
+        rule("day_dash_range", rf"(?<![\w,./-])(?P<d1>{_NUM_DAY})\s*-\s*(?P<d2>{k.day})\s+(?P<m2>{k.month_with_day})"
                                rf"(?:\s+(?P<y2>{_YEAR_ANY}))?", _resolve_day_range)
-        rule("month_range", rf"{b}(?:{frm}|{between})(?P<m1>{month_full}){e}(?:\s+(?P<y1>{_YEAR_MOD}))?\s+"
-                            rf"(?:{to}|{and_})(?P<m2>{month_full}){e}(?:\s+(?P<y2>{_YEAR_MOD}))?",
+        rule("month_range", rf"{b}(?:{k.frm}|{k.between})(?P<m1>{k.month_full}){e}(?:\s+(?P<y1>{_YEAR_MOD}))?\s+"
+                            rf"(?:{k.to}|{k.and_})(?P<m2>{k.month_full}){e}(?:\s+(?P<y2>{_YEAR_MOD}))?",
              _resolve_month_range)
-        rule("year_range", rf"{b}(?:{frm}|{between})(?P<y1>{_YEAR_MOD})\s+(?:{to}|{and_})(?P<y2>{_YEAR_MOD}){e}",
-             _resolve_year_range)
+        rule("year_range", rf"{b}(?:{k.frm}|{k.between})(?P<y1>{_YEAR_MOD})\s+(?:{k.to}|{k.and_})"
+                           rf"(?P<y2>{_YEAR_MOD}){e}", _resolve_year_range)
         rule("year_dash", rf"(?<![\w,.\-/])(?P<y1>{_YEAR_MOD})\s*-\s*(?P<y2>{_YEAR_MOD})(?![\w-])",
              _resolve_year_range)
+
+    def _count_rules(self, k: SimpleNamespace) -> None:
+        """Rules for counted spans ("il y a trois jours", "depuis deux ans", "les 10 derniers jours")."""
+        rule, words, b, e = self._rule, self._words, k.b, k.e
         approx = rf"(?:{_alt_lead(words('approximately'))})?"
         rule("count", rf"{b}(?P<op>{_alt(words('ago') + words('after') + words('since'))})\s+"
-                      rf"{approx}(?P<n>{number})\s+(?P<u>{unit}){e}", _resolve_count)
-        if raw.get("ago_after"):  # "two days ago": the word follows the count (English)
-            rule("count_after", rf"{b}{approx}(?P<n>{number})\s+(?P<u>{unit})\s+(?P<op>{_alt(words('ago'))}){e}",
+                      rf"{approx}(?P<n>{k.number})\s+(?P<u>{k.unit}){e}", _resolve_count)
+        if self._raw.get("ago_after"):  # "two days ago": the word follows the count (English)
+            rule("count_after", rf"{b}{approx}(?P<n>{k.number})\s+(?P<u>{k.unit})\s+(?P<op>{_alt(words('ago'))}){e}",
                  _resolve_count)
-        rule("last_n", rf"{b}{_alt_lead(words('count_articles'))}(?:(?P<n>{number})\s+(?P<rel>{rel})\s+(?P<u>{unit})"
-                       rf"|(?P<n2>{number})\s+(?P<u2>{unit})\s+(?P<rel2>{rel})){e}", _resolve_last_n)
-
-        self.ago = {_key(w) for w in words("ago")}
-        self.since = {_key(w) for w in words("since")}
-        self.since_before = re.compile(rf"{b}{_alt(words('since'))}\s+{art}$")
-        self.weekday_blockers = re.compile(rf"{b}{_alt(words('weekday_blockers'))}\s+$")
-        self.bare_month_blockers = re.compile(rf"{b}{_alt(words('bare_month_blockers'))}\s+$")
-        self.bare_year_blockers = re.compile(rf"(?:{b}{_alt(words('bare_year_blockers'))}|\d)[\s.,]*$")
+        rule("last_n", rf"{b}{_alt_lead(words('count_articles'))}(?:(?P<n>{k.number})\s+(?P<rel>{k.rel})\s+"
+                       rf"(?P<u>{k.unit})|(?P<n2>{k.number})\s+(?P<u2>{k.unit})\s+(?P<rel2>{k.rel})){e}",
+             _resolve_last_n)
 
 
 
