@@ -472,84 +472,109 @@ def run_items(items: Iterable[Article | InputError], output: str | os.PathLike, 
         if client is None:
             client = stack.enter_context(dask_client(workers, scheduler))
         bar = stack.enter_context(_progress_bar(total, progress))
-        planned: set[str] = set()
-        finished_reading = False
-        last_manifest = time.monotonic()
-
-        def handle(future, partition: Partition) -> None:
-            try:
-                result: PartitionOutput = future.result()
-            except Exception as exc:  # worker died, model missing...: record, go on, rerun retries
-                log.error("partition %s failed: %s: %s", partition.id, type(exc).__name__, exc)
-                out.record_failure(partition, f"{type(exc).__name__}: {exc}")
-                summary.partitions_failed.append(partition.id)
-                bar.update(len(partition.articles))
-                if summary.coded == 0 and len(summary.partitions_failed) >= MAX_FAILURES_BEFORE_SUCCESS:
-                    raise BatchError(f"stopping: the first {len(summary.partitions_failed)} partitions all "
-                                     f"failed; last error: {type(exc).__name__}: {exc}") from exc
-                return
-            finally:
-                future.release()
-            marker = out.write_partition(result)
-            summary.coded += marker["documents"]
-            worker = marker.get("worker") or "?"
-            summary.peak_rss_bytes[worker] = max(summary.peak_rss_bytes.get(worker, 0),
-                                                 marker.get("peak_rss_bytes") or 0)
-            _count(summary, marker)
-            bar.update(marker["documents"])
-            bar.set_postfix(events=summary.events, errors=summary.status["error"] + summary.input_errors,
-                            refresh=False)
-
-        from distributed import as_completed
-
-        pending = as_completed()
-        by_future: dict[str, Partition] = {}
-        futures = {}
-        run_token = uuid.uuid4().hex[:8]  # keys unique per run: a long-lived client forgets nothing
-        limit = max(4, 2 * _cluster_threads(client))
+        run = _Run(out, summary, bar, client, settings, factory)
         try:
             for partition in plan_partitions(items, settings.partition_size, settings.partition_chars):
-                planned.add(partition.id)
-                summary.partitions += 1
-                if partition.id in out.done:
-                    summary.partitions_resumed += 1
-                    _count(summary, out.done[partition.id])
-                    if bar.total is not None:
-                        bar.total = max(0, bar.total - len(partition.articles))
-                    continue
-                while pending.count() >= limit:
-                    done = next(pending)
-                    futures.pop(done.key, None)
-                    handle(done, by_future.pop(done.key))
-                future = client.submit(code_partition, partition, settings, factory, pure=False,
-                                       key=f"newsevents-partition-{partition.id}-{run_token}")
-                by_future[future.key] = partition
-                futures[future.key] = future
-                pending.add(future)
-                if time.monotonic() - last_manifest > 10:
-                    out.write_manifest(complete=False)
-                    last_manifest = time.monotonic()
-            finished_reading = True
-            bar.total = bar.n + sum(len(p.articles) for p in by_future.values())
-            for done in pending:
-                futures.pop(done.key, None)
-                handle(done, by_future.pop(done.key))
-                if time.monotonic() - last_manifest > 10:
-                    out.write_manifest(complete=False)
-                    last_manifest = time.monotonic()
+                run.plan(partition)
+            run.finished_reading = True
+            bar.total = bar.n + sum(len(p.articles) for p in run.by_future.values())
+            run.drain()
         finally:
-            if futures:  # stopped early: cancel what is still queued
-                client.cancel(list(futures.values()))
-            if finished_reading:
-                out.prune(planned)
-            out.write_manifest(complete=finished_reading and not summary.partitions_failed,
-                               planned=len(planned) if finished_reading else None)
-        if finished_reading:  # the final step: cluster the events of all partitions together
+            run.close()
+        if run.finished_reading:  # the final step: cluster the events of all partitions together
             from .cluster_batch import cluster_batch_output
 
             summary.clusters = cluster_batch_output(output, client)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _Run:
+    """The state of one :func:`run_items` call: partitions planned, submitted and pending on the cluster, the
+    output being written and the summary being counted."""
+
+    def __init__(self, out: BatchOutput, summary: BatchSummary, bar, client, settings: BatchSettings,
+                 factory: PipelineFactory):
+        from distributed import as_completed
+
+        self.out, self.summary, self.bar, self.client = out, summary, bar, client
+        self.settings, self.factory = settings, factory
+        self.planned: set[str] = set()
+        self.finished_reading = False
+        self.last_manifest = time.monotonic()
+        self.pending = as_completed()
+        self.by_future: dict[str, Partition] = {}
+        self.futures: dict = {}
+        self.run_token = uuid.uuid4().hex[:8]  # keys unique per run: a long-lived client forgets nothing
+        self.limit = max(4, 2 * _cluster_threads(client))
+
+    def plan(self, partition: Partition) -> None:
+        """Count a partition already done by an earlier run, or submit it (after waiting for a free slot)."""
+        self.planned.add(partition.id)
+        self.summary.partitions += 1
+        if partition.id in self.out.done:
+            self.summary.partitions_resumed += 1
+            _count(self.summary, self.out.done[partition.id])
+            if self.bar.total is not None:
+                self.bar.total = max(0, self.bar.total - len(partition.articles))
+            return
+        while self.pending.count() >= self.limit:
+            self._take(next(self.pending))
+        future = self.client.submit(code_partition, partition, self.settings, self.factory, pure=False,
+                                    key=f"newsevents-partition-{partition.id}-{self.run_token}")
+        self.by_future[future.key] = partition
+        self.futures[future.key] = future
+        self.pending.add(future)
+        self._manifest_now_and_then()
+
+    def drain(self) -> None:
+        """Wait for every submitted partition and write its output."""
+        for done in self.pending:
+            self._take(done)
+            self._manifest_now_and_then()
+
+    def close(self) -> None:
+        """Cancel what is still queued (stopped early), prune stale partitions and write the final manifest."""
+        if self.futures:
+            self.client.cancel(list(self.futures.values()))
+        if self.finished_reading:
+            self.out.prune(self.planned)
+        self.out.write_manifest(complete=self.finished_reading and not self.summary.partitions_failed,
+                                planned=len(self.planned) if self.finished_reading else None)
+
+    def _manifest_now_and_then(self) -> None:
+        if time.monotonic() - self.last_manifest > 10:
+            self.out.write_manifest(complete=False)
+            self.last_manifest = time.monotonic()
+
+    def _take(self, future) -> None:
+        self.futures.pop(future.key, None)
+        self._handle(future, self.by_future.pop(future.key))
+
+    def _handle(self, future, partition: Partition) -> None:
+        summary, bar = self.summary, self.bar
+        try:
+            result: PartitionOutput = future.result()
+        except Exception as exc:  # worker died, model missing...: record, go on, rerun retries
+            log.error("partition %s failed: %s: %s", partition.id, type(exc).__name__, exc)
+            self.out.record_failure(partition, f"{type(exc).__name__}: {exc}")
+            summary.partitions_failed.append(partition.id)
+            bar.update(len(partition.articles))
+            if summary.coded == 0 and len(summary.partitions_failed) >= MAX_FAILURES_BEFORE_SUCCESS:
+                raise BatchError(f"stopping: the first {len(summary.partitions_failed)} partitions all "
+                                 f"failed; last error: {type(exc).__name__}: {exc}") from exc
+            return
+        finally:
+            future.release()
+        marker = self.out.write_partition(result)
+        summary.coded += marker["documents"]
+        worker = marker.get("worker") or "?"
+        summary.peak_rss_bytes[worker] = max(summary.peak_rss_bytes.get(worker, 0),
+                                             marker.get("peak_rss_bytes") or 0)
+        _count(summary, marker)
+        bar.update(marker["documents"])
+        bar.set_postfix(events=summary.events, errors=summary.status["error"] + summary.input_errors,
+                        refresh=False)
 
 
 def _count(summary: BatchSummary, marker: dict[str, Any]) -> None:
