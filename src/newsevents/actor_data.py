@@ -265,10 +265,15 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
     Raises :class:`~newsevents.langdata.LanguageDataError` naming the file and the entry for a missing field,
     a code that is not ISO 3166-1 alpha-3 / ``IGO`` / ``---``, an unknown sector, a date that is not ISO 8601,
     or overlapping roles of one person."""
-    lang = data.lang
+    return [*_country_entries(data), *_named_actor_entries(data), *_agent_entries(data)]
+
+
+def _country_entries(data: LanguageData) -> list[tuple[str, ActorEntry]]:
+    """(surface form, entry) pairs of ``countries.yaml``: names, demonyms, capitals, regions, blocked words and
+    contextual names."""
     out: list[tuple[str, ActorEntry]] = []
     countries = data.file("countries")
-    where = f"lang/{lang}/countries.yaml"
+    where = f"lang/{data.lang}/countries.yaml"
     for code, entry in (countries.get("countries") or {}).items():
         w = f"{where}: {code}"
         _check_code(code, w)
@@ -294,9 +299,14 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
         when = frozenset(_check_code(x, w) for x in c.get("when") or ())
         for n in c.get("names") or ():
             out.append((n, ActorEntry("contextual", code, "", None, when=when)))
+    return out
 
+
+def _named_actor_entries(data: LanguageData) -> list[tuple[str, ActorEntry]]:
+    """(surface form, entry) pairs of ``actors.yaml``: organisations and persons, by name and aliases."""
+    out: list[tuple[str, ActorEntry]] = []
     actors = data.file("actors")
-    where = f"lang/{lang}/actors.yaml"
+    where = f"lang/{data.lang}/actors.yaml"
     for section, default_kind in (("organisations", None), ("persons", "person")):
         for i, e in enumerate(actors.get(section) or ()):
             if not isinstance(e, dict) or not e.get("name"):
@@ -315,9 +325,15 @@ def validate(data: LanguageData) -> list[tuple[str, ActorEntry]]:
                                    e["name"])
             for n in [e["name"], *(e.get("aliases") or ())]:
                 out.append((n, entry))
+    return out
 
+
+def _agent_entries(data: LanguageData) -> list[tuple[str, ActorEntry]]:
+    """(surface form, entry) pairs of ``agents.yaml``: sector words by role, quantifiers, country and person
+    nouns, each in the singular and the plural."""
+    out: list[tuple[str, ActorEntry]] = []
     agents = data.file("agents")
-    where = f"lang/{lang}/agents.yaml"
+    where = f"lang/{data.lang}/agents.yaml"
     plural = grammar_of(data).plural_of
     for sector, groups in (agents.get("sectors") or {}).items():
         _check_sector(sector, f"{where}: {sector}")
