@@ -246,3 +246,22 @@ def test_candidate_pairs_are_every_windowed_bucket_pair_in_sorted_order():
         expected = sorted({(i, j) for members in buckets.values() for x, i in enumerate(members)
                            for j in members[x + 1: x + 4]})
         assert list(_candidate_pairs(buckets, Window, n)) == expected
+
+
+def test_stored_signatures_are_each_documents_minhash(monkeypatch):
+    """Signatures written in chunks (here of 2 documents) and read back as arrays are the MinHash values of each
+    document's text, computed afresh."""
+    from newsevents import cluster_store
+    from newsevents.clusters import document_signature, load_rules
+
+    monkeypatch.setattr(cluster_store, "SIGNATURE_CHUNK", 2)
+    results = list(cluster_results())
+    texts = {r.article.id: r.article.text for r in results if r.events}
+    with Store(":memory:") as s:
+        s.ingest(results)
+        stored = cluster_store.load_signatures(s, set(texts) | {"no-such-document"})
+    assert set(stored) == set(texts) and len(texts) > 2
+    rules = load_rules()
+    for doc_id, text in texts.items():
+        expected = document_signature(text, rules)
+        assert stored[doc_id].dtype == "uint32" and stored[doc_id].tolist() == expected.tolist()
