@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,15 +146,19 @@ def mention_from_row(row: tuple) -> Mention:
         id=eid, doc_id=doc_id, source=source, published=published, event_type=etype, cameo_code=cameo or "",
         actor=tuple(zip(a_codes or [], a_sectors or [])), recipient=tuple(zip(r_codes or [], r_sectors or [])),
         start=start, end=end, precision=precision or "unresolved", place=place, place_country=loc_country,
-        place_feature=feature, modality=modality or "asserted", words=frozenset(_WORD.findall((sentence or "").lower())),
+        place_feature=feature, modality=modality or "asserted", words=frozenset(map(sys.intern, _WORD.findall((sentence or "").lower()))),
         sentence_start=s_start or 0, event_start=e_start or 0,
         order=(published or date.max, doc_id, s_start or 0, e_start or 0, eid))
 
 
 def load_mentions(store: Store, types: list[str]) -> list[Mention]:
     """Every stored event of the PLOVER ``types`` as a :class:`Mention` (with its document's source)."""
+    mentions: list[Mention] = []
     with store._cursor() as cur:
-        return [mention_from_row(r) for r in cur.execute(_MENTION_SQL, [types]).fetchall()]
+        cur.execute(_MENTION_SQL, [types])
+        while rows := cur.fetchmany(10_000):  # never all rows as Python tuples at once
+            mentions.extend(mention_from_row(r) for r in rows)
+    return mentions
 
 
 def load_signatures(store: Store, doc_ids: set[str]) -> dict[str, np.ndarray]:
