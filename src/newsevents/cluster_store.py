@@ -132,32 +132,44 @@ FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
 WHERE list_contains(?, e.event_type)"""
 
 
-def mention_from_row(row: tuple) -> Mention:
-    """A :class:`Mention` from one row of the store's mention query (columns of ``_MENTION_SQL``)."""
+def mention_from_row(row: tuple, shared: dict | None = None) -> Mention:
+    """A :class:`Mention` from one row of the store's mention query (columns of ``_MENTION_SQL``). ``shared``,
+    when given, is a dict kept across the rows of one load: equal values (codes, dates, word sets of a
+    sentence) are then stored once, which keeps 200,000 mentions in a few hundred MB."""
     (eid, doc_id, source, published, etype, cameo, a_codes, a_sectors, r_codes, r_sectors, start, end, precision,
      geonameid, loc_name, loc_country, feature, modality, sentence, s_start, e_start) = row
     if start is None:
         start = end = published
         precision = "publication" if published else "unresolved"
     place = geonameid or ((loc_name or "").lower() or None)
-    from .clusters import _WORD
+    one = (lambda value: value) if shared is None else (lambda value: shared.setdefault(value, value))
+    sentence = sentence or ""
+    words = None if shared is None else shared.get(("words", sentence))
+    if words is None:
+        from .clusters import _WORD
 
+        words = frozenset(map(sys.intern, _WORD.findall(sentence.lower())))
+        if shared is not None:
+            shared[("words", sentence)] = words
     return Mention(
-        id=eid, doc_id=doc_id, source=source, published=published, event_type=etype, cameo_code=cameo or "",
-        actor=tuple(zip(a_codes or [], a_sectors or [])), recipient=tuple(zip(r_codes or [], r_sectors or [])),
-        start=start, end=end, precision=precision or "unresolved", place=place, place_country=loc_country,
-        place_feature=feature, modality=modality or "asserted", words=frozenset(map(sys.intern, _WORD.findall((sentence or "").lower()))),
-        sentence_start=s_start or 0, event_start=e_start or 0,
+        id=eid, doc_id=doc_id, source=one(source), published=one(published), event_type=one(etype),
+        cameo_code=one(cameo or ""), actor=one(tuple(zip(map(one, a_codes or []), map(one, a_sectors or [])))),
+        recipient=one(tuple(zip(map(one, r_codes or []), map(one, r_sectors or [])))),
+        start=one(start), end=one(end), precision=one(precision or "unresolved"), place=one(place),
+        place_country=one(loc_country), place_feature=one(feature), modality=one(modality or "asserted"),
+        words=words, sentence_start=s_start or 0, event_start=e_start or 0,
         order=(published or date.max, doc_id, s_start or 0, e_start or 0, eid))
 
 
 def load_mentions(store: Store, types: list[str]) -> list[Mention]:
-    """Every stored event of the PLOVER ``types`` as a :class:`Mention` (with its document's source)."""
+    """Every stored event of the PLOVER ``types`` as a :class:`Mention` (with its document's source), read
+    10,000 rows at a time, equal values shared (:func:`mention_from_row`)."""
     mentions: list[Mention] = []
+    shared: dict = {}
     with store._cursor() as cur:
         cur.execute(_MENTION_SQL, [types])
         while rows := cur.fetchmany(10_000):  # never all rows as Python tuples at once
-            mentions.extend(mention_from_row(r) for r in rows)
+            mentions.extend(mention_from_row(r, shared) for r in rows)
     return mentions
 
 
