@@ -46,7 +46,7 @@ def records(n: int):
     combos = itertools.cycle(itertools.product(ACTORS, ACTS, RECIPIENTS, PLACES))
     for i, (actor, act, rec, place) in zip(range(n), combos):
         text = f"{actor} {act.format(r=rec, p=place)} {DAYS[i % 7]}."
-        yield {"id": f"tiny-{i + 1:06d}", "published": f"2024-03-{i % 28 + 1:02d}", "text": text}
+        yield {"id": f"tiny-{i + 1:06d}", "date": f"2024-03-{i % 28 + 1:02d}", "text": text}
 
 
 def main(argv: list[str] | None = None) -> int:

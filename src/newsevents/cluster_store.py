@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,9 +63,15 @@ class UpdateReport:
 
 # -- signatures -------------------------------------------------------------------------------------------
 
+SIGNATURE_CHUNK = 10_000
+"""Documents whose signatures are computed and written together (one transaction each), so memory stays flat
+whatever the number of new documents."""
+
+
 def _update_signatures(store: Store, rules: Rules) -> tuple[int, set[str]]:
     """Compute the MinHash of every document with events whose text has no signature yet or changed;
-    returns (number computed, ids of documents whose text changed since their last signature)."""
+    returns (number computed, ids of documents whose text changed since their last signature). Signatures are
+    written :data:`SIGNATURE_CHUNK` documents at a time, as one ``uint64`` array per chunk."""
     with store._cursor() as cur:
         rows = cur.execute(
             "SELECT d.doc_id, d.text, s.text_sha1 FROM documents d LEFT JOIN document_signatures s USING (doc_id) "
@@ -72,18 +79,28 @@ def _update_signatures(store: Store, rules: Rules) -> tuple[int, set[str]]:
         ).fetchall()
     if not rows:
         return 0, set()
+    changed = {doc_id for doc_id, _, old in rows if old is not None}
+    for start in range(0, len(rows), SIGNATURE_CHUNK):
+        table = _signature_table(rows[start:start + SIGNATURE_CHUNK], rules)
+        with store._cursor() as cur, transaction(cur, _sigs=table):
+            cur.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM _sigs)")
+            cur.execute("INSERT INTO document_signatures SELECT doc_id, text_sha1, minhash FROM _sigs")
+    return len(rows), changed
+
+
+def _signature_table(rows: list[tuple], rules: Rules):
+    """The ``document_signatures`` rows of ``(doc_id, text, ...)`` rows as an Arrow table (``minhash``:
+    ``list<uint64>`` built from one numpy array, never from Python integers)."""
     import pyarrow as pa
 
-    changed = {doc_id for doc_id, _, old in rows if old is not None}
-    table = pa.table({
-        "doc_id": [r[0] for r in rows],
-        "text_sha1": [hashlib.sha1((r[1] or "").encode("utf-8")).hexdigest() for r in rows],
-        "minhash": [document_signature(r[1] or "", rules).tolist() for r in rows],
-    }, schema=pa.schema([("doc_id", pa.string()), ("text_sha1", pa.string()), ("minhash", pa.list_(pa.uint64()))]))
-    with store._cursor() as cur, transaction(cur, _sigs=table):
-        cur.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM _sigs)")
-        cur.execute("INSERT INTO document_signatures SELECT doc_id, text_sha1, minhash FROM _sigs")
-    return len(rows), changed
+    hashes = np.stack([document_signature(r[1] or "", rules) for r in rows]).astype(np.uint64, copy=False)
+    offsets = np.arange(0, hashes.size + 1, hashes.shape[1], dtype=np.int32)
+    minhash = pa.ListArray.from_arrays(pa.array(offsets), pa.array(hashes.reshape(-1)))
+    return pa.table({
+        "doc_id": pa.array([r[0] for r in rows], pa.string()),
+        "text_sha1": pa.array([hashlib.sha1((r[1] or "").encode("utf-8")).hexdigest() for r in rows], pa.string()),
+        "minhash": minhash,
+    })
 
 
 # -- update -----------------------------------------------------------------------------------------------
@@ -95,9 +112,14 @@ def _dirty_types(store: Store, changed_docs: set[str]) -> list[str]:
             "UNION SELECT DISTINCT m.event_type FROM cluster_members m ANTI JOIN events e ON e.id = m.event_id"
         ).fetchall()}
         if changed_docs:
-            ids = sorted(changed_docs)
-            types |= {t for (t,) in cur.execute("SELECT DISTINCT event_type FROM events WHERE list_contains(?, doc_id)",
-                                                [ids]).fetchall()}
+            import pyarrow as pa
+
+            cur.register("_changed", pa.table({"doc_id": pa.array(sorted(changed_docs), pa.string())}))
+            try:  # a semi-join, linear in the number of documents (list_contains(?, doc_id) is quadratic)
+                types |= {t for (t,) in cur.execute(
+                    "SELECT DISTINCT event_type FROM events SEMI JOIN _changed USING (doc_id)").fetchall()}
+            finally:
+                cur.unregister("_changed")
     return sorted(types)
 
 
@@ -110,37 +132,66 @@ FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
 WHERE list_contains(?, e.event_type)"""
 
 
-def mention_from_row(row: tuple) -> Mention:
-    """A :class:`Mention` from one row of the store's mention query (columns of ``_MENTION_SQL``)."""
+def mention_from_row(row: tuple, shared: dict | None = None) -> Mention:
+    """A :class:`Mention` from one row of the store's mention query (columns of ``_MENTION_SQL``). ``shared``,
+    when given, is a dict kept across the rows of one load: equal values (codes, dates, word sets of a
+    sentence) are then stored once, which keeps 200,000 mentions in a few hundred MB."""
     (eid, doc_id, source, published, etype, cameo, a_codes, a_sectors, r_codes, r_sectors, start, end, precision,
      geonameid, loc_name, loc_country, feature, modality, sentence, s_start, e_start) = row
     if start is None:
         start = end = published
         precision = "publication" if published else "unresolved"
     place = geonameid or ((loc_name or "").lower() or None)
-    from .clusters import _WORD
+    one = (lambda value: value) if shared is None else (lambda value: shared.setdefault(value, value))
+    sentence = sentence or ""
+    words = None if shared is None else shared.get(("words", sentence))
+    if words is None:
+        from .clusters import _WORD
 
+        words = frozenset(map(sys.intern, _WORD.findall(sentence.lower())))
+        if shared is not None:
+            shared[("words", sentence)] = words
     return Mention(
-        id=eid, doc_id=doc_id, source=source, published=published, event_type=etype, cameo_code=cameo or "",
-        actor=tuple(zip(a_codes or [], a_sectors or [])), recipient=tuple(zip(r_codes or [], r_sectors or [])),
-        start=start, end=end, precision=precision or "unresolved", place=place, place_country=loc_country,
-        place_feature=feature, modality=modality or "asserted", words=frozenset(_WORD.findall((sentence or "").lower())),
-        sentence_start=s_start or 0, event_start=e_start or 0,
+        id=eid, doc_id=doc_id, source=one(source), published=one(published), event_type=one(etype),
+        cameo_code=one(cameo or ""), actor=one(tuple(zip(map(one, a_codes or []), map(one, a_sectors or [])))),
+        recipient=one(tuple(zip(map(one, r_codes or []), map(one, r_sectors or [])))),
+        start=one(start), end=one(end), precision=one(precision or "unresolved"), place=one(place),
+        place_country=one(loc_country), place_feature=one(feature), modality=one(modality or "asserted"),
+        words=words, sentence_start=s_start or 0, event_start=e_start or 0,
         order=(published or date.max, doc_id, s_start or 0, e_start or 0, eid))
 
 
 def load_mentions(store: Store, types: list[str]) -> list[Mention]:
-    """Every stored event of the PLOVER ``types`` as a :class:`Mention` (with its document's source)."""
+    """Every stored event of the PLOVER ``types`` as a :class:`Mention` (with its document's source), read
+    10,000 rows at a time, equal values shared (:func:`mention_from_row`)."""
+    mentions: list[Mention] = []
+    shared: dict = {}
     with store._cursor() as cur:
-        return [mention_from_row(r) for r in cur.execute(_MENTION_SQL, [types]).fetchall()]
+        cur.execute(_MENTION_SQL, [types])
+        while rows := cur.fetchmany(10_000):  # never all rows as Python tuples at once
+            mentions.extend(mention_from_row(r, shared) for r in rows)
+    return mentions
 
 
 def load_signatures(store: Store, doc_ids: set[str]) -> dict[str, np.ndarray]:
-    """MinHash values of the documents ``doc_ids`` that have a stored signature."""
+    """MinHash values (``uint32`` arrays) of the documents ``doc_ids`` that have a stored signature. Read as Arrow
+    columns, so 200,000 signatures never become millions of Python integers."""
+    import pyarrow as pa
+
     with store._cursor() as cur:
-        rows = cur.execute("SELECT doc_id, minhash FROM document_signatures WHERE list_contains(?, doc_id)",
-                           [sorted(doc_ids)]).fetchall()
-    return {d: np.array(h, dtype=np.uint32) for d, h in rows}
+        cur.register("_wanted", pa.table({"doc_id": pa.array(sorted(doc_ids), pa.string())}))
+        try:  # a join, not list_contains(?, doc_id): linear in the number of documents
+            table = cur.sql("SELECT s.doc_id, s.minhash FROM document_signatures s JOIN _wanted USING (doc_id)"
+                            ).to_arrow_table()
+        finally:
+            cur.unregister("_wanted")
+    if table.num_rows == 0:
+        return {}
+    column = table.column("minhash").combine_chunks()
+    values = column.flatten().to_numpy(zero_copy_only=False).astype(np.uint32)
+    offsets = column.offsets.to_numpy()
+    ids = table.column("doc_id").to_pylist()
+    return {d: values[offsets[k]:offsets[k + 1]] for k, d in enumerate(ids)}
 
 
 def update_clusters(store: Store, rules: Rules | None = None, full: bool = False,

@@ -256,12 +256,25 @@ def dyad_relation(a: Mention, b: Mention, rules: Rules) -> tuple[str, str]:
 def _widened(m: Mention, rules: Rules) -> tuple[date, date] | None:
     if m.start is None or m.precision == "unresolved":
         return None
-    pad = timedelta(days=rules.date_tolerance_days.get(m.precision, 0))
-    return m.start - pad, m.end + pad
+    return _widen(m.start, m.end, rules.date_tolerance_days.get(m.precision, 0))
+
+
+@lru_cache(maxsize=65536)
+def _widen(start: date, end: date, pad_days: int) -> tuple[date, date]:
+    """``(start - pad_days, end + pad_days)``, cached: clustering asks it millions of times for a few thousand
+    distinct dates."""
+    pad = timedelta(days=pad_days)
+    return start - pad, end + pad
 
 
 def _coarse(m: Mention, rules: Rules) -> bool:
-    return m.precision in _COARSE or (m.end - m.start).days + 1 > rules.coarse_days
+    return m.precision in _COARSE or _days(m.start, m.end) > rules.coarse_days
+
+
+@lru_cache(maxsize=65536)
+def _days(start: date, end: date) -> int:
+    """Number of days from ``start`` to ``end``, both included (cached like :func:`_widen`)."""
+    return (end - start).days + 1
 
 
 def date_relation(a: Mention, b: Mention, rules: Rules) -> str:
@@ -449,27 +462,48 @@ def copy_groups(signatures: dict[str, np.ndarray], rules: Rules) -> dict[str, in
     """Documents that are copies of one text: ``{doc_id: group number}`` for every document that has at least
     one copy (MinHash LSH at ``rules.copy_jaccard``, then connected components). ``signatures`` maps a
     document id to its MinHash hash values (:func:`document_signature`). Deterministic: groups are numbered by
-    their smallest document id."""
-    from datasketch import MinHashLSH
-    from datasketch.lean_minhash import LeanMinHash
+    their smallest document id.
 
+    The LSH is datasketch's ``MinHashLSH`` banding done on one numpy matrix: the same bands (its optimal
+    ``b`` x ``r`` for the threshold), two documents are candidates when their values are equal on a band, and a
+    candidate pair is a copy when the share of equal values is at least ``copy_jaccard``: the same pairs as
+    the index, without one Python object per document and band."""
     if len(signatures) < 2:
         return {}
     ids = sorted(signatures)
-    lsh = MinHashLSH(threshold=rules.copy_jaccard, num_perm=rules.minhash_permutations)
-    hashes = {}
-    for doc_id in ids:
-        hashes[doc_id] = LeanMinHash(seed=rules.minhash_seed, hashvalues=signatures[doc_id], scheme=MINHASH_SCHEME)
-        lsh.insert(doc_id, hashes[doc_id])
-    index = {d: i for i, d in enumerate(ids)}
+    matrix = np.stack([np.asarray(signatures[d], dtype=np.uint64) for d in ids])
+    bands, rows = _lsh_bands(rules.copy_jaccard, rules.minhash_permutations)
     uf = _UnionFind(len(ids))
-    linked = set()
-    for doc_id in ids:
-        for other in lsh.query(hashes[doc_id]):
-            if other != doc_id and hashes[doc_id].jaccard(hashes[other]) >= rules.copy_jaccard:
-                uf.union(index[doc_id], index[other])
-                linked.update((doc_id, other))
-    return {d: uf.find(index[d]) for d in ids if d in linked}
+    linked = np.zeros(len(ids), dtype=bool)
+    for band in range(bands):
+        for group in _equal_rows(matrix[:, band * rows:(band + 1) * rows]):
+            for k, i in enumerate(group[:-1]):
+                others = group[k + 1:]
+                equal = np.count_nonzero(matrix[others] == matrix[i], axis=1)
+                for j in others[equal / float(matrix.shape[1]) >= rules.copy_jaccard]:
+                    uf.union(int(i), int(j))
+                    linked[i] = linked[j] = True
+    return {d: uf.find(k) for k, d in enumerate(ids) if linked[k]}
+
+
+def _equal_rows(block: np.ndarray) -> list[np.ndarray]:
+    """Groups (arrays of row indexes, increasing) of at least two rows of ``block`` that are equal."""
+    block = np.ascontiguousarray(block)
+    keys = block.view(np.dtype((np.void, block.dtype.itemsize * block.shape[1]))).ravel()
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.cumsum(counts)[:-1]
+    return [g for g in np.split(order, bounds) if len(g) > 1]
+
+
+@lru_cache(maxsize=8)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's ``MinHashLSH`` chooses for ``threshold`` and ``num_perm``."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def document_signature(text: str, rules: Rules) -> np.ndarray:

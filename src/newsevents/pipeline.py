@@ -111,6 +111,7 @@ class Pipeline:
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .coder import EventCoder  # heavy imports stay out of module import
+        from .fastlemma import speed_up_lemmatizer
         from .learned import PACKAGED
         from .langdata import load_language
 
@@ -122,6 +123,7 @@ class Pipeline:
         if nlp is None:
             nlp = load_model(lang)
         self.nlp = nlp
+        speed_up_lemmatizer(nlp)  # same lemmas, constant-time lemma lists (newsevents.fastlemma)
         self._adapt = parse_adapter(lang)
         self.data = load_language(lang)
         self.coder_info = Coder(version=__version__, model=f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
