@@ -237,6 +237,8 @@ def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     ("Le meurtrier de sept personnes à Tokyo a été exécuté.", "exécuté", None),  # a place inside a phrase
     ("L'ONU avait appelé à une trêve à Marioupol.", "appelé", None),  # the place of what is asked for
     ("L'opposant dénonçait dans une vidéo les massacres perpétrés à Boutcha.", "dénonçait", None),  # not next to
+    ("Un policier a été blessé par des tirs, d'où est originaire l'auteur de l'attaque meurtrière, jeudi, à "
+     "Tel-Aviv.", "blessé", None),  # right after a relative clause: maybe the attack's place
 ])
 def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
     doc = nlp(sentence)

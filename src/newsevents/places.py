@@ -41,7 +41,7 @@ from .diskcache import cache_dir, read_cached, write_cached
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
+__all__ = ["PlaceResolver", "place_key", "after_embedded_clause", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,32 @@ _CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
 """Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
 eu lieu à Paris", "ont mené des perquisitions à Paris"): the verb's place is the event's. Not adjuncts: in
 "jugé à Buenos Aires pour l'enlèvement de ...", the trial is in Buenos Aires, not the kidnapping."""
+
+
+_CLAUSE_DEPS = ("acl", "acl:relcl")
+"""Universal Dependencies relations of a clause that describes a noun (a relative clause, a participle): a place
+right after one may be that clause's. A clause that opens with a relative pronoun counts too, whatever its
+relation ("... d'où est originaire l'auteur de l'attaque, jeudi, à Tel-Aviv": not where the first event of the
+sentence happened); not an adverbial clause ("ont défilé pour dénoncer la réforme, samedi à Paris")."""
+
+
+def after_embedded_clause(ent, head, trigger) -> bool:
+    """Whether the words right before place entity ``ent`` (a spaCy ``Span``; its locative and punctuation
+    aside) end a relative clause (:data:`_CLAUSE_DEPS`) under token ``head`` that does not hold token ``trigger``: the place may be
+    that clause's rather than the trigger's, so it is not taken (a wrong place is worse than none)."""
+    doc = ent.doc
+    j = ent.start - 1
+    while j > head.i and (doc[j].head.i == ent.root.i or doc[j].is_punct):
+        j -= 1
+    if j <= head.i or j <= trigger.i:
+        return False
+    tok = doc[j]
+    while tok.i != head.i and tok.head.i != tok.i:
+        if (tok.dep_ in _CLAUSE_DEPS or any("Rel" in c.morph.get("PronType") for c in tok.children)) \
+                and trigger not in tok.subtree:
+            return True
+        tok = tok.head
+    return False
 
 
 def _clause_head(tok):
@@ -356,7 +382,7 @@ class PlaceResolver:
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
                                and trigger.dep_ in _CORE_DEPS):
-            return 0
+            return None if after_embedded_clause(ent, head, trigger) else 0
         if noun_trigger and (head == self._argument_noun(trigger)
                              or (material and head.head == trigger and head.lower_ not in self._time_nouns)):
             return 1  # "une série de frappes en Ukraine"; "l'envoi de soldats en Europe de l'Est"
@@ -374,7 +400,8 @@ class PlaceResolver:
                                   or root in clause.ancestors):
             return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \
-                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
+                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS) \
+                and not after_embedded_clause(ent, head, trigger):
             return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
         return None
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..places import after_embedded_clause
 from ..records import EventDate, Location
 from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
 from .spans import whole_phrase
@@ -53,8 +54,8 @@ class TimePlace:
                         or c.dep_ in self.lex.label("argument_oblique")) \
                         and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in ("LOC", "GPE"):
                     ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-                    if ent is None:
-                        continue
+                    if ent is None or after_embedded_clause(ent, holder, tok):
+                        continue  # "... l'auteur de l'attaque, jeudi, à Tel-Aviv": maybe the attack's place
                     found = self.places.resolve(ent.text, countries)
                     if found is not None:  # "à Pau, en France": Pau
                         ent, found = self.places.qualified(ent, found, countries=countries)
