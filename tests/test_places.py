@@ -122,7 +122,7 @@ def test_language_without_places_file_uses_geonames_and_babel():
     ("Valence", (), "ESP"),  # Valencia, by its French alternate name
     ("Valence", ("FRA",), "FRA"),  # the town of the Drôme, in a text that names France
     ("Valence", ("FRA", "ESP"), "ESP"),  # both named: the usual reading stays
-    ("la préfecture de Valence", ("FRA",), "FRA"),  # through a container noun
+    ("la préfecture de Valence", ("FRA",), "FRA"),  # through a container noun (the town's prefecture)
     ("Limay", (), "PHL"),
     ("Limay", ("FRA",), "FRA"),
     ("Paris", ("USA",), "FRA"),  # Paris, Texas weighs too little against Paris
@@ -130,6 +130,11 @@ def test_language_without_places_file_uses_geonames_and_babel():
 ])
 def test_namesakes_in_context(resolver, name, countries, country):
     assert resolver.resolve(name, frozenset(countries)).country == country
+
+
+def test_prefecture_is_in_its_town(resolver):
+    loc = resolver.resolve("la préfecture de Bordeaux")
+    assert (loc.name, loc.country, loc.precision) == ("Bordeaux", "FRA", "town")
 
 
 def test_invalid_region_list_is_named():
@@ -215,6 +220,8 @@ def _trigger(doc, word):
     ("Deux soldats ont été tués à Tombouctou, au Mali.", "tués", "Tombouctou", ()),  # the country qualifies
     ("Dans une intervention lundi à Paris, le ministre a critiqué la réforme.", "critiqué", "Paris", ()),
     ("Pendant un meeting de campagne à Tulsa, il a critiqué la candidate.", "critiqué", "Tulsa", ()),
+    ("Le chanteur a été mis en examen le 28 octobre à Paris pour viol.", "mis", "Paris", ()),  # after a date
+    ("Un homme a tué sa mère jeudi près de Paris.", "tué", "Paris", ()),  # "près de": a place, even as obl:arg
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)

@@ -341,6 +341,15 @@ class PlaceResolver:
         words = " ".join(t.lower_ for t in doc[start:i])
         return i > start and (words in self._locatives or doc[start:i].text in self._fronted)
 
+    def _phrasal_locative(self, ent, sent_start: int) -> bool:
+        """Whether a locative of several words comes right before entity ``ent`` ("près de", "non loin de",
+        "au large de"): it says where, even when the parser makes the place an argument of the verb."""
+        i = ent.start
+        while i > sent_start and ent.doc[i - 1].pos_ == "DET":
+            i -= 1
+        before = " ".join(t.lower_ for t in ent.doc[max(sent_start, i - 3):i])
+        return any(" " in w and (before == w or before.endswith(" " + w)) for w in self._locatives)
+
     def _after_locative(self, ent, sent_start: int) -> bool:
         """Whether one of the language's locative words comes right before entity ``ent`` (determiners may
         come between)."""
@@ -374,10 +383,12 @@ class PlaceResolver:
         if not self._after_locative(ent, sent_start):
             return None
         root = ent.root
-        if root.dep_ == "obl:arg":
-            return None
+        if root.dep_ == "obl:arg" and not self._phrasal_locative(ent, sent_start):
+            return None  # "fournir à l'Ukraine"; not "a tué sa mère près de Paris"
         head = root.head
-        while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
+        while (head.pos_ == "ADV" or (head.pos_ == "NUM" and head.dep_ == "obl:mod"
+                                      and not any(c.dep_ == "case" for c in head.children))) \
+                and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"; "le 28 octobre à Paris"
             head = head.head
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
