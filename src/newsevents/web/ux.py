@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from typing import Any, Callable
 from urllib.parse import urlencode
 
@@ -152,21 +151,6 @@ def actor_summary(store: Store, code: str, interval: str = "week", base: EventFi
     return out
 
 
-@contextmanager
-def _one_connection(store: Store):
-    """``store`` itself, or for a shared store (a connection per query) the same file opened once, with the
-    same access, for the length of the block: a page of many queries pays for one connection and one cold
-    cache, and still holds the file only while it is being answered."""
-    if not store.shared:
-        yield store
-        return
-    held = Store(store.path, read_only=store.read_only, lock_timeout=store.lock_timeout)
-    try:
-        yield held
-    finally:
-        held.close()
-
-
 def add_routes(app: FastAPI, store: Store, page: Callable[..., Any], event_filter: Callable[..., EventFilter],
                filter_error: type[Exception]) -> None:
     """Register the actor page, the documents index and the search redirect on ``app``. ``page`` renders a
@@ -186,8 +170,7 @@ def add_routes(app: FastAPI, store: Store, page: Callable[..., Any], event_filte
             query = request.url.query
             return RedirectResponse(f"/actor/{shorthand}" + (f"?{query}" if query else ""))
         base = EventFilter(**{**f.__dict__, "actor": None, "recipient": None})
-        with _one_connection(store) as held:  # about ten queries: one connection, not one each
-            summary = actor_summary(held, shorthand, interval=interval, base=base)
+        summary = actor_summary(store, shorthand, interval=interval, base=base)
         return page(request, "actor.html", filter=base, a=summary, interval=interval, chip_path=f"/actor/{code}",
                     title=f"{summary['label']} ({shorthand})")
 
