@@ -15,7 +15,13 @@ sorted by id, then ``random.Random(seed).sample``) and writes them (id, document
 to FILE for hand-checking; keep FILE outside the repository (the sentences are copyrighted news). The verdicts
 go to docs/places.md by event id.
 
-Usage: ``python scripts/place_report.py [--train DIR] [--json] [--sample 50] [--seed 13] [--sample-out FILE]``.
+With ``--named-sample-out FILE``, also draws ``--sample`` TUNE events whose sentence names a place (located or
+not; same seed) and writes them the same way, to judge by hand which of them name where their event happened
+and how many of those get the right place (the issue's aim, measured on a sample instead of the automatic upper
+bound above).
+
+Usage: ``python scripts/place_report.py [--train DIR] [--json] [--sample 50] [--seed 13] [--sample-out FILE]
+[--named-sample-out FILE]``.
 """
 from __future__ import annotations
 
@@ -85,6 +91,19 @@ def sample(events, n: int, seed: int) -> list:
     return random.Random(seed).sample(located, min(n, len(located)))
 
 
+def write_sample(path: Path, events) -> None:
+    """Write events as JSONL (id, document, type, event words, sentence and place: text, name, country,
+    precision; the place fields are null for an event without a location)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for e in events:
+            loc = e.location
+            fh.write(json.dumps({"id": e.id, "doc_id": e.doc_id, "event_type": e.event_type,
+                                 "event_text": e.event_text, "sentence": e.sentence,
+                                 "place": loc and loc.text, "name": loc and loc.name,
+                                 "country": loc and loc.country, "precision": loc and loc.precision},
+                                ensure_ascii=False) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the report; exit status 0, or an error naming the missing gold directory."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -93,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=50, help="located TUNE events to draw (default: 50)")
     ap.add_argument("--seed", type=int, default=13, help="seed of the draw (default: 13)")
     ap.add_argument("--sample-out", type=Path, help="write the drawn events as JSONL to this file")
+    ap.add_argument("--named-sample-out", type=Path,
+                    help="also draw --sample TUNE events whose sentence names a place (located or not) and write "
+                         "them to this file, to judge by hand which of them name where their event happened")
     args = ap.parse_args(argv)
     files = sorted(args.train.glob("*.jsonl"))
     if not files:
@@ -110,13 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     drawn = sample(parts["tune"], args.sample, args.seed)
     report["sample"] = {"seed": args.seed, "ids": [e.id for e in drawn]}
     if args.sample_out:
-        with open(args.sample_out, "w", encoding="utf-8") as fh:
-            for e in drawn:
-                loc = e.location
-                fh.write(json.dumps({"id": e.id, "doc_id": e.doc_id, "event_type": e.event_type,
-                                     "event_text": e.event_text, "sentence": e.sentence,
-                                     "place": loc.text, "name": loc.name, "country": loc.country,
-                                     "precision": loc.precision}, ensure_ascii=False) + "\n")
+        write_sample(args.sample_out, drawn)
+    if args.named_sample_out:
+        naming = sorted((e for e in parts["tune"] if named[e.sentence]), key=lambda e: e.id)
+        write_sample(args.named_sample_out, random.Random(args.seed).sample(naming, min(args.sample, len(naming))))
     if args.json:
         print(json.dumps(report, indent=1, sort_keys=True))
         return 0

@@ -6,8 +6,10 @@
 Starts the explorer on the store (read-only) on a free loopback port, opens each page in headless Chromium
 (Debian's /usr/bin/chromium driven by Playwright, as the browser tests) and saves a full-page PNG. The docs
 use the bundled sample story: the news corpora are copyrighted, so screenshots of them stay out of the
-repository (write them elsewhere with ``--out``). ``--actor`` and ``--place`` pick what the actor page and the
-map click show (default: the busiest actor country and the busiest place of the store).
+repository (write them elsewhere with ``--out``), except with ``--charts-only``: the timeline, dyads and map
+pages (no click), which show counts, codes and country shapes only, saved as ``web-<page>-<suffix>.png``.
+``--actor`` and ``--place`` pick what the actor page and the map click show (default: the busiest actor
+country and the busiest place of the store).
 """
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+CHART_PAGES = ("timeline", "dyads", "map")
+"""Pages that show only counts, codes and country shapes, no document text (``--charts-only``)."""
 
 
 def _serve(store):
@@ -70,6 +76,10 @@ def main() -> int:
     parser.add_argument("--actor", default=None, help="actor code of the actor page")
     parser.add_argument("--place", default=None, help="place name to click on the map")
     parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--charts-only", action="store_true",
+                        help="only the pages that show no document text (timeline, dyads, the map without a click), "
+                             "named web-<page>-<--suffix>.png: what may go into the docs from a copyrighted corpus")
+    parser.add_argument("--suffix", default="corpus", help="file name suffix with --charts-only (default: corpus)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from playwright.sync_api import sync_playwright
@@ -84,8 +94,12 @@ def main() -> int:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page(viewport={"width": args.width, "height": 800})
                 for name, path, click in pages(store, args.actor, args.place):
+                    if args.charts_only:
+                        if name not in CHART_PAGES:
+                            continue
+                        click, name = None, f"{name}-{args.suffix}"
                     page.goto(base + path)
-                    if name == "map":
+                    if name.startswith("map"):
                         page.wait_for_selector("svg#map[data-ready]")
                     if click:
                         page.locator(click).first.dispatch_event("click")  # circles may overlap

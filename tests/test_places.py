@@ -79,7 +79,8 @@ def test_country_display_name_is_french(resolver):
 
 
 REGIONS = [("Crimée", "UKR"), ("Donbass", "UKR"), ("Cisjordanie", "PSE"), ("Tigré", "ETH"), ("Sahel", None),
-           ("Europe", None), ("Afrique", None)]
+           ("Europe", None), ("Afrique", None), ("Drôme", "FRA"), ("Yvelines", "FRA"), ("Bretagne", "FRA"),
+           ("Floride", "USA"), ("Oklahoma", "USA")]  # region_lists: "Floride" was a town of Uruguay
 
 
 @pytest.mark.parametrize("name, country", REGIONS)
@@ -115,6 +116,34 @@ def test_language_without_places_file_uses_geonames_and_babel():
     english = PlaceResolver(LanguageData("en", {}, "0"))
     assert english.resolve("Germany").country == "DEU"
     assert english.resolve("Moscow").geonameid == 524901
+
+
+@pytest.mark.parametrize("name, countries, country", [
+    ("Valence", (), "ESP"),  # Valencia, by its French alternate name
+    ("Valence", ("FRA",), "FRA"),  # the town of the Drôme, in a text that names France
+    ("Valence", ("FRA", "ESP"), "ESP"),  # both named: the usual reading stays
+    ("la préfecture de Valence", ("FRA",), "FRA"),  # through a container noun (the town's prefecture)
+    ("Limay", (), "PHL"),
+    ("Limay", ("FRA",), "FRA"),
+    ("Paris", ("USA",), "FRA"),  # Paris, Texas weighs too little against Paris
+    ("Moscou", ("USA",), "RUS"),
+])
+def test_namesakes_in_context(resolver, name, countries, country):
+    assert resolver.resolve(name, frozenset(countries)).country == country
+
+
+def test_prefecture_is_in_its_town(resolver):
+    loc = resolver.resolve("la préfecture de Bordeaux")
+    assert (loc.name, loc.country, loc.precision) == ("Bordeaux", "FRA", "town")
+
+
+def test_invalid_region_list_is_named():
+    data = LanguageData("fr", {"places": {"source": "test", "region_lists": {"ZZZ": ["Atlantide"]}}}, "0")
+    with pytest.raises(LanguageDataError, match="ZZZ"):
+        PlaceResolver(data).resolve("Moscou")
+    data = LanguageData("fr", {"places": {"source": "test", "region_lists": {"FRA": "Drôme"}}}, "0")
+    with pytest.raises(LanguageDataError, match="region_lists"):
+        PlaceResolver(data).resolve("Moscou")
 
 
 def test_invalid_places_entry_is_named():
@@ -187,6 +216,12 @@ def _trigger(doc, word):
     ("Pendant un meeting à Tulsa, il a critiqué la candidate.", "critiqué", "Tulsa", ()),  # an occasion's place
     ("Six personnes ont été inculpées à Douai, dans le nord de la France.", "inculpées", "Douai", ()),  # finest
     ("Au Mali, six personnes en détention après une accusation de blasphème.", "détention", "Mali", ()),  # fronted
+    ("Le président va rencontrer ses homologues à Pau, en France, le 16 décembre.", "rencontrer", "Pau", ()),
+    ("Deux soldats ont été tués à Tombouctou, au Mali.", "tués", "Tombouctou", ()),  # the country qualifies
+    ("Dans une intervention lundi à Paris, le ministre a critiqué la réforme.", "critiqué", "Paris", ()),
+    ("Pendant un meeting de campagne à Tulsa, il a critiqué la candidate.", "critiqué", "Tulsa", ()),
+    ("Le chanteur a été mis en examen le 28 octobre à Paris pour viol.", "mis", "Paris", ()),  # after a date
+    ("Un homme a tué sa mère jeudi près de Paris.", "tué", "Paris", ()),  # "près de": a place, even as obl:arg
 ])
 def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     doc = nlp(sentence)
@@ -208,6 +243,9 @@ def test_event_place(nlp, resolver, sentence, trigger, place, exclude):
     ("Guerre en Ukraine : un long convoi humanitaire français à la frontière roumaine.", "convoi", None),  # topic
     ("Le meurtrier de sept personnes à Tokyo a été exécuté.", "exécuté", None),  # a place inside a phrase
     ("L'ONU avait appelé à une trêve à Marioupol.", "appelé", None),  # the place of what is asked for
+    ("L'opposant dénonçait dans une vidéo les massacres perpétrés à Boutcha.", "dénonçait", None),  # not next to
+    ("Un policier a été blessé par des tirs, d'où est originaire l'auteur de l'attaque meurtrière, jeudi, à "
+     "Tel-Aviv.", "blessé", None),  # right after a relative clause: maybe the attack's place
 ])
 def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
     doc = nlp(sentence)
@@ -216,3 +254,12 @@ def test_no_event_place(nlp, resolver, sentence, trigger, exclude_words):
         i = sentence.index(exclude_words)
         exclude = ((i, i + len(exclude_words)),)
     assert resolver.event_place(_trigger(doc, trigger), exclude) is None
+
+
+@pytest.mark.model
+def test_document_countries_settle_a_namesake(nlp, resolver):
+    doc = nlp("Le débat aura lieu dans la Drôme. Les deux hommes se sont rencontrés jeudi à Valence.")
+    countries = resolver.context_countries(doc)
+    assert countries == {"FRA"}  # "Valence" itself shares its name: it says nothing
+    loc = resolver.event_place(_trigger(doc, "rencontrés"), countries=countries)
+    assert loc is not None and (loc.text, loc.country, loc.geonameid) == ("Valence", "FRA", 2971053)

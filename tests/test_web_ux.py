@@ -194,3 +194,25 @@ def test_stray_dates_do_not_stretch_the_axis():
     assert chart.hovers[0]["period"] == "2022-01-01" and chart.hovers[-1]["period"] == "2022-12-01"
     # a long axis that is really full is kept whole up to the limit
     assert timeline_chart(rows[:12], by="quad_class", interval="month", max_periods=100).outside == 0
+
+
+# -- one connection per request on a shared store ----------------------------------------------------------
+
+def test_a_served_store_opens_one_connection_per_request(tmp_path, monkeypatch):
+    from newsevents import locking
+
+    sample_store(str(tmp_path / "s.duckdb")).close()
+    opened = []
+    real = locking.connect
+    monkeypatch.setattr(locking, "connect", lambda *a, **k: opened.append(a) or real(*a, **k))
+    app = create_app(db_path=str(tmp_path / "s.duckdb"))
+    with TestClient(app) as c:
+        for url in ("/", "/actor/RUS", "/api/events?format=csv"):  # 3, about 10, and 1 query
+            opened.clear()
+            r = c.get(url)
+            assert r.status_code == 200, url
+            assert len(opened) == 1, (url, len(opened))  # several queries, one connection
+    # between requests the file is free: a writer can open it
+    from newsevents.store import Store
+    with Store(str(tmp_path / "s.duckdb")) as writer:
+        assert writer.count_events() == 5

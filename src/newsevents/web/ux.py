@@ -12,6 +12,7 @@ Pages added here:
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 from urllib.parse import urlencode
 
@@ -115,24 +116,30 @@ def actor_summary(store: Store, code: str, interval: str = "week", base: EventFi
     as_actor, as_recipient = with_role("actor"), with_role("recipient")
     out: dict[str, Any] = {"code": code, "label": actor_label(code)}
     recent: dict[str, EventFilter] = {}
-    for role, f in (("actor", as_actor), ("recipient", as_recipient)):
-        rows = store.timeline(f, interval=interval, by="quad_class")
-        recent[role] = _recent(f, rows, LATEST)
-        n = sum(r["n"] for r in rows)
-        gsum = sum(r["mean_goldstein"] * r["n"] for r in rows if r["mean_goldstein"] is not None)
-        gn = sum(r["n"] for r in rows if r["mean_goldstein"] is not None)
-        out[role] = {"total": store.count_events(f), "mean_goldstein": round(gsum / gn, 2) if gn else None,
-                     "chart": timeline_chart(rows, by="quad_class", interval=interval, height=260)}
-    out["recipients"] = _partners(store.dyads(as_actor, limit=500), "actor", "recipient", country)
-    out["actors"] = _partners(store.dyads(as_recipient, limit=500), "recipient", "actor", country)
+    with ThreadPoolExecutor(max_workers=4) as pool:  # independent queries; the store gives each its own cursor
+        asked = {(role, what): pool.submit(fn, f, **kw) for role, f in (("actor", as_actor), ("recipient", as_recipient))
+                 for what, fn, kw in (("timeline", store.timeline, {"interval": interval, "by": "quad_class"}),
+                                      ("total", store.count_events, {}), ("dyads", store.dyads, {"limit": 500}))}
+        modality = pool.submit(store.timeline, as_actor, interval="year", by="modality")
+        for role, f in (("actor", as_actor), ("recipient", as_recipient)):
+            rows = asked[role, "timeline"].result()
+            recent[role] = _recent(f, rows, LATEST)
+            gsum = sum(r["mean_goldstein"] * r["n"] for r in rows if r["mean_goldstein"] is not None)
+            gn = sum(r["n"] for r in rows if r["mean_goldstein"] is not None)
+            out[role] = {"total": asked[role, "total"].result(),
+                         "mean_goldstein": round(gsum / gn, 2) if gn else None,
+                         "chart": timeline_chart(rows, by="quad_class", interval=interval, height=260)}
+        latest_asked = [pool.submit(store.query_events, recent[role], limit=LATEST, order="-date")
+                        for role in ("actor", "recipient")]
+        out["recipients"] = _partners(asked["actor", "dyads"].result(), "actor", "recipient", country)
+        out["actors"] = _partners(asked["recipient", "dyads"].result(), "recipient", "actor", country)
+        latest = latest_asked[0].result() + latest_asked[1].result()
     mix: Counter = Counter()
-    for r in store.timeline(as_actor, interval="year", by="modality"):
+    for r in modality.result():
         mix[r["key"]] += r["n"]
     total = sum(mix.values())
     out["modality"] = [{"modality": m, "n": mix[m], "share": mix[m] / total, "colour": MODALITY_COLOURS.get(m, "#999")}
                        for m in MODALITIES if mix.get(m)]
-    latest = store.query_events(recent["actor"], limit=LATEST, order="-date") + \
-        store.query_events(recent["recipient"], limit=LATEST, order="-date")
     seen: dict[str, dict[str, Any]] = {}
     for e in sorted(latest, key=lambda e: ((e.get("date") or {}).get("value") or e.get("published") or ""),
                     reverse=True):
