@@ -84,3 +84,15 @@ def test_generated_fallback_verb_files_are_left_out_when_the_pack_says_so():
     own = {k: v for k, v in ES.files["verbs"].items() if k != "fallback_verbs"}
     files = {**files, "verbs": own}
     assert "zzatacar" in Lexicon.from_data(LanguageData("es", files, "x")).verbs
+
+
+def test_spanish_actor_grammar_has_its_own_pronouns_and_genitive():
+    """The Spanish pack's ``agents.yaml`` grammar replaces the French default lists of the actor resolver."""
+    from newsevents.actor_data import grammar_of
+
+    grammar = grammar_of(ES)
+    assert {"ella", "ellos", "ellas"} <= grammar.subject_pronouns and "il" not in grammar.subject_pronouns
+    assert "el" not in grammar.subject_pronouns | grammar.sing_pronouns  # "él" folds to the article "el"
+    assert "del" in grammar.de_cases and "du" not in grammar.de_cases
+    assert "ellos" in grammar.plur_pronouns and "ella" in grammar.fem_pronouns
+    assert "varios" in grammar.indefinite_plural and dict(grammar.quant_words)["dos"] == 2
