@@ -79,6 +79,11 @@ RULES = [
     # "dar muerte a": one act, the "a" complement is the victim
     ("Hombres armados dieron muerte a dos personas en Antioquia.",
      ("ASSAULT", "190", "COLUAF", "COLCVL", "asserted", None)),
+    # coordinated subjects of a reciprocal verb, no partner named: coded both ways
+    ("Argentina y Chile firmaron un tratado de paz.",
+     ("SUPPORT", "057", "ARGGOV", "CHLGOV", "asserted", None)),
+    ("Argentina y Chile firmaron un tratado de paz.",
+     ("SUPPORT", "057", "CHLGOV", "ARGGOV", "asserted", None)),
     # protesters clashing with the police riot (145), not fight (190)
     ("Cientos de estudiantes se enfrentaron con la policía en Caracas.",
      ("PROTEST", "145", "VENEDU", "VENCOP", "asserted", None)),
@@ -110,3 +115,9 @@ def test_spanish_demo_story_codes_its_main_events(es_pipeline):
     assert ("ACCUSE", "COLGOV", "ECUGOV", "asserted") in simple      # Colombia condemns
     assert ("PROTEST", "ECULAB", "ECUGOV", "alleged") in simple      # "habrían iniciado una huelga"
     assert ("COERCE", "ECUGOV", "ECUCVL", "negated") in simple       # "no prohibirá"
+
+
+def test_reciprocal_verb_with_a_named_partner_is_one_event(es_pipeline):
+    """"X se reunió con Y": the Spanish gold codes one event, X -> Y (cues.yaml one_way_partner_roots)."""
+    found = coded(es_pipeline, "El presidente de Chile se reunió con el canciller de Perú.")
+    assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("CONSULT", "040", "CHLGOV", "PERGOV")}
