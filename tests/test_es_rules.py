@@ -58,9 +58,13 @@ RULES = [
     # an event noun under a support verb ("iniciaron una huelga")
     ("Los mineros chilenos iniciaron una huelga indefinida.",
      ("PROTEST", "143", "CHLLAB", "CHLGOV", "asserted", None)),
-    # a reporting verb is no event; its subject is the attribution of the event in its clause
+    # a reporting verb is no event; its subject is the attribution of the event in its clause; expelling
+    # diplomats reduces relations (166, a state act: the country is its government)
     ("El ministro dijo que Venezuela había expulsado a dos diplomáticos colombianos.",
-     ("COERCE", "174", "VEN", "COLGOV", "asserted", "El ministro")),
+     ("SANCTION", "166", "VENGOV", "COLGOV", "asserted", "El ministro")),
+    # expelling other persons is 174
+    ("El Gobierno de Venezuela expulsó a tres periodistas colombianos.",
+     ("COERCE", "174", "VENGOV", "COLMED", "asserted", None)),
     # an intent verb ("quiere firmar") makes the event intended
     ("Cuba quiere firmar un acuerdo comercial con México.",
      ("AGREE", "032", "CUBGOV", "MEX", "intended", None)),
@@ -79,6 +83,9 @@ RULES = [
     # "dar muerte a": one act, the "a" complement is the victim
     ("Hombres armados dieron muerte a dos personas en Antioquia.",
      ("ASSAULT", "190", "COLUAF", "COLCVL", "asserted", None)),
+    # attempts and decisions are no stated intent: the Spanish gold codes the act ("acordaron una huelga")
+    ("Los maestros bolivianos acordaron una huelga de dos días.",
+     ("PROTEST", "143", "BOLEDU", "BOLGOV", "asserted", None)),
     # coordinated subjects of a reciprocal verb, no partner named: coded both ways
     ("Argentina y Chile firmaron un tratado de paz.",
      ("SUPPORT", "057", "ARGGOV", "CHLGOV", "asserted", None)),
