@@ -128,3 +128,13 @@ def test_reciprocal_verb_with_a_named_partner_is_one_event(es_pipeline):
     """"X se reunió con Y": the Spanish gold codes one event, X -> Y (cues.yaml one_way_partner_roots)."""
     found = coded(es_pipeline, "El presidente de Chile se reunió con el canciller de Perú.")
     assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("CONSULT", "040", "CHLGOV", "PERGOV")}
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # a Spanish demonym in -ano/-ana ("norteamericanos"); peace activists are civilians
+    ("Unos 200 pacifistas norteamericanos se concentraron frente a la embajada de Irak.", "PROTEST", "USACVL"),
+    # prisoners are civilians, not police; "Mauricio" before a surname is a first name, not Mauritius
+    ("Según Mauricio Pérez, los reclusos de la cárcel de Quito iniciaron un motín.", "PROTEST", "ECUCVL"),
+])
+def test_spanish_actor_words(es_pipeline, text, event_type, actor):
+    assert (event_type, actor) in {(t, a) for t, _, a, _, _, _ in coded(es_pipeline, text)}
