@@ -62,6 +62,26 @@ def test_capital_headlines_are_lowercased_for_the_parser_only_when_whole_lines_a
     assert for_parser("ONU OEA") == "ONU OEA"  # too short to be a headline
 
 
+def test_lowered_headline_lines_are_recorded_and_keep_names_and_acronyms_matchable():
+    """A headline parsed in lower case still matches "ONU" (an acronym) and capitalised names."""
+    import spacy
+
+    from newsevents.actors import _case_ok
+    from newsevents.pipeline import changed_lines, for_parser
+
+    text = "LA ONU AMENAZA CON RETIRARSE DE BOSNIA\nLa onu y bosnia, en minúsculas."
+    assert changed_lines(text, for_parser(text)) == [(0, 38)]
+    doc = spacy.blank("es")(for_parser(text))
+    onu = [t for t in doc if t.text == "onu"]
+    assert _case_ok(doc[onu[1].i:onu[1].i + 1], "upper") is False  # written in lower case: no acronym
+    doc.user_data["lowered_capitals"] = changed_lines(text, for_parser(text))
+    assert _case_ok(doc[onu[0].i:onu[0].i + 1], "upper") and _case_ok(doc[onu[0].i:onu[0].i + 1], "T", "person")
+    assert not _case_ok(doc[onu[0].i:onu[0].i + 1], "T", "org")  # one capitalised word: maybe a common word
+    assert _case_ok(doc[3:5], "TT")  # "con retirarse" as a two-word capitalised name: written in capitals
+    assert _case_ok(doc[3:5], "")  # a word list entry: any case
+    assert _case_ok(doc[onu[1].i:onu[1].i + 1], "upper") is False
+
+
 def test_basic_iso_dates_of_petrarch_gold_are_read():
     from newsevents.evaluate import gold_articles
 
