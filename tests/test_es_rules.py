@@ -74,6 +74,15 @@ RULES = [
     # an all-capitals headline is parsed in lower case
     ("LA POLICIA DETUVO A DOS PERIODISTAS CUBANOS",
      ("COERCE", "173", "CUBCOP", "CUBMED", "asserted", None)),
+    # an acronym in an all-capitals headline still names its organisation ("ONU" parsed as "onu")
+    ("LAS FUERZAS DE LA ONU AMENAZAN CON RETIRARSE DE BOSNIA",
+     ("THREATEN", "130", "IGOMIL", "BIH", "asserted", None)),
+    # lamenting an act: its author is the recipient
+    ("Londres lamentó este martes el rechazo del Gobierno argentino a la decisión británica.",
+     ("ACCUSE", "110", "GBRGOV", "ARGGOV", "asserted", None)),
+    # the "de" complement of a blockade is what is blocked, the support verb's subject the actor
+    ("Los pesqueros españoles iniciaron un bloqueo de los puertos de Bilbao.",
+     ("PROTEST", "144", "ESPCVL", "ESPGOV", "asserted", None)),
     # paramilitaries are UAF; a Colombian department names Colombia
     ("Paramilitares asesinaron a un campesino en Antioquia.",
      ("ASSAULT", "186", "COLUAF", "COLAGR", "asserted", None)),
