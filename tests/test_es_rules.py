@@ -147,3 +147,9 @@ def test_reciprocal_verb_with_a_named_partner_is_one_event(es_pipeline):
 ])
 def test_spanish_actor_words(es_pipeline, text, event_type, actor):
     assert (event_type, actor) in {(t, a) for t, _, a, _, _, _ in coded(es_pipeline, text)}
+
+
+def test_threatened_act_in_a_con_clause_is_the_threat_not_the_act(es_pipeline):
+    """"amenazó con arrestar": the parser's advcl with "con" is the threat's complement (132), no arrest."""
+    found = coded(es_pipeline, "La policía tailandesa amenazó con arrestar a los opositores.")
+    assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("THREATEN", "132", "THACOP", "THAOPP")}
