@@ -95,11 +95,10 @@ RULES = [
     # attempts and decisions are no stated intent: the Spanish gold codes the act ("acordaron una huelga")
     ("Los maestros bolivianos acordaron una huelga de dos días.",
      ("PROTEST", "143", "BOLEDU", "BOLGOV", "asserted", None)),
-    # coordinated subjects of a reciprocal verb, no partner named: coded both ways
+    # coordinated subjects of a reciprocal verb, no partner named: the first is the actor, the second the
+    # recipient (one event per mention, cue single_pair_roots)
     ("Argentina y Chile firmaron un tratado de paz.",
      ("SUPPORT", "057", "ARGGOV", "CHLGOV", "asserted", None)),
-    ("Argentina y Chile firmaron un tratado de paz.",
-     ("SUPPORT", "057", "CHLGOV", "ARGGOV", "asserted", None)),
     # protesters clashing with the police riot (145), not fight (190)
     ("Cientos de estudiantes se enfrentaron con la policía en Caracas.",
      ("PROTEST", "145", "VENEDU", "VENCOP", "asserted", None)),
@@ -153,3 +152,9 @@ def test_threatened_act_in_a_con_clause_is_the_threat_not_the_act(es_pipeline):
     """"amenazó con arrestar": the parser's advcl with "con" is the threat's complement (132), no arrest."""
     found = coded(es_pipeline, "La policía tailandesa amenazó con arrestar a los opositores.")
     assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("THREATEN", "132", "THACOP", "THAOPP")}
+
+
+def test_coordinated_participants_give_one_event_per_mention(es_pipeline):
+    """"Estudiantes y campesinos protestaron": one event, its first actor (cue single_pair_roots)."""
+    found = coded(es_pipeline, "Estudiantes y campesinos protestaron contra el Gobierno de Bolivia.")
+    assert {(t, a, r) for t, _, a, r, _, _ in found} == {("PROTEST", "BOLEDU", "BOLGOV")}
