@@ -133,7 +133,7 @@ def test_spanish_demo_story_codes_its_main_events(es_pipeline):
 
 
 def test_reciprocal_verb_with_a_named_partner_is_one_event(es_pipeline):
-    """"X se reunió con Y": the Spanish gold codes one event, X -> Y (cues.yaml one_way_partner_roots)."""
+    """"X se reunió con Y": the Spanish gold codes one event, X -> Y (cues.yaml single_pair_roots)."""
     found = coded(es_pipeline, "El presidente de Chile se reunió con el canciller de Perú.")
     assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("CONSULT", "040", "CHLGOV", "PERGOV")}
 

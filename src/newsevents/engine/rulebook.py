@@ -298,12 +298,8 @@ def threatened_place(coder, c, s):
 @_add("roles", "step", "reciprocal")
 def reciprocal(coder, c, s) -> bool:
     """"la France est convenue avec l'Allemagne de renforcer leur coopération": a reciprocal verb is two-way
-    with its own partner (or none); "sont convenus de fournir une aide à X" is the actors' pledge to X, one way.
-    A language whose gold codes a named partner one way (cue list ``one_way_partner_roots``: CAMEO roots; absent
-    in French and English) keeps two-way coding for coordinated actors alone ("Argentina y Chile firmaron")."""
+    with its own partner (or none); "sont convenus de fournir une aide à X" is the actors' pledge to X, one way."""
     c.reciprocal = c.trig.frame.reciprocal and (c.own_recipients or not c.recipients)
-    if c.reciprocal and c.recipients and c.trig.frame.cameo[:2] in coder.lex.cues.get("one_way_partner_roots", ()):
-        c.reciprocal = False
     return c.reciprocal
 
 
