@@ -52,9 +52,10 @@ RULES = [
     # "no" negates
     ("El Gobierno de Chile no rechazó la propuesta de Argentina.",
      ("REJECT", "120", "CHLGOV", "ARG", "negated", None)),
-    # the reflexive "se reunió con": a meeting, "con" names the partner
+    # the reflexive "se reunió con": a meeting, "con" names the partner (a reciprocal act between states: the
+    # partner's country is its government)
     ("El canciller mexicano se reunió con su homólogo guatemalteco en Ciudad de México.",
-     ("CONSULT", "040", "MEXGOV", "GTM", "asserted", None)),
+     ("CONSULT", "040", "MEXGOV", "GTMGOV", "asserted", None)),
     # an event noun under a support verb ("iniciaron una huelga")
     ("Los mineros chilenos iniciaron una huelga indefinida.",
      ("PROTEST", "143", "CHLLAB", "CHLGOV", "asserted", None)),
