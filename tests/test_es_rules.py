@@ -68,7 +68,7 @@ RULES = [
      ("COERCE", "174", "VENGOV", "COLMED", "asserted", None)),
     # an intent verb ("quiere firmar") makes the event intended
     ("Cuba quiere firmar un acuerdo comercial con México.",
-     ("AGREE", "032", "CUBGOV", "MEX", "intended", None)),
+     ("AGREE", "032", "CUBGOV", "MEXGOV", "intended", None)),
     # a named armed group takes the country where it fights
     ("Guerrilleros de las FARC secuestraron a un alcalde.",
      ("ASSAULT", "181", "COLREB", "COLGOV", "asserted", None)),
