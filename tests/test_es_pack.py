@@ -62,6 +62,26 @@ def test_capital_headlines_are_lowercased_for_the_parser_only_when_whole_lines_a
     assert for_parser("ONU OEA") == "ONU OEA"  # too short to be a headline
 
 
+def test_lowered_headline_lines_are_recorded_and_keep_names_and_acronyms_matchable():
+    """A headline parsed in lower case still matches "ONU" (an acronym) and capitalised names."""
+    import spacy
+
+    from newsevents.actors import _case_ok
+    from newsevents.pipeline import changed_lines, for_parser
+
+    text = "LA ONU AMENAZA CON RETIRARSE DE BOSNIA\nLa onu y bosnia, en minúsculas."
+    assert changed_lines(text, for_parser(text)) == [(0, 38)]
+    doc = spacy.blank("es")(for_parser(text))
+    onu = [t for t in doc if t.text == "onu"]
+    assert _case_ok(doc[onu[1].i:onu[1].i + 1], "upper") is False  # written in lower case: no acronym
+    doc.user_data["lowered_capitals"] = changed_lines(text, for_parser(text))
+    assert _case_ok(doc[onu[0].i:onu[0].i + 1], "upper") and _case_ok(doc[onu[0].i:onu[0].i + 1], "T", "person")
+    assert not _case_ok(doc[onu[0].i:onu[0].i + 1], "T", "org")  # one capitalised word: maybe a common word
+    assert _case_ok(doc[3:5], "TT")  # "con retirarse" as a two-word capitalised name: written in capitals
+    assert _case_ok(doc[3:5], "")  # a word list entry: any case
+    assert _case_ok(doc[onu[1].i:onu[1].i + 1], "upper") is False
+
+
 def test_basic_iso_dates_of_petrarch_gold_are_read():
     from newsevents.evaluate import gold_articles
 
@@ -84,3 +104,15 @@ def test_generated_fallback_verb_files_are_left_out_when_the_pack_says_so():
     own = {k: v for k, v in ES.files["verbs"].items() if k != "fallback_verbs"}
     files = {**files, "verbs": own}
     assert "zzatacar" in Lexicon.from_data(LanguageData("es", files, "x")).verbs
+
+
+def test_spanish_actor_grammar_has_its_own_pronouns_and_genitive():
+    """The Spanish pack's ``agents.yaml`` grammar replaces the French default lists of the actor resolver."""
+    from newsevents.actor_data import grammar_of
+
+    grammar = grammar_of(ES)
+    assert {"ella", "ellos", "ellas"} <= grammar.subject_pronouns and "il" not in grammar.subject_pronouns
+    assert "el" not in grammar.subject_pronouns | grammar.sing_pronouns  # "él" folds to the article "el"
+    assert "del" in grammar.de_cases and "du" not in grammar.de_cases
+    assert "ellos" in grammar.plur_pronouns and "ella" in grammar.fem_pronouns
+    assert "varios" in grammar.indefinite_plural and dict(grammar.quant_words)["dos"] == 2

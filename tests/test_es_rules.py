@@ -52,24 +52,38 @@ RULES = [
     # "no" negates
     ("El Gobierno de Chile no rechazó la propuesta de Argentina.",
      ("REJECT", "120", "CHLGOV", "ARG", "negated", None)),
-    # the reflexive "se reunió con": a meeting, "con" names the partner
+    # the reflexive "se reunió con": a meeting, "con" names the partner (a reciprocal act between states: the
+    # partner's country is its government)
     ("El canciller mexicano se reunió con su homólogo guatemalteco en Ciudad de México.",
-     ("CONSULT", "040", "MEXGOV", "GTM", "asserted", None)),
+     ("CONSULT", "040", "MEXGOV", "GTMGOV", "asserted", None)),
     # an event noun under a support verb ("iniciaron una huelga")
     ("Los mineros chilenos iniciaron una huelga indefinida.",
      ("PROTEST", "143", "CHLLAB", "CHLGOV", "asserted", None)),
-    # a reporting verb is no event; its subject is the attribution of the event in its clause
+    # a reporting verb is no event; its subject is the attribution of the event in its clause; expelling
+    # diplomats reduces relations (166, a state act: the country is its government)
     ("El ministro dijo que Venezuela había expulsado a dos diplomáticos colombianos.",
-     ("COERCE", "174", "VEN", "COLGOV", "asserted", "El ministro")),
+     ("SANCTION", "166", "VENGOV", "COLGOV", "asserted", "El ministro")),
+    # expelling other persons is 174
+    ("El Gobierno de Venezuela expulsó a tres periodistas colombianos.",
+     ("COERCE", "174", "VENGOV", "COLMED", "asserted", None)),
     # an intent verb ("quiere firmar") makes the event intended
     ("Cuba quiere firmar un acuerdo comercial con México.",
-     ("AGREE", "032", "CUBGOV", "MEX", "intended", None)),
+     ("AGREE", "032", "CUBGOV", "MEXGOV", "intended", None)),
     # a named armed group takes the country where it fights
     ("Guerrilleros de las FARC secuestraron a un alcalde.",
      ("ASSAULT", "181", "COLREB", "COLGOV", "asserted", None)),
     # an all-capitals headline is parsed in lower case
     ("LA POLICIA DETUVO A DOS PERIODISTAS CUBANOS",
      ("COERCE", "173", "CUBCOP", "CUBMED", "asserted", None)),
+    # an acronym in an all-capitals headline still names its organisation ("ONU" parsed as "onu")
+    ("LAS FUERZAS DE LA ONU AMENAZAN CON RETIRARSE DE BOSNIA",
+     ("THREATEN", "130", "IGOMIL", "BIH", "asserted", None)),
+    # lamenting an act: its author is the recipient
+    ("Londres lamentó este martes el rechazo del Gobierno argentino a la decisión británica.",
+     ("ACCUSE", "110", "GBRGOV", "ARGGOV", "asserted", None)),
+    # the "de" complement of a blockade is what is blocked, the support verb's subject the actor
+    ("Los pesqueros españoles iniciaron un bloqueo de los puertos de Bilbao.",
+     ("PROTEST", "144", "ESPCVL", "ESPGOV", "asserted", None)),
     # paramilitaries are UAF; a Colombian department names Colombia
     ("Paramilitares asesinaron a un campesino en Antioquia.",
      ("ASSAULT", "186", "COLUAF", "COLAGR", "asserted", None)),
@@ -79,6 +93,13 @@ RULES = [
     # "dar muerte a": one act, the "a" complement is the victim
     ("Hombres armados dieron muerte a dos personas en Antioquia.",
      ("ASSAULT", "190", "COLUAF", "COLCVL", "asserted", None)),
+    # attempts and decisions are no stated intent: the Spanish gold codes the act ("acordaron una huelga")
+    ("Los maestros bolivianos acordaron una huelga de dos días.",
+     ("PROTEST", "143", "BOLEDU", "BOLGOV", "asserted", None)),
+    # coordinated subjects of a reciprocal verb, no partner named: the first is the actor, the second the
+    # recipient (one event per mention, cue single_pair_roots)
+    ("Argentina y Chile firmaron un tratado de paz.",
+     ("SUPPORT", "057", "ARGGOV", "CHLGOV", "asserted", None)),
     # protesters clashing with the police riot (145), not fight (190)
     ("Cientos de estudiantes se enfrentaron con la policía en Caracas.",
      ("PROTEST", "145", "VENEDU", "VENCOP", "asserted", None)),
@@ -110,3 +131,31 @@ def test_spanish_demo_story_codes_its_main_events(es_pipeline):
     assert ("ACCUSE", "COLGOV", "ECUGOV", "asserted") in simple      # Colombia condemns
     assert ("PROTEST", "ECULAB", "ECUGOV", "alleged") in simple      # "habrían iniciado una huelga"
     assert ("COERCE", "ECUGOV", "ECUCVL", "negated") in simple       # "no prohibirá"
+
+
+def test_reciprocal_verb_with_a_named_partner_is_one_event(es_pipeline):
+    """"X se reunió con Y": the Spanish gold codes one event, X -> Y (cues.yaml single_pair_roots)."""
+    found = coded(es_pipeline, "El presidente de Chile se reunió con el canciller de Perú.")
+    assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("CONSULT", "040", "CHLGOV", "PERGOV")}
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # a Spanish demonym in -ano/-ana ("norteamericanos"); peace activists are civilians
+    ("Unos 200 pacifistas norteamericanos se concentraron frente a la embajada de Irak.", "PROTEST", "USACVL"),
+    # prisoners are civilians, not police; "Mauricio" before a surname is a first name, not Mauritius
+    ("Según Mauricio Pérez, los reclusos de la cárcel de Quito iniciaron un motín.", "PROTEST", "ECUCVL"),
+])
+def test_spanish_actor_words(es_pipeline, text, event_type, actor):
+    assert (event_type, actor) in {(t, a) for t, _, a, _, _, _ in coded(es_pipeline, text)}
+
+
+def test_threatened_act_in_a_con_clause_is_the_threat_not_the_act(es_pipeline):
+    """"amenazó con arrestar": the parser's advcl with "con" is the threat's complement (132), no arrest."""
+    found = coded(es_pipeline, "La policía tailandesa amenazó con arrestar a los opositores.")
+    assert {(t, c, a, r) for t, c, a, r, _, _ in found} == {("THREATEN", "132", "THACOP", "THAOPP")}
+
+
+def test_coordinated_participants_give_one_event_per_mention(es_pipeline):
+    """"Estudiantes y campesinos protestaron": one event, its first actor (cue single_pair_roots)."""
+    found = coded(es_pipeline, "Estudiantes y campesinos protestaron contra el Gobierno de Bolivia.")
+    assert {(t, a, r) for t, _, a, r, _, _ in found} == {("PROTEST", "BOLEDU", "BOLGOV")}

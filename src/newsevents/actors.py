@@ -118,9 +118,15 @@ class ActorResolver:
         return out
 
 
-def _case_ok(tokens, case: str) -> bool:
+def _case_ok(tokens, case: str, kind: str = "") -> bool:
     """``case`` is "" (any case), "upper" (an acronym: the first word in capitals) or one letter per word,
-    "T" where the word must start with a capital."""
+    "T" where the word must start with a capital. Words of an all-capitals line that the pipeline parsed in
+    lower case (the Doc's ``user_data["lowered_capitals"]`` ranges) were written in capitals: there any case
+    fits, except an organisation (``kind`` of the entry) named by one capitalised word, which in capitals
+    cannot be told from a common word ("LA POLICIA" is no organisation "La Policía"; "LONDRES" is London)."""
+    lowered = tokens[0].doc.user_data.get("lowered_capitals")
+    if lowered and any(s <= tokens[0].idx < e for s, e in lowered):
+        return case.count("T") != 1 or kind not in ("org", "group", "igo", "media")
     first = tokens[0].text
     if case == "upper":
         return any(c.isalpha() for c in first) and first.isupper()
@@ -158,7 +164,7 @@ class ArticleActors(_Coreference):
         found: list[tuple[int, int, ActorEntry]] = []
         for start, end, cands in self.resolver._match(info.tokens):
             for entry, case in cands:
-                if not _case_ok(doc[start:end], case):
+                if not _case_ok(doc[start:end], case, entry.kind):
                     continue
                 if entry.kind == "agent" and end - start == 1 and (
                         doc[start].dep_ == "amod" or doc[start].pos_ in ("VERB", "AUX", "ADV")):

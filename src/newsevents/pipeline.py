@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -194,10 +195,12 @@ class Pipeline:
         language's parse adapter (:func:`parse_adapter`) when it has one. For a language whose ``syntax.yaml``
         sets ``lowercase_capitals``, an all-capitals line (a wire headline: "COLONOS CORTAN LA CARRETERA") is
         parsed in lower case, which its model reads far better; character offsets are unchanged
-        (:func:`for_parser`)."""
+        (:func:`for_parser`), and the Doc's ``user_data["lowered_capitals"]`` lists the (start, end) character
+        ranges so lowered, for the actor matcher's case checks."""
         data = getattr(self, "data", None)  # None in test doubles built without language data
         if data is not None and data.files.get("syntax", {}).get("lowercase_capitals"):
-            texts = (for_parser(t) for t in texts)
+            yield from self._pipe_lowered(texts, batch_size)
+            return
         docs = self.nlp.pipe(texts, batch_size=batch_size)
         adapt = getattr(self, "_adapt", None)  # stand-ins built without __init__ have none
         if adapt is None:
@@ -205,6 +208,23 @@ class Pipeline:
             return
         for doc in docs:
             yield adapt(doc)
+
+    def _pipe_lowered(self, texts: Iterable[str], batch_size: int) -> Iterator:
+        """:meth:`_pipe` for a language that parses all-capitals lines in lower case (see there)."""
+        spans: deque[list[tuple[int, int]]] = deque()
+
+        def lowered() -> Iterator[str]:
+            for text in texts:
+                low = for_parser(text)
+                spans.append(changed_lines(text, low))
+                yield low
+
+        adapt = getattr(self, "_adapt", None)
+        for doc in self.nlp.pipe(lowered(), batch_size=batch_size):
+            ranges = spans.popleft()
+            if ranges:
+                doc.user_data["lowered_capitals"] = ranges
+            yield adapt(doc) if adapt is not None else doc
 
     def _code_one(self, article: Article, docs: list | None) -> DocumentResult:
         """Code one article within its time budget (parsing it first when ``docs`` is None)."""
@@ -284,6 +304,17 @@ def for_parser(text: str) -> str:
             if len(low) == len(line):
                 lines[n] = low
     return "\n".join(lines)
+
+
+def changed_lines(text: str, low: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges (0-based, end-exclusive) of the lines of ``text`` that :func:`for_parser`
+    changed into ``low`` (same length)."""
+    out, start = [], 0
+    for line, new in zip(text.split("\n"), low.split("\n")):
+        if line != new:
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def _segments(parts: list[tuple[int, str]], max_chars: int) -> list[list[tuple[int, str]]]:

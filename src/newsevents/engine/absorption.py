@@ -86,7 +86,8 @@ class Absorption:
     def _absorbing_governor(self, tok, by_token) -> Trigger | None:
         """The nearest trigger above ``tok`` (within its clause chain) whose frame absorbs complements. A participle
         with its own agent is an event told about a complement, not part of the governing act ("demande une
-        enquête sur la mort de la journaliste, abattue par un soldat"): None."""
+        enquête sur la mort de la journaliste, abattue par un soldat"): None. An ``advcl`` introduced by a mark of
+        the cue list ``complement_clause_marks`` (absent in French and English) counts as a complement."""
         if tok.dep_ == "acl" and tok.morph.get("VerbForm") == ["Part"] and any(
                 c.dep_ in self.lex.label("passive_agent")
                 or (c.dep_.startswith("obl") and self._case_of(c) in self.lex.cue("agent_preps"))
@@ -96,6 +97,9 @@ class Absorption:
         steps = 0
         while node.head.i != node.i and steps < 6:
             dep = node.dep_
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.cues.get(
+                    "complement_clause_marks", ()) for c in node.children):
+                dep = "xcomp"  # "amenazó con arrestar": an infinitive complement the parser calls advcl
             node = node.head
             steps += 1
             trig = by_token.get(node.i)

@@ -186,7 +186,10 @@ class SentenceCoder:
             recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
         if c.root in STATE_ACT_ROOTS | {"07"}:
             recipients = self._inferred_counterpart(actors, recipients, visit=c.cameo[:3] in ("036", "042"))
-        return self._events(c, s, self._pairs(actors, recipients, c.reciprocal), date, attribution, location)
+        pairs = self._pairs(actors, recipients, c.reciprocal)
+        if c.root in self.lex.cues.get("single_pair_roots", ()):  # a gold with one event per mention
+            pairs = pairs[:1]
+        return self._events(c, s, pairs, date, attribution, location)
 
     def _events(self, c: Candidate, s: SentenceState, pairs, date, attribution, location) -> list:
         """One :class:`~newsevents.records.Event` per (actor, recipient) pair of candidate ``c``."""
