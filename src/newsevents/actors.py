@@ -90,6 +90,8 @@ class ActorResolver:
         sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
+        self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
+        """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
         log.debug("actor matcher: %d surface forms", len(self._candidates))
@@ -414,9 +416,11 @@ class ArticleActors(_Coreference):
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
             sector = m.sector
             if m.kind == "person" and sector == "ELI":  # "le chef de l'Etat, Laurent Gbagbo, a ...": his title
-                title = self._title_before(info, m.start, m.end)
+                title = self._title_before(info, m.start, m.end) or self._title_inside(info, m)
                 if title is not None:
                     sector = self._titled_sector(sector, "titles", title.sector, title.word)
+            if m.kind == "person" and sector not in ("", "ELI") and self._former_before(info, m.start):
+                sector = "ELI"  # "Ousted President Askar Akayev": out of office in the text, whatever the date
             return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
@@ -707,6 +711,33 @@ class ArticleActors(_Coreference):
             if tm is not None and tm.kind == "agent" and entry is not None and entry.role == "titles":
                 return entry
         return None
+
+    def _title_inside(self, info: _DocInfo, m: Mention) -> ActorEntry | None:
+        """The title a person's dictionary name begins with ("President Reagan", an alias of Ronald Reagan): the
+        longest beginning of the mention's words, short of the last, that is an agents.yaml ``titles`` entry;
+        None when there is none."""
+        words = tuple(fold(t.text) for t in info.doc[m.start:m.end])
+        for n in range(len(words) - 1, 0, -1):
+            for entry, _ in self.resolver._candidates.get(words[:n], ()):
+                if entry.kind == "agent" and entry.role == "titles":
+                    return entry
+        return None
+
+    def _former_before(self, info: _DocInfo, start: int) -> bool:
+        """Whether the words of the name's phrase before token ``start`` say the person has left office
+        (agents.yaml ``former_words``: "former", "ousted", "ex-"), as in "Former Socialist prime minister
+        Andreas Papandreou". Scans back over adjectives, nouns and names (at most 6 words)."""
+        former = self.resolver.former_words
+        if not former:
+            return False
+        doc = info.doc
+        for i in range(start - 1, max(start - 7, -1), -1):
+            tok = doc[i]
+            if fold(tok.text) in former:
+                return True
+            if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "VERB") or tok.text == ",":
+                return False
+        return False
 
     @staticmethod
     def _people(head) -> bool:
