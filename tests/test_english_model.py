@@ -66,6 +66,10 @@ RULES = [
     ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
     ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSECVL", "asserted")}),
+    # a person's dictionary name that begins with a title ("President Clinton") gives the title's sector even
+    # out of the dated role; "former", "ousted"... before the title or name make the person ELI (former_words)
+    ("President Clinton criticized Russia.", {("ACCUSE", "USAGOV", "RUS", "asserted")}),
+    ("Former president Vladimir Putin criticized Ukraine.", {("ACCUSE", "RUSELI", "UKR", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
