@@ -414,13 +414,7 @@ class ArticleActors(_Coreference):
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
-            sector = m.sector
-            if m.kind == "person" and sector == "ELI":  # "le chef de l'Etat, Laurent Gbagbo, a ...": his title
-                title = self._title_before(info, m.start, m.end) or self._title_inside(info, m)
-                if title is not None:
-                    sector = self._titled_sector(sector, "titles", title.sector, title.word)
-            if m.kind == "person" and sector not in ("", "ELI") and self._former_before(info, m.start):
-                sector = "ELI"  # "Ousted President Askar Akayev": out of office in the text, whatever the date
+            sector = self._person_sector(info, m) if m.kind == "person" else m.sector
             return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
@@ -712,15 +706,30 @@ class ArticleActors(_Coreference):
                 return entry
         return None
 
+    def _person_sector(self, info: _DocInfo, m: Mention) -> str:
+        """The sector of a person mention ``m`` in its sentence: its dated sector, or the sector of the title it
+        is named with when it is out of every role or has no sector of its own ("le chef de l'Etat, Laurent
+        Gbagbo"; "U.N. Secretary-General Kofi Annan": IGO GOV); ELI when the words before it say the person
+        has left office ("Ousted President Askar Akayev"; agents.yaml ``former_words``)."""
+        sector = m.sector
+        if sector in ("ELI", ""):
+            title = self._title_before(info, m.start, m.end) or self._title_inside(info, m)
+            if title is not None:
+                sector = self._titled_sector(sector, "titles", title.sector, title.word)
+        if sector not in ("", "ELI") and self._former_before(info, m.start):
+            sector = "ELI"
+        return sector
+
     def _title_inside(self, info: _DocInfo, m: Mention) -> ActorEntry | None:
         """The title a person's dictionary name begins with ("President Reagan", an alias of Ronald Reagan): the
-        longest beginning of the mention's words, short of the last, that is an agents.yaml ``titles`` entry;
-        None when there is none."""
+        longest run of the mention's words, short of the last, that is an agents.yaml ``titles`` entry ("UN
+        Secretary-General Ban Ki-Moon"); None when there is none."""
         words = tuple(fold(t.text) for t in info.doc[m.start:m.end])
-        for n in range(len(words) - 1, 0, -1):
-            for entry, _ in self.resolver._candidates.get(words[:n], ()):
-                if entry.kind == "agent" and entry.role == "titles":
-                    return entry
+        for first in range(len(words) - 1):
+            for n in range(len(words) - 1, first, -1):
+                for entry, _ in self.resolver._candidates.get(words[first:n], ()):
+                    if entry.kind == "agent" and entry.role == "titles":
+                        return entry
         return None
 
     def _former_before(self, info: _DocInfo, start: int) -> bool:
@@ -755,7 +764,7 @@ class ArticleActors(_Coreference):
         dated sector, except that a person out of every role (``ELI`` by the publication date) who is given a
         present title in the text takes the title's sector: the text speaks of the time they held it. Generic
         words for a leader (agents.yaml ``person_nouns``: "le dirigeant de droite X") are no such title."""
-        if person_sector == "ELI" and role == "titles" and sector not in ("", "ELI") \
+        if person_sector in ("ELI", "") and role == "titles" and sector not in ("", "ELI") \
                 and word not in self.resolver.person_nouns:
             return sector
         return person_sector
