@@ -70,6 +70,10 @@ RULES = [
     # out of the dated role; "former", "ousted"... before the title or name make the person ELI (former_words)
     ("President Clinton criticized Russia.", {("ACCUSE", "USAGOV", "RUS", "asserted")}),
     ("Former president Vladimir Putin criticized Ukraine.", {("ACCUSE", "RUSELI", "UKR", "asserted")}),
+    # an IGO person has no sector of his own: his title gives it, to the pronoun that refers back to him too
+    ("UN Secretary-General Ban Ki-Moon criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
+    ("UN Secretary-General Ban Ki-Moon said he would withdraw inspectors from Iraq.",
+     {("THREATEN", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
