@@ -74,6 +74,9 @@ RULES = [
     ("UN Secretary-General Ban Ki-Moon criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     ("UN Secretary-General Ban Ki-Moon said he would withdraw inspectors from Iraq.",
      {("THREATEN", "IGOGOV", "IRQ", "asserted")}),
+    # a serial-comma enumeration of three countries: every ordered pair of a reciprocal act
+    ("The US, Russia, and Switzerland met on Monday.",
+     {("CONSULT", a, b, "asserted") for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
