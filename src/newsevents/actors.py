@@ -560,11 +560,11 @@ class ArticleActors(_Coreference):
                 if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
                     sector = fm.sector
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
-                if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
-                    adj = doc[fm.start]
+                if fm.kind in ("demonym", "country"):  # "les présidents chinois et russe", "US and British
+                    adj = doc[fm.start]                  # activists": one actor per demonym or country
                     for c in adj.children:
                         cm = info.by_token.get(c.i)
-                        if c.dep_ == "conj" and cm is not None and cm.kind == "demonym":
+                        if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
                             cc = next((x for x in c.children if x.dep_ == "cc"), None)
                             first = cc.i if cc is not None and cc.i < c.i else c.i
                             ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
