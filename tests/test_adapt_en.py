@@ -190,3 +190,15 @@ def test_a_serial_comma_enumeration_of_names_is_a_list_of_conjuncts():
 def test_an_apposition_that_is_no_entity_stays_an_apposition():
     doc = adapt(_enumeration(["B-GPE", "O", "O", "O", "O", "B-GPE", "O"]))
     assert (doc[2].head.text, doc[2].dep_) == ("US", "appos")
+
+
+def test_a_that_clause_under_a_noun_is_its_content_clause():
+    # "its demand that Israel ease restrictions"
+    words = ["its", "demand", "that", "Israel", "ease", "restrictions"]
+    doc = adapt(doc_of(words, [1, 1, 4, 4, 1, 4], ["poss", "ROOT", "mark", "nsubj", "acl", "dobj"],
+                       ["PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN"]))
+    assert (doc[4].head.text, doc[4].dep_) == ("demand", "ccomp")
+    # a clause with no "that" stays a clause of the noun
+    doc = adapt(doc_of(["the", "plan", "to", "attack"], [1, 1, 3, 1], ["det", "ROOT", "aux", "acl"],
+                       ["DET", "NOUN", "PART", "VERB"]))
+    assert doc[3].dep_ == "acl"

@@ -77,6 +77,12 @@ RULES = [
     # a serial-comma enumeration of three countries: every ordered pair of a reciprocal act
     ("The US, Russia, and Switzerland met on Monday.",
      {("CONSULT", a, b, "asserted") for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}),
+    # a country and a demonym coordinated before a sector word: one actor each
+    ("US and British activists staged a protest in Beijing.",
+     {("PROTEST", "USAOPP", "CHNGOV", "asserted"), ("PROTEST", "GBROPP", "CHNGOV", "asserted")}),
+    # the subject of a demand noun's "that" clause is the party asked to act
+    ("The ILO repeated its demand that Israel ease restrictions on Palestinian workers.",
+     {("REQUEST", "IGO", "ISR", "asserted"), ("CONCEDE", "ISR", "PSELAB", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),

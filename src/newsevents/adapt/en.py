@@ -109,6 +109,7 @@ def adapt(doc):
         words = [t.text.lower() for t in doc]
         _modal_heads(heads, labels, words, model_words("obligation_modals"))
         _purpose_marks(heads, labels, words, model_words("purpose_infinitive_marks"))
+        _noun_content_clauses(heads, labels, pos, words, model_words("noun_content_marks"))
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
         array[:, 1] = [strings.add(label) for label in labels]
@@ -193,6 +194,17 @@ def _modal_heads(heads: list[int], labels: list[str], words: list[str], modals: 
             if h == verb and i != m and labels[i] in _MOVED_TO_MODAL:
                 heads[i] = m
         heads[verb], labels[verb] = m, "xcomp"
+
+
+def _noun_content_clauses(heads: list[int], labels: list[str], pos: list[str], words: list[str],
+                          marks: frozenset[str]) -> None:
+    """"its demand that Israel ease restrictions": a clause under a noun introduced by "that" is the noun's
+    content (the model's relative clauses are ``relcl``), read as a verb's complement clause, ``ccomp``: the
+    engine then takes its subject as the party asked to act, as for "demanded that Israel ease"."""
+    for i, label in enumerate(labels):
+        if label == "acl" and pos[heads[i]] == "NOUN" and any(
+                heads[m] == i and labels[m] == "mark" and words[m] in marks for m in range(heads[i] + 1, i)):
+            labels[i] = "ccomp"
 
 
 def _purpose_marks(heads: list[int], labels: list[str], words: list[str], marks: frozenset[str]) -> None:
