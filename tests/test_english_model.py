@@ -83,6 +83,8 @@ RULES = [
     # the subject of a demand noun's "that" clause is the party asked to act
     ("The ILO repeated its demand that Israel ease restrictions on Palestinian workers.",
      {("REQUEST", "IGO", "ISR", "asserted"), ("CONCEDE", "ISR", "PSELAB", "asserted")}),
+    # people hit in a place named with a compass adjective are that place's country's
+    ("Russian troops attacked a village in Western Ukraine.", {("ASSAULT", "RUSMIL", "UKRCVL", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),

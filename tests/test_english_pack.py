@@ -49,3 +49,12 @@ def test_english_actor_grammar_names_english_subject_pronouns():
 def test_english_looks_for_an_elided_recipient_in_the_same_sentence_only():
     assert Lexicon.from_data(load_language("en")).cues["context_recipient_scope"] == frozenset({"sentence"})
     assert "context_recipient_scope" not in Lexicon.from_data(load_language("fr")).cues
+
+
+def test_english_places_try_a_compass_adjective_away_only_when_the_whole_name_is_unknown():
+    from newsevents.places import PlaceResolver
+
+    places = PlaceResolver(load_language("en"))
+    assert places.resolve("Western Cambodia").country == "KHM"
+    assert places.resolve("in Eastern Ukraine").country == "UKR"
+    assert (places.resolve("North Korea").country, places.resolve("South Africa").country) == ("PRK", "ZAF")
