@@ -85,6 +85,8 @@ RULES = [
      {("REQUEST", "IGO", "ISR", "asserted"), ("CONCEDE", "ISR", "PSELAB", "asserted")}),
     # people hit in a place named with a compass adjective are that place's country's
     ("Russian troops attacked a village in Western Ukraine.", {("ASSAULT", "RUSMIL", "UKRCVL", "asserted")}),
+    # refusing entry to someone: the people refused are the recipient (as for "deny entry to")
+    ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
