@@ -506,7 +506,9 @@ class ArticleActors(_Coreference):
                 return []
             sub = self._np_entities(inner, coref)
             span = self._entity(info, "", "", s, e, None).span
-            return [Entity(x.code, x.sector, doc[s:e].text, span, x.name) for x in sub[:1]]
+            people = inner.i not in info.by_token and inner.morph.get("Number") == ["Plur"]
+            return [Entity(x.code, x.sector or ("CVL" if people else ""), doc[s:e].text, span, x.name)
+                    for x in sub[:1]]  # "thousands of Iraqi Kurds": a plural the dictionary does not know is people
         count = self._count(head)
         if role == "country_nouns":
             if not coref:
