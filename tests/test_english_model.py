@@ -87,6 +87,8 @@ RULES = [
     ("Russian troops attacked a village in Western Ukraine.", {("ASSAULT", "RUSMIL", "UKRCVL", "asserted")}),
     # refusing entry to someone: the people refused are the recipient (as for "deny entry to")
     ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
+    # a quantity of a plural the dictionary does not know, with a nationality, is people of that country
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
