@@ -89,6 +89,9 @@ RULES = [
     ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
     # a quantity of a plural the dictionary does not know, with a nationality, is people of that country
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
+    # an agentless killing inside an attack named with its author's nationality: that author is the actor
+    ("Four children were killed in Israeli air strikes in Gaza on Friday.",
+     {("ASSAULT", "ISR", "PSECVL", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
