@@ -92,6 +92,11 @@ RULES = [
     # an agentless killing inside an attack named with its author's nationality: that author is the actor
     ("Four children were killed in Israeli air strikes in Gaza on Friday.",
      {("ASSAULT", "ISR", "PSECVL", "asserted")}),
+    # "engage X in a firefight / in talks": the complement says which act, X is the other party
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.",
+     {("ASSAULT", "SYRREB", "PHLMIL", "asserted")}),
+    ("Iran engaged the United States in talks.",
+     {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_scope)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
