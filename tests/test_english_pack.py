@@ -47,8 +47,8 @@ def test_english_actor_grammar_names_english_subject_pronouns():
 
 
 def test_english_looks_for_an_elided_recipient_in_the_same_sentence_only():
-    assert Lexicon.from_data(load_language("en")).cues["context_recipient_scope"] == frozenset({"sentence"})
-    assert "context_recipient_scope" not in Lexicon.from_data(load_language("fr")).cues
+    assert Lexicon.from_data(load_language("en")).cues["context_recipient_same_sentence"]
+    assert "context_recipient_same_sentence" not in Lexicon.from_data(load_language("fr")).cues
 
 
 def test_english_places_try_a_compass_adjective_away_only_when_the_whole_name_is_unknown():

@@ -442,10 +442,10 @@ def remember_recipients(coder, c, s) -> bool:
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
-    before. With the cue ``context_recipient_scope: [sentence]`` (English, which has no object clitic to stand for
-    an elided recipient) only the parties named earlier in the same sentence are candidates."""
+    before. With a non-empty cue list ``context_recipient_same_sentence`` (English, which has no object clitic
+    to stand for an elided recipient) only the parties named earlier in the same sentence are candidates."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
-        start = s.sent.start_char + s.offset if "sentence" in coder.lex.cues.get("context_recipient_scope", ()) else 0
+        start = s.sent.start_char + s.offset if coder.lex.cues.get("context_recipient_same_sentence") else 0
         return coder._context_recipient([m for m in s.mentions if m.char_start >= start
                                          and not coder._war_place(m, s.sent, s.offset)],
                                         c.actors, c.trig.token.idx + s.offset)
