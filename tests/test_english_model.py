@@ -89,9 +89,6 @@ RULES = [
     ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
     # a quantity of a plural the dictionary does not know, with a nationality, is people of that country
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
-    # an agentless killing inside an attack named with its author's nationality: that author is the actor
-    ("Four children were killed in Israeli air strikes in Gaza on Friday.",
-     {("ASSAULT", "ISR", "PSECVL", "asserted")}),
     # "engage X in a firefight / in talks": the complement says which act, X is the other party
     ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.",
      {("ASSAULT", "SYRREB", "PHLMIL", "asserted")}),

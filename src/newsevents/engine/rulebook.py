@@ -15,9 +15,6 @@ from .rules import Registry
 REGISTRY = Registry()
 """All rules, by stage and in order."""
 
-VIOLENT_ROOTS = ("18", "19", "20")
-"""CAMEO roots of violent acts (assault, fight, mass violence)."""
-
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -336,27 +333,6 @@ def place_recipient(coder, c, s):
     if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES:
         return coder._place_sector(cameo[:2], coder._recipient_from_place(c.trig, s.sent, s.context, c.actors,
                                                                           s.offset))
-    return ()
-
-
-@_add("roles", "actors", "attack_adjunct_actor")
-def attack_adjunct_actor(coder, c, s):
-    """"Four children were killed in Israeli tank shelling": a violent act with no actor, inside an attack named
-    by a noun whose modifier names its author, takes that author (ISR) as actor. Only with the cue list
-    ``attack_adjunct_preps`` (English: the prepositions of such an adjunct); no list, no rule."""
-    preps = coder.lex.cues.get("attack_adjunct_preps")
-    if not preps or c.trig.frame.cameo[:2] not in VIOLENT_ROOTS:
-        return ()
-    labels = coder.lex.label("obliques") | coder.lex.label("passive_agent")
-    for child in c.trig.token.children:
-        if child.dep_ not in labels or coder._case_of(child) not in preps:
-            continue
-        lemma = child.lemma_.lower()  # a noun or an -ing form of a verb of violence ("strikes", "shelling")
-        frames = (*coder.lex.nouns.get(lemma, ()), *coder.lex.verbs.get(lemma, ()))
-        if any(f.cameo[:2] in VIOLENT_ROOTS for f in frames):
-            found = s.context.modifier_actors(child)
-            if found:
-                return found[:1]
     return ()
 
 
