@@ -695,6 +695,7 @@ class ArticleActors(_Coreference):
         if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
             options.append(root.head)
         options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod", "compound")]
+        options += [c for c in root.children if c.i >= end and c.dep_ == "appos"]  # "Kofi Annan, UN secretary-general"
         if start >= 2 and doc[start - 1].text == ",":
             prev = doc[start - 2]
             while prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i < prev.i and prev.i - prev.head.i < 6 \
