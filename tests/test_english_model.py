@@ -96,6 +96,8 @@ RULES = [
      {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
     # "put pressure on X" is a demand on X (French "pression")
     ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
+    # the title may follow the name in apposition
+    ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
