@@ -171,3 +171,34 @@ def test_the_to_of_a_purpose_clause_is_its_mark_and_of_a_complement_stays_aux():
                  ["nsubj", "ROOT", "aux", "xcomp", "dobj"], ["PROPN", "VERB", "PART", "VERB", "NOUN"])
     adapt(doc)
     assert doc[2].dep_ == "aux"
+
+
+def _enumeration(ents):
+    # "US , Russia , and Switzerland met": the model's serial-comma parse (Russia appos of US, Switzerland conj)
+    words = ["US", ",", "Russia", ",", "and", "Switzerland", "met"]
+    return Doc(Vocab(), words=words, heads=[6, 0, 0, 2, 2, 2, 6],
+               deps=["nsubj", "punct", "appos", "punct", "cc", "conj", "ROOT"],
+               pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB"], ents=ents)
+
+
+def test_a_serial_comma_enumeration_of_names_is_a_list_of_conjuncts():
+    doc = adapt(_enumeration(["B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O"]))
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["Russia"] == ("US", "conj") and got["Switzerland"] == ("US", "conj")
+
+
+def test_an_apposition_that_is_no_entity_stays_an_apposition():
+    doc = adapt(_enumeration(["B-GPE", "O", "O", "O", "O", "B-GPE", "O"]))
+    assert (doc[2].head.text, doc[2].dep_) == ("US", "appos")
+
+
+def test_a_that_clause_under_a_noun_is_its_content_clause():
+    # "its demand that Israel ease restrictions"
+    words = ["its", "demand", "that", "Israel", "ease", "restrictions"]
+    doc = adapt(doc_of(words, [1, 1, 4, 4, 1, 4], ["poss", "ROOT", "mark", "nsubj", "acl", "dobj"],
+                       ["PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN"]))
+    assert (doc[4].head.text, doc[4].dep_) == ("demand", "ccomp")
+    # a clause with no "that" stays a clause of the noun
+    doc = adapt(doc_of(["the", "plan", "to", "attack"], [1, 1, 3, 1], ["det", "ROOT", "aux", "acl"],
+                       ["DET", "NOUN", "PART", "VERB"]))
+    assert doc[3].dep_ == "acl"

@@ -66,6 +66,41 @@ RULES = [
     ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
     ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSECVL", "asserted")}),
+    # a person's dictionary name that begins with a title ("President Clinton") gives the title's sector even
+    # out of the dated role; "former", "ousted"... before the title or name make the person ELI (former_words)
+    ("President Clinton criticized Russia.", {("ACCUSE", "USAGOV", "RUS", "asserted")}),
+    ("Former president Vladimir Putin criticized Ukraine.", {("ACCUSE", "RUSELI", "UKR", "asserted")}),
+    # an IGO person has no sector of his own: his title gives it, to the pronoun that refers back to him too
+    ("UN Secretary-General Ban Ki-Moon criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
+    ("UN Secretary-General Ban Ki-Moon said he would withdraw inspectors from Iraq.",
+     {("THREATEN", "IGOGOV", "IRQ", "asserted")}),
+    # a serial-comma enumeration of three countries: every ordered pair of a reciprocal act
+    ("The US, Russia, and Switzerland met on Monday.",
+     {("CONSULT", a, b, "asserted") for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}),
+    # a country and a demonym coordinated before a sector word: one actor each
+    ("US and British activists staged a protest in Beijing.",
+     {("PROTEST", "USAOPP", "CHNGOV", "asserted"), ("PROTEST", "GBROPP", "CHNGOV", "asserted")}),
+    # the subject of a demand noun's "that" clause is the party asked to act
+    ("The ILO repeated its demand that Israel ease restrictions on Palestinian workers.",
+     {("REQUEST", "IGO", "ISR", "asserted"), ("CONCEDE", "ISR", "PSELAB", "asserted")}),
+    # people hit in a place named with a compass adjective are that place's country's
+    ("Russian troops attacked a village in Western Ukraine.", {("ASSAULT", "RUSMIL", "UKRCVL", "asserted")}),
+    # refusing entry to someone: the people refused are the recipient (as for "deny entry to")
+    ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
+    # a quantity of a plural the dictionary does not know, with a nationality, is people of that country
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
+    # "engage X in a firefight / in talks": the complement says which act, X is the other party
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.",
+     {("ASSAULT", "SYRREB", "PHLMIL", "asserted")}),
+    ("Iran engaged the United States in talks.",
+     {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
+    # "put pressure on X" is a demand on X (French "pression")
+    ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
+    # the title may follow the name in apposition
+    ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
+    # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
+    ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
+     {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
 ]
 
 

@@ -37,3 +37,24 @@ def test_generated_frames_all_patterned_or_none():
 def test_english_uses_no_bare_petrarch_verb():
     lexicon = Lexicon.from_data(load_language("en"))
     assert "visit" in lexicon.verbs and "abhor" not in lexicon.verbs  # "abhor" is only in verbs_petrarch.yaml
+
+
+def test_english_actor_grammar_names_english_subject_pronouns():
+    from newsevents.actor_data import grammar_of
+
+    grammar = grammar_of(load_language("en"))
+    assert {"he", "she", "it", "they"} <= grammar.subject_pronouns and "il" not in grammar.subject_pronouns
+
+
+def test_english_looks_for_an_elided_recipient_in_the_same_sentence_only():
+    assert Lexicon.from_data(load_language("en")).cues["context_recipient_same_sentence"]
+    assert "context_recipient_same_sentence" not in Lexicon.from_data(load_language("fr")).cues
+
+
+def test_english_places_try_a_compass_adjective_away_only_when_the_whole_name_is_unknown():
+    from newsevents.places import PlaceResolver
+
+    places = PlaceResolver(load_language("en"))
+    assert places.resolve("Western Cambodia").country == "KHM"
+    assert places.resolve("in Eastern Ukraine").country == "UKR"
+    assert (places.resolve("North Korea").country, places.resolve("South Africa").country) == ("PRK", "ZAF")

@@ -76,7 +76,8 @@ class _Coreference:
                 kind = {"person": "person", "capital": "country", "country": "country",
                         "contextual": "country"}.get(m.kind, "org")
                 title = entry.at(self.published)[2] if entry is not None and m.kind == "person" else ""
-                self._add_referent(info, head, m.code, m.sector, m.name, kind, number, gender, title)
+                sector = self._person_sector(info, m) if m.kind == "person" else m.sector
+                self._add_referent(info, head, m.code, sector, m.name, kind, number, gender, title)
             elif m.kind == "agent" and entry is not None and entry.role in _AGENT_ROLES:
                 if head.dep_ not in _ARG_DEPS or head.pos_ not in ("NOUN", "PROPN"):
                     continue

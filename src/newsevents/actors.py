@@ -90,6 +90,8 @@ class ActorResolver:
         sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
+        self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
+        """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
         log.debug("actor matcher: %d surface forms", len(self._candidates))
@@ -418,11 +420,7 @@ class ArticleActors(_Coreference):
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
-            sector = m.sector
-            if m.kind == "person" and sector == "ELI":  # "le chef de l'Etat, Laurent Gbagbo, a ...": his title
-                title = self._title_before(info, m.start, m.end)
-                if title is not None:
-                    sector = self._titled_sector(sector, "titles", title.sector, title.word)
+            sector = self._person_sector(info, m) if m.kind == "person" else m.sector
             return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
@@ -514,7 +512,9 @@ class ArticleActors(_Coreference):
                 return []
             sub = self._np_entities(inner, coref)
             span = self._entity(info, "", "", s, e, None).span
-            return [Entity(x.code, x.sector, doc[s:e].text, span, x.name) for x in sub[:1]]
+            people = inner.i not in info.by_token and inner.morph.get("Number") == ["Plur"]
+            return [Entity(x.code, x.sector or ("CVL" if people else ""), doc[s:e].text, span, x.name)
+                    for x in sub[:1]]  # "thousands of Iraqi Kurds": a plural the dictionary does not know is people
         count = self._count(head)
         if role == "country_nouns":
             if not coref:
@@ -568,11 +568,11 @@ class ArticleActors(_Coreference):
                 if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
                     sector = fm.sector
                 ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
-                if fm.kind == "demonym":  # "les présidents chinois et russe": one actor per demonym
-                    adj = doc[fm.start]
+                if fm.kind in ("demonym", "country"):  # "les présidents chinois et russe", "US and British
+                    adj = doc[fm.start]                  # activists": one actor per demonym or country
                     for c in adj.children:
                         cm = info.by_token.get(c.i)
-                        if c.dep_ == "conj" and cm is not None and cm.kind == "demonym":
+                        if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
                             cc = next((x for x in c.children if x.dep_ == "cc"), None)
                             first = cc.i if cc is not None and cc.i < c.i else c.i
                             ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
@@ -701,6 +701,7 @@ class ArticleActors(_Coreference):
         if root.dep_ in ("appos", "flat:name", "nmod", "flat", "compound") and root.head.i < start:
             options.append(root.head)
         options += [c for c in root.children if c.i < start and c.dep_ in ("appos", "nmod", "obl:mod", "compound")]
+        options += [c for c in root.children if c.i >= end and c.dep_ == "appos"]  # "Kofi Annan, UN secretary-general"
         if start >= 2 and doc[start - 1].text == ",":
             prev = doc[start - 2]
             while prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i < prev.i and prev.i - prev.head.i < 6 \
@@ -713,6 +714,48 @@ class ArticleActors(_Coreference):
             if tm is not None and tm.kind == "agent" and entry is not None and entry.role == "titles":
                 return entry
         return None
+
+    def _person_sector(self, info: _DocInfo, m: Mention) -> str:
+        """The sector of a person mention ``m`` in its sentence: its dated sector, or the sector of the title it
+        is named with when it is out of every role or has no sector of its own ("le chef de l'Etat, Laurent
+        Gbagbo"; "U.N. Secretary-General Kofi Annan": IGO GOV); ELI when the words before it say the person
+        has left office ("Ousted President Askar Akayev"; agents.yaml ``former_words``)."""
+        sector = m.sector
+        if sector in ("ELI", ""):
+            title = self._title_before(info, m.start, m.end) or self._title_inside(info, m)
+            if title is not None:
+                sector = self._titled_sector(sector, "titles", title.sector, title.word)
+        if sector not in ("", "ELI") and self._former_before(info, m.start):
+            sector = "ELI"
+        return sector
+
+    def _title_inside(self, info: _DocInfo, m: Mention) -> ActorEntry | None:
+        """The title a person's dictionary name begins with ("President Reagan", an alias of Ronald Reagan): the
+        longest run of the mention's words, short of the last, that is an agents.yaml ``titles`` entry ("UN
+        Secretary-General Ban Ki-Moon"); None when there is none."""
+        words = tuple(fold(t.text) for t in info.doc[m.start:m.end])
+        for first in range(len(words) - 1):
+            for n in range(len(words) - 1, first, -1):
+                for entry, _ in self.resolver._candidates.get(words[first:n], ()):
+                    if entry.kind == "agent" and entry.role == "titles":
+                        return entry
+        return None
+
+    def _former_before(self, info: _DocInfo, start: int) -> bool:
+        """Whether the words of the name's phrase before token ``start`` say the person has left office
+        (agents.yaml ``former_words``: "former", "ousted", "ex-"), as in "Former Socialist prime minister
+        Andreas Papandreou". Scans back over adjectives, nouns and names (at most 6 words)."""
+        former = self.resolver.former_words
+        if not former:
+            return False
+        doc = info.doc
+        for i in range(start - 1, max(start - 7, -1), -1):
+            tok = doc[i]
+            if fold(tok.text) in former:
+                return True
+            if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "VERB") or tok.text == ",":
+                return False
+        return False
 
     @staticmethod
     def _people(head) -> bool:
@@ -730,7 +773,7 @@ class ArticleActors(_Coreference):
         dated sector, except that a person out of every role (``ELI`` by the publication date) who is given a
         present title in the text takes the title's sector: the text speaks of the time they held it. Generic
         words for a leader (agents.yaml ``person_nouns``: "le dirigeant de droite X") are no such title."""
-        if person_sector == "ELI" and role == "titles" and sector not in ("", "ELI") \
+        if person_sector in ("ELI", "") and role == "titles" and sector not in ("", "ELI") \
                 and word not in self.resolver.person_nouns:
             return sector
         return person_sector

@@ -15,7 +15,9 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
 * an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
 * the "to" of an infinitive adverbial clause becomes its ``mark`` (a purpose clause, French "pour");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
-* a conjunct chained to another conjunct moves to the first one, as in UD;
+* a conjunct chained to another conjunct moves to the first one, as in UD; a named entity the model made an
+  apposition of the first item of an enumeration with a serial comma ("The US, Russia, and Switzerland") is a
+  conjunct;
 * verb forms the lemmatizer gets wrong get their lemma (``model_labels.verb_lemmas``: "staged" -> "stage");
 * the other labels are renamed by ``model_labels.dependencies`` of ``lang/en/syntax.yaml`` (``dobj`` -> ``obj``,
   ``nsubjpass`` -> ``nsubj:pass``, ``auxpass`` -> ``aux:pass``, ``relcl`` -> ``acl:relcl``...), and entity
@@ -101,11 +103,13 @@ def adapt(doc):
                 children[h].append(i)
         _raise_objects(heads, labels, pos, children, prep_table)
         _fixed_prepositions(heads, labels, [t.text.lower() for t in doc], fixed_prepositions())
+        _enumerated_appositions(heads, labels, pos, [t.ent_type_ for t in doc], children)
         _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
         words = [t.text.lower() for t in doc]
         _modal_heads(heads, labels, words, model_words("obligation_modals"))
         _purpose_marks(heads, labels, words, model_words("purpose_infinitive_marks"))
+        _noun_content_clauses(heads, labels, pos, words, model_words("noun_content_marks"))
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
         array[:, 1] = [strings.add(label) for label in labels]
@@ -192,6 +196,17 @@ def _modal_heads(heads: list[int], labels: list[str], words: list[str], modals: 
         heads[verb], labels[verb] = m, "xcomp"
 
 
+def _noun_content_clauses(heads: list[int], labels: list[str], pos: list[str], words: list[str],
+                          marks: frozenset[str]) -> None:
+    """"its demand that Israel ease restrictions": a clause under a noun introduced by "that" is the noun's
+    content (the model's relative clauses are ``relcl``), read as a verb's complement clause, ``ccomp``: the
+    engine then takes its subject as the party asked to act, as for "demanded that Israel ease"."""
+    for i, label in enumerate(labels):
+        if label == "acl" and pos[heads[i]] == "NOUN" and any(
+                heads[m] == i and labels[m] == "mark" and words[m] in marks for m in range(heads[i] + 1, i)):
+            labels[i] = "ccomp"
+
+
 def _purpose_marks(heads: list[int], labels: list[str], words: list[str], marks: frozenset[str]) -> None:
     """The "to" of an infinitive adverbial clause ("staged protests to demand reforms") is its ``mark``, as
     "pour" is in French: the engine reads a purpose clause on it. The "to" of a complement ("agreed to lift")
@@ -199,6 +214,21 @@ def _purpose_marks(heads: list[int], labels: list[str], words: list[str], marks:
     for i, word in enumerate(words):
         if word in marks and labels[i] == "aux" and labels[heads[i]] == "advcl":
             labels[i] = "mark"
+
+
+def _enumerated_appositions(heads: list[int], labels: list[str], pos: list[str], ents: list[str],
+                            children: list[list[int]]) -> None:
+    """"The US, Russia, and Switzerland met": with a serial comma the model makes "Russia" an ``appos`` of "US"
+    and "Switzerland" its ``conj``. An ``appos`` name that has a ``conj`` name, all three named entities, is the
+    second item of an enumeration: it becomes a ``conj`` of the first (``_flatten_conjuncts`` then hangs the
+    third on the first too). A title apposed to a name ("Kofi Annan, UN secretary-general") is no entity and
+    stays an apposition."""
+    for i, label in enumerate(labels):
+        h = heads[i]
+        if label != "appos" or h >= i or not (pos[h] == pos[i] == "PROPN" and ents[h] and ents[i]):
+            continue
+        if any(labels[c] == "conj" and pos[c] == "PROPN" and ents[c] for c in children[i]):
+            labels[i] = "conj"
 
 
 def _flatten_conjuncts(heads: list[int], labels: list[str]) -> None:

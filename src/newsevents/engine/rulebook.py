@@ -418,9 +418,12 @@ def remember_recipients(coder, c, s) -> bool:
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
-    before."""
+    before. With a non-empty cue list ``context_recipient_same_sentence`` (English, which has no object clitic
+    to stand for an elided recipient) only the parties named earlier in the same sentence are candidates."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
-        return coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
+        start = s.sent.start_char + s.offset if coder.lex.cues.get("context_recipient_same_sentence") else 0
+        return coder._context_recipient([m for m in s.mentions if m.char_start >= start
+                                         and not coder._war_place(m, s.sent, s.offset)],
                                         c.actors, c.trig.token.idx + s.offset)
     return ()
 
