@@ -54,7 +54,7 @@ EXAMPLES: dict[str, Example] = {
         "Le tribunal a libéré les militants arrêtés il y a un an.", "dropped", "arrêtés"),
     "purpose_clause": Example(
         "Des milliers d'infirmiers ont manifesté lundi à Lyon pour réclamer des hausses de salaire.", "dropped",
-        "réclamer", ("PROTEST 141 ---/HLH -> FRA/GOV asserted",)),
+        "réclamer", ("PROTEST 141 FRA/HLH -> FRA/GOV asserted",)),
     "reaction_topic": Example(
         "Paris a condamné l'attaque russe contre Kiev.", "dropped", "attaque",
         ("ACCUSE 111 FRA/GOV -> RUS/- asserted",)),

@@ -359,6 +359,18 @@ class Fallbacks:
         return patient.lemma_.lower() in protesters or any(
             c.dep_ == "nmod" and c.lemma_.lower() in protesters for c in patient.children)
 
+    def _place_countries(self, doc, offset: int) -> list[tuple[str, int]]:
+        """The countries of the places the parser finds in ``doc`` (a chunk starting at character ``offset``
+        of the article), resolved offline ("Bordeaux": FRA), with each place's start in the article, in text
+        order; for :meth:`~newsevents.actors.ArticleActors.add_places`."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in ("LOC", "GPE"):
+                place = self.places.resolve(ent.text)
+                if place is not None and place.country:
+                    found.append((place.country, ent.start_char + offset))
+        return found
+
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
         reported clause: it says where the source is ("ont indiqué des responsables à Nairobi"), not where the
