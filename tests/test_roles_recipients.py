@@ -37,3 +37,11 @@ def test_two_inferred_parties_are_both_kept(pipeline):
     found = [(e.actor[0].code + e.actor[0].sector, e.recipient[0].code + e.recipient[0].sector) for e in events
              if e.event_type == "COERCE" and e.actor and e.recipient]  # a charge: CAMEO 173
     assert ("FRAJUD", "FRACVL") in found, events
+
+
+def test_bare_name_hung_on_the_verb_as_a_modifier_is_its_object(pipeline):
+    # the parser hangs "Taïwan" on "menace" as a noun modifier with no preposition: it is the object
+    events = code(pipeline, "Après une semaine de manœuvres, la Chine menace Taïwan, sans changer la situation.")
+    found = [(e.actor[0].code, e.recipient[0].code) for e in events
+             if e.event_type == "THREATEN" and e.actor and e.recipient]
+    assert found == [("CHN", "TWN")], events

@@ -425,7 +425,7 @@ class Roles:
                             trig.obj is not None and c.i == trig.obj.i and slot != "obj"
                             and not self._misparsed_object(trig, c, slot)):
                         continue
-                    if slot == "obj" and c.dep_ == "obj":
+                    if slot == "obj" and (c.dep_ == "obj" or self._caseless_object(tok, holder, c)):
                         found = context.resolve(c) or self._possessor(c, context)
                     elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
                                                                   and c.pos_ == "PRON")):
@@ -446,6 +446,15 @@ class Roles:
                         if found:
                             return found
         return self._object_slot_recipient(trig, context)
+
+    def _caseless_object(self, verb, holder, tok) -> bool:
+        """True for a noun the parser hung on an active verb as a noun modifier or an oblique with no
+        preposition, right after it ("la Chine menace Taïwan": ``nmod`` or ``obl:arg`` "Taïwan"): a verb's noun
+        complement without a preposition is its object (a time noun is not: "a visité lundi")."""
+        return holder.i == verb.i and verb.pos_ == "VERB" and tok.i > verb.i and tok.pos_ in ("NOUN", "PROPN") \
+            and (tok.dep_ == "nmod" or tok.dep_ in self.lex.label("obliques")) \
+            and not any(c.dep_ == "case" for c in tok.children) \
+            and tok.lemma_.lower() not in self.lex.cue("time_nouns")
 
     def _possessor(self, tok, context) -> tuple[Entity, ...]:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
