@@ -639,6 +639,11 @@ class ArticleActors(_Coreference):
                         return found[0]
         return None
 
+    def paragraph_starts(self) -> list[int]:
+        """The article offsets (0-based characters) where the chunks added so far by :meth:`add_doc` begin, in
+        order: the paragraphs of the article."""
+        return sorted(info.offset for info in self._docs.values())
+
     def add_places(self, places: list[tuple[str, int]]) -> None:
         """Record the countries of the places named in the chunk added last by :meth:`add_doc` ("à Bordeaux":
         FRA), as (ISO 3166-1 alpha-3 code, character offset in the article) pairs: weaker evidence of where the

@@ -421,7 +421,8 @@ def context_recipient(coder, c, s):
     before."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
         return coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
-                                        c.actors, c.trig.token.idx + s.offset)
+                                        c.actors, c.trig.token.idx + s.offset,
+                                        s.context.paragraph_starts())
     return ()
 
 
