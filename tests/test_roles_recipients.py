@@ -45,3 +45,11 @@ def test_bare_name_hung_on_the_verb_as_a_modifier_is_its_object(pipeline):
     found = [(e.actor[0].code, e.recipient[0].code) for e in events
              if e.event_type == "THREATEN" and e.actor and e.recipient]
     assert found == [("CHN", "TWN")], events
+
+
+def test_a_country_inferred_for_an_attack_is_its_people(pipeline):
+    # nothing in the second sentence names whose mall was hit: the country of the story, its civilians
+    events = code(pipeline, "L'Ukraine enterre ses morts. Les Russes ont frappé un centre commercial lundi.")
+    found = [(e.recipient[0].code, e.recipient[0].sector) for e in events
+             if e.event_type == "ASSAULT" and e.recipient]
+    assert found == [("UKR", "CVL")], events

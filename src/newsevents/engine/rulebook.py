@@ -418,11 +418,13 @@ def remember_recipients(coder, c, s) -> bool:
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
-    before."""
+    before. A country so inferred for an attack or repression ("les Russes ont frappé un centre commercial"
+    after a sentence about Ukraine) is its people (UKR CVL), as for a place (``place_recipient``)."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
-        return coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
-                                        c.actors, c.trig.token.idx + s.offset,
-                                        s.context.paragraph_starts())
+        found = coder._context_recipient([m for m in s.mentions if not coder._war_place(m, s.sent, s.offset)],
+                                         c.actors, c.trig.token.idx + s.offset, s.context.paragraph_starts())
+        root = c.trig.frame.cameo[:2]
+        return found if root == PROTEST_ROOT else coder._place_sector(root, found)
     return ()
 
 
