@@ -148,6 +148,9 @@ EXAMPLES: dict[str, Example] = {
     "demanded_of_object": Example(
         "Les manifestants exigent la démission du président.", "fired", "exigent",
         ("REQUEST 100 ---/CVL -> ---/GOV asserted",), note="président"),
+    "sentenced": Example(
+        "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
+        ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
     "place_recipient": Example(
         "Des manifestations ont eu lieu en Iran.", "fired", "manifestations",
         ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),

@@ -325,6 +325,13 @@ def demanded_of_object(coder, c, s):
     return ()
 
 
+@_add("roles", "recipients", "sentenced")
+def sentenced(coder, c, s):
+    """"L'opposant russe a été condamné à huit ans de prison": the prison term falls on the one sentenced, the
+    recipient of the verb it complements (RUS OPP), not on the place."""
+    return coder._sentenced_recipients(c.trig, s.named_recipients)
+
+
 @_add("roles", "recipients", "place_recipient")
 def place_recipient(coder, c, s):
     """"des manifestations ont eu lieu en Iran": protests, strikes, arrests... target the
