@@ -113,7 +113,8 @@ class Roles:
                            for e in self._resolve_subject(headline, context)[:1])
             return actors, self._recipient(trig, context)
         if subject is None:
-            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok) \
+                or self._fronted_apposition(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
             actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
@@ -179,6 +180,24 @@ class Roles:
                     and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
                 return found
         return []
+
+    def _fronted_apposition(self, verb):
+        """A subject the parser hung on a fronted adjunct as its apposition: in "En Belgique, Pierre Dubois,
+        ministre de l'intérieur, a dénoncé ...", "Pierre Dubois" comes out as an apposition of "Belgique". For
+        a finite verb with no subject: the first nominal apposition, after a comma, of an oblique before the
+        verb, with no verb between it and the verb. None otherwise."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"] and not any(
+                c.dep_.startswith("aux") for c in verb.children):
+            return None
+        for adjunct in verb.children:
+            if adjunct.i > verb.i or not (adjunct.dep_ == "obl" or adjunct.dep_ in self.lex.label("obliques")):
+                continue
+            for c in adjunct.children:
+                if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and c.i > adjunct.i \
+                        and verb.doc[c.left_edge.i - 1].text == "," \
+                        and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[c.i:verb.i] if t.head.i != verb.i):
+                    return c
+        return None
 
     @staticmethod
     def _headless_subject(verb):
