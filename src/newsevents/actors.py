@@ -141,8 +141,8 @@ class ArticleActors(_Coreference):
         self._learned: dict[tuple[str, ...], ActorEntry] = {}
         self._codes_seen: set[str] = set()
         self._main: tuple[str, ...] | None = None
-        self._code_counts: dict[str, list[int]] = {}
-        self._paragraph_counts: dict[str, list[int]] = {}  # the same, for the paragraph (Doc) added last
+        self._code_counts: dict[str, list[float]] = {}
+        self._paragraph_counts: dict[str, list[float]] = {}  # the same, for the paragraph (Doc) added last
         self._place_counts: dict[str, list[int]] = {}  # countries of the places named (cities...): weaker
         self._paragraph_place_counts: dict[str, list[int]] = {}
         self.guessed: set[tuple[int, int]] = set()
@@ -221,10 +221,13 @@ class ArticleActors(_Coreference):
         info.entries[start] = entry
         if kind != "agent" and code not in ("---", "IGO"):
             self._codes_seen.add(code)
+            # the home of an organisation or a news agency ("le pape", "l'AFP") is weaker evidence of
+            # where the story is than a place or a nationality: it counts half
+            weight = 0.5 if kind in ("org", "media") else 1
             count = self._code_counts.setdefault(code, [0, m.char_start])
-            count[0] += 1
+            count[0] += weight
             count = self._paragraph_counts.setdefault(code, [0, m.char_start])
-            count[0] += 1
+            count[0] += weight
         return m
 
     def _learned_matches(self, doc):
