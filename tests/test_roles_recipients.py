@@ -53,3 +53,11 @@ def test_a_country_inferred_for_an_attack_is_its_people(pipeline):
     found = [(e.recipient[0].code, e.recipient[0].sector) for e in events
              if e.event_type == "ASSAULT" and e.recipient]
     assert found == [("UKR", "CVL")], events
+
+
+def test_a_fronted_place_is_not_the_recipient_of_a_request(pipeline):
+    # "Au Niger," says where the request is made; "à" is also the preposition of whom one asks
+    events = code(pipeline, "Au Niger, la junte redemande avec insistance le départ du contingent danois.")
+    found = [r.code for e in events if e.event_type == "REQUEST" for r in e.recipient]
+    assert [e.actor[0].code for e in events if e.event_type == "REQUEST"] == ["NER"], events
+    assert "NER" not in found, events

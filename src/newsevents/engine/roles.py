@@ -449,7 +449,8 @@ class Roles:
                     elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
                                                                   and c.pos_ == "PRON")):
                         found = context.resolve(c)
-                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
+                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot \
+                            and not self._fronted_setting(holder, c):
                         found = context.resolve(c)
                     elif slot == "clause_subject" and holder.i == tok.i and (c.dep_ == "ccomp" or (
                             c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
@@ -474,6 +475,15 @@ class Roles:
             and (tok.dep_ == "nmod" or tok.dep_ in self.lex.label("obliques")) \
             and not any(c.dep_ == "case" for c in tok.children) \
             and tok.lemma_.lower() not in self.lex.cue("time_nouns")
+
+    @staticmethod
+    def _fronted_setting(verb, tok) -> bool:
+        """True for a complement set off before the verb and its subject by a comma ("Au Mali, la junte
+        redemande ... le départ du contingent danois": "Au Mali" says where, it is not whom the request is made
+        to)."""
+        if tok.i > verb.i or tok.right_edge.i + 1 >= len(tok.doc) or tok.doc[tok.right_edge.i + 1].text != ",":
+            return False
+        return any(c.dep_ in SUBJECT_DEPS and tok.i < c.i < verb.i for c in verb.children)
 
     def _possessor(self, tok, context) -> tuple[Entity, ...]:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
