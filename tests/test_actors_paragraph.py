@@ -24,3 +24,15 @@ def test_a_paragraph_about_another_place_starts_fresh(pipeline):
 def test_a_paragraph_naming_no_country_keeps_the_article_s(pipeline):
     text = "Le Mali a fermé sa frontière avec le Niger.\nDes rebelles ont attaqué une base militaire mardi."
     assert actors_of(pipeline, text, "ASSAULT") == ["MLI"]
+
+
+def test_an_elided_recipient_is_not_taken_from_another_story(pipeline):
+    # the Nigeria paragraph names other parties: nothing of the Ukraine paragraph is its recipient; the last
+    # paragraph is about Ukraine again and takes the party of the paragraph it shares a country with
+    text = ("La Russie a bombardé Kharkiv lundi, a annoncé l'armée ukrainienne.\n"
+            "Au Nigeria, le président a dénoncé mardi les violences dans le nord du pays.\n"
+            "Le chef de l'Etat ukrainien a dénoncé une nouvelle frappe.")
+    result = pipeline.extract([Article("t", text, "2022-06-08")])[0]
+    found = [(e.actor[0].code, tuple(r.code for r in e.recipient)) for e in result.events
+             if e.event_type == "ACCUSE" and e.actor]
+    assert found == [("NGA", ()), ("UKR", ("RUS",))], result.events

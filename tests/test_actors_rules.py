@@ -317,6 +317,17 @@ def test_sector_word_without_country_takes_the_article_main_country(blank, resol
     assert codes(ctx.resolve(doc[1])) == [("---", "CVL")]
 
 
+def test_sector_word_takes_the_country_of_the_places_when_no_country_is_named(blank, resolver):
+    ctx = resolver.article("2022-07-01")
+    doc = parse(blank, MANIFESTANTS)
+    ctx.add_doc(doc, 0)
+    ctx.add_places([("FRA", 30), ("BEL", 40), ("FRA", 50)])  # "à Bordeaux", "à Bruxelles", "à Lyon"
+    assert codes(ctx.resolve(doc[1])) == [("FRA", "CVL")]
+    ctx, doc = sentence(blank, resolver, MANIFESTANTS, prior=[TEHERAN])
+    ctx.add_places([("FRA", 30), ("FRA", 50)])  # a country named beats the places
+    assert codes(ctx.resolve(doc[1])) == [("IRN", "CVL")]
+
+
 # "La Corée du Sud accuse le Nord ."
 SUD_NORD = [("La", 1, "det", "DET"), ("Corée", 4, "nsubj", "PROPN"), ("du", 3, "case", "ADP"),
             ("Sud", 1, "nmod", "PROPN"), ("accuse", 4, "ROOT", "VERB"), ("le", 6, "det", "DET"),

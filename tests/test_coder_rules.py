@@ -24,6 +24,12 @@ class StubContext:
     def add_doc(self, doc, offset=0):
         return []
 
+    def add_places(self, places):
+        pass
+
+    def paragraph_starts(self):
+        return [0]
+
     def resolve(self, tok):
         for t in tok.subtree:
             if t.lower_ in ACTORS:

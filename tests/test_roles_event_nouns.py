@@ -77,3 +77,12 @@ def test_recipient_slot_hung_on_the_de_complement(pipeline):
     found = [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
              if e.event_type == "PROTEST" and e.recipient]
     assert found == [("FRA", "GOV", "le gouvernement français")], events
+
+
+def test_agent_hung_on_the_noun_s_de_complement(pipeline):
+    # the parser hangs "par Moscou" on "Ukraine": it is still who invades, and not part of the invaded's words
+    events = code(pipeline, "Les Européens ne veulent plus dépendre du gaz russe depuis l'invasion de l'Ukraine "
+                            "par Moscou.")
+    found = [(e.actor[0].code, e.recipient[0].code, e.recipient[0].entity_text) for e in events
+             if e.event_type == "ASSAULT" and e.actor and e.recipient]
+    assert found == [("RUS", "UKR", "l'Ukraine")], events

@@ -37,3 +37,27 @@ def test_two_inferred_parties_are_both_kept(pipeline):
     found = [(e.actor[0].code + e.actor[0].sector, e.recipient[0].code + e.recipient[0].sector) for e in events
              if e.event_type == "COERCE" and e.actor and e.recipient]  # a charge: CAMEO 173
     assert ("FRAJUD", "FRACVL") in found, events
+
+
+def test_bare_name_hung_on_the_verb_as_a_modifier_is_its_object(pipeline):
+    # the parser hangs "Taïwan" on "menace" as a noun modifier with no preposition: it is the object
+    events = code(pipeline, "Après une semaine de manœuvres, la Chine menace Taïwan, sans changer la situation.")
+    found = [(e.actor[0].code, e.recipient[0].code) for e in events
+             if e.event_type == "THREATEN" and e.actor and e.recipient]
+    assert found == [("CHN", "TWN")], events
+
+
+def test_a_country_inferred_for_an_attack_is_its_people(pipeline):
+    # nothing in the second sentence names whose mall was hit: the country of the story, its civilians
+    events = code(pipeline, "L'Ukraine enterre ses morts. Les Russes ont frappé un centre commercial lundi.")
+    found = [(e.recipient[0].code, e.recipient[0].sector) for e in events
+             if e.event_type == "ASSAULT" and e.recipient]
+    assert found == [("UKR", "CVL")], events
+
+
+def test_a_fronted_place_is_not_the_recipient_of_a_request(pipeline):
+    # "Au Niger," says where the request is made; "à" is also the preposition of whom one asks
+    events = code(pipeline, "Au Niger, la junte redemande avec insistance le départ du contingent danois.")
+    found = [r.code for e in events if e.event_type == "REQUEST" for r in e.recipient]
+    assert [e.actor[0].code for e in events if e.event_type == "REQUEST"] == ["NER"], events
+    assert "NER" not in found, events

@@ -14,3 +14,11 @@ def test_gerund_hung_on_a_noun_shares_the_subject_of_the_clause(pipeline):
     events = code(pipeline, "Le président français a tenté de se justifier après une erreur en accusant les "
                             "services américains.")
     assert [(e.actor[0].code, e.recipient[0].code) for e in events if e.event_type == "ACCUSE"] == [("FRA", "USA")]
+
+
+def test_subject_hung_on_a_fronted_place_as_its_apposition(pipeline):
+    # the parser makes "Pierre Dubois" an apposition of "Belgique": he is the one who denounces
+    events = code(pipeline, "En Belgique, Pierre Dubois, ministre de l'intérieur, a dénoncé les violences contre "
+                            "la police.")
+    found = [(e.actor[0].code, e.actor[0].entity_text) for e in events if e.event_type == "ACCUSE" and e.actor]
+    assert found == [("BEL", "Pierre Dubois")], events

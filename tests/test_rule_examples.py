@@ -54,7 +54,7 @@ EXAMPLES: dict[str, Example] = {
         "Le tribunal a libéré les militants arrêtés il y a un an.", "dropped", "arrêtés"),
     "purpose_clause": Example(
         "Des milliers d'infirmiers ont manifesté lundi à Lyon pour réclamer des hausses de salaire.", "dropped",
-        "réclamer", ("PROTEST 141 ---/HLH -> FRA/GOV asserted",)),
+        "réclamer", ("PROTEST 141 FRA/HLH -> FRA/GOV asserted",)),
     "reaction_topic": Example(
         "Paris a condamné l'attaque russe contre Kiev.", "dropped", "attaque",
         ("ACCUSE 111 FRA/GOV -> RUS/- asserted",)),
@@ -148,6 +148,9 @@ EXAMPLES: dict[str, Example] = {
     "demanded_of_object": Example(
         "Les manifestants exigent la démission du président.", "fired", "exigent",
         ("REQUEST 100 ---/CVL -> ---/GOV asserted",), note="président"),
+    "sentenced": Example(
+        "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
+        ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
     "place_recipient": Example(
         "Des manifestations ont eu lieu en Iran.", "fired", "manifestations",
         ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),

@@ -149,8 +149,10 @@ class ArticleActors(_Coreference):
         self._learned: dict[tuple[str, ...], ActorEntry] = {}
         self._codes_seen: set[str] = set()
         self._main: tuple[str, ...] | None = None
-        self._code_counts: dict[str, list[int]] = {}
-        self._paragraph_counts: dict[str, list[int]] = {}  # the same, for the paragraph (Doc) added last
+        self._code_counts: dict[str, list[float]] = {}
+        self._paragraph_counts: dict[str, list[float]] = {}  # the same, for the paragraph (Doc) added last
+        self._place_counts: dict[str, list[int]] = {}  # countries of the places named (cities...): weaker
+        self._paragraph_place_counts: dict[str, list[int]] = {}
         self.guessed: set[tuple[int, int]] = set()
         """Spans of entities whose country is a guess (the country last named, the article's main country),
         not a signal in their own words."""
@@ -163,6 +165,7 @@ class ArticleActors(_Coreference):
         info = _DocInfo(doc, offset, [], {}, {}, list(doc))
         self._docs[id(doc)] = info
         self._paragraph_counts = {}
+        self._paragraph_place_counts = {}
         found: list[tuple[int, int, ActorEntry]] = []
         for start, end, cands in self.resolver._match(info.tokens):
             for entry, case in cands:
@@ -226,10 +229,13 @@ class ArticleActors(_Coreference):
         info.entries[start] = entry
         if kind != "agent" and code not in ("---", "IGO"):
             self._codes_seen.add(code)
+            # the home of an organisation or a news agency ("le pape", "l'AFP") is weaker evidence of
+            # where the story is than a place or a nationality: it counts half
+            weight = 0.5 if kind in ("org", "media") else 1
             count = self._code_counts.setdefault(code, [0, m.char_start])
-            count[0] += 1
+            count[0] += weight
             count = self._paragraph_counts.setdefault(code, [0, m.char_start])
-            count[0] += 1
+            count[0] += weight
         return m
 
     def _learned_matches(self, doc):
@@ -642,12 +648,29 @@ class ArticleActors(_Coreference):
                         return found[0]
         return None
 
+    def paragraph_starts(self) -> list[int]:
+        """The article offsets (0-based characters) where the chunks added so far by :meth:`add_doc` begin, in
+        order: the paragraphs of the article."""
+        return sorted(info.offset for info in self._docs.values())
+
+    def add_places(self, places: list[tuple[str, int]]) -> None:
+        """Record the countries of the places named in the chunk added last by :meth:`add_doc` ("à Bordeaux":
+        FRA), as (ISO 3166-1 alpha-3 code, character offset in the article) pairs: weaker evidence of where the
+        story is than an actor's country, used by :meth:`main_country` only when no country is named."""
+        for code, start in places:
+            for counts in (self._place_counts, self._paragraph_place_counts):
+                counts.setdefault(code, [0, start])[0] += 1
+
     def main_country(self, paragraph: bool = False) -> str | None:
         """The article's main country: the ISO code named most often in the chunks added so far (names,
-        capitals, persons, demonyms), ties going to the one named first; None when no country is named. With
-        ``paragraph``, the paragraph's own main country when it names one (a paragraph about another place
-        starts fresh), else the article's."""
+        capitals, persons, demonyms), ties going to the one named first; when no country is named, the country
+        of the places named (:meth:`add_places`: "une agression à Bordeaux" is in France); None when there is
+        none. With ``paragraph``, the paragraph's own main country when it names one (a paragraph about another
+        place starts fresh), else the article's."""
         counts = self._paragraph_counts if paragraph and self._paragraph_counts else self._code_counts
+        if not counts:
+            counts = self._paragraph_place_counts if paragraph and self._paragraph_place_counts \
+                else self._place_counts
         if not counts:
             return None
         return min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]

@@ -109,6 +109,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
             use_contractions(doc, self.lex.contractions)
             self._repair(doc)
             mentions.extend(context.add_doc(doc, offset))
+            context.add_places(self._place_countries(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next
             for sent in doc.sents:
                 sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution,

@@ -2,6 +2,7 @@
 ``recipients`` rules of :mod:`newsevents.engine.rulebook`)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..records import Entity
@@ -191,15 +192,28 @@ class Fallbacks:
         return tuple(out)
 
     @staticmethod
-    def _context_recipient(mentions, actors, event_start: int) -> tuple[Entity, ...]:
+    def _context_recipient(mentions, actors, event_start: int, paragraph_starts=()) -> tuple[Entity, ...]:
         """When the sentence names no recipient, the other party the story is about: the nearest actor
         mentioned before the event words (``event_start``, an article offset) whose country is not the actor's
-        ("Il l'accuse", or an elided recipient). ``mentions`` are the article's mentions so far, in order. Such an
+        ("Il l'accuse", or an elided recipient). ``mentions`` are the article's mentions so far, in order;
+        ``paragraph_starts`` the article offsets where its paragraphs begin. An earlier paragraph counts only
+        when it shares a country with the event's paragraph (all its mentions and the actors): a paragraph
+        about other parties is another story ("Au Nigeria, le président a dénoncé..." after a paragraph on
+        Ukraine takes nothing from it); a paragraph naming no country continues the one before. Such an
         inferred recipient has no evidence words: its ``entity_text`` is "" and its span the empty span at
         ``event_start``."""
+        starts = sorted(p for p in paragraph_starts if p <= event_start) or [0]
+        here = len(starts)
+        by_paragraph: dict[int, set[str]] = {}
+        for m in mentions:  # the event's paragraph counts whole: "X condemned ... and asked Y's government"
+            if m.code != "---":
+                by_paragraph.setdefault(bisect_right(starts, m.char_start), set()).add(m.code)
+        before = [m for m in mentions if m.char_start < event_start and m.code != "---"]
+        current = (by_paragraph.get(here, set()) | {a.code for a in actors}) - {"---", "IGO"}
+        linked = {p for p, found in by_paragraph.items() if p == here or not current or found & current}
         codes = {a.code for a in actors}
-        for m in reversed(mentions):
-            if m.char_start >= event_start or m.code in codes or m.code == "---":
+        for m in reversed(before):
+            if m.code in codes or bisect_right(starts, m.char_start) not in linked:
                 continue
             if m.kind in ("country", "capital", "person", "igo", "group", "demonym"):
                 return (Entity(m.code, "" if m.kind == "demonym" else m.sector, "", (event_start, event_start),
@@ -358,6 +372,18 @@ class Fallbacks:
             return False
         return patient.lemma_.lower() in protesters or any(
             c.dep_ == "nmod" and c.lemma_.lower() in protesters for c in patient.children)
+
+    def _place_countries(self, doc, offset: int) -> list[tuple[str, int]]:
+        """The countries of the places the parser finds in ``doc`` (a chunk starting at character ``offset``
+        of the article), resolved offline ("Bordeaux": FRA), with each place's start in the article, in text
+        order; for :meth:`~newsevents.actors.ArticleActors.add_places`."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in ("LOC", "GPE"):
+                place = self.places.resolve(ent.text)
+                if place is not None and place.country:
+                    found.append((place.country, ent.start_char + offset))
+        return found
 
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the

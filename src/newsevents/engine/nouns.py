@@ -70,7 +70,8 @@ class Nouns:
                     and not (light and frame.de == "actor"):
                 found = context.resolve(c)
                 if agent is not None and not recipients:  # "l'attaque de l'Ukraine par la Russie": the "par"
-                    recipients = found  # phrase is the actor, the "de" one what is acted on
+                    recipients = self._without_phrase(found, agent)  # phrase is the actor, the "de" one what
+                    # is acted on
                 elif frame.de == "actor" and not recipients and self._undergoers(frame, found):
                     recipients = found  # "le bombardement de l'hôpital de Kharkiv": the hospital is hit
                 elif frame.de == "actor" and not actors:
@@ -82,13 +83,29 @@ class Nouns:
         return actors, recipients
 
     def _noun_agent(self, tok, context):
-        """The "par" phrase of an event noun that names an actor: its own complement, or the phrase right after
+        """The "par" phrase of an event noun that names an actor: its own complement, the phrase right after
         the noun's phrase that the parser hung on the governing noun ("en cas d'invasion de l'Ukraine par la
-        Russie": "par la Russie" under "cas"). None when there is none."""
-        by = self.lex.cue("agent_preps")
+        Russie": "par la Russie" under "cas"), or one it hung on the noun's "de" complement ("l'invasion de
+        l'Ukraine par Moscou": "par Moscou" under "Ukraine"). None when there is none."""
+        by, genitive = self.lex.cue("agent_preps"), self.lex.cue("genitive_preps")
         near = list(tok.children) + [c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod"
                                      and c.left_edge.i == tok.right_edge.i + 1 and tok.head.pos_ == "NOUN"]
+        near += [g for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in genitive
+                 for g in c.children if g.i > c.i]
         return next((c for c in near if c.dep_ == "nmod" and self._case_of(c) in by and context.resolve(c)), None)
+
+    @staticmethod
+    def _without_phrase(entities, phrase) -> tuple[Entity, ...]:
+        """``entities`` with the words of ``phrase`` (a token heading a phrase the parser hung inside them: "de
+        l'Ukraine par Moscou") cut from the end of their evidence text and span."""
+        words = phrase.doc[phrase.left_edge.i:phrase.right_edge.i + 1].text
+        out = []
+        for e in entities:
+            if e.entity_text.endswith(words) and len(e.entity_text) > len(words):
+                text = e.entity_text[:-len(words)].rstrip()
+                e = replace(e, entity_text=text, span=(e.span[0], e.span[0] + len(text)))
+            out.append(e)
+        return tuple(out)
 
     @staticmethod
     def _undergoers(frame, entities) -> bool:

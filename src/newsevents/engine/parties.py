@@ -22,12 +22,30 @@ PROVISION_ROOTS = frozenset({"03", "07"})
 """CAMEO roots of promises and aid: a government's, with nobody named, is for its own people."""
 PEOPLE_SECTORS = frozenset({"CVL", "CRM"})
 """Sectors that name many distinct people: two phrases of the same country and sector are two parties."""
+SENTENCE_NOUN_ROOTS = frozenset({"17"})
+"""CAMEO roots of the nouns of a sentence or coercion imposed on someone (prison, detention, house arrest)."""
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
 
 
 class Parties:
     """Role finders over the clause an event noun sits in. A mixin of
     :class:`~newsevents.engine.coder.EventCoder`."""
+
+    def _sentenced_recipients(self, trig: Trigger, named: dict) -> tuple[Entity, ...]:
+        """The recipient of a coercion noun that is the complement of a court or coercion verb coded before it
+        ("X a été condamné à dix ans de prison", "placé en détention"): the one sentenced, i.e. that verb's
+        recipients (``named``: token index -> recipients of the candidates coded so far in the sentence). ()
+        when the noun hangs on no such verb."""
+        if not trig.is_noun or trig.frame.cameo[:2] not in SENTENCE_NOUN_ROOTS:
+            return ()
+        tok = trig.token
+        for _ in range(3):  # "condamné à [dix ans de] prison"
+            if tok.dep_ not in ("nmod", "obj") and tok.dep_ not in self.lex.label("obliques"):
+                return ()
+            tok = tok.head
+            if tok.i in named and tok.pos_ == "VERB":
+                return named[tok.i]
+        return ()
 
     def _hit_target(self, trig: Trigger, context, offset: int) -> tuple[Entity, ...]:
         """The target of an attack noun named by the clause around it, as a tuple of

@@ -113,7 +113,8 @@ class Roles:
                            for e in self._resolve_subject(headline, context)[:1])
             return actors, self._recipient(trig, context)
         if subject is None:
-            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok)
+            subject = self._inherited_subject(tok) or self._stranded_subject(tok) or self._headless_subject(tok) \
+                or self._fronted_apposition(tok)
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
             actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
@@ -179,6 +180,24 @@ class Roles:
                     and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
                 return found
         return []
+
+    def _fronted_apposition(self, verb):
+        """A subject the parser hung on a fronted adjunct as its apposition: in "En Belgique, Pierre Dubois,
+        ministre de l'intérieur, a dénoncé ...", "Pierre Dubois" comes out as an apposition of "Belgique". For
+        a finite verb with no subject: the first nominal apposition, after a comma, of an oblique before the
+        verb, with no verb between it and the verb. None otherwise."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.morph.get("VerbForm") != ["Fin"] and not any(
+                c.dep_.startswith("aux") for c in verb.children):
+            return None
+        for adjunct in verb.children:
+            if adjunct.i > verb.i or not (adjunct.dep_ == "obl" or adjunct.dep_ in self.lex.label("obliques")):
+                continue
+            for c in adjunct.children:
+                if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and c.i > adjunct.i \
+                        and verb.doc[c.left_edge.i - 1].text == "," \
+                        and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[c.i:verb.i] if t.head.i != verb.i):
+                    return c
+        return None
 
     @staticmethod
     def _headless_subject(verb):
@@ -425,12 +444,13 @@ class Roles:
                             trig.obj is not None and c.i == trig.obj.i and slot != "obj"
                             and not self._misparsed_object(trig, c, slot)):
                         continue
-                    if slot == "obj" and c.dep_ == "obj":
+                    if slot == "obj" and (c.dep_ == "obj" or self._caseless_object(tok, holder, c)):
                         found = context.resolve(c) or self._possessor(c, context)
                     elif slot == "iobj" and (c.dep_ == "iobj" or (c.dep_ in self.lex.label("argument_oblique")
                                                                   and c.pos_ == "PRON")):
                         found = context.resolve(c)
-                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot:
+                    elif c.dep_ in OBLIQUE_DEPS and c.dep_ not in ("obj",) and self._case_of(c) == slot \
+                            and not self._fronted_setting(holder, c):
                         found = context.resolve(c)
                     elif slot == "clause_subject" and holder.i == tok.i and (c.dep_ == "ccomp" or (
                             c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
@@ -446,6 +466,24 @@ class Roles:
                         if found:
                             return found
         return self._object_slot_recipient(trig, context)
+
+    def _caseless_object(self, verb, holder, tok) -> bool:
+        """True for a noun the parser hung on an active verb as a noun modifier or an oblique with no
+        preposition, right after it ("la Chine menace Taïwan": ``nmod`` or ``obl:arg`` "Taïwan"): a verb's noun
+        complement without a preposition is its object (a time noun is not: "a visité lundi")."""
+        return holder.i == verb.i and verb.pos_ == "VERB" and tok.i > verb.i and tok.pos_ in ("NOUN", "PROPN") \
+            and (tok.dep_ == "nmod" or tok.dep_ in self.lex.label("obliques")) \
+            and not any(c.dep_ == "case" for c in tok.children) \
+            and tok.lemma_.lower() not in self.lex.cue("time_nouns")
+
+    @staticmethod
+    def _fronted_setting(verb, tok) -> bool:
+        """True for a complement set off before the verb and its subject by a comma ("Au Mali, la junte
+        redemande ... le départ du contingent danois": "Au Mali" says where, it is not whom the request is made
+        to)."""
+        if tok.i > verb.i or tok.right_edge.i + 1 >= len(tok.doc) or tok.doc[tok.right_edge.i + 1].text != ",":
+            return False
+        return any(c.dep_ in SUBJECT_DEPS and tok.i < c.i < verb.i for c in verb.children)
 
     def _possessor(self, tok, context) -> tuple[Entity, ...]:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for

@@ -325,6 +325,13 @@ def demanded_of_object(coder, c, s):
     return ()
 
 
+@_add("roles", "recipients", "sentenced")
+def sentenced(coder, c, s):
+    """"L'opposant russe a été condamné à huit ans de prison": the prison term falls on the one sentenced, the
+    recipient of the verb it complements (RUS OPP), not on the place."""
+    return coder._sentenced_recipients(c.trig, s.named_recipients)
+
+
 @_add("roles", "recipients", "place_recipient")
 def place_recipient(coder, c, s):
     """"des manifestations ont eu lieu en Iran": protests, strikes, arrests... target the
@@ -419,12 +426,16 @@ def remember_recipients(coder, c, s) -> bool:
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
     before. With a non-empty cue list ``context_recipient_same_sentence`` (English, which has no object clitic
-    to stand for an elided recipient) only the parties named earlier in the same sentence are candidates."""
+    to stand for an elided recipient) only the parties named earlier in the same sentence are candidates. A
+    country so inferred for an attack or repression ("les Russes ont frappé un centre commercial" after a
+    sentence about Ukraine) is its people (UKR CVL), as for a place (``place_recipient``)."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
         start = s.sent.start_char + s.offset if coder.lex.cues.get("context_recipient_same_sentence") else 0
-        return coder._context_recipient([m for m in s.mentions if m.char_start >= start
-                                         and not coder._war_place(m, s.sent, s.offset)],
-                                        c.actors, c.trig.token.idx + s.offset)
+        found = coder._context_recipient([m for m in s.mentions if m.char_start >= start
+                                          and not coder._war_place(m, s.sent, s.offset)],
+                                         c.actors, c.trig.token.idx + s.offset, s.context.paragraph_starts())
+        root = c.trig.frame.cameo[:2]
+        return found if root == PROTEST_ROOT else coder._place_sector(root, found)
     return ()
 
 
