@@ -1,0 +1,33 @@
+"""Round three of the French lexicon (issue 9, breadth and senses): made-up sentences coded as a human coder
+following eval/ANNOTATION.md would (type, CAMEO code and dyad), and the other senses of the same words, which are
+not events. Each entry was checked on the whole tune part of eval/train and on the dev sets (docs/accuracy.md)."""
+from __future__ import annotations
+
+import pytest
+
+from coding import assert_codes, code
+
+SENTENCES = [
+    # 17 COERCE 173: "placer en détention / en garde à vue" (the place of detention is an oblique, not an object)
+    ("Le militant tunisien Ali Ben Salem a été placé mardi en détention provisoire à Tunis.", "placé", "COERCE",
+     "173", "TUN", "TUN"),
+    ("Trois cents manifestants ont été placés en garde à vue à Paris.", "placés", "COERCE", "173", None, "FRA"),
+    # 11 ACCUSE 112: a person tried, with no "pour" / "devant" complement
+    ("Deux policiers français sont jugés aux assises à Paris.", "jugés", "ACCUSE", "112", "FRA", "FRA"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", SENTENCES,
+                         ids=[f"{s[1]}-{s[3]}" for s in SENTENCES])
+def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, cameo, actor, recipient):
+    assert_codes(pipeline, text, trigger, plover, cameo, actor, recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Les syndicats jugent ces mesures insuffisantes.",  # a stance on measures: no trial
+    "Le ministre a placé sa confiance dans les négociateurs.",  # placing trust is no detention
+])
+def test_other_senses_are_not_events(pipeline, text):
+    assert [e for e in code(pipeline, text) if e.cameo_code in ("112", "173")] == []
