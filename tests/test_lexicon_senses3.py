@@ -31,3 +31,11 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
 ])
 def test_other_senses_are_not_events(pipeline, text):
     assert [e for e in code(pipeline, text) if e.cameo_code in ("112", "173")] == []
+
+
+@pytest.mark.model
+def test_an_assault_is_a_riot_only_when_taken_by_storm(pipeline):
+    """"assaut" is a riot (145) only in "prise d'assaut" (``governed_by: [prendre]``); an army's assault is
+    fighting (190)."""
+    events = list(code(pipeline, "Les forces russes préparent un assaut sur l'est de l'Ukraine."))
+    assert {e.event_type for e in events if "assaut" in e.event_text} == {"ASSAULT"}
