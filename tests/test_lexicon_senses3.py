@@ -34,6 +34,23 @@ def test_other_senses_are_not_events(pipeline, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,trigger", [
+    ("Une quinzaine de légionnaires ukrainiens arrêtés en France.", "arrêtés"),
+    ("Au Gabon, un opposant important arrêté avec trois valises de billets.", "arrêté"),
+])
+def test_a_participle_is_the_predicate_of_a_verbless_headline(pipeline, text, trigger):
+    """``background_participle`` spares the participle of a sentence with no finite verb: it states the news."""
+    assert "COERCE" in {e.event_type for e in code(pipeline, text) if trigger in e.event_text}
+
+
+@pytest.mark.model
+def test_a_participle_describing_a_noun_stays_background(pipeline):
+    """With a finite verb in the sentence, the participle describing the object is background."""
+    text = "Le tribunal a libéré lundi les militants arrêtés il y a un an."
+    assert "COERCE" not in {e.event_type for e in code(pipeline, text)}
+
+
+@pytest.mark.model
 def test_an_assault_is_a_riot_only_when_taken_by_storm(pipeline):
     """"assaut" is a riot (145) only in "prise d'assaut" (``governed_by: [prendre]``); an army's assault is
     fighting (190)."""
