@@ -14,6 +14,9 @@ SENTENCES = [
     ("Trois cents manifestants ont été placés en garde à vue à Paris.", "placés", "COERCE", "173", None, "FRA"),
     # 11 ACCUSE 112: a person tried, with no "pour" / "devant" complement
     ("Deux policiers français sont jugés aux assises à Paris.", "jugés", "ACCUSE", "112", "FRA", "FRA"),
+    # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid
+    ("Pékin a promis des actions militaires ciblées contre Taïwan.", "promis", "THREATEN", "138", "CHN", "TWN"),
+    ("Paris promet une aide de deux milliards à l'Ukraine.", "promet", "AGREE", "033", "FRA", "UKR"),
 ]
 
 
@@ -28,9 +31,11 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
 @pytest.mark.parametrize("text", [
     "Les syndicats jugent ces mesures insuffisantes.",  # a stance on measures: no trial
     "Le ministre a placé sa confiance dans les négociateurs.",  # placing trust is no detention
+    "Le candidat britannique promet stabilité et unité.",  # promising a quality is no pledge to act
+    "Des milliers de volontaires polonais se sont engagés dans l'armée.",  # enlisting is no pledge ("s'engager à")
 ])
 def test_other_senses_are_not_events(pipeline, text):
-    assert [e for e in code(pipeline, text) if e.cameo_code in ("112", "173")] == []
+    assert [e for e in code(pipeline, text) if e.cameo_code in ("112", "173", "030")] == []
 
 
 @pytest.mark.model
