@@ -14,6 +14,9 @@ SENTENCES = [
     ("Trois cents manifestants ont été placés en garde à vue à Paris.", "placés", "COERCE", "173", None, "FRA"),
     # 11 ACCUSE 112: a person tried, with no "pour" / "devant" complement
     ("Deux policiers français sont jugés aux assises à Paris.", "jugés", "ACCUSE", "112", "FRA", "FRA"),
+    # 09 INVESTIGATE (ACCUSE): a judicial inquiry, its actor the courts of the place when unnamed
+    ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
+    ("Le Parlement européen secoué par une enquête pour corruption.", "enquête", "ACCUSE", "090", None, None),
     # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid
     ("Pékin a promis des actions militaires ciblées contre Taïwan.", "promis", "THREATEN", "138", "CHN", "TWN"),
     ("Paris promet une aide de deux milliards à l'Ukraine.", "promet", "AGREE", "033", "FRA", "UKR"),
