@@ -16,7 +16,8 @@ SENTENCES = [
     ("Deux policiers français sont jugés aux assises à Paris.", "jugés", "ACCUSE", "112", "FRA", "FRA"),
     # 09 INVESTIGATE (ACCUSE): a judicial inquiry, its actor the courts of the place when unnamed
     ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
-    ("Le Parlement européen secoué par une enquête pour corruption.", "enquête", "ACCUSE", "090", None, None),
+    ("Au Sénégal, le maire de Dakar est visé par une enquête pour corruption.", "enquête", "ACCUSE", "090", "SEN",
+     None),
     # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid
     ("Pékin a promis des actions militaires ciblées contre Taïwan.", "promis", "THREATEN", "138", "CHN", "TWN"),
     ("Paris promet une aide de deux milliards à l'Ukraine.", "promet", "AGREE", "033", "FRA", "UKR"),
