@@ -18,6 +18,11 @@ SENTENCES = [
     ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
     ("Au Sénégal, le maire de Dakar est visé par une enquête pour corruption.", "enquête", "ACCUSE", "090", "SEN",
      None),
+    # 08 CONCEDE 0832: a policy given up, suspended or cancelled (accede to demands for policy change)
+    ("Le gouvernement français renonce à la hausse de la taxe sur les carburants.", "renonce", "CONCEDE", "0832",
+     "FRA", None),
+    ("Le Premier ministre français a suspendu la hausse des taxes sur le carburant.", "suspendu", "CONCEDE", "0832",
+     "FRA", None),
     # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid
     ("Pékin a promis des actions militaires ciblées contre Taïwan.", "promis", "THREATEN", "138", "CHN", "TWN"),
     ("Paris promet une aide de deux milliards à l'Ukraine.", "promet", "AGREE", "033", "FRA", "UKR"),
