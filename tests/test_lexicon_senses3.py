@@ -14,6 +14,10 @@ SENTENCES = [
     ("Trois cents manifestants ont été placés en garde à vue à Paris.", "placés", "COERCE", "173", None, "FRA"),
     # 11 ACCUSE 112: a person tried, with no "pour" / "devant" complement
     ("Deux policiers français sont jugés aux assises à Paris.", "jugés", "ACCUSE", "112", "FRA", "FRA"),
+    # 11 ACCUSE 112: accused or suspected with nobody named as accuser: the courts of the place (implied_actor)
+    ("Le couple est accusé de fraude et de blanchiment d'argent en Afrique du Sud.", "accusé", "ACCUSE", "112",
+     "ZAF", None),
+    ("Le député belge est soupçonné d'avoir reçu de l'argent du Qatar.", "soupçonné", "ACCUSE", "112", None, None),
     # 09 INVESTIGATE (ACCUSE): a judicial inquiry, its actor the courts of the place when unnamed
     ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
     ("Au Sénégal, le maire de Dakar est visé par une enquête pour corruption.", "enquête", "ACCUSE", "090", "SEN",
