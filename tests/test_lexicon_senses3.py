@@ -20,6 +20,7 @@ SENTENCES = [
     ("Le député belge est soupçonné d'avoir reçu de l'argent du Qatar.", "soupçonné", "ACCUSE", "112", None, None),
     # 09 INVESTIGATE (ACCUSE): a judicial inquiry, its actor the courts of the place when unnamed
     ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
+    ("Une enquête sur les violences policières a été lancée au Chili.", "enquête", "ACCUSE", "090", "CHL", None),
     ("Au Sénégal, le maire de Dakar est visé par une enquête pour corruption.", "enquête", "ACCUSE", "090", "SEN",
      None),
     # 08 CONCEDE 0832: a policy given up, suspended or cancelled (accede to demands for policy change)
