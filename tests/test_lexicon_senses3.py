@@ -28,6 +28,9 @@ SENTENCES = [
      "FRA", None),
     ("Le Premier ministre français a suspendu la hausse des taxes sur le carburant.", "suspendu", "CONCEDE", "0832",
      "FRA", None),
+    # 15 MOBILIZE 152: police mobilised with nobody named: by the government of the place
+    ("Quatre mille policiers et gendarmes ont été mobilisés samedi à Paris.", "mobilisés", "MOBILIZE", "152", "FRA",
+     None),
     # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid
     ("Pékin a promis des actions militaires ciblées contre Taïwan.", "promis", "THREATEN", "138", "CHN", "TWN"),
     ("Paris promet une aide de deux milliards à l'Ukraine.", "promet", "AGREE", "033", "FRA", "UKR"),
