@@ -28,6 +28,10 @@ SENTENCES = [
      "FRA", None),
     ("Le Premier ministre français a suspendu la hausse des taxes sur le carburant.", "suspendu", "CONCEDE", "0832",
      "FRA", None),
+    # court and police acts with nobody named: the courts (JUD) or the police (COP) of the place
+    ("L'ancien président tunisien a été reconnu coupable de corruption à Tunis.", "reconnu", "SANCTION", "116", "TUN",
+     "TUN"),
+    ("Le domicile du député a été perquisitionné mardi à Lyon.", "perquisitionné", "COERCE", "171", "FRA", None),
     # 15 MOBILIZE 152: police mobilised with nobody named: by the government of the place
     ("Quatre mille policiers et gendarmes ont été mobilisés samedi à Paris.", "mobilisés", "MOBILIZE", "152", "FRA",
      None),
