@@ -82,3 +82,22 @@ def test_an_assault_is_a_riot_only_when_taken_by_storm(pipeline):
     fighting (190)."""
     events = list(code(pipeline, "Les forces russes préparent un assaut sur l'est de l'Ukraine."))
     assert {e.event_type for e in events if "assaut" in e.event_text} == {"ASSAULT"}
+
+
+def test_the_courts_are_implied_only_for_a_passive_accusation():
+    """``passive: true`` frames (lexicon field) match only a passive use: "est accusé de" leaves the accuser to be
+    implied (the courts), an active "X accuse Y" keeps its own subject, resolved or not."""
+    from newsevents.langdata import load_language
+    from newsevents.lexicon import Lexicon
+
+    lexicon = Lexicon.from_data(load_language("fr"))
+    for verb in ("accuser", "soupçonner"):
+        passive, active = lexicon.verbs[verb][:2]
+        assert passive.passive and passive.implied_actor == "JUD"
+        assert not active.passive and active.implied_actor is None
+
+
+@pytest.mark.model
+def test_an_active_accusation_by_an_unresolved_subject_gets_no_implied_court(pipeline):
+    events = code(pipeline, "Une association humanitaire accuse la police française de violences à Calais.")
+    assert all(not (e.actor and e.actor[0].sector == "JUD") for e in events if e.event_type == "ACCUSE")
