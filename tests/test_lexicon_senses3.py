@@ -18,6 +18,8 @@ SENTENCES = [
     ("Le couple est accusé de fraude et de blanchiment d'argent en Afrique du Sud.", "accusé", "ACCUSE", "112",
      "ZAF", None),
     ("Le député belge est soupçonné d'avoir reçu de l'argent du Qatar.", "soupçonné", "ACCUSE", "112", None, None),
+    ("Le ministre belge de la Justice a été mis en cause dans l'affaire de corruption.", "mis", "ACCUSE", "112",
+     None, "BEL"),
     # 09 INVESTIGATE (ACCUSE): a judicial inquiry, its actor the courts of the place when unnamed
     ("Une enquête pour disparition a été ouverte en France.", "ouverte", "ACCUSE", "090", "FRA", None),
     ("Une enquête sur les violences policières a été lancée au Chili.", "enquête", "ACCUSE", "090", "CHL", None),
