@@ -34,6 +34,8 @@ SENTENCES = [
     ("L'ancien président tunisien a été reconnu coupable de corruption à Tunis.", "reconnu", "SANCTION", "116", "TUN",
      "TUN"),
     ("Le domicile du député a été perquisitionné mardi à Lyon.", "perquisitionné", "COERCE", "171", "FRA", None),
+    # 11 ACCUSE 114: an ambassador summoned with nobody named: by the government of the place
+    ("L'ambassadeur de France a été convoqué mardi à Alger.", "convoqué", "ACCUSE", "114", "DZA", "FRA"),
     # 15 MOBILIZE 152: police mobilised with nobody named: by the government of the place
     ("Quatre mille policiers et gendarmes ont été mobilisés samedi à Paris.", "mobilisés", "MOBILIZE", "152", "FRA",
      None),
