@@ -21,6 +21,7 @@ FRAME_KEYS |= {"needs_patient"}
 FRAME_KEYS |= {"bare"}
 FRAME_KEYS |= {"implied_actor"}
 FRAME_KEYS |= {"governed_by"}
+FRAME_KEYS |= {"passive"}
 
 
 HEADLINE = "(headline)"
@@ -56,6 +57,7 @@ class Frame:
     bare: bool = False
     implied_actor: str | None = None
     governed_by: frozenset[str] = frozenset()
+    passive: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             needs_actor_patient=bool(entry.get("needs_actor_patient")),
             objects_not=frozenset(entry.get("objects_not") or ()),
             needs_patient=bool(entry.get("needs_patient")),
+            passive=bool(entry.get("passive")),
             bare=bool(entry.get("bare")),
             implied_actor=implied,
             governed_by=frozenset(entry.get("governed_by") or ()),

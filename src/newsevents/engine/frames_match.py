@@ -23,6 +23,8 @@ class FrameMatching:
             return False
         if frame.needs_patient and not self._has_patient(tok, children):
             return False
+        if frame.passive and not self._passive(tok):
+            return False  # "est accusé de fraude": only the passive leaves the accuser to be implied
         label = self.lex.label
         if any(c.dep_ in label("impersonal_subject") for c in children) \
                 and any(c.dep_ == "cop" or c.dep_ in label("passive_auxiliary") for c in children):

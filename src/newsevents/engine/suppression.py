@@ -30,9 +30,18 @@ class Suppression:
             return False  # "des enseignants accusés d'espionnage": a charge laid on them, an event of its own
         if trig.frame.needs_complement:
             return False  # "49 accusés condamnés à mort": the frame's complement (the sentence) makes it specific
+        if self._headline_predicate(tok):
+            return False  # "Un opposant gabonais arrêté à la frontière.": the headline's own predicate
         if tok.head.dep_ in ("obj", "nmod") or tok.head.dep_ in self.lex.label("obliques"):
             return True
         return not dated
+
+    @staticmethod
+    def _headline_predicate(tok) -> bool:
+        """Whether the participle ``tok`` is the predicate of a verbless headline: its sentence has no finite
+        verb ("Une quinzaine de légionnaires arrêtés en France."), so it states the news, not a background fact
+        about the noun it modifies."""
+        return not any(t.morph.get("VerbForm") == ["Fin"] for t in tok.sent)
 
     def _consequence(self, trig: Trigger, by_token) -> bool:
         """A present participle stating the toll of an event of the same type is part of it: "les rebelles ont
