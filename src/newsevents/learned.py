@@ -29,6 +29,8 @@ from importlib import resources
 
 import numpy as np
 
+from .learned_roles import RoleModel
+
 NO_EVENT = ""
 PACKAGED = "packaged"
 """``EventCoder(..., model=PACKAGED)``: use the model shipped for the language."""
@@ -87,7 +89,8 @@ class TriggerModel:
     "lemma|TYPE" -> CAMEO code seen in training for that word and type; ``veto`` and ``propose``: probability
     thresholds (chosen by cross-validation on the tune part, see the training script); ``rescue``: the probability
     of its own type above which a lexicon trigger is kept whatever the suppression rules say; ``rescue_bare``:
-    whether such a trigger is kept even when no actor and no recipient is found.
+    whether such a trigger is kept even when no actor and no recipient is found; ``roles``: the learned actor
+    choice (:class:`~newsevents.learned_roles.RoleModel`) or None.
     """
 
     labels: list[str]
@@ -101,6 +104,7 @@ class TriggerModel:
     info: dict
     rescue: float = 1.01
     rescue_bare: bool = True
+    roles: RoleModel | None = None
 
     def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
         """(n, len(labels)) class probabilities for n candidates, each (feature names, word vector)."""
@@ -120,7 +124,8 @@ class TriggerModel:
     @property
     def active(self) -> bool:
         """Whether any of veto, proposal and rescue can fire (a threshold above 1 switches it off)."""
-        return min(self.veto, self.propose, self.rescue) <= 1.0
+        return min(self.veto, self.propose, self.rescue) <= 1.0 or (self.roles is not None
+                                                                   and self.roles.threshold <= 1.0)
 
     def code_for(self, lemma: str, plover: str) -> str:
         """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
@@ -132,8 +137,12 @@ class TriggerModel:
         meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
                 "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
                 "rescue_bare": self.rescue_bare, "info": self.info}
+        arrays = {}
+        if self.roles is not None:
+            meta["roles"], arrays["role_coef"] = self.roles.to_meta()
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
-                            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
+                            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+                            **arrays)
 
     @classmethod
     def load(cls, path) -> "TriggerModel":
@@ -142,10 +151,11 @@ class TriggerModel:
             meta = json.loads(bytes(data["meta"]).decode("utf-8"))
             coef = data["coef"].astype(np.float32)
             intercept = data["intercept"].astype(np.float32)
+            roles = RoleModel.from_meta(meta["roles"], data["role_coef"]) if "roles" in meta else None
         vocab = {name: i for i, name in enumerate(meta["vocab"])}
         return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
                    meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
-                   meta.get("rescue_bare", True))
+                   meta.get("rescue_bare", True), roles)
 
 
 def unit(vector: np.ndarray) -> np.ndarray:
