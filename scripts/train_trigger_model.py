@@ -31,16 +31,18 @@ ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ("type", "dyad", "full")
 MARGIN = 0.005
 """The smallest cross-validated F1 gain, at each level, that counts as a gain (a few events of the 1,520)."""
-TRIGGER_GRID = ((1.01, 1.01, 0.3, False), (1.01, 0.3, 0.3, False), (1.01, 1.01, 0.45, False), (1.01, 0.3, 1.01, False),
-                (1.01, 1.01, 1.01, False))
-"""(veto, propose, rescue, rescue_bare) settings of the trigger model; 1.01 switches a mechanism off."""
-ROLE_GRID = ((1.01, "added", False), (0.7, "added", True), (0.8, "added", True), (0.7, "all", True),
-             (0.7, "all", False), (0.8, "all", True))
-"""(threshold, scope, require) settings of the actor choice (:class:`newsevents.learned_roles.RoleModel`)."""
-GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID if min(t[:3]) <= 1.0 or r[1] == "all")
+TRIGGER_GRID = ((1.01, 1.01, 0.3, False, False), (1.01, 1.01, 0.3, False, True), (1.01, 1.01, 0.45, False, False),
+                (1.01, 0.3, 0.3, False, False), (1.01, 1.01, 1.01, False, False))
+"""(veto, propose, rescue, rescue_bare, spare) settings of the trigger model; 1.01 switches a mechanism off."""
+ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "all"), (0.7, "added", True, 0.5, "added"),
+             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"))
+"""(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
+(:class:`newsevents.learned_roles.RoleModel`)."""
+GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID
+             if min(t[:3]) <= 1.0 or "all" in (r[1] if r[0] <= 1.0 else "", r[4] if r[3] <= 1.0 else ""))
 """Settings tried by cross-validation: a trigger setting followed by a role setting (the rules alone, every
 mechanism off, is the baseline every setting is compared with)."""
-OFF = (1.01, 1.01, 1.01, False, 1.01, "added", False)
+OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all")
 C = 0.5
 ROLE_C = 0.5
 
@@ -138,7 +140,8 @@ def capture_rows(corpus: Corpus, coder):
         return tokens, rows
 
     class Recorder:  # keeps every lexicon trigger, proposes nothing
-        veto, propose, rescue, rescue_bare, active, labels, roles = 2.0, 2.0, 2.0, False, True, ["", "-"], None
+        veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
+        roles = recipients = None
 
         @staticmethod
         def probabilities(rows):
@@ -179,9 +182,9 @@ def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str
     return out
 
 
-def gold_actors(corpus: Corpus, records) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
-    """Per record id: (start offset of the trigger in the cleaned text, PLOVER type, gold source country codes) of
-    each gold event whose source names a country code (``---`` and empty sources teach nothing)."""
+def gold_actors(corpus: Corpus, records) -> dict[str, list[tuple[int, str, frozenset, frozenset]]]:
+    """Per record id: (start offset of the trigger in the cleaned text, PLOVER type, gold source country codes,
+    gold target country codes) of each gold event located in the text (``---`` and empty slots give no code)."""
     from newsevents.cleanup import clean_text
     from newsevents.evaluate import event_types, parse_actors
 
@@ -192,21 +195,23 @@ def gold_actors(corpus: Corpus, records) -> dict[str, list[tuple[int, str, froze
         for event in record.get("events", []):
             types = event_types(event, "plover", "cameo")
             trigger = clean_text(event.get("trigger") or "")
-            codes = frozenset(code for code, _ in parse_actors(event.get("source")) if code)
-            if not types or not trigger or not codes:
+            if not types or not trigger:
                 continue
+            sources, targets = (frozenset(code for code, _ in parse_actors(event.get(key)) if code)
+                                for key in ("source", "target"))
             eventtext = clean_text(event.get("eventtext") or "")
             at = text.find(eventtext) if eventtext else -1
             start = text.find(trigger, at) if at >= 0 and trigger in eventtext else text.find(trigger)
-            if start >= 0:
-                out.setdefault(record["id"], []).append((start, sorted(types)[0], codes))
+            if start >= 0 and (sources or targets):
+                out.setdefault(record["id"], []).append((start, sorted(types)[0], sources, targets))
     return out
 
 
-def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str], bool]]:
+def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str], bool | None, bool | None]]:
     """Run the coder with no model; for each gold event located at a token, one row per actor candidate of its
     sentence (:func:`newsevents.engine.learned_stage.role_candidates`): (doc id, feature names, whether the
-    candidate's code is a gold source code)."""
+    candidate's code is a gold source code, whether it is a gold target code); None where the gold slot names
+    no code."""
     from newsevents.engine.frames import Trigger
     from newsevents.engine.learned_stage import role_candidates
     from newsevents.learned_roles import role_features
@@ -216,13 +221,14 @@ def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str
     current = {}
 
     def recording(coder_, s):
-        for start, plover, codes in actors.get(current["id"], ()):
+        for start, plover, sources, targets in actors.get(current["id"], ()):
             for tok in s.sent:
                 if tok.idx + s.offset <= start < tok.idx + s.offset + len(tok):
                     trig = Trigger(tok, Frame(lemma=tok.lemma_, cameo="010"), None, tok.pos_ in ("NOUN", "PROPN"))
                     for head, entity, kind in role_candidates(coder_, trig, s):
                         rows.append((current["id"], role_features(tok, head, entity.sector, plover, kind),
-                                     entity.code in codes))
+                                     entity.code in sources if sources else None,
+                                     entity.code in targets if targets else None))
 
     coder.model = None
     coder.candidate_stages.insert(0, recording)
@@ -235,13 +241,15 @@ def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str
     return rows
 
 
-def fit_roles(rows, indices, seed, threshold=1.01, scope="added"):
-    """Train the actor choice (:class:`newsevents.learned_roles.RoleModel`) on the role rows at ``indices``."""
+def fit_roles(rows, indices, seed, side: int = 2):
+    """Train an actor (``side`` 2) or recipient (``side`` 3) choice (:class:`newsevents.learned_roles.RoleModel`,
+    switched off until a setting is applied) on the role rows at ``indices`` whose label on that side is known."""
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     from newsevents.learned_roles import RoleModel
 
+    indices = [i for i in indices if rows[i][side] is not None]
     counts = Counter(name for i in indices for name in set(rows[i][1]))
     vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
     r_idx, c_idx = [], []
@@ -252,8 +260,8 @@ def fit_roles(rows, indices, seed, threshold=1.01, scope="added"):
                 c_idx.append(vocab[name])
     x = sparse.csr_matrix((np.ones(len(r_idx), dtype=np.float32), (r_idx, c_idx)), shape=(len(indices), len(vocab)))
     clf = LogisticRegression(C=ROLE_C, max_iter=2000, random_state=seed)
-    clf.fit(x, [rows[i][2] for i in indices])
-    return RoleModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]), threshold, scope)
+    clf.fit(x, [bool(rows[i][side]) for i in indices])
+    return RoleModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
 
 
 def label_rows(captured, triggers) -> list[str]:
@@ -315,7 +323,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--report", type=Path, default=None, help="write the cross-validation table (JSON)")
     parser.add_argument("--cache", type=Path, default=None, help="keep (or reuse) the parses in this folder")
-    parser.add_argument("--grid", default=None, help="settings to try: 'veto,propose,rescue,bare,role,scope,require;...'")
+    parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
+                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,recipient_scope'")
     args = parser.parse_args()
     out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
     from newsevents.learned import TriggerModel
@@ -337,13 +346,15 @@ def main() -> int:
     tables = (code_tables(records, triggers, coder.cameo), lemma_code_table(captured, labels, triggers, coder.cameo))
     cv = cross_validate(corpus, records, (captured, labels, role_rows), tables, settings, args)
     order, vocab, coef, intercept = fit(captured, labels, list(range(len(captured))), args.seed)
+    everything = list(range(len(role_rows)))
     final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {},
-                         roles=fit_roles(role_rows, list(range(len(role_rows))), args.seed))
+                         roles=fit_roles(role_rows, everything, args.seed, 2),
+                         recipients=fit_roles(role_rows, everything, args.seed, 3))
     dev = dev_check(pipeline, final, settings, args)
     best = choose(cv, dev)
     apply_setting(final, best)
-    if final.roles.threshold > 1.0:
-        final.roles = None
+    final.roles = final.roles if final.roles.threshold <= 1.0 else None
+    final.recipients = final.recipients if final.recipients.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
                   "role_rows": len(role_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C,
                   "cv": cv[best], "cv_no_model": cv[OFF]}
@@ -357,16 +368,19 @@ def main() -> int:
 
 
 def parse_setting(text: str) -> tuple:
-    """One ``--grid`` setting: 'veto,propose,rescue,bare,role_threshold,role_scope,role_require'."""
-    v, p, r, b, t, scope, req = (x.strip() for x in text.split(","))
+    """One ``--grid`` setting (see :data:`GRID`), its ten values separated by commas."""
+    v, p, r, b, sp, t, scope, req, rt, rscope = (x.strip() for x in text.split(","))
     yes = ("1", "true", "yes")
-    return float(v), float(p), float(r), b.lower() in yes, float(t), scope, req.lower() in yes
+    return (float(v), float(p), float(r), b.lower() in yes, sp.lower() in yes, float(t), scope, req.lower() in yes,
+            float(rt), rscope)
 
 
 def apply_setting(model, setting) -> None:
-    """Set a model's thresholds (and its role model's threshold, scope and requirement) to ``setting``."""
-    model.veto, model.propose, model.rescue, model.rescue_bare = setting[:4]
-    model.roles.threshold, model.roles.scope, model.roles.require = setting[4:]
+    """Set a model's thresholds, its actor choice's threshold, scope and requirement and its recipient choice's
+    threshold and scope to ``setting`` (see :data:`GRID`)."""
+    model.veto, model.propose, model.rescue, model.rescue_bare, model.spare = setting[:5]
+    model.roles.threshold, model.roles.scope, model.roles.require = setting[5:8]
+    model.recipients.threshold, model.recipients.scope = setting[8:]
 
 
 def cross_validate(corpus, records, data, tables, settings, args) -> dict:
@@ -384,8 +398,10 @@ def cross_validate(corpus, records, data, tables, settings, args) -> dict:
     for fold in range(args.folds):
         train = [i for i, row in enumerate(captured) if fold_of[row[0]] != fold]
         held = {doc_id for doc_id, f in fold_of.items() if f == fold}
-        roles = fit_roles(role_rows, [i for i, row in enumerate(role_rows) if fold_of[row[0]] != fold], args.seed)
-        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {}, roles=roles)
+        role_train = [i for i, row in enumerate(role_rows) if fold_of[row[0]] != fold]
+        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {},
+                             roles=fit_roles(role_rows, role_train, args.seed, 2),
+                             recipients=fit_roles(role_rows, role_train, args.seed, 3))
         for setting in events:
             apply_setting(model, setting)
             coder.model = model if setting != OFF else None

@@ -116,6 +116,8 @@ def test_rescue_keeps_a_sure_trigger_that_has_no_participant():
     assert code(coder_with(None), rows) == []
     sure = toy_model({"ASSAULT": {"lem=attaque": 6.0}}, rescue=0.5)
     assert code(coder_with(sure), rows) == [("ASSAULT", "190", "attaque")]
+    sure.spare = False  # confidence then only opens the trigger to the learned role choices: nothing is spared
+    assert code(coder_with(sure), rows) == []
 
 
 def test_synthetic_frames_take_the_slots_the_lexicon_uses_most_for_the_root():
@@ -172,11 +174,12 @@ def with_roles(roles, rescue=1.01) -> TriggerModel:
     return model
 
 
-def code_actors(model, rows):
+def code_actors(model, rows, recipients=False):
     coder = EventCoder(load_language("fr"), None, actors=MentionActors(), dates=NoDates(), places=NoPlaces(),
                        model=model)
     doc = parse(rows)
-    return [(e.event_type, e.event_text, [a.code for a in e.actor])
+    return [(e.event_type, e.event_text, [a.code for a in e.actor]) + ((
+             [r.code for r in e.recipient],) if recipients else ())
             for e in coder.code(Article("t", doc.text, "2024-03-10"), [(0, doc)])]
 
 
@@ -204,9 +207,19 @@ def test_role_probabilities_are_a_logistic_of_the_summed_weights():
 
 def test_a_model_saved_with_its_role_model_loads_it_back(tmp_path):
     model = with_roles(role_model({"cpos=PROPN": 3.0}, threshold=0.7, scope="added", require=True))
+    model.recipients = role_model({"side=after": 1.0}, threshold=0.4)
     model.save(tmp_path / "m.npz")
-    again = TriggerModel.load(tmp_path / "m.npz").roles
+    loaded = TriggerModel.load(tmp_path / "m.npz")
+    again = loaded.roles
     assert (again.vocab, again.threshold, again.scope, again.require) == ({"cpos=PROPN": 0}, 0.7, "added", True)
     assert np.allclose(again.probabilities([["cpos=PROPN"]]), [1 / (1 + np.exp(-1.0))])
+    assert (loaded.recipients.vocab, loaded.recipients.threshold, loaded.recipients.scope) == \
+        ({"side=after": 0}, 0.4, "all")
     with pytest.raises(ValueError, match="unknown scope"):
         RoleModel.from_meta({**model.roles.to_meta()[0], "scope": "some"}, model.roles.coef)
+
+
+# Berlin : Moscou a attaqué .  (the rules find the actor, RUS, and no recipient)
+NO_RECIPIENT = [("Berlin", "Berlin", "PROPN", "dislocated", 4, ""), (":", ":", "PUNCT", "punct", 0, ""),
+                ("Moscou", "Moscou", "PROPN", "nsubj", 4, ""), ("a", "avoir", "AUX", "aux:tense", 4, ""),
+                ("attaqué", "attaquer", "VERB", "ROOT", 4, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 4, "")]

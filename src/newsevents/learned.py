@@ -89,8 +89,10 @@ class TriggerModel:
     "lemma|TYPE" -> CAMEO code seen in training for that word and type; ``veto`` and ``propose``: probability
     thresholds (chosen by cross-validation on the tune part, see the training script); ``rescue``: the probability
     of its own type above which a lexicon trigger is kept whatever the suppression rules say; ``rescue_bare``:
-    whether such a trigger is kept even when no actor and no recipient is found; ``roles``: the learned actor
-    choice (:class:`~newsevents.learned_roles.RoleModel`) or None.
+    whether such a trigger is kept even when no actor and no recipient is found; ``roles`` and ``recipients``: the
+    learned actor and recipient choices (:class:`~newsevents.learned_roles.RoleModel`) or None; ``spare``: whether
+    a trigger the model is confident of escapes the suppression rules (otherwise its confidence only opens it to the
+    learned actor and recipient choices of scope ``added``, and to their requirement).
     """
 
     labels: list[str]
@@ -105,6 +107,8 @@ class TriggerModel:
     rescue: float = 1.01
     rescue_bare: bool = True
     roles: RoleModel | None = None
+    recipients: RoleModel | None = None
+    spare: bool = True
 
     def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
         """(n, len(labels)) class probabilities for n candidates, each (feature names, word vector)."""
@@ -124,8 +128,8 @@ class TriggerModel:
     @property
     def active(self) -> bool:
         """Whether any of veto, proposal and rescue can fire (a threshold above 1 switches it off)."""
-        return min(self.veto, self.propose, self.rescue) <= 1.0 or (self.roles is not None
-                                                                   and self.roles.threshold <= 1.0)
+        return min(self.veto, self.propose, self.rescue) <= 1.0 or any(
+            m is not None and m.threshold <= 1.0 for m in (self.roles, self.recipients))
 
     def code_for(self, lemma: str, plover: str) -> str:
         """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
@@ -136,10 +140,12 @@ class TriggerModel:
         """Write the model to one ``.npz`` file (weights as float16; about 1-3 MB)."""
         meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
                 "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
-                "rescue_bare": self.rescue_bare, "info": self.info}
+                "rescue_bare": self.rescue_bare, "spare": self.spare, "info": self.info}
         arrays = {}
         if self.roles is not None:
             meta["roles"], arrays["role_coef"] = self.roles.to_meta()
+        if self.recipients is not None:
+            meta["recipients"], arrays["recipient_coef"] = self.recipients.to_meta()
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
                             meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
                             **arrays)
@@ -152,10 +158,12 @@ class TriggerModel:
             coef = data["coef"].astype(np.float32)
             intercept = data["intercept"].astype(np.float32)
             roles = RoleModel.from_meta(meta["roles"], data["role_coef"]) if "roles" in meta else None
+            recipients = (RoleModel.from_meta(meta["recipients"], data["recipient_coef"]) if "recipients" in meta
+                          else None)
         vocab = {name: i for i, name in enumerate(meta["vocab"])}
         return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
                    meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
-                   meta.get("rescue_bare", True), roles)
+                   meta.get("rescue_bare", True), roles, recipients, meta.get("spare", True))
 
 
 def unit(vector: np.ndarray) -> np.ndarray:
