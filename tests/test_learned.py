@@ -219,7 +219,37 @@ def test_a_model_saved_with_its_role_model_loads_it_back(tmp_path):
         RoleModel.from_meta({**model.roles.to_meta()[0], "scope": "some"}, model.roles.coef)
 
 
+def test_model_actor_gives_an_event_with_no_actor_the_best_scored_mention():
+    assert code_actors(None, DISLOCATED) == []  # no participant: dropped by the rules
+    sure = role_model({"cpos=PROPN": 5.0})  # p 0.95
+    assert code_actors(with_roles(sure), DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unsure = role_model({"cpos=PROPN": 1.0})  # p 0.27
+    assert code_actors(with_roles(unsure), DISLOCATED) == []
+
+
+def test_scope_added_fills_only_the_triggers_the_model_rescued_and_require_drops_the_rest():
+    sure = role_model({"cpos=PROPN": 5.0}, scope="added")
+    assert code_actors(with_roles(sure), DISLOCATED) == []  # a lexicon trigger the model did not rescue
+    assert code_actors(with_roles(sure, rescue=0.5), DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unspared = with_roles(sure, rescue=0.5)
+    unspared.spare = False  # not spared, but still open to the actor choice of scope "added"
+    assert code_actors(unspared, DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unsure = role_model({"cpos=PROPN": 1.0}, scope="added", require=True)
+    assert code_actors(with_roles(unsure, rescue=0.5), DISLOCATED) == []  # rescued, still no actor: dropped
+    unsure.require = False
+    assert code_actors(with_roles(unsure, rescue=0.5), DISLOCATED) == [("ASSAULT", "attaque", [])]
+
+
 # Berlin : Moscou a attaqué .  (the rules find the actor, RUS, and no recipient)
 NO_RECIPIENT = [("Berlin", "Berlin", "PROPN", "dislocated", 4, ""), (":", ":", "PUNCT", "punct", 0, ""),
                 ("Moscou", "Moscou", "PROPN", "nsubj", 4, ""), ("a", "avoir", "AUX", "aux:tense", 4, ""),
                 ("attaqué", "attaquer", "VERB", "ROOT", 4, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 4, "")]
+
+
+def test_model_recipient_fills_an_empty_recipient_never_with_the_actor():
+    assert code_actors(None, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], [])]
+    model = with_roles(None)
+    model.recipients = role_model({"cpos=PROPN": 5.0})  # both names score the same: the actor is skipped
+    assert code_actors(model, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], ["DEU"])]
+    model.recipients = role_model({"cpos=PROPN": 5.0, "cdep=dislocated": -9.0})
+    assert code_actors(model, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], [])]
