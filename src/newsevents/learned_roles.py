@@ -79,6 +79,11 @@ class RoleModel:
     scope: str = "added"
     require: bool = False
 
+    def covers(self, model_trigger: bool) -> bool:
+        """Whether the choice applies to an event, given whether its trigger was proposed or marked confident by
+        the trigger model (scope ``added``: only then; ``all``: always)."""
+        return self.scope == "all" or model_trigger
+
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
         """(n,) probability that each candidate (its feature names) is the actor."""
         scores = np.full(len(rows), self.intercept, dtype=np.float64)

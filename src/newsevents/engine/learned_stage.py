@@ -152,7 +152,7 @@ def _choose(coder, c, s, roles, others) -> tuple:
     if roles is None or roles.threshold > 1.0:
         return ()
     i = c.trig.token.i
-    if roles.scope == "added" and i not in s.confident and i not in s.model_added:
+    if not roles.covers(i in s.confident or i in s.model_added):
         return ()
     from ..learned_roles import role_features
 
