@@ -9,8 +9,10 @@ found in the cleaned text (inside the event's ``eventtext`` when it occurs there
 is labelled with the event's PLOVER type; every other candidate token of the record is "no event".
 
 Steps: parse every record once; record the model's feature rows as the coder computes them (lexicon triggers
-included); ``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is
-run on each held-out fold to choose the veto, proposal and rescue settings: the best sum of F1 (type + dyad + full)
+included), and for each gold event located at a token, one row per actor named in its sentence, labelled by the
+gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`);
+``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is run on
+each held-out fold to choose the trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full)
 among the settings that gain at least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level
 of the dev sets (``eval/dev``, coded with the final model); the final
 model is trained on all tune records with those thresholds. The same seed gives the same model.

@@ -4,16 +4,17 @@ The lexicon's frames (:mod:`newsevents.lexicon`) say which words *can* code an e
 they miss rarer synonyms and code other senses. This model is trained on annotated news
 (``eval/train`` of the shared material, its *tune* part only; ``scripts/train_trigger_model.py`` rebuilds it with a
 fixed seed) and is used by the coder's candidate stage :func:`newsevents.engine.learned_stage.learned_triggers` in
-three ways, each switched off by a threshold above 1 (the shipped French model has all three off: no setting
-raised F1 at every level in cross-validation, see docs/accuracy.md):
+three ways, each switched off by a threshold above 1 (the shipped French model uses rescue alone, without sparing,
+to open its confident triggers to the learned actor and recipient choices of :mod:`newsevents.learned_roles`:
+the setting that raised F1 at every level in cross-validation, see docs/accuracy.md):
 
 * **veto** -- a trigger of the lexicon whose "no event" probability is above ``veto`` is dropped (a lexicon
   word used in another sense);
 * **proposal** -- a word the lexicon does not match whose best event type has a probability above ``propose`` becomes
   a candidate trigger with a synthetic frame of that type (a rarer synonym no frame lists), whose roles are then
   found by the same rules as any trigger;
-* **rescue** -- a trigger of the lexicon whose own type has a probability above ``rescue`` escapes the suppression
-  rules.
+* **rescue** -- a trigger of the lexicon whose own type has a probability above ``rescue`` is confident: it escapes
+  the suppression rules when ``spare`` is on, and is open to the role choices of scope ``added``.
 
 The model is a multinomial logistic regression (scikit-learn at training time; numpy only at run time) over
 binary features of the parse (lemma, part of speech, dependency, morphology, head, children, prepositions, what
