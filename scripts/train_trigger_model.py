@@ -9,8 +9,10 @@ found in the cleaned text (inside the event's ``eventtext`` when it occurs there
 is labelled with the event's PLOVER type; every other candidate token of the record is "no event".
 
 Steps: parse every record once; record the model's feature rows as the coder computes them (lexicon triggers
-included); ``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is
-run on each held-out fold to choose the veto, proposal and rescue settings: the best sum of F1 (type + dyad + full)
+included), and for each gold event located at a token, one row per actor named in its sentence, labelled by the
+gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`);
+``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is run on
+each held-out fold to choose the trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full)
 among the settings that gain at least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level
 of the dev sets (``eval/dev``, coded with the final model); the final
 model is trained on all tune records with those thresholds. The same seed gives the same model.
@@ -31,10 +33,20 @@ ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ("type", "dyad", "full")
 MARGIN = 0.005
 """The smallest cross-validated F1 gain, at each level, that counts as a gain (a few events of the 1,520)."""
-GRID = tuple((1.01, propose, rescue, False) for propose in (0.3, 0.45, 0.6, 1.01) for rescue in (0.3, 0.45, 0.6, 1.01)
-             if (propose, rescue) != (1.01, 1.01)) + ((0.9, 0.3, 0.3, False), (0.9, 1.01, 1.01, False))
-"""(veto, propose, rescue, rescue_bare) settings tried by cross-validation; 1.01 switches a mechanism off."""
+TRIGGER_GRID = ((1.01, 1.01, 0.3, False, False), (1.01, 1.01, 0.3, False, True), (1.01, 1.01, 0.45, False, False),
+                (1.01, 0.3, 0.3, False, False), (1.01, 1.01, 1.01, False, False))
+"""(veto, propose, rescue, rescue_bare, spare) settings of the trigger model; 1.01 switches a mechanism off."""
+ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "all"), (0.7, "added", True, 0.5, "added"),
+             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"))
+"""(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
+(:class:`newsevents.learned_roles.RoleModel`)."""
+GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID
+             if min(t[:3]) <= 1.0 or "all" in (r[1] if r[0] <= 1.0 else "", r[4] if r[3] <= 1.0 else ""))
+"""Settings tried by cross-validation: a trigger setting followed by a role setting (the rules alone, every
+mechanism off, is the baseline every setting is compared with)."""
+OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all")
 C = 0.5
+ROLE_C = 0.5
 
 
 def is_devtest(record_id: str) -> bool:
@@ -131,6 +143,7 @@ def capture_rows(corpus: Corpus, coder):
 
     class Recorder:  # keeps every lexicon trigger, proposes nothing
         veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
+        roles = recipients = None
 
         @staticmethod
         def probabilities(rows):
@@ -169,6 +182,88 @@ def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str
             out.setdefault(record["id"], []).append((start, sorted(types)[0], str(event.get("cameo") or "")))
     print(f"gold triggers located: {sum(map(len, out.values()))}, not found: {missing}", file=sys.stderr)
     return out
+
+
+def gold_actors(corpus: Corpus, records) -> dict[str, list[tuple[int, str, frozenset, frozenset]]]:
+    """Per record id: (start offset of the trigger in the cleaned text, PLOVER type, gold source country codes,
+    gold target country codes) of each gold event located in the text (``---`` and empty slots give no code)."""
+    from newsevents.cleanup import clean_text
+    from newsevents.evaluate import event_types, parse_actors
+
+    texts = {a.id: a.text for a, _ in corpus.items}
+    out: dict[str, list] = {}
+    for record in records:
+        text = texts.get(record["id"], "")
+        for event in record.get("events", []):
+            types = event_types(event, "plover", "cameo")
+            trigger = clean_text(event.get("trigger") or "")
+            if not types or not trigger:
+                continue
+            sources, targets = (frozenset(code for code, _ in parse_actors(event.get(key)) if code)
+                                for key in ("source", "target"))
+            eventtext = clean_text(event.get("eventtext") or "")
+            at = text.find(eventtext) if eventtext else -1
+            start = text.find(trigger, at) if at >= 0 and trigger in eventtext else text.find(trigger)
+            if start >= 0 and (sources or targets):
+                out.setdefault(record["id"], []).append((start, sorted(types)[0], sources, targets))
+    return out
+
+
+def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str], bool | None, bool | None]]:
+    """Run the coder with no model; for each gold event located at a token, one row per actor candidate of its
+    sentence (:func:`newsevents.engine.learned_stage.role_candidates`): (doc id, feature names, whether the
+    candidate's code is a gold source code, whether it is a gold target code); None where the gold slot names
+    no code."""
+    from newsevents.engine.frames import Trigger
+    from newsevents.engine.learned_stage import role_candidates
+    from newsevents.learned_roles import role_features
+    from newsevents.lexicon import Frame
+
+    rows: list = []
+    current = {}
+
+    def recording(coder_, s):
+        for start, plover, sources, targets in actors.get(current["id"], ()):
+            for tok in s.sent:
+                if tok.idx + s.offset <= start < tok.idx + s.offset + len(tok):
+                    trig = Trigger(tok, Frame(lemma=tok.lemma_, cameo="010"), None, tok.pos_ in ("NOUN", "PROPN"))
+                    for head, entity, kind in role_candidates(coder_, trig, s):
+                        rows.append((current["id"], role_features(tok, head, entity.sector, plover, kind),
+                                     entity.code in sources if sources else None,
+                                     entity.code in targets if targets else None))
+
+    coder.model = None
+    coder.candidate_stages.insert(0, recording)
+    try:
+        for article, docs in corpus.items:
+            current["id"] = article.id
+            coder.code(article, [(o, d.copy()) for o, d in docs])
+    finally:
+        coder.candidate_stages.remove(recording)
+    return rows
+
+
+def fit_roles(rows, indices, seed, side: int = 2):
+    """Train an actor (``side`` 2) or recipient (``side`` 3) choice (:class:`newsevents.learned_roles.RoleModel`,
+    switched off until a setting is applied) on the role rows at ``indices`` whose label on that side is known."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from newsevents.learned_roles import RoleModel
+
+    indices = [i for i in indices if rows[i][side] is not None]
+    counts = Counter(name for i in indices for name in set(rows[i][1]))
+    vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
+    r_idx, c_idx = [], []
+    for r, i in enumerate(indices):
+        for name in set(rows[i][1]):
+            if name in vocab:
+                r_idx.append(r)
+                c_idx.append(vocab[name])
+    x = sparse.csr_matrix((np.ones(len(r_idx), dtype=np.float32), (r_idx, c_idx)), shape=(len(indices), len(vocab)))
+    clf = LogisticRegression(C=ROLE_C, max_iter=2000, random_state=seed)
+    clf.fit(x, [bool(rows[i][side]) for i in indices])
+    return RoleModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
 
 
 def label_rows(captured, triggers) -> list[str]:
@@ -230,7 +325,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--report", type=Path, default=None, help="write the cross-validation table (JSON)")
     parser.add_argument("--cache", type=Path, default=None, help="keep (or reuse) the parses in this folder")
-    parser.add_argument("--grid", default=None, help="settings to try: 'veto,propose,rescue,bare;...'")
+    parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
+                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,recipient_scope'")
     args = parser.parse_args()
     out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
     from newsevents.learned import TriggerModel
@@ -241,50 +337,76 @@ def main() -> int:
     pipeline = Pipeline(args.lang, force_lang=True, learned=False)
     coder = pipeline.coder
     corpus = Corpus(pipeline, records, args.cache and args.cache / "tune")
-    settings = GRID if not args.grid else tuple(
-        (float(v), float(p), float(r), b.strip().lower() in ("1", "true", "yes"))
-        for v, p, r, b in (part.split(",") for part in args.grid.split(";")))
+    settings = GRID if not args.grid else tuple(parse_setting(part) for part in args.grid.split(";"))
     print(f"parsed {len(records)} tune records in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     captured = capture_rows(corpus, coder)
     triggers = gold_triggers(corpus, records)
     labels = label_rows(captured, triggers)
-    print(f"{len(captured)} candidate rows, {sum(1 for x in labels if x)} labelled events", file=sys.stderr)
+    role_rows = capture_role_rows(corpus, coder, gold_actors(corpus, records))
+    print(f"{len(captured)} candidate rows, {sum(1 for x in labels if x)} labelled events, {len(role_rows)} actor "
+          f"candidate rows", file=sys.stderr)
     tables = (code_tables(records, triggers, coder.cameo), lemma_code_table(captured, labels, triggers, coder.cameo))
-    cv = cross_validate(corpus, records, captured, labels, tables, settings, args)
+    cv = cross_validate(corpus, records, (captured, labels, role_rows), tables, settings, args)
     order, vocab, coef, intercept = fit(captured, labels, list(range(len(captured))), args.seed)
-    final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {})
+    everything = list(range(len(role_rows)))
+    final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {},
+                         roles=fit_roles(role_rows, everything, args.seed, 2),
+                         recipients=fit_roles(role_rows, everything, args.seed, 3))
     dev = dev_check(pipeline, final, settings, args)
     best = choose(cv, dev)
-    final.veto, final.propose, final.rescue, final.rescue_bare = best
+    apply_setting(final, best)
+    final.roles = final.roles if final.roles.threshold <= 1.0 else None
+    final.recipients = final.recipients if final.recipients.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
-                  "folds": args.folds, "seed": args.seed, "C": C, "cv": cv.get(best, cv[None]), "cv_no_model": cv[None]}
+                  "role_rows": len(role_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C,
+                  "cv": cv[best], "cv_no_model": cv[OFF]}
     final.save(out)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), veto/propose/rescue/bare {best}", file=sys.stderr)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), setting {best}, "
+          f"in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     if args.report:
         report = {str(k): {"cv_tune": cv[k], "dev": dev[k], "chosen": k == best} for k in cv}
         args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
 
 
-def cross_validate(corpus, records, captured, labels, tables, settings, args) -> dict:
-    """Scores of the coder on each held-out fold with the model trained on the others, per setting (None: no
-    model), over all tune records."""
+def parse_setting(text: str) -> tuple:
+    """One ``--grid`` setting (see :data:`GRID`), its ten values separated by commas."""
+    v, p, r, b, sp, t, scope, req, rt, rscope = (x.strip() for x in text.split(","))
+    yes = ("1", "true", "yes")
+    return (float(v), float(p), float(r), b.lower() in yes, sp.lower() in yes, float(t), scope, req.lower() in yes,
+            float(rt), rscope)
+
+
+def apply_setting(model, setting) -> None:
+    """Set a model's thresholds, its actor choice's threshold, scope and requirement and its recipient choice's
+    threshold and scope to ``setting`` (see :data:`GRID`)."""
+    model.veto, model.propose, model.rescue, model.rescue_bare, model.spare = setting[:5]
+    model.roles.threshold, model.roles.scope, model.roles.require = setting[5:8]
+    model.recipients.threshold, model.recipients.scope = setting[8:]
+
+
+def cross_validate(corpus, records, data, tables, settings, args) -> dict:
+    """Scores of the coder on each held-out fold with the models trained on the others, per setting (:data:`OFF`:
+    the rules alone), over all tune records. ``data``: (trigger rows, their labels, actor candidate rows)."""
     from newsevents.evaluate import score
     from newsevents.learned import TriggerModel
 
+    captured, labels, role_rows = data
     coder = corpus.pipeline.coder
     rng = np.random.default_rng(args.seed)
     ids = sorted({a.id for a, _ in corpus.items})
     fold_of = dict(zip(ids, rng.permutation(len(ids)) % args.folds))
-    events: dict = {setting: [] for setting in (None, *settings)}
+    events: dict = {setting: [] for setting in (OFF, *settings)}
     for fold in range(args.folds):
         train = [i for i, row in enumerate(captured) if fold_of[row[0]] != fold]
         held = {doc_id for doc_id, f in fold_of.items() if f == fold}
-        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {})
+        role_train = [i for i, row in enumerate(role_rows) if fold_of[row[0]] != fold]
+        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {},
+                             roles=fit_roles(role_rows, role_train, args.seed, 2),
+                             recipients=fit_roles(role_rows, role_train, args.seed, 3))
         for setting in events:
-            if setting is not None:
-                model.veto, model.propose, model.rescue, model.rescue_bare = setting
-            coder.model = model if setting is not None else None
+            apply_setting(model, setting)
+            coder.model = model if setting != OFF else None
             events[setting] += corpus.run(coder, held)
         print(f"fold {fold} done", file=sys.stderr)
     coder.model = None
@@ -292,18 +414,18 @@ def cross_validate(corpus, records, captured, labels, tables, settings, args) ->
 
 
 def dev_check(pipeline, model, settings, args) -> dict:
-    """Scores of the final model on each development gold set (``eval/dev``), per setting (None: no model)."""
+    """Scores of the final model on each development gold set (``eval/dev``), per setting (:data:`OFF`: the
+    rules alone)."""
     from newsevents.evaluate import read_jsonl, score
 
     coder = pipeline.coder
-    out: dict = {setting: {} for setting in (None, *settings)}
+    out: dict = {setting: {} for setting in (OFF, *settings)}
     for path in sorted((args.shared / "eval" / "dev").glob("*.jsonl")):
         records = read_jsonl(str(path))
         corpus = Corpus(pipeline, records, args.cache and args.cache / path.stem)
         for setting in out:
-            if setting is not None:
-                model.veto, model.propose, model.rescue, model.rescue_bare = setting
-            coder.model = model if setting is not None else None
+            apply_setting(model, setting)
+            coder.model = model if setting != OFF else None
             out[setting][path.stem] = summary(score(records, corpus.run(coder)))
     coder.model = None
     return out
@@ -312,20 +434,20 @@ def dev_check(pipeline, model, settings, args) -> dict:
 def choose(cv: dict, dev: dict, tolerance: float = 0.03, margin: float = MARGIN):
     """The setting with the best sum of cross-validated F1 (type + dyad + full) among those that gain at least
     ``margin`` at every level in cross-validation and lose no more than ``tolerance`` F1 at any level of any dev
-    set, against the rules alone; all mechanisms off when none qualifies. Prints the table."""
+    set, against the rules alone; :data:`OFF` (every mechanism off) when none qualifies. Prints the table."""
     def fair(setting) -> bool:
-        return all(cv[setting][lv] >= cv[None][lv] + margin for lv in LEVELS) and all(
-            dev[setting][name][lv] >= dev[None][name][lv] - tolerance for name in dev[None] for lv in LEVELS)
+        return all(cv[setting][lv] >= cv[OFF][lv] + margin for lv in LEVELS) and all(
+            dev[setting][name][lv] >= dev[OFF][name][lv] - tolerance for name in dev[OFF] for lv in LEVELS)
 
-    allowed = [s for s in cv if s is not None and fair(s)]
-    best = max(allowed, key=lambda s: sum(cv[s][lv] for lv in LEVELS)) if allowed else None
+    allowed = [s for s in cv if s != OFF and fair(s)]
+    best = max(allowed, key=lambda s: sum(cv[s][lv] for lv in LEVELS)) if allowed else OFF
     for setting, row in cv.items():
         devs = "  ".join(f"{name[:6]} " + "/".join(f"{v[lv]:.2f}" for lv in LEVELS) for name, v in dev[setting].items())
-        print(f"{str(setting or 'no model'):28s} cv " + "/".join(f"{row[lv]:.3f}" for lv in LEVELS)
+        label = "rules alone" if setting == OFF else ",".join(str(x) for x in setting)
+        print(f"{label:36s} cv " + "/".join(f"{row[lv]:.3f}" for lv in LEVELS)
               + f" (P {row['type_p']:.2f} R {row['type_r']:.2f})  {devs}" + ("  <- chosen" if setting == best else ""))
-    if best is None:
+    if best == OFF:
         print("no setting qualifies: the model is written switched off", file=sys.stderr)
-        return (1.01, 1.01, 1.01, False)
     return best
 
 

@@ -1,5 +1,6 @@
-"""The learned trigger model (:mod:`newsevents.learned`): features, scoring, saving, and the coder's use of it
-(veto, proposal, rescue) on hand-built parses with a small hand-made model -- no trained weights involved."""
+"""The learned trigger model (:mod:`newsevents.learned`) and actor choice (:mod:`newsevents.learned_roles`):
+features, scoring, saving, and the coder's use of them (veto, proposal, rescue, model actor) on hand-built parses
+with small hand-made models -- no trained weights involved."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,10 +10,12 @@ from spacy.tokens import Doc
 
 from newsevents.coder import EventCoder
 from newsevents.langdata import load_language
+from newsevents.actor_data import Mention
 from newsevents.learned import TriggerModel, candidate, features, packaged_model, synthetic_slots
+from newsevents.learned_roles import RoleModel, dep_path, role_features
 from newsevents.records import Article
 
-from test_coder_rules import NoDates, NoPlaces, StubActors
+from test_coder_rules import ACTORS, NoDates, NoPlaces, StubActors, StubContext
 
 VOCAB = spacy.blank("fr").vocab
 
@@ -113,6 +116,8 @@ def test_rescue_keeps_a_sure_trigger_that_has_no_participant():
     assert code(coder_with(None), rows) == []
     sure = toy_model({"ASSAULT": {"lem=attaque": 6.0}}, rescue=0.5)
     assert code(coder_with(sure), rows) == [("ASSAULT", "190", "attaque")]
+    sure.spare = False  # confidence then only opens the trigger to the learned role choices: nothing is spared
+    assert code(coder_with(sure), rows) == []
 
 
 def test_synthetic_frames_take_the_slots_the_lexicon_uses_most_for_the_root():
@@ -132,3 +137,119 @@ def test_the_packaged_french_model_loads_with_thresholds_and_codes():
     assert 0 < model.propose <= 1.01 and 0 < model.veto <= 1.01
     assert model.coef.shape == (len(model.labels), len(model.vocab) + 300)
     assert packaged_model("xx") is None
+
+
+# -- the learned actor choice ------------------------------------------------------------------------------------
+
+# Moscou : une attaque a été signalée .  ("Moscou" hangs on the noun as a dislocated phrase: no rule path makes it
+# the actor, so the rules drop the attack, which has no participant)
+DISLOCATED = [("Moscou", "Moscou", "PROPN", "dislocated", 6, ""), (":", ":", "PUNCT", "punct", 0, ""),
+              ("une", "un", "DET", "det", 3, ""), ("attaque", "attaque", "NOUN", "nsubj:pass", 6, ""),
+              ("a", "avoir", "AUX", "aux:tense", 6, ""), ("été", "être", "AUX", "aux:pass", 6, ""),
+              ("signalée", "signaler", "VERB", "ROOT", 6, ""), (".", ".", "PUNCT", "punct", 6, "")]
+
+
+class MentionContext(StubContext):
+    """The stub resolver, which also lists each known word as an actor mention."""
+
+    def mentions_in(self, doc, start, end):
+        return [Mention(t.i, t.i + 1, t.idx, t.idx + len(t), *ACTORS[t.lower_], None, "country")
+                for t in doc[start:end] if t.lower_ in ACTORS]
+
+
+class MentionActors(StubActors):
+    def article(self, published):
+        return MentionContext()
+
+
+def role_model(weights: dict[str, float], threshold=0.5, scope="all", require=False) -> RoleModel:
+    names = sorted(weights)
+    return RoleModel({n: i for i, n in enumerate(names)}, np.array([weights[n] for n in names], dtype=np.float32),
+                     -2.0, threshold, scope, require)
+
+
+def with_roles(roles, rescue=1.01) -> TriggerModel:
+    model = toy_model({"ASSAULT": {"lem=attaque": 6.0}}, veto=1.01, propose=1.01, rescue=rescue)
+    model.roles = roles
+    return model
+
+
+def code_actors(model, rows, recipients=False):
+    coder = EventCoder(load_language("fr"), None, actors=MentionActors(), dates=NoDates(), places=NoPlaces(),
+                       model=model)
+    doc = parse(rows)
+    return [(e.event_type, e.event_text, [a.code for a in e.actor]) + ((
+             [r.code for r in e.recipient],) if recipients else ())
+            for e in coder.code(Article("t", doc.text, "2024-03-10"), [(0, doc)])]
+
+
+def test_dependency_paths_climb_to_the_common_ancestor_then_descend():
+    doc = parse(CRITICISE)
+    assert dep_path(doc[0], doc[2]) == "nsubj^"
+    assert dep_path(doc[0], doc[3]) == "nsubj^>obj"
+    assert dep_path(doc[2], doc[0]) == ">nsubj"
+    assert dep_path(doc[0], doc[3], longest=1) == "far"
+
+
+def test_role_features_name_order_distance_path_and_type():
+    doc = parse(CRITICISE)
+    names = role_features(doc[2], doc[0], "GOV", "ACCUSE", "country")
+    assert {"side=before", "dist=2", "path=nsubj^", "cdep=nsubj", "cpos=PROPN", "sec=GOV", "tpos=VERB",
+            "type=ACCUSE", "child=nsubj|", "kind=country"} <= set(names)
+    assert "side=after" in role_features(doc[2], doc[3], "", "ACCUSE")
+
+
+def test_role_probabilities_are_a_logistic_of_the_summed_weights():
+    model = role_model({"cpos=PROPN": 3.0, "side=before": 0.5})
+    p = model.probabilities([["cpos=PROPN", "side=before", "unseen"], []])
+    assert np.allclose(p, [1 / (1 + np.exp(-1.5)), 1 / (1 + np.exp(2.0))])
+
+
+def test_a_model_saved_with_its_role_model_loads_it_back(tmp_path):
+    model = with_roles(role_model({"cpos=PROPN": 3.0}, threshold=0.7, scope="added", require=True))
+    model.recipients = role_model({"side=after": 1.0}, threshold=0.4)
+    model.save(tmp_path / "m.npz")
+    loaded = TriggerModel.load(tmp_path / "m.npz")
+    again = loaded.roles
+    assert (again.vocab, again.threshold, again.scope, again.require) == ({"cpos=PROPN": 0}, 0.7, "added", True)
+    assert np.allclose(again.probabilities([["cpos=PROPN"]]), [1 / (1 + np.exp(-1.0))])
+    assert (loaded.recipients.vocab, loaded.recipients.threshold, loaded.recipients.scope) == \
+        ({"side=after": 0}, 0.4, "all")
+    with pytest.raises(ValueError, match="unknown scope"):
+        RoleModel.from_meta({**model.roles.to_meta()[0], "scope": "some"}, model.roles.coef)
+
+
+def test_model_actor_gives_an_event_with_no_actor_the_best_scored_mention():
+    assert code_actors(None, DISLOCATED) == []  # no participant: dropped by the rules
+    sure = role_model({"cpos=PROPN": 5.0})  # p 0.95
+    assert code_actors(with_roles(sure), DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unsure = role_model({"cpos=PROPN": 1.0})  # p 0.27
+    assert code_actors(with_roles(unsure), DISLOCATED) == []
+
+
+def test_scope_added_fills_only_the_triggers_the_model_rescued_and_require_drops_the_rest():
+    sure = role_model({"cpos=PROPN": 5.0}, scope="added")
+    assert code_actors(with_roles(sure), DISLOCATED) == []  # a lexicon trigger the model did not rescue
+    assert code_actors(with_roles(sure, rescue=0.5), DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unspared = with_roles(sure, rescue=0.5)
+    unspared.spare = False  # not spared, but still open to the actor choice of scope "added"
+    assert code_actors(unspared, DISLOCATED) == [("ASSAULT", "attaque", ["RUS"])]
+    unsure = role_model({"cpos=PROPN": 1.0}, scope="added", require=True)
+    assert code_actors(with_roles(unsure, rescue=0.5), DISLOCATED) == []  # rescued, still no actor: dropped
+    unsure.require = False
+    assert code_actors(with_roles(unsure, rescue=0.5), DISLOCATED) == [("ASSAULT", "attaque", [])]
+
+
+# Berlin : Moscou a attaqué .  (the rules find the actor, RUS, and no recipient)
+NO_RECIPIENT = [("Berlin", "Berlin", "PROPN", "dislocated", 4, ""), (":", ":", "PUNCT", "punct", 0, ""),
+                ("Moscou", "Moscou", "PROPN", "nsubj", 4, ""), ("a", "avoir", "AUX", "aux:tense", 4, ""),
+                ("attaqué", "attaquer", "VERB", "ROOT", 4, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 4, "")]
+
+
+def test_model_recipient_fills_an_empty_recipient_never_with_the_actor():
+    assert code_actors(None, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], [])]
+    model = with_roles(None)
+    model.recipients = role_model({"cpos=PROPN": 5.0})  # both names score the same: the actor is skipped
+    assert code_actors(model, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], ["DEU"])]
+    model.recipients = role_model({"cpos=PROPN": 5.0, "cdep=dislocated": -9.0})
+    assert code_actors(model, NO_RECIPIENT, True) == [("ASSAULT", "a attaqué", ["RUS"], [])]

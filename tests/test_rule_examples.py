@@ -12,7 +12,7 @@ their work without recording themselves (they return False by design): for those
 events, and that they are not coded when the rule is replaced by a step that does nothing.
 
 The pipeline fixture codes with the rules alone; the learned model's rules run on the shipped model with the
-thresholds given in the example (it ships with them switched off).
+thresholds given in the example (``model={}``: as shipped).
 """
 from __future__ import annotations
 
@@ -244,6 +244,14 @@ EXAMPLES: dict[str, Example] = {
         "grève", ("PROTEST 143 FRA/LAB -> FRA/GOV asserted",)),
     "duplicate": Example(
         "Le président français s'est rendu en Russie, une visite très attendue.", "event dropped", "visite"),
+    "model_actor": Example(
+        "Au Niger, des villageois ont fui après une attaque présumée de Boko Haram contre une caserne.", "fired",
+        "attaque", note="NGA/REB", model={}),
+    "model_actor_required": Example(
+        "Des affrontements ont fait trois morts à Nantes.", "dropped", "affrontements", (), model={}),
+    "model_recipient": Example(
+        "Le Kremlin a menacé, dans un message adressé à l'Ukraine.", "fired", "menacé",
+        ("THREATEN 130 RUS/GOV -> UKR/- asserted",), note="UKR", model={}),
     "model_rescue": Example(
         "La Russie a lancé des frappes.", "confident", "frappes", ("ASSAULT 195 RUS/- -> - asserted",),
         note="p(ASSAULT)", model={"rescue": 0.5}),

@@ -4,16 +4,17 @@ The lexicon's frames (:mod:`newsevents.lexicon`) say which words *can* code an e
 they miss rarer synonyms and code other senses. This model is trained on annotated news
 (``eval/train`` of the shared material, its *tune* part only; ``scripts/train_trigger_model.py`` rebuilds it with a
 fixed seed) and is used by the coder's candidate stage :func:`newsevents.engine.learned_stage.learned_triggers` in
-three ways, each switched off by a threshold above 1 (the shipped French model has all three off: no setting
-raised F1 at every level in cross-validation, see docs/accuracy.md):
+three ways, each switched off by a threshold above 1 (the shipped French model uses rescue alone, without sparing,
+to open its confident triggers to the learned actor and recipient choices of :mod:`newsevents.learned_roles`:
+the setting that raised F1 at every level in cross-validation, see docs/accuracy.md):
 
 * **veto** -- a trigger of the lexicon whose "no event" probability is above ``veto`` is dropped (a lexicon
   word used in another sense);
 * **proposal** -- a word the lexicon does not match whose best event type has a probability above ``propose`` becomes
   a candidate trigger with a synthetic frame of that type (a rarer synonym no frame lists), whose roles are then
   found by the same rules as any trigger;
-* **rescue** -- a trigger of the lexicon whose own type has a probability above ``rescue`` escapes the suppression
-  rules.
+* **rescue** -- a trigger of the lexicon whose own type has a probability above ``rescue`` is confident: it escapes
+  the suppression rules when ``spare`` is on, and is open to the role choices of scope ``added``.
 
 The model is a multinomial logistic regression (scikit-learn at training time; numpy only at run time) over
 binary features of the parse (lemma, part of speech, dependency, morphology, head, children, prepositions, what
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+
+from .learned_roles import RoleModel
 
 NO_EVENT = ""
 PACKAGED = "packaged"
@@ -87,7 +90,10 @@ class TriggerModel:
     "lemma|TYPE" -> CAMEO code seen in training for that word and type; ``veto`` and ``propose``: probability
     thresholds (chosen by cross-validation on the tune part, see the training script); ``rescue``: the probability
     of its own type above which a lexicon trigger is kept whatever the suppression rules say; ``rescue_bare``:
-    whether such a trigger is kept even when no actor and no recipient is found.
+    whether such a trigger is kept even when no actor and no recipient is found; ``roles`` and ``recipients``: the
+    learned actor and recipient choices (:class:`~newsevents.learned_roles.RoleModel`) or None; ``spare``: whether
+    a trigger the model is confident of escapes the suppression rules (otherwise its confidence only opens it to the
+    learned actor and recipient choices of scope ``added``, and to their requirement).
     """
 
     labels: list[str]
@@ -101,6 +107,9 @@ class TriggerModel:
     info: dict
     rescue: float = 1.01
     rescue_bare: bool = True
+    roles: RoleModel | None = None
+    recipients: RoleModel | None = None
+    spare: bool = True
 
     def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
         """(n, len(labels)) class probabilities for n candidates, each (feature names, word vector)."""
@@ -120,7 +129,8 @@ class TriggerModel:
     @property
     def active(self) -> bool:
         """Whether any of veto, proposal and rescue can fire (a threshold above 1 switches it off)."""
-        return min(self.veto, self.propose, self.rescue) <= 1.0
+        return min(self.veto, self.propose, self.rescue) <= 1.0 or any(
+            m is not None and m.threshold <= 1.0 for m in (self.roles, self.recipients))
 
     def code_for(self, lemma: str, plover: str) -> str:
         """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
@@ -131,9 +141,15 @@ class TriggerModel:
         """Write the model to one ``.npz`` file (weights as float16; about 1-3 MB)."""
         meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
                 "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
-                "rescue_bare": self.rescue_bare, "info": self.info}
+                "rescue_bare": self.rescue_bare, "spare": self.spare, "info": self.info}
+        arrays = {}
+        if self.roles is not None:
+            meta["roles"], arrays["role_coef"] = self.roles.to_meta()
+        if self.recipients is not None:
+            meta["recipients"], arrays["recipient_coef"] = self.recipients.to_meta()
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
-                            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
+                            meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+                            **arrays)
 
     @classmethod
     def load(cls, path) -> "TriggerModel":
@@ -142,10 +158,13 @@ class TriggerModel:
             meta = json.loads(bytes(data["meta"]).decode("utf-8"))
             coef = data["coef"].astype(np.float32)
             intercept = data["intercept"].astype(np.float32)
+            roles = RoleModel.from_meta(meta["roles"], data["role_coef"]) if "roles" in meta else None
+            recipients = (RoleModel.from_meta(meta["recipients"], data["recipient_coef"]) if "recipients" in meta
+                          else None)
         vocab = {name: i for i, name in enumerate(meta["vocab"])}
         return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
                    meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
-                   meta.get("rescue_bare", True))
+                   meta.get("rescue_bare", True), roles, recipients, meta.get("spare", True))
 
 
 def unit(vector: np.ndarray) -> np.ndarray:

@@ -9,7 +9,15 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
   a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists);
 * rule ``model_rescue`` -- a lexicon trigger whose own type reaches ``rescue`` is *confident*: the suppression
   and label rules, the answered-request rule and the rules that require an actor or a recipient of the frame do
-  not drop it ("la mobilisation contre la réforme", coded although the rules took it for background).
+  not drop it ("la mobilisation contre la réforme", coded although the rules took it for background), unless the
+  model's ``spare`` is off: then its confidence only opens it to the learned actor and recipient choices of scope
+  ``added`` (and to their requirement), as for a proposed trigger;
+* rule ``model_actor`` (roles stage) -- an event left with no actor gets the actor mentioned in its sentence that
+  the learned actor choice (:mod:`newsevents.learned_roles`) scores highest, when that score reaches the role
+  model's threshold; by the role model's scope, only the events of triggers the model proposed or rescued, or all;
+  rule ``model_actor_required`` then drops an event the model added that still has no actor (when required);
+* rule ``model_recipient`` (roles stage) -- the same for an event left with no recipient, by the learned
+  recipient choice, after the rules' own recipient fallbacks.
 """
 from __future__ import annotations
 
@@ -65,7 +73,7 @@ def learned_triggers(coder, s) -> None:
                 vetoed.add(tok.i)
                 s.note(trig, "model_veto", "dropped", f"p(no event) {p[0]:.2f}")
             elif plover in model.labels and p[model.labels.index(plover)] >= model.rescue:
-                s.confident.add(tok.i)
+                (s.confident if model.spare else s.model_added).add(tok.i)
                 s.rescue_bare = model.rescue_bare
                 s.note(trig, "model_rescue", "confident", f"p({plover}) {p[model.labels.index(plover)]:.2f}")
             continue
@@ -73,6 +81,7 @@ def learned_triggers(coder, s) -> None:
         if p[best] >= model.propose and not any(t.token.i == tok.i for t in s.triggers):
             trig = proposed_trigger(coder, tok, model.labels[best])
             added.append(trig)
+            s.model_added.add(tok.i)
             s.note(trig, "model_proposal", "candidate", f"p({model.labels[best]}) {p[best]:.2f}")
     s.triggers = sorted([t for t in s.triggers if t.token.i not in vetoed] + added, key=lambda t: t.token.i)
 
@@ -100,3 +109,68 @@ def spared(state, index: int, rule_name: str) -> bool:
         return REGISTRY.get(rule_name).stage in RESCUABLE
     except KeyError:  # "pattern_object", "absorbed", "noun_topic"...: structural, never spared
         return False
+
+
+def role_candidates(coder, trig, s) -> list[tuple[object, object, str]]:
+    """The actors named in the trigger's sentence, as (head token, :class:`~newsevents.records.Entity`, mention
+    kind) triples in text order: each actor mention's phrase resolved (one entity per coordinated member), with a
+    country code, its head not the trigger, each (code, span) once."""
+    tok = trig.token
+    sent = s.sent
+    seen: set = set()
+    out = []
+    for mention in s.context.mentions_in(tok.doc, sent.start, sent.end):
+        head = tok.doc[mention.start:mention.end].root
+        if head.i == tok.i:
+            continue
+        for entity in s.context.resolve(head):
+            key = (entity.code, entity.span)
+            if entity.code and entity.code != "---" and key not in seen:
+                seen.add(key)
+                out.append((head, entity, mention.kind))
+    return out
+
+
+def model_actor(coder, c, s) -> tuple:
+    """Roles fallback (rule ``model_actor``): the best candidate of :func:`role_candidates` for an event with no
+    actor, by the learned actor choice, when its probability reaches the role model's threshold and the scope
+    covers the trigger; () otherwise. A candidate that is one of the event's recipients is never chosen."""
+    model = coder.model
+    return _choose(coder, c, s, model.roles if model is not None else None, c.recipients)
+
+
+def model_recipient(coder, c, s) -> tuple:
+    """Roles fallback (rule ``model_recipient``): the same for an event with no recipient, by the learned
+    recipient choice; one of the event's actors is never chosen."""
+    model = coder.model
+    return _choose(coder, c, s, model.recipients if model is not None else None, c.actors)
+
+
+def _choose(coder, c, s, roles, others) -> tuple:
+    """The best-scored candidate by ``roles`` (a :class:`~newsevents.learned_roles.RoleModel` or None) as a
+    1-tuple of entities, skipping the spans of ``others``; () when none reaches the threshold."""
+    if roles is None or roles.threshold > 1.0:
+        return ()
+    i = c.trig.token.i
+    if not roles.covers(i in s.confident or i in s.model_added):
+        return ()
+    from ..learned_roles import role_features
+
+    taken = {e.span for e in others}
+    found = [(head, e, kind) for head, e, kind in role_candidates(coder, c.trig, s) if e.span not in taken]
+    if not found:
+        return ()
+    plover = coder.cameo.plover(c.trig.frame.cameo)
+    probs = roles.probabilities([role_features(c.trig.token, head, e.sector, plover, kind)
+                                 for head, e, kind in found])
+    best = int(probs.argmax())
+    return (found[best][1],) if probs[best] >= roles.threshold else ()
+
+
+def actor_still_missing(coder, c, s) -> bool:
+    """Whether an event of a trigger the model proposed or rescued has no actor (and is not an attack named as
+    what struck its recipient) while the role model requires one (rule ``model_actor_required``)."""
+    model = coder.model
+    if model is None or model.roles is None or not model.roles.require or c.actors or c.struck:
+        return False
+    return c.trig.token.i in s.confident or c.trig.token.i in s.model_added

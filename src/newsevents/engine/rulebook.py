@@ -379,6 +379,26 @@ def protesters_hit(coder, c, s):
     return ()
 
 
+@_add("roles", "actors", "model_actor")
+def model_actor(coder, c, s):
+    """"après une attaque présumée de Boko Haram contre une caserne": an event left with no actor by the rules
+    above gets the actor named in its sentence that the learned actor choice scores highest (NGA REB), when the
+    coder's model has one (:func:`newsevents.engine.learned_stage.model_actor`)."""
+    from .learned_stage import model_actor as choose
+
+    return choose(coder, c, s)
+
+
+@_add("roles", "drop", "model_actor_required")
+def model_actor_required(coder, c, s) -> bool:
+    """"Des affrontements ont fait trois morts": an event of a trigger the learned model rescued or proposed that
+    still has no actor, when the actor choice requires one; dropped
+    (:func:`newsevents.engine.learned_stage.actor_still_missing`)."""
+    from .learned_stage import actor_still_missing
+
+    return actor_still_missing(coder, c, s)
+
+
 @_add("roles", "drop", "no_participants")
 def no_participants(coder, c, s) -> bool:
     """"des frappes ont eu lieu": no actor and no recipient; dropped (unless the frame is ``bare``)."""
@@ -446,6 +466,16 @@ def domestic_recipient(coder, c, s):
     government's promise or aid; a demand, criticism or rejection by citizens, parties, unions, media... with
     nobody named is addressed to their own government (inferred GOV)."""
     return coder._domestic_recipient(c.trig, c.actors, s.offset)
+
+
+@_add("roles", "recipients", "model_recipient")
+def model_recipient(coder, c, s):
+    """"Le Kremlin a menacé, dans un message adressé à l'Ukraine": an event left with no recipient by the rules
+    above gets the actor named in its sentence that the learned recipient choice scores highest (UKR), when the
+    coder's model has one (:func:`newsevents.engine.learned_stage.model_recipient`)."""
+    from .learned_stage import model_recipient as choose
+
+    return choose(coder, c, s)
 
 
 @_add("roles", "step", "enumerated_recipients")

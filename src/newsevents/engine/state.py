@@ -41,6 +41,7 @@ class SentenceState:
     tokens: list = field(default_factory=list)  # the sentence's tokens, made once (iterating a Span makes new ones)
     confident: set = field(default_factory=set)  # triggers the learned model is sure of (rule model_rescue)
     rescue_bare: bool = False  # whether a confident trigger with nobody named is kept
+    model_added: set = field(default_factory=set)  # triggers the learned model proposed, or rescued without sparing
 
     def spares(self, index: int, rule: str) -> bool:
         """Whether the learned model's confidence spares the trigger at ``index`` from a drop by ``rule``
