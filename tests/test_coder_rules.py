@@ -64,14 +64,17 @@ class NoDates:
 
 
 class NoPlaces:
-    def resolve(self, name):
+    def resolve(self, name, countries=frozenset()):
         return None
 
-    def event_place(self, trigger, exclude=(), offset=0, material=True):
+    def event_place(self, trigger, exclude=(), offset=0, material=True, countries=frozenset()):
         return None
 
-    def fronted(self, ent):
+    def fronted(self, ent, sent_start=0):
         return False
+
+    def context_countries(self, doc):
+        return frozenset()
 
 
 @pytest.fixture(scope="module")
