@@ -246,24 +246,32 @@ def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str
 def fit_roles(rows, indices, seed, side: int = 2):
     """Train an actor (``side`` 2) or recipient (``side`` 3) choice (:class:`newsevents.learned_roles.RoleModel`,
     switched off until a setting is applied) on the role rows at ``indices`` whose label on that side is known."""
-    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     from newsevents.learned_roles import RoleModel
 
     indices = [i for i in indices if rows[i][side] is not None]
-    counts = Counter(name for i in indices for name in set(rows[i][1]))
-    vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
-    r_idx, c_idx = [], []
-    for r, i in enumerate(indices):
-        for name in set(rows[i][1]):
-            if name in vocab:
-                r_idx.append(r)
-                c_idx.append(vocab[name])
-    x = sparse.csr_matrix((np.ones(len(r_idx), dtype=np.float32), (r_idx, c_idx)), shape=(len(indices), len(vocab)))
+    vocab, x = sparse_features([rows[i][1] for i in indices])
     clf = LogisticRegression(C=ROLE_C, max_iter=2000, random_state=seed)
     clf.fit(x, [bool(rows[i][side]) for i in indices])
     return RoleModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]))
+
+
+def sparse_features(feature_names: list) -> tuple[dict[str, int], object]:
+    """One row per item of ``feature_names`` (each an iterable of feature names), a 0/1 column per name seen in
+    at least two rows; returns (name -> column, a float32 ``scipy.sparse.csr_matrix``)."""
+    from scipy import sparse
+
+    counts = Counter(name for names in feature_names for name in set(names))
+    vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
+    rows, cols = [], []
+    for r, names in enumerate(feature_names):
+        for name in set(names):
+            if name in vocab:
+                rows.append(r)
+                cols.append(vocab[name])
+    return vocab, sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                    shape=(len(feature_names), len(vocab)))
 
 
 def label_rows(captured, triggers) -> list[str]:
@@ -283,16 +291,7 @@ def fit(captured, labels, indices, seed):
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(name for i in indices for name in set(captured[i][3]))
-    vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= 2))}
-    rows, cols = [], []
-    for r, i in enumerate(indices):
-        for name in set(captured[i][3]):
-            if name in vocab:
-                rows.append(r)
-                cols.append(vocab[name])
-    x_sparse = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                 shape=(len(indices), len(vocab)))
+    vocab, x_sparse = sparse_features([captured[i][3] for i in indices])
     from newsevents.learned import unit
 
     dense = np.vstack([unit(captured[i][4]) for i in indices]).astype(np.float32)
