@@ -510,6 +510,31 @@ class ArticleActors(_PersonTitles, _Coreference):
         return best[2], best[1]
 
     def _agent_entities(self, info, head, m: Mention, entry: ActorEntry, s, e, coref) -> list[Entity]:
+        """The entities a sector word (agents.yaml) stands for in its phrase [s, e): a counted or quantified
+        group, a person or a country named with it, an antecedent, or the main country (guessed)."""
+        counted = self._counted_agent(info, head, entry, s, e, coref)
+        if counted is not None:
+            return counted
+        role = entry.role
+        sector = entry.sector
+        if role in ("words", "titles") and self._binational(head):  # "une journaliste franco-algérienne"
+            return [self._entity(info, "---", sector, s, e, None)]
+        person = self._apposed_name(info, head, e)
+        if person is not None and role in ("titles", "words", "person_nouns"):
+            sector_out = person.sector if person.kind == "person" or not sector else sector
+            if person.kind == "person":
+                sector_out = self._titled_sector(person.sector, role, sector, entry.word)
+            return [self._entity(info, person.code, sector_out, s, person.end, person.name)]
+        found = self._country_in(info, head)
+        if found is not None:
+            ents, sector = self._agent_with_country(info, head, found[0], entry, sector, s, e, coref)
+            if ents is not None:
+                return ents
+        return self._agent_from_context(info, head, entry, sector, s, e, coref)
+
+    def _counted_agent(self, info, head, entry: ActorEntry, s, e, coref) -> list[Entity] | None:
+        """Quantifiers ("des milliers de Kurdes"), country nouns ("les deux pays") and counted person nouns
+        ("les deux dirigeants"): their entities (maybe none); None for any other sector word."""
         doc = head.doc
         role = entry.role
         if role == "quantifiers":
@@ -536,55 +561,58 @@ class ArticleActors(_PersonTitles, _Coreference):
             if len(refs) == count:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
             return []
-        sector = entry.sector
-        if role in ("words", "titles") and self._binational(head):  # "une journaliste franco-algérienne"
-            return [self._entity(info, "---", sector, s, e, None)]
-        person = self._apposed_name(info, head, e)
-        if person is not None and role in ("titles", "words", "person_nouns"):
-            sector_out = person.sector if person.kind == "person" or not sector else sector
-            if person.kind == "person":
-                sector_out = self._titled_sector(person.sector, role, sector, entry.word)
-            return [self._entity(info, person.code, sector_out, s, person.end, person.name)]
-        found = self._country_in(info, head)
-        if found is not None:
-            fm, _ = found
-            fm = self._sector_noun_of(info, head, fm)
-            if fm.kind == "person":
-                root = doc[fm.start:fm.end].root
-                path = [root]
-                while path[-1].head.i != path[-1].i and path[-1].head.i != head.i and len(path) < 5:
-                    path.append(path[-1].head)
-                if sector and any(t.dep_ == "nmod" and self._case(t) in self.resolver.grammar.de_cases for t in path):
-                    # "la compagne de X", "l'armée de X": the noun's own sector, the person's country
-                    return [self._entity(info, fm.code, sector, s, e, None)]
-                sector_out = self._titled_sector(fm.sector, role, sector, entry.word)
-                return [self._entity(info, fm.code, sector_out, s, e, fm.name)]
-            if fm.kind == "agent":
-                sub = self._np_entities(doc[fm.start:fm.end].root, coref)
-                if sub and sub[0].sector and entry.word in self.resolver.office_words:
-                    sector = sub[0].sector  # "des responsables du renseignement" -> SPY, "un porte-parole de l'armée"
-                if sub and sub[0].code != "---":
-                    return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)]
-            else:
-                if fm.code == "IGO" and fm.sector and not sector:
-                    sector = fm.sector
-                elif fm.kind in ("igo", "org", "group", "media") and fm.sector not in ("", "GOV") and (
-                        not sector or entry.word in self.resolver.office_words
-                        or (sector == "GOV" and role in ("titles", "words"))):
-                    sector = fm.sector  # "le porte-parole du Hamas" -> REB, "le chef de la CGT" -> LAB
-                if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
-                    sector = fm.sector
-                ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
-                if fm.kind in ("demonym", "country"):  # "les présidents chinois et russe", "US and British
-                    adj = doc[fm.start]                  # activists": one actor per demonym or country
-                    for c in adj.children:
-                        cm = info.by_token.get(c.i)
-                        if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
-                            cc = next((x for x in c.children if x.dep_ == "cc"), None)
-                            first = cc.i if cc is not None and cc.i < c.i else c.i
-                            ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
-                            ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
-                return ents
+        return None
+
+    def _agent_with_country(self, info, head, fm: Mention, entry: ActorEntry, sector: str, s, e,
+                            coref) -> tuple[list[Entity] | None, str]:
+        """A sector word whose phrase names a country, person, organisation or sector noun ``fm`` ("le
+        porte-parole du Hamas", "la compagne de X", "des responsables du renseignement"): (entities, sector),
+        entities None when that gives no country (the caller goes on with the sector returned)."""
+        doc = head.doc
+        role = entry.role
+        fm = self._sector_noun_of(info, head, fm)
+        if fm.kind == "person":
+            root = doc[fm.start:fm.end].root
+            path = [root]
+            while path[-1].head.i != path[-1].i and path[-1].head.i != head.i and len(path) < 5:
+                path.append(path[-1].head)
+            if sector and any(t.dep_ == "nmod" and self._case(t) in self.resolver.grammar.de_cases for t in path):
+                # "la compagne de X", "l'armée de X": the noun's own sector, the person's country
+                return [self._entity(info, fm.code, sector, s, e, None)], sector
+            sector_out = self._titled_sector(fm.sector, role, sector, entry.word)
+            return [self._entity(info, fm.code, sector_out, s, e, fm.name)], sector
+        if fm.kind == "agent":
+            sub = self._np_entities(doc[fm.start:fm.end].root, coref)
+            if sub and sub[0].sector and entry.word in self.resolver.office_words:
+                sector = sub[0].sector  # "des responsables du renseignement" -> SPY, "un porte-parole de l'armée"
+            if sub and sub[0].code != "---":
+                return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)], sector
+        else:
+            if fm.code == "IGO" and fm.sector and not sector:
+                sector = fm.sector
+            elif fm.kind in ("igo", "org", "group", "media") and fm.sector not in ("", "GOV") and (
+                    not sector or entry.word in self.resolver.office_words
+                    or (sector == "GOV" and role in ("titles", "words"))):
+                sector = fm.sector  # "le porte-parole du Hamas" -> REB, "le chef de la CGT" -> LAB
+            if fm.code == "---" and fm.sector:  # "des responsables de la Croix-Rouge": the NGO's sector
+                sector = fm.sector
+            ents = [self._entity(info, fm.code, sector, s, e, fm.name if fm.kind != "demonym" else None)]
+            if fm.kind in ("demonym", "country"):  # "les présidents chinois et russe", "US and British
+                adj = doc[fm.start]                  # activists": one actor per demonym or country
+                for c in adj.children:
+                    cm = info.by_token.get(c.i)
+                    if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
+                        cc = next((x for x in c.children if x.dep_ == "cc"), None)
+                        first = cc.i if cc is not None and cc.i < c.i else c.i
+                        ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
+                        ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
+            return ents, sector
+        return None, sector
+
+    def _agent_from_context(self, info, head, entry: ActorEntry, sector: str, s, e, coref) -> list[Entity]:
+        """A sector word with no country in its phrase: the leader it is led by, an antecedent title, the
+        country last named, the main country (guessed), or ``---``."""
+        role = entry.role
         leader = self._leader(head, coref)  # "les forces dirigées par le Vietnam"
         if leader is not None and role != "person_nouns":
             return [self._entity(info, leader.code, sector or leader.sector, s, e, None)]
