@@ -409,8 +409,9 @@ class ArticleActors(_PersonTitles, _Coreference):
         return Entity(code, sector, span.text, (info.offset + span.start_char, info.offset + span.end_char), name)
 
     def _np_entities(self, head, coref: bool, exclude: set[int] | None = None) -> list[Entity]:
+        """The entities of the noun phrase headed by ``head`` (tokens in ``exclude`` left out): a pronoun's
+        antecedent (with ``coref``), a named actor, a demonym, a sector word, or what a complement names."""
         info = self._info(head.doc)
-        doc = head.doc
         toks = self._np_tokens(head, exclude)
         s, e = toks[0], toks[-1] + 1
         low = fold(head.text)
@@ -429,34 +430,45 @@ class ArticleActors(_PersonTitles, _Coreference):
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
             sector = self._person_sector(info, m) if m.kind == "person" else m.sector
             return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
-        if m is not None and m.kind == "demonym" and head.pos_ == "ADJ" and head.dep_ == "conj":
+        if m is not None and m.kind == "demonym":
+            return self._demonym_entities(info, head, m, s, e)
+        if m is not None and m.kind == "agent" and entry is not None:
+            return self._agent_entities(info, head, m, entry, s, e, coref)
+        return self._complement_entities(info, head, s, e, coref)
+
+    def _demonym_entities(self, info, head, m: Mention, s: int, e: int) -> list[Entity]:
+        """A demonym heading or closing the phrase [s, e): a coordinated adjective takes the sector of the noun
+        it shares ("les présidents chinois et russe": russe -> RUS GOV); a noun is some people of that
+        nationality (CVL) when quantified or described ("des Iraniens"), else the country ("les Américains")."""
+        doc = head.doc
+        if head.pos_ == "ADJ" and head.dep_ == "conj":
             hm = info.by_token.get(head.head.i)  # "les présidents chinois et russe": russe -> RUS GOV
             hentry = info.entries.get(hm.start) if hm is not None else None
             cc = next((c for c in head.children if c.dep_ == "cc" and c.i < head.i), None)
             first = cc.i if cc is not None else head.i
             sector = hentry.sector if hm is not None and hm.kind == "agent" and hentry is not None else ""
             return [self._entity(info, m.code, sector, first, head.i + 1, None)]
-        if m is not None and m.kind == "demonym":
-            quantified = any(c.dep_ == "nummod" for c in head.children) or (
-                head.dep_ == "nmod" and head.head.i in info.by_token
-                and info.entries.get(info.by_token[head.head.i].start) is not None
-                and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
-                c.dep_ == "det" and fold(c.text) in self.resolver.grammar.indefinite_plural for c in head.children) \
-                or (self.resolver.grammar.bare_plural_people and head.morph.get("Number") == ["Plur"]  # English
-                    and not any(c.dep_ == "det" for c in head.children))  # "Palestinians", "Iraqi Kurds"
-            if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
-                quantified = quantified or self._people(head)
-                found = self._country_in(info, head)
-                code = m.code
-                if found is not None and found[0].kind in ("country", "region", "capital") \
-                        and doc[found[0].start].dep_ == "nmod":
-                    code, quantified = found[0].code, True  # "les Serbes du Kosovo": the people of Kosovo
-                return [self._entity(info, code, "CVL" if quantified else "", s, e, None)]
-            return [self._entity(info, m.code, "", s, e, None)]
-        if m is not None and m.kind == "agent" and entry is not None:
-            return self._agent_entities(info, head, m, entry, s, e, coref)
-        # not a dictionary word: a name learned or a "de" complement ("le maître du Kremlin", "l'est de
-        # l'Ukraine") or a demonym adjective ("territoire russe") carries the actor
+        quantified = any(c.dep_ == "nummod" for c in head.children) or (
+            head.dep_ == "nmod" and head.head.i in info.by_token
+            and info.entries.get(info.by_token[head.head.i].start) is not None
+            and info.entries[info.by_token[head.head.i].start].role == "quantifiers") or any(
+            c.dep_ == "det" and fold(c.text) in self.resolver.grammar.indefinite_plural for c in head.children) \
+            or (self.resolver.grammar.bare_plural_people and head.morph.get("Number") == ["Plur"]  # English
+                and not any(c.dep_ == "det" for c in head.children))  # "Palestinians", "Iraqi Kurds"
+        if head.pos_ in ("NOUN", "PROPN") or head.text[:1].isupper():
+            quantified = quantified or self._people(head)
+            found = self._country_in(info, head)
+            code = m.code
+            if found is not None and found[0].kind in ("country", "region", "capital") \
+                    and doc[found[0].start].dep_ == "nmod":
+                code, quantified = found[0].code, True  # "les Serbes du Kosovo": the people of Kosovo
+            return [self._entity(info, code, "CVL" if quantified else "", s, e, None)]
+        return [self._entity(info, m.code, "", s, e, None)]
+
+    def _complement_entities(self, info, head, s: int, e: int, coref: bool) -> list[Entity]:
+        """A phrase whose head is no dictionary word: a name learned, or a "de" complement ("le maître du
+        Kremlin", "l'est de l'Ukraine") or demonym adjective ("territoire russe") carries the actor."""
+        doc = head.doc
         found = self._country_in(info, head)
         if found is None:
             return self._unknown_person(info, head, s, e) if coref else []
