@@ -135,7 +135,7 @@ def capture_rows(corpus: Corpus, coder):
     current = {}
     original = coder._learned_rows
 
-    def recording(sent, offset, triggers):
+    def recording(sent, offset, triggers, candidates=True):  # every candidate, whatever the model's setting
         tokens, rows = original(sent, offset, triggers)
         for tok, (names, vector) in zip(tokens, rows):
             captured.append((current["id"], tok.idx + offset, tok.idx + offset + len(tok), names, vector))

@@ -36,12 +36,12 @@ RESCUABLE_RULES = frozenset({"in_answered_request", "actor_required", "recipient
 class LearnedStage:
     """Mixin of :class:`~newsevents.coder.EventCoder`: the model's rows for a sentence."""
 
-    def _learned_rows(self, sent, offset, triggers):
-        """The tokens the trigger model scores in ``sent`` (candidates and lexicon triggers) and their
-        (feature names, word vector) rows."""
+    def _learned_rows(self, sent, offset, triggers, candidates: bool = True):
+        """The tokens the trigger model scores in ``sent`` (the lexicon triggers, and with ``candidates`` the
+        other candidate words too) and their (feature names, word vector) rows."""
         by_token = {t.token.i: t for t in triggers}
         first = offset == 0 and sent.start == 0
-        tokens = [tok for tok in sent if tok.i in by_token or candidate(tok)]
+        tokens = [tok for tok in sent if tok.i in by_token or (candidates and candidate(tok))]
         rows = []
         for tok in tokens:
             trig = by_token.get(tok.i)
@@ -60,7 +60,9 @@ def learned_triggers(coder, s) -> None:
     if model is None or not model.active:
         return
     lexicon = [t for t in s.triggers if t.frame.lemma not in SYNTHETIC_LEMMAS]  # obligations, headline visits...
-    tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon)
+    # words the lexicon lacks are scored only when proposals can fire (a row's probabilities do not depend on
+    # the other rows, so leaving them out changes nothing else)
+    tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon, candidates=model.propose <= 1.0)
     probs = model.probabilities(rows)
     by_token = {t.token.i: t for t in lexicon}
     vetoed: set[int] = set()
