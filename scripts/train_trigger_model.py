@@ -158,14 +158,13 @@ def capture_rows(corpus: Corpus, coder):
     return captured
 
 
-def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str]]]:
-    """Per record id: (start offset in the cleaned text, PLOVER type, CAMEO code) of each gold trigger."""
+def located_events(corpus: Corpus, records):
+    """Yield (record id, gold event, its PLOVER types, start offset of its trigger in the cleaned text, or -1
+    when the trigger is not found) for every gold event that has a type and a trigger."""
     from newsevents.cleanup import clean_text
     from newsevents.evaluate import event_types
 
     texts = {a.id: a.text for a, _ in corpus.items}
-    out: dict[str, list] = {}
-    missing = 0
     for record in records:
         text = texts.get(record["id"], "")
         for event in record.get("events", []):
@@ -176,10 +175,18 @@ def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str
             eventtext = clean_text(event.get("eventtext") or "")
             at = text.find(eventtext) if eventtext else -1
             start = text.find(trigger, at) if at >= 0 and trigger in eventtext else text.find(trigger)
-            if start < 0:
-                missing += 1
-                continue
-            out.setdefault(record["id"], []).append((start, sorted(types)[0], str(event.get("cameo") or "")))
+            yield record["id"], event, types, start
+
+
+def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str]]]:
+    """Per record id: (start offset in the cleaned text, PLOVER type, CAMEO code) of each gold trigger."""
+    out: dict[str, list] = {}
+    missing = 0
+    for record_id, event, types, start in located_events(corpus, records):
+        if start < 0:
+            missing += 1
+            continue
+        out.setdefault(record_id, []).append((start, sorted(types)[0], str(event.get("cameo") or "")))
     print(f"gold triggers located: {sum(map(len, out.values()))}, not found: {missing}", file=sys.stderr)
     return out
 
@@ -187,25 +194,14 @@ def gold_triggers(corpus: Corpus, records) -> dict[str, list[tuple[int, str, str
 def gold_actors(corpus: Corpus, records) -> dict[str, list[tuple[int, str, frozenset, frozenset]]]:
     """Per record id: (start offset of the trigger in the cleaned text, PLOVER type, gold source country codes,
     gold target country codes) of each gold event located in the text (``---`` and empty slots give no code)."""
-    from newsevents.cleanup import clean_text
-    from newsevents.evaluate import event_types, parse_actors
+    from newsevents.evaluate import parse_actors
 
-    texts = {a.id: a.text for a, _ in corpus.items}
     out: dict[str, list] = {}
-    for record in records:
-        text = texts.get(record["id"], "")
-        for event in record.get("events", []):
-            types = event_types(event, "plover", "cameo")
-            trigger = clean_text(event.get("trigger") or "")
-            if not types or not trigger:
-                continue
-            sources, targets = (frozenset(code for code, _ in parse_actors(event.get(key)) if code)
-                                for key in ("source", "target"))
-            eventtext = clean_text(event.get("eventtext") or "")
-            at = text.find(eventtext) if eventtext else -1
-            start = text.find(trigger, at) if at >= 0 and trigger in eventtext else text.find(trigger)
-            if start >= 0 and (sources or targets):
-                out.setdefault(record["id"], []).append((start, sorted(types)[0], sources, targets))
+    for record_id, event, types, start in located_events(corpus, records):
+        sources, targets = (frozenset(code for code, _ in parse_actors(event.get(key)) if code)
+                            for key in ("source", "target"))
+        if start >= 0 and (sources or targets):
+            out.setdefault(record_id, []).append((start, sorted(types)[0], sources, targets))
     return out
 
 
