@@ -76,6 +76,9 @@ class NoPlaces:
     def context_countries(self, doc):
         return frozenset()
 
+    def named_places(self, doc):
+        return []
+
 
 @pytest.fixture(scope="module")
 def coder():

@@ -168,6 +168,7 @@ class PlaceResolver:
         self._alternatives: dict[str, tuple[Location, ...]] = {}
         self._shared_ids: frozenset[int] = frozenset()  # GeoNames ids of towns that share their name
         self._lock = threading.Lock()
+        self._last_doc: tuple[object, list] | None = None  # (Doc, its named places): see named_places
 
     # -- public API ---------------------------------------------------------------------------------------
 
@@ -232,15 +233,25 @@ class PlaceResolver:
         """The countries a text (a spaCy ``Doc`` or ``Span``) names through places that need no context: its
         LOC/GPE entities that resolve to a country, to a region of one country ("la Drôme", "Yvelines") or to a
         city no town of another country shares a name with. Settles namesakes in :meth:`resolve`."""
+        return frozenset(loc.country for loc, _ in self.named_places(doc)
+                         if loc.country and loc.geonameid not in self._shared_ids)
+
+    def named_places(self, doc) -> list[tuple[Location, object]]:
+        """(location, entity) for each LOC/GPE entity of ``doc`` (a spaCy ``Doc`` or ``Span``) that
+        :meth:`resolve` knows, in text order. The answer for the last Doc is kept: the coder asks once per
+        chunk (the actors' main country) and once per event (:meth:`context_countries`)."""
+        last = self._last_doc
+        if last is not None and last[0] is doc:
+            return last[1]
         self._ensure_index()
-        out = set()
+        out = []
         for ent in doc.ents:
-            if ent.label_ not in ("LOC", "GPE"):
-                continue
-            loc = self.resolve(ent.text)
-            if loc is not None and loc.country and loc.geonameid not in self._shared_ids:
-                out.add(loc.country)
-        return frozenset(out)
+            if ent.label_ in ("LOC", "GPE"):
+                loc = self.resolve(ent.text)
+                if loc is not None:
+                    out.append((loc, ent))
+        self._last_doc = (doc, out)
+        return out
 
     def event_place(self, trigger, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0,
                     material: bool = True, countries: frozenset[str] = frozenset()) -> Location | None:

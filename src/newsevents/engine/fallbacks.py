@@ -377,13 +377,8 @@ class Fallbacks:
         """The countries of the places the parser finds in ``doc`` (a chunk starting at character ``offset``
         of the article), resolved offline ("Bordeaux": FRA), with each place's start in the article, in text
         order; for :meth:`~newsevents.actors.ArticleActors.add_places`."""
-        found = []
-        for ent in doc.ents:
-            if ent.label_ in ("LOC", "GPE"):
-                place = self.places.resolve(ent.text)
-                if place is not None and place.country:
-                    found.append((place.country, ent.start_char + offset))
-        return found
+        return [(place.country, ent.start_char + offset) for place, ent in self.places.named_places(doc)
+                if place.country]
 
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
