@@ -5,7 +5,8 @@ Codes the texts of ``eval/train/*.jsonl`` with the French pipeline and reports, 
 part (aggregate counts only: devtest is never shown event by event) and the whole:
 
 * ``events``: events coded; ``located``: events with a ``location``, and their share; ``by precision``: how
-  many located events are placed at a town, a region or a country;
+  many located events are placed at a town, a region or a country; ``in several places``: located events
+  with more than one place (``Event.locations``);
 * ``names a place``: events whose sentence names a place after a locative word ("à Kiev", "en Russie", "près
   de Paris": :meth:`~newsevents.places.PlaceResolver.locative_places`, on the sentence parsed alone), and the
   share of those that are located -- the issue's aim is 60% or more.
@@ -77,6 +78,7 @@ def tally(events, named: dict[str, bool]) -> dict:
     naming_located = sum(1 for e in naming if e.location is not None)
     return {
         "events": len(events), "located": len(located),
+        "several_places": sum(1 for e in located if len(e.locations) > 1),
         "located_share": round(len(located) / len(events), 3) if events else None,
         "by_precision": dict(sorted(Counter(e.location.precision or "?" for e in located).items())),
         "names_a_place": len(naming), "names_a_place_located": naming_located,
@@ -93,14 +95,16 @@ def sample(events, n: int, seed: int) -> list:
 
 def write_sample(path: Path, events) -> None:
     """Write events as JSONL (id, document, type, event words, sentence and place: text, name, country,
-    precision; the place fields are null for an event without a location)."""
+    precision; the place fields are null for an event without a location; ``places``: every place of an event
+    in several, "name (country)")."""
     with open(path, "w", encoding="utf-8") as fh:
         for e in events:
             loc = e.location
             fh.write(json.dumps({"id": e.id, "doc_id": e.doc_id, "event_type": e.event_type,
                                  "event_text": e.event_text, "sentence": e.sentence,
                                  "place": loc and loc.text, "name": loc and loc.name,
-                                 "country": loc and loc.country, "precision": loc and loc.precision},
+                                 "country": loc and loc.country, "precision": loc and loc.precision,
+                                 "places": [f"{p.name} ({p.country})" for p in e.locations]},
                                 ensure_ascii=False) + "\n")
 
 
@@ -145,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         r = report[part]
         print(f"{part:8} {r['events']:>6} {r['located']:>8} {r['located_share'] or 0:>6.1%} {r['names_a_place']:>14} "
               f"{r['names_a_place_located']:>8} {r['names_a_place_located_share'] or 0:>6.1%}  "
-              + ", ".join(f"{k} {v}" for k, v in r["by_precision"].items()))
+              + ", ".join(f"{k} {v}" for k, v in r["by_precision"].items())
+              + f"; in several places {r['several_places']}")
     print(f"sample of {len(drawn)} located tune events (seed {args.seed}): " + " ".join(report["sample"]["ids"]))
     return 0
 

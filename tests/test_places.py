@@ -263,3 +263,36 @@ def test_document_countries_settle_a_namesake(nlp, resolver):
     assert countries == {"FRA"}  # "Valence" itself shares its name: it says nothing
     loc = resolver.event_place(_trigger(doc, "rencontrés"), countries=countries)
     assert loc is not None and (loc.text, loc.country, loc.geonameid) == ("Valence", "FRA", 2971053)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, trigger, places", [
+    ("Des voitures ont été incendiées à Orvault et Rezé dans la nuit.", "incendiées", ["Orvault", "Rezé"]),
+    ("Des milliers de personnes ont manifesté samedi à Paris, à Lyon et à Marseille.", "manifesté",
+     ["Paris", "Lyon", "Marseille"]),  # two hang on the verb, the third is a conjunct
+    ("Des soldats ont été déployés en Crimée et dans le Donbass.", "déployés", ["Crimée", "Donbass"]),
+    ("Le président va rencontrer ses homologues à Pau, en France, le 16 décembre.", "rencontrer", ["Pau"]),
+    ("Des soldats ont été tués à Kiev et en Ukraine.", "tués", ["Kiev"]),  # the country only holds the town
+    ("Une foule s'est rassemblée samedi à Kiev.", "rassemblée", ["Kiev"]),
+])
+def test_coordinated_places_of_an_event(nlp, resolver, sentence, trigger, places):
+    doc = nlp(sentence)
+    loc = resolver.event_place(_trigger(doc, trigger), offset=100)  # the Doc starts at 100 in its article
+    ent = next(e for e in doc.ents if e.start_char == loc.span[0] - 100)
+    found = resolver.coordinated(ent, loc, offset=100)
+    assert [p.text for p in found] == places
+    assert found[0] == loc
+    assert all(sentence[p.span[0] - 100:p.span[1] - 100] == p.text for p in found)
+    assert all(p.country for p in found)
+
+
+@pytest.mark.model
+def test_a_written_list_of_places_whatever_the_parse(nlp, resolver):
+    doc = nlp("Plusieurs frappes russes sur Kiev, Lviv et Kharkiv ont eu lieu vendredi.")
+    kiev = next(e for e in doc.ents if e.text == "Kiev")
+    found = resolver.coordinated(kiev, resolver.resolve("Kiev"))
+    assert [p.text for p in found] == ["Kiev", "Lviv", "Kharkiv"]
+    assert {p.country for p in found} == {"UKR"}
+    doc = nlp("A Kiev, Moscou a démenti toute frappe.")  # no conjunction: not a list
+    kiev = next(e for e in doc.ents if e.text == "Kiev")
+    assert [p.text for p in resolver.coordinated(kiev, resolver.resolve("Kiev"))] == ["Kiev"]

@@ -366,3 +366,54 @@ def test_delete_document(db):
     assert db.delete_document("b") is True
     assert db.count_events() == 3 and db.get_document("b") is None
     assert db.delete_document("b") is False
+
+
+# -- events in several places (schema 3) -------------------------------------------------------------------
+
+def _two_place_event():
+    from newsevents.records import Location
+    from store_samples import TEXT_B, ent, event, day, span
+
+    kiev = Location("Kiev", span(TEXT_B, "Kiev"), "Kiev", "UKR", 50.45, 30.52, 703448, "city", "town")
+    paris = Location("Paris", span(TEXT_B, "Paris"), "Paris", "FRA", 48.85, 2.35, 2988507, "city", "town")
+    return event("b", TEXT_B, "ont condamné", "ACCUSE", "111", (ent(TEXT_B, "DEU", "GOV", "Berlin"),),
+                 (ent(TEXT_B, "RUS", "MIL", "l'armée russe"),), day("2024-03-01", "vendredi", TEXT_B),
+                 location=kiev, locations=(kiev, paris))
+
+
+def test_an_event_in_several_places_keeps_them_all(db):
+    e = _two_place_event()
+    assert [p["name"] for p in e.to_dict()["locations"]] == ["Kiev", "Paris"]
+    assert Event.from_dict(e.to_dict()) == e
+    results = sample_results()
+    results[1] = DocumentResult(results[1].article, (e,))
+    db.ingest(results)
+    got = db.get_event(e.id)
+    assert got["locations"] == e.to_dict()["locations"] and got["location"]["name"] == "Kiev"
+    assert list(got)[:15] == list(e.to_dict())[:15]  # "locations" right after "location"
+    one = next(r for r in db.query_events() if r["id"] != e.id and r["location"])
+    assert "locations" not in one  # a one-place record is as before
+    assert "locations" not in sample_results()[0].events[0].to_dict()
+
+
+def test_a_schema_2_store_passes_through_the_locations_migration(tmp_path, monkeypatch):
+    path = tmp_path / "v2.duckdb"
+    with monkeypatch.context() as m:  # a store written by the code of schema 2
+        m.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:2])
+        m.setattr(store_mod, "SCHEMA_VERSION", 2)
+        m.setattr(store_mod, "EVENT_COLUMNS", [c for c in store_mod.EVENT_COLUMNS if c != "locations"])
+        m.setattr(store_mod, "_RECORD_COLUMNS", [c for c in store_mod._RECORD_COLUMNS if c != "locations"])
+        m.setattr(store_mod, "_JSON_COLUMNS", tuple(c for c in store_mod._JSON_COLUMNS if c != "locations"))
+        m.setattr(store_mod, "_SELECT_RECORD", ", ".join(f"e.{c}" for c in store_mod._RECORD_COLUMNS
+                                                         if c != "locations"))
+        with Store(path) as s:
+            s.ingest(sample_results())
+            assert s.schema_version == 2
+            before = s.query_events()
+    with pytest.raises(ValueError, match="needs migrating"):
+        Store(path, read_only=True)
+    with Store(path) as s:
+        assert s.schema_version == 3
+        assert s.query_events() == before
+        s.ingest([DocumentResult(sample_results()[1].article, (_two_place_event(),))])
+        assert len(s.get_event(_two_place_event().id)["locations"]) == 2

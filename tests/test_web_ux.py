@@ -216,3 +216,24 @@ def test_a_served_store_opens_one_connection_per_request(tmp_path, monkeypatch):
     from newsevents.store import Store
     with Store(str(tmp_path / "s.duckdb")) as writer:
         assert writer.count_events() == 5
+
+
+def test_event_page_shows_every_place_of_an_event_in_several(tmp_path):
+    from newsevents.records import DocumentResult, Location
+    from newsevents.store import Store
+    from store_samples import TEXT_B, day, ent, event, sample_results, span
+
+    kiev = Location("Kiev", span(TEXT_B, "Kiev"), "Kiev", "UKR", 50.45, 30.52, 703448, "city", "town")
+    paris = Location("Paris", span(TEXT_B, "Paris"), "Paris", "FRA", 48.85, 2.35, 2988507, "city", "town")
+    e = event("b", TEXT_B, "ont condamné", "ACCUSE", "111", (ent(TEXT_B, "DEU", "GOV", "Berlin"),), (),
+              day("2024-03-01", "vendredi", TEXT_B), location=kiev, locations=(kiev, paris))
+    store = Store(tmp_path / "two.duckdb")
+    store.ingest([DocumentResult(sample_results()[1].article, (e,))])
+    with TestClient(create_app(store)) as c:
+        assert [p["name"] for p in c.get(f"/api/events/{e.id}").json()["locations"]] == ["Kiev", "Paris"]
+        html = c.get(f"/events/{e.id}").text
+        places = html[html.index('id="places"'):]
+        places = places[:places.index("</dd>")]
+        assert "Kiev UKR" in places and "Paris FRA" in places and places.count('class="place"') == 2
+        assert html.count("hl-place") >= 3  # the label and both places highlighted in the text
+    store.close()

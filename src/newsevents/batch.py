@@ -251,6 +251,7 @@ def code_partition(partition: Partition, settings: BatchSettings,
         })
         for event in result.events:
             record = event.to_dict()
+            record.setdefault("locations", [])  # written only for an event in several places
             if record.keys() != _EVENT_FIELDS:
                 raise BatchError(f"Event.to_dict() fields {sorted(record)} differ from EVENT_SCHEMA "
                                  f"{sorted(_EVENT_FIELDS)}; update newsevents.batch.EVENT_SCHEMA")

@@ -32,6 +32,10 @@ _SPAN = pa.list_(pa.int32())
 _ENTITY = pa.struct([("code", pa.string()), ("sector", pa.string()), ("entity_text", pa.string()),
                      ("span", _SPAN), ("name", pa.string())])
 
+_LOCATION = pa.struct([("text", pa.string()), ("span", _SPAN), ("name", pa.string()), ("country", pa.string()),
+                       ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()),
+                       ("feature", pa.string()), ("precision", pa.string())])
+
 EVENT_SCHEMA = pa.schema([
     ("id", pa.string()), ("doc_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
     ("context", pa.string()), ("cameo_code", pa.string()), ("goldstein", pa.float64()),
@@ -41,17 +45,15 @@ EVENT_SCHEMA = pa.schema([
                                ("sector", pa.string())])),
     ("date", pa.struct([("value", pa.string()), ("text", pa.string()), ("span", _SPAN),
                         ("precision", pa.string())])),
-    ("location", pa.struct([("text", pa.string()), ("span", _SPAN), ("name", pa.string()),
-                            ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
-                            ("geonameid", pa.int64()), ("feature", pa.string()),
-                            ("precision", pa.string())])),
+    ("location", _LOCATION),
+    ("locations", pa.list_(_LOCATION)),
     ("event_text", pa.string()), ("event_span", _SPAN), ("sentence", pa.string()),
     ("sentence_span", _SPAN), ("lang", pa.string()),
     ("coder", pa.struct([("version", pa.string()), ("model", pa.string()), ("model_version", pa.string()),
                          ("dictionary_checksum", pa.string())])),
 ])
 """Arrow schema of event shards: the fields of ``Event.to_dict()`` in the same order, nested as structs and
-lists. ``tests/test_batch.py`` checks it against the record dataclasses so the two cannot drift apart."""
+lists (``locations``, which ``to_dict`` writes only for an event in several places, is an empty list otherwise). ``tests/test_batch.py`` checks it against the record dataclasses so the two cannot drift apart."""
 
 DOCUMENT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("position", pa.int32()), ("published", pa.string()), ("lang", pa.string()),

@@ -327,6 +327,76 @@ class PlaceResolver:
             return ent, loc
         return town, inner
 
+    def coordinated(self, ent, loc: Location, exclude: tuple[tuple[int, int], ...] = (), offset: int = 0,
+                    countries: frozenset[str] = frozenset()) -> tuple[Location, ...]:
+        """Every place of an event whose place is entity ``ent`` (a spaCy ``Span``, resolved as ``loc``, whose
+        span is already shifted): ``loc`` first, then the places coordinated with it in text order --
+        "incendiés à Orvault et Rezé", "des frappes sur Kiev, Lviv et Kharkiv", "à Paris, à Lyon et à
+        Marseille": conjuncts of the place in the parse (either way), places hung on the same word next to it
+        (:meth:`_same_list`), and a list of places in the text whatever the parse, with a conjunction in it
+        (:meth:`_listed`). Left out: a place overlapping an ``exclude`` span (a participant, Doc characters),
+        one the resolver does not know, one already listed, and a coarser place of a listed place's country
+        ("à Kiev et en Ukraine": it only says where Kiev is). ``offset``: the Doc's start in the article
+        (characters); ``countries``: as for :meth:`resolve`."""
+        places = [e for e in ent.sent.ents if e.label_ in ("LOC", "GPE")]
+        group = [ent] + [e for e in self._listed(ent, places) if e != ent]
+        grown = True
+        while grown:
+            grown = False
+            for e in places:
+                if e not in group and any(self._same_list(e, g) for g in group):
+                    group.append(e)
+                    grown = True
+        out = [loc]
+        for e in sorted(group[1:], key=lambda e: e.start):
+            if any(a < e.end_char and e.start_char < b for a, b in exclude):
+                continue
+            found = self.resolve(e.text, countries)
+            if found is None or any(found.geonameid == o.geonameid and found.name == o.name for o in out):
+                continue
+            if any(found.country == o.country and _FINENESS.get(found.precision or "", 3)
+                   > _FINENESS.get(o.precision or "", 3) for o in out):
+                continue  # "à Kiev et en Ukraine"
+            out.append(replace(found, text=e.text, span=(e.start_char + offset, e.end_char + offset)))
+        return tuple(out)
+
+    @staticmethod
+    def _gap(first, last) -> list | None:
+        """The tokens between entities ``first`` and ``last`` when they may be members of one list (only commas,
+        conjunctions, prepositions and determiners between, at least one token); else None."""
+        between = list(first.doc[first.end:last.start])
+        if not between or not all(t.pos_ in ("CCONJ", "ADP", "DET") or t.text == "," for t in between):
+            return None
+        return between
+
+    def _same_list(self, e, g) -> bool:
+        """Whether place entities ``e`` and ``g`` are members of one coordination in the parse: one's root is a
+        conjunct of the other's, or both hang on the same word, side by side with a comma or a conjunction between
+        (:meth:`_gap`)."""
+        a, b = e.root, g.root
+        if (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a):
+            return True
+        if a.head != b.head or a.head == a or a.dep_ != b.dep_:
+            return False
+        first, last = (e, g) if e.start < g.start else (g, e)
+        gap = self._gap(first, last)  # not "l'offensive de l'Azerbaïdjan sur l'Arménie"
+        return gap is not None and any(t.pos_ == "CCONJ" or t.text == "," for t in gap)
+
+    def _listed(self, ent, places: list) -> list:
+        """The run of place entities around ``ent`` (``places``: the sentence's, in text order) that the text
+        writes as one list -- side by side (:meth:`_gap`) with a conjunction before the last ("sur Kiev, Lviv
+        et Kharkiv", whatever the parse); just ``[ent]`` otherwise (not "A Kiev, Moscou ...")."""
+        k = places.index(ent)
+        lo = hi = k
+        while lo > 0 and self._gap(places[lo - 1], places[lo]) is not None:
+            lo -= 1
+        while hi + 1 < len(places) and self._gap(places[hi], places[hi + 1]) is not None:
+            hi += 1
+        run = places[lo:hi + 1]
+        if len(run) > 1 and any(t.pos_ == "CCONJ" for t in self._gap(run[-2], run[-1])):
+            return run
+        return [ent]
+
     def locative_places(self, sent) -> list[tuple[Any, Location]]:
         """The places a sentence (a spaCy ``Span``) names as where something happens: its LOC/GPE entities
         that a locative word introduces ("à Kiev", "en Russie", "près de la frontière de ...") and that the

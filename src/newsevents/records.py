@@ -114,7 +114,10 @@ class Event:
     expands them into one dyad per member pair). ``event_type``/``mode``/``context`` are PLOVER; ``cameo_code``
     is the CAMEO code (2-4 digits), ``goldstein`` the Goldstein (1992) score (-10..+10) and ``quad_class`` the
     GDELT QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).
-    ``event_span`` and ``sentence_span`` are offsets into the article text.
+    ``event_span`` and ``sentence_span`` are offsets into the article text. ``location`` is where the event
+    happened (its main place); ``locations`` every place of an event that happened in several ("incendiés à
+    Orvault et Rezé"), ``location`` first, and is empty otherwise: :meth:`to_dict` writes it only when it
+    lists two places or more, so the record of a one-place event is unchanged.
     """
 
     doc_id: str
@@ -137,6 +140,7 @@ class Event:
     location: Location | None = None
     coder: Coder | None = None
     id: str = field(default="")
+    locations: tuple[Location, ...] = ()
 
     def __post_init__(self) -> None:
         if self.modality not in MODALITIES:
@@ -157,10 +161,11 @@ class Event:
             d["attribution"]["span"] = list(d["attribution"]["span"])
         if d["location"] is not None:
             d["location"]["span"] = list(d["location"]["span"])
+        d["locations"] = [{**loc, "span": list(loc["span"])} for loc in d["locations"]]
         order = ["id", "doc_id", "event_type", "mode", "context", "cameo_code", "goldstein", "quad_class",
-                 "actor", "recipient", "modality", "attribution", "date", "location", "event_text",
+                 "actor", "recipient", "modality", "attribution", "date", "location", "locations", "event_text",
                  "event_span", "sentence", "sentence_span", "lang", "coder"]
-        return {k: d[k] for k in order}
+        return {k: d[k] for k in order if k != "locations" or len(d[k]) > 1}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -188,6 +193,7 @@ class Event:
             location=Location(**{**loc, "span": tuple(loc["span"])}) if loc else None,
             coder=Coder(**coder) if coder else None,
             id=d.get("id") or "",
+            locations=tuple(Location(**{**p, "span": tuple(p["span"])}) for p in d.get("locations") or ()),
         )
 
 

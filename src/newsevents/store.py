@@ -114,6 +114,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
     (2, "event clusters, their members and document MinHash signatures (newsevents.clusters)",
      CLUSTER_TABLES),
+    (3, "every place of an event that happened in several (Event.locations)",
+     ["ALTER TABLE events ADD COLUMN locations JSON"]),
 ]
 """Schema migrations in order: (version, description, SQL statements). Append, never edit an applied one."""
 
@@ -126,14 +128,15 @@ EVENT_COLUMNS = [
     "recipient_sectors", "recipient_keys", "modality", "attribution", "attribution_text", "date_value",
     "date_start", "date_end", "date_precision", "date", "location", "location_name", "location_country",
     "location_lat", "location_lon", "event_text", "event_start", "event_end", "sentence", "sentence_start",
-    "sentence_end", "lang", "coder",
+    "sentence_end", "lang", "coder", "locations",
 ]
 DOCUMENT_COLUMNS = ["doc_id", "text", "published", "lang", "title", "url", "source", "status", "notes", "error",
                     "n_events", "ingested_at"]
-_JSON_COLUMNS = ("actor", "recipient", "attribution", "date", "location", "coder")
+_JSON_COLUMNS = ("actor", "recipient", "attribution", "date", "location", "coder", "locations")
 _RECORD_COLUMNS = ["id", "doc_id", "published", "event_type", "mode", "context", "cameo_code", "goldstein",
                    "quad_class", "actor", "recipient", "modality", "attribution", "date", "location", "event_text",
-                   "event_start", "event_end", "sentence", "sentence_start", "sentence_end", "lang", "coder"]
+                   "event_start", "event_end", "sentence", "sentence_start", "sentence_end", "lang", "coder",
+                   "locations"]
 _SELECT_RECORD = ", ".join(f"e.{c}" for c in _RECORD_COLUMNS)
 
 ORDERS = {
@@ -415,6 +418,7 @@ def event_row(event: Event, published: date | None) -> dict[str, Any]:
         "event_text": event.event_text, "event_start": event.event_span[0], "event_end": event.event_span[1],
         "sentence": event.sentence, "sentence_start": event.sentence_span[0],
         "sentence_end": event.sentence_span[1], "lang": event.lang, "coder": _json(_plain(event.coder)),
+        "locations": _json([_plain(p) for p in event.locations]) if len(event.locations) > 1 else None,
     }
 
 
@@ -654,6 +658,10 @@ class Store(StoreSummaries):
             "sentence_span": [r["sentence_start"], r["sentence_end"]], "lang": r["lang"], "coder": r["coder"],
             "published": r["published"].isoformat() if r["published"] else None,
         }
+        if r.get("locations"):  # an event in several places (Event.to_dict writes the key only then)
+            items = list(out.items())
+            i = [k for k, _ in items].index("location") + 1
+            out = {**dict(items[:i]), "locations": r["locations"], **dict(items[i:])}
         return out
 
     def query_events(self, f: EventFilter | None = None, limit: int | None = 50, offset: int = 0,
@@ -663,16 +671,27 @@ class Store(StoreSummaries):
         ``order`` is one of :data:`ORDERS` (``"date"`` = oldest first by event date, falling back to the
         publication date; ``"-date"`` newest first). ``limit=None`` returns all. Raises ``ValueError`` for an
         unknown order or a malformed filter.
+
+        A page (``limit`` given) is found in two steps: the ids of the page, sorting only the order columns,
+        then the records of those ids (a primary-key lookup): sorting whole records to skip 50,000 of them took
+        five times as long.
         """
         if order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
         where, params = (f or EventFilter()).where()
         sql = f"SELECT {_SELECT_RECORD} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [int(limit), int(offset)]
         with self._cursor() as cur:
-            return [self._record(row) for row in cur.execute(sql, params).fetchall()]
+            if limit is None:
+                return [self._record(row) for row in cur.execute(sql, params).fetchall()]
+            ids = [r[0] for r in cur.execute(
+                f"SELECT e.id FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK} LIMIT ? OFFSET ?",
+                params + [int(limit), int(offset)]).fetchall()]
+            if not ids:
+                return []
+            rows = cur.execute(f"SELECT {_SELECT_RECORD} FROM events e WHERE e.id IN (SELECT unnest(?))",
+                               [ids]).fetchall()
+        position = {i: n for n, i in enumerate(ids)}
+        return sorted((self._record(row) for row in rows), key=lambda r: position[r["id"]])
 
     def iter_events(self, f: EventFilter | None = None, order: str = "date", chunk_size: int = 2000,
                     documents: bool = False) -> Iterator[dict[str, Any]]:

@@ -177,7 +177,7 @@ class SentenceCoder:
         else:
             date = self._date(trig, s.sent, s.offset, s.expressions, s.article.published)
         attribution = self._event_attribution(trig, s.context, s.offset) or s.sentence_attribution or s.inherited
-        location = self._event_location(trig, s.offset, c.actors + c.recipients)
+        location = self._event_places(trig, s.offset, c.actors + c.recipients, c.actors)
         actors, recipients = c.actors, c.recipients
         if c.root in self.lex.cues.get("government_act_roots", STATE_ACT_ROOTS):  # a country that promises,
             actors = self._as_government(actors)  # demands, condemns or sanctions: its government
@@ -192,7 +192,8 @@ class SentenceCoder:
         return self._events(c, s, pairs, date, attribution, location)
 
     def _events(self, c: Candidate, s: SentenceState, pairs, date, attribution, location) -> list:
-        """One :class:`~newsevents.records.Event` per (actor, recipient) pair of candidate ``c``."""
+        """One :class:`~newsevents.records.Event` per (actor, recipient) pair of candidate ``c``;
+        ``location``: the event's places, the main one first (empty when it has none)."""
         span = self._event_span(c.trig)
         start, end = span[0] + s.offset, span[1] + s.offset
         row = self.cameo[c.cameo]
@@ -205,7 +206,8 @@ class SentenceCoder:
                 quad_class=row.quad_class, actor=actor, recipient=recipient, modality=c.modality,
                 event_text=s.article.text[start:end], event_span=(start, end),
                 sentence=s.sent.text, sentence_span=(s.sent.start_char + s.offset, s.sent.end_char + s.offset),
-                lang=self.lang, date=date, attribution=attribution, location=location,
+                lang=self.lang, date=date, attribution=attribution, location=location[0] if location else None,
+                locations=location if len(location) > 1 else (),
                 coder=self.coder_info))
         if s.trace is not None:
             for event in out:

@@ -77,14 +77,7 @@ class TimePlace:
         countries the Doc names (:meth:`~newsevents.places.PlaceResolver.context_countries`). None when the
         sentence names no place for the event: a wrong place is worse than none. ``offset``: the Doc's start in the article (characters)."""
         cameo = trig.frame.cameo
-        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
-            participants = ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
-        sent = trig.token.sent
-        setting = [e for e in sent.ents if self.places.fronted(e, sent.start)] \
-            if participants else []  # "Au Mali, la junte ...": never a participant
-        exclude = tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
-                        if e.span and e.span[1] > e.span[0]
-                        and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
+        exclude = self._place_exclude(trig, offset, participants)
         countries = self.places.context_countries(trig.token.doc)  # "Valence" in a text naming the Drôme
         found = self._location(trig, offset, through_any_head=False, countries=countries)  # not "jugé à X pour ..."
         if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
@@ -96,6 +89,38 @@ class TimePlace:
         if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
             found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
         return found
+
+    def _place_exclude(self, trig: Trigger, offset, participants) -> tuple[tuple[int, int], ...]:
+        """The character spans (in the Doc) that cannot be the event's place: its participants' (actor and
+        recipient entities, spans in article characters), except a fronted place ("Au Mali, la junte ...") and
+        for protests, coercion, attacks and visits, whose recipient may be the place itself."""
+        cameo = trig.frame.cameo
+        if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
+            return ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
+        sent = trig.token.sent
+        setting = [e for e in sent.ents if self.places.fronted(e, sent.start)] \
+            if participants else []  # "Au Mali, la junte ...": never a participant
+        return tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
+                     if e.span and e.span[1] > e.span[0]
+                     and not any(f.start_char <= e.span[0] - offset < f.end_char for f in setting))
+
+    def _event_places(self, trig: Trigger, offset, participants=(), actors=()) -> tuple[Location, ...]:
+        """Every place of the event, the main one first (:meth:`_event_location`), then the places coordinated
+        with it ("incendiés à Orvault et Rezé", "des frappes sur Kiev, Lviv et Kharkiv":
+        :meth:`~newsevents.places.PlaceResolver.coordinated`), never one of the ``actors`` (entities, spans in
+        article characters: "l'offensive de l'Azerbaïdjan sur l'Arménie"); empty when the event has no
+        place."""
+        found = self._event_location(trig, offset, participants)
+        if found is None:
+            return ()
+        doc = trig.token.doc
+        ent = next((e for e in doc.ents if e.start_char == found.span[0] - offset
+                    and e.end_char == found.span[1] - offset), None)
+        if ent is None:
+            return (found,)
+        exclude = self._place_exclude(trig, offset, participants) + tuple(
+            (e.span[0] - offset, e.span[1] - offset) for e in actors if e.span and e.span[1] > e.span[0])
+        return self.places.coordinated(ent, found, exclude, offset, self.places.context_countries(doc))
 
     def _event_span(self, trig: Trigger) -> tuple[int, int]:
         """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the

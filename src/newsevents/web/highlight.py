@@ -78,8 +78,7 @@ def event_spans(event: Mapping[str, Any], *, with_sentence: bool = True) -> list
         f"event {event.get('event_type', '')} CAMEO {event.get('cameo_code', '')}".strip())
     date = event.get("date") or {}
     add(date.get("span"), "date", f"date {date.get('value') or 'unresolved'}")
-    loc = event.get("location")
-    if loc:
+    for loc in event.get("locations") or ([event["location"]] if event.get("location") else []):
         add(loc.get("span"), "place", f"place {loc.get('name') or loc.get('text') or ''} {loc.get('country') or ''}")
     att = event.get("attribution")
     if att:
