@@ -9,8 +9,10 @@ documents index, one document, timeline, map and its click-through, dyads, clust
 and the JSON endpoints behind them, with real HTTP requests over loopback (redirects followed): median and 95th
 percentile of ``--repeat`` requests each. Target: < 300 ms. With ``--db`` an existing file is reused (built
 there when missing; with event clusters unless ``--no-clusters``). The explorer opens the file as ``newsevents
-serve`` does (``create_app(db_path=...)``: read-only, shared, a short connection per query, so an ingest can
-write meanwhile); ``--held-connection`` serves a store that keeps one connection open instead.
+serve`` does (``create_app(db_path=...)``: read-only, shared, a short connection per request, so an ingest can
+write meanwhile); ``--held-connection`` serves a store that keeps one connection open instead. The explorer
+keeps the answers of its summary queries while the file does not change (``web/query_cache.py``), so the
+repeated requests of a page are answered from it; ``--no-cache`` times every request as a first one.
 """
 from __future__ import annotations
 
@@ -137,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--held-connection", action="store_true",
                     help="serve a store that holds one connection (create_app(store)) instead of opening the file "
                          "as `newsevents serve` does (create_app(db_path=...): a connection per query)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="serve without the explorer's query cache (web/query_cache.py): every request queries "
+                         "the store, as the first request after a change of the file does")
     args = ap.parse_args(argv)
     tmp = tempfile.TemporaryDirectory()
     path = Path(args.db) if args.db else Path(tmp.name) / "bench.duckdb"
@@ -149,7 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     store = Store(path, read_only=True, shared=not args.held_connection)
     print(f"store: {store.count_events()} events, "
           + ("one held connection" if args.held_connection else "opened as `newsevents serve` does"))
-    server, thread, base = start_server(create_app(store) if args.held_connection else create_app(db_path=path))
+    cache = not args.no_cache
+    server, thread, base = start_server(create_app(store, cache=cache) if args.held_connection
+                                        else create_app(db_path=path, cache=cache))
+    print("query cache " + ("on" if cache else "off"))
     cases = page_cases(base)
     worst = 0.0
     try:

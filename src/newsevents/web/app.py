@@ -53,6 +53,7 @@ from . import ux
 from .pipeline_host import BUSY_WAIT, LazyPipeline, PipelineBusy, PipelineUnavailable, _default_pipeline  # noqa: F401
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, key_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
+from .query_cache import QueryCache
 from .request_store import RequestConnection, RequestStore
 
 log = logging.getLogger(__name__)
@@ -301,7 +302,7 @@ def web_doc_id(text: str, published: str | None) -> str:
 
 def create_app(store: Store | None = None, *, db_path: str | None = None, write_token: str | None = None,
                pipeline_factory: Callable[[], Any] | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES, preload: bool = False) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, preload: bool = False, cache: bool = True) -> FastAPI:
     """Build the explorer application.
 
     Parameters:
@@ -313,6 +314,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             a :class:`~newsevents.routing.LanguageRouter`); any object with ``process(articles)`` yielding DocumentResults.
         max_body_bytes: request body limit (413 beyond).
         preload: build the coding pipeline in a background thread now, not on the first extract request.
+        cache: keep the answers of the summary queries while the store file does not change
+            (:mod:`newsevents.web.query_cache`; never for an in-memory store).
 
     The store is opened shared (:class:`Store` ``shared=True``): each request opens its own short DuckDB
     connection (one for all its queries: :mod:`newsevents.web.request_store`), so ``newsevents ingest`` can write the same file while the server runs, and new events show
@@ -324,8 +327,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     if store is None:
         store = Store(db_path, read_only=write_token is None, shared=True)
     shared = store if store.shared else None
-    if shared is not None:  # one connection per request, not one per query
-        store = RequestStore(shared)  # type: ignore[assignment]
+    # one connection per request, not one per query (shared store); summary answers kept while the file is
+    # unchanged (web/query_cache.py)
+    store = RequestStore(store, QueryCache(store.path) if cache else None)  # type: ignore[assignment]
     pipeline = LazyPipeline(pipeline_factory)
     if preload:
         pipeline.start()

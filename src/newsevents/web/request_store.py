@@ -6,7 +6,8 @@ documents' sources; the actor page about ten), and each paid for opening the fil
 the routes see a :class:`RequestStore`: within an HTTP request it is one :class:`Store` on the same file, with
 the same access, opened at the first query and closed when the response has been sent
 (:class:`RequestConnection`); outside a request it is the shared store itself. The file is still held only
-while a request is being answered.
+while a request is being answered. :class:`RequestStore` also answers the summary queries from the
+explorer's cache (:mod:`newsevents.web.query_cache`) while the file has not changed.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from ..store import Store
+from .query_cache import CACHED, QueryCache
 
 __all__ = ["RequestStore", "RequestConnection"]
 
@@ -46,15 +48,36 @@ _current: ContextVar[_Held | None] = ContextVar("newsevents_request_store", defa
 
 
 class RequestStore:
-    """Stands for a shared ``store``: attribute access goes to the current request's store (one connection
-    for the whole request) or, outside a request, to ``store`` itself."""
+    """Stands for ``store``: for a shared store, attribute access goes to the current request's store (one
+    connection for the whole request) or, outside a request, to ``store`` itself; a store that holds its
+    connection is used as it is. With a ``cache`` (:class:`~newsevents.web.query_cache.QueryCache`), the
+    summary queries (:data:`~newsevents.web.query_cache.CACHED`) are answered from it while the file has not
+    changed, and :meth:`ingest` clears it."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, cache: QueryCache | None = None):
         self._shared = store
+        self._cache = cache
 
     def __getattr__(self, name: str) -> Any:
-        held = _current.get()
-        return getattr(held.get() if held is not None else self._shared, name)
+        held = _current.get() if self._shared.shared else None  # read here: a helper thread has no context
+
+        def target():
+            return getattr(held.get() if held is not None else self._shared, name)
+
+        cache = self._cache
+        if cache is not None and name in CACHED:  # the request's connection is opened only on a miss
+            return lambda *args, **kwargs: cache.call(name, lambda *a, **k: target()(*a, **k), args, kwargs)
+        target = target()
+        if cache is None:
+            return target
+        if name == "ingest":
+            def ingest(*args, **kwargs):
+                try:
+                    return target(*args, **kwargs)
+                finally:
+                    cache.clear()
+            return ingest
+        return target
 
 
 class RequestConnection:
