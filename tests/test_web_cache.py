@@ -61,3 +61,18 @@ def test_pages_answer_the_same_with_and_without_the_cache(tmp_path):
         with Store(path) as writer:  # an ingest while the server runs: the next request sees it
             writer.ingest(sample_results()[2:])
         assert cached.get("/api/events").json()["total"] == 5 == plain.get("/api/events").json()["total"]
+
+
+def test_page_drawings_are_kept_until_the_file_changes(tmp_path):
+    path = tmp_path / "m.duckdb"
+    with Store(path) as s:
+        s.ingest(sample_results()[:1])
+    cache = QueryCache(str(path))
+    built = []
+    assert cache.memo("chart", lambda x: built.append(x) or [x], (1,)) == [1]
+    assert cache.memo("chart", lambda x: built.append(x) or [x], (1,)) == [1] and built == [1]
+    assert cache.memo("chart", lambda x: built.append(x) or [x], (2,)) == [2] and built == [1, 2]
+    with Store(path) as writer:
+        writer.ingest(sample_results()[1:])
+    cache.memo("chart", lambda x: built.append(x) or [x], (1,))
+    assert built == [1, 2, 1]

@@ -601,7 +601,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             raise FilterError(f"interval: {interval!r} is not day, week or month")
         if by not in ("event_type", "quad_class"):
             raise FilterError(f"by: {by!r} is not event_type or quad_class")
-        chart = timeline_chart(store.timeline(f, interval=interval, by=by), by=by, interval=interval)
+        chart = store.memo("timeline_chart", lambda f, interval, by: timeline_chart(
+            store.timeline(f, interval=interval, by=by), by=by, interval=interval), f, interval, by)
         return page(request, "timeline.html", filter=f, chart=chart, interval=interval, by=by, title="Timeline")
 
     @app.get("/dyads", response_class=HTMLResponse, include_in_schema=False)

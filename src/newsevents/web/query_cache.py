@@ -34,6 +34,10 @@ CACHED = frozenset({"count_events", "query_events", "timeline", "dyads", "locati
 dicts, strings, numbers; a tuple comes back as a list)."""
 
 
+MAX_OBJECTS = 64
+"""How many page drawings :meth:`QueryCache.memo` keeps."""
+
+
 def store_version(path: str) -> tuple | None:
     """The version of the store file at ``path``: (inode, size, mtime in ns) of the file and of its
     write-ahead log (None for a log that does not exist); None when the file does not exist or the store is
@@ -63,6 +67,8 @@ class QueryCache:
         self._answers: OrderedDict[tuple, str] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._objects: OrderedDict[tuple, Any] = OrderedDict()
+        self._objects_version: tuple | None = None
         self.hits = self.misses = 0
 
     def clear(self) -> None:
@@ -71,6 +77,33 @@ class QueryCache:
             self._answers.clear()
             self._bytes = 0
             self._version = None
+            self._objects.clear()
+            self._objects_version = None
+
+    def memo(self, name: str, build: Callable[..., Any], args: tuple) -> Any:
+        """``build(*args)``, kept for the current version of the file: a page's drawing (a timeline chart, the
+        actor page's summary), keyed by ``name`` and the ``repr`` of ``args``. The object itself is kept (at
+        most :data:`MAX_OBJECTS`, least recently used dropped first): the pages only read it."""
+        version = store_version(self.path)
+        if version is None:
+            return build(*args)
+        key = (name, repr(args))
+        with self._lock:
+            if version != self._objects_version:
+                self._objects.clear()
+                self._objects_version = version
+            if key in self._objects:
+                self._objects.move_to_end(key)
+                self.hits += 1
+                return self._objects[key]
+        value = build(*args)
+        with self._lock:
+            self.misses += 1
+            if version == self._objects_version:
+                self._objects[key] = value
+                while len(self._objects) > MAX_OBJECTS:
+                    self._objects.popitem(last=False)
+        return value
 
     def call(self, name: str, method: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
         """``method(*args, **kwargs)`` (store method ``name``), from the cache when the same call was answered

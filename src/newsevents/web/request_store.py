@@ -58,6 +58,11 @@ class RequestStore:
         self._shared = store
         self._cache = cache
 
+    def memo(self, name: str, build, *args) -> Any:
+        """``build(*args)``, kept by the cache for the current version of the file (built every time without a
+        cache): see :meth:`~newsevents.web.query_cache.QueryCache.memo`."""
+        return self._cache.memo(name, build, args) if self._cache is not None else build(*args)
+
     def __getattr__(self, name: str) -> Any:
         held = _current.get() if self._shared.shared else None  # read here: a helper thread has no context
 

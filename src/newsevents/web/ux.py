@@ -170,7 +170,8 @@ def add_routes(app: FastAPI, store: Store, page: Callable[..., Any], event_filte
             query = request.url.query
             return RedirectResponse(f"/actor/{shorthand}" + (f"?{query}" if query else ""))
         base = EventFilter(**{**f.__dict__, "actor": None, "recipient": None})
-        summary = actor_summary(store, shorthand, interval=interval, base=base)
+        summary = store.memo("actor_summary", lambda code, interval, base: actor_summary(
+            store, code, interval=interval, base=base), shorthand, interval, base)
         return page(request, "actor.html", filter=base, a=summary, interval=interval, chip_path=f"/actor/{code}",
                     title=f"{summary['label']} ({shorthand})")
 
