@@ -43,6 +43,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from ..codes import PLOVER_TYPES, load_cameo
@@ -377,6 +378,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         entity_labels=lambda es: ", ".join(" ".join(x for x in (e.get("code"), e.get("sector")) if x)
                                            for e in es or []),
     )
+    env.globals["timeline_svg"] = _svg_renderer(env.get_template("_timeline_svg.html"))
     templates = Jinja2Templates(env=env)
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -674,6 +676,22 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         return RedirectResponse("/?" + request.url.query if request.url.query else "/")
 
     return app
+
+
+def _svg_renderer(template) -> Callable[..., Markup]:
+    """``timeline_svg(chart, chart_id, chart_label=None)`` for the templates: the SVG of a timeline chart
+    (``template``: ``_timeline_svg.html``), rendered once per chart object and id and kept on it -- a chart of
+    hundreds of periods is thousands of elements, and the explorer keeps its charts while the store is
+    unchanged (:meth:`~newsevents.web.query_cache.QueryCache.memo`)."""
+
+    def timeline_svg(chart, chart_id: str, chart_label: str | None = None) -> Markup:
+        drawn = chart.__dict__.setdefault("_svg", {})
+        key = (chart_id, chart_label)
+        if key not in drawn:
+            drawn[key] = Markup(template.render(chart=chart, chart_id=chart_id, chart_label=chart_label).rstrip("\n"))
+        return drawn[key]
+
+    return timeline_svg
 
 
 def _article(text: str, published: Any, title: Any, source: Any, lang: Any) -> Article:
