@@ -417,3 +417,14 @@ def test_a_schema_2_store_passes_through_the_locations_migration(tmp_path, monke
         assert s.query_events() == before
         s.ingest([DocumentResult(sample_results()[1].article, (_two_place_event(),))])
         assert len(s.get_event(_two_place_event().id)["locations"]) == 2
+
+
+@pytest.mark.parametrize("kw", [{}, {"actor": "RUS"}, {"text": "missiles"}, {"actor": "XXX"}])
+@pytest.mark.parametrize("limit, offset", [(2, 0), (2, 3), (50, 10)])
+def test_page_events_is_the_count_and_the_page(db, kw, limit, offset):
+    db.ingest(sample_results())
+    f = EventFilter(**kw)
+    total, page = db.page_events(f, limit=limit, offset=offset, order="-date")
+    assert total == db.count_events(f)
+    assert page == db.query_events(f, limit=limit, offset=offset, order="-date")
+    assert ids(page) == ids(db.query_events(f, limit=None, order="-date"))[offset:offset + limit]

@@ -678,20 +678,37 @@ class Store(StoreSummaries):
         """
         if order not in ORDERS:
             raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+        if limit is not None:
+            return self._page(f, int(limit), int(offset), order, with_total=False)[1]
         where, params = (f or EventFilter()).where()
         sql = f"SELECT {_SELECT_RECORD} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK}"
         with self._cursor() as cur:
-            if limit is None:
-                return [self._record(row) for row in cur.execute(sql, params).fetchall()]
-            ids = [r[0] for r in cur.execute(
-                f"SELECT e.id FROM events e WHERE {where} ORDER BY {ORDERS[order]}, {_TIEBREAK} LIMIT ? OFFSET ?",
-                params + [int(limit), int(offset)]).fetchall()]
-            if not ids:
-                return []
+            return [self._record(row) for row in cur.execute(sql, params).fetchall()]
+
+    def page_events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0,
+                    order: str = "date") -> tuple[int, list[dict[str, Any]]]:
+        """``(count_events(f), query_events(f, limit, offset, order))`` from one scan of the events: the count
+        is taken over the same filtered rows as the page (a window count), so a filter that reads every
+        sentence ("text") reads them once. Raises ``ValueError`` as :meth:`query_events` does."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ORDERS)}")
+        return self._page(f, int(limit), int(offset), order, with_total=True)
+
+    def _page(self, f, limit: int, offset: int, order: str, with_total: bool) -> tuple[int, list[dict[str, Any]]]:
+        """The events of one page (and the count of all that match, with ``with_total``; else -1): the ids of
+        the page first, sorting only the order columns, then their records by primary key."""
+        where, params = (f or EventFilter()).where()
+        total = ", count(*) OVER ()" if with_total else ""
+        with self._cursor() as cur:
+            found = cur.execute(f"SELECT e.id{total} FROM events e WHERE {where} ORDER BY {ORDERS[order]}, "
+                                f"{_TIEBREAK} LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+            n = -1 if not with_total else found[0][1] if found else \
+                cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+            ids = [r[0] for r in found]
             rows = cur.execute(f"SELECT {_SELECT_RECORD} FROM events e WHERE e.id IN (SELECT unnest(?))",
-                               [ids]).fetchall()
-        position = {i: n for n, i in enumerate(ids)}
-        return sorted((self._record(row) for row in rows), key=lambda r: position[r["id"]])
+                               [ids]).fetchall() if ids else []
+        position = {i: k for k, i in enumerate(ids)}
+        return n, sorted((self._record(row) for row in rows), key=lambda r: position[r["id"]])
 
     def iter_events(self, f: EventFilter | None = None, order: str = "date", chunk_size: int = 2000,
                     documents: bool = False) -> Iterator[dict[str, Any]]:

@@ -450,8 +450,8 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             return StreamingResponse(_iter_jsonl(events), media_type="application/x-ndjson; charset=utf-8",
                                      headers={"content-disposition": 'attachment; filename="events.jsonl"'})
         # the store returns JSON-ready dicts: JSONResponse skips FastAPI's slower generic encoder
-        return JSONResponse({"total": store.count_events(f), "limit": limit, "offset": offset,
-                             "events": store.query_events(f, limit=limit, offset=offset, order=order)})
+        total, events = store.page_events(f, limit=limit, offset=offset, order=order)
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "events": events})
 
     @app.get("/api/events/{event_id}", tags=["api"], summary="One event")
     def api_event(event_id: str):
@@ -537,8 +537,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
             raise FilterError(f"offset: {offset} is larger than {MAX_OFFSET}")
         if order not in ORDERS:
             raise FilterError(f"order: {order!r} is not one of {', '.join(ORDERS)}")
-        total = store.count_events(f)
-        events = store.query_events(f, limit=limit, offset=offset, order=order)
+        total, events = store.page_events(f, limit=limit, offset=offset, order=order)
         sources = store.document_sources(e["doc_id"] for e in events)
         for e in events:
             e["doc_source"] = (sources.get(e["doc_id"]) or {}).get("source")

@@ -29,7 +29,7 @@ __all__ = ["QueryCache", "CACHED", "store_version"]
 
 CACHED = frozenset({"count_events", "query_events", "timeline", "dyads", "locations", "location_countries",
                     "find_documents", "list_documents", "document_sources", "get_event", "get_document",
-                    "stats"})
+                    "stats", "page_events"})
 """Store methods whose answers the explorer caches: they read only, and answer plain JSON values (lists,
 dicts, strings, numbers; a tuple comes back as a list)."""
 
