@@ -296,3 +296,10 @@ def test_a_written_list_of_places_whatever_the_parse(nlp, resolver):
     doc = nlp("A Kiev, Moscou a démenti toute frappe.")  # no conjunction: not a list
     kiev = next(e for e in doc.ents if e.text == "Kiev")
     assert [p.text for p in resolver.coordinated(kiev, resolver.resolve("Kiev"))] == ["Kiev"]
+
+
+@pytest.mark.model
+def test_a_place_and_its_surroundings_are_not_a_list(nlp, resolver):
+    doc = nlp("Des soldats ont été tués à Santo Domingo, à Bahawalpur.")  # both hang on "tués", a comma between
+    first = next(e for e in doc.ents if e.text == "Santo Domingo")
+    assert [p.text for p in resolver.coordinated(first, resolver.resolve("Santo Domingo"))] == ["Santo Domingo"]

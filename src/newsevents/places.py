@@ -371,16 +371,17 @@ class PlaceResolver:
 
     def _same_list(self, e, g) -> bool:
         """Whether place entities ``e`` and ``g`` are members of one coordination in the parse: one's root is a
-        conjunct of the other's, or both hang on the same word, side by side with a comma or a conjunction between
-        (:meth:`_gap`)."""
+        conjunct of the other's, or both hang on the same word, side by side with a conjunction between
+        (:meth:`_gap`); a comma alone may put a place's surroundings after it ("X, à Y"): a list with commas
+        is found by :meth:`_listed`."""
         a, b = e.root, g.root
         if (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a):
             return True
         if a.head != b.head or a.head == a or a.dep_ != b.dep_:
             return False
         first, last = (e, g) if e.start < g.start else (g, e)
-        gap = self._gap(first, last)  # not "l'offensive de l'Azerbaïdjan sur l'Arménie"
-        return gap is not None and any(t.pos_ == "CCONJ" or t.text == "," for t in gap)
+        gap = self._gap(first, last)  # not "l'offensive de l'Azerbaïdjan sur l'Arménie", nor "l'église de
+        return gap is not None and any(t.pos_ == "CCONJ" for t in gap)  # Santo Domingo, à Bahawalpur"
 
     def _listed(self, ent, places: list) -> list:
         """The run of place entities around ``ent`` (``places``: the sentence's, in text order) that the text
