@@ -51,13 +51,17 @@ def test_pages_answer_the_same_with_and_without_the_cache(tmp_path):
     with Store(path) as s:
         s.ingest(sample_results()[:2])
     urls = ["/api/events?limit=2&offset=1", "/api/timeline?interval=month", "/api/dyads", "/api/locations",
-            "/api/events?actor=RUS&order=-date", "/api/location-countries", "/api/stats", "/api/documents/a"]
+            "/api/events?actor=RUS&order=-date", "/api/location-countries", "/api/stats", "/api/documents/a",
+            "/api/clusters?min_sources=1"]
     with TestClient(create_app(db_path=str(path))) as cached, \
             TestClient(create_app(db_path=str(path), cache=False)) as plain:
         for url in urls:
             first = cached.get(url).json()
             assert first == cached.get(url).json() == plain.get(url).json(), url
         assert cached.get("/actor/RUS").text == plain.get("/actor/RUS").text
+        cluster = cached.get("/api/clusters").json()["clusters"][0]["cluster_id"]
+        for url in (f"/api/clusters/{cluster}", "/clusters"):
+            assert cached.get(url).text == plain.get(url).text, url
         with Store(path) as writer:  # an ingest while the server runs: the next request sees it
             writer.ingest(sample_results()[2:])
         assert cached.get("/api/events").json()["total"] == 5 == plain.get("/api/events").json()["total"]

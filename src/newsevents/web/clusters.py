@@ -40,19 +40,30 @@ def report_segments(member: dict[str, Any]):
 def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLResponse],
                        event_filter: Callable[..., EventFilter], filter_query: Callable[[EventFilter], dict]) -> None:
     """Add the cluster pages and API endpoints to ``app``; ``page`` renders a template, ``event_filter`` is
-    the filter dependency of the other pages and ``filter_query`` turns a filter back into query values."""
+    the filter dependency of the other pages and ``filter_query`` turns a filter back into query values.
+    Answers are kept while the store file is unchanged when ``store`` has a cache
+    (:meth:`~newsevents.web.request_store.RequestStore.memo`; the pages only read them)."""
+
+    def kept(name: str, build: Callable[..., Any], *args) -> Any:
+        memo = getattr(store, "memo", None)
+        return memo(name, lambda *a: build(store, *a), *args) if memo else build(store, *args)
+
+    def clusters(f: EventFilter, min_sources: int, limit: int, offset: int, order: str) -> tuple[int, list]:
+        return (kept("count_clusters", count_clusters, f, min_sources),
+                kept("query_clusters", lambda s, *a: query_clusters(s, a[0], a[1], limit=a[2], offset=a[3],
+                                                                     order=a[4]),
+                     f, min_sources, limit, offset, order))
 
     @app.get("/api/clusters", tags=["api"], summary="Event clusters matching a filter, with their counts")
     def api_clusters(f: EventFilter = Depends(event_filter), min_sources: int = Query(1, ge=1),
                      limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
                      order: str = Query("-date", pattern="^(" + "|".join(CLUSTER_ORDERS) + ")$")):
-        total = count_clusters(store, f, min_sources)
-        rows = query_clusters(store, f, min_sources, limit=limit, offset=offset, order=order)
+        total, rows = clusters(f, min_sources, limit, offset, order)
         return {"total": total, "limit": limit, "offset": offset, "clusters": rows}
 
     @app.get("/api/clusters/{cluster_id}", tags=["api"], summary="One cluster with every mention of it")
     def api_cluster(cluster_id: str):
-        cluster = get_cluster(store, cluster_id)
+        cluster = kept("get_cluster", get_cluster, cluster_id)
         if cluster is None:
             raise HTTPException(404, f"no cluster {cluster_id!r}")
         return cluster
@@ -62,8 +73,7 @@ def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLRespo
                       limit: int = 50, offset: int = 0, order: str = "-sources"):
         limit, offset, min_sources = max(1, min(int(limit), MAX_PAGE)), max(0, int(offset)), max(1, int(min_sources))
         order = order if order in CLUSTER_ORDERS else "-sources"
-        total = count_clusters(store, f, min_sources)
-        rows = query_clusters(store, f, min_sources, limit=limit, offset=offset, order=order)
+        total, rows = clusters(f, min_sources, limit, offset, order)
         qs = {**filter_query(f), "min_sources": min_sources, "order": order, "limit": limit}
 
         def link(off: int) -> str:
@@ -76,7 +86,7 @@ def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLRespo
 
     @app.get("/clusters/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
     def cluster_page(request: Request, cluster_id: str):
-        cluster = get_cluster(store, cluster_id)
+        cluster = kept("get_cluster", get_cluster, cluster_id)
         if cluster is None:
             return page(request, "error.html", status_code=404, message=f"No cluster {cluster_id!r}.",
                         title="Not found")
