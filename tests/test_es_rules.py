@@ -159,3 +159,48 @@ def test_coordinated_participants_give_one_event_per_mention(es_pipeline):
     """"Estudiantes y campesinos protestaron": one event, its first actor (cue single_pair_roots)."""
     found = coded(es_pipeline, "Estudiantes y campesinos protestaron contra el Gobierno de Bolivia.")
     assert {(t, a, r) for t, _, a, r, _, _ in found} == {("PROTEST", "BOLEDU", "BOLGOV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ending one's own strike is one event, the yielding (080): the strike it ends is absorbed, not coded
+    ("Los camioneros colombianos pusieron fin a la huelga que paralizaba el país.", {("CONCEDE", "080", "COLCVL")}),
+    ("Los mineros bolivianos levantaron el paro tras el acuerdo.", {("CONCEDE", "080", "BOLLAB")}),
+    # security forces ending a demonstration coerce its participants
+    ("La policía alemana puso fin a una manifestación en Berlín.", {("COERCE", "170", "DEUCOP")}),
+    # a strike called off does not take place
+    ("Los sindicatos argentinos cancelaron la marcha prevista para el viernes.", {("CONCEDE", "080", "ARGLAB")}),
+])
+def test_ending_a_protest_is_not_a_protest(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_announced_protest_is_an_intended_protest_not_a_threat(es_pipeline):
+    """PLOVER: THREATEN is a coercive warning; a called or future protest is a PROTEST, intended (cue
+    intended_as_threat is empty); an explicit threat of a strike stays a threat (133)."""
+    found = coded(es_pipeline, "Los sindicatos peruanos convocaron a una huelga general para el jueves.")
+    assert {(t, m) for t, _, _, _, m, _ in found} == {("PROTEST", "intended")}
+    found = coded(es_pipeline, "Los sindicatos peruanos amenazaron con una huelga general.")
+    assert {(t, c) for t, c, _, _, _, _ in found} == {("THREATEN", "133")}
+
+
+def test_a_country_named_as_a_neighbour_is_not_where_the_story_is(es_pipeline):
+    """"cerca de la frontera con Colombia": no country for the unnamed armed group (agents.yaml grammar
+    neighbour_words), where a country named as the place gives one."""
+    found = coded(es_pipeline, "Un grupo armado atacó una aldea cerca de la frontera con Colombia.")
+    assert {(t, a) for t, _, a, _, _, _ in found} == {("ASSAULT", "---UAF")}
+    found = coded(es_pipeline, "Un grupo armado atacó una aldea en el departamento de Nariño, Colombia.")
+    assert {(t, a) for t, _, a, _, _, _ in found} == {("ASSAULT", "COLUAF")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest stated as the aim of another protest is that protest (cue same_act_aim_roots): one event
+    ("Los estudiantes chilenos realizaron una marcha para protestar contra la reforma.",
+     {("PROTEST", "141", "CHLEDU")}),
+    ("Los pescadores españoles iniciaron un bloqueo de los puertos para protestar por las redes ilegales.",
+     {("PROTEST", "144", "ESPCVL")}),
+    # an aim of another root is still coded (the Spanish gold codes stated demands)
+    ("Miles de campesinos bolivianos marcharon en La Paz para exigir la renuncia del ministro.",
+     {("PROTEST", "141", "BOLAGR"), ("REQUEST", "100", "BOLAGR")}),
+])
+def test_a_protest_for_a_protest_is_one_event(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected

@@ -174,7 +174,10 @@ class ActorGrammar:
     ``plural``: ``"french"`` (every word up to the first preposition takes the plural, -al -> -aux ...) or
     ``"english"`` (the last word before the first preposition: +s, -y -> -ies, -s/-x/-ch/-sh -> +es).
     ``bare_plural_people``: a plural demonym noun with no determiner is some people of that nationality (CVL),
-    as an indefinite plural is ("Palestinians protested"; English has no plural indefinite article)."""
+    as an indefinite plural is ("Palestinians protested"; English has no plural indefinite article).
+    ``neighbour_words``: nouns and adjectives of a border ("la frontera con Colombia", "fronterizo con Colombia"):
+    a country named as their complement is a neighbour of where the story is, so it does not count towards the
+    article's main country (empty by default)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -188,6 +191,7 @@ class ActorGrammar:
     prepositions: frozenset[str] = frozenset(_PREPOSITIONS)
     plural: str = "french"
     bare_plural_people: bool = False
+    neighbour_words: frozenset[str] = frozenset()  # "la frontera con Colombia": a neighbour, not the story's place
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -195,7 +199,7 @@ class ActorGrammar:
 
 
 _GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
-                 "indefinite_plural", "de_cases", "prepositions"}
+                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

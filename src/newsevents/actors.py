@@ -151,6 +151,7 @@ class ArticleActors(_PersonTitles, _Coreference):
         self._codes_seen: set[str] = set()
         self._main: tuple[str, ...] | None = None
         self._code_counts: dict[str, list[float]] = {}
+        self._neighbours: set[int] = set()  # article offsets of countries named as a neighbour (no evidence)
         self._paragraph_counts: dict[str, list[float]] = {}  # the same, for the paragraph (Doc) added last
         self._place_counts: dict[str, list[int]] = {}  # countries of the places named (cities...): weaker
         self._paragraph_place_counts: dict[str, list[int]] = {}
@@ -231,12 +232,14 @@ class ArticleActors(_PersonTitles, _Coreference):
         if kind != "agent" and code not in ("---", "IGO"):
             self._codes_seen.add(code)
             # the home of an organisation or a news agency ("le pape", "l'AFP") is weaker evidence of
-            # where the story is than a place or a nationality: it counts half
+            # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
+            # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            count = self._code_counts.setdefault(code, [0, m.char_start])
-            count[0] += weight
-            count = self._paragraph_counts.setdefault(code, [0, m.char_start])
-            count[0] += weight
+            if span.root.head.i != span.root.i and fold(span.root.head.lemma_) in self.resolver.grammar.neighbour_words:
+                weight = 0
+                self._neighbours.add(m.char_start)
+            for counts in (self._code_counts, self._paragraph_counts) if weight else ():
+                counts.setdefault(code, [0, m.char_start])[0] += weight
         return m
 
     def _learned_matches(self, doc):
@@ -697,8 +700,11 @@ class ArticleActors(_PersonTitles, _Coreference):
     def add_places(self, places: list[tuple[str, int]]) -> None:
         """Record the countries of the places named in the chunk added last by :meth:`add_doc` ("à Bordeaux":
         FRA), as (ISO 3166-1 alpha-3 code, character offset in the article) pairs: weaker evidence of where the
-        story is than an actor's country, used by :meth:`main_country` only when no country is named."""
+        story is than an actor's country, used by :meth:`main_country` only when no country is named. A place named as a neighbour
+        (``neighbour_words`` of the actor grammar) is left out."""
         for code, start in places:
+            if start in self._neighbours:
+                continue
             for counts in (self._place_counts, self._paragraph_place_counts):
                 counts.setdefault(code, [0, start])[0] += 1
 

@@ -110,7 +110,7 @@ class Absorption:
                 if trig is not None:
                     return trig
             if trig is not None:
-                if trig.frame.absorbs and (dep in ("xcomp", "ccomp", "obj", "acl", "nmod", "obl")
+                if trig.frame.absorbs and (dep in ("xcomp", "ccomp", "obj", "iobj", "acl", "nmod", "obl")
                                            or dep in self.lex.label("argument_oblique")):
                     return trig
                 return None

@@ -44,13 +44,15 @@ class ParseRepairs:
         subj, aux_label, agent = (next(iter(sorted(label(n)))) for n in
                                   ("passive_subject", "passive_auxiliary", "passive_agent"))
         auxiliaries, agent_preps = cue("passive_auxiliaries"), cue("agent_preps")
-        for verb in doc:
+        first_aux = {}  # participle index -> its first passive auxiliary (only heads of such auxiliaries qualify)
+        for c in _tokens_with_dep(doc, ("aux", "cop")):
+            if c.lemma_.lower() in auxiliaries:
+                first_aux.setdefault(c.head.i, c)
+        for i in sorted(first_aux):
+            verb, aux = doc[i], first_aux[i]
             if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Part"]:
                 continue
             children = list(verb.children)
-            aux = next((c for c in children if c.dep_ in ("aux", "cop") and c.lemma_.lower() in auxiliaries), None)
-            if aux is None:
-                continue
             aux.dep_ = aux_label
             for c in children:
                 if c.dep_ == "nsubj":
@@ -83,10 +85,12 @@ class ParseRepairs:
         if not doc.has_annotation("DEP"):
             return
         marks = self.lex.cue("dative_preps")
-        for tok in doc:  # "se reunió con los rebeldes" parsed with "los rebeldes" as obj: an oblique
-            if tok.dep_ == "obj" and self._case_of(tok) not in (None, *marks):
+        for tok in _tokens_with_dep(doc, ("obj",)):  # "se reunió con los rebeldes" parsed with "los rebeldes"
+            if self._case_of(tok) not in (None, *marks):  # as obj: an oblique
                 tok.dep_ = "obl"
-        for verb in doc:
+        # only a head of a compound, object or oblique can change (each verb's own children only)
+        heads = sorted({t.head.i for t in _tokens_with_dep(doc, ("compound", "obj", "obl")) if t.head.i != t.i})
+        for verb in (doc[i] for i in heads):
             for c in verb.children:  # "puso fin a la huelga": the light verb's noun parsed as a compound
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and verb.pos_ == "VERB" and c.i > verb.i:
                     c.dep_ = "obj"
@@ -126,8 +130,8 @@ class ParseRepairs:
             return
         clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
         third_person = self.lex.cue("third_person_reflexives")
-        for tok in doc:
-            if tok.dep_ in ("obj", "iobj") and tok.pos_ == "PRON" and tok.lower_ in clitics \
+        for tok in _tokens_with_dep(doc, ("obj", "iobj")):
+            if tok.pos_ == "PRON" and tok.lower_ in clitics \
                     and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ in third_person):
                 tok.dep_ = target
 

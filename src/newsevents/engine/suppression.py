@@ -320,9 +320,31 @@ class Suppression:
             return False
         return by_token[tok.head.i].frame.cameo[:2] in roots
 
+    def _same_act_aim(self, trig: Trigger, by_token) -> bool:
+        """``trig``, of a CAMEO root in the cue list ``same_act_aim_roots`` (empty or absent: never), hangs (as a
+        clause, oblique or noun complement, up to three heads up) on another trigger of the same root, or on a
+        support verb whose object is one ("realizaron una marcha para protestar"): one act, told twice."""
+        root = trig.frame.cameo[:2]
+        if root not in self.lex.cues.get("same_act_aim_roots", ()):
+            return False
+        deps = {"advcl", "xcomp", "nmod"} | self.lex.label("obliques")
+        prev, node = trig.token, trig.token
+        for _ in range(3):
+            if node.dep_ not in deps or node.head.i == node.i:
+                return False
+            prev, node = node, node.head
+            other = by_token.get(node.i) or next((by_token[c.i] for c in node.children if c.dep_ == "obj"
+                                                  and c.i != prev.i and c.i in by_token), None)
+            if other is not None:
+                return other.frame.cameo[:2] == root
+        return False
+
     def _purpose_clause(self, trig: Trigger, by_token) -> bool:
         """A purpose clause ("pour réclamer", "afin de protester") of another event is its stated aim, not an
-        event (ANNOTATION.md: a protest's stated demand is not coded separately)."""
+        event (ANNOTATION.md: a protest's stated demand is not coded separately); so is an act of the same root
+        stated as the aim of another (:meth:`_same_act_aim`, for a language that codes other aims)."""
+        if self._same_act_aim(trig, by_token):
+            return True
         tok = trig.token
         if trig.is_noun and (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")) \
                 and tok.head.pos_ in ("VERB", "AUX"):
