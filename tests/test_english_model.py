@@ -96,6 +96,11 @@ RULES = [
      {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
     # "put pressure on X" is a demand on X (French "pression")
     ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
+    # "X faces pressure from Y": Y demands of X (the roles swap)
+    ("The Kenyan government faces growing pressure from the opposition.", {("REQUEST", "KENOPP", "KENGOV", "asserted")}),
+    # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
+    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
+    ("The doctor advised him to rest.", set()),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
