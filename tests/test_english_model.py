@@ -101,6 +101,8 @@ RULES = [
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
     ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
     ("The doctor advised him to rest.", set()),
+    # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
+    ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
