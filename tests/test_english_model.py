@@ -103,6 +103,8 @@ RULES = [
     ("The doctor advised him to rest.", set()),
     # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
     ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),
+    # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
+    ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)

@@ -77,7 +77,9 @@ class ActorResolver:
             if surface.isupper() and len(surface) > 1:
                 case = "upper"
             else:  # which words must be capitalised: "Le Monde" is not "le monde"
-                case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
+                # the part after a hyphen may be written either way: "Ban Ki-Moon" is also "Ban Ki-moon"
+                case = "".join("T" if t.text[:1].isupper() and not (t.i and tokens[t.i - 1].text == "-") else "."
+                               for t in tokens)
                 if len(tokens) > 1 and fold(tokens[0].text) in self.grammar.definite and "T" in case[1:]:
                     case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
