@@ -202,3 +202,14 @@ def test_a_that_clause_under_a_noun_is_its_content_clause():
     doc = adapt(doc_of(["the", "plan", "to", "attack"], [1, 1, 3, 1], ["det", "ROOT", "aux", "acl"],
                        ["DET", "NOUN", "PART", "VERB"]))
     assert doc[3].dep_ == "acl"
+
+
+def test_a_reduced_relative_tagged_finite_is_a_past_participle():
+    # "a member jailed a year ago" (acl tagged VBD) vs "rebels who jailed him" (a relative clause keeps VBD)
+    doc = Doc(Vocab(), words=["a", "member", "jailed", "ago", "rebels", "who", "jailed", "him"],
+              heads=[1, 1, 1, 2, 4, 6, 4, 6], deps=["det", "ROOT", "acl", "advmod", "ROOT", "nsubj", "relcl", "dobj"],
+              pos=["DET", "NOUN", "VERB", "ADV", "NOUN", "PRON", "VERB", "PRON"],
+              tags=["DT", "NN", "VBD", "RB", "NNS", "WP", "VBD", "PRP"])
+    adapt(doc)
+    assert doc[2].tag_ == "VBN" and doc[2].morph.get("VerbForm") == ["Part"]
+    assert doc[6].tag_ == "VBD" and doc[6].morph.get("VerbForm") != ["Part"]

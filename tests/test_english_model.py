@@ -103,6 +103,9 @@ RULES = [
     ("The doctor advised him to rest.", set()),
     # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
     ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),
+    # a dated participle on an apposition of the object is background ("jailed a year ago"), not a new arrest
+    ("Israel released the mayor of Nablus, a member of Hamas jailed a year ago.",
+     {("RETREAT", "ISR", "PSEGOV", "asserted")}),
     # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition

@@ -12,6 +12,7 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
 * the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
   and the preposition its ``mark``;
 * the conditional auxiliary ("would") gets ``Mood=Cnd``, as the French tagger gives the conditional;
+* a reduced relative tagged as a finite past ("a member jailed a year ago": ``VBD``) is a past participle;
 * an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
 * the "to" of an infinitive adverbial clause becomes its ``mark`` (a purpose clause, French "pour");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
@@ -116,6 +117,7 @@ def adapt(doc):
         doc.from_array([HEAD, DEP], array)
     _rename_entities(doc, ents_table)
     _mark_conditionals(doc, conditional_auxiliaries())
+    _reduced_relatives(doc)
     _fix_lemmas(doc, lemma_fixes())
     doc.user_data[_MARK] = True
     return doc
@@ -269,6 +271,17 @@ def _mark_conditionals(doc, forms: frozenset[str]) -> None:
             feats = tok.morph.to_dict()
             feats["Mood"] = "Cnd"
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+
+def _reduced_relatives(doc) -> None:
+    """A past-tense form the tagger took for finite (``VBD``) in a reduced relative (an ``acl`` with no subject,
+    auxiliary or mark: "a member of Hamas jailed a year ago") is the past participle it must be there: it gets
+    the tag ``VBN`` and ``Aspect=Perf|Tense=Past|VerbForm=Part``, as the tagger gives elsewhere."""
+    for tok in doc:
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and not any(
+                c.dep_.startswith(("nsubj", "aux", "mark", "expl")) for c in tok.children):
+            tok.tag_ = "VBN"
+            tok.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
 
 
 def _rename_entities(doc, table: dict[str, str]) -> None:
