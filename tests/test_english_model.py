@@ -106,6 +106,9 @@ RULES = [
     # a dated participle on an apposition of the object is background ("jailed a year ago"), not a new arrest
     ("Israel released the mayor of Nablus, a member of Hamas jailed a year ago.",
      {("RETREAT", "ISR", "PSEGOV", "asserted")}),
+    # coordinated nationality adjectives before the noun: one actor each, with the noun's sector
+    ("British and Egyptian warships launched joint war games.",
+     {("COOPERATE", "GBRMIL", "", "asserted"), ("COOPERATE", "EGYMIL", "", "asserted")}),
     # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition

@@ -618,7 +618,11 @@ class ArticleActors(_PersonTitles, _Coreference):
                     if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
                         cc = next((x for x in c.children if x.dep_ == "cc"), None)
                         first = cc.i if cc is not None and cc.i < c.i else c.i
-                        ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
+                        # the first demonym's words: up to the "and" (English "British and Egyptian
+                        # warships": the demonym before the noun, "British")
+                        start = s if s < first else adj.i
+                        stop = next((x.i for x in adj.children if x.dep_ == "cc" and adj.i < x.i < c.i), first)
+                        ents[0] = self._entity(info, fm.code, sector, start, min(e, first, stop), None)
                         ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
             return ents, sector
         return None, sector
