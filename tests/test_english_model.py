@@ -109,6 +109,9 @@ RULES = [
     # coordinated nationality adjectives before the noun: one actor each, with the noun's sector
     ("British and Egyptian warships launched joint war games.",
      {("COOPERATE", "GBRMIL", "", "asserted"), ("COOPERATE", "EGYMIL", "", "asserted")}),
+    # a nationality adjective opening a coordination qualifies every conjunct ("Israeli helicopters and tanks")
+    ("Israeli helicopters and tanks shelled Palestinian positions near the town of Rafah.",
+     {("ASSAULT", "ISRMIL", "PSE", "asserted")}),
     # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition

@@ -301,13 +301,25 @@ class ArticleActors(_PersonTitles, _Coreference):
             if m is None or m.kind == "agent":
                 return ()
             return (self._entity(info, m.code, m.sector, m.start, m.end, m.name),)
+        shared = self._shared_demonym(info, token)
         for conj in self._conjuncts(token):
             if conj.pos_ == "ADJ" and conj.i != token.i and getattr(info.by_token.get(conj.i), "kind", "") != "demonym":
                 continue
             for e in self._np_entities(conj, coref=True):
+                if shared is not None and conj.i != token.i and e.span in self.guessed:
+                    e = Entity(shared.code, e.sector, e.entity_text, e.span, e.name)  # "Israeli helicopters and tanks"
                 if all((e.code, e.sector, e.span) != (o.code, o.sector, o.span) for o in out):
                     out.append(e)
         return tuple(out)
+
+    @staticmethod
+    def _shared_demonym(info: _DocInfo, token):
+        """The demonym adjective that opens a coordination of nouns ("Israeli helicopters and tanks"): it
+        qualifies every conjunct, so a later conjunct whose country is only a guess takes it. None when the
+        first conjunct has no demonym adjective before it, or more than one."""
+        found = [info.by_token.get(c.i) for c in token.children if c.dep_ == "amod" and c.i < token.i]
+        found = [m for m in found if m is not None and m.kind == "demonym"]
+        return found[0] if len(found) == 1 else None
 
     def modifier_actors(self, token) -> tuple[Entity, ...]:
         """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS),
