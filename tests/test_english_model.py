@@ -112,6 +112,10 @@ RULES = [
     # a nationality adjective opening a coordination qualifies every conjunct ("Israeli helicopters and tanks")
     ("Israeli helicopters and tanks shelled Palestinian positions near the town of Rafah.",
      {("ASSAULT", "ISRMIL", "PSE", "asserted")}),
+    # an organisation named before a person's title says whom he acts for: "UN envoy Kofi Annan" is IGO,
+    # whatever his dictionary role on that date (--- ELI)
+    ("UN envoy Kofi Annan met Syrian President Bashar al-Assad.",
+     {("CONSULT", "IGO", "SYRGOV", "asserted"), ("CONSULT", "SYRGOV", "IGO", "asserted")}),
     # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition

@@ -443,7 +443,11 @@ class ArticleActors(_PersonTitles, _Coreference):
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
             sector = self._person_sector(info, m) if m.kind == "person" else m.sector
-            return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
+            code = m.code
+            if m.kind == "person" and code != "IGO" and any(
+                    getattr(info.by_token.get(i), "kind", "") == "igo" for i in range(s, m.start)):
+                code, sector = "IGO", "" if sector == "ELI" else sector  # "U.N. mediator Diego Cordovez"
+            return [self._entity(info, code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym":
             return self._demonym_entities(info, head, m, s, e)
         if m is not None and m.kind == "agent" and entry is not None:
