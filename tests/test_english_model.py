@@ -116,6 +116,9 @@ RULES = [
     # whatever his dictionary role on that date (--- ELI)
     ("UN envoy Kofi Annan met Syrian President Bashar al-Assad.",
      {("CONSULT", "IGO", "SYRGOV", "asserted"), ("CONSULT", "SYRGOV", "IGO", "asserted")}),
+    # "contribute" is aid when something is given; "contributed to planning the attacks" is no aid
+    ("Japan contributed ten million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
+    ("The Chadian military contributed to planning the massacres.", set()),
     # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
