@@ -202,3 +202,28 @@ def test_a_that_clause_under_a_noun_is_its_content_clause():
     doc = adapt(doc_of(["the", "plan", "to", "attack"], [1, 1, 3, 1], ["det", "ROOT", "aux", "acl"],
                        ["DET", "NOUN", "PART", "VERB"]))
     assert doc[3].dep_ == "acl"
+
+
+def test_a_reduced_relative_tagged_finite_is_a_past_participle():
+    # "a member jailed a year ago" (acl tagged VBD) vs "rebels who jailed him" (a relative clause keeps VBD)
+    doc = Doc(Vocab(), words=["a", "member", "jailed", "ago", "rebels", "who", "jailed", "him"],
+              heads=[1, 1, 1, 2, 4, 6, 4, 6], deps=["det", "ROOT", "acl", "advmod", "ROOT", "nsubj", "relcl", "dobj"],
+              pos=["DET", "NOUN", "VERB", "ADV", "NOUN", "PRON", "VERB", "PRON"],
+              tags=["DT", "NN", "VBD", "RB", "NNS", "WP", "VBD", "PRP"])
+    adapt(doc)
+    assert doc[2].tag_ == "VBN" and doc[2].morph.get("VerbForm") == ["Part"]
+    assert doc[6].tag_ == "VBD" and doc[6].morph.get("VerbForm") != ["Part"]
+
+
+def test_a_wire_dateline_is_no_argument_of_the_verb():
+    # "GAZA CITY : children were killed" (the parser made CITY a second passive subject); not "Gaza troops : ..."
+    doc = doc_of(["GAZA", "CITY", ":", "children", "were", "killed"], [1, 5, 1, 5, 5, 5],
+                 ["compound", "nsubjpass", "punct", "nsubjpass", "auxpass", "ROOT"],
+                 ["PROPN", "PROPN", "PUNCT", "NOUN", "AUX", "VERB"])
+    adapt(doc)
+    assert [t.dep_ for t in doc] == ["compound", "dep", "punct", "nsubj:pass", "aux:pass", "ROOT"]
+    doc = doc_of(["GAZA", "troops", ":", "we", "were", "killed"], [1, 5, 1, 5, 5, 5],
+                 ["compound", "nsubjpass", "punct", "nsubjpass", "auxpass", "ROOT"],
+                 ["PROPN", "NOUN", "PUNCT", "PRON", "AUX", "VERB"])
+    adapt(doc)
+    assert doc[1].dep_ == "nsubj:pass"

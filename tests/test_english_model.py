@@ -96,6 +96,31 @@ RULES = [
      {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
     # "put pressure on X" is a demand on X (French "pression")
     ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
+    # "X faces pressure from Y": Y demands of X (the roles swap)
+    ("The Kenyan government faces growing pressure from the opposition.", {("REQUEST", "KENOPP", "KENGOV", "asserted")}),
+    # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
+    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
+    ("The doctor advised him to rest.", set()),
+    # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
+    ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),
+    # a dated participle on an apposition of the object is background ("jailed a year ago"), not a new arrest
+    ("Israel released the mayor of Nablus, a member of Hamas jailed a year ago.",
+     {("RETREAT", "ISR", "PSEGOV", "asserted")}),
+    # coordinated nationality adjectives before the noun: one actor each, with the noun's sector
+    ("British and Egyptian warships launched joint war games.",
+     {("COOPERATE", "GBRMIL", "", "asserted"), ("COOPERATE", "EGYMIL", "", "asserted")}),
+    # a nationality adjective opening a coordination qualifies every conjunct ("Israeli helicopters and tanks")
+    ("Israeli helicopters and tanks shelled Palestinian positions near the town of Rafah.",
+     {("ASSAULT", "ISRMIL", "PSE", "asserted")}),
+    # an organisation named before a person's title says whom he acts for: "UN envoy Kofi Annan" is IGO,
+    # whatever his dictionary role on that date (--- ELI)
+    ("UN envoy Kofi Annan met Syrian President Bashar al-Assad.",
+     {("CONSULT", "IGO", "SYRGOV", "asserted"), ("CONSULT", "SYRGOV", "IGO", "asserted")}),
+    # "contribute" is aid when something is given; "contributed to planning the attacks" is no aid
+    ("Japan contributed ten million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
+    ("The Chadian military contributed to planning the massacres.", set()),
+    # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
+    ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)

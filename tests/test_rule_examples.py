@@ -1,4 +1,5 @@
-"""Every named rule of the coder has a made-up French example that makes it fire, on the real model (issue 9).
+"""Every named rule of the coder has a made-up French example that makes it fire, on the real model (issue 9); a
+rule only English data switches on (a cue list French does not have) has an English one.
 
 One test per rule of :data:`~newsevents.engine.rulebook.REGISTRY` and per rule the candidate, absorption and
 post-filter stages record (:mod:`newsevents.engine.sentence`, :mod:`newsevents.engine.learned_stage`): the
@@ -37,7 +38,8 @@ class Example:
     candidate the rule acts on; ``events``: events that must be coded ("TYPE CAMEO ACTORS -> RECIPIENTS
     MODALITY", parties as CODE/SECTOR joined by "+", "-" for none), ``()`` for "no event at all", None for not
     checked; ``note``: a substring of the trace's note for the step; ``published``: ISO 8601 date;
-    ``model``: learned-model thresholds to switch on (the example then runs with the learned model)."""
+    ``model``: learned-model thresholds to switch on (the example then runs with the learned model); ``lang``:
+    the language of the example (English for a rule only English data switches on)."""
 
     text: str
     effect: str
@@ -46,6 +48,7 @@ class Example:
     note: str = ""
     published: str = PUBLISHED
     model: dict | None = None
+    lang: str = "fr"
 
 
 EXAMPLES: dict[str, Example] = {
@@ -164,6 +167,8 @@ EXAMPLES: dict[str, Example] = {
     "implied_actor": Example(
         "Dix opposants ont été arrêtés en Russie.", "fired", "arrêtés", ("COERCE 173 RUS/COP -> RUS/OPP asserted",),
         note="RUS/COP"),
+    "means_actor": Example(
+        "Four children were killed in an Israeli air strike on Friday.", "fired", "killed", note="ISR", lang="en"),
     "protesters_hit": Example(
         "Cinq manifestants ont été tués samedi à Khartoum.", "fired", "tués",
         ("ASSAULT 190 SDN/COP -> SDN/CVL asserted",),
@@ -287,6 +292,17 @@ def steps_on(trace, word: str) -> list:
             for step in cand.steps]
 
 
+@pytest.fixture(scope="module")
+def english_pipeline():
+    """The English pipeline, rules alone, for the examples of rules only English data switches on."""
+    from newsevents.pipeline import Pipeline
+
+    try:
+        return Pipeline("en", force_lang=True, learned=False)
+    except OSError as exc:
+        pytest.skip(f"the English model is not installed: {exc}")
+
+
 def run(pipeline, example: Example):
     """The trace and the described events of ``example``."""
     result, trace = pipeline.trace(Article("rule-example", example.text, example.published))
@@ -334,6 +350,8 @@ def test_rule_example(name, pipeline, request, monkeypatch):
         model = learned_pipeline.coder.model
         monkeypatch.setattr(learned_pipeline.coder, "model", dataclasses.replace(model, **example.model))
         pipeline = learned_pipeline
+    if example.lang == "en":
+        pipeline = request.getfixturevalue("english_pipeline")
     trace, events = run(pipeline, example)
     steps = [s for s in steps_on(trace, example.on) if s.rule == name]
     if example.effect == "silent":

@@ -77,7 +77,9 @@ class ActorResolver:
             if surface.isupper() and len(surface) > 1:
                 case = "upper"
             else:  # which words must be capitalised: "Le Monde" is not "le monde"
-                case = "".join("T" if t.text[:1].isupper() else "." for t in tokens)
+                # the part after a hyphen may be written either way: "Ban Ki-Moon" is also "Ban Ki-moon"
+                case = "".join("T" if t.text[:1].isupper() and not (t.i and tokens[t.i - 1].text == "-") else "."
+                               for t in tokens)
                 if len(tokens) > 1 and fold(tokens[0].text) in self.grammar.definite and "T" in case[1:]:
                     case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
@@ -302,13 +304,25 @@ class ArticleActors(_PersonTitles, _Coreference):
             if m is None or m.kind == "agent":
                 return ()
             return (self._entity(info, m.code, m.sector, m.start, m.end, m.name),)
+        shared = self._shared_demonym(info, token)
         for conj in self._conjuncts(token):
             if conj.pos_ == "ADJ" and conj.i != token.i and getattr(info.by_token.get(conj.i), "kind", "") != "demonym":
                 continue
             for e in self._np_entities(conj, coref=True):
+                if shared is not None and conj.i != token.i and e.span in self.guessed:
+                    e = Entity(shared.code, e.sector, e.entity_text, e.span, e.name)  # "Israeli helicopters and tanks"
                 if all((e.code, e.sector, e.span) != (o.code, o.sector, o.span) for o in out):
                     out.append(e)
         return tuple(out)
+
+    @staticmethod
+    def _shared_demonym(info: _DocInfo, token):
+        """The demonym adjective that opens a coordination of nouns ("Israeli helicopters and tanks"): it
+        qualifies every conjunct, so a later conjunct whose country is only a guess takes it. None when the
+        first conjunct has no demonym adjective before it, or more than one."""
+        found = [info.by_token.get(c.i) for c in token.children if c.dep_ == "amod" and c.i < token.i]
+        found = [m for m in found if m is not None and m.kind == "demonym"]
+        return found[0] if len(found) == 1 else None
 
     def modifier_actors(self, token) -> tuple[Entity, ...]:
         """Actors expressed by modifiers of an event noun: demonym adjectives ("les frappes russes" -> RUS),
@@ -432,7 +446,11 @@ class ArticleActors(_PersonTitles, _Coreference):
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
             sector = self._person_sector(info, m) if m.kind == "person" else m.sector
-            return [self._entity(info, m.code, sector, min(s, m.start), max(e, m.end), m.name)]
+            code = m.code
+            if m.kind == "person" and code != "IGO" and any(
+                    getattr(info.by_token.get(i), "kind", "") == "igo" for i in range(s, m.start)):
+                code, sector = "IGO", "" if sector == "ELI" else sector  # "U.N. mediator Diego Cordovez"
+            return [self._entity(info, code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym":
             return self._demonym_entities(info, head, m, s, e)
         if m is not None and m.kind == "agent" and entry is not None:
@@ -619,7 +637,11 @@ class ArticleActors(_PersonTitles, _Coreference):
                     if c.dep_ == "conj" and cm is not None and cm.kind in ("demonym", "country"):
                         cc = next((x for x in c.children if x.dep_ == "cc"), None)
                         first = cc.i if cc is not None and cc.i < c.i else c.i
-                        ents[0] = self._entity(info, fm.code, sector, s, min(e, first), None)
+                        # the first demonym's words: up to the "and" (English "British and Egyptian
+                        # warships": the demonym before the noun, "British")
+                        start = s if s < first else adj.i
+                        stop = next((x.i for x in adj.children if x.dep_ == "cc" and adj.i < x.i < c.i), first)
+                        ents[0] = self._entity(info, fm.code, sector, start, min(e, first, stop), None)
                         ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
             return ents, sector
         return None, sector

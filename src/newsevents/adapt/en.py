@@ -12,6 +12,8 @@ its ``case`` child. :func:`adapt` rewrites, in place and in one :meth:`spacy.tok
 * the same with a ``pcomp`` (a clause: "after meeting X"): the clause becomes ``advcl`` (``acl`` under a noun)
   and the preposition its ``mark``;
 * the conditional auxiliary ("would") gets ``Mood=Cnd``, as the French tagger gives the conditional;
+* the words of a wire dateline ("GAZA CITY, Palestinian Territories: ...") are no verb's arguments (``dep``);
+* a reduced relative tagged as a finite past ("a member jailed a year ago": ``VBD``) is a past participle;
 * an obligation modal ("must") heads its clause, the verb its ``xcomp`` (the French treebank's "devoir");
 * the "to" of an infinitive adverbial clause becomes its ``mark`` (a purpose clause, French "pour");
 * a two-word preposition ("according to X"): both words become X's ``case`` children;
@@ -110,12 +112,14 @@ def adapt(doc):
         _modal_heads(heads, labels, words, model_words("obligation_modals"))
         _purpose_marks(heads, labels, words, model_words("purpose_infinitive_marks"))
         _noun_content_clauses(heads, labels, pos, words, model_words("noun_content_marks"))
+        _dateline(heads, labels, [t.text for t in doc], model_words("dateline_separators"))
         array = numpy.zeros((n, 2), dtype="uint64")
         array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
         array[:, 1] = [strings.add(label) for label in labels]
         doc.from_array([HEAD, DEP], array)
     _rename_entities(doc, ents_table)
     _mark_conditionals(doc, conditional_auxiliaries())
+    _reduced_relatives(doc)
     _fix_lemmas(doc, lemma_fixes())
     doc.user_data[_MARK] = True
     return doc
@@ -269,6 +273,39 @@ def _mark_conditionals(doc, forms: frozenset[str]) -> None:
             feats = tok.morph.to_dict()
             feats["Mood"] = "Cnd"
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+
+_DATELINE_MAX = 12
+"""The longest wire dateline, in tokens, separator included."""
+_DATELINE_KEPT = ("punct", "ROOT", "root", "case", "cc", "compound", "amod", "nmod", "conj")
+"""Labels a dateline word attached outside the dateline keeps (the others become ``dep``)."""
+
+
+def _dateline(heads: list[int], labels: list[str], texts: list[str], separators: frozenset[str]) -> None:
+    """A wire dateline opening the Doc: an upper-case word, then capitalised words and punctuation up to a
+    separator of ``separators`` within :data:`_DATELINE_MAX` tokens ("GAZA CITY, Palestinian Territories:").
+    Its words that the parser made arguments of a verb after it ("GAZA CITY" as the subject of "were
+    killed") become ``dep``; ``labels`` is changed in place."""
+    if not texts or not (texts[0].isalpha() and texts[0].isupper() and len(texts[0]) > 1):
+        return
+    end = next((i for i in range(1, min(len(texts), _DATELINE_MAX)) if texts[i] in separators), None)
+    if end is None or end + 1 >= len(texts) or any(
+            t[:1].isalpha() and not t[:1].isupper() for t in texts[:end]):
+        return
+    for i in range(end):
+        if heads[i] > end and labels[i] not in _DATELINE_KEPT:
+            labels[i] = "dep"
+
+
+def _reduced_relatives(doc) -> None:
+    """A past-tense form the tagger took for finite (``VBD``) in a reduced relative (an ``acl`` with no subject,
+    auxiliary or mark: "a member of Hamas jailed a year ago") is the past participle it must be there: it gets
+    the tag ``VBN`` and ``Aspect=Perf|Tense=Past|VerbForm=Part``, as the tagger gives elsewhere."""
+    for tok in doc:
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and not any(
+                c.dep_.startswith(("nsubj", "aux", "mark", "expl")) for c in tok.children):
+            tok.tag_ = "VBN"
+            tok.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
 
 
 def _rename_entities(doc, table: dict[str, str]) -> None:

@@ -356,6 +356,23 @@ class Fallbacks:
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
 
+    def _means_actor(self, trig: Trigger, context) -> tuple[Entity, ...]:
+        """The actor of an agentless passive killing or wounding (CAMEO 18-20) named by the nationality of its
+        means, a noun in an adjunct of the cue list ``means_preps`` ("four children were killed in an Israeli
+        air strike": ISR); () when the language has no such list, the verb has an agent or no such noun."""
+        preps = self.lex.cues.get("means_preps")
+        tok = trig.token
+        if not preps or trig.is_noun or trig.frame.cameo[:2] not in ("18", "19", "20") or not self._passive(tok):
+            return ()
+        if any(c.dep_ in self.lex.label("passive_agent") for c in tok.children):
+            return ()
+        for c in tok.children:
+            if c.dep_ == "obl" and c.pos_ == "NOUN" and self._case_of(c) in preps:
+                found = [a for a in context.modifier_actors(c) if a.code not in ("---", "IGO")]
+                if found:
+                    return (found[0],)
+        return ()
+
     def _protesters_hit(self, trig: Trigger) -> bool:
         """True for an agentless passive killing or wounding (CAMEO 18x-19x) of protesters ("cinq manifestants
         auraient été tués", "des centaines de protestataires ont été blessés"): the annotation gives it to the

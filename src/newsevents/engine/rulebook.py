@@ -361,6 +361,13 @@ def charging_party(coder, c, s):
     return ()
 
 
+@_add("roles", "actors", "means_actor")
+def means_actor(coder, c, s):
+    """"Four children were killed in an Israeli air strike": the nationality of the means is the actor (ISR), for
+    the languages with the cue list ``means_preps``."""
+    return coder._means_actor(c.trig, s.context)
+
+
 @_add("roles", "actors", "implied_actor")
 def implied_actor(coder, c, s):
     """"ont été arrêtés en Russie": arrests by the authorities of the place, protests by its people; a frame's

@@ -32,7 +32,10 @@ class Suppression:
             return False  # "49 accusés condamnés à mort": the frame's complement (the sentence) makes it specific
         if self._headline_predicate(tok):
             return False  # "Un opposant gabonais arrêté à la frontière.": the headline's own predicate
-        if tok.head.dep_ in ("obj", "nmod") or tok.head.dep_ in self.lex.label("obliques"):
+        noun = tok.head
+        while noun.dep_ == "appos" and noun.head.i != noun.i:  # "released the mayor, a member jailed a year ago"
+            noun = noun.head
+        if noun.dep_ in ("obj", "nmod") or noun.dep_ in self.lex.label("obliques"):
             return True
         return not dated
 
