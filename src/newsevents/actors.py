@@ -92,6 +92,9 @@ class ActorResolver:
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
         self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
+        self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
+        """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
+        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL)."""
         """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
@@ -583,6 +586,8 @@ class ArticleActors(_PersonTitles, _Coreference):
         doc = head.doc
         role = entry.role
         fm = self._sector_noun_of(info, head, fm)
+        if fm.kind == "person" and entry.word in self.resolver.relation_nouns and fm.start > head.i:
+            return [self._entity(info, fm.code, sector, s, e, None)], sector  # "le fils de X": not X's office
         if fm.kind == "person":
             root = doc[fm.start:fm.end].root
             path = [root]
