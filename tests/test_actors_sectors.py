@@ -68,6 +68,9 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     ("Le président déchu du Niger a refusé de démissionner.", "président", [("NER", "ELI")]),
     ("Londres a interdit une organisation extrémiste irlandaise.", "organisation", [("IRL", "REB")]),
     ("Les secours ont évacué les blessés de la ville syrienne.", "blessés", [("SYR", "CVL")]),
+    # a suspect or an attacker in ordinary crime is a civilian (eval/ANNOTATION.md: the usual sectors); CRM is
+    # for gangs and cartels
+    ("Le suspect a poignardé deux passants.", "suspect", [("---", "CVL")]),
 ])
 def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head) == expected
@@ -134,3 +137,39 @@ def test_an_unnamed_counterpart_of_an_intergovernmental_organisation_is_a_govern
     events = code(pipeline, text, "2023-05-10")
     accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and [(r.code, r.sector) for r in accuse[0].recipient] == [("TCD", "GOV")]
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # a relative or associate of an office holder (agents.yaml relation_nouns) is a civilian of that country,
+    # however the parser attaches the office holder's name
+    ("Un ex-collaborateur du président français Emmanuel Macron a été arrêté.", "ex-collaborateur",
+     [("FRA", "CVL")]),
+    ("La police a interrogé l'ancien collaborateur d'Emmanuel Macron.", "collaborateur", [("FRA", "CVL")]),
+    # a name apposed to such a noun is learned as that civilian, not as the office holder
+    ("Jean Dupont, ex-collaborateur du président français Emmanuel Macron, a été placé mardi en détention "
+     "provisoire.", "Jean", [("FRA", "CVL")]),
+    ("Marc Lefort, ancien collaborateur d'Emmanuel Macron, a été placé en détention provisoire.", "Marc",
+     [("FRA", "CVL")]),
+])
+def test_a_relative_or_associate_is_not_the_office_holder(nlp, resolver, text, head, expected):
+    assert resolve(nlp, resolver, text, head) == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # supporters of a leader out of office or in the opposition are the opposition; of one in office, civilians
+    ("Des partisans de l'ancien président Ahmed Ben Bella ont bloqué des routes en Algérie.", "partisans",
+     [("DZA", "OPP")]),
+    ("Des partisans de l'opposant Alexeï Navalny ont manifesté à Moscou.", "partisans", [("RUS", "OPP")]),
+    ("Des partisans du président Emmanuel Macron ont manifesté.", "partisans", [("FRA", "CVL")]),
+])
+def test_supporters_of_a_person(nlp, resolver, text, head, expected):
+    assert resolve(nlp, resolver, text, head) == expected
+
+
+def test_an_implied_court_is_of_the_country_where_the_event_happens(pipeline):
+    """The court of an agentless conviction is where the conviction happens ("à Paris"), not the place named
+    in the description of the convicted person's son ("en Syrie")."""
+    text = "La mère d'un jeune Français parti en Syrie a été condamnée vendredi à Paris à dix ans de prison."
+    events = code(pipeline, text, "2023-05-10")
+    convictions = [e for e in events if e.cameo_code == "116"]
+    assert convictions and [(a.code, a.sector) for a in convictions[0].actor] == [("FRA", "JUD")]

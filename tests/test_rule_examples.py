@@ -173,6 +173,9 @@ EXAMPLES: dict[str, Example] = {
         "Cinq manifestants ont été tués samedi à Khartoum.", "fired", "tués",
         ("ASSAULT 190 SDN/COP -> SDN/CVL asserted",),
         note="SDN/COP"),
+    "unnamed_assailant": Example(
+        "Un journaliste a été agressé à Lyon.", "fired", "agressé", ("ASSAULT 182 FRA/CVL -> FRA/MED asserted",),
+        note="FRA/CVL"),
     "no_participants": Example("Des frappes ont eu lieu.", "dropped", "frappes", ()),
     "actor_required": Example(
         "Le rejet des pouvoirs issus des élections a été annoncé.", "dropped", "rejet", ()),

@@ -94,6 +94,10 @@ class ActorResolver:
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
         self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
+        self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
+        self.supporter_nouns = frozenset(fold(w) for w in data.file("agents").get("supporter_nouns") or ())
+        """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
+        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL)."""
         """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
@@ -604,6 +608,9 @@ class ArticleActors(_PersonTitles, _Coreference):
         doc = head.doc
         role = entry.role
         fm = self._sector_noun_of(info, head, fm)
+        related = self._related_person_sector(info, head, fm, entry, sector)
+        if related is not None:  # "le fils de X", "les partisans de l'ex-président X": not X's office
+            return [self._entity(info, fm.code, related, s, e, None)], related
         if fm.kind == "person":
             root = doc[fm.start:fm.end].root
             path = [root]
@@ -618,6 +625,8 @@ class ArticleActors(_PersonTitles, _Coreference):
             sub = self._np_entities(doc[fm.start:fm.end].root, coref)
             if sub and sub[0].sector and entry.word in self.resolver.office_words:
                 sector = sub[0].sector  # "des responsables du renseignement" -> SPY, "un porte-parole de l'armée"
+            elif sub and entry.word in self.resolver.supporter_nouns:  # "les partisans de l'ancien président"
+                sector = "OPP" if sub[0].sector in ("OPP", "ELI") else "CVL"
             if sub and sub[0].code != "---":
                 return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)], sector
         else:
@@ -645,6 +654,20 @@ class ArticleActors(_PersonTitles, _Coreference):
                         ents.append(self._entity(info, cm.code, sector, first, c.i + 1, None))
             return ents, sector
         return None, sector
+
+    def _related_person_sector(self, info, head, fm: Mention, entry: ActorEntry, sector: str) -> str | None:
+        """The sector of someone named by their relation to a person ``fm`` named after the noun ``head``: a
+        relative or associate (agents.yaml ``relation_nouns``: "l'ex-collaborateur du président X") keeps the
+        noun's own sector (a civilian); a supporter (``supporter_nouns``: "les partisans de X") is of the
+        opposition when X is (or is out of office: "les partisans de l'ancien président X"), else a civilian.
+        None for any other phrase."""
+        if fm.kind != "person" or fm.start <= head.i:
+            return None
+        if entry.word in self.resolver.relation_nouns:
+            return sector
+        if entry.word in self.resolver.supporter_nouns:
+            return "OPP" if self._person_sector(info, fm) in ("OPP", "ELI") else "CVL"
+        return None
 
     def _agent_from_context(self, info, head, entry: ActorEntry, sector: str, s, e, coref) -> list[Entity]:
         """A sector word with no country in its phrase: the leader it is led by, an antecedent title, the

@@ -336,7 +336,7 @@ class Fallbacks:
         173-174) or ``sector``. Inferred: no evidence words, an empty span."""
         root = trig.frame.cameo[:2]
         country = None
-        place = self._location(trig, offset)
+        place = self._location(trig, offset) or self._event_location(trig, offset, recipients)
         if place is not None and place.country:
             country = place.country
         else:

@@ -15,6 +15,10 @@ from .rules import Registry
 REGISTRY = Registry()
 """All rules, by stage and in order."""
 
+ASSAILANT_CODES = frozenset({"182", "185", "186"})
+"""CAMEO codes of assaults on persons (beating, sexual assault, assassination and its attempt) whose unnamed
+author is taken for someone of the place (``unnamed_assailant``)."""
+
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -383,6 +387,17 @@ def protesters_hit(coder, c, s):
     """"cinq manifestants ont été tués": by the police (inferred actor, sector COP)."""
     if coder._protesters_hit(c.trig):
         return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients, sector="COP")
+    return ()
+
+
+@_add("roles", "actors", "unnamed_assailant")
+def unnamed_assailant(coder, c, s):
+    """"un journaliste a été agressé à Lyon": an assault, an assassination or an attempt on a person (CAMEO
+    182, 185, 186) with nobody named as the attacker is ordinary crime by someone of the place (inferred
+    actor, CVL: eval/ANNOTATION.md codes ordinary crime with the usual sectors); never for bombings, kidnappings
+    or war, whose authors the place does not tell."""
+    if c.trig.frame.cameo[:3] in ASSAILANT_CODES and any(r.code not in ("---", "IGO") for r in c.recipients):
+        return coder._implied_actor(c.trig, s.sent, s.context, s.offset, c.recipients, sector="CVL")
     return ()
 
 
