@@ -79,6 +79,13 @@ def natural_cause(coder, t, s) -> bool:
     return coder._natural_cause(t)
 
 
+@_add("suppression", "drop", "since_background")
+def since_background(coder, t, s) -> bool:
+    """"Depuis l'invasion de l'Ukraine, des millions de personnes ont fui": the time reference "invasion" is
+    dropped."""
+    return coder._since_background(t)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""
