@@ -295,7 +295,21 @@ class Suppression:
         return (tok.dep_ in ("obl", "nmod") or tok.dep_ in self.lex.label("modifier_oblique")) \
             and self._case_of(tok) in preps
 
+    def _classifier_noun(self, trig: Trigger) -> bool:
+        """An event noun with no determiner in a "de" complement of a place, movement or ability noun (cue list
+        ``classifier_heads``) classifies that noun ("un centre de détention", "sa capacité de mobilisation", "le
+        mouvement de protestation"): a compound naming a thing or a kind, not an event. Other heads keep it:
+        "dix ans de prison", "une nuit d'affrontements", "une série de frappes"."""
+        tok = trig.token
+        if not trig.is_noun or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN" \
+                or self._case_of(tok) not in self.lex.cue("genitive_preps"):
+            return False
+        if any(c.dep_ == "det" or c.dep_ == "nummod" for c in tok.children):
+            return False
+        return tok.head.lemma_.lower() in self.lex.cue("classifier_heads")
+
     def _organiser_adjunct(self, trig: Trigger) -> bool:
+
         """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
         circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
         de X" is no such adjunct."""
