@@ -296,10 +296,10 @@ class Suppression:
             and self._case_of(tok) in preps
 
     def _classifier_noun(self, trig: Trigger) -> bool:
-        """An event noun with no determiner in a "de" complement of a place, movement or ability noun (cue list
+        """An event noun with no determiner in a "de" complement of a place, kind or ability noun (cue list
         ``classifier_heads``) classifies that noun ("un centre de détention", "sa capacité de mobilisation", "le
-        mouvement de protestation"): a compound naming a thing or a kind, not an event. Other heads keep it:
-        "dix ans de prison", "une nuit d'affrontements", "une série de frappes"."""
+        match de barrage"): a compound naming a thing or a kind, not an event. Other heads keep it: "dix ans de
+        prison", "une nuit d'affrontements", "une série de frappes", "le mouvement de contestation"."""
         tok = trig.token
         if not trig.is_noun or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN" \
                 or self._case_of(tok) not in self.lex.cue("genitive_preps"):
