@@ -18,6 +18,9 @@ SENTENCES = [
     ("Le Guatemala accentue la répression contre les juges.", "répression", "COERCE", "170", "GTM", "GTM"),
     ("La police birmane a mené une répression sanglante contre les manifestants.", "répression", "ASSAULT", "175",
      "MMR", None),
+    # 18 ASSAULT 175: crowd-control weapons used on people (violent repression)
+    ("La police turque a tiré des gaz lacrymogènes sur les manifestants.", "tiré", "ASSAULT", "175", "TUR", None),
+    ("La police a répliqué par des tirs de grenades lacrymogènes à Nantes.", "tirs", "ASSAULT", "175", "FRA", None),
     # 06 COOPERATE 062: joining joint exercises
     ("Le Japon a rejoint les exercices militaires conjoints des Etats-Unis.", "rejoint", "COOPERATE", "062", "JPN",
      None),
