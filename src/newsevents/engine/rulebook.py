@@ -81,8 +81,8 @@ def natural_cause(coder, t, s) -> bool:
 
 @_add("suppression", "drop", "since_background")
 def since_background(coder, t, s) -> bool:
-    """"Depuis l'invasion de l'Ukraine, des millions de personnes ont fui": the time reference "invasion" is
-    dropped."""
+    """"Depuis l'invasion du Kenya par l'Ouganda, des milliers de personnes ont fui vers la Tanzanie.": the time
+    reference "invasion" is dropped."""
     return coder._since_background(t)
 
 

@@ -299,14 +299,15 @@ class Suppression:
         """An event noun with no determiner in a "de" complement of a place, kind or ability noun (cue list
         ``classifier_heads``) classifies that noun ("un centre de détention", "sa capacité de mobilisation", "le
         match de barrage"): a compound naming a thing or a kind, not an event. Other heads keep it: "dix ans de
-        prison", "une nuit d'affrontements", "une série de frappes", "le mouvement de contestation"."""
-        tok = trig.token
-        if not trig.is_noun or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN" \
+        prison", "une nuit d'affrontements", "une série de frappes", "le mouvement de contestation". A language pack
+        without the list has no such rule."""
+        tok, heads = trig.token, self.lex.cues.get("classifier_heads")
+        if not heads or not trig.is_noun or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN" \
                 or self._case_of(tok) not in self.lex.cue("genitive_preps"):
             return False
         if any(c.dep_ == "det" or c.dep_ == "nummod" for c in tok.children):
             return False
-        return tok.head.lemma_.lower() in self.lex.cue("classifier_heads")
+        return tok.head.lemma_.lower() in heads
 
     def _organiser_adjunct(self, trig: Trigger) -> bool:
 
