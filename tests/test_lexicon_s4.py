@@ -21,6 +21,9 @@ SENTENCES = [
     # 18 ASSAULT 175: crowd-control weapons used on people (violent repression)
     ("La police turque a tiré des gaz lacrymogènes sur les manifestants.", "tiré", "ASSAULT", "175", "TUR", None),
     ("La police a répliqué par des tirs de grenades lacrymogènes à Nantes.", "tirs", "ASSAULT", "175", "FRA", None),
+    # a lexicon verb form right after a reflexive clitic is a verb, whatever its tag; its subject the noun before
+    ("L'Autorité palestinienne s'indigne des propos tenus par le président français sur Jérusalem.", "s'indigne",
+     "ACCUSE", "111", "PSE", None),
     # 06 COOPERATE 062: joining joint exercises
     ("Le Japon a rejoint les exercices militaires conjoints des Etats-Unis.", "rejoint", "COOPERATE", "062", "JPN",
      None),
