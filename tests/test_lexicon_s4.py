@@ -42,6 +42,7 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Les douaniers ont saisi l'occasion de se reposer.",  # seizing a chance is no confiscation
     "Le coureur français poursuit sa route vers Lyon.",  # continuing is no prosecution
     "Le cycliste a rejoint le peloton à Lyon.",  # joining a group of riders is no military cooperation
+    "L'Afrique du Sud veut livrer au Malawi un prédicateur controversé.",  # extraditing a person is no aid
 ])
 def test_other_senses_code_nothing(pipeline, text):
     assert list(code(pipeline, text)) == []
