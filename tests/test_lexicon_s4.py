@@ -24,6 +24,10 @@ SENTENCES = [
     # a lexicon verb form right after a reflexive clitic is a verb, whatever its tag; its subject the noun before
     ("L'Autorité palestinienne s'indigne des propos tenus par le président français sur Jérusalem.", "s'indigne",
      "ACCUSE", "111", "PSE", None),
+    # 17 COERCE 172: a fine imposed; 170: persecution of a group (repression short of violence)
+    ("La Commission européenne a infligé une amende de deux milliards d'euros à Google.", "amende", "COERCE", "172",
+     None, "USA"),
+    ("La persécution des Ouïghours par la Chine continue.", "persécution", "COERCE", "170", "CHN", "CHN"),
     # 06 COOPERATE 062: joining joint exercises
     ("Le Japon a rejoint les exercices militaires conjoints des Etats-Unis.", "rejoint", "COOPERATE", "062", "JPN",
      None),
