@@ -73,6 +73,11 @@ EXAMPLES: dict[str, Example] = {
         "rassemblement"),
     "natural_cause": Example(
         "Onze personnes ont été tuées dans un carambolage près de Metz.", "dropped", "tuées", ()),
+    "since_background": Example(
+        "Depuis l'invasion du Kenya par l'Ouganda, des milliers de personnes ont fui vers la Tanzanie.", "dropped",
+        "invasion"),
+    "classifier_noun": Example(
+        "Le centre de détention de Vilnius a été fermé par le gouvernement lituanien.", "dropped", "détention"),
     "organiser_adjunct": Example(
         "Des milliers de salariés ont défilé à Paris à l'appel des syndicats.", "dropped", "appel",
         ("PROTEST 141 FRA/LAB -> FRA/GOV asserted",)),

@@ -142,18 +142,31 @@ class Candidates:
         if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
+        if self._after_reflexive(tok):
+            return True  # "l'Autorité palestinienne s'indigne des propos": only a verb follows a reflexive clitic
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
             return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
         return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+
+    def _after_reflexive(self, tok) -> bool:
+        """``tok`` is a lexicon verb form right after a third-person reflexive clitic ("s'indigne"), which only a
+        verb can follow."""
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return prev is not None and prev.pos_ == "PRON" and prev.lower_ in self.lex.cue("third_person_reflexives") \
+            and self.lex.verb_lemma(tok.text) is not None
 
     def _headline_subject(self, tok):
         """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
         proteste", "l'Italie scelle un accord"): that noun, when ``tok`` is a present form of a lexicon verb
         ("-e", "-ent") hanging on it as ``amod`` right after it, and the lemmatizer did not know the word (its
         lemma is neither the form nor the verb: "proteste" -> "protest"). A real adjective keeps its own form as
-        lemma ("une opposition ferme", "la situation critique"), so it is left alone. None otherwise."""
+        lemma ("une opposition ferme", "la situation critique"), so it is left alone. A form right after a
+        reflexive clitic is a verb whatever its tag ("l'Autorité palestinienne s'indigne"): the noun it hangs on.
+        None otherwise."""
         head = tok.head
+        if self._after_reflexive(tok) and tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
+            return head
         low = tok.lower_
         if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
                 or not low.endswith(tuple(self.lex.cue("present_verb_endings"))) \

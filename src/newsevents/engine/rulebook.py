@@ -83,6 +83,20 @@ def natural_cause(coder, t, s) -> bool:
     return coder._natural_cause(t)
 
 
+@_add("suppression", "drop", "since_background")
+def since_background(coder, t, s) -> bool:
+    """"Depuis l'invasion du Kenya par l'Ouganda, des milliers de personnes ont fui vers la Tanzanie.": the time
+    reference "invasion" is dropped."""
+    return coder._since_background(t)
+
+
+@_add("suppression", "drop", "classifier_noun")
+def classifier_noun(coder, t, s) -> bool:
+    """"Le centre de détention de Vilnius a été fermé": "détention", a bare complement naming the kind of
+    centre, is dropped."""
+    return coder._classifier_noun(t)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""

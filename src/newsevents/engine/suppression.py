@@ -284,7 +284,36 @@ class Suppression:
                    if c.pos_ == "NOUN" and (c.dep_ in label("obliques") or c.dep_ in label("passive_agent"))
                    and self._case_of(c) not in background)  # "interpellés après la crise": a time, not a cause
 
+    def _since_background(self, trig: Trigger) -> bool:
+        """An event noun that dates the sentence from its start ("depuis l'invasion de l'Ukraine", "depuis le
+        début de la guerre": cue lists ``since_preps`` and ``onset_nouns``) names a known past event as a time
+        reference, not a reported event. A language pack without ``since_preps`` has no such rule."""
+        preps = self.lex.cues.get("since_preps")
+        if not trig.is_noun or not preps:
+            return False
+        tok = trig.token
+        onsets = self.lex.cue("onset_nouns")
+        if tok.head.i != tok.i and tok.head.lemma_.lower() in onsets and tok.dep_ == "nmod":
+            tok = tok.head  # "depuis le début de l'invasion": the onset noun carries the preposition
+        return (tok.dep_ in ("obl", "nmod") or tok.dep_ in self.lex.label("modifier_oblique")) \
+            and self._case_of(tok) in preps
+
+    def _classifier_noun(self, trig: Trigger) -> bool:
+        """An event noun with no determiner in a "de" complement of a place, kind or ability noun (cue list
+        ``classifier_heads``) classifies that noun ("un centre de détention", "sa capacité de mobilisation", "le
+        match de barrage"): a compound naming a thing or a kind, not an event. Other heads keep it: "dix ans de
+        prison", "une nuit d'affrontements", "une série de frappes", "le mouvement de contestation". A language pack
+        without the list has no such rule."""
+        tok, heads = trig.token, self.lex.cues.get("classifier_heads")
+        if not heads or not trig.is_noun or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN" \
+                or self._case_of(tok) not in self.lex.cue("genitive_preps"):
+            return False
+        if any(c.dep_ == "det" or c.dep_ == "nummod" for c in tok.children):
+            return False
+        return tok.head.lemma_.lower() in heads
+
     def _organiser_adjunct(self, trig: Trigger) -> bool:
+
         """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
         circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
         de X" is no such adjunct."""
