@@ -305,6 +305,27 @@ class Pipeline:
         return list(self.process(articles))
 
 
+def release_memory() -> None:
+    """Give back to the system the memory of pipelines no longer referenced (spaCy models, language data,
+    lingua's models): called by ``ingest`` once every document is coded, before the store clusters the
+    events, so that the clustering of a large store does not come on top of the models (peak RSS). Drops
+    the cached language data and language identification models (reloaded on next use), collects garbage
+    and asks glibc to return its free memory (``malloc_trim``; nothing on other C libraries)."""
+    import ctypes
+    import gc
+
+    from .langdata import _load_language
+    from .langid import release_detectors
+
+    release_detectors()
+    _load_language.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def batch_full(n_docs: int, chars: int, batch_size: int) -> bool:
     """Whether a batch of ``n_docs`` documents holding ``chars`` characters of text is to be parsed now: at
     :data:`MAX_BATCH_CHARS` characters, at :data:`WIDE_BATCH` x ``batch_size`` documents, or at ``batch_size``
