@@ -273,8 +273,10 @@ class Pipeline:
         segments = _segments(parts, self.max_doc_chars)
         events: list = []
         for segment in segments:
-            docs = zip((start for start, _ in segment),
-                       self._pipe((t for _, t in segment), LONG_BATCH))
+            size = LONG_BATCH  # short pieces (one-line paragraphs) make wider batches, as in _code_batch
+            mean = sum(len(t) for _, t in segment) / len(segment)
+            size = max(size, min(WIDE_BATCH * self.batch_size, int(SHORT_BATCH_CHARS / max(mean, 1.0))))
+            docs = zip((start for start, _ in segment), self._pipe((t for _, t in segment), size))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
