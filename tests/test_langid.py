@@ -68,3 +68,14 @@ def test_answer_is_in_the_configured_set():
 def test_deterministic():
     text = "Kiev sous les bombes"
     assert len({detect_language(text) for _ in range(5)}) == 1
+
+
+def test_release_detectors_forgets_them_and_detection_still_works():
+    from newsevents.langid import _detector, release_detectors
+
+    text = "Le gouvernement a annoncé de nouvelles mesures pour les agriculteurs."
+    before = detect_language(text)
+    assert _detector.cache_info().currsize >= 1
+    release_detectors()
+    assert _detector.cache_info().currsize == 0
+    assert detect_language(text) == before == "fr"  # the models load again

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 
@@ -440,6 +441,10 @@ def _ingest_results(inputs, lang, published, summary: RunSummary, **options) -> 
     others = [i for i in inputs if i not in batch_dirs]
     if others:
         yield from run_pipeline(others, lang, published, summary, **options)
+        from .pipeline import release_memory  # every document coded: free the models before clustering
+
+        summary.pipeline = SimpleNamespace(loading_seconds=getattr(summary.pipeline, "loading_seconds", 0.0))
+        release_memory()
 
 
 class _Unchanged:

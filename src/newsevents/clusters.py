@@ -280,12 +280,23 @@ def _days(start: date, end: date) -> int:
 def date_relation(a: Mention, b: Mention, rules: Rules) -> str:
     """"agree" (widened intervals overlap, both specific), "coarse" (they overlap but one is a month, a year
     or an interval longer than ``coarse_days``), "unknown" (one has no date at all) or "conflict"."""
-    wa, wb = _widened(a, rules), _widened(b, rules)
-    if wa is None or wb is None:
+    return _dates_of(_dated(a, rules), _dated(b, rules))
+
+
+def _dated(m: Mention, rules: Rules) -> tuple[tuple[date, date], bool] | None:
+    """(widened interval, coarse?) of ``m``'s date, None when it has none: what :func:`date_relation` reads."""
+    span = _widened(m, rules)
+    return None if span is None else (span, _coarse(m, rules))
+
+
+def _dates_of(da, db) -> str:
+    """:func:`date_relation` of two mentions from their :func:`_dated` values."""
+    if da is None or db is None:
         return "unknown"
+    (wa, coarse_a), (wb, coarse_b) = da, db
     if wa[1] < wb[0] or wb[1] < wa[0]:
         return "conflict"
-    return "coarse" if _coarse(a, rules) or _coarse(b, rules) else "agree"
+    return "coarse" if coarse_a or coarse_b else "agree"
 
 
 def place_relation(a: Mention, b: Mention) -> str:
@@ -321,7 +332,11 @@ def compare(a: Mention, b: Mention, rules: Rules) -> tuple[bool, str]:
     with day-level dates and the same place."""
     if a.event_type != b.event_type:
         return False, "type"
-    dates = date_relation(a, b, rules)
+    return _compare_dated(a, b, date_relation(a, b, rules), rules)
+
+
+def _compare_dated(a: Mention, b: Mention, dates: str, rules: Rules) -> tuple[bool, str]:
+    """:func:`compare` of two mentions of one event type whose :func:`date_relation` is ``dates``."""
     if dates == "conflict":
         return False, "date conflict"
     sides = dyad_relation(a, b, rules)
@@ -544,9 +559,13 @@ def cluster_mentions(mentions: Iterable[Mention], rules: Rules | None = None,
     groups = copy_groups({d: s for d, s in (signatures or {}).items() if d in doc_ids}, rules)
     uf = _UnionFind(len(ordered))
     spans = [_specific_span(m, rules) for m in ordered]  # per component root: the days all its dates allow
+    dated = [_dated(m, rules) for m in ordered]  # once per mention, not once per pair
     for i, j in _candidate_pairs(_buckets(ordered, groups, rules), rules, len(ordered)):  # canonical order
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not compare(ordered[i], ordered[j], rules)[0]:
+        if ri == rj:
+            continue
+        a, b = ordered[i], ordered[j]  # compare(a, b), with the dates read from ``dated``
+        if a.event_type != b.event_type or not _compare_dated(a, b, _dates_of(dated[i], dated[j]), rules)[0]:
             continue
         span = _meet(spans[ri], spans[rj])
         if span == ():  # the two groups' dates have no common day: an undated report must not bridge them

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["detect_language", "LANGUAGES", "SHORT_TEXT", "SAMPLE_CHARS", "MIN_RELATIVE_DISTANCE"]
+__all__ = ["detect_language", "release_detectors", "LANGUAGES", "SHORT_TEXT", "SAMPLE_CHARS", "MIN_RELATIVE_DISTANCE"]
 
 LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "nl", "ar", "ru")
 """ISO 639-1 codes the detector chooses among; every language added costs model memory and time (16 languages:
@@ -50,6 +50,16 @@ def _detector(min_relative_distance: float):
     return (LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
             .with_minimum_relative_distance(min_relative_distance)
             .build())
+
+
+def release_detectors() -> None:
+    """Unload lingua's language models (about 190 MB, shared by all detectors) and forget the detectors; the
+    next :func:`detect_language` loads them again."""
+    if _detector.cache_info().currsize:
+        detector = _detector(0.0)  # building a detector loads nothing: any one unloads the shared models
+        if hasattr(detector, "unload_language_models"):
+            detector.unload_language_models()
+    _detector.cache_clear()
 
 
 def _without_names(text: str) -> str:

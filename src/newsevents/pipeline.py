@@ -76,8 +76,17 @@ MAX_CHARS_PER_CHUNK = 100_000
 """A document longer than this is parsed on its own, piece by piece, instead of in a batch with others."""
 
 MAX_BATCH_CHARS = 100_000
-"""A batch of documents parsed together (one ``nlp.pipe`` call) closes at ``batch_size`` documents or once
-its texts reach this many characters, so one batch never takes more than a few seconds."""
+"""A batch of documents parsed together (one ``nlp.pipe`` call) closes once its texts reach this many
+characters, so one batch never takes more than a few seconds (see :func:`batch_full`)."""
+
+SHORT_BATCH_CHARS = 16_000
+"""A batch of short documents grows past ``batch_size`` documents until its texts reach this many characters
+(at most :data:`WIDE_BATCH` x ``batch_size`` documents), and its pieces are then parsed as one spaCy batch:
+``fr_core_news_md`` parses 5,000 one-sentence records about 6% faster (CPU) in batches of about 16,000
+characters than in batches of 64 records, with the same analyses (docs/performance.md)."""
+
+WIDE_BATCH = 8
+"""A batch never holds more than this many times ``batch_size`` documents."""
 
 LONG_BATCH = 32
 """``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
@@ -95,7 +104,8 @@ class Pipeline:
         lang: ISO 639-1 code of the language data and model to use (``"fr"``).
         nlp: a loaded spaCy ``Language``; loaded from :data:`MODELS` when None.
         force_lang: when True, code every article as ``lang`` without language identification.
-        batch_size: documents per ``nlp.pipe`` batch (a batch also closes at :data:`MAX_BATCH_CHARS`).
+        batch_size: documents per ``nlp.pipe`` batch; short documents make wider batches and a batch closes
+            at :data:`MAX_BATCH_CHARS` (:func:`batch_full`).
         time_budget: seconds one document may take to parse and code (None or 0: no limit); a document that
             takes longer ends with ``status="error"`` naming the budget, and the others go on
             (:class:`~newsevents.bounds.Deadline`). Default :data:`~newsevents.bounds.TIME_BUDGET`.
@@ -151,7 +161,7 @@ class Pipeline:
                 continue
             pending.append(ready)
             chars += len(ready.text)
-            if len(pending) >= self.batch_size or chars >= MAX_BATCH_CHARS:
+            if batch_full(len(pending), chars, self.batch_size):
                 yield from self._code_batch(pending)
                 pending, chars = [], 0
         yield from self._code_batch(pending)
@@ -185,7 +195,10 @@ class Pipeline:
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), self.batch_size)):
+        size = self.batch_size
+        if len(parts) <= WIDE_BATCH * size and sum(len(p[2]) for p in parts) <= 2 * SHORT_BATCH_CHARS:
+            size = max(size, len(parts))  # short pieces: one spaCy batch (SHORT_BATCH_CHARS)
+        for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
             yield self._code_one(article, parsed.pop(i, None))
@@ -260,8 +273,10 @@ class Pipeline:
         segments = _segments(parts, self.max_doc_chars)
         events: list = []
         for segment in segments:
-            docs = zip((start for start, _ in segment),
-                       self._pipe((t for _, t in segment), LONG_BATCH))
+            size = LONG_BATCH  # short pieces (one-line paragraphs) make wider batches, as in _code_batch
+            mean = sum(len(t) for _, t in segment) / len(segment)
+            size = max(size, min(WIDE_BATCH * self.batch_size, int(SHORT_BATCH_CHARS / max(mean, 1.0))))
+            docs = zip((start for start, _ in segment), self._pipe((t for _, t in segment), size))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
         if len(segments) > 1:
@@ -290,6 +305,35 @@ class Pipeline:
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
+
+
+def release_memory() -> None:
+    """Give back to the system the memory of pipelines no longer referenced (spaCy models, language data,
+    lingua's models): called by ``ingest`` once every document is coded, before the store clusters the
+    events, so that the clustering of a large store does not come on top of the models (peak RSS). Drops
+    the cached language data and language identification models (reloaded on next use), collects garbage
+    and asks glibc to return its free memory (``malloc_trim``; nothing on other C libraries)."""
+    import ctypes
+    import gc
+
+    from .langdata import _load_language
+    from .langid import release_detectors
+
+    release_detectors()
+    _load_language.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def batch_full(n_docs: int, chars: int, batch_size: int) -> bool:
+    """Whether a batch of ``n_docs`` documents holding ``chars`` characters of text is to be parsed now: at
+    :data:`MAX_BATCH_CHARS` characters, at :data:`WIDE_BATCH` x ``batch_size`` documents, or at ``batch_size``
+    documents once they hold :data:`SHORT_BATCH_CHARS` characters (short documents make wider batches)."""
+    return (chars >= MAX_BATCH_CHARS or n_docs >= WIDE_BATCH * batch_size
+            or (n_docs >= batch_size and chars >= SHORT_BATCH_CHARS))
 
 
 def for_parser(text: str) -> str:

@@ -28,8 +28,9 @@ class LanguageRouter:
     Parameters:
         factory: builds the pipeline of one language, called as ``factory(lang)`` at most once per language
             (default: ``Pipeline(lang, force_lang=True, **options)``).
-        batch_size: documents per run handed to one language's pipeline (a run also ends where the language
-            changes).
+        batch_size: documents per run handed to one language's pipeline, as a pipeline's batch
+            (:func:`~newsevents.pipeline.batch_full`: wider for short documents); a run also ends where the
+            language changes.
         options: passed to :class:`~newsevents.pipeline.Pipeline` by the default factory (``time_budget``...).
 
     A language's pipeline construction errors (``OSError`` for a missing spaCy model) are raised by
@@ -120,17 +121,21 @@ class LanguageRouter:
                 skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in input order (see
         :meth:`newsevents.pipeline.Pipeline.process`; ``skip`` is handed to each language's pipeline)."""
+        from .pipeline import batch_full
+
         run: list[Article] = []
+        chars = 0
         for article in articles:
             routed = self.route(article)
             if run and (isinstance(routed, DocumentResult) or routed.lang != run[0].lang
-                        or len(run) >= self.batch_size):
+                        or batch_full(len(run), chars, self.batch_size)):
                 yield from self._code_run(run, skip)
-                run = []
+                run, chars = [], 0
             if isinstance(routed, DocumentResult):
                 yield routed
             else:
                 run.append(routed)
+                chars += len(routed.text)
         if run:
             yield from self._code_run(run, skip)
 
