@@ -37,7 +37,8 @@ TRIGGER_GRID = ((1.01, 1.01, 0.3, False, False), (1.01, 1.01, 0.3, False, True),
                 (1.01, 0.3, 0.3, False, False), (1.01, 1.01, 1.01, False, False))
 """(veto, propose, rescue, rescue_bare, spare) settings of the trigger model; 1.01 switches a mechanism off."""
 ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "all"), (0.7, "added", True, 0.5, "added"),
-             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"))
+             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"),
+             (0.7, "added", True, 0.7, "all"), (0.7, "added", True, 0.8, "all"))
 """(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
 (:class:`newsevents.learned_roles.RoleModel`)."""
 GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID
@@ -131,7 +132,8 @@ class Corpus:
                 doc.tensor = tensors[at:at + len(doc)]
                 at += len(doc)
         else:
-            print(f"{path}: no tok2vec tensors cached (parse into a fresh --cache folder)", file=sys.stderr)
+            print(f"{path}: no tok2vec tensors cached; the tensor blocks of --dense need a fresh --cache folder",
+                  file=sys.stderr)
         by_id: dict[str, list] = {}
         for (doc_id, offset), doc in zip(meta["index"], docs):
             by_id.setdefault(doc_id, []).append((offset, doc))
