@@ -37,7 +37,8 @@ TRIGGER_GRID = ((1.01, 1.01, 0.3, False, False), (1.01, 1.01, 0.3, False, True),
                 (1.01, 0.3, 0.3, False, False), (1.01, 1.01, 1.01, False, False))
 """(veto, propose, rescue, rescue_bare, spare) settings of the trigger model; 1.01 switches a mechanism off."""
 ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "all"), (0.7, "added", True, 0.5, "added"),
-             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"))
+             (0.8, "added", True, 0.5, "added"), (0.7, "added", False, 1.01, "all"), (0.7, "all", True, 0.5, "all"),
+             (0.7, "added", True, 0.7, "all"), (0.7, "added", True, 0.8, "all"))
 """(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
 (:class:`newsevents.learned_roles.RoleModel`)."""
 GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID
@@ -47,6 +48,11 @@ mechanism off, is the baseline every setting is compared with)."""
 OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all")
 C = 0.5
 ROLE_C = 0.5
+DENSE = ("vector",)
+"""Dense blocks of the trigger model (:data:`newsevents.learned.DENSE_PARTS`); ``--dense`` changes them. The
+tok2vec blocks did not pay in cross-validation (docs/accuracy.md), so the word vector alone is the default."""
+WIDTHS: dict[str, int] = {}
+"""Width of each dense block as captured (all of :data:`~newsevents.learned.DENSE_PARTS`, in that order)."""
 
 
 def is_devtest(record_id: str) -> bool:
@@ -101,6 +107,12 @@ class Corpus:
                 index.append((article.id, offset))
         path.mkdir(parents=True, exist_ok=True)
         bin_.to_disk(path / "docs.spacy")
+        docs = [doc for _, pieces in self.items for _, doc in pieces]  # tok2vec output: not kept by DocBin
+        width = max((d.tensor.shape[1] for d in docs if d.tensor.ndim == 2), default=0)
+        if width:
+            np.save(path / "tensors.npy", np.concatenate(
+                [d.tensor if d.tensor.shape == (len(d), width) else np.zeros((len(d), width)) for d in docs]
+            ).astype(np.float16))
         texts = {a.id: a.text for a, _ in self.items}
         (path / "index.json").write_text(json.dumps({"index": index, "texts": texts}), encoding="utf-8")
 
@@ -113,6 +125,15 @@ class Corpus:
 
         meta = json.loads((path / "index.json").read_text(encoding="utf-8"))
         docs = list(DocBin().from_disk(path / "docs.spacy").get_docs(self.pipeline.nlp.vocab))
+        if (path / "tensors.npy").exists():
+            tensors = np.load(path / "tensors.npy").astype(np.float32)
+            at = 0
+            for doc in docs:
+                doc.tensor = tensors[at:at + len(doc)]
+                at += len(doc)
+        else:
+            print(f"{path}: no tok2vec tensors cached; the tensor blocks of --dense need a fresh --cache folder",
+                  file=sys.stderr)
         by_id: dict[str, list] = {}
         for (doc_id, offset), doc in zip(meta["index"], docs):
             by_id.setdefault(doc_id, []).append((offset, doc))
@@ -141,9 +162,12 @@ def capture_rows(corpus: Corpus, coder):
             captured.append((current["id"], tok.idx + offset, tok.idx + offset + len(tok), names, vector))
         return tokens, rows
 
-    class Recorder:  # keeps every lexicon trigger, proposes nothing
+    from newsevents.learned import DENSE_PARTS
+
+    class Recorder:  # keeps every lexicon trigger, proposes nothing; captures every dense block
         veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
         roles = recipients = None
+        dense, tensor_width = DENSE_PARTS, WIDTHS.get("tensor", 0)
 
         @staticmethod
         def probabilities(rows):
@@ -290,7 +314,7 @@ def fit(captured, labels, indices, seed):
     vocab, x_sparse = sparse_features([captured[i][3] for i in indices])
     from newsevents.learned import unit
 
-    dense = np.vstack([unit(captured[i][4]) for i in indices]).astype(np.float32)
+    dense = np.vstack([unit(select(captured[i][4])) for i in indices]).astype(np.float32)
     x = sparse.hstack([x_sparse, sparse.csr_matrix(dense)]).tocsr()
     y = [labels[i] for i in indices]
     clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
@@ -298,6 +322,19 @@ def fit(captured, labels, indices, seed):
     order = list(clf.classes_)
     assert order[0] == "", "the no-event class sorts first"
     return order, vocab, clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
+
+
+def select(vector: np.ndarray) -> np.ndarray:
+    """The blocks of :data:`DENSE` out of a captured dense vector (every block of
+    :data:`~newsevents.learned.DENSE_PARTS`), as :func:`newsevents.learned.dense_vector` gives them at run time."""
+    from newsevents.learned import DENSE_PARTS
+
+    at, out = 0, []
+    for part in DENSE_PARTS:
+        if part in DENSE:
+            out.append(vector[at:at + WIDTHS[part]])
+        at += WIDTHS[part]
+    return np.concatenate(out) if out else vector[:0]
 
 
 def code_tables(records, triggers_by_id, cameo) -> tuple[dict, dict]:
@@ -312,6 +349,7 @@ def code_tables(records, triggers_by_id, cameo) -> tuple[dict, dict]:
 
 
 def main() -> int:
+    global DENSE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--lang", default="fr")
@@ -320,6 +358,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--report", type=Path, default=None, help="write the cross-validation table (JSON)")
     parser.add_argument("--cache", type=Path, default=None, help="keep (or reuse) the parses in this folder")
+    parser.add_argument("--dense", default=",".join(DENSE), help="dense blocks of the trigger model, "
+                        "','-separated among vector, tensor, head_tensor ('' for none)")
     parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
                         "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,recipient_scope'")
     args = parser.parse_args()
@@ -332,6 +372,10 @@ def main() -> int:
     pipeline = Pipeline(args.lang, force_lang=True, learned=False)
     coder = pipeline.coder
     corpus = Corpus(pipeline, records, args.cache and args.cache / "tune")
+    DENSE = tuple(part for part in args.dense.split(",") if part)
+    tensor_width = max((d.tensor.shape[1] for _, docs in corpus.items for _, d in docs if d.tensor.ndim == 2),
+                       default=0)
+    WIDTHS.update(vector=pipeline.nlp.vocab.vectors_length, tensor=tensor_width, head_tensor=tensor_width)
     settings = GRID if not args.grid else tuple(parse_setting(part) for part in args.grid.split(";"))
     print(f"parsed {len(records)} tune records in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     captured = capture_rows(corpus, coder)
@@ -344,7 +388,8 @@ def main() -> int:
     cv = cross_validate(corpus, records, (captured, labels, role_rows), tables, settings, args)
     order, vocab, coef, intercept = fit(captured, labels, list(range(len(captured))), args.seed)
     everything = list(range(len(role_rows)))
-    final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {},
+    final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {}, dense=DENSE,
+                         tensor_width=WIDTHS["tensor"],
                          roles=fit_roles(role_rows, everything, args.seed, 2),
                          recipients=fit_roles(role_rows, everything, args.seed, 3))
     dev = dev_check(pipeline, final, settings, args)
@@ -353,7 +398,7 @@ def main() -> int:
     final.roles = final.roles if final.roles.threshold <= 1.0 else None
     final.recipients = final.recipients if final.recipients.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
-                  "role_rows": len(role_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C,
+                  "role_rows": len(role_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C, "dense": list(DENSE),
                   "cv": cv[best], "cv_no_model": cv[OFF]}
     final.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), setting {best}, "
@@ -396,7 +441,8 @@ def cross_validate(corpus, records, data, tables, settings, args) -> dict:
         train = [i for i, row in enumerate(captured) if fold_of[row[0]] != fold]
         held = {doc_id for doc_id, f in fold_of.items() if f == fold}
         role_train = [i for i, row in enumerate(role_rows) if fold_of[row[0]] != fold]
-        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {},
+        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {}, dense=DENSE,
+                             tensor_width=WIDTHS["tensor"],
                              roles=fit_roles(role_rows, role_train, args.seed, 2),
                              recipients=fit_roles(role_rows, role_train, args.seed, 3))
         for setting in events:

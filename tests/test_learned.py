@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newsevents.coder import EventCoder
 from newsevents.langdata import load_language
 from newsevents.actor_data import Mention
-from newsevents.learned import TriggerModel, candidate, features, packaged_model, synthetic_slots
+from newsevents.learned import TriggerModel, candidate, dense_vector, features, packaged_model, synthetic_slots
 from newsevents.learned_roles import RoleModel, dep_path, role_features
 from newsevents.records import Article
 
@@ -76,6 +76,15 @@ def test_probabilities_are_a_softmax_of_the_summed_weights():
     assert np.allclose(p, np.exp(scores) / np.exp(scores).sum(), atol=1e-6)
 
 
+def test_dense_features_are_unit_blocks_of_the_token_and_head_tok2vec_output():
+    doc = parse(CRITICISE)
+    doc.tensor = np.arange(len(doc) * 2, dtype=np.float32).reshape(len(doc), 2) + 1  # row i: (2i+1, 2i+2)
+    dense = dense_vector(doc[0], ("tensor", "head_tensor"), 2)  # "Moscou", whose head is "critiqué" (row 2)
+    assert np.allclose(dense, np.r_[np.array([1, 2]) / np.sqrt(5), np.array([5, 6]) / np.sqrt(61)])
+    bare = parse(CRITICISE)  # no tok2vec output: zeros of the model's width
+    assert np.allclose(dense_vector(bare[0], ("tensor",), 3), np.zeros(3))
+
+
 def test_save_and_load_give_the_same_model(tmp_path):
     model = toy_model({"ACCUSE": {"lem=critiquer": 3.0}}, veto=0.8, propose=0.6, rescue=0.4)
     model.save(tmp_path / "m.npz")
@@ -135,7 +144,8 @@ def test_the_packaged_french_model_loads_with_thresholds_and_codes():
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
     assert 0 < model.propose <= 1.01 and 0 < model.veto <= 1.01
-    assert model.coef.shape == (len(model.labels), len(model.vocab) + 300)
+    widths = {"vector": 300, "tensor": model.tensor_width, "head_tensor": model.tensor_width}
+    assert model.coef.shape == (len(model.labels), len(model.vocab) + sum(widths[p] for p in model.dense))
     assert packaged_model("xx") is None
 
 

@@ -93,7 +93,9 @@ class TriggerModel:
     whether such a trigger is kept even when no actor and no recipient is found; ``roles`` and ``recipients``: the
     learned actor and recipient choices (:class:`~newsevents.learned_roles.RoleModel`) or None; ``spare``: whether
     a trigger the model is confident of escapes the suppression rules (otherwise its confidence only opens it to the
-    learned actor and recipient choices of scope ``added``, and to their requirement).
+    learned actor and recipient choices of scope ``added``, and to their requirement); ``dense``: the dense
+    blocks of :data:`DENSE_PARTS` the weights after the sparse columns read, in order (``tensor_width`` wide
+    each for the tok2vec blocks).
     """
 
     labels: list[str]
@@ -110,9 +112,12 @@ class TriggerModel:
     roles: RoleModel | None = None
     recipients: RoleModel | None = None
     spare: bool = True
+    dense: tuple[str, ...] = ("vector",)
+    tensor_width: int = 0
 
     def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
-        """(n, len(labels)) class probabilities for n candidates, each (feature names, word vector)."""
+        """(n, len(labels)) class probabilities for n candidates, each (feature names, dense features of
+        :func:`dense_vector` with this model's ``dense`` blocks)."""
         if not rows:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         n_sparse = len(self.vocab)
@@ -141,7 +146,8 @@ class TriggerModel:
         """Write the model to one ``.npz`` file (weights as float16; about 1-3 MB)."""
         meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
                 "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
-                "rescue_bare": self.rescue_bare, "spare": self.spare, "info": self.info}
+                "rescue_bare": self.rescue_bare, "spare": self.spare, "info": self.info,
+                "dense": list(self.dense), "tensor_width": self.tensor_width}
         arrays = {}
         if self.roles is not None:
             meta["roles"], arrays["role_coef"] = self.roles.to_meta()
@@ -164,7 +170,31 @@ class TriggerModel:
         vocab = {name: i for i, name in enumerate(meta["vocab"])}
         return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
                    meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
-                   meta.get("rescue_bare", True), roles, recipients, meta.get("spare", True))
+                   meta.get("rescue_bare", True), roles, recipients, meta.get("spare", True),
+                   tuple(meta.get("dense", ("vector",))), int(meta.get("tensor_width", 0)))
+
+
+DENSE_PARTS = ("vector", "tensor", "head_tensor")
+"""Dense blocks a model can read for a token: ``vector`` -- the spaCy word vector (static); ``tensor`` -- the
+pipeline's tok2vec output at the token (``Doc.tensor``: the word in its context, computed by the parse anyway);
+``head_tensor`` -- the same at the token's syntactic head."""
+
+
+def dense_vector(tok, parts: tuple[str, ...], tensor_width: int = 0) -> np.ndarray:
+    """The token's dense features: each block of ``parts`` (:data:`DENSE_PARTS`) scaled to length 1, concatenated.
+    A doc with no tok2vec output (``Doc.tensor`` empty) gives zeros of ``tensor_width`` for the tensor blocks."""
+    blocks = []
+    tensor = tok.doc.tensor
+    for part in parts:
+        if part == "vector":
+            blocks.append(unit(tok.vector.astype(np.float32)))
+            continue
+        i = tok.i if part == "tensor" else tok.head.i
+        if tensor.ndim == 2 and tensor.shape[0] == len(tok.doc) and tensor.shape[1]:
+            blocks.append(unit(np.asarray(tensor[i], dtype=np.float32)))
+        else:
+            blocks.append(np.zeros(tensor_width, dtype=np.float32))
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)
 
 
 def unit(vector: np.ndarray) -> np.ndarray:

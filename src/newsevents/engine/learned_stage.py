@@ -21,7 +21,7 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
 """
 from __future__ import annotations
 
-from ..learned import NO_EVENT, candidate, features
+from ..learned import NO_EVENT, candidate, dense_vector, features
 from ..lexicon import Frame
 from .frames import SYNTHETIC_LEMMAS, Trigger
 
@@ -38,7 +38,8 @@ class LearnedStage:
 
     def _learned_rows(self, sent, offset, triggers, candidates: bool = True):
         """The tokens the trigger model scores in ``sent`` (the lexicon triggers, and with ``candidates`` the
-        other candidate words too) and their (feature names, word vector) rows."""
+        other candidate words too) and their (feature names, dense features) rows; the dense blocks are the
+        coder's model's (``dense``, :func:`newsevents.learned.dense_vector`)."""
         by_token = {t.token.i: t for t in triggers}
         first = offset == 0 and sent.start == 0
         tokens = [tok for tok in sent if tok.i in by_token or (candidates and candidate(tok))]
@@ -49,7 +50,8 @@ class LearnedStage:
             lemma = tok.lemma_.lower()
             known = frozenset(self.cameo.plover(f.cameo) for f in
                               self.lex.verbs.get(lemma, ()) + self.lex.nouns.get(lemma, ()))
-            rows.append((features(tok, rule_type, known, first), tok.vector))
+            rows.append((features(tok, rule_type, known, first),
+                         dense_vector(tok, self.model.dense, self.model.tensor_width)))
         return tokens, rows
 
 
