@@ -1,6 +1,6 @@
-"""Regenerate the sample event record of README.md from the pipeline's real output.
+"""Regenerate the sample event record and the English demo table of README.md from the pipeline's real output.
 
-    python scripts/readme_sample.py          # rewrites the ```json block under "An event record"
+    python scripts/readme_sample.py          # rewrites the ```json block under "An event record" and the table
     python scripts/readme_sample.py --check  # exit 1 when the README differs from what the pipeline gives
 
 The record is the event of the bundled sample story (src/newsevents/examples/demo_fr.jsonl) whose event words
@@ -28,6 +28,9 @@ LINES = [("id", "doc_id"), ("event_type", "mode", "context", "cameo_code", "gold
          ("sentence",), ("sentence_span", "lang"), ("coder",)]
 """Keys shown on each line of the README's record, in the order of ``Event.to_dict()``."""
 BLOCK = re.compile(r"(## An event record\n.*?```json\n)(.*?)(```)", re.S)
+SAMPLE_EN = ROOT / "src" / "newsevents" / "examples" / "demo_en.jsonl"
+TABLE = re.compile(r"(demo_en\.jsonl --format table` prints them.*?```\n)(.*?)(```)", re.S)
+"""The README's table of the English demo story's events (``extract --format table``, 100 columns wide)."""
 
 
 def sample_record(pipeline) -> dict[str, Any]:
@@ -47,6 +50,31 @@ def sample_record(pipeline) -> dict[str, Any]:
                 record["coder"]["dictionary_checksum"] = "…"
             return record
     raise LookupError(f"the pipeline found no event whose words start with {EVENT_WORDS!r} in {SAMPLE.name}")
+
+
+def english_table(pipeline) -> str:
+    """The English demo story's events as ``newsevents extract demo_en.jsonl --format table`` prints them on a
+    100-column terminal, coded by ``pipeline`` (an English :class:`newsevents.Pipeline`)."""
+    import io
+
+    from newsevents.export import write_table
+    from newsevents.records import Article
+
+    story = json.loads(SAMPLE_EN.read_text(encoding="utf-8").splitlines()[0])
+    article = Article(id=story["id"], text=story["text"], published=story.get("date"), lang=story.get("lang"),
+                      title=story.get("title"), source=story.get("source"))
+    result = next(iter(pipeline.process([article])))
+    out = io.StringIO()
+    write_table((e.to_dict() for e in result.events), out, width=100)
+    return out.getvalue()
+
+
+def readme_table() -> str:
+    """The text of the README's English table now."""
+    m = TABLE.search(README.read_text(encoding="utf-8"))
+    if m is None:
+        raise LookupError("README.md has no ``` block after 'demo_en.jsonl --format table` prints them'")
+    return m.group(2)
 
 
 def format_record(record: dict[str, Any]) -> str:
@@ -75,13 +103,14 @@ def main() -> int:
     from newsevents.pipeline import Pipeline
 
     block = format_record(sample_record(Pipeline("fr", force_lang=True)))
+    table = english_table(Pipeline("en", force_lang=True))
     if args.check:
-        same = block == readme_block()
-        print("README sample is up to date" if same else "README sample differs: run scripts/readme_sample.py")
+        same = block == readme_block() and table == readme_table()
+        print("README samples are up to date" if same else "README samples differ: run scripts/readme_sample.py")
         return 0 if same else 1
-    text = README.read_text(encoding="utf-8")
-    README.write_text(BLOCK.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
-    print(f"README.md: sample record rewritten ({EVENT_WORDS!r})")
+    text = BLOCK.sub(lambda m: m.group(1) + block + m.group(3), README.read_text(encoding="utf-8"), count=1)
+    README.write_text(TABLE.sub(lambda m: m.group(1) + table + m.group(3), text, count=1), encoding="utf-8")
+    print(f"README.md: sample record ({EVENT_WORDS!r}) and English table rewritten")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The README's sample event record is the pipeline's real output (scripts/readme_sample.py writes it)."""
+"""The README's sample event record and English demo table are the pipeline's real output (scripts/readme_sample.py
+writes them)."""
 from __future__ import annotations
 
 import importlib.util
@@ -28,3 +29,16 @@ def test_readme_record_is_the_pipelines_output(pipeline):
     script = _script()
     expected = script.format_record(script.sample_record(pipeline))
     assert script.readme_block() == expected, "README.md's sample record drifted: run python scripts/readme_sample.py"
+
+
+@pytest.mark.model
+def test_readme_english_table_is_the_pipelines_output():
+    from newsevents.pipeline import Pipeline
+
+    script = _script()
+    try:
+        english = Pipeline("en", force_lang=True)
+    except OSError as exc:
+        pytest.skip(f"the English model is not installed: {exc}")
+    assert script.readme_table() == script.english_table(english), \
+        "README.md's English demo table drifted: run python scripts/readme_sample.py"
