@@ -12,7 +12,9 @@ from typing import Any
 
 from fastapi import Query
 
-MAX_OFFSET = 2**62
+from ..bounds import MAX_ROWS
+
+MAX_OFFSET = MAX_ROWS
 """Largest ``offset`` (and ``min_sources``) accepted; beyond it: 422."""
 MAX_PAGE = 500
 """Largest ``limit`` of the event, cluster and document lists (API and pages)."""
