@@ -183,3 +183,17 @@ def test_demo_stores_and_prints(tmp_path, monkeypatch):
         doc = s.get_document("demo-ghana-visite-2024-03-08")
         assert doc["published"] == "2024-03-08" and doc["n_events"] == 2
         assert "aurait livré" in doc["text"]
+
+
+@pytest.mark.parametrize("args", [["--offset", 2**63], ["--clusters", "--offset", 2**63], ["--limit", 2**63],
+                                  ["--min-sources", 2**63], ["--offset", 2**62 + 1]])
+def test_events_out_of_range_numbers_exit_2_in_one_line(db, args):
+    result = CliRunner().invoke(cli.main, ["events", "--db", db, *map(str, args)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    assert "is not in the range" in result.stderr and str(2**62) in result.stderr
+
+
+def test_events_largest_offset_is_accepted(db):
+    result = run("events", "--db", db, "--offset", 2**62, "--format", "jsonl")
+    assert result.exit_code == 0 and result.stdout == ""

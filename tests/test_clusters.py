@@ -13,7 +13,7 @@ import pytest
 
 from cluster_samples import EXPECTED, cluster_results
 from newsevents.cluster_store import count_clusters, get_cluster, query_clusters, update_clusters
-from newsevents.clusters import Mention, RulesError, compare, load_rules
+from newsevents.clusters import Mention, RulesError, cluster_mentions, compare, load_rules
 from newsevents.store import EventFilter, Store
 
 
@@ -299,3 +299,32 @@ def test_copy_groups_equal_datasketch_lsh_on_near_copies():
     expected = {d: uf.find(ids.index(d)) for d in ids if d in linked}
     assert 0 < len(expected) < len(ids)  # some near copies are copies, some are not
     assert copy_groups(signatures, rules) == expected
+
+
+def test_a_reciprocal_consultation_shows_the_pair_of_one_member():
+    """GHAGOV->FRAGOV (042) and FRAGOV->GHAGOV (040) are one CONSULT (symmetric type): the cluster's actor,
+    recipient and code are those of one member, never FRA GOV -> FRA GOV (each side the alphabetically first
+    of a tie)."""
+    rules = load_rules()
+    gha, fra = (("GHA", "GOV"),), (("FRA", "GOV"),)
+    visit = _mention(id="a", doc_id="d1", actor=gha, recipient=fra, cameo_code="042", order=(1,))
+    talks = _mention(id="b", doc_id="d2", source="B", actor=fra, recipient=gha, cameo_code="040",
+                     words=frozenset({"a", "b", "c"}), order=(2,))
+    for mentions in ([visit, talks], [talks, visit]):
+        [cluster] = cluster_mentions(mentions, rules)
+        assert cluster.num_mentions == 2
+        assert (cluster.actor, cluster.recipient, cluster.cameo_code) == (gha, fra, "042")  # the oldest member
+
+
+def test_the_representative_pair_prefers_known_sides_then_the_most_reported():
+    rules = load_rules()
+    unknown = (("---", ""),)
+    sen, civ = (("SEN", "GOV"),), (("CIV", "GOV"),)
+    first = _mention(id="a", doc_id="d1", recipient=unknown, cameo_code="040", words=frozenset({"x"}), order=(1,))
+    second = _mention(id="b", doc_id="d2", source="B", actor=unknown, cameo_code="043", words=frozenset({"x"}),
+                      order=(2,))
+    third = _mention(id="c", doc_id="d3", source="C", actor=civ, recipient=sen, cameo_code="042",
+                     words=frozenset({"x"}), order=(3,))
+    [cluster] = cluster_mentions([first, second, third], rules)
+    assert cluster.num_mentions == 3
+    assert (cluster.actor, cluster.recipient, cluster.cameo_code) == (civ, sen, "042")  # the only fully known one

@@ -1,6 +1,8 @@
 """Unit tests of the explorer's pure parts: evidence-span segmentation and chart geometry (no server)."""
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from newsevents.web.charts import dyad_network, goldstein_colour, key_colour, timeline_chart
@@ -36,6 +38,21 @@ def test_segments_drop_spans_outside_the_text():
     segs = segments("court", [Span(2, 40, "actor"), Span(3, 3, "event"), Span(-1, 2, "date")])
     assert segs == [segments("court", [])[0]]
     assert segs[0].kinds == ()
+
+
+def test_empty_spans_are_dropped_without_a_warning_out_of_range_ones_with_one(caplog):
+    """An inferred participant has an empty span (start == end) on purpose: no warning for it; a span beyond
+    the text, or reversed, still gets one naming it."""
+    with caplog.at_level(logging.WARNING, logger="newsevents.web.highlight"):
+        segs = segments("un texte court", [Span(3, 3, "recipient"), Span(14, 14, "actor"), Span(0, 2, "event")])
+    assert [(g.text, g.kinds) for g in segs] == [("un", ("event",)), (" texte court", ())]
+    assert caplog.records == []
+    with caplog.at_level(logging.WARNING, logger="newsevents.web.highlight"):
+        segments("un texte court", [Span(20, 20, "recipient"), Span(5, 2, "date"), Span(3, 40, "actor")])
+    assert [r.getMessage() for r in caplog.records] == [
+        "span 20-20 (recipient) outside a text of 14 characters: not highlighted",
+        "span 5-2 (date) outside a text of 14 characters: not highlighted",
+        "span 3-40 (actor) outside a text of 14 characters: not highlighted"]
 
 
 def test_event_spans_point_at_the_evidence_words():

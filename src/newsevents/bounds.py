@@ -24,6 +24,11 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 
+MAX_ROWS = 2**62
+"""Largest row count or offset accepted from a user (``--offset``/``--limit`` of the command line, ``offset``,
+``limit`` and ``min_sources`` of the web explorer): DuckDB takes LIMIT/OFFSET as signed 64-bit integers, so
+larger values would fail inside the query; they are refused with a one-line message instead."""
+
 MAX_PIECE_CHARS = 3000
 """Longest piece of text parsed at once, in characters: longer lines are cut (see :func:`pieces`). Ordinary
 news sentences are far shorter (a 3,000-character sentence has about 500 words)."""

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 
 import click
 
+from .bounds import MAX_ROWS
 from .codes import PLOVER_TYPES
 from .records import MODALITIES, Article, DocumentResult, InputError
 
@@ -373,7 +374,7 @@ def filter_options(f):
         click.option("--source", default=None, metavar="TEXT",
                      help="Substring of the attribution (selon ...) or of the document source."),
         click.option("--text", default=None, metavar="TEXT", help="Substring of the sentence or event text."),
-        click.option("--min-sources", type=click.IntRange(min=1), default=None, metavar="N",
+        click.option("--min-sources", type=click.IntRange(1, MAX_ROWS), default=None, metavar="N",
                      help="Only events whose cluster was reported by at least N distinct sources."),
     ]
     for option in reversed(options):
@@ -555,9 +556,10 @@ def _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_b
 @main.command(context_settings=CONTEXT_SETTINGS, short_help="List stored events that match filters (actor, type...).")
 @db_option
 @filter_options
-@click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True,
+@click.option("--limit", "-n", type=click.IntRange(0, MAX_ROWS), default=50, show_default=True,
               help="At most N events (0: all).")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N matching events.")
+@click.option("--offset", type=click.IntRange(0, MAX_ROWS), default=0,
+              help="Skip the first N matching events (at most 2^62).")
 @click.option("--order", type=click.Choice(["date", "-date", "published", "-published", "goldstein",
                                             "-goldstein"]), default="-date", show_default=True,
               help="Sort key; '-' = descending (the default, newest first, is the web explorer's order).")

@@ -601,9 +601,10 @@ class Member:
 class Cluster:
     """One real-world event. Counts: ``num_mentions`` (coded mentions), ``num_articles`` (distinct documents),
     ``num_sources`` (distinct outlets; a document without a source counts as its own outlet), ``num_copies``
-    (documents that reprint the text of an earlier document of the cluster). ``actor``/``recipient``: the
-    most reported known (code, sector) pairs; ``date_*``: the intersection of the members' specific dates when
-    not empty, else the most specific date most members give; ``modality``: "asserted" if any member asserts
+    (documents that reprint the text of an earlier document of the cluster). ``actor``/``recipient``/
+    ``cameo_code``: those of one member (:func:`_representative`: most known sides, most reported pair; the
+    code most frequent among the members with that pair); ``date_*``: the intersection of the members'
+    specific dates when not empty, else the most specific date most members give; ``modality``: "asserted" if any member asserts
     it, else the most frequent; ``modality_counts``: mentions per modality; ``first_seen``: earliest
     publication date (ISO); ``root_event_id``: the oldest mention."""
 
@@ -661,11 +662,17 @@ def _date_value(start: date, end: date) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
 
-def _entities(sides: Iterable[tuple]) -> tuple[tuple[str, str], ...]:
-    """The most reported participant list, preferring lists with a known code."""
-    sides = list(sides)
-    known = [s for s in sides if any(c != UNKNOWN for c, _ in s)]
-    return _most_common(known or sides, default=())
+def _representative(members: Sequence[Mention]) -> Mention:
+    """The member whose actor and recipient stand for the cluster, both taken from it (never one side from
+    one member and the other from another, which could show a pair no report gives, e.g. for a reciprocal
+    CONSULT): the member with the most known sides (actor, recipient), then the most reported
+    (actor, recipient) pair, then the oldest (``members`` sorted by ``order``)."""
+    pairs = Counter((m.actor, m.recipient) for m in members)
+
+    def known(m: Mention) -> int:
+        return sum(any(c != UNKNOWN for c, _ in side) for side in (m.actor, m.recipient))
+
+    return min(members, key=lambda m: (-known(m), -pairs[(m.actor, m.recipient)], m.order))
 
 
 def confidence(m: Mention, rules: Rules) -> int:
@@ -700,10 +707,12 @@ def summarise(members: Sequence[Mention], rules: Rules, groups: dict[str, int] |
     modalities = Counter(m.modality for m in members)
     place = _most_common((m.place, m.place_country) for m in members if m.place)
     published = [m.published for m in members if m.published]
+    rep = _representative(members)
+    same_pair = [m for m in members if (m.actor, m.recipient) == (rep.actor, rep.recipient)]
     return Cluster(
         cluster_id=cluster_id(root), event_type=root.event_type,
-        cameo_code=_most_common(m.cameo_code for m in members) or root.cameo_code,
-        actor=_entities(m.actor for m in members), recipient=_entities(m.recipient for m in members),
+        cameo_code=_most_common(m.cameo_code for m in same_pair) or rep.cameo_code or root.cameo_code,
+        actor=rep.actor, recipient=rep.recipient,
         date_value=value, date_start=start, date_end=end, date_precision=precision,
         place=place[0] if place else None, place_country=place[1] if place else None,
         modality="asserted" if modalities["asserted"] else _most_common(m.modality for m in members),

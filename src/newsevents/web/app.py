@@ -39,6 +39,8 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -54,6 +56,7 @@ from . import ux
 from .pipeline_host import BUSY_WAIT, LazyPipeline, PipelineBusy, PipelineUnavailable, _default_pipeline  # noqa: F401
 from .charts import QUAD_LABELS, dyad_network, goldstein_colour, key_colour, timeline_chart
 from .highlight import KIND_LABELS, KINDS, Span, event_spans, segments
+from .params import MAX_DYADS_PAGE, MAX_OFFSET, MAX_PAGE, limit_query, offset_query, validation_message  # noqa: F401
 from .query_cache import QueryCache
 from .request_store import RequestConnection, RequestStore
 
@@ -62,15 +65,11 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 MAX_BODY_BYTES = 1_000_000
 """Default limit on a request body (bytes); larger requests get 413."""
-MAX_OFFSET = 2**62
-"""Largest ``offset`` accepted (DuckDB's OFFSET is a signed 64-bit integer); beyond it: 422."""
 WEB_TIME_BUDGET = 10.0
 """Time budget (seconds) of a text coded by the extract form or ``POST /api/extract`` without the write
 token; with it, the pipeline's default (:data:`newsevents.bounds.TIME_BUDGET`)."""
 WEB_MAX_CHARS = 100_000
 """Longest text (characters) the extract form codes without the write token; longer: 413."""
-MAX_PAGE = 500
-"""Largest ``limit`` accepted by the event list and ``/api/events``."""
 FILTER_FIELDS = ("actor", "recipient", "actor_country", "actor_sector", "recipient_country", "recipient_sector",
                  "event_type", "cameo", "quad_class", "modality", "since", "until", "doc_id", "source", "text",
                  "place")
@@ -80,6 +79,8 @@ FILTER_FIELDS = ("actor", "recipient", "actor_country", "actor_sector", "recipie
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 TOKEN_HEADER = "x-write-token"
+CHECKED_PAGES = frozenset({"/", "/clusters", "/documents", "/timeline", "/dyads", "/map"})
+"""HTML pages that name the unknown query parameters they ignore (a notice; ``/api/`` endpoints answer 400)."""
 Order = Literal["date", "-date", "published", "-published", "goldstein", "-goldstein"]
 """Accepted ``order`` values (those of :data:`newsevents.store.ORDERS`)."""
 ORDER_LABELS = {"-date": "newest first", "date": "oldest first", "-published": "newest published",
@@ -246,6 +247,13 @@ def event_filter(
     )
 
 
+def _query_names(dependant) -> Iterator[str]:
+    """Names of the query parameters a route's FastAPI dependant declares, its sub-dependencies included."""
+    yield from (p.alias for p in dependant.query_params)
+    for sub in dependant.dependencies:
+        yield from _query_names(sub)
+
+
 def _upper(value: str | None) -> str | None:
     value = _clean(value)
     return value.upper() if value else None
@@ -341,16 +349,20 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
 
     def reject_unknown_parameters(request: Request) -> None:
         """App-wide dependency: on ``/api/`` endpoints, a query parameter that the endpoint does not declare
-        (in its OpenAPI description) is answered with 400 naming it, instead of being ignored."""
+        is answered with 400 naming it, instead of being ignored; on the HTML list pages (:data:`CHECKED_PAGES`)
+        the page says, in a visible notice, which parameters it ignored and which it takes."""
         route = request.scope.get("route")
-        if not request.url.path.startswith("/api/") or route is None:
+        path = getattr(route, "path_format", request.url.path)
+        if route is None or not (request.url.path.startswith("/api/") or path in CHECKED_PAGES):
             return
-        key = (getattr(route, "path_format", request.url.path), request.method.lower())
+        key = (path, request.method.lower())
         if key not in api_params:
-            operation = app.openapi().get("paths", {}).get(key[0], {}).get(key[1], {})
-            api_params[key] = frozenset(p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+            api_params[key] = frozenset(_query_names(route.dependant))
         unknown = sorted(set(request.query_params.keys()) - api_params[key])
-        if unknown:
+        if unknown and not request.url.path.startswith("/api/"):  # an HTML form may send extra fields: say so
+            request.state.unknown_notice = (f"Unknown query parameter {', '.join(map(repr, unknown))} ignored; "
+                                            f"this page takes: {', '.join(sorted(api_params[key]))}")
+        elif unknown:
             raise UnknownParameter(f"unknown query parameter {unknown[0]!r}"
                                    + (f" (and {', '.join(map(repr, unknown[1:]))})" if unknown[1:] else "")
                                    + f"; {key[0]} takes: {', '.join(sorted(api_params[key])) or 'none'}")
@@ -387,6 +399,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         context.setdefault("values", qs)
         context.setdefault("query", urlencode(qs))
         context.setdefault("write_enabled", write_token is not None)
+        context.setdefault("notice", getattr(request.state, "unknown_notice", None))
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     from .clusters import add_cluster_routes
@@ -398,6 +411,13 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
     @app.exception_handler(UnknownParameter)
     async def unknown_parameter(request: Request, exc: UnknownParameter):
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_parameter(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        return page(request, "error.html", status_code=422, message=validation_message(exc.errors()),
+                    title="Bad parameter")
 
     @app.exception_handler(StoreBusy)
     async def store_busy(request: Request, exc: StoreBusy):
@@ -429,14 +449,11 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
                                      f"the limit is {WEB_MAX_CHARS:,}")
         return await run_in_threadpool(pipeline.run, article, None if trusted else WEB_TIME_BUDGET)
 
-    def limit_param(limit: int) -> int:
-        return max(1, min(int(limit), MAX_PAGE))
-
     # -- JSON API -----------------------------------------------------------------------------------------
 
     @app.get("/api/events", tags=["api"], summary="Events matching a filter (JSON page, or CSV/JSONL download)")
-    def api_events(f: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_PAGE),
-                   offset: int = Query(0, ge=0, le=MAX_OFFSET), order: Order = "-date",
+    def api_events(f: EventFilter = Depends(event_filter), limit: int = limit_query(50),
+                   offset: int = offset_query(), order: Order = "-date",
                    format: Literal["json", "csv", "jsonl"] = "json"):
         """``format=json``: ``{"total", "limit", "offset", "events": [...]}`` (events in the
         ``Event.to_dict()`` shape plus ``published``). ``format=csv`` or ``jsonl``: every matching event (no
@@ -531,10 +548,7 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, f: EventFilter = Depends(event_filter),
-                    limit: int = 50, offset: int = 0, order: str = "-date"):
-        limit, offset = limit_param(limit), max(0, int(offset))
-        if offset > MAX_OFFSET:
-            raise FilterError(f"offset: {offset} is larger than {MAX_OFFSET}")
+                    limit: int = limit_query(50), offset: int = offset_query(), order: str = "-date"):
         if order not in ORDERS:
             raise FilterError(f"order: {order!r} is not one of {', '.join(ORDERS)}")
         total, events = store.page_events(f, limit=limit, offset=offset, order=order)
@@ -607,8 +621,9 @@ def create_app(store: Store | None = None, *, db_path: str | None = None, write_
         return page(request, "timeline.html", filter=f, chart=chart, interval=interval, by=by, title="Timeline")
 
     @app.get("/dyads", response_class=HTMLResponse, include_in_schema=False)
-    def dyads_page(request: Request, f: EventFilter = Depends(event_filter), limit: int = 200):
-        rows = store.dyads(f, limit=max(1, min(int(limit), 2000)))
+    def dyads_page(request: Request, f: EventFilter = Depends(event_filter),
+                   limit: int = limit_query(200, MAX_DYADS_PAGE)):
+        rows = store.dyads(f, limit=limit)
         return page(request, "dyads.html", filter=f, net=dyad_network(rows), rows=rows[:50], title="Dyads")
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)

@@ -20,8 +20,7 @@ from fastapi.responses import HTMLResponse
 from ..cluster_store import CLUSTER_ORDERS, count_clusters, get_cluster, query_clusters
 from ..store import EventFilter, Store
 from .highlight import Span, event_spans, segments
-
-MAX_PAGE = 500
+from .params import count_query, limit_query, offset_query
 
 
 def report_segments(member: dict[str, Any]):
@@ -55,8 +54,8 @@ def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLRespo
                      f, min_sources, limit, offset, order))
 
     @app.get("/api/clusters", tags=["api"], summary="Event clusters matching a filter, with their counts")
-    def api_clusters(f: EventFilter = Depends(event_filter), min_sources: int = Query(1, ge=1),
-                     limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+    def api_clusters(f: EventFilter = Depends(event_filter), min_sources: int = count_query(),
+                     limit: int = limit_query(50), offset: int = offset_query(),
                      order: str = Query("-date", pattern="^(" + "|".join(CLUSTER_ORDERS) + ")$")):
         total, rows = clusters(f, min_sources, limit, offset, order)
         return {"total": total, "limit": limit, "offset": offset, "clusters": rows}
@@ -69,9 +68,8 @@ def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLRespo
         return cluster
 
     @app.get("/clusters", response_class=HTMLResponse, include_in_schema=False)
-    def clusters_page(request: Request, f: EventFilter = Depends(event_filter), min_sources: int = 1,
-                      limit: int = 50, offset: int = 0, order: str = "-sources"):
-        limit, offset, min_sources = max(1, min(int(limit), MAX_PAGE)), max(0, int(offset)), max(1, int(min_sources))
+    def clusters_page(request: Request, f: EventFilter = Depends(event_filter), min_sources: int = count_query(),
+                      limit: int = limit_query(50), offset: int = offset_query(), order: str = "-sources"):
         order = order if order in CLUSTER_ORDERS else "-sources"
         total, rows = clusters(f, min_sources, limit, offset, order)
         qs = {**filter_query(f), "min_sources": min_sources, "order": order, "limit": limit}

@@ -94,14 +94,16 @@ _ORDER = {k: i for i, k in enumerate((*KINDS, "sentence"))}
 def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
     """Cut ``text`` at every span boundary into :class:`Segment` pieces whose concatenation is ``text``.
 
-    Overlapping and nested spans are allowed (a segment then has several kinds). Spans outside the text or empty
-    are dropped with a warning (a store built from another text version must not break the page).
+    Overlapping and nested spans are allowed (a segment then has several kinds). Empty spans inside the text
+    (``start == end``: an inferred participant with no words of its own) are dropped silently; spans outside
+    the text or reversed are dropped with a warning (a store built from another text version must not break
+    the page).
     """
     valid: list[Span] = []
     for s in spans:
         if 0 <= s.start < s.end <= len(text):
             valid.append(s)
-        else:
+        elif not (0 <= s.start == s.end <= len(text)):
             log.warning("span %s-%s (%s) outside a text of %d characters: not highlighted",
                         s.start, s.end, s.kind, len(text))
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})

@@ -23,6 +23,7 @@ from ..names import ActorNameError, ActorNames
 from ..records import MODALITIES
 from ..store import EventFilter, Store, parse_actor
 from .charts import QUAD_LABELS, timeline_chart
+from .params import limit_query, offset_query
 
 CHIP_LABELS = {
     "actor": "actor", "recipient": "recipient", "actor_country": "actor country", "actor_sector": "actor sector",
@@ -189,8 +190,7 @@ def add_routes(app: FastAPI, store: Store, page: Callable[..., Any], event_filte
                              for row in store.location_countries(f)])
 
     @app.get("/documents", include_in_schema=False)
-    def documents_page(request: Request, q: str = "", limit: int = 50, offset: int = 0):
-        limit, offset = max(1, min(int(limit), 500)), max(0, int(offset))
+    def documents_page(request: Request, q: str = "", limit: int = limit_query(50), offset: int = offset_query()):
         total, docs = store.find_documents(q.strip() or None, limit=limit, offset=offset)
 
         def link(off: int) -> str:
