@@ -43,3 +43,15 @@ def shared_model(nlp, monkeypatch):
 
     monkeypatch.setattr(pipeline_mod, "Pipeline", WithSharedModel)
     return WithSharedModel
+
+
+@pytest.fixture(scope="session")
+def english_pipeline():
+    """The English :class:`~newsevents.pipeline.Pipeline` (rules alone, language identification off); the test is
+    skipped when the English model is not installed."""
+    from newsevents.pipeline import Pipeline
+
+    try:
+        return Pipeline("en", force_lang=True, learned=False)
+    except OSError as exc:
+        pytest.skip(f"the English model is not installed: {exc}")

@@ -10,13 +10,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def english():
-    from newsevents.pipeline import Pipeline
-
-    try:
-        return Pipeline("en", force_lang=True, learned=False)
-    except OSError as exc:
-        pytest.skip(f"the English model is not installed: {exc}")
+def english(english_pipeline):
+    return english_pipeline
 
 
 def coded(pipeline, text: str):

@@ -264,7 +264,7 @@ EXAMPLES: dict[str, Example] = {
         "Des affrontements ont fait trois morts à Nantes.", "dropped", "affrontements", (), model={}),
     "model_recipient": Example(
         "Le Kremlin a menacé, dans un message adressé à l'Ukraine.", "fired", "menacé",
-        ("THREATEN 130 RUS/GOV -> UKR/- asserted",), note="UKR", model={}),
+        ("THREATEN 130 RUS/GOV -> UKR/- asserted",), note="UKR", model={"recipient_threshold": 0.5}),
     "model_rescue": Example(
         "La Russie a lancé des frappes.", "confident", "frappes", ("ASSAULT 195 RUS/- -> - asserted",),
         note="p(ASSAULT)", model={"rescue": 0.5}),
@@ -298,17 +298,6 @@ def steps_on(trace, word: str) -> list:
     """Every trace step recorded on a candidate whose token text is ``word``."""
     return [step for sent in trace.sentences for cand in sent.candidates.values() if cand.text == word
             for step in cand.steps]
-
-
-@pytest.fixture(scope="module")
-def english_pipeline():
-    """The English pipeline, rules alone, for the examples of rules only English data switches on."""
-    from newsevents.pipeline import Pipeline
-
-    try:
-        return Pipeline("en", force_lang=True, learned=False)
-    except OSError as exc:
-        pytest.skip(f"the English model is not installed: {exc}")
 
 
 def run(pipeline, example: Example):
@@ -356,7 +345,11 @@ def test_rule_example(name, pipeline, request, monkeypatch):
     if example.model is not None:
         learned_pipeline = request.getfixturevalue("learned_pipeline")
         model = learned_pipeline.coder.model
-        monkeypatch.setattr(learned_pipeline.coder, "model", dataclasses.replace(model, **example.model))
+        overrides = dict(example.model)
+        if "recipient_threshold" in overrides:  # the rule's mechanism, whatever threshold the shipped model has
+            overrides["recipients"] = dataclasses.replace(model.recipients,
+                                                          threshold=overrides.pop("recipient_threshold"))
+        monkeypatch.setattr(learned_pipeline.coder, "model", dataclasses.replace(model, **overrides))
         pipeline = learned_pipeline
     if example.lang == "en":
         pipeline = request.getfixturevalue("english_pipeline")
