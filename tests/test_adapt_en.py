@@ -227,3 +227,14 @@ def test_a_wire_dateline_is_no_argument_of_the_verb():
                  ["PROPN", "NOUN", "PUNCT", "PRON", "AUX", "VERB"])
     adapt(doc)
     assert doc[1].dep_ == "nsubj:pass"
+
+
+def test_every_english_entity_label_maps_onto_the_engines_view():
+    """The engine reads WikiNER labels only (newsevents.entity_labels): the adapter must map the English model's
+    places and persons onto them, and nothing onto a label the engine does not know."""
+    from newsevents import entity_labels
+
+    _, ents, _ = tables()
+    assert set(ents.values()) <= {"PER", "LOC", "ORG", "MISC", ""}
+    assert ents["GPE"] in entity_labels.PLACE and ents["FAC"] in entity_labels.PLACE
+    assert ents["PERSON"] in entity_labels.PERSON

@@ -28,6 +28,7 @@ import logging
 import unicodedata
 from datetime import date
 
+from . import entity_labels
 from .actor_coref import _Coreference
 from .actor_titles import _PersonTitles
 from .actor_data import grammar_of
@@ -266,7 +267,7 @@ class ArticleActors(_PersonTitles, _Coreference):
     def _name_runs(self, doc, tokens=None) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
         inside a name kept). ``tokens``: the Doc's tokens when already listed."""
-        runs = [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
         tokens = list(doc) if tokens is None else tokens
         pos, dep, text = [t.pos_ for t in tokens], [t.dep_ for t in tokens], [t.text for t in tokens]
         i, n = 0, len(pos)

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import entity_labels
 from .diskcache import cache_dir, read_cached, write_cached
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
@@ -246,7 +247,7 @@ class PlaceResolver:
         self._ensure_index()
         out = []
         for ent in doc.ents:
-            if ent.label_ in ("LOC", "GPE"):
+            if ent.label_ in entity_labels.PLACE:
                 loc = self.resolve(ent.text)
                 if loc is not None:
                     out.append((loc, ent))
@@ -284,7 +285,7 @@ class PlaceResolver:
         clause = _clause_head(trigger)
         sent = trigger.sent
         for ent in sent.ents:
-            if ent.label_ not in ("LOC", "GPE") or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
+            if ent.label_ not in entity_labels.PLACE or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
             rank = self._attachment(ent, trigger, clause, material, sent.start)
             if rank is None or (best is not None and rank > best[0]):
@@ -317,7 +318,7 @@ class PlaceResolver:
             i -= 1
         if i == ent.start or i - 1 <= sent_start or doc[i - 1].text != ",":
             return ent, loc
-        town = next((e for e in doc.ents if e.end == i - 1 and e.label_ in ("LOC", "GPE")), None)
+        town = next((e for e in doc.ents if e.end == i - 1 and e.label_ in entity_labels.PLACE), None)
         if town is None or not self._after_locative(town, sent_start) \
                 or any(town.start_char <= a < town.end_char for a, _ in exclude):  # the town is a participant
             return ent, loc
@@ -338,7 +339,7 @@ class PlaceResolver:
         one the resolver does not know, one already listed, and a coarser place of a listed place's country
         ("à Kiev et en Ukraine": it only says where Kiev is). ``offset``: the Doc's start in the article
         (characters); ``countries``: as for :meth:`resolve`."""
-        places = [e for e in ent.sent.ents if e.label_ in ("LOC", "GPE")]
+        places = [e for e in ent.sent.ents if e.label_ in entity_labels.PLACE]
         group = [ent] + [e for e in self._listed(ent, places) if e != ent]
         grown = True
         while grown:
@@ -406,7 +407,7 @@ class PlaceResolver:
         self._ensure_index()
         out = []
         for ent in sent.ents:
-            if ent.label_ in ("LOC", "GPE") and self._after_locative(ent, sent.start):
+            if ent.label_ in entity_labels.PLACE and self._after_locative(ent, sent.start):
                 loc = self.resolve(ent.text)
                 if loc is not None:
                     out.append((ent, replace(loc, span=(ent.start_char, ent.end_char))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from .. import entity_labels
 from ..records import Entity
 from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
@@ -131,7 +132,7 @@ class Fallbacks:
                     node = node.head  # "ont tué douze personnes à Islamabad"
                 while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
                     node = node.head
-                found = self.places.resolve(ent.text) if ent.label_ in ("LOC", "GPE") \
+                found = self.places.resolve(ent.text) if ent.label_ in entity_labels.PLACE \
                     and node.i == trig.token.i and self._case_of(ent.root) in self.lex.cue("place_cases") else None
                 if found is not None and found.country:
                     country = found.country
@@ -414,7 +415,7 @@ class Fallbacks:
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
         for ent in sent.ents:
-            if ent.label_ not in ("LOC", "GPE"):
+            if ent.label_ not in entity_labels.PLACE:
                 continue
             root = ent.root
             cases = {self._case_of(root), root.head.lower_} | {c.lower_ for c in root.children}

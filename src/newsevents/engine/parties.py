@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import entity_labels
 from ..records import Entity
 from .frames import SUBJECT_DEPS, Trigger
 
@@ -91,7 +92,7 @@ class Parties:
         """The country of the first place entity (LOC, GPE) inside the phrase of ``tok`` that the offline
         gazetteer knows, as an Entity with the place's words and article span; () when there is none."""
         for ent in tok.doc.ents:
-            if ent.label_ in ("LOC", "GPE") and tok.left_edge.i <= ent.start and ent.end <= tok.right_edge.i + 1:
+            if ent.label_ in entity_labels.PLACE and tok.left_edge.i <= ent.start and ent.end <= tok.right_edge.i + 1:
                 place = self.places.resolve(ent.text)
                 if place is not None and place.country:
                     return (Entity(place.country, "", ent.text, (ent.start_char + offset, ent.end_char + offset),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import entity_labels
 from ..places import after_embedded_clause
 from ..records import EventDate, Location
 from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
@@ -52,7 +53,7 @@ class TimePlace:
             for c in holder.children:
                 if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
                         or c.dep_ in self.lex.label("argument_oblique")) \
-                        and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in ("LOC", "GPE"):
+                        and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in entity_labels.PLACE:
                     ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
                     if ent is None or after_embedded_clause(ent, holder, tok):
                         continue  # "... l'auteur de l'attaque, jeudi, à Tel-Aviv": maybe the attack's place
