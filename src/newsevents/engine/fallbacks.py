@@ -121,7 +121,6 @@ class Fallbacks:
         that country's: the place's country replaces the guess. Other entities are kept as they are."""
         if not entities:
             return entities
-        doc = sent.doc
         place = self._location(trig, offset)
         country = place.country if place is not None else None
         if not country:  # "ont tué dix personnes en se faisant exploser à Mogadiscio": a place of its adjunct clause
