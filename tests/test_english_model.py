@@ -160,3 +160,12 @@ def test_bad_input_in_english_is_reported_not_raised(english):
     assert empty.status == "skipped" and "empty document" in empty.notes[0]
     with pytest.raises(ValueError, match="document blank: no text to code"):
         english.trace(Article("blank", "   "))
+
+
+def test_the_place_a_visit_takes_as_its_object_is_the_events_location(english):
+    visit = [e for e in coded(english, "The Chilean president visited Argentina on Monday.")
+             if e.cameo_code == "042"]
+    assert [(e.location.text, e.location.country) for e in visit] == [("Argentina", "ARG")]
+    tour = [e for e in coded(english, "The Chilean president visited the flooded villages on Monday.")
+            if e.cameo_code == "042"]
+    assert all(e.location is None for e in tour)

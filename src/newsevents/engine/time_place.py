@@ -81,6 +81,8 @@ class TimePlace:
         exclude = self._place_exclude(trig, offset, participants)
         countries = self.places.context_countries(trig.token.doc)  # "Valence" in a text naming the Drôme
         found = self._location(trig, offset, through_any_head=False, countries=countries)  # not "jugé à X pour ..."
+        if found is None and cameo[:3] in VISIT_CODES:
+            found = self._visited_place(trig, offset, countries)  # "visited Addis Ababa", "visitó Caracas"
         if found is not None and any(a < found.span[1] - offset and found.span[0] - offset < b for a, b in exclude):
             found = None  # "avait stoppé la vente de son gaz à Rabat": Rabat is the recipient
         if found is None:
@@ -90,6 +92,19 @@ class TimePlace:
         if found is not None and trig.frame.cameo[:2] == "14" and self._issue_place(trig, found.span[0] - offset):
             found = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
         return found
+
+    def _visited_place(self, trig: Trigger, offset, countries: frozenset[str]) -> Location | None:
+        """The place a visit verb takes as its object ("Kenyan Foreign Minister Daniel Otieno visited Addis
+        Ababa": Addis Ababa), resolved offline; None when its object is no place entity or an event noun."""
+        if trig.is_noun:
+            return None
+        for c in trig.token.children:
+            if c.dep_ == "obj" and c.ent_type_ in entity_labels.PLACE:
+                ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                found = self.places.resolve(ent.text, countries) if ent is not None else None
+                if found is not None:
+                    return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
+        return None
 
     def _place_exclude(self, trig: Trigger, offset, participants) -> tuple[tuple[int, int], ...]:
         """The character spans (in the Doc) that cannot be the event's place: its participants' (actor and
