@@ -45,6 +45,12 @@ log = logging.getLogger(__name__)
 __all__ = ["ActorResolver", "ArticleActors", "Mention", "SECTORS", "fold", "known_names", "validate"]
 
 
+def supporters_sector(leader_sector: str) -> str:
+    """The sector of the supporters of someone of sector ``leader_sector`` ("les partisans de X"): the
+    opposition (OPP) when X is in the opposition or out of office (ELI), else civilians (CVL)."""
+    return "OPP" if leader_sector in ("OPP", "ELI") else "CVL"
+
+
 class ActorResolver:
     """Actor dictionaries of one language, compiled once into a table of folded word sequences.
 
@@ -98,7 +104,8 @@ class ActorResolver:
         self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
         self.supporter_nouns = frozenset(fold(w) for w in data.file("agents").get("supporter_nouns") or ())
         """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
-        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL)."""
+        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL);
+        ``supporter_nouns``: someone's supporters (:func:`supporters_sector`)."""
         """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
         """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
         sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
@@ -627,7 +634,7 @@ class ArticleActors(_PersonTitles, _Coreference):
             if sub and sub[0].sector and entry.word in self.resolver.office_words:
                 sector = sub[0].sector  # "des responsables du renseignement" -> SPY, "un porte-parole de l'armée"
             elif sub and entry.word in self.resolver.supporter_nouns:  # "les partisans de l'ancien président"
-                sector = "OPP" if sub[0].sector in ("OPP", "ELI") else "CVL"
+                sector = supporters_sector(sub[0].sector)
             if sub and sub[0].code != "---":
                 return [self._entity(info, sub[0].code, sector or sub[0].sector, s, e, sub[0].name)], sector
         else:
@@ -667,7 +674,7 @@ class ArticleActors(_PersonTitles, _Coreference):
         if entry.word in self.resolver.relation_nouns:
             return sector
         if entry.word in self.resolver.supporter_nouns:
-            return "OPP" if self._person_sector(info, fm) in ("OPP", "ELI") else "CVL"
+            return supporters_sector(self._person_sector(info, fm))
         return None
 
     def _agent_from_context(self, info, head, entry: ActorEntry, sector: str, s, e, coref) -> list[Entity]:

@@ -195,9 +195,7 @@ class Pipeline:
         short = [i for i, a in enumerate(articles) if len(a.text) <= MAX_CHARS_PER_CHUNK]
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
-        size = self.batch_size
-        if len(parts) <= WIDE_BATCH * size and sum(len(p[2]) for p in parts) <= 2 * SHORT_BATCH_CHARS:
-            size = max(size, len(parts))  # short pieces: one spaCy batch (SHORT_BATCH_CHARS)
+        size = self._pipe_size([p[2] for p in parts], self.batch_size)
         for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
             parsed[i].append((start, doc))
         for i, article in enumerate(articles):
@@ -273,9 +271,7 @@ class Pipeline:
         segments = _segments(parts, self.max_doc_chars)
         events: list = []
         for segment in segments:
-            size = LONG_BATCH  # short pieces (one-line paragraphs) make wider batches, as in _code_batch
-            mean = sum(len(t) for _, t in segment) / len(segment)
-            size = max(size, min(WIDE_BATCH * self.batch_size, int(SHORT_BATCH_CHARS / max(mean, 1.0))))
+            size = self._pipe_size([t for _, t in segment], LONG_BATCH)  # one-line paragraphs: wider batches
             docs = zip((start for start, _ in segment), self._pipe((t for _, t in segment), size))
             events.extend(self.coder.code(article, deadline.watch(docs)))
         notes = ()
@@ -305,6 +301,13 @@ class Pipeline:
     def extract(self, articles: Iterable[Article]) -> list[DocumentResult]:
         """Convenience: :meth:`process` into a list."""
         return list(self.process(articles))
+
+    def _pipe_size(self, texts: list[str], floor: int) -> int:
+        """The ``nlp.pipe`` batch size for ``texts``: at least ``floor`` texts; short texts make batches of about
+        :data:`SHORT_BATCH_CHARS` characters, of at most :data:`WIDE_BATCH` x ``batch_size`` texts (the same
+        analyses, parsed faster: docs/performance.md)."""
+        mean = sum(map(len, texts)) / max(len(texts), 1)
+        return max(floor, min(WIDE_BATCH * self.batch_size, int(SHORT_BATCH_CHARS / max(mean, 1.0))))
 
 
 def release_memory() -> None:

@@ -313,7 +313,6 @@ class Suppression:
         return tok.head.lemma_.lower() in heads
 
     def _organiser_adjunct(self, trig: Trigger) -> bool:
-
         """"à l'appel de X" ("ont défilé à l'appel des syndicats") names who called the main event together: a
         circumstance of that event, not a request of its own (cue list ``organiser_nouns``). "répondre à l'appel
         de X" is no such adjunct."""

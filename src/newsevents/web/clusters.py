@@ -48,10 +48,11 @@ def add_cluster_routes(app: FastAPI, store: Store, page: Callable[..., HTMLRespo
         return memo(name, lambda *a: build(store, *a), *args) if memo else build(store, *args)
 
     def clusters(f: EventFilter, min_sources: int, limit: int, offset: int, order: str) -> tuple[int, list]:
+        def page_of(s, f, min_sources, limit, offset, order):
+            return query_clusters(s, f, min_sources, limit=limit, offset=offset, order=order)
+
         return (kept("count_clusters", count_clusters, f, min_sources),
-                kept("query_clusters", lambda s, *a: query_clusters(s, a[0], a[1], limit=a[2], offset=a[3],
-                                                                     order=a[4]),
-                     f, min_sources, limit, offset, order))
+                kept("query_clusters", page_of, f, min_sources, limit, offset, order))
 
     @app.get("/api/clusters", tags=["api"], summary="Event clusters matching a filter, with their counts")
     def api_clusters(f: EventFilter = Depends(event_filter), min_sources: int = count_query(),

@@ -66,13 +66,13 @@ class RequestStore:
     def __getattr__(self, name: str) -> Any:
         held = _current.get() if self._shared.shared else None  # read here: a helper thread has no context
 
-        def target():
+        def resolve():
             return getattr(held.get() if held is not None else self._shared, name)
 
         cache = self._cache
         if cache is not None and name in CACHED:  # the request's connection is opened only on a miss
-            return lambda *args, **kwargs: cache.call(name, lambda *a, **k: target()(*a, **k), args, kwargs)
-        target = target()
+            return lambda *args, **kwargs: cache.call(name, lambda *a, **k: resolve()(*a, **k), args, kwargs)
+        target = resolve()
         if cache is None:
             return target
         if name == "ingest":
