@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsevents.bounds import Deadline, DocumentTimeout, pieces
+from newsevents.bounds import BUDGET_CHARS, Deadline, DocumentTimeout, document_budget, pieces
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 
@@ -148,3 +148,13 @@ def test_real_pipeline_one_megabyte_line_stops_at_its_budget_and_long_lines_are_
     assert "1,000,000 characters" in results[0].error and "time budget" in results[0].error
     assert results[1].events and all(len(e.sentence) <= 3000 for e in results[1].events)
     assert any(e.event_type == "CONSULT" for e in results[2].events)
+
+
+def test_the_budget_grows_with_the_length_of_a_long_document():
+    assert document_budget(120, 10) == 120  # up to BUDGET_CHARS: the budget as given
+    assert document_budget(120, BUDGET_CHARS) == 120
+    assert document_budget(120, 10 * BUDGET_CHARS) == 1200  # then linear in the length
+    assert document_budget(0, 10 * BUDGET_CHARS) is None and document_budget(None, 5) is None
+    deadline = Deadline(0.5, 4 * BUDGET_CHARS)
+    assert deadline.budget == 2.0
+    assert "document is 2 s (0.5 s per 500,000 characters)" in str(deadline.timeout())

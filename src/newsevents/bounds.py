@@ -34,12 +34,27 @@ MAX_PIECE_CHARS = 3000
 news sentences are far shorter (a 3,000-character sentence has about 500 words)."""
 
 TIME_BUDGET = 120.0
-"""Default time budget of one document, in seconds (``--time-budget``). Ordinary articles take well under a
-second; a 1 MB document of prose takes about a minute on one CPU."""
+"""Default time budget, in seconds (``--time-budget``), of one document of up to :data:`BUDGET_CHARS`
+characters; a longer document gets it once per :data:`BUDGET_CHARS` characters (:func:`document_budget`).
+Ordinary articles take well under a second; 500,000 characters of prose take 5-10 s to parse on one CPU."""
+
+BUDGET_CHARS = 500_000
+"""The time budget is given per this many characters of text: a document of ``n`` characters gets
+``budget * max(1, n / BUDGET_CHARS)`` seconds. Parsing alone is linear in the length (raw spaCy needs
+100-200 s for 10 MB), so a flat budget would stop every large document however well it behaves, while
+a budget that grows linearly still stops any document whose work grows faster than its length."""
 
 _SENTENCE_END = re.compile(r"(?<=[^\W_A-ZÀ-Ý][.!?…])[»\"')\]]*\s+")
 _CLAUSE_MARK = re.compile(r"[;:,]\s+|\s[–—-]\s+")
 _SPACE = re.compile(r"\s+")
+
+
+def document_budget(budget: float | None, chars: int) -> float | None:
+    """The time budget in seconds of a document of ``chars`` characters: ``budget`` per :data:`BUDGET_CHARS`
+    characters, never less than ``budget``; None when ``budget`` is None or <= 0 (no limit)."""
+    if not budget or budget <= 0:
+        return None
+    return budget * max(1.0, chars / BUDGET_CHARS)
 
 
 class DocumentTimeout(Exception):
@@ -92,14 +107,16 @@ def _cut(text: str, start: int, limit: int) -> int:
 class Deadline:
     """The time budget of one document, used as a context manager around its parsing and coding.
 
-    ``budget`` is in seconds (None or <= 0: no limit). :meth:`check` raises :class:`DocumentTimeout` once the
+    ``budget`` is in seconds (None or <= 0: no limit); ``chars``, the document's length, scales it
+    (:func:`document_budget`). :meth:`check` raises :class:`DocumentTimeout` once the
     budget is spent. In the main thread of a POSIX process the context also arms a ``SIGALRM`` timer that
     raises :class:`DocumentTimeout` in whatever Python code runs when the budget ends (spaCy's compiled parser
     finishes its current piece first); the previous handler and timer are restored on exit.
     """
 
-    def __init__(self, budget: float | None):
-        self.budget = budget if budget and budget > 0 else None
+    def __init__(self, budget: float | None, chars: int = 0):
+        self.base = budget if budget and budget > 0 else None
+        self.budget = document_budget(budget, chars)
         self.start = 0.0
         self._armed = False
         self._previous = None
@@ -125,8 +142,12 @@ class Deadline:
 
     def timeout(self) -> DocumentTimeout:
         """The exception to raise: names the time spent and the budget."""
+        if self.budget == self.base:
+            budget = f"{self.budget:g} s"
+        else:
+            budget = f"{self.budget:,.0f} s ({self.base:g} s per {BUDGET_CHARS:,} characters)"
         return DocumentTimeout(f"stopped after {time.monotonic() - self.start:.1f} s: the time budget of one "
-                               f"document is {self.budget:g} s (--time-budget)")
+                               f"document is {budget} (--time-budget)")
 
     def check(self) -> None:
         """Raise :class:`DocumentTimeout` when the budget is spent."""

@@ -212,8 +212,8 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
 def time_budget_option(f):
     """``--time-budget SECONDS``: the per-document time budget of extract and ingest."""
     return click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
-                        help="Stop coding a document after this many seconds and report it as an error "
-                             "(default 120; 0: no limit).")(f)
+                        help="Stop coding a document after this many seconds (per 500,000 characters for a "
+                             "longer one) and report it as an error (default 120; 0: no limit).")(f)
 
 
 def _progress(results: Iterator[DocumentResult], summary: RunSummary) -> Iterator[DocumentResult]:

@@ -106,7 +106,8 @@ class Pipeline:
         force_lang: when True, code every article as ``lang`` without language identification.
         batch_size: documents per ``nlp.pipe`` batch; short documents make wider batches and a batch closes
             at :data:`MAX_BATCH_CHARS` (:func:`batch_full`).
-        time_budget: seconds one document may take to parse and code (None or 0: no limit); a document that
+        time_budget: seconds one document may take to parse and code (None or 0: no limit), per 500,000
+            characters for a longer document (:func:`~newsevents.bounds.document_budget`); a document that
             takes longer ends with ``status="error"`` naming the budget, and the others go on
             (:class:`~newsevents.bounds.Deadline`). Default :data:`~newsevents.bounds.TIME_BUDGET`.
         max_doc_chars: documents longer than this are coded in segments (:data:`MAX_DOC_CHARS`).
@@ -242,7 +243,7 @@ class Pipeline:
         notes: tuple[str, ...] = ()
         self._warm_up()
         try:
-            with Deadline(self.time_budget) as deadline:
+            with Deadline(self.time_budget, len(article.text)) as deadline:
                 if docs is not None:
                     events = self.coder.code(article, deadline.watch(docs))
                 else:
