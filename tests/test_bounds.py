@@ -157,4 +157,4 @@ def test_the_budget_grows_with_the_length_of_a_long_document():
     assert document_budget(0, 10 * BUDGET_CHARS) is None and document_budget(None, 5) is None
     deadline = Deadline(0.5, 4 * BUDGET_CHARS)
     assert deadline.budget == 2.0
-    assert "document is 2 s (0.5 s per 500,000 characters)" in str(deadline.timeout())
+    assert f"document is 2 s (0.5 s per {BUDGET_CHARS:,} characters)" in str(deadline.timeout())

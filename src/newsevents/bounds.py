@@ -34,15 +34,17 @@ MAX_PIECE_CHARS = 3000
 news sentences are far shorter (a 3,000-character sentence has about 500 words)."""
 
 TIME_BUDGET = 120.0
-"""Default time budget, in seconds (``--time-budget``), of one document of up to :data:`BUDGET_CHARS`
-characters; a longer document gets it once per :data:`BUDGET_CHARS` characters (:func:`document_budget`).
-Ordinary articles take well under a second; 500,000 characters of prose take 5-10 s to parse on one CPU."""
+"""Default time budget, in seconds of wall-clock time (``--time-budget``), of one document of up to
+:data:`BUDGET_CHARS` characters; a longer document gets it once per :data:`BUDGET_CHARS` characters
+(:func:`document_budget`). Ordinary articles take well under a second."""
 
-BUDGET_CHARS = 500_000
+BUDGET_CHARS = 250_000
 """The time budget is given per this many characters of text: a document of ``n`` characters gets
 ``budget * max(1, n / BUDGET_CHARS)`` seconds. Parsing alone is linear in the length (raw spaCy needs
-100-200 s for 10 MB), so a flat budget would stop every large document however well it behaves, while
-a budget that grows linearly still stops any document whose work grows faster than its length."""
+100-200 s for 10 MB on one free CPU, 5-10 s per 250,000 characters), so a flat budget would stop every
+large document however well it behaves, while a budget that grows linearly still stops any document whose
+work grows faster than its length. The default leaves room for a machine loaded several times over (coding
+takes 2-3 times raw spaCy's time, and the budget is wall-clock time)."""
 
 _SENTENCE_END = re.compile(r"(?<=[^\W_A-ZÀ-Ý][.!?…])[»\"')\]]*\s+")
 _CLAUSE_MARK = re.compile(r"[;:,]\s+|\s[–—-]\s+")

@@ -212,7 +212,7 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
 def time_budget_option(f):
     """``--time-budget SECONDS``: the per-document time budget of extract and ingest."""
     return click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
-                        help="Stop coding a document after this many seconds (per 500,000 characters for a "
+                        help="Stop coding a document after this many seconds (per 250,000 characters for a "
                              "longer one) and report it as an error (default 120; 0: no limit).")(f)
 
 

@@ -106,7 +106,7 @@ class Pipeline:
         force_lang: when True, code every article as ``lang`` without language identification.
         batch_size: documents per ``nlp.pipe`` batch; short documents make wider batches and a batch closes
             at :data:`MAX_BATCH_CHARS` (:func:`batch_full`).
-        time_budget: seconds one document may take to parse and code (None or 0: no limit), per 500,000
+        time_budget: seconds one document may take to parse and code (None or 0: no limit), per 250,000
             characters for a longer document (:func:`~newsevents.bounds.document_budget`); a document that
             takes longer ends with ``status="error"`` naming the budget, and the others go on
             (:class:`~newsevents.bounds.Deadline`). Default :data:`~newsevents.bounds.TIME_BUDGET`.
