@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from datetime import date
 
 import pytest
@@ -246,6 +247,10 @@ def test_candidate_pairs_are_every_windowed_bucket_pair_in_sorted_order():
         expected = sorted({(i, j) for members in buckets.values() for x, i in enumerate(members)
                            for j in members[x + 1: x + 4]})
         assert list(_candidate_pairs(buckets, Window, n)) == expected
+        first = [rng.choice([-math.inf, rng.randint(0, 20)]) for _ in range(n)]  # -inf: an undated mention
+        last = [math.inf if f == -math.inf else f + rng.randint(0, 3) for f in first]
+        overlapping = [(i, j) for i, j in expected if not (last[i] < first[j] or last[j] < first[i])]
+        assert list(_candidate_pairs(buckets, Window, n, (first, last))) == overlapping
 
 
 def test_stored_signatures_are_each_documents_minhash(monkeypatch):
