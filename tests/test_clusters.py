@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
 from datetime import date
 
 import pytest
@@ -247,10 +246,36 @@ def test_candidate_pairs_are_every_windowed_bucket_pair_in_sorted_order():
         expected = sorted({(i, j) for members in buckets.values() for x, i in enumerate(members)
                            for j in members[x + 1: x + 4]})
         assert list(_candidate_pairs(buckets, Window, n)) == expected
-        first = [rng.choice([-math.inf, rng.randint(0, 20)]) for _ in range(n)]  # -inf: an undated mention
-        last = [math.inf if f == -math.inf else f + rng.randint(0, 3) for f in first]
-        overlapping = [(i, j) for i, j in expected if not (last[i] < first[j] or last[j] < first[i])]
-        assert list(_candidate_pairs(buckets, Window, n, (first, last))) == overlapping
+        kept = [(i, j) for i, j in expected if (i + j) % 3]
+        assert list(_candidate_pairs(buckets, Window, n, lambda i, js: [j for j in js if (i + j) % 3])) == kept
+
+
+def test_pairs_left_out_before_comparing_are_pairs_compare_rejects():
+    import random
+
+    from newsevents.clusters import _dated, _worth_comparing
+
+    rules = load_rules()
+    rng = random.Random(11)
+    sides = [(), (("SEN", "GOV"),), (("CIV", "GOV"),), (("SEN", "REB"),), (("---", ""),),
+             (("MLI", "MIL"), ("SEN", "GOV"))]
+    days = [None, date(2024, 5, 16), date(2024, 5, 17), date(2024, 5, 20)]
+    mentions = []
+    for k in range(200):
+        day = rng.choice(days)
+        mentions.append(_mention(id=f"m{k}", doc_id=f"d{k}", event_type=rng.choice(["CONSULT", "ASSAULT"]),
+                                 actor=rng.choice(sides), recipient=rng.choice(sides), start=day, end=day,
+                                 precision="day" if day else "unresolved", words=frozenset(rng.sample("abcdef", 3))))
+    keep = _worth_comparing(mentions, [_dated(m, rules) for m in mentions], rules)
+    dropped = 0
+    for i, a in enumerate(mentions):
+        same_type = [j for j in range(i + 1, len(mentions)) if mentions[j].event_type == a.event_type]
+        kept = set(keep(i, same_type))
+        for j in same_type:
+            if j not in kept:
+                dropped += 1
+                assert not compare(a, mentions[j], rules)[0], (a, mentions[j])
+    assert dropped > 1000  # the filter does leave pairs out
 
 
 def test_stored_signatures_are_each_documents_minhash(monkeypatch):
