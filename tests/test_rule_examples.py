@@ -230,6 +230,9 @@ EXAMPLES: dict[str, Example] = {
         "La Russie menace de couper le gaz à l'Ukraine.", "fired", "menace",
         ("THREATEN 131 RUS/GOV -> UKR/- asserted",),
         note="131"),
+    "intended_one_way": Example(
+        "Le président français veut rencontrer le président russe.", "fired", "rencontrer",
+        ("AGREE 036 FRA/GOV -> RUS/GOV intended",)),
     "agree_intended": Example(
         "La France s'engage à coopérer avec l'Allemagne.", "fired", "engage", ("AGREE 031 FRA/GOV -> DEU/- intended",),
         note="intended"),

@@ -645,6 +645,17 @@ def threat_content(coder, c, s) -> bool:
     return False
 
 
+@_add("recoding", "step", "intended_one_way")
+def intended_one_way(coder, c, s) -> bool:
+    """"le président français veut rencontrer le président russe": the intent to meet is the subject's own, one
+    way (FRA -> RUS); an intended meeting, talk or cooperation with a named partner is not made reciprocal (the
+    subject's own members, "la France et l'Allemagne veulent se rencontrer", still are)."""
+    if c.reciprocal and c.recipients and c.modality == "intended" and c.cameo == INTENT_CODES.get(c.root):
+        c.reciprocal = False
+        return True
+    return False
+
+
 @_add("recoding", "step", "agree_intended")
 def agree_intended(coder, c, s) -> bool:
     """"s'engage à coopérer": AGREE events are intended by nature (ANNOTATION.md)."""
