@@ -216,7 +216,7 @@ EXAMPLES: dict[str, Example] = {
         note="100 asserted"),
     "announced_intent": Example(
         "La France a annoncé qu'elle retirerait ses troupes du Mali.", "fired", "retirerait",
-        ("AGREE 035 FRA/- -> MLI/- intended",), note="intended"),
+        ("CONCEDE 080 FRA/- -> MLI/- intended",), note="intended"),
     "conditioned_threat": Example(
         "La Russie a prévenu qu'en cas de refus, elle coupera le gaz à l'Ukraine.", "fired", "coupera",
         note="131 asserted"),

@@ -19,6 +19,9 @@ ASSAILANT_CODES = frozenset({"182", "185", "186"})
 """CAMEO codes of assaults on persons (beating, sexual assault, assassination and its attempt) whose unnamed
 author is taken for someone of the place (``unnamed_assailant``)."""
 
+CONCESSION_CODE = "080"
+"""CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
+
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -614,7 +617,11 @@ def intent_code(coder, c, s) -> bool:
     """"veut rencontrer le président russe": an intended meeting, aid, cooperation... is its "express intent" code
     (036...). For a language whose gold codes an announced act as the threat of it (cue list
     ``intended_as_threat``: CAMEO roots; empty in French), an intended act of such a root is its threat code,
-    asserted (Spanish "protestarán": 133)."""
+    asserted (Spanish "protestarán": 133). For a language whose gold codes an announced withdrawal or yielding
+    as a concession (cue list ``intended_as_concession``: French "a prévu de se retirer"), it is CAMEO 080."""
+    if c.modality == "intended" and c.root in coder.lex.cues.get("intended_as_concession", ()):
+        c.cameo = CONCESSION_CODE
+        return True
     if c.modality == "intended" and c.root in coder.lex.cue("intended_as_threat") and c.root in THREAT_CODES:
         c.cameo = THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]
         c.root = c.cameo[:2]
