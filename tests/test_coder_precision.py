@@ -218,3 +218,12 @@ def test_backing_brought_is_support_not_aid(pipeline):
 def test_announced_withdrawal_is_a_concession(pipeline):
     events = code(pipeline, "Le président a prévu de se retirer le 13 juillet.")
     assert [(e.event_type, e.cameo_code, e.modality) for e in events] == [("CONCEDE", "080", "intended")]
+
+
+def test_tribute_to_the_dead_is_no_event(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "Le maire de Lyon a rendu hommage au pompier mort dans l'incendie."))
+    assert "SUPPORT" not in types(code(pipeline, "Le président saluera la mémoire des victimes de l'attentat."))
+
+
+def test_praise_is_support(pipeline):
+    assert "SUPPORT" in types(code(pipeline, "Le président ukrainien a salué le soutien de Washington."))
