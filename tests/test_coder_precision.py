@@ -227,3 +227,8 @@ def test_tribute_to_the_dead_is_no_event(pipeline):
 
 def test_praise_is_support(pipeline):
     assert "SUPPORT" in types(code(pipeline, "Le président ukrainien a salué le soutien de Washington."))
+
+
+def test_passive_conviction_with_no_court_named_is_a_sanction(pipeline):
+    events = code(pipeline, "Une cinquantaine de militants de l'opposition camerounaise ont été condamnés en deux jours.")
+    assert types(events) == ["SANCTION"]
