@@ -232,3 +232,7 @@ def test_praise_is_support(pipeline):
 def test_passive_conviction_with_no_court_named_is_a_sanction(pipeline):
     events = code(pipeline, "Une cinquantaine de militants de l'opposition camerounaise ont été condamnés en deux jours.")
     assert types(events) == ["SANCTION"]
+
+
+def test_meeting_verb_of_a_plural_subject_stays_a_consultation(pipeline):
+    assert "CONSULT" in types(code(pipeline, "Les partis d'opposition négocient depuis lundi à Caracas."))

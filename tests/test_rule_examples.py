@@ -200,6 +200,9 @@ EXAMPLES: dict[str, Example] = {
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),
+    "lone_meeting": Example(
+        "En pleine crise, le chef de l'État organise à Versailles le deuxième sommet Choose France.", "dropped",
+        "sommet", ()),
     "home_trip": Example("Le ministre nord-coréen se rendra à Pyongyang.", "dropped", "rendra", ()),
     "distinct_parties": Example(
         "Des soldats russes ont tiré sur des soldats russes.", "silent", "tiré",

@@ -22,6 +22,12 @@ author is taken for someone of the place (``unnamed_assailant``)."""
 CONCESSION_CODE = "080"
 """CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
 
+CONSULT_ROOT = "04"
+"""CAMEO root of consultations: one needs a counterpart (``lone_meeting``)."""
+
+VISIT_CODES = frozenset({"042", "043"})
+"""CAMEO codes of a visit made and hosted: visitor -> host, never without a host (``lone_meeting``)."""
+
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -546,6 +552,15 @@ def distinct_parties(coder, c, s) -> bool:
     if c.trig.frame.cameo == "112" and not c.trig.is_noun:
         s.charged[c.trig.token.i] = c.recipients  # for accused_actor
     return False
+
+
+@_add("roles", "drop", "lone_meeting")
+def lone_meeting(coder, c, s) -> bool:
+    """"le chef de l'État organise à Versailles le deuxième sommet": a meeting noun, or a visit ("arrivé sur
+    place"), with one party and no counterpart is no consultation between actors; dropped. A meeting verb of a
+    plural subject ("les partis négocient") stays: its parties are the subject's members."""
+    return c.trig.frame.cameo[:2] == CONSULT_ROOT and not c.recipients and len(c.actors) <= 1 \
+        and (c.trig.is_noun or c.trig.frame.cameo in VISIT_CODES)
 
 
 # -- recoding: modality, intent and threat codes ---------------------------------------------------------------
