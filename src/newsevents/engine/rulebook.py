@@ -671,9 +671,12 @@ def threat_content(coder, c, s) -> bool:
 def intended_one_way(coder, c, s) -> bool:
     """"le président français veut rencontrer le président russe": the intent to meet is the subject's own, one
     way (FRA -> RUS); an intended meeting, talk or cooperation with a named partner is not made reciprocal (the
-    subject's own members, "la France et l'Allemagne veulent se rencontrer", still are)."""
+    subject's own members, "la France et l'Allemagne veulent se rencontrer", still are). A country as the partner
+    of a state act stays its government, as a reciprocal partner is ("avec le Mexique": MEX GOV)."""
     if c.reciprocal and c.recipients and c.modality == "intended" and c.cameo == INTENT_CODES.get(c.root):
         c.reciprocal = False
+        if c.root in coder.lex.cues.get("government_act_roots", STATE_ACT_ROOTS):
+            c.recipients = coder._as_government(c.recipients)
         return True
     return False
 
