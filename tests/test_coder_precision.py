@@ -188,3 +188,51 @@ def test_the_author_of_an_attack_is_arrested(pipeline):
 
 def test_a_stopped_reactor_is_no_arrest(pipeline):
     assert list(code(pipeline, "En Bulgarie, un réacteur de la centrale nucléaire de Kozlodouï a été arrêté lundi.")) == []
+
+
+# -- misfortunes: a harm with no author after a natural cause (rule natural_cause) -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Douze passagers ont été blessés lundi soir après le déraillement d'un train près de Lyon.",
+    "Trois randonneurs ont été tués dimanche à la suite de violents orages dans les Alpes.",
+])
+def test_harm_after_a_natural_cause_is_a_misfortune(pipeline, text):
+    assert "ASSAULT" not in types(code(pipeline, text))
+
+
+def test_harm_after_an_attack_stays_an_event(pipeline):
+    events = code(pipeline, "Trois soldats maliens ont été tués lundi à la suite d'une attaque de rebelles à Gao.")
+    assert "ASSAULT" in types(events)
+
+
+def test_intended_meeting_with_a_named_partner_is_one_way(pipeline):
+    events = code(pipeline, "Le président français veut rencontrer le président russe.")
+    assert [(e.event_type, e.actor[0].code, e.recipient[0].code) for e in events] == [("AGREE", "FRA", "RUS")]
+
+
+def test_backing_brought_is_support_not_aid(pipeline):
+    events = code(pipeline, "Le député a apporté son soutien aux agriculteurs en grève.")
+    assert "SUPPORT" in types(events) and "AID" not in types(events)
+
+
+def test_announced_withdrawal_is_a_concession(pipeline):
+    events = code(pipeline, "Le président a prévu de se retirer le 13 juillet.")
+    assert [(e.event_type, e.cameo_code, e.modality) for e in events] == [("CONCEDE", "080", "intended")]
+
+
+def test_tribute_to_the_dead_is_no_event(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "Le maire de Lyon a rendu hommage au pompier mort dans l'incendie."))
+    assert "SUPPORT" not in types(code(pipeline, "Le président saluera la mémoire des victimes de l'attentat."))
+
+
+def test_praise_is_support(pipeline):
+    assert "SUPPORT" in types(code(pipeline, "Le président ukrainien a salué le soutien de Washington."))
+
+
+def test_passive_conviction_with_no_court_named_is_a_sanction(pipeline):
+    events = code(pipeline, "Une cinquantaine de militants de l'opposition camerounaise ont été condamnés en deux jours.")
+    assert types(events) == ["SANCTION"]
+
+
+def test_meeting_verb_of_a_plural_subject_stays_a_consultation(pipeline):
+    assert "CONSULT" in types(code(pipeline, "Les partis d'opposition négocient depuis lundi à Caracas."))

@@ -200,6 +200,9 @@ EXAMPLES: dict[str, Example] = {
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),
+    "lone_meeting": Example(
+        "En pleine crise, le chef de l'État organise à Versailles le deuxième sommet Choose France.", "dropped",
+        "sommet", ()),
     "home_trip": Example("Le ministre nord-coréen se rendra à Pyongyang.", "dropped", "rendra", ()),
     "distinct_parties": Example(
         "Des soldats russes ont tiré sur des soldats russes.", "silent", "tiré",
@@ -216,7 +219,7 @@ EXAMPLES: dict[str, Example] = {
         note="100 asserted"),
     "announced_intent": Example(
         "La France a annoncé qu'elle retirerait ses troupes du Mali.", "fired", "retirerait",
-        ("AGREE 035 FRA/- -> MLI/- intended",), note="intended"),
+        ("CONCEDE 080 FRA/- -> MLI/- intended",), note="intended"),
     "conditioned_threat": Example(
         "La Russie a prévenu qu'en cas de refus, elle coupera le gaz à l'Ukraine.", "fired", "coupera",
         note="131 asserted"),
@@ -230,6 +233,9 @@ EXAMPLES: dict[str, Example] = {
         "La Russie menace de couper le gaz à l'Ukraine.", "fired", "menace",
         ("THREATEN 131 RUS/GOV -> UKR/- asserted",),
         note="131"),
+    "intended_one_way": Example(
+        "Le président français veut rencontrer le président russe.", "fired", "rencontrer",
+        ("AGREE 036 FRA/GOV -> RUS/GOV intended",)),
     "agree_intended": Example(
         "La France s'engage à coopérer avec l'Allemagne.", "fired", "engage", ("AGREE 031 FRA/GOV -> DEU/- intended",),
         note="intended"),

@@ -19,6 +19,15 @@ ASSAILANT_CODES = frozenset({"182", "185", "186"})
 """CAMEO codes of assaults on persons (beating, sexual assault, assassination and its attempt) whose unnamed
 author is taken for someone of the place (``unnamed_assailant``)."""
 
+CONCESSION_CODE = "080"
+"""CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
+
+CONSULT_ROOT = "04"
+"""CAMEO root of consultations: one needs a counterpart (``lone_meeting``)."""
+
+VISIT_CODES = frozenset({"042", "043"})
+"""CAMEO codes of a visit made and hosted: visitor -> host, never without a host (``lone_meeting``)."""
+
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -545,6 +554,15 @@ def distinct_parties(coder, c, s) -> bool:
     return False
 
 
+@_add("roles", "drop", "lone_meeting")
+def lone_meeting(coder, c, s) -> bool:
+    """"le chef de l'État organise à Versailles le deuxième sommet": a meeting noun, or a visit ("arrivé sur
+    place"), with one party and no counterpart is no consultation between actors; dropped. A meeting verb of a
+    plural subject ("les partis négocient") stays: its parties are the subject's members."""
+    return c.trig.frame.cameo[:2] == CONSULT_ROOT and not c.recipients and len(c.actors) <= 1 \
+        and (c.trig.is_noun or c.trig.frame.cameo in VISIT_CODES)
+
+
 # -- recoding: modality, intent and threat codes ---------------------------------------------------------------
 
 @_add("recoding", "step", "modality")
@@ -614,7 +632,11 @@ def intent_code(coder, c, s) -> bool:
     """"veut rencontrer le président russe": an intended meeting, aid, cooperation... is its "express intent" code
     (036...). For a language whose gold codes an announced act as the threat of it (cue list
     ``intended_as_threat``: CAMEO roots; empty in French), an intended act of such a root is its threat code,
-    asserted (Spanish "protestarán": 133)."""
+    asserted (Spanish "protestarán": 133). For a language whose gold codes an announced withdrawal or yielding
+    as a concession (cue list ``intended_as_concession``: French "a prévu de se retirer"), it is CAMEO 080."""
+    if c.modality == "intended" and c.root in coder.lex.cues.get("intended_as_concession", ()):
+        c.cameo = CONCESSION_CODE
+        return True
     if c.modality == "intended" and c.root in coder.lex.cue("intended_as_threat") and c.root in THREAT_CODES:
         c.cameo = THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]
         c.root = c.cameo[:2]
@@ -641,6 +663,20 @@ def threat_content(coder, c, s) -> bool:
     if c.cameo == "130" and c.inner and c.inner[0].frame.cameo[:2] in THREAT_CODES:
         act = c.inner[0].frame.cameo
         c.cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
+        return True
+    return False
+
+
+@_add("recoding", "step", "intended_one_way")
+def intended_one_way(coder, c, s) -> bool:
+    """"le président français veut rencontrer le président russe": the intent to meet is the subject's own, one
+    way (FRA -> RUS); an intended meeting, talk or cooperation with a named partner is not made reciprocal (the
+    subject's own members, "la France et l'Allemagne veulent se rencontrer", still are). A country as the partner
+    of a state act stays its government, as a reciprocal partner is ("avec le Mexique": MEX GOV)."""
+    if c.reciprocal and c.recipients and c.modality == "intended" and c.cameo == INTENT_CODES.get(c.root):
+        c.reciprocal = False
+        if c.root in coder.lex.cues.get("government_act_roots", STATE_ACT_ROOTS):
+            c.recipients = coder._as_government(c.recipients)
         return True
     return False
 

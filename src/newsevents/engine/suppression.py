@@ -2,7 +2,7 @@
 ``labels`` rules of :mod:`newsevents.engine.rulebook`)."""
 from __future__ import annotations
 
-from .frames import IMPLIED_ACTOR_ROOTS, SUBJECT_DEPS, Trigger
+from .frames import CONFLICT_ROOTS, IMPLIED_ACTOR_ROOTS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
 
@@ -275,14 +275,22 @@ class Suppression:
     def _natural_cause(self, trig: Trigger) -> bool:
         """A verb whose agent or oblique complement is a natural or economic cause (cue list ``natural_causes``)
         reports a misfortune, not an act: "un Brésil frappé par la crise climatique", "onze personnes ont été
-        tuées dans un carambolage". A language pack without the list has no such rule."""
+        tuées dans un carambolage". A language pack without the list has no such rule. A background preposition
+        makes the cause a time ("interpellés après la crise"), except for a harm with no author named ("blessées
+        après le déraillement d'un métro", "tuées à la suite de violents orages")."""
         causes = self.lex.cues.get("natural_causes")
         if trig.is_noun or not causes:
             return False
-        label, background = self.lex.label, self.lex.cue("background_preps")
-        return any(c.lemma_.lower() in causes for c in trig.token.children
-                   if c.pos_ == "NOUN" and (c.dep_ in label("obliques") or c.dep_ in label("passive_agent"))
-                   and self._case_of(c) not in background)  # "interpellés après la crise": a time, not a cause
+        label = self.lex.label
+        harm = trig.frame.cameo[:2] in CONFLICT_ROOTS and not any(
+            c.dep_ in label("passive_agent") for c in trig.token.children)
+        background = frozenset() if harm else self.lex.cue("background_preps")
+        heads = self.lex.cues.get("cause_heads", frozenset())
+        found = [c for c in trig.token.children
+                 if c.pos_ == "NOUN" and (c.dep_ in label("obliques") or c.dep_ in label("passive_agent"))
+                 and self._case_of(c) not in background]
+        found += [n for c in found if c.lemma_.lower() in heads for n in c.children if n.dep_ == "nmod"]
+        return any(c.lemma_.lower() in causes for c in found)  # "à la suite de violents orages"
 
     def _since_background(self, trig: Trigger) -> bool:
         """An event noun that dates the sentence from its start ("depuis l'invasion de l'Ukraine", "depuis le
