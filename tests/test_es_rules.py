@@ -204,3 +204,17 @@ def test_a_country_named_as_a_neighbour_is_not_where_the_story_is(es_pipeline):
 ])
 def test_a_protest_for_a_protest_is_one_event(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "movilizarse en un vehículo" is travelling (frame field complements_not): only the abduction is coded
+    ("Hombres armados que se movilizaban en una motocicleta secuestraron a un comerciante.",
+     {("ASSAULT", "181")}),
+    # a relative clause on the vehicle, its pronoun the oblique: "el vehículo en el que se movilizaba"
+    ("Un grupo armado secuestró a un comerciante luego de bajarlo del vehículo en el que se movilizaba.",
+     {("ASSAULT", "181")}),
+    # without a vehicle, farmers mobilising against a government protest
+    ("Miles de campesinos se movilizaron contra el Gobierno de Ecuador.", {("PROTEST", "141")}),
+])
+def test_moving_in_a_vehicle_is_not_a_protest(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
