@@ -11,7 +11,7 @@ class FrameMatching:
     def _verb_frame_matches(self, tok, frame: Frame):
         """The pattern object token when the frame names objects, None when it names none, False on no match."""
         children = list(tok.children)
-        reflexive = self._reflexive(children)
+        reflexive = self._reflexive(children) or tok.i in tok.doc.user_data.get("reflexive_verbs", ())
         if frame.reflexive is True and not reflexive:
             return False
         if frame.reflexive is False and reflexive:
