@@ -218,3 +218,17 @@ def test_a_protest_for_a_protest_is_one_event(es_pipeline, text, expected):
 ])
 def test_moving_in_a_vehicle_is_not_a_protest(es_pipeline, text, expected):
     assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "manifestándose": the lemmatiser gives "manifestar él"; repair enclitic_lemmas restores the verb
+    ("Miles de estudiantes continuaron manifestándose en Belgrado contra el gobierno de Serbia.",
+     {("PROTEST", "141", "SRBEDU")}),
+    # "reunirse": the enclitic "se" counts as the reflexive clitic a reflexive frame needs
+    ("El ministro de Trabajo de Bolivia decidió reunirse con los dirigentes sindicales.",
+     {("CONSULT", "040", "BOLGOV")}),
+    # an object enclitic: "arrestarlos"
+    ("La policía peruana intentó arrestarlos en la plaza de Lima.", {("COERCE", "173", "PERCOP")}),
+])
+def test_verbs_with_enclitic_pronouns_are_coded(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
