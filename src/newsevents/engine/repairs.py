@@ -143,12 +143,23 @@ class ParseRepairs:
         with a ``third_person_reflexives`` clitic ("reunirse") is listed in ``doc.user_data["reflexive_verbs"]``
         (token indices), which frame matching reads as a reflexive clitic."""
         pronouns, reflexives = self.lex.cue("enclitic_lemmas"), self.lex.cue("third_person_reflexives")
-        strings, reflexive = doc.vocab.strings, set()
-        for i, key in enumerate(doc.to_array("LEMMA").tolist()):
+        seen = self.__dict__.setdefault("_lemmas_seen", set())  # lemma hashes already looked at (one set lookup
+        split = self.__dict__.setdefault("_enclitic_split", {})  # per token in C), hash -> the verb's lemma
+        if len(seen) > 500_000:  # bounded memory on endless runs
+            seen.clear()
+            split.clear()
+        keys, strings, reflexive = doc.to_array("LEMMA").tolist(), doc.vocab.strings, set()
+        for key in set(keys).difference(seen):  # lemmas not met before
             verb, _, pronoun = strings[key].partition(" ")
-            if pronoun in pronouns and doc[i].pos_ in ("VERB", "AUX"):
+            if pronoun in pronouns:
+                split[key] = verb
+            seen.add(key)
+        if split.keys().isdisjoint(keys):
+            return
+        for i, key in enumerate(keys):
+            if key in split and doc[i].pos_ in ("VERB", "AUX"):
                 tok = doc[i]
-                tok.lemma_ = verb
+                tok.lemma_ = split[key]
                 if any(tok.lower_.endswith(r) for r in reflexives):
                     reflexive.add(i)
         if reflexive:
