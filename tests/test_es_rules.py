@@ -232,3 +232,14 @@ def test_moving_in_a_vehicle_is_not_a_protest(es_pipeline, text, expected):
 ])
 def test_verbs_with_enclitic_pronouns_are_coded(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the personal "a" marks a person as the object (cue personal_object_marks): "detener a" is an arrest even
+    # when the dictionary does not know the people ("fotógrafos")
+    ("La policía chilena detuvo a dos fotógrafos en Santiago.", {("COERCE", "173", "CHLCOP")}),
+    # without it, "detener" stops something: no event
+    ("El gobierno chileno detuvo las obras del puerto de Valparaíso.", set()),
+])
+def test_personal_a_marks_an_arrested_person(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
