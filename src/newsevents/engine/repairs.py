@@ -143,8 +143,9 @@ class ParseRepairs:
         with a ``third_person_reflexives`` clitic ("reunirse") is listed in ``doc.user_data["reflexive_verbs"]``
         (token indices), which frame matching reads as a reflexive clitic."""
         pronouns, reflexives = self.lex.cue("enclitic_lemmas"), self.lex.cue("third_person_reflexives")
-        seen = self.__dict__.setdefault("_lemmas_seen", set())  # lemma hashes already looked at (one set lookup
-        split = self.__dict__.setdefault("_enclitic_split", {})  # per token in C), hash -> the verb's lemma
+        # each lemma is split once per process: per document, a set difference and a disjointness test in C
+        seen = self.__dict__.setdefault("_lemmas_seen", set())  # lemma hashes already looked at
+        split = self.__dict__.setdefault("_enclitic_split", {})  # lemma hash -> the verb's lemma
         if len(seen) > 500_000:  # bounded memory on endless runs
             seen.clear()
             split.clear()
