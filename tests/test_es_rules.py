@@ -204,3 +204,42 @@ def test_a_country_named_as_a_neighbour_is_not_where_the_story_is(es_pipeline):
 ])
 def test_a_protest_for_a_protest_is_one_event(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "movilizarse en un vehículo" is travelling (frame field complements_not): only the abduction is coded
+    ("Hombres armados que se movilizaban en una motocicleta secuestraron a un comerciante.",
+     {("ASSAULT", "181")}),
+    # a relative clause on the vehicle, its pronoun the oblique: "el vehículo en el que se movilizaba"
+    ("Un grupo armado secuestró a un comerciante luego de bajarlo del vehículo en el que se movilizaba.",
+     {("ASSAULT", "181")}),
+    # without a vehicle, farmers mobilising against a government protest
+    ("Miles de campesinos se movilizaron contra el Gobierno de Ecuador.", {("PROTEST", "141")}),
+])
+def test_moving_in_a_vehicle_is_not_a_protest(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "manifestándose": the lemmatiser gives "manifestar él"; repair enclitic_lemmas restores the verb
+    ("Miles de estudiantes continuaron manifestándose en Belgrado contra el gobierno de Serbia.",
+     {("PROTEST", "141", "SRBEDU")}),
+    # "reunirse": the enclitic "se" counts as the reflexive clitic a reflexive frame needs
+    ("El ministro de Trabajo de Bolivia decidió reunirse con los dirigentes sindicales.",
+     {("CONSULT", "040", "BOLGOV")}),
+    # an object enclitic: "arrestarlos"
+    ("La policía peruana intentó arrestarlos en la plaza de Lima.", {("COERCE", "173", "PERCOP")}),
+])
+def test_verbs_with_enclitic_pronouns_are_coded(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the personal "a" marks a person as the object (cue personal_object_marks): "detener a" is an arrest even
+    # when the dictionary does not know the people ("fotógrafos")
+    ("La policía chilena detuvo a dos fotógrafos en Santiago.", {("COERCE", "173", "CHLCOP")}),
+    # without it, "detener" stops something: no event
+    ("El gobierno chileno detuvo las obras del puerto de Valparaíso.", set()),
+])
+def test_personal_a_marks_an_arrested_person(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected

@@ -20,6 +20,7 @@ FRAME_KEYS |= {"objects_not"}
 FRAME_KEYS |= {"needs_patient"}
 FRAME_KEYS |= {"bare"}
 FRAME_KEYS |= {"implied_actor"}
+FRAME_KEYS |= {"complements_not"}
 FRAME_KEYS |= {"governed_by"}
 FRAME_KEYS |= {"passive"}
 
@@ -58,6 +59,7 @@ class Frame:
     implied_actor: str | None = None
     governed_by: frozenset[str] = frozenset()
     passive: bool = False
+    complements_not: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,7 @@ def _frames(cameo, where: str, entry_name: str, lemma: str, entries) -> tuple[Fr
             bare=bool(entry.get("bare")),
             implied_actor=implied,
             governed_by=frozenset(entry.get("governed_by") or ()),
+            complements_not=frozenset(entry.get("complements_not") or ()),
         ))
     return tuple(built)
 

@@ -11,13 +11,15 @@ class FrameMatching:
     def _verb_frame_matches(self, tok, frame: Frame):
         """The pattern object token when the frame names objects, None when it names none, False on no match."""
         children = list(tok.children)
-        reflexive = self._reflexive(children)
+        reflexive = self._reflexive(children) or tok.i in tok.doc.user_data.get("reflexive_verbs", ())
         if frame.reflexive is True and not reflexive:
             return False
         if frame.reflexive is False and reflexive:
             return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
         if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
+            return False
+        if frame.complements_not and self._other_sense_complement(tok, children, frame.complements_not):
             return False
         if frame.intransitive and (objects or tok.dep_ == "acl"):
             return False
@@ -90,6 +92,16 @@ class FrameMatching:
             {p.lemma_.lower(), p.lower_, p.lower_.rstrip(plural)} & amounts  # the lemmatiser gives "parties" -> "party"
             and any(c.dep_ == "nmod" and c.lemma_.lower() in lemmas for c in p.children))
             for p in patients)
+
+    def _other_sense_complement(self, tok, children, lemmas: frozenset[str]) -> bool:
+        """The verb has an oblique complement with one of ``lemmas`` (a frame's ``complements_not``), or is a
+        relative clause on such a noun whose pronoun is its oblique: the verb is used in another sense ("se
+        movilizaban en dos vehículos", "el vehículo en que se movilizaba" travel, they do not protest)."""
+        obliques = [c for c in children if c.dep_ in self.lex.label("obliques")]
+        if any(self._lemma_in(c, lemmas) for c in obliques):
+            return True
+        return tok.dep_ in ("acl", *self.lex.label("relative_clause")) and self._lemma_in(tok.head, lemmas) \
+            and any("Rel" in c.morph.get("PronType") for c in obliques)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
         if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod

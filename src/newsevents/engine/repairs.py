@@ -6,7 +6,8 @@ from .frames import SUBJECT_DEPS
 
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
-           "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects"}
+           "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
+           "enclitic_lemmas": "_enclitic_lemmas"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 
 
@@ -134,6 +135,36 @@ class ParseRepairs:
             if tok.pos_ == "PRON" and tok.lower_ in clitics \
                     and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ in third_person):
                 tok.dep_ = target
+
+    def _enclitic_lemmas(self, doc) -> None:
+        """Give a verb written with enclitic pronouns its own lemma: the Spanish lemmatiser appends the pronoun's
+        lemma ("manifestándose" -> "manifestar él", "arrestarlos" -> "arrestar él"; the appended lemmas are the
+        words ``enclitic_lemmas`` of ``syntax.yaml``), so the lexicon would not find the verb. A verb that ends
+        with a ``third_person_reflexives`` clitic ("reunirse") is listed in ``doc.user_data["reflexive_verbs"]``
+        (token indices), which frame matching reads as a reflexive clitic."""
+        pronouns, reflexives = self.lex.cue("enclitic_lemmas"), self.lex.cue("third_person_reflexives")
+        # each lemma is split once per process: per document, a set difference and a disjointness test in C
+        seen = self.__dict__.setdefault("_lemmas_seen", set())  # lemma hashes already looked at
+        split = self.__dict__.setdefault("_enclitic_split", {})  # lemma hash -> the verb's lemma
+        if len(seen) > 500_000:  # bounded memory on endless runs
+            seen.clear()
+            split.clear()
+        keys, strings, reflexive = doc.to_array("LEMMA").tolist(), doc.vocab.strings, set()
+        for key in set(keys).difference(seen):  # lemmas not met before
+            verb, _, pronoun = strings[key].partition(" ")
+            if pronoun in pronouns:
+                split[key] = verb
+            seen.add(key)
+        if split.keys().isdisjoint(keys):
+            return
+        for i, key in enumerate(keys):
+            if key in split and doc[i].pos_ in ("VERB", "AUX"):
+                tok = doc[i]
+                tok.lemma_ = split[key]
+                if any(tok.lower_.endswith(r) for r in reflexives):
+                    reflexive.add(i)
+        if reflexive:
+            doc.user_data["reflexive_verbs"] = frozenset(reflexive)
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often

@@ -232,6 +232,8 @@ class Roles:
                 patient = tok.head
             if patient is None or (patient.pos_ == "NOUN" and patient.lemma_.lower() in self.lex.nouns):
                 return False
+            if self._case_of(patient) in self.lex.cues.get("personal_object_marks", ()):
+                return True  # Spanish "detuvo a dos fotógrafos": the personal "a" marks a person
             kinds = {m.kind for m in context.mentions_in(patient.doc, patient.i, patient.i + 1)}
             if any(a.sector == "JUD" for a in actors):  # a court convicts states too ("condamnée par la CEDH")
                 return bool(kinds) or patient.pos_ == "PROPN"
