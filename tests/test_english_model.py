@@ -93,6 +93,18 @@ RULES = [
     ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
     # "X faces pressure from Y": Y demands of X (the roles swap)
     ("The Kenyan government faces growing pressure from the opposition.", {("REQUEST", "KENOPP", "KENGOV", "asserted")}),
+    # a sector word with an "in" complement naming countries: one actor per country (agents.yaml place_cases)
+    ("Lawmakers in Poland and Hungary welcomed the agreement.",
+     {("SUPPORT", "POLLEG", "", "asserted"), ("SUPPORT", "HUNLEG", "", "asserted")}),
+    # the recipient in a "with"/"against" complement of the object, through "of" and conjuncts
+    # (cues.yaml object_phrase_preps)
+    ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETH", "KEN", "asserted")}),
+    ("Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.",
+     {("ASSAULT", "SDNMIL", "UGA", "asserted")}),
+    # a passive with no agent in a relative clause is background (cues.yaml relative_passive_background)
+    ("Sudan lifted a state of emergency that was imposed six months ago.", {("CONCEDE", "SDN", "", "asserted")}),
+    ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
+     {("CONCEDE", "SRB", "KSV", "asserted")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
     ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
     ("The doctor advised him to rest.", set()),

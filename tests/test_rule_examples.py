@@ -159,6 +159,9 @@ EXAMPLES: dict[str, Example] = {
     "sentenced": Example(
         "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
         ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
+    "object_phrase_recipient": Example(
+        "Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.", "fired", "launched",
+        note="UGA", lang="en"),
     "place_recipient": Example(
         "Des manifestations ont eu lieu en Iran.", "fired", "manifestations",
         ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),
@@ -181,6 +184,9 @@ EXAMPLES: dict[str, Example] = {
     "unnamed_assailant": Example(
         "Un journaliste a été agressé à Lyon.", "fired", "agressé", ("ASSAULT 182 FRA/CVL -> FRA/MED asserted",),
         note="FRA/CVL"),
+    "relative_passive": Example(
+        "Sudan lifted a state of emergency that was imposed six months ago.", "dropped", "imposed",
+        ("CONCEDE 081 SDN/- -> - asserted",), lang="en"),
     "no_participants": Example("Des frappes ont eu lieu.", "dropped", "frappes", ()),
     "actor_required": Example(
         "Le rejet des pouvoirs issus des élections a été annoncé.", "dropped", "rejet", ()),

@@ -350,6 +350,18 @@ def sentenced(coder, c, s):
     return coder._sentenced_recipients(c.trig, s.named_recipients)
 
 
+@_add("roles", "recipients", "object_phrase_recipient")
+def object_phrase_recipient(coder, c, s):
+    """"launched artillery, mortar, and rocket fire against Ugandan positions": with the cue list
+    ``object_phrase_preps`` (English), a party named in a complement with one of these prepositions of the
+    verb's object, of its conjuncts or of their "of" complements ("welcomed the resumption of ties with X") is
+    the recipient (PETRARCH's first actor after the verb, within the object phrase)."""
+    preps = coder.lex.cues.get("object_phrase_preps")
+    if not preps or c.trig.is_noun:
+        return ()
+    return coder._object_phrase_recipient(c.trig.token, preps, s.context, c.actors)
+
+
 @_add("roles", "recipients", "place_recipient")
 def place_recipient(coder, c, s):
     """"des manifestations ont eu lieu en Iran": protests, strikes, arrests... target the
@@ -433,6 +445,24 @@ def model_actor_required(coder, c, s) -> bool:
     from .learned_stage import actor_still_missing
 
     return actor_still_missing(coder, c, s)
+
+
+@_add("roles", "drop", "relative_passive")
+def relative_passive(coder, c, s) -> bool:
+    """"lifted a state of emergency that was imposed six months ago": with the cue list
+    ``relative_passive_background`` (English), a passive with no agent phrase in a relative clause (or reported
+    in one: "raids in which it said 20 people were killed") describes its noun's background; dropped, with its
+    conjuncts ("were killed or wounded")."""
+    tok = base = c.trig.token
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if c.trig.is_noun or not coder.lex.cues.get("relative_passive_background") or not coder._passive(base):
+        return False
+    label = coder.lex.label
+    if any(x.dep_ in label("passive_agent") for t in {tok, base} for x in t.children):
+        return False
+    clause = base.head if base.dep_ == "ccomp" else base
+    return clause.dep_ in label("relative_clause")
 
 
 @_add("roles", "drop", "no_participants")
