@@ -106,7 +106,7 @@ RULES = [
     ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
      {("CONCEDE", "SRB", "KSV", "asserted")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
-    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
+    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "HTI", "asserted")}),
     ("The doctor advised him to rest.", set()),
     # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
     ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),

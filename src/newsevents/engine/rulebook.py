@@ -355,11 +355,13 @@ def object_phrase_recipient(coder, c, s):
     """"launched artillery, mortar, and rocket fire against Ugandan positions": with the cue list
     ``object_phrase_preps`` (English), a party named in a complement with one of these prepositions of the
     verb's object, of its conjuncts or of their "of" complements ("welcomed the resumption of ties with X") is
-    the recipient (PETRARCH's first actor after the verb, within the object phrase)."""
+    the recipient (PETRARCH's first actor after the verb, within the object phrase); so is one with a recipient
+    preposition of the frame on the complement noun that selected the frame ("advised against travel to
+    Tunisia")."""
     preps = coder.lex.cues.get("object_phrase_preps")
     if not preps or c.trig.is_noun:
         return ()
-    return coder._object_phrase_recipient(c.trig.token, preps, s.context, c.actors)
+    return coder._object_phrase_recipient(c.trig, preps, s.context, c.actors)
 
 
 @_add("roles", "recipients", "place_recipient")
