@@ -105,6 +105,10 @@ RULES = [
     ("Sudan lifted a state of emergency that was imposed six months ago.", {("CONCEDE", "SDN", "", "asserted")}),
     ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
      {("CONCEDE", "SRB", "KSV", "asserted")}),
+    # an act wished for someone else is no event; one's own is an intent (cues.yaml wish_verbs)
+    ("Kenya hopes Uganda will sign the agreement.", set()),
+    ("Kenya hopes it will sign the agreement with Uganda.",
+     {("AGREE", "KEN", "UGA", "intended"), ("AGREE", "UGA", "KEN", "intended")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
     ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "HTI", "asserted")}),
     ("The doctor advised him to rest.", set()),

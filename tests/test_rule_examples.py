@@ -55,6 +55,9 @@ EXAMPLES: dict[str, Example] = {
     # -- suppression ------------------------------------------------------------------------------------------
     "background_participle": Example(
         "Le tribunal a libéré les militants arrêtés il y a un an.", "dropped", "arrêtés"),
+    "wished_act": Example(
+        "Kigali said it hoped French officials would be indicted for war crimes.", "dropped", "indicted", (),
+        lang="en"),
     "purpose_clause": Example(
         "Des milliers d'infirmiers ont manifesté lundi à Lyon pour réclamer des hausses de salaire.", "dropped",
         "réclamer", ("PROTEST 141 FRA/HLH -> FRA/GOV asserted",)),

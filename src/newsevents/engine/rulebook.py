@@ -103,6 +103,23 @@ def organiser_adjunct(coder, t, s) -> bool:
     return coder._organiser_adjunct(t)
 
 
+@_add("suppression", "drop", "wished_act")
+def wished_act(coder, t, s) -> bool:
+    """"Kigali said it hoped French officials would be indicted for war crimes": with the cue list ``wish_verbs``
+    (English; its word forms, the tagger's lemma of "hopes" being "hop"), an act in the clause a wish verb takes,
+    done by someone else than the one who wishes (or by nobody named), is a wish, not an event; "indicted" is
+    dropped."""
+    wishes = coder.lex.cues.get("wish_verbs")
+    tok = t.token
+    if not wishes or t.is_noun or tok.dep_ != "ccomp" or not {tok.head.lemma_.lower(), tok.head.lower_} & wishes:
+        return False
+    doer = next((x for x in tok.children if x.dep_ in SUBJECT_DEPS), None)
+    wisher = next((x for x in tok.head.children if x.dep_ in SUBJECT_DEPS), None)
+    if doer is None or wisher is None or coder._passive(tok):
+        return True
+    return doer.lower_ != wisher.lower_ and not (doer.pos_ == "PRON" and wisher.pos_ != "PRON")
+
+
 # -- labels: words of an event that report no event (second pass) -----------------------------------------------
 
 @_add("labels", "drop", "affiliation_label")
