@@ -109,6 +109,9 @@ RULES = [
     ("Kenya hopes Uganda will sign the agreement.", set()),
     ("Kenya hopes it will sign the agreement with Uganda.",
      {("AGREE", "KEN", "UGA", "intended"), ("AGREE", "UGA", "KEN", "intended")}),
+    # an announced act on an "unless" condition is a threat (cues.yaml threat_condition_marks)
+    ("Kenya will recall its ambassador from Uganda unless the border is reopened.",
+     {("THREATEN", "KEN", "UGA", "asserted")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
     ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "HTI", "asserted")}),
     ("The doctor advised him to rest.", set()),

@@ -658,6 +658,23 @@ def conditioned_threat(coder, c, s) -> bool:
     return False
 
 
+@_add("recoding", "step", "conditional_threat", group="intent")
+def conditional_threat(coder, c, s) -> bool:
+    """"Nigeria announced that it will withdraw its force from Chad unless elections are held": with the cue
+    list ``threat_condition_marks`` (English), an intended act on a condition of that kind is a threat (130, or
+    the act's own threat code), asserted."""
+    marks = coder.lex.cues.get("threat_condition_marks")
+    tok = c.trig.token
+    if not marks or c.modality != "intended" or c.trig.is_noun or not any(
+            x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children)
+            for x in tok.children):
+        return False
+    c.cameo = (THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]) if c.root in THREAT_CODES else "130"
+    c.root = c.cameo[:2]
+    c.modality = "asserted"
+    return True
+
+
 @_add("recoding", "step", "intent_code", group="intent")
 def intent_code(coder, c, s) -> bool:
     """"veut rencontrer le président russe": an intended meeting, aid, cooperation... is its "express intent" code
