@@ -93,8 +93,27 @@ RULES = [
     ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
     # "X faces pressure from Y": Y demands of X (the roles swap)
     ("The Kenyan government faces growing pressure from the opposition.", {("REQUEST", "KENOPP", "KENGOV", "asserted")}),
+    # a sector word with an "in" complement naming countries: one actor per country (agents.yaml place_cases)
+    ("Lawmakers in Poland and Hungary welcomed the agreement.",
+     {("SUPPORT", "POLLEG", "", "asserted"), ("SUPPORT", "HUNLEG", "", "asserted")}),
+    # the recipient in a "with"/"against" complement of the object, through "of" and conjuncts
+    # (cues.yaml object_phrase_preps)
+    ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETH", "KEN", "asserted")}),
+    ("Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.",
+     {("ASSAULT", "SDNMIL", "UGA", "asserted")}),
+    # a passive with no agent in a relative clause is background (cues.yaml relative_passive_background)
+    ("Sudan lifted a state of emergency that was imposed six months ago.", {("CONCEDE", "SDN", "", "asserted")}),
+    ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
+     {("CONCEDE", "SRB", "KSV", "asserted")}),
+    # an act wished for someone else is no event; one's own is an intent (cues.yaml wish_verbs)
+    ("Kenya hopes Uganda will sign the agreement.", set()),
+    ("Kenya hopes it will sign the agreement with Uganda.",
+     {("AGREE", "KEN", "UGA", "intended"), ("AGREE", "UGA", "KEN", "intended")}),
+    # an announced act on an "unless" condition is a threat (cues.yaml threat_condition_marks)
+    ("Kenya will recall its ambassador from Uganda unless the border is reopened.",
+     {("THREATEN", "KEN", "UGA", "asserted")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
-    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "", "asserted")}),
+    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "HTI", "asserted")}),
     ("The doctor advised him to rest.", set()),
     # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
     ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),

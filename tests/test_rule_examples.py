@@ -55,6 +55,9 @@ EXAMPLES: dict[str, Example] = {
     # -- suppression ------------------------------------------------------------------------------------------
     "background_participle": Example(
         "Le tribunal a libéré les militants arrêtés il y a un an.", "dropped", "arrêtés"),
+    "wished_act": Example(
+        "Kigali said it hoped French officials would be indicted for war crimes.", "dropped", "indicted", (),
+        lang="en"),
     "purpose_clause": Example(
         "Des milliers d'infirmiers ont manifesté lundi à Lyon pour réclamer des hausses de salaire.", "dropped",
         "réclamer", ("PROTEST 141 FRA/HLH -> FRA/GOV asserted",)),
@@ -159,6 +162,9 @@ EXAMPLES: dict[str, Example] = {
     "sentenced": Example(
         "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
         ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
+    "object_phrase_recipient": Example(
+        "Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.", "fired", "launched",
+        note="UGA", lang="en"),
     "place_recipient": Example(
         "Des manifestations ont eu lieu en Iran.", "fired", "manifestations",
         ("PROTEST 141 IRN/CVL -> IRN/GOV asserted",),
@@ -181,6 +187,9 @@ EXAMPLES: dict[str, Example] = {
     "unnamed_assailant": Example(
         "Un journaliste a été agressé à Lyon.", "fired", "agressé", ("ASSAULT 182 FRA/CVL -> FRA/MED asserted",),
         note="FRA/CVL"),
+    "relative_passive": Example(
+        "Sudan lifted a state of emergency that was imposed six months ago.", "dropped", "imposed",
+        ("CONCEDE 081 SDN/- -> - asserted",), lang="en"),
     "no_participants": Example("Des frappes ont eu lieu.", "dropped", "frappes", ()),
     "actor_required": Example(
         "Le rejet des pouvoirs issus des élections a été annoncé.", "dropped", "rejet", ()),
@@ -223,6 +232,9 @@ EXAMPLES: dict[str, Example] = {
     "conditioned_threat": Example(
         "La Russie a prévenu qu'en cas de refus, elle coupera le gaz à l'Ukraine.", "fired", "coupera",
         note="131 asserted"),
+    "conditional_threat": Example(
+        "Nigeria announced that it will withdraw its force from Chad unless elections are held.", "fired",
+        "withdraw", ("THREATEN 130 NGA/- -> TCD/- asserted",), lang="en"),
     "intent_code": Example(
         "Le président français veut rencontrer le président russe.", "fired", "rencontrer",
         ("AGREE 036 FRA/GOV -> RUS/GOV intended",), note="036 intended"),

@@ -67,6 +67,15 @@ def test_replace_drops_the_packaged_files_of_that_kind(tmp_path, user_dir):
     assert "condamner" not in lexicon.verbs
 
 
+def test_replace_keeps_the_packaged_grammar(tmp_path, user_dir):
+    agents = "SOLDIER_ [~MIL]\n"
+    import_petrarch(_write(tmp_path, "mine.agents.txt", agents), "en", kind="agents", replace=True)
+    data = load_language("en")
+    grammar = data.file("agents")["grammar"]
+    assert grammar["plural"] == "english" and "of" in grammar["de_cases"]  # the English grammar, not French
+    assert "soldier" in str(data.file("agents")).lower()
+
+
 def test_guess_kind():
     from pathlib import Path
 

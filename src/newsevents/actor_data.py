@@ -177,7 +177,10 @@ class ActorGrammar:
     as an indefinite plural is ("Palestinians protested"; English has no plural indefinite article).
     ``neighbour_words``: nouns and adjectives of a border ("la frontera con Colombia", "fronterizo con Colombia"):
     a country named as their complement is a neighbour of where the story is, so it does not count towards the
-    article's main country (empty by default)."""
+    article's main country (empty by default).
+    ``place_cases``: prepositions of a place complement that names who a sector word is when the place is a
+    country ("lawmakers in Poland and Hungary": POL LEG and HUN LEG), read on the word itself only (empty by
+    default: the country is otherwise the article's main country, a guess)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -192,6 +195,7 @@ class ActorGrammar:
     plural: str = "french"
     bare_plural_people: bool = False
     neighbour_words: frozenset[str] = frozenset()  # "la frontera con Colombia": a neighbour, not the story's place
+    place_cases: frozenset[str] = frozenset()  # "lawmakers in Poland": the country of the sector word
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -199,7 +203,7 @@ class ActorGrammar:
 
 
 _GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
-                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words"}
+                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

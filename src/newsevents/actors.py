@@ -422,11 +422,20 @@ class ArticleActors(_PersonTitles, _Coreference):
                 if c.dep_ == "nmod":
                     case = self._case(c)
                     if case and case not in self.resolver.grammar.de_cases:
+                        if d == 0 and case in self.resolver.grammar.place_cases and self._names_country(t, c):
+                            out.append((d + 1, c.i))  # "lawmakers in Poland": not walked further
                         continue
                 out.append((d + 1, c.i))
                 if d + 1 < depth:
                     frontier.append((c, d + 1))
         return out
+
+    def _names_country(self, head, token) -> bool:
+        """Whether ``head`` is a sector word (agents.yaml) and ``token`` is in a country name of the dictionary
+        (not a region or a capital)."""
+        by_token = self._info(token.doc).by_token
+        m, own = by_token.get(token.i), by_token.get(head.i)
+        return m is not None and m.kind == "country" and own is not None and own.kind == "agent"
 
     def _guess(self, entity: Entity) -> Entity:
         self.guessed.add(entity.span)

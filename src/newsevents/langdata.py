@@ -146,10 +146,15 @@ def merge_user(packaged: dict[str, Any], user: dict[str, Any], name: str) -> dic
     return merge_over(user, packaged, f"user file {name}")
 
 
+KEPT_ON_REPLACE = ("grammar",)
+"""Keys of a packaged file that a user file with ``replace: true`` keeps unless it gives them itself: language
+settings, not dictionary entries."""
+
+
 def _user_files(lang: str, folder: Path, files: dict[str, dict[str, Any]], digest) -> None:
     """Merge the user files ``<stem>.<label>.yaml`` of ``folder`` into ``files`` (name order); a file with
     ``replace: true`` replaces the packaged ``<stem>`` file and its ``<stem>_*`` files (``verbs_more``...)
-    instead."""
+    instead, keeping the packaged :data:`KEPT_ON_REPLACE` settings the user file does not give."""
     for entry in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         raw = entry.read_bytes()
         digest.update(b"user/" + entry.name.encode() + b"\0" + raw)
@@ -158,9 +163,13 @@ def _user_files(lang: str, folder: Path, files: dict[str, dict[str, Any]], diges
             raise LanguageDataError(f"{entry}: expected a mapping with a 'source' key")
         stem = entry.name.split(".")[0]
         if parsed.pop("replace", False):
+            # the language's grammar (agents.yaml ``grammar``: pronouns, genitive prepositions, plural rule) is
+            # no dictionary entry: a replacing dictionary that gives none keeps the packaged one
+            kept = {k: files[stem][k] for k in KEPT_ON_REPLACE if stem in files and k in files[stem]
+                    and k not in parsed}
             for name in [n for n in files if n == stem or n.startswith(stem + "_")]:
                 del files[name]
-            files[stem] = parsed
+            files[stem] = {**parsed, **kept}
         else:
             files[stem] = merge_user(files[stem], parsed, entry.name) if stem in files else parsed
 

@@ -474,6 +474,36 @@ class Fallbacks:
                 return True
         return False
 
+    def _object_phrase_recipient(self, trig: Trigger, preps, context, actors) -> tuple[Entity, ...]:
+        """The parties named in a complement introduced by one of ``preps`` of the object of the trigger's verb
+        or of that object's conjuncts, reached through genitive complements ("welcomed the resumption of ties
+        with X", "launched artillery, mortar and rocket fire against X"), or by a recipient preposition of the
+        frame on the oblique noun that selected the frame ("advised against travel to X"), leaving out the
+        actors themselves; ``()`` when there is none."""
+        genitive = self.lex.cue("object_phrase_through")
+        verb, frame = trig.token, trig.frame
+        nouns = [c for c in verb.children if c.dep_ == "obj"]
+        nouns += [x for n in nouns for x in n.children if x.dep_ == "conj"]
+        selected = [c for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.lemma_.lower() in frame.complements]
+        preps = preps | frozenset(frame.recipient) if selected else preps
+        nouns += selected
+        for _ in range(3):
+            found, through = [], []
+            for n in nouns:
+                for c in n.children:
+                    if c.dep_ != "nmod":
+                        continue
+                    case = self._case_of(c)
+                    if case in preps:
+                        found += [e for e in context.resolve(c)
+                                  if all((e.code, e.sector) != (a.code, a.sector) for a in actors)]
+                    elif case in genitive:
+                        through.append(c)
+            if found:
+                return tuple(found)
+            nouns = through
+        return ()
+
     def _place_recipient(self, tok, context) -> tuple[Entity, ...]:
         """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
         complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first

@@ -112,6 +112,23 @@ def organiser_adjunct(coder, t, s) -> bool:
     return coder._organiser_adjunct(t)
 
 
+@_add("suppression", "drop", "wished_act")
+def wished_act(coder, t, s) -> bool:
+    """"Kigali said it hoped French officials would be indicted for war crimes": with the cue list ``wish_verbs``
+    (English; its word forms, the tagger's lemma of "hopes" being "hop"), an act in the clause a wish verb takes,
+    done by someone else than the one who wishes (or by nobody named), is a wish, not an event; "indicted" is
+    dropped."""
+    wishes = coder.lex.cues.get("wish_verbs")
+    tok = t.token
+    if not wishes or t.is_noun or tok.dep_ != "ccomp" or not {tok.head.lemma_.lower(), tok.head.lower_} & wishes:
+        return False
+    doer = next((x for x in tok.children if x.dep_ in SUBJECT_DEPS), None)
+    wisher = next((x for x in tok.head.children if x.dep_ in SUBJECT_DEPS), None)
+    if doer is None or wisher is None or coder._passive(tok):
+        return True
+    return doer.lower_ != wisher.lower_ and not (doer.pos_ == "PRON" and wisher.pos_ != "PRON")
+
+
 # -- labels: words of an event that report no event (second pass) -----------------------------------------------
 
 @_add("labels", "drop", "affiliation_label")
@@ -359,6 +376,20 @@ def sentenced(coder, c, s):
     return coder._sentenced_recipients(c.trig, s.named_recipients)
 
 
+@_add("roles", "recipients", "object_phrase_recipient")
+def object_phrase_recipient(coder, c, s):
+    """"launched artillery, mortar, and rocket fire against Ugandan positions": with the cue list
+    ``object_phrase_preps`` (English), a party named in a complement with one of these prepositions of the
+    verb's object, of its conjuncts or of their "of" complements ("welcomed the resumption of ties with X") is
+    the recipient (PETRARCH's first actor after the verb, within the object phrase); so is one with a recipient
+    preposition of the frame on the complement noun that selected the frame ("advised against travel to
+    Tunisia")."""
+    preps = coder.lex.cues.get("object_phrase_preps")
+    if not preps or c.trig.is_noun:
+        return ()
+    return coder._object_phrase_recipient(c.trig, preps, s.context, c.actors)
+
+
 @_add("roles", "recipients", "place_recipient")
 def place_recipient(coder, c, s):
     """"des manifestations ont eu lieu en Iran": protests, strikes, arrests... target the
@@ -442,6 +473,24 @@ def model_actor_required(coder, c, s) -> bool:
     from .learned_stage import actor_still_missing
 
     return actor_still_missing(coder, c, s)
+
+
+@_add("roles", "drop", "relative_passive")
+def relative_passive(coder, c, s) -> bool:
+    """"lifted a state of emergency that was imposed six months ago": with the cue list
+    ``relative_passive_background`` (English), a passive with no agent phrase in a relative clause (or reported
+    in one: "raids in which it said 20 people were killed") describes its noun's background; dropped, with its
+    conjuncts ("were killed or wounded")."""
+    tok = base = c.trig.token
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if c.trig.is_noun or not coder.lex.cues.get("relative_passive_background") or not coder._passive(base):
+        return False
+    label = coder.lex.label
+    if any(x.dep_ in label("passive_agent") for t in {tok, base} for x in t.children):
+        return False
+    clause = base.head if base.dep_ == "ccomp" else base
+    return clause.dep_ in label("relative_clause")
 
 
 @_add("roles", "drop", "no_participants")
@@ -625,6 +674,23 @@ def conditioned_threat(coder, c, s) -> bool:
         c.modality = "asserted"
         return True
     return False
+
+
+@_add("recoding", "step", "conditional_threat", group="intent")
+def conditional_threat(coder, c, s) -> bool:
+    """"Nigeria announced that it will withdraw its force from Chad unless elections are held": with the cue
+    list ``threat_condition_marks`` (English), an intended act on a condition of that kind is a threat (130, or
+    the act's own threat code), asserted."""
+    marks = coder.lex.cues.get("threat_condition_marks")
+    tok = c.trig.token
+    if not marks or c.modality != "intended" or c.trig.is_noun or not any(
+            x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children)
+            for x in tok.children):
+        return False
+    c.cameo = (THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]) if c.root in THREAT_CODES else "130"
+    c.root = c.cameo[:2]
+    c.modality = "asserted"
+    return True
 
 
 @_add("recoding", "step", "intent_code", group="intent")
