@@ -2,6 +2,7 @@
 
     python scripts/train_trigger_model.py [--shared DIR] [--lang fr] [--folds 5] [--seed 13]
                                           [--out src/newsevents/data/trigger_model_fr.npz] [--report FILE]
+                                          [--cache DIR] [--grid SETTINGS] [--try-keep]
 
 Training data: the *tune* part of ``eval/train/*.jsonl`` in the shared material (``eval/devtest.py`` defines the
 split; the devtest part is never read here). Each gold event carries its ``trigger`` word verbatim; the word is
@@ -10,12 +11,14 @@ is labelled with the event's PLOVER type; every other candidate token of the rec
 
 Steps: parse every record once; record the model's feature rows as the coder computes them (lexicon triggers
 included), and for each gold event located at a token, one row per actor named in its sentence, labelled by the
-gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`);
-``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is run on
-each held-out fold to choose the trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full)
-among the settings that gain at least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level
-of the dev sets (``eval/dev``, coded with the final model); the final
-model is trained on all tune records with those thresholds. The same seed gives the same model.
+gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`), and
+for each lexicon trigger a rule drops, one row labelled by whether a gold trigger of its type starts there (the
+drop override of :mod:`newsevents.learned_keep`, tried with ``--try-keep``); ``--folds``-fold cross-validation
+over records gives out-of-fold models, with which the whole coder is run on each held-out fold to choose the
+trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full) among the settings that gain at
+least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level of the dev sets
+(``eval/dev``, coded with the final model); the final model is trained on all tune records with those thresholds.
+The same seed gives the same model.
 """
 from __future__ import annotations
 
@@ -47,15 +50,16 @@ threshold of the known-lemma proposals (``TriggerModel.propose_known``): all off
 SHIPPED = (1.01, 1.01, 0.3, False, False, 0.7, "added", True, 0.7, "all")
 """The trigger and role setting of round two (rescue 0.3 without sparing, actor 0.7 required, recipient 0.7 on
 every event), which the drop override settings of :data:`KEEP_GRID` extend."""
-KEEP_GRID = ((0.5, True, False, 1.01), (0.6, True, False, 1.01), (0.5, True, True, 1.01), (0.6, True, True, 1.01),
-             (0.7, True, True, 1.01))
-"""(threshold, actor, with_p) settings of the drop override and known-lemma proposal thresholds tried with
-:data:`SHIPPED`."""
+KEEP_GRID = tuple(SHIPPED + k for k in ((0.5, True, False, 1.01), (0.6, True, False, 1.01), (0.7, True, False, 1.01),
+                                         (0.6, False, False, 1.01), (0.5, True, True, 1.01), (0.6, True, True, 1.01),
+                                         (0.7, True, True, 1.01), (1.01, True, False, 0.4), (1.01, True, False, 0.6)))
+"""The drop override and known-lemma proposal settings of session 5 (``--try-keep``), each added to
+:data:`SHIPPED`. Not in :data:`GRID`: their small cross-validated gains did not hold on devtest
+(docs/accuracy.md), so a retraining does not switch them on."""
 GRID = tuple(t + r + KEEP_OFF for t in TRIGGER_GRID for r in ROLE_GRID
-             if min(t[:3]) <= 1.0 or "all" in (r[1] if r[0] <= 1.0 else "", r[4] if r[3] <= 1.0 else "")) + tuple(
-    SHIPPED + k for k in KEEP_GRID)
-"""Settings tried by cross-validation: a trigger setting, a role setting and a drop override setting (the rules
-alone, every mechanism off, is the baseline every setting is compared with)."""
+             if min(t[:3]) <= 1.0 or "all" in (r[1] if r[0] <= 1.0 else "", r[4] if r[3] <= 1.0 else ""))
+"""Settings tried by cross-validation: a trigger setting and a role setting, the drop override and known-lemma
+proposals off (the rules alone, every mechanism off, is the baseline every setting is compared with)."""
 OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all", *KEEP_OFF)
 C = 0.5
 ROLE_C = 0.5
@@ -177,7 +181,7 @@ def capture_rows(corpus: Corpus, coder):
     from newsevents.learned import DENSE_PARTS
 
     class Recorder:  # keeps every lexicon trigger, proposes nothing; captures every dense block
-        veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
+        veto, propose, rescue, rescue_bare, active, labels, propose_known = 2.0, 2.0, 2.0, False, True, ["", "-"], 2.0
         roles = recipients = keep = None
         dense, tensor_width = DENSE_PARTS, WIDTHS.get("tensor", 0)
 
@@ -378,7 +382,7 @@ def keep_diagnostics(rows, probs) -> None:
     """Print, for the out-of-fold probabilities of the drop rows, how many drops each threshold overrules and how
     many of them are right (all rules, and the no-participant drops apart)."""
     for at in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        picked = [(right, rule) for (_, _, right, rule), p in zip(rows, probs) if p >= at]
+        picked = [(row[2], row[3]) for row, p in zip(rows, probs) if p >= at]
         roles = [right for right, rule in picked if rule in ("no_participants", "actor_required")]
         print(f"keep >= {at}: {len(picked)} kept, {sum(r for r, _ in picked)} right; no-participant drops "
               f"{len(roles)} kept, {sum(roles)} right", file=sys.stderr)
@@ -482,8 +486,10 @@ def main() -> int:
     parser.add_argument("--dense", default=",".join(DENSE), help="dense blocks of the trigger model, "
                         "','-separated among vector, tensor, head_tensor ('' for none)")
     parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
-                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,recipient_scope"
-                        "[,keep_threshold,keep_actor,keep_with_p,propose_known]'")
+                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,"
+                        "recipient_scope[,keep_threshold,keep_actor,keep_with_p,propose_known]'")
+    parser.add_argument("--try-keep", action="store_true", help="also cross-validate the drop override and "
+                        "known-lemma proposal settings of KEEP_GRID")
     args = parser.parse_args()
     out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
     from newsevents.learned import TriggerModel
@@ -499,6 +505,7 @@ def main() -> int:
                        default=0)
     WIDTHS.update(vector=pipeline.nlp.vocab.vectors_length, tensor=tensor_width, head_tensor=tensor_width)
     settings = GRID if not args.grid else tuple(parse_setting(part) for part in args.grid.split(";"))
+    settings += KEEP_GRID if args.try_keep else ()
     print(f"parsed {len(records)} tune records in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     captured = capture_rows(corpus, coder)
     triggers = gold_triggers(corpus, records)
@@ -525,7 +532,8 @@ def main() -> int:
     final.recipients = final.recipients if final.recipients.threshold <= 1.0 else None
     final.keep = final.keep if final.keep.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
-                  "role_rows": len(role_rows), "drop_rows": len(drop_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C, "dense": list(DENSE),
+                  "role_rows": len(role_rows), "drop_rows": len(drop_rows), "folds": args.folds, "seed": args.seed,
+                  "C": C, "role_C": ROLE_C, "keep_C": KEEP_C, "dense": list(DENSE),
                   "cv": cv[best], "cv_no_model": cv[OFF]}
     final.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), setting {best}, "
@@ -560,7 +568,10 @@ def apply_setting(model, setting) -> None:
 
 def cross_validate(corpus, records, data, tables, settings, args) -> dict:
     """Scores of the coder on each held-out fold with the models trained on the others, per setting (:data:`OFF`:
-    the rules alone), over all tune records. ``data``: (trigger rows, their labels, actor candidate rows)."""
+    the rules alone), over all tune records. ``data``: (trigger rows, their labels, actor candidate rows, drop
+    rows). The trigger model's out-of-fold probabilities feed the drop override's probability bands; the override's
+    own out-of-fold choices are printed (:func:`keep_diagnostics`), and the known-lemma proposals'
+    (:func:`known_diagnostics`). Sets ``args.type_probs`` (the drop rows' out-of-fold type probabilities)."""
     from newsevents.evaluate import score
     from newsevents.learned import TriggerModel
 

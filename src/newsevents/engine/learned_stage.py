@@ -6,7 +6,9 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
 * rule ``model_veto`` -- a lexicon trigger whose "no event" probability reaches the model's ``veto`` is dropped
   (a lexicon word used in another sense, which its frame's object lists did not exclude);
 * rule ``model_proposal`` -- a word the lexicon does not match whose best event type reaches ``propose`` becomes
-  a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists);
+  a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists); a word
+  whose lemma has frames, none of which matched, whose likeliest frame type reaches ``propose_known`` becomes a
+  candidate with that frame (:func:`known_frame_trigger`);
 * rule ``model_rescue`` -- a lexicon trigger whose own type reaches ``rescue`` is *confident*: the suppression
   and label rules, the answered-request rule and the rules that require an actor or a recipient of the frame do
   not drop it ("la mobilisation contre la réforme", coded although the rules took it for background), unless the
@@ -17,7 +19,10 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
   model's threshold; by the role model's scope, only the events of triggers the model proposed or rescued, or all;
   rule ``model_actor_required`` then drops an event the model added that still has no actor (when required);
 * rule ``model_recipient`` (roles stage) -- the same for an event left with no recipient, by the learned
-  recipient choice, after the rules' own recipient fallbacks.
+  recipient choice, after the rules' own recipient fallbacks;
+* the drop override (:mod:`newsevents.learned_keep`, "spared by model_keep" in the trace of the dropping rule) --
+  a lexicon trigger a suppression, label or roles rule drops is kept when the override is sure of it
+  (:func:`keep_dropped`), and is then treated like a rescued one.
 """
 from __future__ import annotations
 
@@ -155,9 +160,10 @@ def _rescuable(rule_name: str, bare: bool) -> bool:
 def keep_dropped(coder, type_probs: dict, s, index: int, rule_name: str, cand=None) -> bool:
     """The learned drop override (:mod:`newsevents.learned_keep`): whether the lexicon trigger at token
     ``index``, which rule ``rule_name`` drops, is kept (``type_probs``: token index -> the trigger model's
-    probability of the trigger's own type, for an override that reads it). A kept trigger is treated like a rescued one (open to the
-    learned role choices of scope ``added``); at the roles stage (``cand`` given) one with no actor gets the
-    learned actor choice's best candidate, and with the override's ``actor`` on is kept only if it gets one."""
+    probability of the trigger's own type, for an override that reads it). A kept trigger is treated like a
+    rescued one (open to the learned role choices of scope ``added``); at the roles stage (``cand`` given) one
+    with no actor gets the learned actor choice's best candidate, and with the override's ``actor`` on is kept
+    only if it gets one."""
     keep = coder.model.keep
     trig = s.by_token.get(index)
     if trig is None or trig.frame.lemma in SYNTHETIC_LEMMAS or not keep.overrules(rule_name):
