@@ -63,7 +63,8 @@ proposals off (the rules alone, every mechanism off, is the baseline every setti
 OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all", *KEEP_OFF)
 C = 0.5
 ROLE_C = 0.5
-KEEP_C = 0.5
+C_KEEP = [0.5]
+"""Inverse regularisation of the drop override (``--keep-c``)."""
 DENSE = ("vector",)
 """Dense blocks of the trigger model (:data:`newsevents.learned.DENSE_PARTS`); ``--dense`` changes them. The
 tok2vec blocks did not pay in cross-validation (docs/accuracy.md), so the word vector alone is the default."""
@@ -329,7 +330,7 @@ def fit_keep(rows, indices, seed, type_probs=None, least: int = 3):
     from newsevents.learned_keep import KeepModel
 
     vocab, x = sparse_features([keep_names(rows[i], type_probs, i) for i in indices])
-    clf = LogisticRegression(C=KEEP_C, max_iter=2000, random_state=seed)
+    clf = LogisticRegression(C=C_KEEP[0], max_iter=2000, random_state=seed)
     clf.fit(x, [bool(rows[i][2]) for i in indices])
     right = Counter(rows[i][3] for i in indices if rows[i][2])
     return KeepModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]),
@@ -488,9 +489,11 @@ def main() -> int:
     parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
                         "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,"
                         "recipient_scope[,keep_threshold,keep_actor,keep_with_p,propose_known]'")
+    parser.add_argument("--keep-c", type=float, default=C_KEEP[0], help="inverse regularisation of the drop override")
     parser.add_argument("--try-keep", action="store_true", help="also cross-validate the drop override and "
                         "known-lemma proposal settings of KEEP_GRID")
     args = parser.parse_args()
+    C_KEEP[0] = args.keep_c
     out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
     from newsevents.learned import TriggerModel
     from newsevents.pipeline import Pipeline
@@ -533,7 +536,7 @@ def main() -> int:
     final.keep = final.keep if final.keep.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
                   "role_rows": len(role_rows), "drop_rows": len(drop_rows), "folds": args.folds, "seed": args.seed,
-                  "C": C, "role_C": ROLE_C, "keep_C": KEEP_C, "dense": list(DENSE),
+                  "C": C, "role_C": ROLE_C, "keep_C": C_KEEP[0], "dense": list(DENSE),
                   "cv": cv[best], "cv_no_model": cv[OFF]}
     final.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), setting {best}, "
