@@ -44,15 +44,18 @@ ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "al
              (0.7, "added", True, 0.7, "all"), (0.7, "added", True, 0.8, "all"))
 """(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
 (:class:`newsevents.learned_roles.RoleModel`)."""
-KEEP_OFF = (1.01, True, False, 1.01)
-"""(threshold, actor, with_p) of the learned drop override (:class:`newsevents.learned_keep.KeepModel`), then the
-threshold of the known-lemma proposals (``TriggerModel.propose_known``): all off."""
+KEEP_OFF = (1.01, True, False, 1.01, "all")
+"""(threshold, actor, with_p) of the learned drop override (:class:`newsevents.learned_keep.KeepModel`), the
+threshold of the known-lemma proposals (``TriggerModel.propose_known``), then which drops the override may
+overrule (:func:`keep_scope`): all off."""
 SHIPPED = (1.01, 1.01, 0.3, False, False, 0.7, "added", True, 0.7, "all")
 """The trigger and role setting of round two (rescue 0.3 without sparing, actor 0.7 required, recipient 0.7 on
 every event), which the drop override settings of :data:`KEEP_GRID` extend."""
-KEEP_GRID = tuple(SHIPPED + k for k in ((0.5, True, False, 1.01), (0.6, True, False, 1.01), (0.7, True, False, 1.01),
-                                         (0.6, False, False, 1.01), (0.5, True, True, 1.01), (0.6, True, True, 1.01),
-                                         (0.7, True, True, 1.01), (1.01, True, False, 0.4), (1.01, True, False, 0.6)))
+KEEP_GRID = tuple(SHIPPED + k + ("all",) for k in (
+    (0.5, True, False, 1.01), (0.6, True, False, 1.01), (0.7, True, False, 1.01), (0.6, False, False, 1.01),
+    (0.5, True, True, 1.01), (0.6, True, True, 1.01), (0.7, True, True, 1.01), (1.01, True, False, 0.4),
+    (1.01, True, False, 0.6))) + tuple(SHIPPED + (t, True, False, 1.01, scope) for t in (0.4, 0.5)
+                                       for scope in ("suppression", "roles"))
 """The drop override and known-lemma proposal settings of session 5 (``--try-keep``), each added to
 :data:`SHIPPED`. Not in :data:`GRID`: their small cross-validated gains did not hold on devtest
 (docs/accuracy.md), so a retraining does not switch them on."""
@@ -488,7 +491,7 @@ def main() -> int:
                         "','-separated among vector, tensor, head_tensor ('' for none)")
     parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
                         "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,"
-                        "recipient_scope[,keep_threshold,keep_actor,keep_with_p,propose_known]'")
+                        "recipient_scope[,keep_threshold,keep_actor,keep_with_p,propose_known,keep_scope]'")
     parser.add_argument("--keep-c", type=float, default=C_KEEP[0], help="inverse regularisation of the drop override")
     parser.add_argument("--try-keep", action="store_true", help="also cross-validate the drop override and "
                         "known-lemma proposal settings of KEEP_GRID")
@@ -548,15 +551,15 @@ def main() -> int:
 
 
 def parse_setting(text: str) -> tuple:
-    """One ``--grid`` setting (see :data:`GRID`), its ten to fourteen values separated by commas (the last four,
-    the drop override's threshold, actor requirement and use of the trigger model's probability and the
-    known-lemma proposal threshold, default to off)."""
+    """One ``--grid`` setting (see :data:`GRID`), its ten to fifteen values separated by commas (the last five,
+    the drop override's threshold, actor requirement and use of the trigger model's probability, the
+    known-lemma proposal threshold and the override's scope, default to off)."""
     values = [x.strip() for x in text.split(",")]
     v, p, r, b, sp, t, scope, req, rt, rscope = values[:10]
-    kt, kactor, kp, known = (values + ["1.01", "true", "false", "1.01"][len(values) - 10:])[10:14]
+    kt, kactor, kp, known, kscope = (values + ["1.01", "true", "false", "1.01", "all"][len(values) - 10:])[10:15]
     yes = ("1", "true", "yes")
     return (float(v), float(p), float(r), b.lower() in yes, sp.lower() in yes, float(t), scope, req.lower() in yes,
-            float(rt), rscope, float(kt), kactor.lower() in yes, kp.lower() in yes, float(known))
+            float(rt), rscope, float(kt), kactor.lower() in yes, kp.lower() in yes, float(known), kscope)
 
 
 def apply_setting(model, setting) -> None:
@@ -565,8 +568,24 @@ def apply_setting(model, setting) -> None:
     model.veto, model.propose, model.rescue, model.rescue_bare, model.spare = setting[:5]
     model.roles.threshold, model.roles.scope, model.roles.require = setting[5:8]
     model.recipients.threshold, model.recipients.scope = setting[8:10]
-    model.keep.threshold, model.keep.actor = setting[10:12]  # setting[12]: which override (chosen by the caller)
+    from dataclasses import replace
+
+    # setting[12]: which override (chosen by the caller, whose model.keep is its own copy's source)
+    model.keep = replace(model.keep, threshold=setting[10], actor=setting[11],
+                         rules=frozenset(r for r in model.keep.rules if keep_scope(r, setting[14])))
     model.propose_known = setting[13]
+
+
+def keep_scope(rule: str, scope: str) -> bool:
+    """Whether the drop override of scope ``scope`` may overrule ``rule``: ``all``; ``suppression`` (the
+    suppression and label rules and the answered-request rule); ``roles`` (the roles stage's drops)."""
+    from newsevents.engine.rulebook import REGISTRY
+
+    try:
+        stage = REGISTRY.get(rule).stage
+    except KeyError:
+        stage = "suppression"
+    return scope == "all" or (stage == "roles") == (scope == "roles")
 
 
 def cross_validate(corpus, records, data, tables, settings, args) -> dict:
