@@ -2,6 +2,7 @@
 
     python scripts/train_trigger_model.py [--shared DIR] [--lang fr] [--folds 5] [--seed 13]
                                           [--out src/newsevents/data/trigger_model_fr.npz] [--report FILE]
+                                          [--cache DIR] [--grid SETTINGS] [--try-keep]
 
 Training data: the *tune* part of ``eval/train/*.jsonl`` in the shared material (``eval/devtest.py`` defines the
 split; the devtest part is never read here). Each gold event carries its ``trigger`` word verbatim; the word is
@@ -10,12 +11,14 @@ is labelled with the event's PLOVER type; every other candidate token of the rec
 
 Steps: parse every record once; record the model's feature rows as the coder computes them (lexicon triggers
 included), and for each gold event located at a token, one row per actor named in its sentence, labelled by the
-gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`);
-``--folds``-fold cross-validation over records gives out-of-fold models, with which the whole coder is run on
-each held-out fold to choose the trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full)
-among the settings that gain at least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level
-of the dev sets (``eval/dev``, coded with the final model); the final
-model is trained on all tune records with those thresholds. The same seed gives the same model.
+gold source and target country codes (the actor and recipient choices of :mod:`newsevents.learned_roles`), and
+for each lexicon trigger a rule drops, one row labelled by whether a gold trigger of its type starts there (the
+drop override of :mod:`newsevents.learned_keep`, tried with ``--try-keep``); ``--folds``-fold cross-validation
+over records gives out-of-fold models, with which the whole coder is run on each held-out fold to choose the
+trigger and role settings (:data:`GRID`): the best sum of F1 (type + dyad + full) among the settings that gain at
+least 0.005 F1 at every level against the rules alone and lose at most 0.03 at any level of the dev sets
+(``eval/dev``, coded with the final model); the final model is trained on all tune records with those thresholds.
+The same seed gives the same model.
 """
 from __future__ import annotations
 
@@ -41,13 +44,30 @@ ROLE_GRID = ((1.01, "added", False, 1.01, "all"), (0.7, "added", True, 1.01, "al
              (0.7, "added", True, 0.7, "all"), (0.7, "added", True, 0.8, "all"))
 """(threshold, scope, require) settings of the actor choice then (threshold, scope) of the recipient choice
 (:class:`newsevents.learned_roles.RoleModel`)."""
-GRID = tuple(t + r for t in TRIGGER_GRID for r in ROLE_GRID
+KEEP_OFF = (1.01, True, False, 1.01, "all")
+"""(threshold, actor, with_p) of the learned drop override (:class:`newsevents.learned_keep.KeepModel`), the
+threshold of the known-lemma proposals (``TriggerModel.propose_known``), then which drops the override may
+overrule (:func:`keep_scope`): all off."""
+SHIPPED = (1.01, 1.01, 0.3, False, False, 0.7, "added", True, 0.7, "all")
+"""The trigger and role setting of round two (rescue 0.3 without sparing, actor 0.7 required, recipient 0.7 on
+every event), which the drop override settings of :data:`KEEP_GRID` extend."""
+KEEP_GRID = tuple(SHIPPED + k + ("all",) for k in (
+    (0.5, True, False, 1.01), (0.6, True, False, 1.01), (0.7, True, False, 1.01), (0.6, False, False, 1.01),
+    (0.5, True, True, 1.01), (0.6, True, True, 1.01), (0.7, True, True, 1.01), (1.01, True, False, 0.4),
+    (1.01, True, False, 0.6))) + tuple(SHIPPED + (t, True, False, 1.01, scope) for t in (0.4, 0.5)
+                                       for scope in ("suppression", "roles"))
+"""The drop override and known-lemma proposal settings of session 5 (``--try-keep``), each added to
+:data:`SHIPPED`. Not in :data:`GRID`: their small cross-validated gains did not hold on devtest
+(docs/accuracy.md), so a retraining does not switch them on."""
+GRID = tuple(t + r + KEEP_OFF for t in TRIGGER_GRID for r in ROLE_GRID
              if min(t[:3]) <= 1.0 or "all" in (r[1] if r[0] <= 1.0 else "", r[4] if r[3] <= 1.0 else ""))
-"""Settings tried by cross-validation: a trigger setting followed by a role setting (the rules alone, every
-mechanism off, is the baseline every setting is compared with)."""
-OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all")
+"""Settings tried by cross-validation: a trigger setting and a role setting, the drop override and known-lemma
+proposals off (the rules alone, every mechanism off, is the baseline every setting is compared with)."""
+OFF = (1.01, 1.01, 1.01, False, True, 1.01, "added", False, 1.01, "all", *KEEP_OFF)
 C = 0.5
 ROLE_C = 0.5
+C_KEEP = [0.5]
+"""Inverse regularisation of the drop override (``--keep-c``)."""
 DENSE = ("vector",)
 """Dense blocks of the trigger model (:data:`newsevents.learned.DENSE_PARTS`); ``--dense`` changes them. The
 tok2vec blocks did not pay in cross-validation (docs/accuracy.md), so the word vector alone is the default."""
@@ -165,8 +185,8 @@ def capture_rows(corpus: Corpus, coder):
     from newsevents.learned import DENSE_PARTS
 
     class Recorder:  # keeps every lexicon trigger, proposes nothing; captures every dense block
-        veto, propose, rescue, rescue_bare, active, labels = 2.0, 2.0, 2.0, False, True, ["", "-"]
-        roles = recipients = None
+        veto, propose, rescue, rescue_bare, active, labels, propose_known = 2.0, 2.0, 2.0, False, True, ["", "-"], 2.0
+        roles = recipients = keep = None
         dense, tensor_width = DENSE_PARTS, WIDTHS.get("tensor", 0)
 
         @staticmethod
@@ -261,6 +281,115 @@ def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str
     finally:
         coder.candidate_stages.remove(recording)
     return rows
+
+
+def capture_drop_rows(corpus: Corpus, coder, triggers) -> list[tuple[str, list[str], bool, str, int, str]]:
+    """Run the coder with no model; for each lexicon trigger a drop rule drops (the first that fires, as the rules
+    alone run), one row: (doc id, feature names of :func:`newsevents.learned_keep.keep_features` without the
+    trigger model's probability, whether a gold trigger of the trigger's PLOVER type starts in its token, the
+    rule's name, the token's start offset, the PLOVER type). Structural drops are left out."""
+    from newsevents.learned_keep import STRUCTURAL, keep_features
+
+    rows: list = []
+    current = {}
+
+    def recorder(state, index, rule, cand=None):  # never keeps: the drops are those of the rules alone
+        trig = state.by_token.get(index)
+        if trig is None or rule in STRUCTURAL or (index, rule) in current["seen"]:
+            return False
+        current["seen"].add((index, rule))
+        names, _ = coder._learned_row(trig.token, trig, state.offset == 0 and state.sent.start == 0, dense=False)
+        plover = coder.cameo.plover(trig.frame.cameo)
+        start, end = trig.token.idx + state.offset, trig.token.idx + state.offset + len(trig.token)
+        right = any(start <= t_start < end and t_type == plover for t_start, t_type, _ in
+                    triggers.get(current["id"], ()))
+        rows.append((current["id"], keep_features(trig.token, names, rule, plover), right, rule, start, plover))
+        return False
+
+    def install(coder_, s):
+        s.keeper = recorder
+
+    coder.model = None
+    coder.candidate_stages.insert(0, install)
+    try:
+        for article, docs in corpus.items:
+            current["id"], current["seen"] = article.id, set()
+            coder.code(article, [(o, d.copy()) for o, d in docs])
+    finally:
+        coder.candidate_stages.remove(install)
+    kept = Counter(row[3] for row in rows if row[2])
+    print(f"{len(rows)} dropped lexicon triggers, {sum(kept.values())} of them right: "
+          + ", ".join(f"{rule} {n}" for rule, n in kept.most_common(12)), file=sys.stderr)
+    return rows
+
+
+def fit_keep(rows, indices, seed, type_probs=None, least: int = 3):
+    """Train the drop override (:class:`newsevents.learned_keep.KeepModel`, switched off until a setting is
+    applied) on the drop rows at ``indices``; it may overrule the rules with at least ``least`` right triggers
+    among them. ``type_probs`` (one per drop row: the trigger model's out-of-fold probability of the trigger's
+    type) adds the probability bands to the features."""
+    from sklearn.linear_model import LogisticRegression
+
+    from newsevents.learned_keep import KeepModel
+
+    vocab, x = sparse_features([keep_names(rows[i], type_probs, i) for i in indices])
+    clf = LogisticRegression(C=C_KEEP[0], max_iter=2000, random_state=seed)
+    clf.fit(x, [bool(rows[i][2]) for i in indices])
+    right = Counter(rows[i][3] for i in indices if rows[i][2])
+    return KeepModel(vocab, clf.coef_[0].astype(np.float32), float(clf.intercept_[0]),
+                     rules=frozenset(rule for rule, n in right.items() if n >= least), with_p=type_probs is not None)
+
+
+def keep_names(row, type_probs, i: int) -> list[str]:
+    """The drop override's feature names of drop row ``row`` (number ``i``), with the probability bands of
+    ``type_probs[i]`` when given."""
+    if type_probs is None:
+        return row[1]
+    from newsevents.learned_keep import P_BANDS
+
+    band = next(b for b in P_BANDS if type_probs[i] >= b)
+    return row[1] + [f"kp={band}", f"kp_rule={row[3]}|{band}"]
+
+
+def known_diagnostics(captured, labels, probs, classes) -> None:
+    """Print, for the words no lexicon frame matched but whose lemma has frames, how many the out-of-fold
+    probabilities ``probs`` would propose at each threshold with a type among the lemma's frames, and how many of
+    them are a gold trigger of that type."""
+    for at in (0.2, 0.3, 0.4, 0.5, 0.6):
+        picked = right = 0
+        for k, (_, _, _, names, _) in enumerate(captured):
+            if "rule=" not in names:
+                continue
+            known = [n[4:] for n in names if n.startswith("lex=") and n[4:] in classes]
+            if not known:
+                continue
+            best = max(known, key=lambda t: probs[k, classes.index(t)])
+            if probs[k, classes.index(best)] >= at:
+                picked += 1
+                right += labels[k] == best
+        print(f"known-lemma proposal >= {at}: {picked} proposed, {right} right", file=sys.stderr)
+
+
+def drop_type_probs(captured, drop_rows, probs, order) -> np.ndarray:
+    """For each drop row, the probability ``probs`` (one row per captured token, columns in ``order``) gives its
+    trigger's PLOVER type at its token (0 when the token was not captured or the type is not a class)."""
+    at = {(row[0], row[1]): k for k, row in enumerate(captured)}
+    out = np.zeros(len(drop_rows))
+    for i, (doc_id, _, _, _, start, plover) in enumerate(drop_rows):
+        k = at.get((doc_id, start))
+        if k is not None and plover in order:
+            out[i] = probs[k, order.index(plover)]
+    return out
+
+
+def keep_diagnostics(rows, probs) -> None:
+    """Print, for the out-of-fold probabilities of the drop rows, how many drops each threshold overrules and how
+    many of them are right (all rules, and the no-participant drops apart)."""
+    for at in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        picked = [(row[2], row[3]) for row, p in zip(rows, probs) if p >= at]
+        roles = [right for right, rule in picked if rule in ("no_participants", "actor_required")]
+        print(f"keep >= {at}: {len(picked)} kept, {sum(r for r, _ in picked)} right; no-participant drops "
+              f"{len(roles)} kept, {sum(roles)} right", file=sys.stderr)
 
 
 def fit_roles(rows, indices, seed, side: int = 2):
@@ -361,8 +490,13 @@ def main() -> int:
     parser.add_argument("--dense", default=",".join(DENSE), help="dense blocks of the trigger model, "
                         "','-separated among vector, tensor, head_tensor ('' for none)")
     parser.add_argument("--grid", default=None, help="settings to try, ';'-separated: "
-                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,recipient_scope'")
+                        "'veto,propose,rescue,bare,spare,actor_threshold,actor_scope,require,recipient_threshold,"
+                        "recipient_scope[,keep_threshold,keep_actor,keep_with_p,propose_known,keep_scope]'")
+    parser.add_argument("--keep-c", type=float, default=C_KEEP[0], help="inverse regularisation of the drop override")
+    parser.add_argument("--try-keep", action="store_true", help="also cross-validate the drop override and "
+                        "known-lemma proposal settings of KEEP_GRID")
     args = parser.parse_args()
+    C_KEEP[0] = args.keep_c
     out = args.out or ROOT / "src" / "newsevents" / "data" / f"trigger_model_{args.lang}.npz"
     from newsevents.learned import TriggerModel
     from newsevents.pipeline import Pipeline
@@ -377,28 +511,35 @@ def main() -> int:
                        default=0)
     WIDTHS.update(vector=pipeline.nlp.vocab.vectors_length, tensor=tensor_width, head_tensor=tensor_width)
     settings = GRID if not args.grid else tuple(parse_setting(part) for part in args.grid.split(";"))
+    settings += KEEP_GRID if args.try_keep else ()
     print(f"parsed {len(records)} tune records in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     captured = capture_rows(corpus, coder)
     triggers = gold_triggers(corpus, records)
     labels = label_rows(captured, triggers)
     role_rows = capture_role_rows(corpus, coder, gold_actors(corpus, records))
+    drop_rows = capture_drop_rows(corpus, coder, triggers)
     print(f"{len(captured)} candidate rows, {sum(1 for x in labels if x)} labelled events, {len(role_rows)} actor "
           f"candidate rows", file=sys.stderr)
     tables = (code_tables(records, triggers, coder.cameo), lemma_code_table(captured, labels, triggers, coder.cameo))
-    cv = cross_validate(corpus, records, (captured, labels, role_rows), tables, settings, args)
+    cv = cross_validate(corpus, records, (captured, labels, role_rows, drop_rows), tables, settings, args)
     order, vocab, coef, intercept = fit(captured, labels, list(range(len(captured))), args.seed)
     everything = list(range(len(role_rows)))
     final = TriggerModel(order, vocab, coef, intercept, *tables, 1.01, 1.01, {}, dense=DENSE,
                          tensor_width=WIDTHS["tensor"],
                          roles=fit_roles(role_rows, everything, args.seed, 2),
                          recipients=fit_roles(role_rows, everything, args.seed, 3))
-    dev = dev_check(pipeline, final, settings, args)
+    keeps = {False: fit_keep(drop_rows, list(range(len(drop_rows))), args.seed),
+             True: fit_keep(drop_rows, list(range(len(drop_rows))), args.seed, args.type_probs)}
+    dev = dev_check(pipeline, final, keeps, settings, args)
     best = choose(cv, dev)
+    final.keep = keeps[best[12]]
     apply_setting(final, best)
     final.roles = final.roles if final.roles.threshold <= 1.0 else None
     final.recipients = final.recipients if final.recipients.threshold <= 1.0 else None
+    final.keep = final.keep if final.keep.threshold <= 1.0 else None
     final.info = {"trained_on": "eval/train tune part", "records": len(records), "rows": len(captured),
-                  "role_rows": len(role_rows), "folds": args.folds, "seed": args.seed, "C": C, "role_C": ROLE_C, "dense": list(DENSE),
+                  "role_rows": len(role_rows), "drop_rows": len(drop_rows), "folds": args.folds, "seed": args.seed,
+                  "C": C, "role_C": ROLE_C, "keep_C": C_KEEP[0], "dense": list(DENSE),
                   "cv": cv[best], "cv_no_model": cv[OFF]}
     final.save(out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB), setting {best}, "
@@ -410,11 +551,15 @@ def main() -> int:
 
 
 def parse_setting(text: str) -> tuple:
-    """One ``--grid`` setting (see :data:`GRID`), its ten values separated by commas."""
-    v, p, r, b, sp, t, scope, req, rt, rscope = (x.strip() for x in text.split(","))
+    """One ``--grid`` setting (see :data:`GRID`), its ten to fifteen values separated by commas (the last five,
+    the drop override's threshold, actor requirement and use of the trigger model's probability, the
+    known-lemma proposal threshold and the override's scope, default to off)."""
+    values = [x.strip() for x in text.split(",")]
+    v, p, r, b, sp, t, scope, req, rt, rscope = values[:10]
+    kt, kactor, kp, known, kscope = (values + ["1.01", "true", "false", "1.01", "all"][len(values) - 10:])[10:15]
     yes = ("1", "true", "yes")
     return (float(v), float(p), float(r), b.lower() in yes, sp.lower() in yes, float(t), scope, req.lower() in yes,
-            float(rt), rscope)
+            float(rt), rscope, float(kt), kactor.lower() in yes, kp.lower() in yes, float(known), kscope)
 
 
 def apply_setting(model, setting) -> None:
@@ -422,41 +567,81 @@ def apply_setting(model, setting) -> None:
     threshold and scope to ``setting`` (see :data:`GRID`)."""
     model.veto, model.propose, model.rescue, model.rescue_bare, model.spare = setting[:5]
     model.roles.threshold, model.roles.scope, model.roles.require = setting[5:8]
-    model.recipients.threshold, model.recipients.scope = setting[8:]
+    model.recipients.threshold, model.recipients.scope = setting[8:10]
+    from dataclasses import replace
+
+    # setting[12]: which override (chosen by the caller, whose model.keep is its own copy's source)
+    model.keep = replace(model.keep, threshold=setting[10], actor=setting[11],
+                         rules=frozenset(r for r in model.keep.rules if keep_scope(r, setting[14])))
+    model.propose_known = setting[13]
+
+
+def keep_scope(rule: str, scope: str) -> bool:
+    """Whether the drop override of scope ``scope`` may overrule ``rule``: ``all``; ``suppression`` (the
+    suppression and label rules and the answered-request rule); ``roles`` (the roles stage's drops)."""
+    from newsevents.engine.rulebook import REGISTRY
+
+    try:
+        stage = REGISTRY.get(rule).stage
+    except KeyError:
+        stage = "suppression"
+    return scope == "all" or (stage == "roles") == (scope == "roles")
 
 
 def cross_validate(corpus, records, data, tables, settings, args) -> dict:
     """Scores of the coder on each held-out fold with the models trained on the others, per setting (:data:`OFF`:
-    the rules alone), over all tune records. ``data``: (trigger rows, their labels, actor candidate rows)."""
+    the rules alone), over all tune records. ``data``: (trigger rows, their labels, actor candidate rows, drop
+    rows). The trigger model's out-of-fold probabilities feed the drop override's probability bands; the override's
+    own out-of-fold choices are printed (:func:`keep_diagnostics`), and the known-lemma proposals'
+    (:func:`known_diagnostics`). Sets ``args.type_probs`` (the drop rows' out-of-fold type probabilities)."""
     from newsevents.evaluate import score
     from newsevents.learned import TriggerModel
 
-    captured, labels, role_rows = data
+    captured, labels, role_rows, drop_rows = data
     coder = corpus.pipeline.coder
+    keep_probs = np.zeros(len(drop_rows))
     rng = np.random.default_rng(args.seed)
     ids = sorted({a.id for a, _ in corpus.items})
     fold_of = dict(zip(ids, rng.permutation(len(ids)) % args.folds))
     events: dict = {setting: [] for setting in (OFF, *settings)}
+    fitted, classes = [], sorted(set(labels))
+    oof = np.zeros((len(captured), len(classes)))
+    for fold in range(args.folds):  # the trigger model of each fold, and its out-of-fold probabilities
+        fitted.append(fit(captured, labels, [i for i, row in enumerate(captured) if fold_of[row[0]] != fold],
+                          args.seed))
+        held = [i for i, row in enumerate(captured) if fold_of[row[0]] == fold]
+        model = TriggerModel(*fitted[-1], *tables, 1.01, 1.01, {}, dense=DENSE, tensor_width=WIDTHS["tensor"])
+        probs = model.probabilities([(captured[i][3], select(captured[i][4])) for i in held])
+        oof[np.ix_(held, [classes.index(label) for label in model.labels])] = probs
+    type_probs = drop_type_probs(captured, drop_rows, oof, classes)
+    known_diagnostics(captured, labels, oof, classes)
     for fold in range(args.folds):
-        train = [i for i, row in enumerate(captured) if fold_of[row[0]] != fold]
         held = {doc_id for doc_id, f in fold_of.items() if f == fold}
         role_train = [i for i, row in enumerate(role_rows) if fold_of[row[0]] != fold]
-        model = TriggerModel(*fit(captured, labels, train, args.seed), *tables, 1.01, 1.01, {}, dense=DENSE,
-                             tensor_width=WIDTHS["tensor"],
+        drop_train = [i for i, row in enumerate(drop_rows) if fold_of[row[0]] != fold]
+        model = TriggerModel(*fitted[fold], *tables, 1.01, 1.01, {}, dense=DENSE, tensor_width=WIDTHS["tensor"],
                              roles=fit_roles(role_rows, role_train, args.seed, 2),
                              recipients=fit_roles(role_rows, role_train, args.seed, 3))
+        keeps = {False: fit_keep(drop_rows, drop_train, args.seed), True: fit_keep(drop_rows, drop_train,
+                                                                                 args.seed, type_probs)}
+        for i, row in enumerate(drop_rows):
+            if fold_of[row[0]] == fold:
+                keep_probs[i] = keeps[True].probability(keep_names(row, type_probs, i))
         for setting in events:
+            model.keep = keeps[setting[12]]
             apply_setting(model, setting)
             coder.model = model if setting != OFF else None
             events[setting] += corpus.run(coder, held)
         print(f"fold {fold} done", file=sys.stderr)
+    args.type_probs = type_probs
     coder.model = None
+    keep_diagnostics(drop_rows, keep_probs)
     return {setting: summary(score(records, found)) for setting, found in events.items()}
 
 
-def dev_check(pipeline, model, settings, args) -> dict:
+def dev_check(pipeline, model, keeps, settings, args) -> dict:
     """Scores of the final model on each development gold set (``eval/dev``), per setting (:data:`OFF`: the
-    rules alone)."""
+    rules alone); ``keeps``: the drop override without and with the trigger model's probability."""
     from newsevents.evaluate import read_jsonl, score
 
     coder = pipeline.coder
@@ -465,6 +650,7 @@ def dev_check(pipeline, model, settings, args) -> dict:
         records = read_jsonl(str(path))
         corpus = Corpus(pipeline, records, args.cache and args.cache / path.stem)
         for setting in out:
+            model.keep = keeps[setting[12]]
             apply_setting(model, setting)
             coder.model = model if setting != OFF else None
             out[setting][path.stem] = summary(score(records, corpus.run(coder)))

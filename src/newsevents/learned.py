@@ -30,6 +30,7 @@ from importlib import resources
 
 import numpy as np
 
+from .learned_keep import KeepModel
 from .learned_roles import RoleModel
 
 NO_EVENT = ""
@@ -95,7 +96,10 @@ class TriggerModel:
     a trigger the model is confident of escapes the suppression rules (otherwise its confidence only opens it to the
     learned actor and recipient choices of scope ``added``, and to their requirement); ``dense``: the dense
     blocks of :data:`DENSE_PARTS` the weights after the sparse columns read, in order (``tensor_width`` wide
-    each for the tok2vec blocks).
+    each for the tok2vec blocks); ``keep``: the learned override of rule drops
+    (:class:`~newsevents.learned_keep.KeepModel`) or None; ``propose_known``: the probability above which a word
+    no frame matched, but whose lemma has lexicon frames, becomes a trigger with its frame of the most probable of
+    their types.
     """
 
     labels: list[str]
@@ -114,6 +118,8 @@ class TriggerModel:
     spare: bool = True
     dense: tuple[str, ...] = ("vector",)
     tensor_width: int = 0
+    keep: KeepModel | None = None
+    propose_known: float = 1.01
 
     def probabilities(self, rows: list[tuple[list[str], np.ndarray]]) -> np.ndarray:
         """(n, len(labels)) class probabilities for n candidates, each (feature names, dense features of
@@ -134,8 +140,8 @@ class TriggerModel:
     @property
     def active(self) -> bool:
         """Whether any of veto, proposal and rescue can fire (a threshold above 1 switches it off)."""
-        return min(self.veto, self.propose, self.rescue) <= 1.0 or any(
-            m is not None and m.threshold <= 1.0 for m in (self.roles, self.recipients))
+        return min(self.veto, self.propose, self.rescue, self.propose_known) <= 1.0 or any(
+            m is not None and m.threshold <= 1.0 for m in (self.roles, self.recipients, self.keep))
 
     def code_for(self, lemma: str, plover: str) -> str:
         """The CAMEO code of a proposed trigger: the one seen in training for this word and type, else the
@@ -147,12 +153,15 @@ class TriggerModel:
         meta = {"labels": self.labels, "vocab": sorted(self.vocab, key=self.vocab.get), "codes": self.codes,
                 "lemma_codes": self.lemma_codes, "veto": self.veto, "propose": self.propose, "rescue": self.rescue,
                 "rescue_bare": self.rescue_bare, "spare": self.spare, "info": self.info,
+                "propose_known": self.propose_known,
                 "dense": list(self.dense), "tensor_width": self.tensor_width}
         arrays = {}
         if self.roles is not None:
             meta["roles"], arrays["role_coef"] = self.roles.to_meta()
         if self.recipients is not None:
             meta["recipients"], arrays["recipient_coef"] = self.recipients.to_meta()
+        if self.keep is not None:
+            meta["keep"], arrays["keep_coef"] = self.keep.to_meta()
         np.savez_compressed(path, coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
                             meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
                             **arrays)
@@ -167,11 +176,13 @@ class TriggerModel:
             roles = RoleModel.from_meta(meta["roles"], data["role_coef"]) if "roles" in meta else None
             recipients = (RoleModel.from_meta(meta["recipients"], data["recipient_coef"]) if "recipients" in meta
                           else None)
+            keep = KeepModel.from_meta(meta["keep"], data["keep_coef"]) if "keep" in meta else None
         vocab = {name: i for i, name in enumerate(meta["vocab"])}
         return cls(meta["labels"], vocab, coef, intercept, meta["codes"], meta["lemma_codes"], meta["veto"],
                    meta["propose"], meta.get("info", {}), meta.get("rescue", 1.01),
                    meta.get("rescue_bare", True), roles, recipients, meta.get("spare", True),
-                   tuple(meta.get("dense", ("vector",))), int(meta.get("tensor_width", 0)))
+                   tuple(meta.get("dense", ("vector",))), int(meta.get("tensor_width", 0)), keep,
+                   float(meta.get("propose_known", 1.01)))
 
 
 DENSE_PARTS = ("vector", "tensor", "head_tensor")

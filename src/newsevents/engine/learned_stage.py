@@ -6,7 +6,9 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
 * rule ``model_veto`` -- a lexicon trigger whose "no event" probability reaches the model's ``veto`` is dropped
   (a lexicon word used in another sense, which its frame's object lists did not exclude);
 * rule ``model_proposal`` -- a word the lexicon does not match whose best event type reaches ``propose`` becomes
-  a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists);
+  a candidate with a synthetic frame of that type (a rarer synonym of an attack verb that no frame lists); a word
+  whose lemma has frames, none of which matched, whose likeliest frame type reaches ``propose_known`` becomes a
+  candidate with that frame (:func:`known_frame_trigger`);
 * rule ``model_rescue`` -- a lexicon trigger whose own type reaches ``rescue`` is *confident*: the suppression
   and label rules, the answered-request rule and the rules that require an actor or a recipient of the frame do
   not drop it ("la mobilisation contre la réforme", coded although the rules took it for background), unless the
@@ -17,9 +19,14 @@ model (``EventCoder(..., model=None)``, ``newsevents --no-model``):
   model's threshold; by the role model's scope, only the events of triggers the model proposed or rescued, or all;
   rule ``model_actor_required`` then drops an event the model added that still has no actor (when required);
 * rule ``model_recipient`` (roles stage) -- the same for an event left with no recipient, by the learned
-  recipient choice, after the rules' own recipient fallbacks.
+  recipient choice, after the rules' own recipient fallbacks;
+* the drop override (:mod:`newsevents.learned_keep`, "spared by model_keep" in the trace of the dropping rule) --
+  a lexicon trigger a suppression, label or roles rule drops is kept when the override is sure of it
+  (:func:`keep_dropped`), and is then treated like a rescued one.
 """
 from __future__ import annotations
+
+from functools import partial
 
 from ..learned import NO_EVENT, candidate, dense_vector, features
 from ..lexicon import Frame
@@ -43,16 +50,17 @@ class LearnedStage:
         by_token = {t.token.i: t for t in triggers}
         first = offset == 0 and sent.start == 0
         tokens = [tok for tok in sent if tok.i in by_token or (candidates and candidate(tok))]
-        rows = []
-        for tok in tokens:
-            trig = by_token.get(tok.i)
-            rule_type = self.cameo.plover(trig.frame.cameo) if trig is not None else NO_EVENT
-            lemma = tok.lemma_.lower()
-            known = frozenset(self.cameo.plover(f.cameo) for f in
-                              self.lex.verbs.get(lemma, ()) + self.lex.nouns.get(lemma, ()))
-            rows.append((features(tok, rule_type, known, first),
-                         dense_vector(tok, self.model.dense, self.model.tensor_width)))
-        return tokens, rows
+        return tokens, [self._learned_row(tok, by_token.get(tok.i), first) for tok in tokens]
+
+    def _learned_row(self, tok, trig, first: bool, dense: bool = True):
+        """One token's (feature names, dense features) row; ``trig``: the lexicon trigger at the token or None;
+        ``first``: whether the sentence is the document's first; ``dense`` False gives an empty dense part."""
+        rule_type = self.cameo.plover(trig.frame.cameo) if trig is not None else NO_EVENT
+        lemma = tok.lemma_.lower()
+        known = frozenset(self.cameo.plover(f.cameo) for f in
+                          self.lex.verbs.get(lemma, ()) + self.lex.nouns.get(lemma, ()))
+        vector = dense_vector(tok, self.model.dense, self.model.tensor_width) if dense else None
+        return features(tok, rule_type, known, first), vector
 
 
 def learned_triggers(coder, s) -> None:
@@ -64,15 +72,20 @@ def learned_triggers(coder, s) -> None:
     lexicon = [t for t in s.triggers if t.frame.lemma not in SYNTHETIC_LEMMAS]  # obligations, headline visits...
     # words the lexicon lacks are scored only when proposals can fire (a row's probabilities do not depend on
     # the other rows, so leaving them out changes nothing else)
-    tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon, candidates=model.propose <= 1.0)
+    tokens, rows = coder._learned_rows(s.sent, s.offset, lexicon,
+                                       candidates=min(model.propose, model.propose_known) <= 1.0)
     probs = model.probabilities(rows)
     by_token = {t.token.i: t for t in lexicon}
     vetoed: set[int] = set()
     added: list[Trigger] = []
+    type_probs: dict[int, float] = {}
+    if model.keep is not None and model.keep.threshold <= 1.0:
+        s.keeper = partial(keep_dropped, coder, type_probs)
     for tok, p in zip(tokens, probs):
         trig = by_token.get(tok.i)
         if trig is not None:
             plover = coder.cameo.plover(trig.frame.cameo)
+            type_probs[tok.i] = float(p[model.labels.index(plover)]) if plover in model.labels else 0.0
             if p[0] >= model.veto:
                 vetoed.add(tok.i)
                 s.note(trig, "model_veto", "dropped", f"p(no event) {p[0]:.2f}")
@@ -81,13 +94,33 @@ def learned_triggers(coder, s) -> None:
                 s.rescue_bare = model.rescue_bare
                 s.note(trig, "model_rescue", "confident", f"p({plover}) {p[model.labels.index(plover)]:.2f}")
             continue
+        if any(t.token.i == tok.i for t in s.triggers):
+            continue
         best = int(p[1:].argmax()) + 1
-        if p[best] >= model.propose and not any(t.token.i == tok.i for t in s.triggers):
-            trig = proposed_trigger(coder, tok, model.labels[best])
+        trig = proposed_trigger(coder, tok, model.labels[best]) if p[best] >= model.propose else None
+        if trig is None and (trig := known_frame_trigger(coder, tok, p)) is not None:
+            best = model.labels.index(coder.cameo.plover(trig.frame.cameo))
+        if trig is not None:
             added.append(trig)
             s.model_added.add(tok.i)
             s.note(trig, "model_proposal", "candidate", f"p({model.labels[best]}) {p[best]:.2f}")
     s.triggers = sorted([t for t in s.triggers if t.token.i not in vetoed] + added, key=lambda t: t.token.i)
+
+
+def known_frame_trigger(coder, tok, p) -> Trigger | None:
+    """A trigger for a word no lexicon frame matched although its lemma has frames (of its part of speech): the
+    frame whose PLOVER type the model scores highest in ``p`` (its class probabilities), when that probability
+    reaches the model's ``propose_known``; None otherwise."""
+    model = coder.model
+    if model.propose_known > 1.0:
+        return None
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    frames = (coder.lex.nouns if is_noun else coder.lex.verbs).get(tok.lemma_.lower(), ())
+    scored = [(float(p[model.labels.index(plover)]), k) for k, plover in
+              enumerate(coder.cameo.plover(f.cameo) for f in frames) if plover in model.labels]
+    if not scored or max(scored)[0] < model.propose_known:
+        return None
+    return Trigger(tok, frames[max(scored)[1]], None, is_noun)
 
 
 def proposed_trigger(coder, tok, plover: str) -> Trigger:
@@ -100,12 +133,21 @@ def proposed_trigger(coder, tok, plover: str) -> Trigger:
     return Trigger(tok, frame, None, is_noun)
 
 
-def spared(state, index: int, rule_name: str) -> bool:
-    """Whether a drop by rule ``rule_name`` spares the trigger at token ``index`` because the model is confident
-    of it (rule ``no_participants`` only when the model keeps confident triggers with nobody named)."""
-    if index not in state.confident:
-        return False
-    if rule_name in RESCUABLE_RULES or (rule_name == "no_participants" and state.rescue_bare):
+def spared(state, index: int, rule_name: str, cand=None) -> str:
+    """How a drop by rule ``rule_name`` spares the trigger at token ``index``: ``"model_rescue"`` when the model
+    is confident of it (rule ``no_participants`` only when the model keeps confident triggers with nobody named),
+    ``"model_keep"`` when the learned drop override keeps it (:func:`keep_dropped`; ``cand``: its
+    :class:`~newsevents.engine.state.Candidate` at the roles stage), ``""`` when the drop stands."""
+    if index in state.confident and _rescuable(rule_name, state.rescue_bare):
+        return "model_rescue"
+    if state.keeper is not None and state.keeper(state, index, rule_name, cand):
+        return "model_keep"
+    return ""
+
+
+def _rescuable(rule_name: str, bare: bool) -> bool:
+    """Whether a confident trigger escapes a drop by ``rule_name`` (see :data:`RESCUABLE`)."""
+    if rule_name in RESCUABLE_RULES or (rule_name == "no_participants" and bare):
         return True
     from .rulebook import REGISTRY
 
@@ -113,6 +155,33 @@ def spared(state, index: int, rule_name: str) -> bool:
         return REGISTRY.get(rule_name).stage in RESCUABLE
     except KeyError:  # "pattern_object", "absorbed", "noun_topic"...: structural, never spared
         return False
+
+
+def keep_dropped(coder, type_probs: dict, s, index: int, rule_name: str, cand=None) -> bool:
+    """The learned drop override (:mod:`newsevents.learned_keep`): whether the lexicon trigger at token
+    ``index``, which rule ``rule_name`` drops, is kept (``type_probs``: token index -> the trigger model's
+    probability of the trigger's own type, for an override that reads it). A kept trigger is treated like a
+    rescued one (open to the learned role choices of scope ``added``); at the roles stage (``cand`` given) one
+    with no actor gets the learned actor choice's best candidate, and with the override's ``actor`` on is kept
+    only if it gets one."""
+    keep = coder.model.keep
+    trig = s.by_token.get(index)
+    if trig is None or trig.frame.lemma in SYNTHETIC_LEMMAS or not keep.overrules(rule_name):
+        return False
+    from ..learned_keep import keep_features
+
+    names, _ = coder._learned_row(trig.token, trig, s.offset == 0 and s.sent.start == 0, dense=False)
+    plover = coder.cameo.plover(trig.frame.cameo)
+    p_type = type_probs.get(index, 0.0) if keep.with_p else None
+    if keep.probability(keep_features(trig.token, names, rule_name, plover, p_type)) < keep.threshold:
+        return False
+    s.model_added.add(index)
+    if cand is not None and not cand.actors:
+        cand.actors = model_actor(coder, cand, s)
+        if keep.actor and not cand.actors and not cand.struck:
+            s.model_added.discard(index)
+            return False
+    return True
 
 
 def role_candidates(coder, trig, s) -> list[tuple[object, object, str]]:

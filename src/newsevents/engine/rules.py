@@ -111,7 +111,7 @@ def run_candidate_rules(rules: tuple[Rule, ...], coder, cand, state) -> bool:
             fired = bool(found)
         elif rule.fn(coder, cand, state):
             if kind == "drop":
-                if state.confident and state.spares(cand.trig.token.i, rule.name):
+                if state.may_spare() and state.spares(cand.trig.token.i, rule.name, cand):
                     continue
                 state.note(cand.trig, rule.name, "dropped")
                 return False

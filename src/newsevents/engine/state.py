@@ -42,16 +42,23 @@ class SentenceState:
     confident: set = field(default_factory=set)  # triggers the learned model is sure of (rule model_rescue)
     rescue_bare: bool = False  # whether a confident trigger with nobody named is kept
     model_added: set = field(default_factory=set)  # triggers the learned model proposed, or rescued without sparing
+    keeper: object = None  # fn(state, token index, rule name, candidate or None) -> bool: the learned drop override
 
-    def spares(self, index: int, rule: str) -> bool:
-        """Whether the learned model's confidence spares the trigger at ``index`` from a drop by ``rule``
-        (:func:`newsevents.engine.learned_stage.spared`); notes it in the trace."""
+    def may_spare(self) -> bool:
+        """Whether the learned model may overrule a drop in this sentence (a confident trigger or a keeper)."""
+        return bool(self.confident) or self.keeper is not None
+
+    def spares(self, index: int, rule: str, cand=None) -> bool:
+        """Whether the learned model spares the trigger at ``index`` (its :class:`Candidate` ``cand`` at the
+        roles stage) from a drop by ``rule`` (:func:`newsevents.engine.learned_stage.spared`); notes it in the
+        trace."""
         from .learned_stage import spared
 
-        if not spared(self, index, rule):
+        how = spared(self, index, rule, cand)
+        if not how:
             return False
         if self.trace is not None and index in self.by_token:
-            self.note(self.by_token[index], rule, "spared by model_rescue")
+            self.note(self.by_token[index], rule, f"spared by {how}")
         return True
 
     def note(self, trigger: Trigger, rule: str, effect: str, note: str = "") -> None:
@@ -62,7 +69,7 @@ class SentenceState:
     def consume(self, index: int, rule: str) -> None:
         """Mark token ``index`` as coding no event of its own, because of ``rule`` (unless the learned model is
         confident of it and ``rule`` may be overruled)."""
-        if self.confident and self.spares(index, rule):
+        if self.may_spare() and self.spares(index, rule):
             return
         self.consumed.add(index)
         if self.trace is not None and index in self.by_token:
