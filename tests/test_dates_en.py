@@ -37,3 +37,13 @@ def test_english_date_phrases(resolver, text, value, precision):
 def test_a_month_before_a_number_is_a_day_in_english(resolver):
     found = resolver.find("March 20 people", PUBLISHED, 0, 15)
     assert [(d.value, d.text) for d in found] == [("2024-03-20", "March 20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran may halt the talks", []),                    # the modal "may"
+    ("they march on the capital", []),                  # the verb "march"
+    ("talks resume in May", [("2024-05", "May")]),      # the month is capitalised
+])
+def test_may_and_march_are_months_only_when_capitalised(resolver, text, expected):
+    found = resolver.find(text, PUBLISHED, 0, len(text))
+    assert [(d.value, d.text) for d in found] == expected

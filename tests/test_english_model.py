@@ -107,8 +107,8 @@ RULES = [
      {("CONCEDE", "SRB", "KSV", "asserted")}),
     # an act wished for someone else is no event; one's own is an intent (cues.yaml wish_verbs)
     ("Kenya hopes Uganda will sign the agreement.", set()),
-    ("Kenya hopes it will sign the agreement with Uganda.",
-     {("AGREE", "KEN", "UGA", "intended"), ("AGREE", "UGA", "KEN", "intended")}),
+    # (an intended agreement is the subject's own intent: one way, rule intended_one_way)
+    ("Kenya hopes it will sign the agreement with Uganda.", {("AGREE", "KEN", "UGA", "intended")}),
     # an announced act on an "unless" condition is a threat (cues.yaml threat_condition_marks)
     ("Kenya will recall its ambassador from Uganda unless the border is reopened.",
      {("THREATEN", "KEN", "UGA", "asserted")}),
@@ -188,3 +188,10 @@ def test_the_place_a_visit_takes_as_its_object_is_the_events_location(english):
     tour = [e for e in coded(english, "The Chilean president visited the flooded villages on Monday.")
             if e.cameo_code == "042"]
     assert all(e.location is None for e in tour)
+
+
+def test_a_modal_auxiliary_of_possibility_makes_the_event_hypothetical(english):
+    events = [e for e in coded(english, "Iran may halt talks with France.") if e.cameo_code.startswith("16")]
+    assert [(e.modality, e.date.text) for e in events] == [("hypothetical", None)]  # "may" is no month
+    events = [e for e in coded(english, "Iran halted talks with France.") if e.cameo_code.startswith("16")]
+    assert [e.modality for e in events] == ["asserted"]

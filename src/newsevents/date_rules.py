@@ -207,6 +207,8 @@ def _resolve_month(m: re.Match, ctx: _Context):
         if ctx.grammar.bare_month_blockers.search(ctx.before(m.start())) or ctx.before(m.start(), 1) == "-":
             return None
         word = ctx.original[ctx.offset + m.start("m"):ctx.offset + m.end("m")]
+        if word[:1].islower() and _key(word) in ctx.grammar.capitalised_only_months:
+            return None  # "Iran may halt talks": a modal verb, not the month
         following = ctx.original[ctx.offset + m.end("m"):ctx.offset + m.end("m") + 3]
         if word[:1].isupper() and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", following):
             return None

@@ -193,6 +193,7 @@ class _Grammar:
         self.since_before = re.compile(rf"{b}{_alt(words('since'))}\s+{art}$")
         self.weekday_blockers = re.compile(rf"{b}{_alt(words('weekday_blockers'))}\s+$")
         self.bare_month_blockers = re.compile(rf"{b}{_alt(words('bare_month_blockers'))}\s+$")
+        self.capitalised_only_months = {_key(w) for w in words("capitalised_only_months")}
         self.bare_year_blockers = re.compile(rf"(?:{b}{_alt(words('bare_year_blockers'))}|\d)[\s.,]*$")
         del self._raw
 

@@ -101,12 +101,15 @@ class Modality:
         return trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children)
 
     def _hypothetical(self, trig: Trigger, chain, sent) -> bool:
-        """A "si" condition, a modal of possibility or a noun of risk above the trigger ("la menace d'une
-        offensive", "en cas d'attaque"), "imminent" on it, or a question."""
+        """A "si" condition, a modal of possibility above the trigger or as its auxiliary ("may halt"), a noun
+        of risk above it ("la menace d'une offensive", "en cas d'attaque"), "imminent" on it, or a question."""
         cues = self.lex.cue
         for n in chain:
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
                 return True
+            if n.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("aux") and c.lemma_.lower() in cues("hypothetical_verbs")
+                                                 for c in n.children):
+                return True  # a modal auxiliary of possibility ("Iran may halt talks")
         for n in chain[1:]:
             if n.lemma_.lower() in cues("hypothetical_verbs") and n.pos_ in ("VERB", "AUX"):
                 return True
