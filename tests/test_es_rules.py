@@ -243,3 +243,10 @@ def test_verbs_with_enclitic_pronouns_are_coded(es_pipeline, text, expected):
 ])
 def test_personal_a_marks_an_arrested_person(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_por_after_an_event_noun_is_its_cause_not_its_actor(es_pipeline):
+    # syntax.yaml noun_agent_preps is empty in Spanish: "la protesta por la decisión del gobierno" protests
+    # against the decision; the government is not the protester
+    events = coded(es_pipeline, "La protesta por la decisión del gobierno terminó en disturbios.")
+    assert {(t, a) for t, _, a, _, _, _ in events} == {("PROTEST", None)}

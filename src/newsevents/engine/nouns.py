@@ -87,7 +87,7 @@ class Nouns:
         the noun's phrase that the parser hung on the governing noun ("en cas d'invasion de l'Ukraine par la
         Russie": "par la Russie" under "cas"), or one it hung on the noun's "de" complement ("l'invasion de
         l'Ukraine par Moscou": "par Moscou" under "Ukraine"). None when there is none."""
-        by, genitive = self.lex.cue("agent_preps"), self.lex.cue("genitive_preps")
+        by, genitive = self.lex.cue("noun_agent_preps"), self.lex.cue("genitive_preps")
         near = list(tok.children) + [c for c in tok.head.children if c.i > tok.i and c.dep_ == "nmod"
                                      and c.left_edge.i == tok.right_edge.i + 1 and tok.head.pos_ == "NOUN"]
         near += [g for c in tok.children if c.dep_ == "nmod" and self._case_of(c) in genitive
