@@ -1,0 +1,55 @@
+"""Session-5 breadth entries of lang/fr/verbs*.yaml (batch 'breadth', issue 9): event nouns and verbs written code
+by code from the CAMEO codebook, headline event nouns the parser takes for names, and frames for people
+mobilised, shots into a crowd and martial law. Made-up sentences coded as eval/ANNOTATION.md says; general senses
+of the same words stay no event."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.langdata import load_language
+from newsevents.lexicon import Lexicon
+
+from coding import assert_codes, code
+
+
+def test_breadth_entries_load_with_their_codes():
+    lexicon = Lexicon.from_data(load_language("fr"))
+    assert lexicon.verbs["abdiquer"][0].cameo == "0831"
+    assert lexicon.nouns["coopération"][-1].cameo == "060"
+    assert lexicon.nouns["dispersion"][0].cameo == "175"
+    assert any(f.cameo == "1724" and "loi" in (f.objects or ()) for f in lexicon.verbs["instaurer"])
+
+
+SENTENCES = [
+    # (sentence, trigger word in the event text, PLOVER type, CAMEO code, actor country, recipient country)
+    ("Le roi des Belges a abdiqué mardi.", "abdiqué", "RETREAT", "0831", "BEL", None),
+    ("Le Kenya regrette la décision de l'Ouganda de fermer la frontière.", "regrette", "ACCUSE", "111", "KEN", "UGA"),
+    ("Les rebelles ont plastiqué le siège du gouvernement malien à Bamako.", "plastiqué", "ASSAULT", "183", None, None),
+    ("Le Japon poursuit sa coopération militaire avec les Philippines.", "coopération", "COOPERATE", "062",
+     "JPN", "PHL"),
+    ("Arrestation de deux journalistes français en Iran : Paris proteste.", "Arrestation", "COERCE", "173", None,
+     None),
+    ("Au Chili, 20 000 personnes étaient mobilisées samedi contre la réforme.", "mobilisées", "PROTEST", "141",
+     None, None),
+    ("Vladimir Poutine instaure la loi martiale dans les territoires annexés.", "instaure", "COERCE", "1724",
+     "RUS", None),
+    ("Un homme a tiré dans la foule à Strasbourg mardi soir.", "tiré", "ASSAULT", "180", None, None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", SENTENCES,
+                         ids=[f"{s[1]}-{s[3]}" for s in SENTENCES])
+def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, cameo, actor, recipient):
+    assert_codes(pipeline, text, trigger, plover, cameo, actor, recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Le chef regrette la pluie de dimanche.",  # regret for the weather is no disapproval of anyone
+    "Des milliers de soldats ont été mobilisés à la frontière.",  # troops mobilised are no rally
+    "Le chasseur a tiré sur une cible en carton.",  # a target practice with nobody named
+])
+def test_general_senses_are_not_protests_or_disapproval(pipeline, text):
+    events = code(pipeline, text)
+    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE"}
