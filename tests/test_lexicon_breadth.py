@@ -34,6 +34,11 @@ SENTENCES = [
     ("Vladimir Poutine instaure la loi martiale dans les territoires annexés.", "instaure", "COERCE", "1724",
      "RUS", None),
     ("Un homme a tiré dans la foule à Strasbourg mardi soir.", "tiré", "ASSAULT", "180", None, None),
+    # "à mort" parsed as an xcomp still counts as the frame's complement
+    ("Un journaliste brésilien a été battu à mort par des policiers à Rio.", "battu", "ASSAULT", "1823", None,
+     None),
+    # hosts receiving union leaders or employers: a visit to the host (swap)
+    ("Le président Lula a reçu les syndicalistes argentins à Brasilia.", "reçu", "CONSULT", "042", "ARG", "BRA"),
 ]
 
 

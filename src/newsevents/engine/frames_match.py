@@ -32,7 +32,9 @@ class FrameMatching:
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod")
-                                         or (c.dep_ == "advmod" and c.head.i == tok.i)):  # "abuser sexuellement"
+                                         or (c.dep_ == "advmod" and c.head.i == tok.i)  # "abuser sexuellement"
+                                         or (c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "battu à mort": the parser
+                                             and any(g.dep_ == "case" for g in c.children))):  # takes it for xcomp
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
