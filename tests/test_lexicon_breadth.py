@@ -39,6 +39,8 @@ SENTENCES = [
      None),
     # hosts receiving union leaders or employers: a visit to the host (swap)
     ("Le président Lula a reçu les syndicalistes argentins à Brasilia.", "reçu", "CONSULT", "042", "ARG", "BRA"),
+    # a firm pulling out of a country cuts economic ties (CAMEO 160)
+    ("Le constructeur Renault cesse ses activités en Russie.", "cesse", "SANCTION", "160", None, "RUS"),
 ]
 
 
@@ -54,7 +56,8 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le chef regrette la pluie de dimanche.",  # regret for the weather is no disapproval of anyone
     "Des milliers de soldats ont été mobilisés à la frontière.",  # troops mobilised are no rally
     "Le chasseur a tiré sur une cible en carton.",  # a target practice with nobody named
+    "La boulangerie cesse ses activités le dimanche.",  # closing on Sundays is no cut in ties with anyone
 ])
 def test_general_senses_are_not_protests_or_disapproval(pipeline, text):
     events = code(pipeline, text)
-    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE"}
+    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE", "SANCTION"}
