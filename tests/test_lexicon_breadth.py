@@ -41,6 +41,12 @@ SENTENCES = [
     ("Le président Lula a reçu les syndicalistes argentins à Brasilia.", "reçu", "CONSULT", "042", "ARG", "BRA"),
     # a firm pulling out of a country cuts economic ties (CAMEO 160)
     ("Le constructeur Renault cesse ses activités en Russie.", "cesse", "SANCTION", "160", None, "RUS"),
+    # batch 'breadth', second part: vocabulary of CAMEO 08, 17, 18, 19
+    ("Un opposant tunisien a été passé à tabac par des policiers à Tunis.", "passé", "ASSAULT", "182", "TUN", None),
+    ("La marine ukrainienne a coulé un croiseur russe en mer Noire.", "coulé", "ASSAULT", "190", "UKR", "RUS"),
+    ("La police espagnole a reconduit le militant marocain à la frontière.", "reconduit", "COERCE", "174", "ESP",
+     "MAR"),
+    ("Le gouvernement français recule sur la taxe carbone.", "recule", "CONCEDE", "0832", "FRA", None),
 ]
 
 
@@ -56,8 +62,9 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Le chef regrette la pluie de dimanche.",  # regret for the weather is no disapproval of anyone
     "Des milliers de soldats ont été mobilisés à la frontière.",  # troops mobilised are no rally
     "Le chasseur a tiré sur une cible en carton.",  # a target practice with nobody named
-    "La boulangerie cesse ses activités le dimanche.",  # closing on Sundays is no cut in ties with anyone
+    "La boulangerie cesse ses activités le dimanche.",
+    "Le bateau de pêche a coulé au large de la Bretagne.",  # a ship sinking by itself is no attack  # closing on Sundays is no cut in ties with anyone
 ])
 def test_general_senses_are_not_protests_or_disapproval(pipeline, text):
     events = code(pipeline, text)
-    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE", "SANCTION"}
+    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE", "SANCTION", "ASSAULT"}
