@@ -47,6 +47,9 @@ SENTENCES = [
     ("La police espagnole a reconduit le militant marocain à la frontière.", "reconduit", "COERCE", "174", "ESP",
      "MAR"),
     ("Le gouvernement français recule sur la taxe carbone.", "recule", "CONCEDE", "0832", "FRA", None),
+    # an evaluation verb with a disapproving adjective as complement (CAMEO 111)
+    ("Le Kenya a jugé inacceptables les propos du ministre ougandais.", "jugé", "ACCUSE", "111", "KEN", "UGA"),
+    ("Le Ghana a qualifié de scandaleuse la décision du Togo.", "qualifié", "ACCUSE", "111", "GHA", "TGO"),
 ]
 
 
@@ -63,7 +66,9 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "Des milliers de soldats ont été mobilisés à la frontière.",  # troops mobilised are no rally
     "Le chasseur a tiré sur une cible en carton.",  # a target practice with nobody named
     "La boulangerie cesse ses activités le dimanche.",
-    "Le bateau de pêche a coulé au large de la Bretagne.",  # a ship sinking by itself is no attack  # closing on Sundays is no cut in ties with anyone
+    "Le bateau de pêche a coulé au large de la Bretagne.",  # a ship sinking by itself is no attack
+    "Le maire a qualifié la situation d'inhumaine.",  # a judgement on circumstances blames nobody
+    "Le ministre juge la réforme nécessaire.",  # an approving or neutral judgement is no disapproval  # closing on Sundays is no cut in ties with anyone
 ])
 def test_general_senses_are_not_protests_or_disapproval(pipeline, text):
     events = code(pipeline, text)

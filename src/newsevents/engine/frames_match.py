@@ -34,7 +34,9 @@ class FrameMatching:
                                          if c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod")
                                          or (c.dep_ == "advmod" and c.head.i == tok.i)  # "abuser sexuellement"
                                          or (c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "battu à mort": the parser
-                                             and any(g.dep_ == "case" for g in c.children))):  # takes it for xcomp
+                                             and any(g.dep_ == "case" for g in c.children))  # takes it for xcomp
+                                         or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"  # "juge inacceptables
+                                             and c.head.i == tok.i)):  # les propos", "estime que X est injuste"
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
