@@ -53,6 +53,8 @@ SENTENCES = [
     # "apporter son soutien" is support unless the support is material
     ("Le Sénégal a apporté son soutien au président malien.", "soutien", "SUPPORT", "050", "SEN", "MLI"),
     ("Le Japon a apporté une aide humanitaire au Pakistan.", "apporté", "AID", "073", "JPN", "PAK"),
+    # convening the parties is a meeting
+    ("Le président kényan a réuni les dirigeants éthiopiens à Nairobi.", "réuni", "CONSULT", "040", None, None),
 ]
 
 
@@ -71,8 +73,9 @@ def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, came
     "La boulangerie cesse ses activités le dimanche.",
     "Le bateau de pêche a coulé au large de la Bretagne.",  # a ship sinking by itself is no attack
     "Le maire a qualifié la situation d'inhumaine.",  # a judgement on circumstances blames nobody
-    "Le ministre juge la réforme nécessaire.",  # an approving or neutral judgement is no disapproval  # closing on Sundays is no cut in ties with anyone
+    "Le ministre juge la réforme nécessaire.",  # an approving or neutral judgement is no disapproval
+    "Les enquêteurs ont réuni des preuves contre le suspect.",  # gathering evidence is no meeting  # closing on Sundays is no cut in ties with anyone
 ])
 def test_general_senses_are_not_protests_or_disapproval(pipeline, text):
     events = code(pipeline, text)
-    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE", "SANCTION", "ASSAULT"}
+    assert not {e.event_type for e in events} & {"PROTEST", "ACCUSE", "SANCTION", "ASSAULT", "CONSULT"}
