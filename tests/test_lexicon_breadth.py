@@ -55,6 +55,8 @@ SENTENCES = [
     ("Le Japon a apporté une aide humanitaire au Pakistan.", "apporté", "AID", "073", "JPN", "PAK"),
     # convening the parties is a meeting
     ("Le président kényan a réuni les dirigeants éthiopiens à Nairobi.", "réuni", "CONSULT", "040", None, None),
+    # a quantity adverb the parser makes the head of the object ("plus de 12 000 réfugiés")
+    ("La Pologne a accueilli plus de 300 000 réfugiés ukrainiens.", "accueilli", "AID", "075", "POL", None),
 ]
 
 

@@ -57,7 +57,10 @@ class FrameMatching:
                         and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
             complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
                            or c.dep_ in label("passive_subject")]
-            for obj in objects + complements + displaced + mistagged + relative:
+            # "a accueilli plus de 12 000 réfugiés": the parser hangs the noun on the quantity adverb
+            quantified = [g for c in children if c.dep_ == "advmod" and c.pos_ == "ADV" for g in c.children
+                          if g.pos_ in ("NOUN", "PROPN") and (g.dep_ in label("obliques") or g.dep_ == "nmod")]
+            for obj in objects + complements + displaced + mistagged + relative + quantified:
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
