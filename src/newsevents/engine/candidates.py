@@ -32,13 +32,21 @@ class Candidates:
             found = self._verb_frames(tok, self.lex.verbs.get(self.lex.verb_lemma(tok.text), ()))
             if found:
                 return found
-        if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()):
+        if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()
+                                                  and not self._headline_noun(tok)):
             frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
             if frames:
                 fitting = [f for f in frames if self._noun_frame_matches(tok, f)]
                 if fitting:  # the others are tried when the first one's participants do not fit
                     return Trigger(tok, fitting[0], None, True, tuple((f, None) for f in fitting[1:]))
         return None
+
+    @staticmethod
+    def _headline_noun(tok) -> bool:
+        """A common noun opening its sentence that the parser's entity recogniser took for a name of kind MISC
+        ("Arrestation de deux Français en Iran :", "Manifestation contre la réforme"): a title's event noun, not
+        a name (names of organisations are ORG)."""
+        return tok.pos_ == "NOUN" and tok.ent_type_ == "MISC" and tok.i == tok.sent.start
 
     def _verb_frames(self, tok, frames) -> Trigger | None:
         """The first matching frame, with the other matching frames as alternatives."""

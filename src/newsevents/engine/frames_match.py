@@ -33,8 +33,7 @@ class FrameMatching:
             return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
         nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
-                                         if c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod")
-                                         or (c.dep_ == "advmod" and c.head.i == tok.i)):  # "abuser sexuellement"
+                                         if self._complement_like(tok, c)):
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
@@ -55,7 +54,7 @@ class FrameMatching:
                         and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
             complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
                            or c.dep_ in label("passive_subject")]
-            for obj in objects + complements + displaced + mistagged + relative:
+            for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
                 if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
                                                   for c in obj.children):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
@@ -68,6 +67,24 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _complement_like(self, tok, c) -> bool:
+        """``c`` (a child of ``tok`` or of its object) can carry a frame's ``complements``: an oblique, indirect
+        object or noun modifier; an adverb of the verb ("abuser sexuellement"); a prepositional noun the parser
+        took for an xcomp ("battu à mort"); an adjective completing the verb ("juge inacceptables les propos",
+        "estime que X est injuste")."""
+        label = self.lex.label
+        return c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod") \
+            or (c.dep_ == "advmod" and c.head.i == tok.i) \
+            or (c.dep_ == "xcomp" and c.pos_ == "NOUN" and any(g.dep_ == "case" for g in c.children)) \
+            or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ" and c.head.i == tok.i)
+
+    def _quantified(self, children) -> list:
+        """Nouns the parser hangs on a quantity adverb of the verb instead of making them its object ("a
+        accueilli plus de 12 000 réfugiés": "réfugiés" depends on "plus")."""
+        label = self.lex.label
+        return [g for c in children if c.dep_ == "advmod" and c.pos_ == "ADV" for g in c.children
+                if g.pos_ in ("NOUN", "PROPN") and (g.dep_ in label("obliques") or g.dep_ == "nmod")]
 
     def _has_patient(self, tok, children) -> bool:
         """The verb has a patient: a direct object (a clitic too: "l'a arrêté"), a passive subject, the noun its
