@@ -50,8 +50,8 @@ SENTENCES = [
     # an evaluation verb with a disapproving adjective as complement (CAMEO 111)
     ("Le Kenya a jugé inacceptables les propos du ministre ougandais.", "jugé", "ACCUSE", "111", "KEN", "UGA"),
     ("Le Ghana a qualifié de scandaleuse la décision du Togo.", "qualifié", "ACCUSE", "111", "GHA", "TGO"),
-    # "apporter son soutien" is support unless the support is material
-    ("Le Sénégal a apporté son soutien au président malien.", "soutien", "SUPPORT", "050", "SEN", "MLI"),
+    # "apporter son soutien" is backing expressed (SUPPORT 051) unless the support is material
+    ("Le Sénégal a apporté son soutien au président malien.", "soutien", "SUPPORT", "051", "SEN", "MLI"),
     ("Le Japon a apporté une aide humanitaire au Pakistan.", "apporté", "AID", "073", "JPN", "PAK"),
     # convening the parties is a meeting
     ("Le président kényan a réuni les dirigeants éthiopiens à Nairobi.", "réuni", "CONSULT", "040", None, None),
