@@ -31,7 +31,7 @@ from datetime import date
 from . import entity_labels
 from .actor_coref import _Coreference
 from .actor_titles import _PersonTitles
-from .actor_data import grammar_of
+from .actor_data import fold_words, grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
     NAMED_KINDS, SECTORS, _AGENT_ROLES, _ARG_DEPS, _BINATIONAL, _CLAUSE_DEPS, _DE_CASES, _DEFINITE, _FEM_PRONOUNS,
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
@@ -96,6 +96,7 @@ class ActorResolver:
         for bucket in self._candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
         self._prefixes = {key[:n] for key in self._candidates for n in range(1, len(key) + 1)}
+        self._folded: dict[int, str] = {}  # orth hash -> folded text (:meth:`folded`)
         """Every beginning (1 word or more) of a folded dictionary surface form: a lookup stops at a word
         sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
@@ -115,11 +116,15 @@ class ActorResolver:
         """A fresh per-article context; ``published`` (ISO 8601 date or None) chooses persons' roles."""
         return ArticleActors(self, published)
 
+    def folded(self, tokens) -> list[str]:
+        """:func:`fold` of the text of each of ``tokens`` (a Doc or a list of spaCy Tokens), memoised by orth."""
+        return fold_words(tokens, self._folded)
+
     def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
         """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded
         words are a dictionary surface form, by start then end; overlapping and nested matches included. Linear
         in the Doc's length (times the longest form)."""
-        words = [fold(t.text) or " " for t in doc]
+        words = [w or " " for w in self.folded(doc)]
         out = []
         prefixes, candidates = self._prefixes, self._candidates
         for start in range(len(words)):
@@ -218,8 +223,9 @@ class ArticleActors(_PersonTitles, _Coreference):
             if not any(i in info.by_token for i in range(start, end)):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
-        for tok in info.tokens:  # subject pronouns: a coref mention of their antecedent
-            if fold(tok.text) in self.resolver.grammar.subject_pronouns and tok.i not in info.by_token:
+        pronouns = self.resolver.grammar.subject_pronouns
+        for tok, word in zip(info.tokens, self.resolver.folded(info.tokens)):  # subject pronouns: a coref
+            if word in pronouns and tok.i not in info.by_token:  # mention of their antecedent
                 ref = self._antecedent(info, tok)
                 if ref is not None:
                     m = Mention(tok.i, tok.i + 1, info.offset + tok.idx, info.offset + tok.idx + len(tok),
