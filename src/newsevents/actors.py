@@ -281,14 +281,18 @@ class ArticleActors(_PersonTitles, _Coreference):
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
         inside a name kept). ``tokens``: the Doc's tokens when already listed."""
         runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
+        from spacy.symbols import PROPN
+
         tokens = list(doc) if tokens is None else tokens
-        pos, dep, text = [t.pos_ for t in tokens], [t.dep_ for t in tokens], [t.text for t in tokens]
-        i, n = 0, len(pos)
+        i, n, flat = 0, len(tokens), doc.vocab.strings["flat:name"]
+        codes = doc.to_array(["POS", "DEP"]).tolist() if n else []  # one array, not a Token attribute per word
+        pos = [p == PROPN for p, _ in codes]
+        named = [p == PROPN or d == flat for p, d in codes]  # text only where read: a name word or before one
+        text = [t.text if named[k] or (k + 1 < n and named[k + 1]) else "" for k, t in enumerate(tokens)]
         while i < n:
-            if pos[i] == "PROPN" and text[i][:1].isupper():
+            if pos[i] and text[i][:1].isupper():
                 j = i + 1
-                while j < n and ((pos[j] == "PROPN" or dep[j] == "flat:name")
-                                 and (text[j][:1].isupper() or text[j] == "-" or text[j - 1] == "-")):
+                while j < n and (named[j] and (text[j][:1].isupper() or text[j] == "-" or text[j - 1] == "-")):
                     j += 1
                 if j - i >= 2 and not any(s <= i < e for s, e in runs):
                     runs.append((i, j))
