@@ -63,6 +63,24 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+FOLD_MEMO_MAX = 500_000
+"""Words a :func:`fold_words` memo holds before it starts afresh."""
+
+
+def fold_words(tokens, memo: dict[int, str]) -> list[str]:
+    """:func:`fold` of the text of each of ``tokens`` (spaCy Tokens, or a Doc), in order. ``memo`` (orth hash ->
+    folded text, kept by the caller across Docs of one vocabulary) spares folding a word at every occurrence."""
+    if len(memo) > FOLD_MEMO_MAX:
+        memo.clear()
+    out = []
+    for t in tokens:
+        word = memo.get(t.orth)
+        if word is None:
+            word = memo[t.orth] = fold(t.text)
+        out.append(word)
+    return out
+
+
 # --------------------------------------------------------------------------------------------------------
 # dictionary entries
 

@@ -31,7 +31,7 @@ from datetime import date
 from . import entity_labels
 from .actor_coref import _Coreference
 from .actor_titles import _PersonTitles
-from .actor_data import grammar_of
+from .actor_data import fold_words, grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
     NAMED_KINDS, SECTORS, _AGENT_ROLES, _ARG_DEPS, _BINATIONAL, _CLAUSE_DEPS, _DE_CASES, _DEFINITE, _FEM_PRONOUNS,
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
@@ -96,6 +96,7 @@ class ActorResolver:
         for bucket in self._candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
         self._prefixes = {key[:n] for key in self._candidates for n in range(1, len(key) + 1)}
+        self._folded: dict[int, str] = {}  # orth hash -> folded text (:meth:`folded`)
         """Every beginning (1 word or more) of a folded dictionary surface form: a lookup stops at a word
         sequence that begins none."""
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
@@ -115,11 +116,15 @@ class ActorResolver:
         """A fresh per-article context; ``published`` (ISO 8601 date or None) chooses persons' roles."""
         return ArticleActors(self, published)
 
+    def folded(self, tokens) -> list[str]:
+        """:func:`fold` of the text of each of ``tokens`` (a Doc or a list of spaCy Tokens), memoised by orth."""
+        return fold_words(tokens, self._folded)
+
     def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
         """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded
         words are a dictionary surface form, by start then end; overlapping and nested matches included. Linear
         in the Doc's length (times the longest form)."""
-        words = [fold(t.text) or " " for t in doc]
+        words = [w or " " for w in self.folded(doc)]
         out = []
         prefixes, candidates = self._prefixes, self._candidates
         for start in range(len(words)):
@@ -218,8 +223,9 @@ class ArticleActors(_PersonTitles, _Coreference):
             if not any(i in info.by_token for i in range(start, end)):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
-        for tok in info.tokens:  # subject pronouns: a coref mention of their antecedent
-            if fold(tok.text) in self.resolver.grammar.subject_pronouns and tok.i not in info.by_token:
+        pronouns = self.resolver.grammar.subject_pronouns
+        for tok, word in zip(info.tokens, self.resolver.folded(info.tokens)):  # subject pronouns: a coref
+            if word in pronouns and tok.i not in info.by_token:  # mention of their antecedent
                 ref = self._antecedent(info, tok)
                 if ref is not None:
                     m = Mention(tok.i, tok.i + 1, info.offset + tok.idx, info.offset + tok.idx + len(tok),
@@ -275,14 +281,18 @@ class ArticleActors(_PersonTitles, _Coreference):
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
         inside a name kept). ``tokens``: the Doc's tokens when already listed."""
         runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
+        from spacy.symbols import PROPN
+
         tokens = list(doc) if tokens is None else tokens
-        pos, dep, text = [t.pos_ for t in tokens], [t.dep_ for t in tokens], [t.text for t in tokens]
-        i, n = 0, len(pos)
+        i, n, flat = 0, len(tokens), doc.vocab.strings["flat:name"]
+        codes = doc.to_array(["POS", "DEP"]).tolist() if n else []  # one array, not a Token attribute per word
+        pos = [p == PROPN for p, _ in codes]
+        named = [p == PROPN or d == flat for p, d in codes]  # text only where read: a name word or before one
+        text = [t.text if named[k] or (k + 1 < n and named[k + 1]) else "" for k, t in enumerate(tokens)]
         while i < n:
-            if pos[i] == "PROPN" and text[i][:1].isupper():
+            if pos[i] and text[i][:1].isupper():
                 j = i + 1
-                while j < n and ((pos[j] == "PROPN" or dep[j] == "flat:name")
-                                 and (text[j][:1].isupper() or text[j] == "-" or text[j - 1] == "-")):
+                while j < n and (named[j] and (text[j][:1].isupper() or text[j] == "-" or text[j - 1] == "-")):
                     j += 1
                 if j - i >= 2 and not any(s <= i < e for s, e in runs):
                     runs.append((i, j))

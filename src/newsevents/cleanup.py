@@ -52,10 +52,33 @@ GLUE_EXCLUDED = frozenset({
 def glue_words() -> frozenset[str]:
     """French function words that may be split off a glued name: spaCy's French stop words of two letters or
     more (plus ``à``), without :data:`GLUE_EXCLUDED`. Built on first use (no model is loaded)."""
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
-    words = {w for w in STOP_WORDS if len(w) >= 2 and w.isalpha() and w.islower()}
+    words = {w for w in _french_stop_words() if len(w) >= 2 and w.isalpha() and w.islower()}
     return frozenset((words | {"à"}) - GLUE_EXCLUDED)
+
+
+def _french_stop_words() -> set[str]:
+    """spaCy's French stop words, read from their own module file when ``spacy.lang.fr`` is not imported yet:
+    importing the package compiles its tokenizer exceptions (about 3 s of CPU), which a Spanish or English run
+    never needs."""
+    import sys
+
+    loaded = sys.modules.get("spacy.lang.fr.stop_words")
+    if loaded is not None:
+        return loaded.STOP_WORDS
+    import importlib.util
+    from pathlib import Path
+
+    import spacy
+
+    path = Path(spacy.__file__).parent / "lang" / "fr" / "stop_words.py"
+    spec = importlib.util.spec_from_file_location("newsevents._spacy_fr_stop_words", path)
+    if spec is None or spec.loader is None:  # an unusual install: import the package after all
+        from spacy.lang.fr.stop_words import STOP_WORDS
+
+        return STOP_WORDS
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
 
 
 @lru_cache(maxsize=8)

@@ -30,13 +30,41 @@ SUPPRESSION_PASSES = ("suppression", "labels")
 def match_triggers(coder, s: SentenceState) -> None:
     """Candidates: every token the lexicon matches ("a attaqué"), then the synthetic frames: reported
     obligations ("X a déclaré que Y devait ..."), verbless headline visits, fronted-place visits."""
-    s.triggers = [t for t in (coder._match(tok) for tok in s.tokens) if t is not None]
+    s.triggers = [t for t in (coder._match(tok) for tok in lexicon_words(coder, s.tokens)) if t is not None]
     s.triggers += coder._obligations(s.tokens) + coder._headline_visits(s.sent, s.context) \
         + coder._fronted_place_visits(s.sent, s.context)
     if s.trace is not None:
         for t in s.triggers:
             s.note(t, "synthetic" if t.frame.lemma in SYNTHETIC_LEMMAS else "lexicon", "candidate",
                    f"frame {t.frame.lemma} {t.frame.cameo}")
+
+
+_LEXICAL_MAX = 200_000  # words remembered per coder before the memo starts afresh
+
+
+def lexicon_words(coder, tokens) -> list:
+    """The tokens among ``tokens`` (spaCy Tokens) that ``Candidates._match`` can make triggers: those whose
+    lowercase lemma is a verb or noun of ``coder.lex``, or whose lowercase text is a lexicon noun or a known verb
+    form (every branch of the match needs one of these). The answer is memoised on the coder per (lemma, text)
+    hash pair, so a word's strings are read once, not at every occurrence; the result is the same as trying
+    every token."""
+    lex = coder.lex
+    entry = getattr(coder, "_lexical_memo", None)
+    if entry is None or entry[0] is not lex or len(entry[1]) > _LEXICAL_MAX:
+        entry = (lex, {})
+        coder._lexical_memo = entry
+    memo = entry[1]
+    out = []
+    for tok in tokens:
+        key = (tok.lemma, tok.orth)
+        known = memo.get(key)
+        if known is None:
+            lemma, low = tok.lemma_.lower(), tok.text.lower()
+            known = memo[key] = (lemma in lex.verbs or lemma in lex.nouns or low in lex.nouns
+                                 or low in lex.verb_forms)
+        if known:
+            out.append(tok)
+    return out
 
 
 def drop_in_names(coder, s: SentenceState) -> None:
