@@ -446,6 +446,8 @@ class ArticleActors(_PersonTitles, _Coreference):
         low = fold(head.text)
         m = info.by_token.get(head.i)
         if m is not None and m.kind == "coref":
+            if not m.code:  # a person the dictionary does not know
+                return self._stranger_entities(info, head, m.sector) if coref else []
             return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
         if m is None and (low in self.resolver.grammar.sing_pronouns | self.resolver.grammar.plur_pronouns or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
@@ -454,6 +456,8 @@ class ArticleActors(_PersonTitles, _Coreference):
             ref = self._antecedent(info, head)
             if ref is None:
                 return []
+            if not ref.code:
+                return self._stranger_entities(info, head, ref.sector)
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
