@@ -52,3 +52,23 @@ def test_the_court_the_story_names_acts_for_an_agentless_charge(pipeline):
     events = code(pipeline, "La Cour pénale internationale a ouvert le procès de deux chefs de milice "
                             "centrafricains. Alfred Kombo est accusé de crimes de guerre.")
     assert ("IGO", "JUD") in [actor for actor, _ in _pairs(events, "ACCUSE")], events
+
+
+def test_a_pronoun_for_a_group_with_no_country_takes_the_storys(pipeline):
+    events = code(pipeline, "A Lyon, le maire a annoncé une hausse des impôts. Des intellectuels ont signé une "
+                            "tribune. Ils appellent le maire à renoncer.")
+    assert (("FRA", "EDU"), ("FRA", "GOV")) in _pairs(events, "REQUEST"), events
+
+
+@pytest.mark.parametrize("words, sector", [("Des internautes", "CVL"), ("Une sexagénaire", "CVL"),
+                                           ("Des intellectuels", "EDU")])
+def test_people_of_civil_society_are_actors_of_the_story(pipeline, words, sector):
+    events = code(pipeline, f"A Lyon, le maire a annoncé une hausse des impôts. {words} accusent le maire de "
+                            "mentir.")
+    assert [actor for actor, _ in _pairs(events, "ACCUSE")] == [("FRA", sector)], events
+
+
+def test_a_subject_the_parser_coordinated_inside_a_fronted_adjunct(pipeline):
+    events = code(pipeline, "Après un déplacement en Ukraine et en Pologne, Filippo Grandi, haut-commissaire des "
+                            "Nations unies aux réfugiés, salue la mobilisation de l'Europe.")
+    assert [actor for actor, _ in _pairs(events, "SUPPORT")] == [("IGO", "GOV")], events

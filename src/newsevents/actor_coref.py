@@ -85,12 +85,15 @@ class _Coreference:
                 if head.dep_ not in _ARG_DEPS or head.pos_ not in ("NOUN", "PROPN"):
                     continue
                 ents = self._np_entities(head, coref=False)
-                if not ents or ents[0].code == "---":
+                if not ents or (ents[0].code == "---" and not self.resolver.main_country_fallback):
                     continue
                 seen_heads.add(head.i)
                 e = ents[0]
                 number = (head.morph.get("Number") or [""])[0]
                 gender = (head.morph.get("Gender") or [""])[0]
+                if e.code == "---":  # "Des intellectuels ... Ils appellent": as the phrase itself would resolve
+                    self._add_referent(info, head, "", e.sector, None, "stranger", number, gender, "")
+                    continue
                 kind = "title" if entry.role == "titles" else "org"
                 self._add_referent(info, head, e.code, e.sector, e.name, kind, number, gender, entry.word)
             elif m.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in _ARG_DEPS:

@@ -233,6 +233,8 @@ class Nouns:
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
+            else:  # "Après un déplacement en Ukraine, Filippo Grandi salue": the subject hung on the adjunct
+                actors = tuple(e for c in self._adjunct_subjects(anchor.head) for e in context.resolve(c))
         if actors:
             return actors, recipients
         tok_dep, head = anchor.dep_, anchor.head
