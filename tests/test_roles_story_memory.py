@@ -72,3 +72,9 @@ def test_a_subject_the_parser_coordinated_inside_a_fronted_adjunct(pipeline):
     events = code(pipeline, "Après un déplacement en Ukraine et en Pologne, Filippo Grandi, haut-commissaire des "
                             "Nations unies aux réfugiés, salue la mobilisation de l'Europe.")
     assert [actor for actor, _ in _pairs(events, "SUPPORT")] == [("IGO", "GOV")], events
+
+
+def test_unnamed_armed_groups_of_a_region_of_several_states_have_no_country(pipeline):
+    events = code(pipeline, "Au Mali, les groupes armés du Sahel ont attaqué une caserne de l'armée malienne.")
+    assert [actor for actor, _ in _pairs(events, "ASSAULT")] == [("---", "REB")], events
+

@@ -71,6 +71,9 @@ class ActorResolver:
         self.grammar = grammar_of(data)
         self.main_country_fallback = main_country_fallback
         self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
+        regions = (data.file("places").get("regions") or {}) if "places" in data.files else {}
+        self.stateless_regions = frozenset(fold(name) for name, info in regions.items()
+                                           if isinstance(info, dict) and info.get("country") is None)
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
         pairs = validate(data)
@@ -704,6 +707,8 @@ class ArticleActors(_PersonTitles, _Coreference):
                     return [self._guess(self._entity(info, codes[0], sector, s, e, None))]
         if role == "person_nouns":
             return []
+        if any(c.dep_ == "nmod" and fold(c.text) in self.resolver.stateless_regions for c in head.children):
+            return [self._entity(info, "---", sector, s, e, None)]  # "les groupes armés du Sahel": no one country
         if coref and self.resolver.main_country_fallback:
             main = self.main_country(paragraph=True)  # a paragraph about another place starts fresh
             if main is not None:
