@@ -78,3 +78,9 @@ def test_unnamed_armed_groups_of_a_region_of_several_states_have_no_country(pipe
     events = code(pipeline, "Au Mali, les groupes armés du Sahel ont attaqué une caserne de l'armée malienne.")
     assert [actor for actor, _ in _pairs(events, "ASSAULT")] == [("---", "REB")], events
 
+
+
+def test_a_date_after_a_recipient_is_no_part_of_its_words(pipeline):
+    events = code(pipeline, "Le ministre français des affaires étrangères s'est rendu à Accra en avril.")
+    visits = [e for e in events if e.event_type == "CONSULT" and e.recipient]
+    assert [(e.recipient[0].code, e.recipient[0].entity_text) for e in visits] == [("GHA", "Accra")], events

@@ -127,6 +127,15 @@ class _Coreference:
         main = self.main_country(paragraph=True)
         return [self._guess(self._entity(info, main, sector, pronoun.i, pronoun.i + 1, None))] if main else []
 
+    def _time_tail(self, tok, head) -> bool:
+        """True for a time complement the parser hung after the head of an actor's phrase ("à Accra en avril":
+        "avril" under "Accra"): a noun of cue list ``time_nouns`` after the head. It is no part of the actor."""
+        if tok.i < head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nmod", "obl", "obl:mod"):
+            return False
+        words = self.resolver.data.cached("actor_time_nouns", lambda data: frozenset(
+            fold(w) for w in (data.file("cues").get("time_nouns") or ()) if "cues" in data.files))
+        return fold(tok.lemma_) in words or fold(tok.text) in words
+
     def sector_referent(self, sector: str, before: int) -> str | None:
         """The code (ISO 3166-1 alpha-3 or ``IGO``) of the latest actor of ``sector`` (a CAMEO sector code) the
         article names before character ``before`` (0-based offset in the article), in the same paragraph or the

@@ -387,7 +387,7 @@ class ArticleActors(_PersonTitles, _Coreference):
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _CLAUSE_DEPS or (exclude and c.i in exclude and c.i != head.i):
+                if c.dep_ in _CLAUSE_DEPS or (exclude and c.i in exclude and c.i != head.i) or self._time_tail(c, head):
                     continue
                 if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and any(
                         x.dep_.startswith("nsubj") for x in c.children):
