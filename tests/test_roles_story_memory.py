@@ -84,3 +84,11 @@ def test_a_date_after_a_recipient_is_no_part_of_its_words(pipeline):
     events = code(pipeline, "Le ministre français des affaires étrangères s'est rendu à Accra en avril.")
     visits = [e for e in events if e.event_type == "CONSULT" and e.recipient]
     assert [(e.recipient[0].code, e.recipient[0].entity_text) for e in visits] == [("GHA", "Accra")], events
+
+
+def test_a_person_in_a_state_of_visit_is_the_visitor(pipeline):
+    events = code(pipeline, "Le président de l'Union africaine, Macky Sall, en visite en Russie pour s'entretenir "
+                            "avec Vladimir Poutine.")
+    visits = [e for e in events if e.event_type == "CONSULT" and e.cameo_code == "042" and e.actor]
+    assert [(e.actor[0].code, e.recipient[0].code if e.recipient else None) for e in visits] == [("IGO", "RUS")]
+    assert visits[0].actor[0].entity_text.endswith("Macky Sall"), events

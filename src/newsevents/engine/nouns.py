@@ -56,7 +56,7 @@ class Nouns:
         if not actors:
             actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
         if not actors:
-            actors = self._charged_author(tok, frame, context)
+            actors = self._charged_author(tok, frame, context) or self._state_holder(tok, context)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
 
     def _charged_author(self, tok, frame, context) -> tuple:
@@ -85,6 +85,21 @@ class Nouns:
                 return self._charged(head, context)
             node = head
         return ()
+
+    def _state_holder(self, tok, context) -> tuple:
+        """The one an event noun of state describes: "Macky Sall, en visite en Russie" (the noun with no
+        determiner under a preposition of cue list ``state_preps``, hung on the person's noun): Macky Sall's
+        visit. () otherwise."""
+        preps = self.lex.cues.get("state_preps")
+        if not preps or tok.dep_ != "nmod" or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or any(c.dep_ == "det" for c in tok.children) or self._case_of(tok) not in preps:
+            return ()
+        cut = tok.left_edge.idx - tok.head.left_edge.idx  # the holder's words end before the state's phrase
+        out = []
+        for e in context.resolve(tok.head):
+            words = e.entity_text[:cut].rstrip(" ,") if 0 < cut < len(e.entity_text) else e.entity_text
+            out.append(replace(e, entity_text=words, span=(e.span[0], e.span[0] + len(words))) if words else e)
+        return tuple(out)
 
     def _charged(self, verb, context) -> tuple:
         """Who a verb of charging acts on: its passive subject or the noun its participle describes
