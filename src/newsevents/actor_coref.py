@@ -6,6 +6,9 @@ from __future__ import annotations
 from .actor_data import (_AGENT_ROLES, _ARG_DEPS, _FEM_PRONOUNS, _MASC_PRONOUNS, _PLUR_PRONOUNS, _TITLE_KIN,
                          NAMED_KINDS, ActorEntry, _DocInfo, _Referent, fold)
 
+_NAME_DEPS = ("flat:name", "flat", "fixed", "compound")
+"""The labels that join the words of one name to its head ("Brigitte" <- "Bardot")."""
+
 
 class _Coreference:
     """Persons and referents of one article, and antecedent search. A mixin of
@@ -82,12 +85,15 @@ class _Coreference:
                 if head.dep_ not in _ARG_DEPS or head.pos_ not in ("NOUN", "PROPN"):
                     continue
                 ents = self._np_entities(head, coref=False)
-                if not ents or ents[0].code == "---":
+                if not ents or (ents[0].code == "---" and not self.resolver.main_country_fallback):
                     continue
                 seen_heads.add(head.i)
                 e = ents[0]
                 number = (head.morph.get("Number") or [""])[0]
                 gender = (head.morph.get("Gender") or [""])[0]
+                if e.code == "---":  # "Des intellectuels ... Ils appellent": as the phrase itself would resolve
+                    self._add_referent(info, head, "", e.sector, None, "stranger", number, gender, "")
+                    continue
                 kind = "title" if entry.role == "titles" else "org"
                 self._add_referent(info, head, e.code, e.sector, e.name, kind, number, gender, entry.word)
             elif m.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in _ARG_DEPS:
@@ -95,7 +101,55 @@ class _Coreference:
                 if ents:
                     self._add_referent(info, head, ents[0].code, ents[0].sector, None, "group",
                                        (head.morph.get("Number") or ["Plur"])[0], "", "")
+        self._collect_strangers(info, seen_heads)
         self._referents.sort(key=lambda r: r.char_start)
+
+    def _collect_strangers(self, info: _DocInfo, seen_heads: set[int]) -> None:
+        """Persons the dictionary does not know ("Brigitte Bardot accuse ... Elle accuse aussi ..."): a proper noun
+        the parser tags as a person, heading its name in an argument position, becomes an antecedent for
+        pronouns as a civilian of the paragraph's main country (what :meth:`_unknown_person` gives the name
+        itself), of kind ``stranger`` (never the antecedent of a bare title) and no code: the country is looked
+        up when the pronoun is resolved (:meth:`_stranger_entities`). Nothing when the language has no
+        main-country fallback."""
+        if not self.resolver.main_country_fallback:
+            return
+        for tok in info.tokens:
+            if tok.pos_ != "PROPN" or tok.ent_type_ != "PER" or tok.i in seen_heads or tok.dep_ not in _ARG_DEPS \
+                    or any(t.i in info.by_token for t in tok.subtree if t.i == tok.i or t.dep_ in _NAME_DEPS):
+                continue
+            seen_heads.add(tok.i)  # the country is the paragraph's main one when the pronoun is resolved
+            self._add_referent(info, tok, "", "CVL", None, "stranger", "Sing", "", "")
+
+    def _stranger_entities(self, info: _DocInfo, pronoun, sector: str) -> list[Entity]:
+        """A pronoun whose antecedent is a person the dictionary does not know ("Brigitte Bardot accuse ... Elle
+        accuse aussi"): as the name itself (:meth:`_unknown_person`), a guessed actor of the paragraph's main
+        country with ``sector``, spanning the pronoun; [] when no country is named."""
+        main = self.main_country(paragraph=True)
+        return [self._guess(self._entity(info, main, sector, pronoun.i, pronoun.i + 1, None))] if main else []
+
+    def _time_tail(self, tok, head) -> bool:
+        """True for a time complement the parser hung after the head of an actor's phrase ("à Accra en avril":
+        "avril" under "Accra"): a noun of cue list ``time_nouns`` after the head. It is no part of the actor."""
+        if tok.i < head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nmod", "obl", "obl:mod"):
+            return False
+        words = self.resolver.data.cached("actor_time_nouns", lambda data: frozenset(
+            fold(w) for w in (data.file("cues").get("time_nouns") or ()) if "cues" in data.files))
+        return fold(tok.lemma_) in words or fold(tok.text) in words
+
+    def sector_referent(self, sector: str, before: int) -> str | None:
+        """The code (ISO 3166-1 alpha-3 or ``IGO``) of the latest actor of ``sector`` (a CAMEO sector code) the
+        article names before character ``before`` (0-based offset in the article), in the same paragraph or the
+        first one (the headline and lead that set the story): "La CPI ... Il est accusé de crimes de guerre"
+        gives IGO for the courts. None when there is none; a paragraph about another story starts fresh."""
+        starts = [p for p in self.paragraph_starts() if p <= before]
+        current = max(starts) if starts else 0
+        first_end = min((p for p in self.paragraph_starts() if p > 0), default=None)
+        for r in reversed(self._referents):
+            if r.char_start >= before or r.sector != sector or r.code in ("", "---"):
+                continue
+            if r.char_start >= current or (first_end is not None and r.char_start < first_end):
+                return r.code
+        return None
 
     def _add_referent(self, info, head, code, sector, name, kind, number, gender, title):
         subject = head.dep_.startswith("nsubj") or (head.dep_ in ("appos", "flat:name")
@@ -110,7 +164,7 @@ class _Coreference:
     def _recent_codes(self, char: int, n: int) -> list[str]:
         out: list[str] = []
         for r in reversed(self._referents):
-            if r.char_start >= char or r.code in ("---", "IGO"):
+            if r.char_start >= char or r.code in ("---", "IGO", ""):
                 continue
             if r.code not in out:
                 out.append(r.code)

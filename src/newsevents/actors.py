@@ -71,6 +71,9 @@ class ActorResolver:
         self.grammar = grammar_of(data)
         self.main_country_fallback = main_country_fallback
         self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
+        regions = (data.file("places").get("regions") or {}) if "places" in data.files else {}
+        self.stateless_regions = frozenset(fold(name) for name, info in regions.items()
+                                           if isinstance(info, dict) and info.get("country") is None)
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
         pairs = validate(data)
@@ -394,7 +397,7 @@ class ArticleActors(_PersonTitles, _Coreference):
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _CLAUSE_DEPS or (exclude and c.i in exclude and c.i != head.i):
+                if c.dep_ in _CLAUSE_DEPS or (exclude and c.i in exclude and c.i != head.i) or self._time_tail(c, head):
                     continue
                 if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and any(
                         x.dep_.startswith("nsubj") for x in c.children):
@@ -465,6 +468,8 @@ class ArticleActors(_PersonTitles, _Coreference):
         low = fold(head.text)
         m = info.by_token.get(head.i)
         if m is not None and m.kind == "coref":
+            if not m.code:  # a person the dictionary does not know
+                return self._stranger_entities(info, head, m.sector) if coref else []
             return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
         if m is None and (low in self.resolver.grammar.sing_pronouns | self.resolver.grammar.plur_pronouns or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
@@ -473,6 +478,8 @@ class ArticleActors(_PersonTitles, _Coreference):
             ref = self._antecedent(info, head)
             if ref is None:
                 return []
+            if not ref.code:
+                return self._stranger_entities(info, head, ref.sector)
             return [self._entity(info, ref.code, ref.sector, head.i, head.i + 1, ref.name)]
         entry = info.entries.get(m.start) if m is not None else None
         if m is not None and m.kind in NAMED_KINDS:  # the whole name, even when the parse splits it
@@ -719,6 +726,8 @@ class ArticleActors(_PersonTitles, _Coreference):
                     return [self._guess(self._entity(info, codes[0], sector, s, e, None))]
         if role == "person_nouns":
             return []
+        if any(c.dep_ == "nmod" and fold(c.text) in self.resolver.stateless_regions for c in head.children):
+            return [self._entity(info, "---", sector, s, e, None)]  # "les groupes armés du Sahel": no one country
         if coref and self.resolver.main_country_fallback:
             main = self.main_country(paragraph=True)  # a paragraph about another place starts fresh
             if main is not None:

@@ -10,6 +10,11 @@ from ..records import Entity
 from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
+REMEMBERED_SECTORS = frozenset({"JUD", "COP"})
+"""Sectors of an implied actor that the article names once for the whole story: the courts or the police it
+names (an international court, a named prosecutor's office) act for the agentless judicial and police acts of
+that story, before the country of the sentence's places."""
+
 
 class Fallbacks:
     """Finders of actors and recipients the trigger's own slots do not give.
@@ -332,13 +337,21 @@ class Fallbacks:
         """The actor of an agentless arrest or protest: the country where it happens (the place attached to
         the event, else a place named in the sentence, else the country of the people arrested when the text
         names it -- a state's police arrests its own people: "des centaines d'entre eux ont été arrêtés" --,
-        else the article's main country) with the sector of :data:`IMPLIED_ACTOR_ROOTS` (police for arrests,
-        173-174) or ``sector``. Inferred: no evidence words, an empty span."""
+        else the article's main country; for courts and police (:data:`REMEMBERED_SECTORS`), the code of the
+        latest court or police the story names comes before the sentence's other places) with the sector of
+        :data:`IMPLIED_ACTOR_ROOTS` (police for arrests, 173-174) or ``sector``. Inferred: no evidence words, an
+        empty span."""
         root = trig.frame.cameo[:2]
+        if sector is None:
+            sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
         country = None
         place = self._location(trig, offset) or self._event_location(trig, offset, recipients)
+        memory = getattr(context, "sector_referent", None)  # "La CPI ... Il est accusé de": the courts named
+        remembered = memory(sector, trig.token.idx + offset) if memory and sector in REMEMBERED_SECTORS else None
         if place is not None and place.country:
             country = place.country
+        elif remembered is not None:
+            country = remembered
         else:
             found = self._sentence_place(sent)
             if found is not None:
@@ -351,8 +364,6 @@ class Fallbacks:
             country = context.main_country()
         if country is None:
             return ()
-        if sector is None:
-            sector = "COP" if trig.frame.cameo[:3] in ("173", "174") else IMPLIED_ACTOR_ROOTS[root]
         at = trig.token.idx + offset
         return (Entity(country, sector, "", (at, at), None),)
 

@@ -55,7 +55,66 @@ class Nouns:
             recipients = self._undergoer(anchor, context)
         if not actors:
             actors, recipients = self._noun_governor_participants(anchor, occasion, frame, context, recipients)
+        if not actors:
+            actors = self._charged_author(tok, frame, context) or self._state_holder(tok, context)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
+
+    def _charged_author(self, tok, frame, context) -> tuple:
+        """The author of a crime noun (CAMEO 18-20) that names none, told by the charge it is part of: the one
+        convicted, suspected or held for it ("condamné ... pour des viols", "soupçonnés d'actes de torture": the
+        patient of a verb of cue list ``charge_verbs``), the one who confesses or claims it ("a revendiqué
+        l'attentat": the subject of one of ``confession_verbs``), or the one called its author ("Tsarnaev,
+        auteur de l'attentat": ``author_nouns``). Followed up the noun's chain of complements (at most four
+        steps); () for a language without these cue lists or when nothing names an actor."""
+        cues = self.lex.cues
+        if frame.cameo[:2] not in CONFLICT_ROOTS or "charge_verbs" not in cues:
+            return ()
+        node, obliques = tok, self.lex.label("obliques")
+        for _ in range(4):
+            if not (node.dep_ in ("nmod", "obl", "conj") or node.dep_ in obliques):
+                return ()
+            head, lemma = node.head, node.head.lemma_.lower()
+            if head.pos_ == "NOUN" and lemma in cues["author_nouns"]:
+                holder = head.head if head.dep_ == "appos" else next(
+                    (c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                return context.resolve(holder) if holder is not None else ()
+            if head.pos_ in ("VERB", "AUX") and lemma in cues["confession_verbs"]:
+                subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                return context.resolve(subject) if subject is not None else ()
+            if head.pos_ in ("VERB", "AUX", "ADJ") and lemma in cues["charge_verbs"]:
+                return self._charged(head, context)
+            node = head
+        return ()
+
+    def _state_holder(self, tok, context) -> tuple:
+        """The one an event noun of state describes: "Macky Sall, en visite en Russie" (the noun with no
+        determiner under a preposition of cue list ``state_preps``, hung on the person's noun): Macky Sall's
+        visit. () otherwise."""
+        preps = self.lex.cues.get("state_preps")
+        if not preps or tok.dep_ != "nmod" or tok.head.pos_ not in ("NOUN", "PROPN") \
+                or any(c.dep_ == "det" for c in tok.children) or self._case_of(tok) not in preps:
+            return ()
+        cut = tok.left_edge.idx - tok.head.left_edge.idx  # the holder's words end before the state's phrase
+        out = []
+        for e in context.resolve(tok.head):
+            words = e.entity_text[:cut].rstrip(" ,") if 0 < cut < len(e.entity_text) else e.entity_text
+            out.append(replace(e, entity_text=words, span=(e.span[0], e.span[0] + len(words))) if words else e)
+        return tuple(out)
+
+    def _charged(self, verb, context) -> tuple:
+        """Who a verb of charging acts on: its passive subject or the noun its participle describes
+        ("l'opposant condamné pour"), else its object; () when none names an actor."""
+        if verb.dep_ == "xcomp" and verb.pos_ == "ADJ":  # "reconnu coupable de meurtre": who is found guilty
+            verb = verb.head
+        passive = self.lex.label("passive_subject")
+        patient = next((c for c in verb.children if c.dep_ in passive), None)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if patient is None and verb.dep_ == "conj":
+            patient = next((c for c in verb.head.children if c.dep_ in passive), None)
+        if patient is None:
+            patient = next((c for c in verb.children if c.dep_ == "obj"), None)
+        return context.resolve(patient) if patient is not None else ()
 
     def _noun_complements(self, tok, frame, context, light: bool):
         """Actors and recipients from an event noun's "de" complement (as the frame's ``de`` says) and "par"
@@ -189,6 +248,8 @@ class Nouns:
             subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
+            else:  # "Après un déplacement en Ukraine, Filippo Grandi salue": the subject hung on the adjunct
+                actors = tuple(e for c in self._adjunct_subjects(anchor.head) for e in context.resolve(c))
         if actors:
             return actors, recipients
         tok_dep, head = anchor.dep_, anchor.head

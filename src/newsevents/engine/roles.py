@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import entity_labels
 from ..lexicon import Frame
 from ..records import Entity
 from .frames import FRONTED_VISIT, OBLIGATION, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
@@ -179,7 +180,27 @@ class Roles:
             if found and any(t.text == "," for t in verb.doc[adjunct.i:found[0].i]) \
                     and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[found[0].i:verb.i]):
                 return found
+            deeper = self._deep_adjunct_subject(adjunct, verb)
+            if deeper is not None:
+                return [deeper]
         return []
+
+    @staticmethod
+    def _deep_adjunct_subject(adjunct, verb):
+        """A subject the parser coordinated with a place inside a fronted adjunct: in "Après un déplacement en
+        Ukraine et en Pologne, Filippo Grandi, haut-commissaire ..., salue", "Filippo Grandi" comes out as a
+        conjunct of "Ukraine". The last proper-noun conjunct of the adjunct's phrase before the verb, set off by
+        a comma, no place entity, with no verb of a clause between it and the verb; None otherwise."""
+        conjuncts = [c for c in adjunct.subtree if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < verb.i]
+        if not conjuncts:
+            return None
+        last = conjuncts[-1]
+        doc = verb.doc
+        if last.left_edge.i == 0 or doc[last.left_edge.i - 1].text != "," \
+                or last.ent_type_ in entity_labels.PLACE or any(
+                    t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[last.i:verb.i]):
+            return None
+        return last
 
     def _fronted_apposition(self, verb):
         """A subject the parser hung on a fronted adjunct as its apposition: in "En Belgique, Pierre Dubois,
