@@ -1,6 +1,8 @@
 """Helper for the coder tests that run made-up sentences through the real pipeline."""
 from __future__ import annotations
 
+import pytest
+
 from newsevents.records import Article
 
 
@@ -24,3 +26,14 @@ def assert_codes(pipeline, text: str, trigger: str, plover: str, cameo: str, act
         assert actor in {a.code for e in matching for a in e.actor}
     if recipient is not None:
         assert recipient in {r.code for e in matching for r in e.recipient}
+
+
+def sentence_table_test(sentences):
+    """A model test over a table of ``(text, trigger, plover, cameo, actor, recipient)`` rows, each checked with
+    :func:`assert_codes`; bind it to a ``test_`` name in the test module so that pytest collects it."""
+    @pytest.mark.model
+    @pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", sentences,
+                             ids=[f"{s[1]}-{s[3]}" for s in sentences])
+    def test(pipeline, text, trigger, plover, cameo, actor, recipient):
+        assert_codes(pipeline, text, trigger, plover, cameo, actor, recipient)
+    return test

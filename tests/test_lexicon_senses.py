@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coding import assert_codes, code
+from coding import code, sentence_table_test
 
 SENTENCES = [
     # 17 COERCE 173: "placer en détention / en garde à vue" (the place of detention is an oblique, not an object)
@@ -68,11 +68,7 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", SENTENCES,
-                         ids=[f"{s[1]}-{s[3]}" for s in SENTENCES])
-def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, cameo, actor, recipient):
-    assert_codes(pipeline, text, trigger, plover, cameo, actor, recipient)
+test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
 
 
 @pytest.mark.model

@@ -9,7 +9,7 @@ from newsevents.codes import load_cameo
 from newsevents.langdata import load_language
 from newsevents.lexicon import FRAME_KEYS, Lexicon
 
-from coding import assert_codes, code
+from coding import code, sentence_table_test
 
 
 @pytest.fixture(scope="module")
@@ -201,11 +201,7 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("text,trigger,plover,cameo,actor,recipient", SENTENCES,
-                         ids=[f"{s[1]}-{s[3]}" for s in SENTENCES])
-def test_sentence_codes_the_expected_event(pipeline, text, trigger, plover, cameo, actor, recipient):
-    assert_codes(pipeline, text, trigger, plover, cameo, actor, recipient)
+test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
 
 
 @pytest.mark.model
