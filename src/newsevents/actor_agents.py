@@ -203,7 +203,8 @@ class _SectorWords:
         saoudite"); the verbs are ``led_by_verbs`` of agents.yaml. None when there is no such participle."""
         for c in head.children:
             if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
-                agent = next((g for g in c.children if g.dep_ == "obl:agent" or self._case(g) == "par"), None)
+                agent = next((g for g in c.children if g.dep_ == "obl:agent"
+                              or self._case(g) in self.resolver.grammar.agent_cases), None)
                 if agent is not None:
                     found = [x for x in self._np_entities(agent, coref) if x.code != "---"]
                     if found:
