@@ -71,8 +71,44 @@ class ActorResolver:
                                            if isinstance(info, dict) and info.get("country") is None)
         self._nlp = nlp if nlp is not None else spacy.blank(data.lang)
         self.vocab = self._nlp.vocab
+        self._candidates, self._prefixes = self._compiled_table(data)
+        """Folded surface form -> its (entry, case) candidates; and every beginning (1 word or more) of a folded
+        dictionary surface form: a lookup stops at a word sequence that begins none."""
+        self._folded: dict[int, str] = {}  # orth hash -> folded text (:meth:`folded`)
+        self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
+        self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
+        self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
+        self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
+        self.supporter_nouns = frozenset(fold(w) for w in data.file("agents").get("supporter_nouns") or ())
+        """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
+        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL);
+        ``supporter_nouns``: someone's supporters (:func:`~newsevents.actor_agents.supporters_sector`)."""
+        """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
+        """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
+        sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
+        log.debug("actor matcher: %d surface forms", len(self._candidates))
+
+    def _compiled_table(self, data: LanguageData) -> tuple[dict, set]:
+        """(surface table, prefixes): every folded dictionary surface form -> its (entry, case) candidates, and
+        every beginning of a form. Built once per language and kept in the cache directory keyed by the
+        language data's checksum and the spaCy version (tokenizing some 60,000 Spanish forms takes about 2 s);
+        an unreadable cache is rebuilt. Raises :class:`~newsevents.langdata.LanguageDataError` for invalid data."""
+        import spacy
+
+        from .diskcache import cache_dir, read_cached, write_cached
+
+        path = cache_dir() / f"actors-{data.lang}-{data.checksum}-{spacy.__version__}.pickle"
+        cached = read_cached(path, tuple)
+        if cached is not None and len(cached) == 2:
+            return cached
+        table = self._build_table(data)
+        write_cached(path, table)
+        return table
+
+    def _build_table(self, data: LanguageData) -> tuple[dict, set]:
+        """The table of :meth:`_compiled_table`, built from the validated dictionaries."""
         pairs = validate(data)
-        self._candidates: dict[tuple[str, ...], list[tuple[ActorEntry, str]]] = {}
+        candidates: dict[tuple[str, ...], list[tuple[ActorEntry, str]]] = {}
         for surface, entry in pairs:
             surface = unicodedata.normalize("NFC", surface.strip())
             if not surface:
@@ -88,27 +124,12 @@ class ActorResolver:
                 if len(tokens) > 1 and fold(tokens[0].text) in self.grammar.definite and "T" in case[1:]:
                     case = "." + case[1:]  # "le Caire" in running text, "Le Caire" in the list
                 case = case if "T" in case else ""
-            bucket = self._candidates.setdefault(key, [])
+            bucket = candidates.setdefault(key, [])
             if (entry, case) not in bucket:
                 bucket.append((entry, case))
-        for bucket in self._candidates.values():
+        for bucket in candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
-        self._prefixes = {key[:n] for key in self._candidates for n in range(1, len(key) + 1)}
-        self._folded: dict[int, str] = {}  # orth hash -> folded text (:meth:`folded`)
-        """Every beginning (1 word or more) of a folded dictionary surface form: a lookup stops at a word
-        sequence that begins none."""
-        self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
-        self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
-        self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
-        self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
-        self.supporter_nouns = frozenset(fold(w) for w in data.file("agents").get("supporter_nouns") or ())
-        """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
-        the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL);
-        ``supporter_nouns``: someone's supporters (:func:`~newsevents.actor_agents.supporters_sector`)."""
-        """agents.yaml ``former_words``: before a person's title or name, the person is out of office (ELI)."""
-        """Lemmas (folded) of agents.yaml ``office_words``: a function in a body, whose holder belongs to the
-        sector of the body named in its "de" complement ("un porte-parole de l'armée" -> MIL)."""
-        log.debug("actor matcher: %d surface forms", len(self._candidates))
+        return candidates, {key[:n] for key in candidates for n in range(1, len(key) + 1)}
 
     def article(self, published: str | None) -> "ArticleActors":
         """A fresh per-article context; ``published`` (ISO 8601 date or None) chooses persons' roles."""

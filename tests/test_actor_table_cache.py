@@ -1,0 +1,24 @@
+"""The actor resolver's compiled surface table is kept in the cache directory, keyed by the language data's
+checksum and the spaCy version (newsevents.actors.ActorResolver._compiled_table). No model needed."""
+from __future__ import annotations
+
+import spacy
+
+from newsevents.actors import ActorResolver
+from newsevents.diskcache import CACHE_ENV
+from newsevents.langdata import load_language
+
+
+def test_the_compiled_actor_table_is_cached_and_equal_to_a_fresh_build(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    data = load_language("fr")
+    nlp = spacy.blank("fr")
+    first = ActorResolver(data, nlp=nlp)
+    [cached] = tmp_path.glob(f"actors-fr-{data.checksum}-*.pickle")
+    second = ActorResolver(data, nlp=nlp)
+    fresh = first._build_table(data)
+    assert second._candidates == fresh[0] and second._prefixes == fresh[1]
+    assert ("macron",) in second._candidates  # a person of lang/fr/actors.yaml
+    cached.write_bytes(b"not a pickle")  # an unreadable cache is rebuilt, not an error
+    third = ActorResolver(data, nlp=nlp)
+    assert third._candidates == fresh[0]
