@@ -1,5 +1,5 @@
 """The actor resolver's compiled surface table is kept in the cache directory, keyed by the language data's
-checksum and the spaCy version (newsevents.actors.ActorResolver._compiled_table). No model needed."""
+checksum, the spaCy version and the building code (newsevents.actors.ActorResolver._compiled_table). No model needed."""
 from __future__ import annotations
 
 import spacy

@@ -91,13 +91,22 @@ class ActorResolver:
     def _compiled_table(self, data: LanguageData) -> tuple[dict, set]:
         """(surface table, prefixes): every folded dictionary surface form -> its (entry, case) candidates, and
         every beginning of a form. Built once per language and kept in the cache directory keyed by the
-        language data's checksum and the spaCy version (tokenizing some 60,000 Spanish forms takes about 2 s);
-        an unreadable cache is rebuilt. Raises :class:`~newsevents.langdata.LanguageDataError` for invalid data."""
+        language data's checksum, the spaCy version and the building code (tokenizing some 60,000 Spanish forms
+        takes about 2 s); an unreadable cache is rebuilt. Raises :class:`~newsevents.langdata.LanguageDataError` for invalid data."""
+        import hashlib
+        import inspect
+
         import spacy
 
+        from . import actor_data
         from .diskcache import cache_dir, read_cached, write_cached
 
-        path = cache_dir() / f"actors-{data.lang}-{data.checksum}-{spacy.__version__}.pickle"
+        try:
+            code = inspect.getsource(ActorResolver._build_table) + inspect.getsource(actor_data)
+        except (OSError, TypeError):  # no source shipped: no way to tell a stale cache, so none
+            return self._build_table(data)
+        code_key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:12]  # a change of the build code rebuilds
+        path = cache_dir() / f"actors-{data.lang}-{data.checksum}-{spacy.__version__}-{code_key}.pickle"
         cached = read_cached(path, tuple)
         if cached is not None and len(cached) == 2:
             return cached
