@@ -109,7 +109,7 @@ RULES = [
     ("Kenya hopes Uganda will sign the agreement.", set()),
     # (an intended agreement is the subject's own intent: one way, rule intended_one_way)
     ("Kenya hopes it will sign the agreement with Uganda.", {("AGREE", "KEN", "UGA", "intended")}),
-    # a group led by someone is of the leader's country (agents.yaml grammar agent_cases, led_by_verbs)
+    # a group led by someone is of the leader's country (syntax.yaml agent_preps, agents.yaml led_by_verbs)
     ("The forces led by Vietnam attacked a village in Cambodia.", {("ASSAULT", "VNMMIL", "KHMCVL", "asserted")}),
     # an announced act on an "unless" condition is a threat (cues.yaml threat_condition_marks)
     ("Kenya will recall its ambassador from Uganda unless the border is reopened.",

@@ -204,7 +204,7 @@ class _SectorWords:
         for c in head.children:
             if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
                 agent = next((g for g in c.children if g.dep_ == "obl:agent"
-                              or self._case(g) in self.resolver.grammar.agent_cases), None)
+                              or self._case(g) in self.resolver.agent_preps), None)
                 if agent is not None:
                     found = [x for x in self._np_entities(agent, coref) if x.code != "---"]
                     if found:

@@ -39,7 +39,6 @@ _CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "dislo
 _INFO_DEPS = {"amod", "nmod", "flat:name", "flat", "flat:foreign", "compound", "appos", "fixed", "nummod",
               "nmod:poss"}
 _DE_CASES = {"de", "d'", "du", "des", "d’"}
-_AGENT_CASES = {"par"}
 # Determiners of some people among many ("des Algériens", "plusieurs Iraniens"): civilians, not the state.
 _INDEFINITE_PLURAL = {"des", "de", "d'", "d’", "plusieurs", "quelques", "certains", "certaines", "nombreux",
                       "nombreuses"}
@@ -199,9 +198,7 @@ class ActorGrammar:
     article's main country (empty by default).
     ``place_cases``: prepositions of a place complement that names who a sector word is when the place is a
     country ("lawmakers in Poland and Hungary": POL LEG and HUN LEG), read on the word itself only (empty by
-    default: the country is otherwise the article's main country, a guess).
-    ``agent_cases``: prepositions of the agent of a participle of leading ("les forces dirigées par le Vietnam",
-    "forces led by Vietnam": the group is of the leader's country)."""
+    default: the country is otherwise the article's main country, a guess)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -217,7 +214,6 @@ class ActorGrammar:
     bare_plural_people: bool = False
     neighbour_words: frozenset[str] = frozenset()  # "la frontera con Colombia": a neighbour, not the story's place
     place_cases: frozenset[str] = frozenset()  # "lawmakers in Poland": the country of the sector word
-    agent_cases: frozenset[str] = frozenset(_AGENT_CASES)  # "les forces dirigées par le Vietnam"
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -225,8 +221,7 @@ class ActorGrammar:
 
 
 _GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
-                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases",
-                 "agent_cases"}
+                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

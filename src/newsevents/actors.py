@@ -66,6 +66,8 @@ class ActorResolver:
         self.grammar = grammar_of(data)
         self.main_country_fallback = main_country_fallback
         self.led_by_verbs = frozenset(fold(w) for w in data.file("agents").get("led_by_verbs") or ())
+        self.agent_preps = frozenset((data.files.get("syntax", {}).get("words") or {}).get("agent_preps") or ())
+        """syntax.yaml ``agent_preps`` ("par", "by"): the agent of a participle of leading (:meth:`_leader`)."""
         regions = (data.file("places").get("regions") or {}) if "places" in data.files else {}
         self.stateless_regions = frozenset(fold(name) for name, info in regions.items()
                                            if isinstance(info, dict) and info.get("country") is None)
