@@ -133,13 +133,18 @@ class Nouns:
                     # is acted on
                 elif frame.de == "actor" and not recipients and self._undergoers(frame, found):
                     recipients = found  # "le bombardement de l'hôpital de Kharkiv": the hospital is hit
-                elif frame.de == "actor" and not actors:
-                    actors = found
+                elif frame.de == "actor" and not actors and not self._event_noun(c):
+                    actors = found  # not "una manifestación de protesta": an act names no actor
                 elif frame.de == "recipient" and not recipients:
                     recipients = found
         if agent is not None and not actors:
             actors = context.resolve(agent)
         return actors, recipients
+
+    def _event_noun(self, tok) -> bool:
+        """Whether ``tok`` is a common noun the lexicon codes as an event ("protesta" in "una manifestación de
+        protesta"): such a "de" complement says what kind of act it is, never who acts."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns
 
     def _noun_agent(self, tok, context):
         """The "par" phrase of an event noun that names an actor: its own complement, the phrase right after
