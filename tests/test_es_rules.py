@@ -250,3 +250,21 @@ def test_por_after_an_event_noun_is_its_cause_not_its_actor(es_pipeline):
     # against the decision; the government is not the protester
     events = coded(es_pipeline, "La protesta por la decisión del gobierno terminó en disturbios.")
     assert {(t, a) for t, _, a, _, _, _ in events} == {("PROTEST", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "de protesta" says what kind of act the demonstration is: the protesters are the support verb's subject
+    # (PETRARCH's agent words list "protesta" as OPP, which made the act its own actor)
+    ("Unos treinta estudiantes chilenos realizaron una manifestación de protesta contra el gobierno.",
+     {("PROTEST", "141", "CHLEDU")}),
+    # a "de" complement naming people is still the actor
+    ("La manifestación de los estudiantes chilenos terminó sin incidentes.", {("PROTEST", "141", "CHLEDU")}),
+])
+def test_an_event_noun_in_the_de_complement_is_no_actor(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_a_threatened_strike_is_coded_with_no_participant_named(es_pipeline):
+    # a headline's "AMENAZA DE HUELGA": the threat of a strike is coded, as the protest nouns are (bare: true)
+    events = coded(es_pipeline, "Una amenaza de huelga podría paralizar la actividad petrolera.")
+    assert {(t, c) for t, c, _, _, _, _ in events} >= {("THREATEN", "133")}
