@@ -7,8 +7,11 @@ from .frames import SUBJECT_DEPS
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
-           "enclitic_lemmas": "_enclitic_lemmas"}
+           "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
+DATELINE_TOKENS = 16
+"""How far into a sentence a wire dateline may end (its dash), in tokens."""
+DASHES = frozenset({"-", "–", "—"})
 
 
 class ParseRepairs:
@@ -165,6 +168,24 @@ class ParseRepairs:
                     reflexive.add(i)
         if reflexive:
             doc.user_data["reflexive_verbs"] = frozenset(reflexive)
+
+    def _dateline_subjects(self, doc) -> None:
+        """A wire dateline before a sentence ("LA PAZ, Ene 29 (AFP) - El presidente instó ...": the words up to a
+        dash right after a closing parenthesis, among the sentence's first :data:`DATELINE_TOKENS` tokens, with
+        no verb) is no part of the clause: the parser made its place the verb's subject beside the real one. A
+        subject inside it whose head lies after the dash is relabelled ``dep``."""
+        if not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
+            return
+        for sent in doc.sents:
+            words = doc[sent.start:min(sent.end, sent.start + DATELINE_TOKENS)]
+            dash = next((t.i for t in words if t.text in DASHES and t.i > sent.start
+                         and doc[t.i - 1].text == ")"), None)
+            if dash is None or any(doc[i].pos_ in ("VERB", "AUX") for i in range(sent.start, dash)):
+                continue
+            for i in range(sent.start, dash):
+                tok = doc[i]
+                if tok.dep_ in SUBJECT_DEPS and tok.head.i > dash:
+                    tok.dep_ = "dep"
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
