@@ -28,7 +28,7 @@ def test_spanish_lexicon_builds_and_folds_accents():
     assert lex.verbs["reprimir"] and lex.nouns["motin"] == lex.nouns["motín"]
     assert "segun" in lex.cue("attribution_preps") and "según" in lex.cue("attribution_preps")
     assert lex.verb_lemma("reprimio") == "reprimir" and lex.verb_lemma("incendian") == "incendiar"
-    assert lex.repairs == ("enclitic_lemmas", "ser_passives", "reflexive_clitics", "marked_objects")
+    assert lex.repairs == ("enclitic_lemmas", "dateline_subjects", "ser_passives", "reflexive_clitics", "marked_objects")
 
 
 def test_french_lexicon_keeps_its_own_morphology_and_accents():

