@@ -289,3 +289,11 @@ def test_a_wire_dateline_is_not_the_subject(es_pipeline):
         "t", "LA PAZ, Ene 29 (AFP) - El presidente boliviano instó a los campesinos a levantar los bloqueos.",
         "2004-01-29", lang="es")]))
     assert [(e.event_type, e.actor[0].entity_text) for e in result.events] == [("REQUEST", "El presidente boliviano")]
+
+
+def test_a_dateline_month_and_day_is_a_day_not_a_year(es_pipeline):
+    # "Mayo 18" in a wire dateline is 18 May of the publication year (dates.yaml month_first), not May 2018
+    [result] = list(es_pipeline.process([Article(
+        "t", "MADRID, Mayo 18 (AFP) - Miles de estudiantes españoles marcharon contra la reforma educativa.",
+        "2002-05-20", lang="es")]))
+    assert [e.date.value for e in result.events] == ["2002-05-18"]
