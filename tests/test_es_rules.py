@@ -297,3 +297,14 @@ def test_a_dateline_month_and_day_is_a_day_not_a_year(es_pipeline):
         "t", "MADRID, Mayo 18 (AFP) - Miles de estudiantes españoles marcharon contra la reforma educativa.",
         "2002-05-20", lang="es")]))
     assert [e.date.value for e in result.events] == ["2002-05-18"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "el cierre de las carreteras", "cortes de rutas": blocking roads (144), as the verbs "cortar", "bloquear"
+    ("Los campesinos bolivianos anunciaron el cierre de las carreteras del altiplano.", {("PROTEST", "144", "BOLAGR")}),
+    ("Los médicos peruanos iniciaron cortes de rutas en el sur del país.", {("PROTEST", "144", "PERHLH")}),
+    # the closing of something else is no blockade
+    ("El gobierno boliviano decidió el cierre de la mina de Huanuni.", set()),
+])
+def test_closing_or_cutting_roads_is_a_blockade(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
