@@ -308,3 +308,15 @@ def test_a_dateline_month_and_day_is_a_day_not_a_year(es_pipeline):
 ])
 def test_closing_or_cutting_roads_is_a_blockade(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firing tear gas is violent repression (CAMEO 175): the adjective "lacrimógeno" on the object or on its
+    # "de" complement decides
+    ("La policía boliviana lanzó bombas lacrimógenas contra los manifestantes.", {("ASSAULT", "175", "BOLCOP")}),
+    ("La policía peruana usó bombas de gas lacrimógeno en la plaza de Lima.", {("ASSAULT", "175", "PERCOP")}),
+    # other bombs are not
+    ("La policía peruana usó perros para buscar bombas en el aeropuerto de Lima.", set()),
+])
+def test_tear_gas_is_violent_repression(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
