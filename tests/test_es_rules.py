@@ -320,3 +320,13 @@ def test_closing_or_cutting_roads_is_a_blockade(es_pipeline, text, expected):
 ])
 def test_tear_gas_is_violent_repression(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reinforcing security or a police presence is a show of force (CAMEO 154, PLOVER MOBILIZE)
+    ("La policía chilena reforzó su presencia en los alrededores de la catedral.", {("MOBILIZE", "154", "CHLCOP")}),
+    # "reforzar" with another object stays a support verb: the sanctions are the event
+    ("El gobierno chileno reforzó las sanciones contra Perú.", {("SANCTION", "163", "CHLGOV")}),
+])
+def test_reinforcing_security_is_a_show_of_force(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
