@@ -7,7 +7,7 @@ from .frames import SUBJECT_DEPS
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
-           "enclitic_lemmas": "_enclitic_lemmas"}
+           "enclitic_lemmas": "_enclitic_lemmas", "present_lemmas": "_present_lemmas"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 
 
@@ -165,6 +165,30 @@ class ParseRepairs:
                     reflexive.add(i)
         if reflexive:
             doc.user_data["reflexive_verbs"] = frozenset(reflexive)
+
+    def _present_lemmas(self, doc) -> None:
+        """Give a present-tense verb the lemmatiser left as its own form ("présente ses excuses", "affiche ses
+        distances", "tente de") the infinitive the language pack knows: the lexicon verb of that form
+        (:meth:`~newsevents.lexicon.Lexicon.verb_lemma`), else the regular infinitive of a singular present form
+        (a ``regular_present_endings`` ending of ``syntax.yaml`` replaced by a ``regular_infinitive_endings``
+        one: "présente" -> "présenter") when that infinitive is an event verb, a support verb or a word of a cue list (modal, reporting, intent verbs).
+        Only verbs (VERB, AUX) whose lemma equals their lower-cased form change."""
+        known = self.__dict__.get("_known_verbs")
+        if known is None:
+            known = frozenset(self.lex.verbs) | self.lex.support_verbs | frozenset(
+                w for ws in self.lex.cues.values() for w in ws)
+            self.__dict__["_known_verbs"] = known
+        endings = sorted(self.lex.cue("regular_present_endings"), key=len, reverse=True)
+        infinitives = sorted(self.lex.cue("regular_infinitive_endings"))
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() != tok.lower_ or not tok.is_alpha:
+                continue
+            lemma = self.lex.verb_lemma(tok.text)
+            if lemma is None:
+                lemma = next((tok.lower_[:-len(e)] + inf for e in endings for inf in infinitives
+                              if tok.lower_.endswith(e) and tok.lower_[:-len(e)] + inf in known), None)
+            if lemma is not None:
+                tok.lemma_ = lemma
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
