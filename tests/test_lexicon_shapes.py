@@ -42,3 +42,21 @@ def test_a_noun_is_never_relemmatised():
     doc = _doc(["une", "présente"], ["un", "présente"], ["DET", "NOUN"])
     EventCoder._present_lemmas(_fr_coder(), doc)
     assert doc[1].lemma_ == "présente"
+
+
+def test_participle_after_an_auxiliary_is_a_verb_whatever_its_tag():
+    # "Matignon a rétropédalé": the tagger made the participle a proper noun; after a tense auxiliary that hangs
+    # on it, it can only be a verb. A copula is no auxiliary: "le policier est violent" stays an adjective.
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.engine.candidates import Candidates
+
+    coder = _fr_coder()
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=["Matignon", "a", "rétropédalé"], heads=[2, 2, 2], deps=["nsubj", "aux:tense", "ROOT"],
+              pos=["PROPN", "AUX", "PROPN"])
+    assert Candidates._after_auxiliary(coder, doc[2])
+    doc = Doc(vocab, words=["le", "policier", "est", "violent"], heads=[1, 3, 3, 3],
+              deps=["det", "nsubj", "cop", "ROOT"], pos=["DET", "NOUN", "AUX", "ADJ"])
+    assert not Candidates._after_auxiliary(coder, doc[3])
