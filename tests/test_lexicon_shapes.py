@@ -6,6 +6,8 @@ import types
 
 import pytest
 
+from coding import sentence_table_test
+
 
 def _fr_coder():
     from newsevents.langdata import load_language
@@ -60,3 +62,16 @@ def test_participle_after_an_auxiliary_is_a_verb_whatever_its_tag():
     doc = Doc(vocab, words=["le", "policier", "est", "violent"], heads=[1, 3, 3, 3],
               deps=["det", "nsubj", "cop", "ROOT"], pos=["DET", "NOUN", "AUX", "ADJ"])
     assert not Candidates._after_auxiliary(coder, doc[3])
+
+
+SENTENCES = [
+    # anger caused by something: the angered party (the noun's "de" complement) disapproves (CAMEO 111)
+    ("La visite du président chinois a suscité l'indignation des ONG françaises.", "indignation", "ACCUSE",
+     "111", "FRA", None),
+    # dismissing an official (CAMEO 172)
+    ("Le président tunisien a limogé le chef de la police.", "limogé", "COERCE", "172", "TUN", None),
+    ("Le chef de la police tunisienne a été démis de ses fonctions.", "démis", "COERCE", "172", None, "TUN"),
+]
+
+
+test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
