@@ -75,3 +75,24 @@ SENTENCES = [
 
 
 test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
+
+
+def test_participle_the_parser_hung_on_its_auxiliary_becomes_the_head():
+    # "pour avoir violé une femme": "violé" tagged an adverb of the verb "avoir", which took the object
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.coder import EventCoder
+
+    words = ["pour", "avoir", "violé", "une", "femme"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=[1, 1, 1, 4, 1], deps=["mark", "ROOT", "advmod", "det", "obj"],
+              pos=["ADP", "VERB", "ADV", "DET", "NOUN"], lemmas=["pour", "avoir", "violé", "un", "femme"])
+    EventCoder._participle_heads(_fr_coder(), doc)
+    assert (doc[2].pos_, doc[2].lemma_, doc[2].dep_, doc[2].head.i) == ("VERB", "violer", "ROOT", 2)
+    assert (doc[1].head.i, doc[1].dep_) == (2, "aux:tense")
+    assert doc[4].head.i == 2 and doc[0].head.i == 2
+    # a noun after "avoir" is its object, not a participle ("a besoin de"): left alone
+    doc = Doc(spacy.blank("fr").vocab, words=["il", "a", "besoin"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "obj"],
+              pos=["PRON", "VERB", "NOUN"])
+    EventCoder._participle_heads(_fr_coder(), doc)
+    assert doc[2].head.i == 1
