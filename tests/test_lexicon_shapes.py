@@ -96,3 +96,25 @@ def test_participle_the_parser_hung_on_its_auxiliary_becomes_the_head():
               pos=["PRON", "VERB", "NOUN"])
     EventCoder._participle_heads(_fr_coder(), doc)
     assert doc[2].head.i == 1
+
+
+def test_participle_tagged_a_noun_that_heads_a_clause_or_has_an_agent_is_a_verb():
+    # "Emprisonné depuis mai, il ...": tagged a noun, parsed as an adverbial clause; "violenté par des
+    # manifestants": an agent. A noun in "é" without either ("le comité") is left alone.
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.engine.candidates import Candidates
+
+    coder = _fr_coder()
+    coder._case_of = lambda tok: next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=["Emprisonné", "depuis", "mai", ",", "il", "proteste"], heads=[5, 2, 0, 5, 5, 5],
+              deps=["advcl", "case", "obl:mod", "punct", "nsubj", "ROOT"], pos=["NOUN", "ADP", "NOUN", "PUNCT", "PRON", "VERB"])
+    assert Candidates._clausal_participle(coder, doc[0])
+    doc = Doc(vocab, words=["le", "commandant", "violenté", "par", "des", "manifestants"], heads=[1, 1, 1, 5, 5, 2],
+              deps=["det", "ROOT", "amod", "case", "det", "obl:agent"], pos=["DET", "NOUN", "ADJ", "ADP", "DET", "NOUN"])
+    assert Candidates._clausal_participle(coder, doc[2])
+    doc = Doc(vocab, words=["le", "comité", "de", "Paris"], heads=[1, 1, 3, 1], deps=["det", "ROOT", "case", "nmod"],
+              pos=["DET", "NOUN", "ADP", "PROPN"])
+    assert not Candidates._clausal_participle(coder, doc[1])

@@ -150,7 +150,7 @@ class Candidates:
         if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
-        if self._after_reflexive(tok) or self._after_auxiliary(tok):
+        if self._after_reflexive(tok) or self._after_auxiliary(tok) or self._clausal_participle(tok):
             return True  # "l'Autorité palestinienne s'indigne des propos": only a verb follows a reflexive clitic
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
@@ -172,6 +172,18 @@ class Candidates:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return prev is not None and prev.head.i == tok.i and (
             prev.dep_ in self.lex.label("tense_auxiliary") or prev.dep_ in self.lex.label("passive_auxiliary"))
+
+    def _clausal_participle(self, tok) -> bool:
+        """``tok`` ends like a past participle (``past_participle_endings``) and the parser, though it tagged it a
+        noun or adjective, made it a clause ("Emprisonné depuis mai 2020, il ...": ``advcl``; "leurs maisons
+        plastiquées": ``acl``) or gave it a passive agent ("le commandant violenté par des manifestants")."""
+        if not tok.lower_.endswith(tuple(self.lex.cue("past_participle_endings"))):
+            return False
+        if tok.dep_ in ("advcl", "acl"):
+            return True
+        return any(c.dep_ in self.lex.label("passive_agent") or (
+            c.dep_ in self.lex.label("obliques") and self._case_of(c) in self.lex.cue("agent_preps"))
+            for c in tok.children)
 
     def _headline_subject(self, tok):
         """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition
