@@ -176,11 +176,14 @@ class Candidates:
     def _clausal_participle(self, tok) -> bool:
         """``tok`` ends like a past participle (``past_participle_endings``) and the parser, though it tagged it a
         noun or adjective, made it a clause ("Emprisonné depuis mai 2020, il ...": ``advcl``; "leurs maisons
-        plastiquées": ``acl``) or gave it a passive agent ("le commandant violenté par des manifestants")."""
+        plastiquées": ``acl``) or gave it a passive agent ("le commandant violenté par des manifestants"), when it has
+        no determiner or numeral (which only a noun takes)."""
         if not tok.lower_.endswith(tuple(self.lex.cue("past_participle_endings"))):
             return False
         if tok.dep_ in ("advcl", "acl"):
             return True
+        if any(c.dep_ in ("det", "nummod") for c in tok.children):
+            return False  # a determined noun: "otros 21 acusados por los mismos delitos" (the accused)
         return any(c.dep_ in self.lex.label("passive_agent") or (
             c.dep_ in self.lex.label("obliques") and self._case_of(c) in self.lex.cue("agent_preps"))
             for c in tok.children)
