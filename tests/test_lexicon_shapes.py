@@ -118,3 +118,25 @@ def test_participle_tagged_a_noun_that_heads_a_clause_or_has_an_agent_is_a_verb(
     doc = Doc(vocab, words=["le", "comité", "de", "Paris"], heads=[1, 1, 3, 1], deps=["det", "ROOT", "case", "nmod"],
               pos=["DET", "NOUN", "ADP", "PROPN"])
     assert not Candidates._clausal_participle(coder, doc[1])
+
+
+def test_object_parsed_as_a_conjunct_of_the_weekday_is_reattached():
+    # "a reçu mercredi, la présidente du parti": the object parsed as a conjunct of the weekday
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsevents.coder import EventCoder
+
+    fake = types.SimpleNamespace(dates=types.SimpleNamespace(is_day_word=lambda w: w in ("mercredi", "jeudi")),
+                                 lex=_fr_coder().lex, _reporting=frozenset())
+    words = ["Il", "a", "reçu", "mercredi", ",", "la", "présidente"]
+    heads, pos = [2, 2, 2, 2, 6, 6, 3], ["PRON", "AUX", "VERB", "NOUN", "PUNCT", "DET", "NOUN"]
+    deps = ["nsubj", "aux:tense", "ROOT", "obl:mod", "punct", "det", "conj"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    EventCoder._reattach_weekday_objects(fake, doc)
+    assert (doc[6].head.i, doc[6].dep_) == (2, "obj")
+    # another day is no object: "mercredi, le jeudi"
+    words[6] = "jeudi"
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    EventCoder._reattach_weekday_objects(fake, doc)
+    assert doc[6].head.i == 3

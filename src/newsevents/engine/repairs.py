@@ -218,7 +218,8 @@ class ParseRepairs:
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
-        parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
+        parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"; "a reçu
+        mercredi, la présidente du parti"). A
         determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
         the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
         reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
@@ -240,8 +241,9 @@ class ParseRepairs:
             if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
                     c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
                 continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
-            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
-                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
+            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj", "conj") and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in ("case", "cc") for x in c.children)
+                        and not self.dates.is_day_word(c.text)
                         and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
             if obj is None:  # "a levé vendredi le blocus imposé ..., ont indiqué des responsables": the parser
                 nxt = doc[day.i + 2] if day.i + 2 < len(doc) else None  # made it the subject of the incise
