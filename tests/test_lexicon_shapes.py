@@ -85,8 +85,9 @@ def test_participle_the_parser_hung_on_its_auxiliary_becomes_the_head():
     from newsevents.coder import EventCoder
 
     words = ["pour", "avoir", "violé", "une", "femme"]
-    doc = Doc(spacy.blank("fr").vocab, words=words, heads=[1, 1, 1, 4, 1], deps=["mark", "ROOT", "advmod", "det", "obj"],
-              pos=["ADP", "VERB", "ADV", "DET", "NOUN"], lemmas=["pour", "avoir", "violé", "un", "femme"])
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=[1, 1, 1, 4, 1],
+              deps=["mark", "ROOT", "advmod", "det", "obj"], pos=["ADP", "VERB", "ADV", "DET", "NOUN"],
+              lemmas=["pour", "avoir", "violé", "un", "femme"])
     EventCoder._participle_heads(_fr_coder(), doc)
     assert (doc[2].pos_, doc[2].lemma_, doc[2].dep_, doc[2].head.i) == ("VERB", "violer", "ROOT", 2)
     assert (doc[1].head.i, doc[1].dep_) == (2, "aux:tense")
@@ -110,10 +111,12 @@ def test_participle_tagged_a_noun_that_heads_a_clause_or_has_an_agent_is_a_verb(
     coder._case_of = lambda tok: next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
     vocab = spacy.blank("fr").vocab
     doc = Doc(vocab, words=["Emprisonné", "depuis", "mai", ",", "il", "proteste"], heads=[5, 2, 0, 5, 5, 5],
-              deps=["advcl", "case", "obl:mod", "punct", "nsubj", "ROOT"], pos=["NOUN", "ADP", "NOUN", "PUNCT", "PRON", "VERB"])
+              deps=["advcl", "case", "obl:mod", "punct", "nsubj", "ROOT"],
+              pos=["NOUN", "ADP", "NOUN", "PUNCT", "PRON", "VERB"])
     assert Candidates._clausal_participle(coder, doc[0])
     doc = Doc(vocab, words=["le", "commandant", "violenté", "par", "des", "manifestants"], heads=[1, 1, 1, 5, 5, 2],
-              deps=["det", "ROOT", "amod", "case", "det", "obl:agent"], pos=["DET", "NOUN", "ADJ", "ADP", "DET", "NOUN"])
+              deps=["det", "ROOT", "amod", "case", "det", "obl:agent"],
+              pos=["DET", "NOUN", "ADJ", "ADP", "DET", "NOUN"])
     assert Candidates._clausal_participle(coder, doc[2])
     doc = Doc(vocab, words=["le", "comité", "de", "Paris"], heads=[1, 1, 3, 1], deps=["det", "ROOT", "case", "nmod"],
               pos=["DET", "NOUN", "ADP", "PROPN"])

@@ -172,8 +172,9 @@ class ParseRepairs:
         distances", "tente de") the infinitive the language pack knows: the lexicon verb of that form
         (:meth:`~newsevents.lexicon.Lexicon.verb_lemma`), else the regular infinitive of a singular present form
         (a ``regular_present_endings`` ending of ``syntax.yaml`` replaced by a ``first_group_infinitive_endings``
-        one: "présente" -> "présenter") when that infinitive is an event verb, a support verb or a word of a cue list (modal, reporting, intent verbs).
-        Only verbs (VERB, AUX) whose lemma equals their lower-cased form change."""
+        one: "présente" -> "présenter") when that infinitive is an event verb, a support verb or a word of a cue
+        list (modal, reporting, intent verbs). Only verbs (VERB, AUX) whose lemma equals their lower-cased form
+        change."""
         known = self.__dict__.get("_known_verbs")
         if known is None:
             known = frozenset(self.lex.verbs) | self.lex.support_verbs | frozenset(
@@ -218,9 +219,8 @@ class ParseRepairs:
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
-        parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"; "a reçu
-        mercredi, la présidente du parti"). A
-        determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
+        parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi";
+        "a reçu mercredi, la présidente du parti"). A determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
         the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
         reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
         already has one, is a reporting verb or has no subject before it
