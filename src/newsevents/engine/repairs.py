@@ -220,8 +220,8 @@ class ParseRepairs:
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi";
-        "a reçu mercredi, la présidente du parti"). A determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
-        the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
+        "a reçu mercredi, la présidente du parti"). A determined noun phrase with no preposition right after a
+        weekday that modifies a verb is re-attached to the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
         reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
         already has one, is a reporting verb or has no subject before it
         (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
