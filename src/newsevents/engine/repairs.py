@@ -221,10 +221,10 @@ class ParseRepairs:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi";
         "a reçu mercredi, la présidente du parti"). A determined noun phrase with no preposition right after a
-        weekday that modifies a verb is re-attached to the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
-        reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
-        already has one, is a reporting verb or has no subject before it
-        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
+        weekday that modifies a verb is re-attached to the verb as its object (also when the parser made it an
+        adjunct of the verb or the subject of a reporting incise after it: "a levé vendredi le blocus ..., ont
+        indiqué des responsables"), unless the verb already has one, is a reporting verb or has no subject before
+        it (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
         resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
         day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
         and stay where they are."""
