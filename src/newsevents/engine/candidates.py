@@ -150,7 +150,7 @@ class Candidates:
         if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
                 tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
             return not any(c.dep_ == "det" for c in tok.children)
-        if self._after_reflexive(tok):
+        if self._after_reflexive(tok) or self._after_auxiliary(tok) or self._clausal_participle(tok):
             return True  # "l'Autorité palestinienne s'indigne des propos": only a verb follows a reflexive clitic
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
@@ -163,6 +163,30 @@ class Candidates:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return prev is not None and prev.pos_ == "PRON" and prev.lower_ in self.lex.cue("third_person_reflexives") \
             and self.lex.verb_lemma(tok.text) is not None
+
+    def _after_auxiliary(self, tok) -> bool:
+        """``tok`` (a lexicon verb form the tagger took for a noun, adjective or name) right after a tense or
+        passive auxiliary that hangs on it, which only a participle can follow ("nie avoir démissionné",
+        "Matignon a rétropédalé", "ont été violentés"; labels ``tense_auxiliary`` and ``passive_auxiliary``,
+        not a copula: "le policier est violent")."""
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return prev is not None and prev.head.i == tok.i and (
+            prev.dep_ in self.lex.label("tense_auxiliary") or prev.dep_ in self.lex.label("passive_auxiliary"))
+
+    def _clausal_participle(self, tok) -> bool:
+        """``tok`` ends like a past participle (``past_participle_endings``) and the parser, though it tagged it a
+        noun or adjective, made it a clause ("Emprisonné depuis mai 2020, il ...": ``advcl``; "leurs maisons
+        plastiquées": ``acl``) or gave it a passive agent ("le commandant violenté par des manifestants"), when it has
+        no determiner or numeral (which only a noun takes)."""
+        if not tok.lower_.endswith(tuple(self.lex.cue("past_participle_endings"))):
+            return False
+        if tok.dep_ in ("advcl", "acl"):
+            return True
+        if any(c.dep_ in ("det", "nummod") for c in tok.children):
+            return False  # a determined noun: "otros 21 acusados por los mismos delitos" (the accused)
+        return any(c.dep_ in self.lex.label("passive_agent") or (
+            c.dep_ in self.lex.label("obliques") and self._case_of(c) in self.lex.cue("agent_preps"))
+            for c in tok.children)
 
     def _headline_subject(self, tok):
         """The subject of a headline verb the tagger took for an adjective of the noun before it ("l'opposition

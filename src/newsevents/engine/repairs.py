@@ -7,7 +7,8 @@ from .frames import SUBJECT_DEPS
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
-           "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects"}
+           "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
+           "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -187,14 +188,64 @@ class ParseRepairs:
                 if tok.dep_ in SUBJECT_DEPS and tok.head.i > dash:
                     tok.dep_ = "dep"
 
+    def _present_lemmas(self, doc) -> None:
+        """Give a present-tense verb the lemmatiser left as its own form ("présente ses excuses", "affiche ses
+        distances", "tente de") the infinitive the language pack knows: the lexicon verb of that form
+        (:meth:`~newsevents.lexicon.Lexicon.verb_lemma`), else the regular infinitive of a singular present form
+        (a ``regular_present_endings`` ending of ``syntax.yaml`` replaced by a ``first_group_infinitive_endings``
+        one: "présente" -> "présenter") when that infinitive is an event verb, a support verb or a word of a cue
+        list (modal, reporting, intent verbs). Only verbs (VERB, AUX) whose lemma equals their lower-cased form
+        change."""
+        known = self.__dict__.get("_known_verbs")
+        if known is None:
+            known = frozenset(self.lex.verbs) | self.lex.support_verbs | frozenset(
+                w for ws in self.lex.cues.values() for w in ws)
+            self.__dict__["_known_verbs"] = known
+        endings = sorted(self.lex.cue("regular_present_endings"), key=len, reverse=True)
+        infinitives = sorted(self.lex.cue("first_group_infinitive_endings"))
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() != tok.lower_ or not tok.is_alpha:
+                continue
+            lemma = self.lex.verb_lemma(tok.text)
+            if lemma is None:
+                lemma = next((tok.lower_[:-len(e)] + inf for e in endings for inf in infinitives
+                              if tok.lower_.endswith(e) and tok.lower_[:-len(e)] + inf in known), None)
+            if lemma is not None:
+                tok.lemma_ = lemma
+
+    def _participle_heads(self, doc) -> None:
+        """Make a participle the head of its perfect auxiliary when the parser did the reverse ("pour avoir violé
+        une jeune femme": "violé" tagged an adverb of the verb "avoir", which took the object): a token right
+        after a ``perfect_auxiliaries`` verb that hangs on it, ending like a past participle
+        (``past_participle_endings`` of ``syntax.yaml``) and a form of a lexicon verb, becomes a verb with the
+        auxiliary's head, label and other dependents; the auxiliary becomes its tense auxiliary."""
+        if not doc.has_annotation("DEP"):
+            return
+        auxiliaries, endings = self.lex.cue("perfect_auxiliaries"), tuple(self.lex.cue("past_participle_endings"))
+        tense = sorted(self.lex.label("tense_auxiliary"))[0]
+        for tok in doc[1:]:
+            aux = doc[tok.i - 1]
+            if tok.head.i != aux.i or aux.pos_ != "VERB" or aux.lemma_.lower() not in auxiliaries \
+                    or tok.pos_ in ("VERB", "AUX") or not tok.lower_.endswith(endings):
+                continue
+            lemma = self.lex.verb_lemma(tok.text)
+            if lemma is None:
+                continue
+            others = [c for c in aux.children if c.i != tok.i]
+            tok.head = tok if aux.head.i == aux.i else aux.head
+            tok.dep_, tok.pos_, tok.lemma_ = aux.dep_, "VERB", lemma
+            aux.head, aux.dep_, aux.pos_ = tok, tense, "AUX"
+            for c in others:
+                c.head = tok
+
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
-        parsed as a modifier of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi"). A
-        determined noun phrase with no preposition right after a weekday that modifies a verb is re-attached to
-        the verb as its object (also when the parser made it an adjunct of the verb or the subject of a
-        reporting incise after it: "a levé vendredi le blocus ..., ont indiqué des responsables"), unless the verb
-        already has one, is a reporting verb or has no subject before it
-        (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
+        parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi";
+        "a reçu mercredi, la présidente du parti"). A determined noun phrase with no preposition right after a
+        weekday that modifies a verb is re-attached to the verb as its object (also when the parser made it an
+        adjunct of the verb or the subject of a reporting incise after it: "a levé vendredi le blocus ..., ont
+        indiqué des responsables"), unless the verb already has one, is a reporting verb or has no subject before
+        it (then the phrase is an inverted subject: "a indiqué mercredi le groupe"). Day words are the date
         resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
         day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
         and stay where they are."""
@@ -211,8 +262,9 @@ class ParseRepairs:
             if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
                     c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
                 continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
-            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj") and c.i > day.i
-                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "case" for x in c.children)
+            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj", "conj") and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in ("case", "cc") for x in c.children)
+                        and not self.dates.is_day_word(c.text)
                         and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
             if obj is None:  # "a levé vendredi le blocus imposé ..., ont indiqué des responsables": the parser
                 nxt = doc[day.i + 2] if day.i + 2 < len(doc) else None  # made it the subject of the incise
