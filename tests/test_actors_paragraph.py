@@ -35,4 +35,6 @@ def test_an_elided_recipient_is_not_taken_from_another_story(pipeline):
     result = pipeline.extract([Article("t", text, "2022-06-08")])[0]
     found = [(e.actor[0].code, tuple(r.code for r in e.recipient)) for e in result.events
              if e.event_type == "ACCUSE" and e.actor]
-    assert found == [("NGA", ()), ("UKR", ("RUS",))], result.events
+    # the Nigerian president's criticism may be addressed to his own people (inferred, rule addressed_people),
+    # never to a party of the Ukraine paragraphs
+    assert found in ([("NGA", ()), ("UKR", ("RUS",))], [("NGA", ("NGA",)), ("UKR", ("RUS",))]), result.events

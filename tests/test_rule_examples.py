@@ -206,6 +206,9 @@ EXAMPLES: dict[str, Example] = {
     "domestic_recipient": Example(
         "La justice iranienne a prononcé une condamnation à mort.", "fired", "prononcé",
         ("SANCTION 116 IRN/JUD -> IRN/CVL asserted",), note="IRN/CVL"),
+    "addressed_people": Example(
+        "Mercredi, le gouvernement français a appelé au calme.", "fired", "appelé",
+        ("REQUEST 100 FRA/GOV -> FRA/CVL asserted",), note="FRA/CVL"),
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),

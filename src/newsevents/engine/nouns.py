@@ -40,6 +40,8 @@ class Nouns:
             recipients = self._noun_slot_recipients(tok, frame, context, holders)
         if not actors:  # "un appel au calme lancé par Bruxelles"
             actors = self._noun_participle_agent(tok, context)
+        if frame.reciprocal and not actors and len(recipients) < 2:
+            recipients = self._reciprocal_sides(tok, frame, context) or recipients
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()
         anchor = tok  # "une série de raids", "des dizaines de frappes": the quantity noun holds the position
@@ -58,6 +60,30 @@ class Nouns:
         if not actors:
             actors = self._charged_author(tok, frame, context) or self._state_holder(tok, context)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
+
+    def _reciprocal_sides(self, tok, frame, context) -> tuple[Entity, ...]:
+        """The two sides of a reciprocal noun that the clause names, not the noun: the object and the "à"
+        complement of a participle of cue list ``pairing_verbs`` on it ("des heurts opposant la police à des
+        manifestants"), or the frame's recipient slots ("entre X et Y") on the verb or predicate the noun is the
+        subject of ("des affrontements ont éclaté entre X et Y", "un entretien est en cours entre X et Y").
+        () unless at least two entities are found."""
+        pairing = self.lex.cues.get("pairing_verbs", ())
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in pairing):
+            sides = tuple(e for c in acl.children if c.dep_ == "obj" or (
+                c.dep_ in self.lex.label("argument_oblique") and self._case_of(c) in self.lex.cue("dative_preps"))
+                for e in context.resolve(c))
+            if len(sides) >= 2:
+                return sides
+        if tok.dep_ not in SUBJECT_DEPS or tok.head.i == tok.i:
+            return ()
+        for c in tok.head.children:
+            if c.i != tok.i and c.dep_ != "obj" and c.dep_ not in SUBJECT_DEPS \
+                    and self._case_of(c) in frame.recipient and self._case_of(c) in self.lex.cues.get(
+                        "between_preps", ()):
+                sides = context.resolve(c)
+                if len(sides) >= 2:
+                    return sides
+        return ()
 
     def _charged_author(self, tok, frame, context) -> tuple:
         """The author of a crime noun (CAMEO 18-20) that names none, told by the charge it is part of: the one

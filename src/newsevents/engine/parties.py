@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from .. import entity_labels
 from ..records import Entity
-from .frames import SUBJECT_DEPS, Trigger
+from .frames import OBLIGATION, SUBJECT_DEPS, Trigger
 
 HIT_ROOTS = frozenset({"17", "18", "19", "20"})
 """CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
@@ -176,6 +176,25 @@ class Parties:
         if trig.frame.cameo[:2] in PROVISION_ROOTS and all(a.sector == "GOV" for a in actors):
             return (Entity(next(iter(codes)), "CVL", "", (at, at), None),)
         return ()
+
+    def _addressed_people(self, trig: Trigger, actors, context, offset: int) -> tuple[Entity, ...]:
+        """The implied recipient of a claim (:data:`CLAIM_ROOTS`) by the government of one country with nobody
+        named: that country's civilians. Not for an obligation stated of a thing (the synthetic frame
+        ``(obligation)``: "le charbon devra être payé en roupies"), nor when the claim's words name a party of
+        another country ("redemande le départ du contingent danois": the claim is on Denmark). Inferred: no
+        evidence words, the empty span at the trigger. () otherwise."""
+        codes = {a.code for a in actors}
+        if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO") or trig.frame is OBLIGATION \
+                or trig.frame.cameo[:2] not in CLAIM_ROOTS or any(a.sector != "GOV" for a in actors):
+            return ()
+        code = next(iter(codes))
+        spans = {a.span for a in actors}
+        for tok in trig.token.subtree:
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ") and any(
+                    e.code not in (code, "---") and e.span not in spans for e in context.resolve(tok)):
+                return ()
+        at = trig.token.idx + offset
+        return (Entity(code, "CVL", "", (at, at), None),)
 
     @staticmethod
     def _other_people(recipient: Entity, actors) -> bool:

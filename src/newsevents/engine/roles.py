@@ -119,8 +119,36 @@ class Roles:
         actors = self._resolve_subject(subject, context) if subject is not None else ()
         if subject is None:  # "Après le tir, la Chine et la Russie refusent": subjects hung on the adjunct
             actors = tuple(e for c in self._adjunct_subjects(tok) for e in context.resolve(c))
+        if not actors and self._detached_participle(tok):
+            actors = self._clause_subject_up(tok, context)
         recipients = self._recipient(trig, context)
         return actors, recipients
+
+    def _detached_participle(self, tok) -> bool:
+        """A present participle set off by a comma, with no subject and no gerund mark, that the parser did not
+        hang on a noun it would describe: "X a souligné que ..., dénonçant Y" (an act of the clause's subject)."""
+        if tok.morph.get("VerbForm") != ["Part"] or tok.morph.get("Tense") != ["Pres"] or self._gerund(tok):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.head.i == tok.i \
+                or tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        first = tok.left_edge
+        return first.i > 0 and tok.doc[first.i - 1].text == ","
+
+    def _clause_subject_up(self, tok, context) -> tuple[Entity, ...]:
+        """The actors of the first subject that names one in the clauses above ``tok`` (its heads up to the
+        root): "X a souligné que la coopération ne peut ..., dénonçant": not "la coopération", X. ()."""
+        node = tok.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                found = self._resolve_subject(subject, context) if subject is not None else ()
+                if found:
+                    return found
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return ()
 
     def _undergone(self, tok):
         """For an infinitive under reflexive "se voir" ("X s'est vu refuser un visa (par Y)", "se voit

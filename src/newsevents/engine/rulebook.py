@@ -572,6 +572,14 @@ def model_recipient(coder, c, s):
     return choose(coder, c, s)
 
 
+@_add("roles", "recipients", "addressed_people")
+def addressed_people(coder, c, s):
+    """"le gouvernement français a appelé au calme": a government's demand, criticism or rejection with nobody
+    named, not even by the learned recipient choice, is addressed to its own country's people (FRA CVL,
+    inferred)."""
+    return coder._addressed_people(c.trig, c.actors, s.context, s.offset)
+
+
 @_add("roles", "step", "enumerated_recipients")
 def enumerated_recipients(coder, c, s) -> bool:
     """"a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des

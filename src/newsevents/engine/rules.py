@@ -12,7 +12,8 @@ The kind says how the runner (:func:`run_candidate_rules`) uses the function's r
 * ``drop``: ``fn(coder, trigger, state) -> bool`` (suppression, labels) or ``fn(coder, candidate, state) -> bool``
   (roles): True drops the candidate and records the rule's name;
 * ``actors`` / ``recipients``: a fallback, ``fn(coder, candidate, state) -> tuple[Entity, ...]``, called only
-  while the candidate has no actor (recipient); a non-empty result becomes its actors (recipients);
+  while the candidate has no actor (recipient); a non-empty result becomes its actors (recipients); no recipient
+  fallback runs for a reciprocal frame whose actors are two distinct parties (each is the other's recipient);
 * ``step``: ``fn(coder, candidate, state) -> bool``, changes the candidate; True means it did something (recorded
   in the trace and, for rules of a ``group``, the other rules of that group are then skipped: the group is an
   if / elif chain written as data).
@@ -106,6 +107,9 @@ def run_candidate_rules(rules: tuple[Rule, ...], coder, cand, state) -> bool:
         if kind == "recipients" or kind == "actors":  # a fallback: only while that slot is empty
             if getattr(cand, kind):
                 continue
+            if kind == "recipients" and cand.trig.frame.reciprocal \
+                    and len({(a.code, a.sector) for a in cand.actors}) >= 2:
+                continue  # "des heurts entre la police et des manifestants": the sides are each other's recipients
             found = rule.fn(coder, cand, state)
             setattr(cand, kind, found)
             fired = bool(found)
