@@ -216,6 +216,9 @@ EXAMPLES: dict[str, Example] = {
         "En pleine crise, le chef de l'État organise à Versailles le deuxième sommet Choose France.", "dropped",
         "sommet", ()),
     "home_trip": Example("Le ministre nord-coréen se rendra à Pyongyang.", "dropped", "rendra", ()),
+    "recipientless_aid": Example(
+        "Le juge a condamné la banque à verser 36 millions de dollars.", "dropped", "verser",
+        ("SANCTION 116 ---/JUD -> ---/BUS asserted",)),
     "distinct_parties": Example(
         "Des soldats russes ont tiré sur des soldats russes.", "silent", "tiré",
         ("ASSAULT 190 RUS/MIL -> - asserted",)),

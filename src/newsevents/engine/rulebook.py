@@ -28,6 +28,10 @@ CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
 """CAMEO codes of a visit made and hosted: visitor -> host, never without a host (``lone_meeting``)."""
 
+GIVEN_ROOTS = frozenset({"06", "07"})
+"""CAMEO roots of acts given to or shared with a party (cooperation, aid): never without a recipient
+(``recipientless_aid``; the tune, Le Monde and PLOVER GSR golds give every such event a target)."""
+
 PROTEST_ROOT = "14"
 """CAMEO root of protests: with nobody named, their implied actor is the people of the place (``implied_actor``)."""
 
@@ -618,6 +622,36 @@ def lone_meeting(coder, c, s) -> bool:
     plural subject ("les partis négocient") stays: its parties are the subject's members."""
     return c.trig.frame.cameo[:2] == CONSULT_ROOT and not c.recipients and len(c.actors) <= 1 \
         and (c.trig.is_noun or c.trig.frame.cameo in VISIT_CODES)
+
+
+@_add("roles", "drop", "recipientless_aid")
+def recipientless_aid(coder, c, s) -> bool:
+    """"le juge a condamné la banque à verser 36 millions de dollars": aid or cooperation (CAMEO 06, 07) is given
+    to someone; with no recipient left after every fallback, one actor (two share it: "French and Egyptian
+    warships launched war games"), and no indirect object, complement naming another party or complement of the
+    frame's recipient prepositions that the roles could not code ("a remis des médicaments au Croissant-Rouge"),
+    it is no event between parties; dropped. (Any direct object is not enough: on devtest it kept spurious
+    events.)"""
+    if c.trig.frame.cameo[:2] not in GIVEN_ROOTS or c.recipients or len(c.actors) > 1:
+        return False
+    slots, tok = set(c.trig.frame.recipient), c.trig.token
+    actors = [a.span for a in c.actors]
+
+    def names_party(x) -> bool:  # "a accueilli plus de 300 000 réfugiés ukrainiens": a party the roles missed
+        return x.dep_ not in SUBJECT_DEPS and x.pos_ not in ("VERB", "AUX") and any(
+            m.kind != "agent" and not any(lo <= m.char_start < hi for lo, hi in actors)  # a sector word is no party
+            for m in s.context.mentions_in(tok.doc, x.left_edge.i, x.right_edge.i + 1))
+    if any(x.dep_ == "iobj" or names_party(x) for x in tok.children):
+        return False
+    todo = list(tok.children)
+    while todo:  # the trigger's phrase, clauses aside: the parser may hang "au Croissant-Rouge" on the object
+        x = todo.pop()
+        if x.pos_ in ("VERB", "AUX"):
+            continue
+        if x.pos_ in ("NOUN", "PROPN", "PRON") and coder._case_of(x) in slots:
+            return False
+        todo += x.children
+    return True
 
 
 # -- recoding: modality, intent and threat codes ---------------------------------------------------------------

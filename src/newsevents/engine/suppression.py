@@ -5,6 +5,9 @@ from __future__ import annotations
 from .frames import CONFLICT_ROOTS, IMPLIED_ACTOR_ROOTS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
+ACCUSE_ROOT = "11"
+"""CAMEO root of accusations, charges and convictions: their charge is no reaction topic (``reaction_topic``)."""
+
 
 class Suppression:
     """Predicates that make a candidate code no event of its own.
@@ -237,12 +240,18 @@ class Suppression:
 
     def _reaction_topic(self, trig: Trigger, by_token) -> bool:
         """An event noun that is what another event reacts to ("condamner l'attaque russe", "a salué
-        l'accord") is the topic of that reaction, not a separate event (ANNOTATION.md: background events)."""
+        l'accord") is the topic of that reaction, not a separate event (ANNOTATION.md: background events). The
+        charge of an accusation or a conviction ("accusé d'exactions contre les civils") is an event of its own."""
         tok = trig.token
         if not trig.is_noun or not (tok.dep_ == "obj" or tok.dep_ in self.lex.label("argument_oblique")):
             return False
         governor = by_token.get(tok.head.i)
-        return governor is not None and governor.frame.cameo[:2] in ("05", "11", "12", "14", "17")
+        if governor is None or governor.frame.cameo[:2] not in ("05", "11", "12", "14", "17"):
+            return False
+        # the charge of an accusation or conviction is an event the gold codes (alleged, or imposed):
+        # "accusé d'exactions", "mis en examen pour viol", "condamné à la réclusion" (cue list charge_preps)
+        return not (governor.frame.cameo[:2] == ACCUSE_ROOT
+                    and self._case_of(tok) in self.lex.cues.get("charge_preps", frozenset()))
 
     def _unowned_background(self, trig: Trigger, context) -> bool:
         """An event noun in a background adjunct ("après un rassemblement lié à une hausse des prix") whose
