@@ -42,6 +42,9 @@ RULES = [
     ("Cuban officials said they would boycott the summit in Miami.", {("THREATEN", "CUBGOV", "USA", "asserted")}),
     # negation with "did not"
     ("Egypt did not condemn the attack.", {("ACCUSE", "EGY", "", "negated")}),
+    # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
+    ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
+    ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),
     # "reportedly": alleged
     ("Syria reportedly delivered weapons to Hezbollah.", {("AID", "SYR", "LBNREB", "alleged")}),
     # "to" phrase as recipient (prep + pobj turned round)
