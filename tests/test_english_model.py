@@ -42,6 +42,9 @@ RULES = [
     ("Cuban officials said they would boycott the summit in Miami.", {("THREATEN", "CUBGOV", "USA", "asserted")}),
     # negation with "did not"
     ("Egypt did not condemn the attack.", {("ACCUSE", "EGY", "", "negated")}),
+    # a country after "pro-"/"anti-" is a stance, not a nationality (agents.yaml grammar stance_prefixes)
+    ("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", {("ASSAULT", "UKRREB", "UKRMIL", "asserted")}),
+    ("Thousands of anti-Israel protesters marched in London.", {("PROTEST", "GBRCVL", "GBRGOV", "asserted")}),
     # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
     ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
     ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),
