@@ -45,6 +45,8 @@ RULES = [
     # a country after "pro-"/"anti-" is a stance, not a nationality (agents.yaml grammar stance_prefixes)
     ("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", {("ASSAULT", "UKRREB", "UKRMIL", "asserted")}),
     ("Thousands of anti-Israel protesters marched in London.", {("PROTEST", "GBRCVL", "GBRGOV", "asserted")}),
+    # a country inside a recipient phrase gives the sector phrase it qualifies, as a demonym does
+    ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGY", "ISRCOP", "asserted")}),
     # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
     ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
     ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),
