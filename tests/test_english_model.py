@@ -47,6 +47,8 @@ RULES = [
     ("Thousands of anti-Israel protesters marched in London.", {("PROTEST", "GBRCVL", "GBRGOV", "asserted")}),
     # a country inside a recipient phrase gives the sector phrase it qualifies, as a demonym does
     ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGY", "ISRCOP", "asserted")}),
+    # a sum of money given is economic aid (071), as a loan or a grant is
+    ("Japan gave a million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
     # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
     ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
     ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),
