@@ -207,3 +207,18 @@ def test_a_modal_auxiliary_of_possibility_makes_the_event_hypothetical(english):
     assert [(e.modality, e.date.text) for e in events] == [("hypothetical", None)]  # "may" is no month
     events = [e for e in coded(english, "Iran halted talks with France.") if e.cameo_code.startswith("16")]
     assert [e.modality for e in events] == ["asserted"]
+
+
+def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, monkeypatch):
+    """'{ARTILLERY SHELLS}' (frame objects_amod) matches "artillery" parsed as a compound, not only as an
+    adjective (syntax.yaml object_modifiers): the pattern's code wins over the verb's own."""
+    from newsevents.pipeline import Pipeline
+    from newsevents.user_dictionaries import import_petrarch
+
+    monkeypatch.setenv("NEWSEVENTS_USER_DATA", str(tmp_path / "user"))
+    verbs = tmp_path / "mine.verbs.txt"
+    verbs.write_text("--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n", encoding="utf-8")
+    import_petrarch(verbs, "en", kind="verbs")
+    pipeline = Pipeline("en", force_lang=True, learned=False)
+    events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
+    assert {(e.cameo_code, e.actor[0].code) for e in events} == {("180", "PRK")}
