@@ -49,6 +49,8 @@ RULES = [
     ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGY", "ISRCOP", "asserted")}),
     # a sum of money given is economic aid (071), as a loan or a grant is
     ("Japan gave a million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
+    # the owner of an ally or rival is the other party, not the one acted on (agents.yaml relational_nouns)
+    ("Russia attacked the allies of Ukraine.", {("ASSAULT", "RUS", "", "asserted")}),
     # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
     ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
     ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),

@@ -285,7 +285,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
             # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            if span.root.head.i != span.root.i and fold(span.root.head.lemma_) in self.resolver.grammar.neighbour_words \
+            root = span.root
+            if root.head.i != root.i and fold(root.head.lemma_) in self.resolver.grammar.neighbour_words \
                     or self._stance(doc, start):  # "an anti-Syria journalist" is not in Syria
                 weight = 0
                 self._neighbours.add(m.char_start)
@@ -385,6 +386,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         out: list[Entity] = []
         if not token.doc.has_annotation("DEP"):
             return ()
+        if self._relational(token):
+            return ()  # "the allies of Ukraine" are not Ukraine
         for c in token.children:
             if c.dep_ == "amod":
                 for adj in [c] + [x for x in c.children if x.dep_ == "conj"]:
@@ -460,6 +463,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             for c in t.children:
                 if c.dep_ not in _INFO_DEPS or self._stance_token(c):
                     continue
+                if self._relational(t) and (c.dep_ == "nmod:poss" or (
+                        c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases)):
+                    continue  # "Israel's militia ally": the ally is not Israel
                 if c.dep_ == "nmod":
                     case = self._case(c)
                     if case and case not in self.resolver.grammar.de_cases:
@@ -477,6 +483,16 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         prefixes = self.resolver.grammar.stance_prefixes
         return bool(prefixes) and start >= 2 and doc[start - 1].text in ("-", "\u2011") \
             and doc[start - 2].lower_ in prefixes
+
+    def relational(self, token) -> bool:
+        """Whether ``token`` is a noun of a relation to its owner (``relational_nouns`` of the actor grammar:
+        "ally", "rival"): its possessive or "of" complement names the other party, not who it is."""
+        return self._relational(token)
+
+    def _relational(self, token) -> bool:
+        """See :meth:`relational`."""
+        nouns = self.resolver.grammar.relational_nouns
+        return bool(nouns) and token.pos_ == "NOUN" and fold(token.lemma_) in nouns
 
     def _stance_token(self, token) -> bool:
         """:meth:`_stance` for the name that ``token`` is in (its mention's first token)."""

@@ -531,7 +531,7 @@ class Fallbacks:
         if owner:                                                         # the act's author
             return owner
         owner = context.modifier_actors(tok)
-        if owner:
+        if owner or context.relational(tok):  # "attacked Turkey's allies": no country of the owner
             return owner
         skip = {t.i for c in tok.children if c.dep_ == "acl" or c.dep_ in label("relative_clause") for t in c.subtree}
         left, right = tok.left_edge.i, tok.right_edge.i + 1
