@@ -49,6 +49,9 @@ class StubContext:
                 return self.resolve(c)
         return ()
 
+    def relational(self, tok):
+        return False
+
 
 class StubActors:
     def article(self, published):

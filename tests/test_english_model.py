@@ -42,6 +42,18 @@ RULES = [
     ("Cuban officials said they would boycott the summit in Miami.", {("THREATEN", "CUBGOV", "USA", "asserted")}),
     # negation with "did not"
     ("Egypt did not condemn the attack.", {("ACCUSE", "EGY", "", "negated")}),
+    # a country after "pro-"/"anti-" is a stance, not a nationality (agents.yaml grammar stance_prefixes)
+    ("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", {("ASSAULT", "UKRREB", "UKRMIL", "asserted")}),
+    ("Thousands of anti-Israel protesters marched in London.", {("PROTEST", "GBRCVL", "GBRGOV", "asserted")}),
+    # a country inside a recipient phrase gives the sector phrase it qualifies, as a demonym does
+    ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGY", "ISRCOP", "asserted")}),
+    # a sum of money given is economic aid (071), as a loan or a grant is
+    ("Japan gave a million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
+    # the owner of an ally or rival is the other party, not the one acted on (agents.yaml relational_nouns)
+    ("Russia attacked the allies of Ukraine.", {("ASSAULT", "RUS", "", "asserted")}),
+    # a negated verb above an infinitive negates it (cues.yaml negated_governor_links)
+    ("Jordan did not come to help Syria.", {("AID", "JOR", "SYR", "negated")}),
+    ("Kenya said it would not give permission to Sudan to help Libya.", {("AID", "KEN", "LBY", "negated")}),
     # "reportedly": alleged
     ("Syria reportedly delivered weapons to Hezbollah.", {("AID", "SYR", "LBNREB", "alleged")}),
     # "to" phrase as recipient (prep + pobj turned round)
@@ -197,3 +209,18 @@ def test_a_modal_auxiliary_of_possibility_makes_the_event_hypothetical(english):
     assert [(e.modality, e.date.text) for e in events] == [("hypothetical", None)]  # "may" is no month
     events = [e for e in coded(english, "Iran halted talks with France.") if e.cameo_code.startswith("16")]
     assert [e.modality for e in events] == ["asserted"]
+
+
+def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, monkeypatch):
+    """'{ARTILLERY SHELLS}' (frame objects_amod) matches "artillery" parsed as a compound, not only as an
+    adjective (syntax.yaml object_modifiers): the pattern's code wins over the verb's own."""
+    from newsevents.pipeline import Pipeline
+    from newsevents.user_dictionaries import import_petrarch
+
+    monkeypatch.setenv("NEWSEVENTS_USER_DATA", str(tmp_path / "user"))
+    verbs = tmp_path / "mine.verbs.txt"
+    verbs.write_text("--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n", encoding="utf-8")
+    import_petrarch(verbs, "en", kind="verbs")
+    pipeline = Pipeline("en", force_lang=True, learned=False)
+    events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
+    assert {(e.cameo_code, e.actor[0].code) for e in events} == {("180", "PRK")}

@@ -198,7 +198,12 @@ class ActorGrammar:
     article's main country (empty by default).
     ``place_cases``: prepositions of a place complement that names who a sector word is when the place is a
     country ("lawmakers in Poland and Hungary": POL LEG and HUN LEG), read on the word itself only (empty by
-    default: the country is otherwise the article's main country, a guess)."""
+    default: the country is otherwise the article's main country, a guess).
+    ``stance_prefixes``: words joined by a hyphen to a country or demonym that make it a stance, not a
+    nationality ("an anti-Syria journalist", "pro-Russia rebels"): such a name gives no country to the noun it
+    modifies and does not count towards the article's main country (empty by default).
+    ``relational_nouns``: nouns of a relation to their owner ("Israel's militia ally", "the allies of Ukraine"):
+    their possessive or "of" complement names the other party, so it gives them no country (empty by default)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -214,6 +219,8 @@ class ActorGrammar:
     bare_plural_people: bool = False
     neighbour_words: frozenset[str] = frozenset()  # "la frontera con Colombia": a neighbour, not the story's place
     place_cases: frozenset[str] = frozenset()  # "lawmakers in Poland": the country of the sector word
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria journalist": a stance, not a nationality
+    relational_nouns: frozenset[str] = frozenset()  # "Israel's ally": not Israel
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -221,7 +228,8 @@ class ActorGrammar:
 
 
 _GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
-                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases"}
+                 "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases",
+                 "stance_prefixes", "relational_nouns"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

@@ -285,7 +285,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
             # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            if span.root.head.i != span.root.i and fold(span.root.head.lemma_) in self.resolver.grammar.neighbour_words:
+            root = span.root
+            if root.head.i != root.i and fold(root.head.lemma_) in self.resolver.grammar.neighbour_words \
+                    or self._stance(doc, start):  # "an anti-Syria journalist" is not in Syria
                 weight = 0
                 self._neighbours.add(m.char_start)
             for counts in (self._code_counts, self._paragraph_counts) if weight else ():
@@ -384,6 +386,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         out: list[Entity] = []
         if not token.doc.has_annotation("DEP"):
             return ()
+        if self._relational(token):
+            return ()  # "the allies of Ukraine" are not Ukraine
         for c in token.children:
             if c.dep_ == "amod":
                 for adj in [c] + [x for x in c.children if x.dep_ == "conj"]:
@@ -457,8 +461,11 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         while frontier:
             t, d = frontier.pop(0)
             for c in t.children:
-                if c.dep_ not in _INFO_DEPS:
+                if c.dep_ not in _INFO_DEPS or self._stance_token(c):
                     continue
+                if self._relational(t) and (c.dep_ == "nmod:poss" or (
+                        c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases)):
+                    continue  # "Israel's militia ally": the ally is not Israel
                 if c.dep_ == "nmod":
                     case = self._case(c)
                     if case and case not in self.resolver.grammar.de_cases:
@@ -469,6 +476,30 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 if d + 1 < depth:
                     frontier.append((c, d + 1))
         return out
+
+    def _stance(self, doc, start: int) -> bool:
+        """Whether the name at token ``start`` follows a stance prefix and a hyphen ("anti - Syria", "pro -
+        Russia": ``stance_prefixes`` of the actor grammar): a stance, not the nationality of what it modifies."""
+        prefixes = self.resolver.grammar.stance_prefixes
+        return bool(prefixes) and start >= 2 and doc[start - 1].text in ("-", "\u2011") \
+            and doc[start - 2].lower_ in prefixes
+
+    def relational(self, token) -> bool:
+        """Whether ``token`` is a noun of a relation to its owner (``relational_nouns`` of the actor grammar:
+        "ally", "rival"): its possessive or "of" complement names the other party, not who it is."""
+        return self._relational(token)
+
+    def _relational(self, token) -> bool:
+        """See :meth:`relational`."""
+        nouns = self.resolver.grammar.relational_nouns
+        return bool(nouns) and token.pos_ == "NOUN" and fold(token.lemma_) in nouns
+
+    def _stance_token(self, token) -> bool:
+        """:meth:`_stance` for the name that ``token`` is in (its mention's first token)."""
+        if not self.resolver.grammar.stance_prefixes:
+            return False
+        m = self._info(token.doc).by_token.get(token.i)
+        return self._stance(token.doc, m.start if m is not None else token.i)
 
     def _names_country(self, head, token) -> bool:
         """Whether ``head`` is a sector word (agents.yaml) and ``token`` is in a country name of the dictionary

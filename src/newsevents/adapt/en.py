@@ -34,7 +34,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, ORTH, POS, TAG
 
 __all__ = ["adapt", "tables"]
 
@@ -95,32 +95,39 @@ def adapt(doc):
     deps_table, ents_table, prep_table = tables()
     strings = doc.vocab.strings
     n = len(doc)
+    # one array read instead of a Token object per word and per pass (the Tokens cost more than the rewrites)
+    array = doc.to_array([HEAD, DEP, POS, TAG, ORTH, ENT_TYPE]) if n else None
+    pos = [strings[int(x)] for x in array[:, 2]] if n else []
+    tags = [strings[int(x)] for x in array[:, 3]] if n else []
+    texts = [strings[int(x)] for x in array[:, 4]] if n else []
+    words = [t.lower() for t in texts]
+    labels: list[str] = []
     if n and doc.has_annotation("DEP"):
-        heads = [t.head.i for t in doc]
-        labels = [t.dep_ for t in doc]
-        pos = [t.pos_ for t in doc]
+        heads = [i + int(r) for i, r in enumerate(array[:, 0].astype("int64"))]
+        labels = [strings[int(x)] for x in array[:, 1]]
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(heads):
             if h != i:
                 children[h].append(i)
         _raise_objects(heads, labels, pos, children, prep_table)
-        _fixed_prepositions(heads, labels, [t.text.lower() for t in doc], fixed_prepositions())
-        _enumerated_appositions(heads, labels, pos, [t.ent_type_ for t in doc], children)
+        _fixed_prepositions(heads, labels, words, fixed_prepositions())
+        _enumerated_appositions(heads, labels, pos, [strings[int(x)] if x else "" for x in array[:, 5]], children)
         _flatten_conjuncts(heads, labels)
         labels = [deps_table.get(label, label) for label in labels]
-        words = [t.text.lower() for t in doc]
         _modal_heads(heads, labels, words, model_words("obligation_modals"))
         _purpose_marks(heads, labels, words, model_words("purpose_infinitive_marks"))
         _noun_content_clauses(heads, labels, pos, words, model_words("noun_content_marks"))
-        _dateline(heads, labels, [t.text for t in doc], model_words("dateline_separators"))
-        array = numpy.zeros((n, 2), dtype="uint64")
-        array[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
-        array[:, 1] = [strings.add(label) for label in labels]
-        doc.from_array([HEAD, DEP], array)
+        _dateline(heads, labels, texts, model_words("dateline_separators"))
+        out = numpy.zeros((n, 2), dtype="uint64")
+        out[:, 0] = numpy.array([h - i for i, h in enumerate(heads)], dtype="int64").astype("uint64")
+        out[:, 1] = [strings.add(label) for label in labels]
+        doc.from_array([HEAD, DEP], out)
+        for i in _reduced_relatives(heads, labels, tags):
+            doc[i].tag_ = "VBN"
+            doc[i].set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
     _rename_entities(doc, ents_table)
-    _mark_conditionals(doc, conditional_auxiliaries())
-    _reduced_relatives(doc)
-    _fix_lemmas(doc, lemma_fixes())
+    _mark_conditionals(doc, words, tags, conditional_auxiliaries())
+    _fix_lemmas(doc, words, pos, lemma_fixes())
     doc.user_data[_MARK] = True
     return doc
 
@@ -258,18 +265,21 @@ def lemma_fixes() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (section.get("verb_lemmas") or {}).items()}
 
 
-def _fix_lemmas(doc, table: dict[str, str]) -> None:
-    """Set the lemma of the verb forms of ``table`` (verbs only: "the bombing" stays a noun)."""
-    for tok in doc:
-        lemma = table.get(tok.text.lower())
-        if lemma is not None and tok.pos_ in ("VERB", "AUX"):
-            tok.lemma_ = lemma
+def _fix_lemmas(doc, words: list[str], pos: list[str], table: dict[str, str]) -> None:
+    """Set the lemma of the verb forms of ``table`` (verbs only: "the bombing" stays a noun); ``words`` and
+    ``pos`` are the Doc's lower-case words and parts of speech."""
+    for i, word in enumerate(words):
+        lemma = table.get(word)
+        if lemma is not None and pos[i] in ("VERB", "AUX"):
+            doc[i].lemma_ = lemma
 
 
-def _mark_conditionals(doc, forms: frozenset[str]) -> None:
-    """Add ``Mood=Cnd`` to the morphology of the conditional auxiliaries ("would")."""
-    for tok in doc:
-        if tok.text.lower() in forms and tok.tag_ == "MD":
+def _mark_conditionals(doc, words: list[str], tags: list[str], forms: frozenset[str]) -> None:
+    """Add ``Mood=Cnd`` to the morphology of the conditional auxiliaries ("would"); ``words`` and ``tags`` are the
+    Doc's lower-case words and fine-grained tags."""
+    for i, word in enumerate(words):
+        if word in forms and tags[i] == "MD":
+            tok = doc[i]
             feats = tok.morph.to_dict()
             feats["Mood"] = "Cnd"
             tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
@@ -297,15 +307,17 @@ def _dateline(heads: list[int], labels: list[str], texts: list[str], separators:
             labels[i] = "dep"
 
 
-def _reduced_relatives(doc) -> None:
-    """A past-tense form the tagger took for finite (``VBD``) in a reduced relative (an ``acl`` with no subject,
-    auxiliary or mark: "a member of Hamas jailed a year ago") is the past participle it must be there: it gets
-    the tag ``VBN`` and ``Aspect=Perf|Tense=Past|VerbForm=Part``, as the tagger gives elsewhere."""
-    for tok in doc:
-        if tok.dep_ == "acl" and tok.tag_ == "VBD" and not any(
-                c.dep_.startswith(("nsubj", "aux", "mark", "expl")) for c in tok.children):
-            tok.tag_ = "VBN"
-            tok.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+def _reduced_relatives(heads: list[int], labels: list[str], tags: list[str]) -> list[int]:
+    """The words that are a past participle though the tagger took them for finite (``VBD``): a reduced relative
+    (an ``acl`` with no subject, auxiliary or mark: "a member of Hamas jailed a year ago"), in the adapted
+    ``heads`` and ``labels``. :func:`adapt` gives them the tag ``VBN`` and ``Aspect=Perf|Tense=Past|VerbForm=Part``,
+    as the tagger gives elsewhere."""
+    found = [i for i, label in enumerate(labels) if label == "acl" and tags[i] == "VBD"]
+    if not found:
+        return []
+    governed = {heads[c] for c, label in enumerate(labels) if heads[c] != c
+                and label.startswith(("nsubj", "aux", "mark", "expl"))}
+    return [i for i in found if i not in governed]
 
 
 def _rename_entities(doc, table: dict[str, str]) -> None:

@@ -531,11 +531,27 @@ class Fallbacks:
         if owner:                                                         # the act's author
             return owner
         owner = context.modifier_actors(tok)
-        if owner:
+        if owner or context.relational(tok):  # "attacked Turkey's allies": no country of the owner
             return owner
         skip = {t.i for c in tok.children if c.dep_ == "acl" or c.dep_ in label("relative_clause") for t in c.subtree}
         left, right = tok.left_edge.i, tok.right_edge.i + 1
         for m in context.mentions_in(tok.doc, left, right):
             if m.kind in ("country", "capital", "demonym") and m.start not in skip:
-                return (Entity(m.code, "", tok.doc[m.start:m.end].text, (m.char_start, m.char_end), m.name),)
+                return self._sector_phrase(tok, m, context) or (
+                    Entity(m.code, "", tok.doc[m.start:m.end].text, (m.char_start, m.char_end), m.name),)
         return ()
+
+    def _sector_phrase(self, tok, m, context) -> tuple[Entity, ...]:
+        """The actor of the phrase inside ``tok``'s phrase that the country mention ``m`` qualifies, when that
+        phrase is a sector word of the same country ("ties with Gondor's government", "ties with Gondor
+        police": GON GOV, GON COP, not GON alone), for a language with a non-empty cue list
+        ``sector_phrase_recipient`` (English); () otherwise."""
+        if not self.lex.cues.get("sector_phrase_recipient"):
+            return ()
+        root = tok.doc[m.start:m.end].root
+        owner = root.head
+        if owner.i == tok.i or owner.i == root.i or owner.pos_ != "NOUN" \
+                or not tok.left_edge.i <= owner.i <= tok.right_edge.i:
+            return ()
+        found = context.resolve(owner)
+        return found if len(found) == 1 and found[0].code == m.code and found[0].sector else ()

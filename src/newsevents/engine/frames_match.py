@@ -55,8 +55,7 @@ class FrameMatching:
             complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
                            or c.dep_ in label("passive_subject")]
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
-                if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
-                                                  for c in obj.children):
+                if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
                                                            and obj.ent_type_ == "PER"):
@@ -67,6 +66,13 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
+        """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
+        the language's ``object_modifiers`` labels (syntax.yaml; ``amod`` when it has none) also admit, such as
+        an English noun modifier ("artillery shells": ``compound``)."""
+        labels = self.lex.labels.get("object_modifiers", frozenset({"amod"}))
+        return any(c.dep_ in labels and c.lemma_.lower() in lemmas for c in noun.children)
 
     def _complement_like(self, tok, c) -> bool:
         """``c`` (a child of ``tok`` or of its object) can carry a frame's ``complements``: an oblique, indirect
@@ -121,8 +127,7 @@ class FrameMatching:
             and any("Rel" in c.morph.get("PronType") for c in obliques)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
-        if frame.objects_amod and not any(c.dep_ == "amod" and c.lemma_.lower() in frame.objects_amod
-                                          for c in tok.children):
+        if frame.objects_amod and not self._has_modifier(tok, frame.objects_amod):
             return False
         label, cue = self.lex.label, self.lex.cue
         if frame.objects_de and not any(self._case_of(c) in cue("genitive_preps")

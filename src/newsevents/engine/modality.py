@@ -58,7 +58,7 @@ class Modality:
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
             if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
                 return "hypothetical"
-        if self._negated(trig, verb):
+        if self._negated(trig, verb) or self._negated_governor(chain):
             return "negated"
         if self._hypothetical(trig, chain, sent):
             return "hypothetical"
@@ -99,6 +99,21 @@ class Modality:
                              and c.lower_ in cues("headline_negation") for c in n.children):
                 return True
         return trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children)
+
+    def _negated_governor(self, chain) -> bool:
+        """A negated verb governs the trigger through the links of the cue list ``negated_governor_links`` (none
+        in a language without it): "did not want to help Israel", "would not give permission to Russia to
+        help Israel" (English: ``xcomp``, ``advcl``). ``chain`` is :meth:`_clause_chain`'s, trigger first."""
+        links = self.lex.cues.get("negated_governor_links")
+        if not links:
+            return False
+        particles = self.lex.cue("negation_particles")
+        for lower, n in zip(chain, chain[1:]):
+            if lower.dep_ not in links or n.pos_ not in ("VERB", "AUX"):
+                return False
+            if any(c.lower_ in particles for c in n.children):
+                return True
+        return False
 
     def _hypothetical(self, trig: Trigger, chain, sent) -> bool:
         """A "si" condition, a modal of possibility above the trigger or as its auxiliary ("may halt"), a noun

@@ -540,7 +540,9 @@ class Roles:
         """The actor a possessive names on a noun that is no actor ("welcomed Iran's proposal": IRN), for
         languages whose parse labels possessives apart (``syntax.yaml`` label set ``possessive_modifiers``)."""
         labels = self.lex.labels.get("possessive_modifiers", frozenset())
-        owner = next((c for c in tok.children if c.dep_ in labels), None) if labels else None
+        if not labels or context.relational(tok):
+            return ()  # "attacked Turkey's allies": the owner of an ally is not the one attacked
+        owner = next((c for c in tok.children if c.dep_ in labels), None)
         return context.resolve(owner) if owner is not None else ()
 
     def _misparsed_object(self, trig: Trigger, tok, slot: str) -> bool:
