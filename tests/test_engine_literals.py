@@ -31,7 +31,7 @@ UNIVERSAL_LABELS = set(
 VOCABULARY = UNIVERSAL_LABELS | {r.name for r in REGISTRY} | set(STAGES) | set(KINDS) | set(MODALITIES) | {
     # frame slots, mention kinds, date precisions, trace effects and notes
     "actor", "actors", "recipient", "recipients", "participants", "person", "country", "capital", "demonym",
-    "org", "igo", "region", "group", "guessed", "interval", "publication", "unresolved", "future", "intent",
+    "org", "igo", "region", "group", "agent", "guessed", "interval", "publication", "unresolved", "future", "intent",
     "announced", "candidate", "dropped", "fired", "lexicon", "synthetic", "drop", "step", "duplicate",
     "event dropped", "absorbed", "noun_topic", "refused_act", "in_answered_request", "pattern_object", "in_name",
     "unnamed_repeat", "confident", "model_veto", "model_proposal", "model_rescue", "spared by model_rescue",
