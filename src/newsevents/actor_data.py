@@ -99,6 +99,12 @@ class Role:
         """True when ``day`` (``YYYY-MM-DD``) falls in [start, end)."""
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
+    def __reduce__(self):
+        """Pickled as a constructor call: reading the cached actor table (some 100,000 entries and roles in
+        Spanish) is about three times faster than with the dataclass default, which looks up the fields of
+        every object."""
+        return Role, (self.code, self.sector, self.title, self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
@@ -115,6 +121,11 @@ class ActorEntry:
     role: str = ""
     word: str = ""
     when: frozenset[str] = frozenset()
+
+    def __reduce__(self):
+        """Pickled as a constructor call (see :meth:`Role.__reduce__`)."""
+        return ActorEntry, (self.kind, self.code, self.sector, self.name, self.roles, self.gender, self.role,
+                            self.word, self.when)
 
     def at(self, day: str | None) -> tuple[str, str, str]:
         """(code, sector, title) on ``day``. With no roles: the fixed code and sector. With no date: the latest
@@ -392,7 +403,31 @@ def known_names(data: LanguageData) -> Iterable[str]:
         names = {n for n, e in validate(d) if e.kind in NAMED_KINDS and n[:1].isupper()}
         return tuple(sorted(names))
 
-    return data.cached("actor_known_names", build)
+    return data.cached("actor_known_names", lambda d: _disk_cached(d, "names", build))
+
+
+def _disk_cached(data: LanguageData, name: str, build):
+    """``build(data)`` (a tuple), kept in the cache directory under a name keyed by the language data's checksum
+    and this module's source (a change of either builds afresh); no cache when the source is not shipped.
+    Spares validating the whole dictionary (0.4 s in Spanish) at every start for the names of the glue repair."""
+    import hashlib
+    import inspect
+    import sys
+
+    from .diskcache import cache_dir, read_cached, write_cached
+
+    try:
+        code = inspect.getsource(sys.modules[__name__])
+    except (OSError, TypeError):
+        return build(data)
+    code_key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:12]
+    path = cache_dir() / f"actor-{name}-{data.lang}-{data.checksum}-{code_key}.pickle"
+    cached = read_cached(path, tuple)
+    if cached is not None:
+        return cached
+    value = build(data)
+    write_cached(path, value)
+    return value
 
 
 # --------------------------------------------------------------------------------------------------------

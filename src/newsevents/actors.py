@@ -150,11 +150,11 @@ class ActorResolver:
         """:func:`fold` of the text of each of ``tokens`` (a Doc or a list of spaCy Tokens), memoised by orth."""
         return fold_words(tokens, self._folded)
 
-    def _match(self, doc) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
+    def _match(self, doc, folded: list[str] | None = None) -> list[tuple[int, int, list[tuple[ActorEntry, str]]]]:
         """Every (start token, end token, candidates) of ``doc`` (a Doc or the list of its tokens) whose folded
         words are a dictionary surface form, by start then end; overlapping and nested matches included. Linear
-        in the Doc's length (times the longest form)."""
-        words = [w or " " for w in self.folded(doc)]
+        in the Doc's length (times the longest form). ``folded``: ``self.folded(doc)`` when the caller has it."""
+        words = [w or " " for w in (self.folded(doc) if folded is None else folded)]
         out = []
         prefixes, candidates = self._prefixes, self._candidates
         for start in range(len(words)):
@@ -218,7 +218,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         self._paragraph_counts = {}
         self._paragraph_place_counts = {}
         found: list[tuple[int, int, ActorEntry]] = []
-        for start, end, cands in self.resolver._match(info.tokens):
+        folded = self.resolver.folded(info.tokens)
+        for start, end, cands in self.resolver._match(info.tokens, folded):
             for entry, case in cands:
                 if not _case_ok(doc[start:end], case, entry.kind):
                     continue
@@ -254,7 +255,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
         pronouns = self.resolver.grammar.subject_pronouns
-        for tok, word in zip(info.tokens, self.resolver.folded(info.tokens)):  # subject pronouns: a coref
+        for tok, word in zip(info.tokens, folded):  # subject pronouns: a coref
             if word in pronouns and tok.i not in info.by_token:  # mention of their antecedent
                 ref = self._antecedent(info, tok)
                 if ref is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..records import Attribution
 from .frames import SUBJECT_DEPS, Trigger
+from .syntax import word_memo
 
 
 class Sources:
@@ -13,13 +14,20 @@ class Sources:
         """"selon X" / "d'après X" anywhere in the sentence, or "comme l'a rapporté X". ``sent``: the sentence
         Span or the list of its tokens (read twice)."""
         preps = self.lex.cue("attribution_preps")
-        for tok in sent:
-            if tok.dep_ == "case" and (tok.lower_ in preps or (  # "d'après" is "d'" + fixed "après"
+        is_case, reporting = word_memo(self, "dep=case"), word_memo(self, "reporting_lemma")  # by hash: each
+        for tok in sent:  # label's and lemma's string is read once, not at every token
+            case = is_case.get(tok.dep)
+            if case is None:
+                case = is_case[tok.dep] = tok.dep_ == "case"
+            if case and (tok.lower_ in preps or (  # "d'après" is "d'" + fixed "après"
                     tok.lower_ in self.lex.cue("elided_de") and any(
                         c.lower_ in self.lex.cue("after_words") and c.dep_ == "fixed" for c in tok.children))):
                 return self._attribution_from(tok.head, context, offset)
         for tok in sent:
-            if tok.lemma_.lower() not in self._reporting or tok.pos_ != "VERB":
+            known = reporting.get(tok.lemma)
+            if known is None:
+                known = reporting[tok.lemma] = tok.lemma_.lower() in self._reporting
+            if not known or tok.pos_ != "VERB":
                 continue
             incise = tok.dep_ == "parataxis"  # "X a fait Y, a indiqué l'agence Reuters"
             if incise or any(c.lower_ in self.lex.cue("report_incise_marks") and c.dep_ == "mark"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .frames import FRONTED_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
-from .syntax import case_of
+from .syntax import case_of, word_memo
 
 
 _TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADV", "X", "PROPN"})
@@ -123,8 +123,13 @@ class Candidates:
         coopérer") is a demand by the reporter of the obligation's subject. ``sent``: the sentence Span or the
         list of its tokens."""
         out = []
+        verbs = self.lex.cue("obligation_verbs")
+        memo = word_memo(self, "obligation_verbs")
         for tok in sent:
-            if tok.lemma_.lower() in self.lex.cue("obligation_verbs") and tok.pos_ in ("VERB", "AUX") \
+            known = memo.get(tok.lemma)  # lemma hash -> whether an obligation verb: each lemma's string read once
+            if known is None:
+                known = memo[tok.lemma] = tok.lemma_.lower() in verbs
+            if known and tok.pos_ in ("VERB", "AUX") \
                     and self._obligation_reporter(tok) is not None \
                     and any(c.dep_ == "xcomp" for c in tok.children):
                 out.append(Trigger(tok, OBLIGATION, None, False))
@@ -215,3 +220,4 @@ class Candidates:
         if lemma not in self.lex.cue("reporting_event_verbs"):
             return False
         return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+

@@ -11,11 +11,10 @@ class FrameMatching:
     def _verb_frame_matches(self, tok, frame: Frame):
         """The pattern object token when the frame names objects, None when it names none, False on no match."""
         children = list(tok.children)
-        reflexive = self._reflexive(children) or tok.i in tok.doc.user_data.get("reflexive_verbs", ())
-        if frame.reflexive is True and not reflexive:
-            return False
-        if frame.reflexive is False and reflexive:
-            return False
+        if frame.reflexive is True or frame.reflexive is False:  # read only when the frame asks (most do not)
+            reflexive = self._reflexive(children) or tok.i in tok.doc.user_data.get("reflexive_verbs", ())
+            if reflexive is not frame.reflexive:  # both booleans
+                return False
         objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
         if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
             return False

@@ -49,7 +49,10 @@ class LearnedStage:
         coder's model's (``dense``, :func:`newsevents.learned.dense_vector`)."""
         by_token = {t.token.i: t for t in triggers}
         first = offset == 0 and sent.start == 0
-        tokens = [tok for tok in sent if tok.i in by_token or (candidates and candidate(tok))]
+        if candidates:
+            tokens = [tok for tok in sent if tok.i in by_token or candidate(tok)]
+        else:  # the triggers' own tokens, in sentence order (no walk over the sentence)
+            tokens = [by_token[i].token for i in sorted(by_token) if sent.start <= i < sent.end]
         return tokens, [self._learned_row(tok, by_token.get(tok.i), first) for tok in tokens]
 
     def _learned_row(self, tok, trig, first: bool, dense: bool = True):

@@ -26,3 +26,20 @@ def case_of(tok) -> str | None:
         if c.dep_ in ("case", "mark"):
             return preposition(c)
     return None
+
+
+MEMO_MAX = 200_000
+"""Keys a :func:`word_memo` holds before it starts afresh."""
+
+
+def word_memo(coder, name: str) -> dict:
+    """The coder's memo called ``name`` (a dict the caller fills, e.g. lemma hash -> whether the lowercase lemma is
+    in a cue list), so that a rule walking every token reads each word's strings once, not at every occurrence.
+    Every memo starts afresh when the coder's lexicon changes, and one past :data:`MEMO_MAX` keys."""
+    entry = coder.__dict__.get("_word_memos")
+    if entry is None or entry[0] is not coder.lex:
+        entry = coder._word_memos = (coder.lex, {})
+    memo = entry[1].setdefault(name, {})
+    if len(memo) > MEMO_MAX:
+        memo.clear()
+    return memo
