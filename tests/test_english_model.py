@@ -224,3 +224,9 @@ def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, mon
     pipeline = Pipeline("en", force_lang=True, learned=False)
     events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
     assert {(e.cameo_code, e.actor[0].code) for e in events} == {("180", "PRK")}
+
+
+def test_a_relative_clause_keeps_its_own_modality(english):
+    text = "Russia said that Sudan must return a truck that was seized by Sudanese soldiers last week."
+    seized = [e for e in coded(english, text) if e.event_text.endswith("seized")]
+    assert seized and all(e.modality != "intended" and not e.cameo_code.startswith("13") for e in seized)

@@ -79,6 +79,8 @@ class Modality:
             if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks")
                                                 for c in node.children):
                 break  # an adjunct clause keeps its own modality
+            if node.dep_ in self.lex.label("relative_clause"):
+                break  # so does a relative clause ("the helicopter that was captured")
             if node.dep_ in self.lex.label("modifier_oblique") or (
                     node.dep_ in ("obl", "nmod") and self._case_of(node) in self.lex.cue("background_preps")):
                 break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
