@@ -113,13 +113,19 @@ class Pipeline:
         max_doc_chars: documents longer than this are coded in segments (:data:`MAX_DOC_CHARS`).
         learned: use the learned trigger model shipped for the language (:mod:`newsevents.learned`); None (the
             default) means yes unless the environment variable ``NEWSEVENTS_NO_MODEL`` is set to ``1``.
+        on_segment: for streamed output (``extract``): called as ``on_segment(article, events)`` with the
+            events of each segment of a document coded in segments, but the last, as soon as that segment is
+            coded; those events are then left out of the document's result, which holds only the last
+            segment's, so a long document's events are never all held at once. When the document then fails
+            (time budget), its result is an error as usual and the caller drops what it was given. None (the
+            default): every event is in the result.
 
     Raises ``ValueError`` for an unsupported language and ``OSError`` when the spaCy model is not installed.
     """
 
     def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64,
                  time_budget: float | None = TIME_BUDGET, max_doc_chars: int = MAX_DOC_CHARS,
-                 learned: bool | None = None):
+                 learned: bool | None = None, on_segment: Callable[[Article, list], None] | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .coder import EventCoder  # heavy imports stay out of module import
@@ -132,6 +138,7 @@ class Pipeline:
         self.batch_size = batch_size
         self.time_budget = time_budget
         self.max_doc_chars = max_doc_chars
+        self.on_segment = on_segment
         if nlp is None:
             nlp = load_model(lang)
         self.nlp = nlp
@@ -271,10 +278,14 @@ class Pipeline:
         parts = pieces(article.text)
         segments = _segments(parts, self.max_doc_chars)
         events: list = []
-        for segment in segments:
+        sink = getattr(self, "on_segment", None)  # stand-ins built without __init__ have none
+        for n, segment in enumerate(segments):
             size = self._pipe_size([t for _, t in segment], LONG_BATCH)  # one-line paragraphs: wider batches
             docs = zip((start for start, _ in segment), self._pipe((t for _, t in segment), size))
             events.extend(self.coder.code(article, deadline.watch(docs)))
+            if sink is not None and n < len(segments) - 1:
+                sink(article, events)
+                events = []
         notes = ()
         if len(segments) > 1:
             notes = (f"{len(article.text):,} characters: coded in {len(segments)} segments of at most "
