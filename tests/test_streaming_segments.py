@@ -137,3 +137,48 @@ def test_the_pipeline_hands_over_each_segment_but_the_last(monkeypatch):
     assert len(given) >= 3 and {doc for doc, _ in given} == {"long"}
     assert [e for _, events in given for e in events] + list(streamed[1].events) == list(whole[1].events)
     assert streamed[0] == whole[0] and streamed[1].notes == whole[1].notes
+
+
+class _Segmented:
+    """A stand-in pipeline (tests/fake_pipeline.py's events): with ``on_segment``, each document's events but the
+    last go through it one at a time; the document "fails" ends as an error after handing its events over."""
+
+    def __init__(self, lang="fr", nlp=None, on_segment=None, **options):
+        from fake_pipeline import FakePipeline
+
+        self.inner, self.on_segment, self.coder_info = FakePipeline(), on_segment, None
+
+    def process(self, articles, skip=None):
+        for result in self.inner.process(articles, skip):
+            events = result.events
+            if self.on_segment is not None:
+                for event in events[:-1]:
+                    self.on_segment(result.article, [event])
+                events = events[-1:]
+            if result.article.id == "fails":
+                yield DocumentResult(result.article, status="error", error="stopped")
+            else:
+                yield replace(result, events=events)
+
+
+def test_extract_writes_the_segments_it_is_handed_and_counts_them(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsevents import cli
+
+    texts = {"a": "Paris a reçu le ministre.", "fails": "Berlin a rencontré Rome mardi.",
+             "b": "Londres a appelé Dublin et Madrid hier soir."}  # 5, 5 and 8 words: 2 events each
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(f'{{"id": "{k}", "text": "{v}", "date": "2024-05-02"}}\n' for k, v in texts.items()),
+                      encoding="utf-8")
+    outputs = {}
+    for name, segments in (("whole", False), ("segments", True)):
+        factory = _Segmented if segments else (lambda *a, on_segment=None, **k: _Segmented(*a, **k))
+        monkeypatch.setattr(newsevents.pipeline, "Pipeline", factory)
+        result = CliRunner().invoke(cli.main, ["extract", str(source), "--lang", "fr", "-o",
+                                               str(tmp_path / f"{name}.jsonl")], catch_exceptions=False)
+        outputs[name] = ((tmp_path / f"{name}.jsonl").read_bytes(), result.stderr.splitlines()[-2:])
+    assert outputs["segments"] == outputs["whole"]
+    data, summary = outputs["whole"]
+    assert data.count(b"\n") == 4 and b'"fails"' not in data  # a: 2 events, b: 2, the failed one's dropped
+    assert "4 events" in " ".join(summary), summary
