@@ -19,7 +19,9 @@ sys.path.insert(0, str(HERE))
 from fake_pipeline import fake_events  # noqa: E402
 
 TEXTS = ["le ministre a rencontré son homologue italien hier soir",
-         "la police a dispersé les manifestants mardi soir", "il a critiqué ses voisins", "le président a reçu le chancelier à Berlin pour parler"]  # 2 events each
+         "la police a dispersé les manifestants mardi soir",
+         "il a critiqué ses voisins",
+         "le président a reçu le chancelier à Berlin pour parler"]  # 2 events each
 
 
 def _results(n: int = 12) -> list[DocumentResult]:
