@@ -184,3 +184,12 @@ def test_extract_writes_the_segments_it_is_handed_and_counts_them(tmp_path, monk
     data, summary = outputs["whole"]
     assert data.count(b"\n") == 4 and b'"fails"' not in data  # a: 2 events, b: 2, the failed one's dropped
     assert "4 events" in " ".join(summary), summary
+
+
+def test_the_pieces_of_a_long_document_are_parsed_in_batches_of_bounded_size():
+    from newsevents.pipeline import LONG_BATCH, SHORT_BATCH_CHARS
+
+    pipeline = _pipeline()
+    for length in (3000, 1000, 300, 70):
+        size = pipeline._pipe_size(["x" * length] * 1000, LONG_BATCH)
+        assert size * length <= SHORT_BATCH_CHARS and (size + 1) * length > SHORT_BATCH_CHARS, (length, size)

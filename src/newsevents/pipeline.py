@@ -88,8 +88,12 @@ characters than in batches of 64 records, with the same analyses (docs/performan
 WIDE_BATCH = 8
 """A batch never holds more than this many times ``batch_size`` documents."""
 
-LONG_BATCH = 32
-"""``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
+LONG_BATCH = 1
+"""Fewest pieces of one long document per ``nlp.pipe`` batch: its pieces are parsed in batches of about
+:data:`SHORT_BATCH_CHARS` characters (:meth:`Pipeline._pipe_size`), so 5 pieces of 3,000 characters or 228
+one-line paragraphs at once. A floor of 32 pieces (until session 6) made batches of 96,000 characters of long
+pieces, whose activations cost 250 MB more at peak (a 500,000-character line: 877 MB against 629 MB, the
+same events and CPU time within 2%)."""
 
 MAX_DOC_CHARS = 500_000
 """A document longer than this is coded in segments of at most this many characters (cut at line breaks,
