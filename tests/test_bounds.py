@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsevents.bounds import BUDGET_CHARS, Deadline, DocumentTimeout, document_budget, pieces
+from newsevents.bounds import BUDGET_CHARS, NO_END_PIECE_CHARS, Deadline, DocumentTimeout, document_budget, pieces
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 
@@ -38,6 +38,16 @@ def test_a_line_with_no_sentence_end_is_cut_at_clause_marks():
     _check_offsets(text, parts, 120)
     assert all(p.endswith(",") for _, p in parts[:-1])
     assert sum(len(p) for _, p in parts) + len(parts) - 1 == len(text.strip())
+
+
+def test_a_long_line_with_no_sentence_end_is_cut_into_shorter_pieces():
+    line = ("le ministre a reçu son homologue " * 200).strip()  # 6,599 characters, no mark, no sentence end
+    parts = pieces(line)
+    _check_offsets(line, parts, 3000)
+    assert all(len(p) <= NO_END_PIECE_CHARS for _, p in parts[:-1]) and len(parts[-1][1]) <= 3000
+    assert len(parts[0][1]) > NO_END_PIECE_CHARS - 40  # cut at the last space of the shorter window
+    text = "Le ministre a reçu son homologue. " * 150  # with sentence ends: pieces of up to 3,000 characters
+    assert max(len(p) for _, p in pieces(text)) > 2900
 
 
 def test_a_line_with_no_mark_nor_space_is_cut_at_the_limit():

@@ -3,6 +3,8 @@ referents of the article, and the antecedents of pronouns and bare titles. A mix
 :mod:`newsevents.actors`."""
 from __future__ import annotations
 
+import operator
+
 from .actor_data import (_AGENT_ROLES, _ARG_DEPS, _FEM_PRONOUNS, _MASC_PRONOUNS, _PLUR_PRONOUNS, _TITLE_KIN,
                          NAMED_KINDS, ActorEntry, _DocInfo, _Referent, fold)
 
@@ -102,7 +104,20 @@ class _Coreference:
                     self._add_referent(info, head, ents[0].code, ents[0].sector, None, "group",
                                        (head.morph.get("Number") or ["Plur"])[0], "", "")
         self._collect_strangers(info, seen_heads)
-        self._referents.sort(key=lambda r: r.char_start)
+        self._sort_referents()
+
+    def _sort_referents(self) -> None:
+        """Keep ``_referents`` in text order (a stable sort by ``char_start``). Only the referents added since the
+        last call are sorted when they all come after the others (paragraphs come in text order): the same list
+        as sorting the whole of it, without the cost of re-sorting an article's referents at every paragraph."""
+        refs, done = self._referents, getattr(self, "_referents_sorted", 0)
+        key = operator.attrgetter("char_start")
+        new = sorted(refs[done:], key=key)
+        if done and new and refs[done - 1].char_start > new[0].char_start:
+            refs.sort(key=key)
+        else:
+            refs[done:] = new
+        self._referents_sorted = len(refs)
 
     def _collect_strangers(self, info: _DocInfo, seen_heads: set[int]) -> None:
         """Persons the dictionary does not know ("Brigitte Bardot accuse ... Elle accuse aussi ..."): a proper noun

@@ -6,8 +6,9 @@ before parsing, so no piece (hence no sentence) is longer than ``max_chars``:
 
 * at line breaks (a sentence never runs across one), then, within a line longer than ``max_chars``,
 * after the last sentence end in the window (``.``, ``!``, ``?`` or ``…`` after a lower-case letter or a digit,
-  so that ``M. Dupont`` stays whole), else after the last clause mark (``;``, ``:``, ``,``, a dash), else at the
-  last space, else at ``max_chars`` exactly.
+  so that ``M. Dupont`` stays whole); a window with no sentence end is no sentence, and is cut into pieces of
+  at most :data:`NO_END_PIECE_CHARS` characters: after the last clause mark (``;``, ``:``, ``,``, a dash),
+  else at the last space, else at that length exactly.
 
 Only punctuation is used, no word of any language. Lines up to ``max_chars`` are never cut, so ordinary news
 text is parsed exactly as before.
@@ -32,6 +33,13 @@ larger values would fail inside the query; they are refused with a one-line mess
 MAX_PIECE_CHARS = 3000
 """Longest piece of text parsed at once, in characters: longer lines are cut (see :func:`pieces`). Ordinary
 news sentences are far shorter (a 3,000-character sentence has about 500 words)."""
+
+NO_END_PIECE_CHARS = 1000
+"""Longest piece cut from a window of :data:`MAX_PIECE_CHARS` characters of one line that holds no sentence end
+(a list, a table, a line with no punctuation): such a window is no sentence, and the coder's work on one
+sentence grows faster than its length (its rules compare each event word with the other words), so it is
+cut into pieces of at most this many characters, at clause marks or spaces. Lines up to
+:data:`MAX_PIECE_CHARS` characters, and lines with sentence ends, are cut as before."""
 
 TIME_BUDGET = 120.0
 """Default time budget, in seconds of wall-clock time (``--time-budget``), of one document of up to
@@ -94,16 +102,28 @@ def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]
 
 
 def _cut(text: str, start: int, limit: int) -> int:
-    """Where to cut ``text[start:limit]``: just after the last sentence end, else clause mark, else space
-    (the whitespace after it included), else ``limit``. Never at ``start``, so the caller always advances."""
+    """Where to cut ``text[start:limit]``: just after the last sentence end; failing one, within the first
+    :data:`NO_END_PIECE_CHARS` characters, after the last clause mark, else space (the whitespace after it
+    included), else at that length. Never at ``start``, so the caller always advances."""
     window = text[start:limit]
-    for pattern in (_SENTENCE_END, _CLAUSE_MARK, _SPACE):
-        last = None
-        for last in pattern.finditer(window):
-            pass
-        if last is not None and last.end() > 0 and start + last.start() > start:
+    last = _last(_SENTENCE_END, window)
+    if last is not None:
+        return start + last.end()
+    window = window[:NO_END_PIECE_CHARS]
+    for pattern in (_CLAUSE_MARK, _SPACE):
+        last = _last(pattern, window)
+        if last is not None:
             return start + last.end()
-    return limit
+    return start + len(window)
+
+
+def _last(pattern: re.Pattern, window: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``window`` that does not start at its first character, or None."""
+    last = None
+    for match in pattern.finditer(window):
+        if match.start() > 0:
+            last = match
+    return last
 
 
 class Deadline:

@@ -123,11 +123,14 @@ class RunSummary:
     pipeline: object = None
     """The pipeline coding the run; a language router's ``loading_seconds`` (models loaded on first use) are
     left out of rates too."""
+    segment_events: int = 0
+    """Events of the document being coded written already, segment by segment (extract): counted if it is ok."""
 
     def add(self, result: DocumentResult) -> None:
         """Count one document result; print its error or notes on stderr."""
         self.documents += 1
-        self.events += len(result.events)
+        self.events += len(result.events) + (self.segment_events if result.status == "ok" else 0)
+        self.segment_events = 0
         self.status[result.status] += 1
         if result.status == "error":
             click.echo(f"error: {result.article.id}: {result.error}", err=True)
@@ -175,10 +178,11 @@ def _report_errors(parts: list[tuple[int, str]]) -> None:
 
 def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
                  summary: RunSummary, *, time_budget: float | None = None,
-                 skip_for=None) -> Iterator[DocumentResult]:
+                 skip_for=None, **options) -> Iterator[DocumentResult]:
     """Read inputs and code them; input errors are counted in ``summary`` and the run goes on.
     ``time_budget``: seconds per document (None: the default, 0: no limit); ``skip_for``: called with the
-    pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`."""
+    pipeline, returns the ``skip`` predicate of :meth:`Pipeline.process <newsevents.pipeline.Pipeline.process>`;
+    ``options``: more options of the pipeline (``on_segment``)."""
     from .bounds import TIME_BUDGET
     from .readers import read_inputs
     from .routing import make_pipeline
@@ -188,7 +192,7 @@ def run_pipeline(inputs: Iterable[str], lang: str | None, published: str | None,
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        pipeline = make_pipeline(lang, time_budget=TIME_BUDGET if time_budget is None else time_budget)
+        pipeline = make_pipeline(lang, time_budget=TIME_BUDGET if time_budget is None else time_budget, **options)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     if summary.coding_started is None:
@@ -287,8 +291,14 @@ def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, s
         raise click.ClickException(str(exc)) from exc
     if writer.resumed:
         click.echo(f"note: resuming {output}: {writer.resumed} documents already written", err=True)
+
+    def segment(article, events) -> None:  # a long document's events, written as each segment is coded
+        writer.write_segment(article, events)
+        summary.segment_events += len(events)
+
     results = run_pipeline(inputs, lang, published, summary, time_budget=time_budget,
-                           skip_for=lambda pipeline: (lambda a: writer.done(a.id)) if writer.resumed else None)
+                           skip_for=lambda pipeline: (lambda a: writer.done(a.id)) if writer.resumed else None,
+                           on_segment=segment)
     try:
         writer.write_all(results)
     except BaseException:

@@ -88,8 +88,12 @@ characters than in batches of 64 records, with the same analyses (docs/performan
 WIDE_BATCH = 8
 """A batch never holds more than this many times ``batch_size`` documents."""
 
-LONG_BATCH = 32
-"""``nlp.pipe`` batch size for the pieces of one long document (at most 32 x 3,000 characters at once)."""
+LONG_BATCH = 1
+"""Fewest pieces of one long document per ``nlp.pipe`` batch: its pieces are parsed in batches of about
+:data:`SHORT_BATCH_CHARS` characters (:meth:`Pipeline._pipe_size`), so 5 pieces of 3,000 characters or 228
+one-line paragraphs at once. A floor of 32 pieces (until session 6) made batches of 96,000 characters of long
+pieces, whose activations cost 250 MB more at peak (a 500,000-character line: 877 MB against 629 MB, the
+same events and CPU time within 2%)."""
 
 MAX_DOC_CHARS = 500_000
 """A document longer than this is coded in segments of at most this many characters (cut at line breaks,
@@ -113,13 +117,19 @@ class Pipeline:
         max_doc_chars: documents longer than this are coded in segments (:data:`MAX_DOC_CHARS`).
         learned: use the learned trigger model shipped for the language (:mod:`newsevents.learned`); None (the
             default) means yes unless the environment variable ``NEWSEVENTS_NO_MODEL`` is set to ``1``.
+        on_segment: for streamed output (``extract``): called as ``on_segment(article, events)`` with the
+            events of each segment of a document coded in segments, but the last, as soon as that segment is
+            coded; those events are then left out of the document's result, which holds only the last
+            segment's, so a long document's events are never all held at once. When the document then fails
+            (time budget), its result is an error as usual and the caller drops what it was given. None (the
+            default): every event is in the result.
 
     Raises ``ValueError`` for an unsupported language and ``OSError`` when the spaCy model is not installed.
     """
 
     def __init__(self, lang: str = "fr", nlp=None, *, force_lang: bool = False, batch_size: int = 64,
                  time_budget: float | None = TIME_BUDGET, max_doc_chars: int = MAX_DOC_CHARS,
-                 learned: bool | None = None):
+                 learned: bool | None = None, on_segment: Callable[[Article, list], None] | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .coder import EventCoder  # heavy imports stay out of module import
@@ -132,6 +142,7 @@ class Pipeline:
         self.batch_size = batch_size
         self.time_budget = time_budget
         self.max_doc_chars = max_doc_chars
+        self.on_segment = on_segment
         if nlp is None:
             nlp = load_model(lang)
         self.nlp = nlp
@@ -271,10 +282,14 @@ class Pipeline:
         parts = pieces(article.text)
         segments = _segments(parts, self.max_doc_chars)
         events: list = []
-        for segment in segments:
+        sink = getattr(self, "on_segment", None)  # stand-ins built without __init__ have none
+        for n, segment in enumerate(segments):
             size = self._pipe_size([t for _, t in segment], LONG_BATCH)  # one-line paragraphs: wider batches
             docs = zip((start for start, _ in segment), self._pipe((t for _, t in segment), size))
             events.extend(self.coder.code(article, deadline.watch(docs)))
+            if sink is not None and n < len(segments) - 1:
+                sink(article, events)
+                events = []
         notes = ()
         if len(segments) > 1:
             notes = (f"{len(article.text):,} characters: coded in {len(segments)} segments of at most "

@@ -21,7 +21,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,6 +29,10 @@ from .records import DocumentResult
 
 STREAM_FORMATS = ("jsonl", "csv")
 """Formats written document by document (``table`` needs every row first to size its columns)."""
+
+WRITE_CHUNK = 1000
+"""Events encoded and written at a time: a document with 100,000 events is never held as one list of records,
+one string and one byte string (about 2 KB each per event) on top of its events."""
 
 
 class ResumeError(ValueError):
@@ -60,6 +64,8 @@ class StreamWriter:
         self.output, self.fmt, self.with_published = output, fmt, with_published
         self.events = 0
         self._done: set[str] = set()
+        self._pending: tuple[str, int, int] | None = None  # document, offset at its start, events (segments)
+        self._spool: BinaryIO | None = None  # the segments of the document being coded (standard output)
         self._progress: BinaryIO | None = None
         if output == "-":
             if resume:
@@ -133,19 +139,74 @@ class StreamWriter:
         """Whether the document's events are already in the resumed file."""
         return doc_id in self._done
 
+    def write_segment(self, article, events) -> None:
+        """Write the events of one segment of a document still being coded (``Pipeline(on_segment=...)``),
+        so that a long document's events are not held until it ends. They count as the document's once
+        :meth:`write` gets its result: the document is recorded as done only then, and when that result is an
+        error they are dropped (the file is cut back to where the document started), so the output is the one
+        an unsegmented run writes. Standard output cannot be cut back: there they wait in a temporary file.
+        Raises ``ValueError`` when a segment of another document comes before the result of this one."""
+        if self._pending is None:
+            self._pending = (article.id, self._offset, 0)
+            if self.output == "-":
+                import tempfile
+
+                self._spool = tempfile.TemporaryFile()
+        doc, start, count = self._pending
+        if doc != article.id:
+            raise ValueError(f"a segment of document {article.id} came before the result of document {doc}")
+        self._pending = (doc, start, count + len(events))
+        for data in self._chunks(article, events):
+            if self._spool is not None:
+                self._spool.write(data)
+            else:
+                self._write(data)
+
+    def _end_segments(self, result: DocumentResult) -> int:
+        """Settle the segments written for ``result``'s document: kept (their events counted, and, on standard
+        output, copied from the spool) when it is ok, dropped otherwise. Returns how many events were kept."""
+        if self._pending is None:
+            return 0
+        doc, start, count = self._pending
+        self._pending = None
+        spool, self._spool = self._spool, None
+        if doc != result.article.id:
+            raise ValueError(f"the result of document {result.article.id} came before that of document {doc}")
+        keep = result.status == "ok"
+        if spool is not None:
+            if keep:
+                spool.seek(0)
+                while data := spool.read(1 << 20):
+                    self._write(data)
+            spool.close()
+        elif not keep:
+            self._out.flush()
+            self._out.truncate(start)
+            self._out.seek(start)
+            self._offset = start
+        return count if keep else 0
+
     def write(self, result: DocumentResult) -> None:
-        """Write the events of one document, flush them, then record the document as done."""
-        records = []
-        for event in result.events:
-            record = event.to_dict()
-            if self.with_published:
-                record["published"] = result.article.published
-            records.append(record)
-        self._write(self._encode(records))
-        self.events += len(records)
+        """Write the events of one document, flush them, then record the document as done (with the events of
+        its segments written before: :meth:`write_segment`)."""
+        self.events += self._end_segments(result)
+        for data in self._chunks(result.article, result.events):
+            self._write(data)
+        self.events += len(result.events)
         self._out.flush()
         if self._progress is not None:
             self._record({"doc": result.article.id, "offset": self._offset})
+
+    def _chunks(self, article, events) -> Iterator[bytes]:
+        """The encoded records of ``events`` (of ``article``), :data:`WRITE_CHUNK` events at a time."""
+        for start in range(0, len(events), WRITE_CHUNK):  # bounded buffers whatever the number of events
+            records = []
+            for event in events[start:start + WRITE_CHUNK]:
+                record = event.to_dict()
+                if self.with_published:
+                    record["published"] = article.published
+                records.append(record)
+            yield self._encode(records)
 
     def write_all(self, results: Iterable[DocumentResult]) -> None:
         """:meth:`write` each result."""
