@@ -196,3 +196,10 @@ def test_an_event_noun_described_as_military_gives_its_demonym_the_armed_forces(
     ctx.add_doc(doc, 0)
     noun = next(t for t in doc if t.text == "manœuvres")
     assert [(e.code, e.sector) for e in ctx.modifier_actors(noun)] == [("CHN", "MIL")]
+
+
+def test_police_deployed_with_nobody_named_is_the_police(pipeline):
+    """Police deployed or mobilised, no one named as deploying them: the police's own act (COP), not GOV."""
+    events = code(pipeline, "Un important dispositif policier a été déployé samedi à Lyon.", "2023-05-10")
+    mobilize = [e for e in events if e.cameo_code == "152"]
+    assert mobilize and [(a.code, a.sector) for a in mobilize[0].actor] == [("FRA", "COP")]
