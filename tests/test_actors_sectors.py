@@ -203,3 +203,13 @@ def test_police_deployed_with_nobody_named_is_the_police(pipeline):
     events = code(pipeline, "Un important dispositif policier a été déployé samedi à Lyon.", "2023-05-10")
     mobilize = [e for e in events if e.cameo_code == "152"]
     assert mobilize and [(a.code, a.sector) for a in mobilize[0].actor] == [("FRA", "COP")]
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # media and companies of the dictionary: their country and MED / BUS, not the sector of a word in the name
+    ("Dassault Aviation a livré des avions à l'Inde.", "Dassault", [("FRA", "BUS")]),
+    ("BFMTV a révélé le contenu du rapport.", "BFMTV", [("FRA", "MED")]),
+    ("Aeroflot a suspendu ses vols vers l'Europe.", "Aeroflot", [("RUS", "BUS")]),
+])
+def test_media_and_companies_are_named_actors(nlp, resolver, text, head, expected):
+    assert resolve(nlp, resolver, text, head) == expected
