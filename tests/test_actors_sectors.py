@@ -173,3 +173,43 @@ def test_an_implied_court_is_of_the_country_where_the_event_happens(pipeline):
     events = code(pipeline, text, "2023-05-10")
     convictions = [e for e in events if e.cameo_code == "116"]
     assert convictions and [(a.code, a.sector) for a in convictions[0].actor] == [("FRA", "JUD")]
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # a weapon as the head: fired by armed forces; an adjective of a sector on the head noun
+    ("Des missiles russes ont frappé la ville de Kharkiv.", "missiles", [("RUS", "MIL")]),
+    ("Des centaines de personnes manifestent contre la présence militaire française.", "présence",
+     [("FRA", "MIL")]),
+    ("Des femmes djihadistes ont attaqué le poste de Gao, au Mali.", "femmes", [("MLI", "REB")]),
+    # a body or a sector word keeps its own sector; a nationality with no such word stays the country
+    ("Le régime militaire birman a arrêté des opposants.", "régime", [("MMR", "GOV")]),
+    ("Des Russes ont manifesté à Paris.", "Russes", [("RUS", "CVL")]),
+    ("La présence française au Sahel est contestée.", "présence", [("FRA", "")]),
+])
+def test_sector_described_by_the_head_noun(nlp, resolver, text, head, expected):
+    assert resolve(nlp, resolver, text, head) == expected
+
+
+def test_an_event_noun_described_as_military_gives_its_demonym_the_armed_forces(nlp, resolver):
+    doc = nlp("Dernier jour des vastes manœuvres militaires chinoises autour de Taïwan.")
+    ctx = resolver.article("2023-05-10")
+    ctx.add_doc(doc, 0)
+    noun = next(t for t in doc if t.text == "manœuvres")
+    assert [(e.code, e.sector) for e in ctx.modifier_actors(noun)] == [("CHN", "MIL")]
+
+
+def test_police_deployed_with_nobody_named_is_the_police(pipeline):
+    """Police deployed or mobilised, no one named as deploying them: the police's own act (COP), not GOV."""
+    events = code(pipeline, "Un important dispositif policier a été déployé samedi à Lyon.", "2023-05-10")
+    mobilize = [e for e in events if e.cameo_code == "152"]
+    assert mobilize and [(a.code, a.sector) for a in mobilize[0].actor] == [("FRA", "COP")]
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    # media and companies of the dictionary: their country and MED / BUS, not the sector of a word in the name
+    ("Dassault Aviation a livré des avions à l'Inde.", "Dassault", [("FRA", "BUS")]),
+    ("BFMTV a révélé le contenu du rapport.", "BFMTV", [("FRA", "MED")]),
+    ("Aeroflot a suspendu ses vols vers l'Europe.", "Aeroflot", [("RUS", "BUS")]),
+])
+def test_media_and_companies_are_named_actors(nlp, resolver, text, head, expected):
+    assert resolve(nlp, resolver, text, head) == expected

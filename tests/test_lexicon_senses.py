@@ -36,7 +36,7 @@ SENTENCES = [
     ("Le domicile du député a été perquisitionné mardi à Lyon.", "perquisitionné", "COERCE", "171", "FRA", None),
     # 11 ACCUSE 114: an ambassador summoned with nobody named: by the government of the place
     ("L'ambassadeur de France a été convoqué mardi à Alger.", "convoqué", "ACCUSE", "114", "DZA", "FRA"),
-    # 15 MOBILIZE 152: police mobilised with nobody named: by the government of the place
+    # 15 MOBILIZE 152: police mobilised with nobody named: the police of the place
     ("Quatre mille policiers et gendarmes ont été mobilisés samedi à Paris.", "mobilisés", "MOBILIZE", "152", "FRA",
      None),
     # 13 THREATEN 138: promised military action; 03 AGREE 033: promised aid

@@ -13,6 +13,18 @@ def supporters_sector(leader_sector: str) -> str:
     return "OPP" if leader_sector in ("OPP", "ELI") else "CVL"
 
 
+def described_sectors(raw: dict) -> dict[str, dict[str, str]]:
+    """agents.yaml ``described_sectors`` as {"adjectives": {folded lemma: sector}, "weapons": {...}}; raises
+    ValueError naming the key when a part is not a mapping of sector codes to word lists."""
+    out: dict[str, dict[str, str]] = {"adjectives": {}, "weapons": {}}
+    for part, table in raw.items():
+        if part not in out or not isinstance(table, dict):
+            raise ValueError(f"agents.yaml described_sectors: unknown or malformed part {part!r}")
+        for sector, words in table.items():
+            out[part].update({fold(w): str(sector) for w in words or ()})
+    return out
+
+
 class _SectorWords:
     """The sector-word rules of :class:`~newsevents.actors.ArticleActors` (its resolver, mentions, places and
     coreference state are the host's)."""
@@ -39,6 +51,30 @@ class _SectorWords:
             if ents is not None:
                 return ents
         return self._agent_from_context(info, head, entry, sector, s, e, coref)
+
+    def _described_sector(self, head) -> str | None:
+        """The sector the noun ``head`` gets from what it is described as (agents.yaml ``described_sectors``):
+        an adjective of a sector on it ("présence militaire", "femmes djihadistes") or a weapon as the noun
+        itself ("des missiles russes"); None when neither."""
+        table = self.resolver.described_sectors
+        for c in head.children:
+            if c.dep_ == "amod":
+                sector = table["adjectives"].get(fold(c.lemma_)) or table["adjectives"].get(fold(c.text))
+                if sector:
+                    return sector
+        return table["weapons"].get(fold(head.lemma_)) or table["weapons"].get(fold(head.text))
+
+    def _described(self, head, ents: list[Entity]) -> list[Entity]:
+        """``ents`` of the phrase headed by ``head``, a nationality or a generic group of people (no sector, or
+        CVL) taking the sector the head noun is described with (:meth:`_described_sector`): "la présence
+        militaire française" -> FRA MIL, "un commando de femmes djihadistes" -> REB. Other sectors are kept."""
+        if not ents or all(x.sector not in ("", "CVL") for x in ents):
+            return ents
+        sector = self._described_sector(head)
+        if not sector:
+            return ents
+        return [Entity(x.code, sector, x.entity_text, x.span, x.name) if x.sector in ("", "CVL") and not x.name
+                else x for x in ents]
 
     def _counted_agent(self, info, head, entry: ActorEntry, s, e, coref) -> list[Entity] | None:
         """Quantifiers ("des milliers de Kurdes"), country nouns ("les deux pays") and counted person nouns

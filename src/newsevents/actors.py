@@ -29,7 +29,7 @@ import unicodedata
 from datetime import date
 
 from . import entity_labels
-from .actor_agents import _SectorWords
+from .actor_agents import _SectorWords, described_sectors
 from .actor_coref import _Coreference
 from .actor_titles import _PersonTitles
 from .actor_data import fold_words, grammar_of
@@ -82,6 +82,7 @@ class ActorResolver:
         self.former_words = frozenset(fold(w) for w in data.file("agents").get("former_words") or ())
         self.relation_nouns = frozenset(fold(w) for w in data.file("agents").get("relation_nouns") or ())
         self.supporter_nouns = frozenset(fold(w) for w in data.file("agents").get("supporter_nouns") or ())
+        self.described_sectors = described_sectors(data.file("agents").get("described_sectors") or {})
         """agents.yaml ``relation_nouns``: someone's relative or associate; a person named in the phrase gives
         the country, not the sector ("l'ex-collaborateur du président Emmanuel Macron": FRA CVL);
         ``supporter_nouns``: someone's supporters (:func:`~newsevents.actor_agents.supporters_sector`)."""
@@ -393,8 +394,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             if c.dep_ == "amod":
                 for adj in [c] + [x for x in c.children if x.dep_ == "conj"]:
                     m = info.by_token.get(adj.i)
-                    if m is not None and m.kind == "demonym":
-                        out.append(self._entity(info, m.code, "", adj.i, adj.i + 1, None))
+                    if m is not None and m.kind == "demonym":  # "les manœuvres militaires chinoises": CHN MIL
+                        out.append(self._entity(info, m.code, self._described_sector(token) or "", adj.i,
+                                                adj.i + 1, None))
             elif (c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases) or c.dep_ == "nmod:poss":
                 out.extend(self.resolve(c))  # "nmod:poss": an English possessive ("Iraq's proposal")
         return tuple(out)
@@ -549,10 +551,10 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 code, sector = "IGO", "" if sector == "ELI" else sector  # "U.N. mediator Diego Cordovez"
             return [self._entity(info, code, sector, min(s, m.start), max(e, m.end), m.name)]
         if m is not None and m.kind == "demonym":
-            return self._demonym_entities(info, head, m, s, e)
+            return self._described(head, self._demonym_entities(info, head, m, s, e))
         if m is not None and m.kind == "agent" and entry is not None:
-            return self._agent_entities(info, head, m, entry, s, e, coref)
-        return self._complement_entities(info, head, s, e, coref)
+            return self._described(head, self._agent_entities(info, head, m, entry, s, e, coref))
+        return self._described(head, self._complement_entities(info, head, s, e, coref))
 
     def _demonym_entities(self, info, head, m: Mention, s: int, e: int) -> list[Entity]:
         """A demonym heading or closing the phrase [s, e): a coordinated adjective takes the sector of the noun
