@@ -81,6 +81,31 @@ def fold_words(tokens, memo: dict[int, str]) -> list[str]:
     return out
 
 
+def fold_orths(orths: list[int], strings, memo: dict[int, str]) -> list[str]:
+    """:func:`fold_words` from the ORTH ids of a Doc's tokens (``doc.to_array("ORTH")``) and the vocab's
+    ``strings``: the same words, with no spaCy Token made."""
+    if len(memo) > FOLD_MEMO_MAX:
+        memo.clear()
+    get = memo.get
+    out = [get(o) for o in orths]
+    for k, word in enumerate(out):
+        if word is None:
+            out[k] = memo[orths[k]] = fold(strings[orths[k]])
+    return out
+
+
+def sentence_starts(doc) -> list[int]:
+    """Character offset in ``doc`` of the start of each token's sentence (what ``token.sent.start_char``
+    gives, in one pass over ``doc.sents``); [] when the Doc has no sentence boundaries."""
+    out = [0] * len(doc)
+    try:
+        for sent in doc.sents:
+            out[sent.start:sent.end] = [sent.start_char] * (sent.end - sent.start)
+    except ValueError:  # no sentence boundaries
+        return []
+    return out
+
+
 # --------------------------------------------------------------------------------------------------------
 # dictionary entries
 
@@ -477,5 +502,8 @@ class _DocInfo:
     mentions: list[Mention]
     by_token: dict[int, Mention]
     entries: dict[int, ActorEntry]  # mention start token -> entry
-    tokens: list = field(default_factory=list)
-    """The Doc's tokens, made once (each ``doc[i]`` or pass over the Doc makes new Token objects)."""
+    orths: list[int] = field(default_factory=list)
+    """The ORTH id (hash of the text) of each token, read once with ``doc.to_array``: no Token objects made."""
+    sent_starts: list[int] | None = None
+    """Character offset in the Doc of each token's sentence start, filled when first needed
+    (:func:`sentence_starts`)."""
