@@ -54,9 +54,11 @@ _DEFINITE = {"le", "la", "l'", "les"}
 
 @functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
-    apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``."""
+    apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``. Memoised (the
+    rules fold the same words and lemmas again and again; a bounded cache, least recently used dropped)."""
     text = (text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("‐", "-").replace("‑", "-")
             .replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae"))
     text = unicodedata.normalize("NFKD", text)

@@ -291,7 +291,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
             # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            root = span.root
+            root = doc[start] if end - start == 1 else span.root  # one word: its own root
             if root.head.i != root.i and fold(root.head.lemma_) in self.resolver.grammar.neighbour_words \
                     or self._stance(doc, start):  # "an anti-Syria journalist" is not in Syria
                 weight = 0
