@@ -64,6 +64,9 @@ class _Coreference:
         seen_heads: set[int] = set()
         for m in list(info.mentions):
             entry = info.entries.get(m.start)
+            if m.kind not in NAMED_KINDS and m.kind != "demonym" and not (
+                    m.kind == "agent" and entry is not None and entry.role in _AGENT_ROLES):
+                continue  # no referent (the branches below), nothing to compute
             head = doc[m.start] if m.end - m.start == 1 else doc[m.start:m.end].root
             if head.i in seen_heads:
                 continue
