@@ -6,7 +6,7 @@ from __future__ import annotations
 import operator
 
 from .actor_data import (_AGENT_ROLES, _ARG_DEPS, _FEM_PRONOUNS, _MASC_PRONOUNS, _PLUR_PRONOUNS, _TITLE_KIN,
-                         NAMED_KINDS, ActorEntry, _DocInfo, _Referent, fold)
+                         NAMED_KINDS, ActorEntry, _DocInfo, _Referent, fold, sentence_starts)
 
 _NAME_DEPS = ("flat:name", "flat", "fixed", "compound")
 """The labels that join the words of one name to its head ("Brigitte" <- "Bardot")."""
@@ -20,7 +20,7 @@ class _Coreference:
         """A name apposed to a titled actor ("le ministre malien, Abdoulaye Diop") becomes a person of this
         article: later "Diop" alone resolves to MLI GOV."""
         doc = info.doc
-        for start, end in self._name_runs(doc, info.tokens):
+        for start, end in self._name_runs(doc):
             if any(i in info.by_token and info.by_token[i].kind != "agent" for i in range(start, end)):
                 continue
             span = doc[start:end]
@@ -66,7 +66,10 @@ class _Coreference:
         seen_heads: set[int] = set()
         for m in list(info.mentions):
             entry = info.entries.get(m.start)
-            head = doc[m.start:m.end].root
+            if m.kind not in NAMED_KINDS and m.kind != "demonym" and not (
+                    m.kind == "agent" and entry is not None and entry.role in _AGENT_ROLES):
+                continue  # no referent (the branches below), nothing to compute
+            head = doc[m.start] if m.end - m.start == 1 else doc[m.start:m.end].root
             if head.i in seen_heads:
                 continue
             if m.kind in NAMED_KINDS:
@@ -128,8 +131,16 @@ class _Coreference:
         main-country fallback."""
         if not self.resolver.main_country_fallback:
             return
-        for tok in info.tokens:
-            if tok.pos_ != "PROPN" or tok.ent_type_ != "PER" or tok.i in seen_heads or tok.dep_ not in _ARG_DEPS \
+        doc = info.doc
+        from spacy.symbols import PROPN
+
+        per = doc.vocab.strings["PER"]
+        codes = doc.to_array(["POS", "ENT_TYPE"]).tolist() if len(doc) else []  # no Token for other words
+        for i, (pos, ent) in enumerate(codes):
+            if pos != PROPN or ent != per:
+                continue
+            tok = doc[i]
+            if tok.i in seen_heads or tok.dep_ not in _ARG_DEPS \
                     or any(t.i in info.by_token for t in tok.subtree if t.i == tok.i or t.dep_ in _NAME_DEPS):
                 continue
             seen_heads.add(tok.i)  # the country is the paragraph's main one when the pronoun is resolved
@@ -169,10 +180,9 @@ class _Coreference:
     def _add_referent(self, info, head, code, sector, name, kind, number, gender, title):
         subject = head.dep_.startswith("nsubj") or (head.dep_ in ("appos", "flat:name")
                                                    and head.head.dep_.startswith("nsubj"))
-        try:
-            sent_start = info.offset + head.sent.start_char
-        except ValueError:  # no sentence boundaries
-            sent_start = info.offset
+        if info.sent_starts is None:
+            info.sent_starts = sentence_starts(info.doc)
+        sent_start = info.offset + (info.sent_starts[head.i] if info.sent_starts else 0)  # [] : no boundaries
         self._referents.append(_Referent(info.offset + head.idx, info.offset + head.idx + len(head), code,
                                          sector, name, kind, number, gender, subject, sent_start, title))
 

@@ -54,9 +54,11 @@ _DEFINITE = {"le", "la", "l'", "les"}
 
 @functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic
-    apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``."""
+    apostrophes and hyphens made ASCII, ``œ``/``æ`` spelt out. ``fold("Élysée") == "elysee"``. Memoised (the
+    rules fold the same words and lemmas again and again; a bounded cache, least recently used dropped)."""
     text = (text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("‐", "-").replace("‑", "-")
             .replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae"))
     text = unicodedata.normalize("NFKD", text)
@@ -78,6 +80,31 @@ def fold_words(tokens, memo: dict[int, str]) -> list[str]:
         if word is None:
             word = memo[t.orth] = fold(t.text)
         out.append(word)
+    return out
+
+
+def fold_orths(orths: list[int], strings, memo: dict[int, str]) -> list[str]:
+    """:func:`fold_words` from the ORTH ids of a Doc's tokens (``doc.to_array("ORTH")``) and the vocab's
+    ``strings``: the same words, with no spaCy Token made."""
+    if len(memo) > FOLD_MEMO_MAX:
+        memo.clear()
+    get = memo.get
+    out = [get(o) for o in orths]
+    for k, word in enumerate(out):
+        if word is None:
+            out[k] = memo[orths[k]] = fold(strings[orths[k]])
+    return out
+
+
+def sentence_starts(doc) -> list[int]:
+    """Character offset in ``doc`` of the start of each token's sentence (what ``token.sent.start_char``
+    gives, in one pass over ``doc.sents``); [] when the Doc has no sentence boundaries."""
+    out = [0] * len(doc)
+    try:
+        for sent in doc.sents:
+            out[sent.start:sent.end] = [sent.start_char] * (sent.end - sent.start)
+    except ValueError:  # no sentence boundaries
+        return []
     return out
 
 
@@ -477,5 +504,8 @@ class _DocInfo:
     mentions: list[Mention]
     by_token: dict[int, Mention]
     entries: dict[int, ActorEntry]  # mention start token -> entry
-    tokens: list = field(default_factory=list)
-    """The Doc's tokens, made once (each ``doc[i]`` or pass over the Doc makes new Token objects)."""
+    orths: list[int] = field(default_factory=list)
+    """The ORTH id (hash of the text) of each token, read once with ``doc.to_array``: no Token objects made."""
+    sent_starts: list[int] | None = None
+    """Character offset in the Doc of each token's sentence start, filled when first needed
+    (:func:`sentence_starts`)."""

@@ -32,7 +32,7 @@ from . import entity_labels
 from .actor_agents import _SectorWords, described_sectors
 from .actor_coref import _Coreference
 from .actor_titles import _PersonTitles
-from .actor_data import fold_words, grammar_of
+from .actor_data import fold_orths, fold_words, grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
     NAMED_KINDS, SECTORS, _AGENT_ROLES, _ARG_DEPS, _BINATIONAL, _CLAUSE_DEPS, _DE_CASES, _DEFINITE, _FEM_PRONOUNS,
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
@@ -76,6 +76,8 @@ class ActorResolver:
         self._candidates, self._prefixes = self._compiled_table(data)
         """Folded surface form -> its (entry, case) candidates; and every beginning (1 word or more) of a folded
         dictionary surface form: a lookup stops at a word sequence that begins none."""
+        self._firsts = frozenset(key[0] for key in self._prefixes if len(key) == 1)
+        """The first words of the dictionary's surface forms (:meth:`_match` skips any other word at once)."""
         self._folded: dict[int, str] = {}  # orth hash -> folded text (:meth:`folded`)
         self.office_words = frozenset(fold(w) for w in data.file("agents").get("office_words") or ())
         self.person_nouns = frozenset(fold(w) for w in data.file("agents").get("person_nouns") or ())
@@ -157,8 +159,10 @@ class ActorResolver:
         in the Doc's length (times the longest form). ``folded``: ``self.folded(doc)`` when the caller has it."""
         words = [w or " " for w in (self.folded(doc) if folded is None else folded)]
         out = []
-        prefixes, candidates = self._prefixes, self._candidates
+        prefixes, candidates, firsts = self._prefixes, self._candidates, self._firsts
         for start in range(len(words)):
+            if words[start] not in firsts:  # the one-word beginning, without making its tuple
+                continue
             end = start + 1
             while end <= len(words):
                 key = tuple(words[start:end])
@@ -214,15 +218,15 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
     def add_doc(self, doc, offset: int = 0) -> list[Mention]:
         """Find all actor mentions in ``doc`` (a parsed chunk whose first character is at ``offset`` in the
         article) and record its actors as antecedents. Returns the mentions in token order."""
-        info = _DocInfo(doc, offset, [], {}, {}, list(doc))
+        info = _DocInfo(doc, offset, [], {}, {}, doc.to_array("ORTH").tolist() if len(doc) else [])
         self._docs[id(doc)] = info
         self._paragraph_counts = {}
         self._paragraph_place_counts = {}
         found: list[tuple[int, int, ActorEntry]] = []
-        folded = self.resolver.folded(info.tokens)
-        for start, end, cands in self.resolver._match(info.tokens, folded):
+        folded = fold_orths(info.orths, doc.vocab.strings, self.resolver._folded)
+        for start, end, cands in self.resolver._match(doc, folded):
             for entry, case in cands:
-                if not _case_ok(doc[start:end], case, entry.kind):
+                if case and not _case_ok(doc[start:end], case, entry.kind):  # "": any case fits
                     continue
                 if entry.kind == "agent" and end - start == 1 and (
                         doc[start].dep_ == "amod" or doc[start].pos_ in ("VERB", "AUX", "ADV")):
@@ -256,8 +260,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 self._add_mention(info, start, end, entry)
         self._collect_referents(info)
         pronouns = self.resolver.grammar.subject_pronouns
-        for tok, word in zip(info.tokens, folded):  # subject pronouns: a coref
-            if word in pronouns and tok.i not in info.by_token:  # mention of their antecedent
+        for i, word in enumerate(folded):  # subject pronouns: a coref mention of their antecedent
+            if word in pronouns and i not in info.by_token:
+                tok = doc[i]
                 ref = self._antecedent(info, tok)
                 if ref is not None:
                     m = Mention(tok.i, tok.i + 1, info.offset + tok.idx, info.offset + tok.idx + len(tok),
@@ -287,7 +292,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
             # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            root = span.root
+            root = doc[start] if end - start == 1 else span.root  # one word: its own root
             if root.head.i != root.i and fold(root.head.lemma_) in self.resolver.grammar.neighbour_words \
                     or self._stance(doc, start):  # "an anti-Syria journalist" is not in Syria
                 weight = 0
@@ -311,18 +316,19 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                     break
         return out
 
-    def _name_runs(self, doc, tokens=None) -> list[tuple[int, int]]:
+    def _name_runs(self, doc) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
-        inside a name kept). ``tokens``: the Doc's tokens when already listed."""
+        inside a name kept)."""
         runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
         from spacy.symbols import PROPN
 
-        tokens = list(doc) if tokens is None else tokens
-        i, n, flat = 0, len(tokens), doc.vocab.strings["flat:name"]
-        codes = doc.to_array(["POS", "DEP"]).tolist() if n else []  # one array, not a Token attribute per word
-        pos = [p == PROPN for p, _ in codes]
-        named = [p == PROPN or d == flat for p, d in codes]  # text only where read: a name word or before one
-        text = [t.text if named[k] or (k + 1 < n and named[k + 1]) else "" for k, t in enumerate(tokens)]
+        n, strings = len(doc), doc.vocab.strings
+        i, flat = 0, strings["flat:name"]
+        codes = doc.to_array(["POS", "DEP", "ORTH"]).tolist() if n else []  # one array, no Token per word
+        pos = [p == PROPN for p, _, _ in codes]
+        named = [p == PROPN or d == flat for p, d, _ in codes]  # text only where read: a name word or before one
+        text = [strings[o] if named[k] or (k + 1 < n and named[k + 1]) else ""
+                for k, (_, _, o) in enumerate(codes)]
         while i < n:
             if pos[i] and text[i][:1].isupper():
                 j = i + 1
@@ -532,7 +538,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             if not m.code:  # a person the dictionary does not know
                 return self._stranger_entities(info, head, m.sector) if coref else []
             return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
-        if m is None and (low in self.resolver.grammar.sing_pronouns | self.resolver.grammar.plur_pronouns or (
+        grammar = self.resolver.grammar
+        if m is None and (low in grammar.sing_pronouns or low in grammar.plur_pronouns or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
             if not coref:
                 return []

@@ -55,13 +55,23 @@ class LearnedStage:
             tokens = [by_token[i].token for i in sorted(by_token) if sent.start <= i < sent.end]
         return tokens, [self._learned_row(tok, by_token.get(tok.i), first) for tok in tokens]
 
+    def _lemma_types(self, lemma: str) -> frozenset[str]:
+        """The PLOVER types of every lexicon frame (verb or noun) of ``lemma`` (lower case), memoised per coder."""
+        memo = self.__dict__.setdefault("_lemma_types_memo", {})
+        known = memo.get(lemma)
+        if known is None:
+            if len(memo) > 100_000:  # words of a corpus-scale run: start afresh
+                memo.clear()
+            known = memo[lemma] = frozenset(self.cameo.plover(f.cameo) for f in
+                                            self.lex.verbs.get(lemma, ()) + self.lex.nouns.get(lemma, ()))
+        return known
+
     def _learned_row(self, tok, trig, first: bool, dense: bool = True):
         """One token's (feature names, dense features) row; ``trig``: the lexicon trigger at the token or None;
         ``first``: whether the sentence is the document's first; ``dense`` False gives an empty dense part."""
         rule_type = self.cameo.plover(trig.frame.cameo) if trig is not None else NO_EVENT
         lemma = tok.lemma_.lower()
-        known = frozenset(self.cameo.plover(f.cameo) for f in
-                          self.lex.verbs.get(lemma, ()) + self.lex.nouns.get(lemma, ()))
+        known = self._lemma_types(lemma)
         vector = dense_vector(tok, self.model.dense, self.model.tensor_width) if dense else None
         return features(tok, rule_type, known, first), vector
 
