@@ -52,8 +52,6 @@ _TITLE_KIN = {"chanceliere": "ministre", "chancelier": "ministre"}  # MT slip: "
 _DEFINITE = {"le", "la", "l'", "les"}
 
 
-@functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: NFKD without combining marks, lower case, typographic

@@ -220,4 +220,3 @@ class Candidates:
         if lemma not in self.lex.cue("reporting_event_verbs"):
             return False
         return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
-
