@@ -330,3 +330,16 @@ def test_tear_gas_is_violent_repression(es_pipeline, text, expected):
 ])
 def test_reinforcing_security_is_a_show_of_force(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a march or a rally named with its marchers in a "de" complement is a demonstration with no support verb
+    ("La marcha de unas 400 campesinas bolivianas avanza rumbo a La Paz.", {("PROTEST", "141", "BOLAGR")}),
+    ("La concentración de los sindicatos peruanos reunió a miles de personas en Lima.",
+     {("PROTEST", "141", "PERLAB")}),
+    # troops massed or a plan set in motion are no demonstration
+    ("La concentración de tropas peruanas en la frontera preocupa a Ecuador.", set()),
+    ("La puesta en marcha del plan de empleo fue aprobada en Lima.", set()),
+])
+def test_a_march_named_with_its_marchers_is_a_demonstration(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
