@@ -343,3 +343,9 @@ def test_reinforcing_security_is_a_show_of_force(es_pipeline, text, expected):
 ])
 def test_a_march_named_with_its_marchers_is_a_demonstration(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_a_feminine_adjective_is_not_a_verb_form(es_pipeline):
+    # "media" in "educación media" is the adjective "medio", not a form of "mediar" (045)
+    text = "Unos 12.000 maestros hondureños de educación media marcharon en Tegucigalpa."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
