@@ -349,3 +349,15 @@ def test_a_feminine_adjective_is_not_a_verb_form(es_pipeline):
     # "media" in "educación media" is the adjective "medio", not a form of "mediar" (045)
     text = "Unos 12.000 maestros hondureños de educación media marcharon en Tegucigalpa."
     assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # civilians gathering with nobody named to meet assemble; they consult nobody
+    ("Miles de manifestantes se reunieron en la plaza principal de Lima.", set()),
+    ("Los pescadores peruanos se reunirán el miércoles para analizar la situación.", set()),
+    # with a partner they meet; officials meeting each other are a meeting either way
+    ("Los campesinos bolivianos se reunieron con el ministro de Agricultura.", {("CONSULT", "040", "BOLAGR")}),
+    ("Los presidentes de Argentina y Chile se reunieron en Santiago.", {("CONSULT", "040", "ARGGOV")}),
+])
+def test_civilians_gathering_with_nobody_to_meet_is_no_meeting(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
