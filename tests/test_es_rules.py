@@ -361,3 +361,13 @@ def test_a_feminine_adjective_is_not_a_verb_form(es_pipeline):
 ])
 def test_civilians_gathering_with_nobody_to_meet_is_no_meeting(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "murió": the one who died is the victim, not the attacker; who killed is not said
+    ("El periodista guatemalteco murió tras recibir un balazo.", {("ASSAULT", "190", None, "GTMMED")}),
+    # the passive "fue muerto por X" names the killer
+    ("El religioso fue muerto por un policía chileno.", {("ASSAULT", "190", "CHLCOP", "CHLREL")}),
+])
+def test_the_one_who_died_is_the_victim(es_pipeline, text, expected):
+    assert {(t, c, a, r) for t, c, a, r, _, _ in coded(es_pipeline, text)} == expected
