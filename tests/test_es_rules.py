@@ -371,3 +371,14 @@ def test_civilians_gathering_with_nobody_to_meet_is_no_meeting(es_pipeline, text
 ])
 def test_the_one_who_died_is_the_victim(es_pipeline, text, expected):
     assert {(t, c, a, r) for t, c, a, r, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act named through the noun of its phase ("la continuación de su huelga") takes the subject of the
+    # support verb as its actor, as "anunciaron una huelga" does
+    ("Los maestros peruanos anunciaron la continuación de su huelga.", {("PROTEST", "143", "PEREDU")}),
+    ("Los campesinos bolivianos anunciaron la reanudación de los bloqueos de carreteras.",
+     {("PROTEST", "144", "BOLAGR")}),
+])
+def test_the_phase_of_an_act_passes_on_the_support_verb_subject(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
