@@ -382,3 +382,16 @@ def test_the_one_who_died_is_the_victim(es_pipeline, text, expected):
 ])
 def test_the_phase_of_an_act_passes_on_the_support_verb_subject(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state of emergency or siege, a curfew: administrative coercion (172, as the French pack)
+    ("El gobierno peruano decretó el estado de emergencia en Puno.", {("COERCE", "172", "PERGOV")}),
+    ("El gobierno ecuatoriano impuso el toque de queda en Quito.", {("COERCE", "172", "ECUGOV")}),
+    # "declarar" with a clause only reports
+    ("El presidente peruano declaró que la situación es grave.", set()),
+    # beating and shooting people
+    ("Los policías bolivianos apalearon a los manifestantes.", {("ASSAULT", "182", "BOLCOP")}),
+])
+def test_emergency_decrees_beatings_and_shootings(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
