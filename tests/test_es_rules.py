@@ -395,3 +395,15 @@ def test_the_phase_of_an_act_passes_on_the_support_verb_subject(es_pipeline, tex
 ])
 def test_emergency_decrees_beatings_and_shootings(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bomb that goes off, or its explosion, is a bombing (183), coded with no participant named
+    ("Una bomba estalló frente a la alcaldía de Medellín.", {("ASSAULT", "183")}),
+    ("Los guerrilleros colombianos hicieron estallar una bomba en Bogotá.", {("ASSAULT", "183")}),
+    # a tear-gas bomb stays violent repression; a social outburst is no explosion of a bomb
+    ("La policía chilena lanzó una bomba lacrimógena contra los manifestantes.", {("ASSAULT", "175")}),
+    ("El estallido social en Chile sorprendió al gobierno.", set()),
+])
+def test_a_bomb_going_off_is_a_bombing(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
