@@ -407,3 +407,16 @@ def test_emergency_decrees_beatings_and_shootings(es_pipeline, text, expected):
 ])
 def test_a_bomb_going_off_is_a_bombing(es_pipeline, text, expected):
     assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling off a meeting rejects it (125); calling off a strike yields (080)
+    ("El presidente colombiano canceló la reunión con los sindicalistas.", {("REJECT", "125", "COLGOV")}),
+    ("El presidente colombiano canceló la huelga.", {("CONCEDE", "080", "COLGOV")}),
+    # seizing things (171) and shoot-outs (190)
+    ("Los rebeldes colombianos se apoderaron de tres camiones.", {("COERCE", "171", "COLREB")}),
+    ("La policía brasileña y unos delincuentes protagonizaron un tiroteo en Río de Janeiro.",
+     {("ASSAULT", "190", "BRACOP")}),
+])
+def test_cancelled_meetings_seizures_and_shootouts(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
