@@ -420,3 +420,9 @@ def test_a_bomb_going_off_is_a_bombing(es_pipeline, text, expected):
 ])
 def test_cancelled_meetings_seizures_and_shootouts(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_urging_is_a_demand(es_pipeline):
+    # "urgir" asks as "instar" and "exhortar" do (100)
+    text = "El presidente boliviano urgió este jueves un nuevo pacto social."
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("REQUEST", "100", "BOLGOV")}
