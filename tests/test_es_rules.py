@@ -426,3 +426,15 @@ def test_urging_is_a_demand(es_pipeline):
     # "urgir" asks as "instar" and "exhortar" do (100)
     text = "El presidente boliviano urgió este jueves un nuevo pacto social."
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("REQUEST", "100", "BOLGOV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking people hostage (181), handcuffing (173), burning property (171)
+    ("Los campesinos peruanos tomaron como rehenes a tres funcionarios.", {("ASSAULT", "181", "PERAGR")}),
+    ("Los policías peruanos esposaron a los manifestantes.", {("COERCE", "173", "PERCOP")}),
+    ("Los guerrilleros colombianos incineraron un camión.", {("COERCE", "171", "COLREB")}),
+    # taking a building is still a blockade by civilians
+    ("Los estudiantes peruanos tomaron la universidad.", {("PROTEST", "144", "PEREDU")}),
+])
+def test_hostages_handcuffs_and_burnt_property(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
