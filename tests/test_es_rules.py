@@ -438,3 +438,15 @@ def test_urging_is_a_demand(es_pipeline):
 ])
 def test_hostages_handcuffs_and_burnt_property(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # setting fire to something, opening fire on someone
+    ("Los manifestantes bolivianos prendieron fuego a la alcaldía.", {("PROTEST", "145", "BOLCVL")}),
+    ("Los soldados bolivianos abrieron fuego contra los manifestantes.", {("ASSAULT", "190", "BOLMIL")}),
+    # starting or resuming talks: "entablar", "abrir", "reanudar" pass their subject on as "iniciar" does
+    ("El gobierno peruano reanudó las negociaciones con los maestros.", {("CONSULT", "046", "PERGOV")}),
+    ("Los maestros peruanos abrieron la puerta.", set()),
+])
+def test_fire_and_resumed_talks(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
