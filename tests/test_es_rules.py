@@ -450,3 +450,9 @@ def test_hostages_handcuffs_and_burnt_property(es_pipeline, text, expected):
 ])
 def test_fire_and_resumed_talks(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_protesting_is_coded_when_the_protesters_are_not_named(es_pipeline):
+    # as the protest nouns are: "protestar", "manifestar" with nobody the dictionaries know
+    text = '"SIN TECHOS" SE DESNUDAN PARA PROTESTAR CONTRA DESALOJO'
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141", None)}
