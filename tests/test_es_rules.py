@@ -456,3 +456,8 @@ def test_protesting_is_coded_when_the_protesters_are_not_named(es_pipeline):
     # as the protest nouns are: "protestar", "manifestar" with nobody the dictionaries know
     text = '"SIN TECHOS" SE DESNUDAN PARA PROTESTAR CONTRA DESALOJO'
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141", None)}
+
+
+def test_marching_is_coded_when_the_marchers_are_not_named(es_pipeline):
+    text = "Los del Frente Amplio Sin Nombre marcharon por el centro."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
