@@ -461,3 +461,8 @@ def test_protesting_is_coded_when_the_protesters_are_not_named(es_pipeline):
 def test_marching_is_coded_when_the_marchers_are_not_named(es_pipeline):
     text = "Los del Frente Amplio Sin Nombre marcharon por el centro."
     assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
+
+
+def test_stopping_work_is_a_strike_even_with_no_striker_named(es_pipeline):
+    text = "Unas 200 minas paralizaron sus tareas."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "143")}
