@@ -466,3 +466,12 @@ def test_marching_is_coded_when_the_marchers_are_not_named(es_pipeline):
 def test_stopping_work_is_a_strike_even_with_no_striker_named(es_pipeline):
     text = "Unas 200 minas paralizaron sus tareas."
     assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "143")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # protest nouns with nobody named are coded, as "huelga" and "protesta" are
+    ("Hubo barricadas en el centro de Caracas.", {("PROTEST", "144")}),
+    ("Hubo movilizaciones en todo el país.", {("PROTEST", "141")}),
+])
+def test_protest_nouns_are_coded_with_no_participant_named(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
