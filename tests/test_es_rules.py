@@ -330,3 +330,148 @@ def test_tear_gas_is_violent_repression(es_pipeline, text, expected):
 ])
 def test_reinforcing_security_is_a_show_of_force(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a march or a rally named with its marchers in a "de" complement is a demonstration with no support verb
+    ("La marcha de unas 400 campesinas bolivianas avanza rumbo a La Paz.", {("PROTEST", "141", "BOLAGR")}),
+    ("La concentración de los sindicatos peruanos reunió a miles de personas en Lima.",
+     {("PROTEST", "141", "PERLAB")}),
+    # troops massed or a plan set in motion are no demonstration
+    ("La concentración de tropas peruanas en la frontera preocupa a Ecuador.", set()),
+    ("La puesta en marcha del plan de empleo fue aprobada en Lima.", set()),
+])
+def test_a_march_named_with_its_marchers_is_a_demonstration(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_a_feminine_adjective_is_not_a_verb_form(es_pipeline):
+    # "media" in "educación media" is the adjective "medio", not a form of "mediar" (045)
+    text = "Unos 12.000 maestros hondureños de educación media marcharon en Tegucigalpa."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # civilians gathering with nobody named to meet assemble; they consult nobody
+    ("Miles de manifestantes se reunieron en la plaza principal de Lima.", set()),
+    ("Los pescadores peruanos se reunirán el miércoles para analizar la situación.", set()),
+    # with a partner they meet; officials meeting each other are a meeting either way
+    ("Los campesinos bolivianos se reunieron con el ministro de Agricultura.", {("CONSULT", "040", "BOLAGR")}),
+    ("Los presidentes de Argentina y Chile se reunieron en Santiago.", {("CONSULT", "040", "ARGGOV")}),
+])
+def test_civilians_gathering_with_nobody_to_meet_is_no_meeting(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "murió": the one who died is the victim, not the attacker; who killed is not said
+    ("El periodista guatemalteco murió tras recibir un balazo.", {("ASSAULT", "190", None, "GTMMED")}),
+    # the passive "fue muerto por X" names the killer
+    ("El religioso fue muerto por un policía chileno.", {("ASSAULT", "190", "CHLCOP", "CHLREL")}),
+])
+def test_the_one_who_died_is_the_victim(es_pipeline, text, expected):
+    assert {(t, c, a, r) for t, c, a, r, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act named through the noun of its phase ("la continuación de su huelga") takes the subject of the
+    # support verb as its actor, as "anunciaron una huelga" does
+    ("Los maestros peruanos anunciaron la continuación de su huelga.", {("PROTEST", "143", "PEREDU")}),
+    ("Los campesinos bolivianos anunciaron la reanudación de los bloqueos de carreteras.",
+     {("PROTEST", "144", "BOLAGR")}),
+])
+def test_the_phase_of_an_act_passes_on_the_support_verb_subject(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state of emergency or siege, a curfew: administrative coercion (172, as the French pack)
+    ("El gobierno peruano decretó el estado de emergencia en Puno.", {("COERCE", "172", "PERGOV")}),
+    ("El gobierno ecuatoriano impuso el toque de queda en Quito.", {("COERCE", "172", "ECUGOV")}),
+    # "declarar" with a clause only reports
+    ("El presidente peruano declaró que la situación es grave.", set()),
+    # beating and shooting people
+    ("Los policías bolivianos apalearon a los manifestantes.", {("ASSAULT", "182", "BOLCOP")}),
+])
+def test_emergency_decrees_beatings_and_shootings(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bomb that goes off, or its explosion, is a bombing (183), coded with no participant named
+    ("Una bomba estalló frente a la alcaldía de Medellín.", {("ASSAULT", "183")}),
+    ("Los guerrilleros colombianos hicieron estallar una bomba en Bogotá.", {("ASSAULT", "183")}),
+    # a tear-gas bomb stays violent repression; a social outburst is no explosion of a bomb
+    ("La policía chilena lanzó una bomba lacrimógena contra los manifestantes.", {("ASSAULT", "175")}),
+    ("El estallido social en Chile sorprendió al gobierno.", set()),
+])
+def test_a_bomb_going_off_is_a_bombing(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling off a meeting rejects it (125); calling off a strike yields (080)
+    ("El presidente colombiano canceló la reunión con los sindicalistas.", {("REJECT", "125", "COLGOV")}),
+    ("El presidente colombiano canceló la huelga.", {("CONCEDE", "080", "COLGOV")}),
+    # seizing things (171) and shoot-outs (190)
+    ("Los rebeldes colombianos se apoderaron de tres camiones.", {("COERCE", "171", "COLREB")}),
+    ("La policía brasileña y unos delincuentes protagonizaron un tiroteo en Río de Janeiro.",
+     {("ASSAULT", "190", "BRACOP")}),
+])
+def test_cancelled_meetings_seizures_and_shootouts(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_urging_is_a_demand(es_pipeline):
+    # "urgir" asks as "instar" and "exhortar" do (100)
+    text = "El presidente boliviano urgió este jueves un nuevo pacto social."
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("REQUEST", "100", "BOLGOV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking people hostage (181), handcuffing (173), burning property (171)
+    ("Los campesinos peruanos tomaron como rehenes a tres funcionarios.", {("ASSAULT", "181", "PERAGR")}),
+    ("Los policías peruanos esposaron a los manifestantes.", {("COERCE", "173", "PERCOP")}),
+    ("Los guerrilleros colombianos incineraron un camión.", {("COERCE", "171", "COLREB")}),
+    # taking a building is still a blockade by civilians
+    ("Los estudiantes peruanos tomaron la universidad.", {("PROTEST", "144", "PEREDU")}),
+])
+def test_hostages_handcuffs_and_burnt_property(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # setting fire to something, opening fire on someone
+    ("Los manifestantes bolivianos prendieron fuego a la alcaldía.", {("PROTEST", "145", "BOLCVL")}),
+    ("Los soldados bolivianos abrieron fuego contra los manifestantes.", {("ASSAULT", "190", "BOLMIL")}),
+    # starting or resuming talks: "entablar", "abrir", "reanudar" pass their subject on as "iniciar" does
+    ("El gobierno peruano reanudó las negociaciones con los maestros.", {("CONSULT", "046", "PERGOV")}),
+    ("Los maestros peruanos abrieron la puerta.", set()),
+])
+def test_fire_and_resumed_talks(es_pipeline, text, expected):
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
+
+
+def test_protesting_is_coded_when_the_protesters_are_not_named(es_pipeline):
+    # as the protest nouns are: "protestar", "manifestar" with nobody the dictionaries know
+    text = '"SIN TECHOS" SE DESNUDAN PARA PROTESTAR CONTRA DESALOJO'
+    assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141", None)}
+
+
+def test_marching_is_coded_when_the_marchers_are_not_named(es_pipeline):
+    text = "Los del Frente Amplio Sin Nombre marcharon por el centro."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "141")}
+
+
+def test_stopping_work_is_a_strike_even_with_no_striker_named(es_pipeline):
+    text = "Unas 200 minas paralizaron sus tareas."
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == {("PROTEST", "143")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # protest nouns with nobody named are coded, as "huelga" and "protesta" are
+    ("Hubo barricadas en el centro de Caracas.", {("PROTEST", "144")}),
+    ("Hubo movilizaciones en todo el país.", {("PROTEST", "141")}),
+])
+def test_protest_nouns_are_coded_with_no_participant_named(es_pipeline, text, expected):
+    assert {(t, c) for t, c, _, _, _, _ in coded(es_pipeline, text)} == expected

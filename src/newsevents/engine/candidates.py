@@ -210,8 +210,11 @@ class Candidates:
                 or low.endswith(tuple(self.lex.cue("feminine_participle_endings"))) or any(True for _ in tok.children):
             return None
         verb = self.lex.verb_lemma(tok.text)
-        if verb is None or tok.lemma_.lower() in (low, low.rstrip("".join(sorted(self.lex.cue("plural_endings"))))):
+        lemma = tok.lemma_.lower()
+        if verb is None or lemma in (low, low.rstrip("".join(sorted(self.lex.cue("plural_endings"))))):
             return None
+        if lemma != verb and lemma.endswith(tuple(self.lex.cues.get("masculine_adjective_endings", ()))):
+            return None  # "educación media" (lemma "medio"): an adjective the lemmatizer knew, not "mediar"
         return head
 
     def _is_reporting_use(self, tok, lemma: str) -> bool:
