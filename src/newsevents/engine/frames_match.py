@@ -1,7 +1,11 @@
 """Frame matching: whether a verb or noun frame of the lexicon fits a token in its parse."""
 from __future__ import annotations
 
+import unicodedata
+
+from .. import entity_labels
 from ..lexicon import Frame
+from .syntax import word_memo
 
 
 class FrameMatching:
@@ -56,8 +60,7 @@ class FrameMatching:
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
-                if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
-                                                           and obj.ent_type_ == "PER"):
+                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects):
                     return obj
                 if self._measured(obj, frame.objects):
                     return obj
@@ -204,6 +207,8 @@ class FrameMatching:
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
+        if tok.text[:1].isupper() and not lemmas.isdisjoint(self._capital_variants(tok)):
+            return True  # "renverser l'Etat": a capital written without its accent
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
             if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
@@ -212,3 +217,34 @@ class FrameMatching:
                     and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False
+
+    def _capital_variants(self, tok) -> tuple[str, ...]:
+        """The lowercase lemmas ``tok`` may stand for when its capital initial lost its accent, as the press writes
+        capitals ("Etat" for "État", "Emeutes"): the lemma with its first letter replaced by each of the
+        language's ``accented_capitals`` (cues.yaml) that folds to it; () for a language without that list or a
+        lemma whose initial has no accented form."""
+        memo = word_memo(self, "capital_variants")
+        lemma = tok.lemma_.lower()
+        found = memo.get(lemma)
+        if found is None:
+            accented = self.lex.cues.get("accented_capitals", frozenset())
+            found = memo[lemma] = tuple(a + lemma[1:] for a in sorted(accented)
+                                        if lemma and _folded(a) == lemma[0])
+        return found
+
+
+SLOT_CLASSES = {"@person": entity_labels.PERSON, "@org": entity_labels.ORGANISATION, "@place": entity_labels.PLACE}
+"""Classes a frame's ``objects`` list may name besides lemmas: a name the parser's entity recogniser labels as a
+person ("a reçu Emmanuel Macron"), an organisation ("quitter le Forum des îles du Pacifique") or a place ("ont
+quitté la Centrafrique")."""
+
+
+def _in_slot_class(tok, objects: frozenset[str]) -> bool:
+    """``tok`` (a spaCy Token) is a capitalised name of a class of :data:`SLOT_CLASSES` that ``objects`` lists."""
+    return bool(tok.ent_type_) and tok.text[:1].isupper() and any(
+        tok.ent_type_ in labels for slot, labels in SLOT_CLASSES.items() if slot in objects)
+
+
+def _folded(char: str) -> str:
+    """``char`` without its diacritics ("é" -> "e")."""
+    return unicodedata.normalize("NFD", char)[:1]
