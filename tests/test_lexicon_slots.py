@@ -45,3 +45,16 @@ def test_slot_classes_read_the_entity_label_of_a_capitalised_name():
     assert _in_slot_class(_Tok("Forum", "ORG"), frozenset({"@org", "accord"}))
     assert not _in_slot_class(_Tok("forum", "ORG"), frozenset({"@org"}))
     assert not _in_slot_class(_Tok("Paris", ""), frozenset({"@place"}))
+
+
+def test_org_and_place_classes_take_a_direct_object_only():
+    place = _Tok("Cambodge", "LOC")
+    assert _in_slot_class(place, frozenset({"@place"}), direct=True)
+    assert not _in_slot_class(place, frozenset({"@place"}), direct=False)  # "prendre le pouvoir au Cambodge"
+    assert _in_slot_class(_Tok("Macron", "PER"), frozenset({"@person"}), direct=False)
+
+
+@pytest.mark.model
+def test_freeing_a_named_town_is_fighting(pipeline):
+    events = code(pipeline, "L'armée ukrainienne a libéré Kherson.")
+    assert ("ASSAULT", "190") in {(e.event_type, e.cameo_code) for e in events}

@@ -60,7 +60,7 @@ class FrameMatching:
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
-                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects):
+                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects):
                     return obj
                 if self._measured(obj, frame.objects):
                     return obj
@@ -239,10 +239,13 @@ person ("a reçu Emmanuel Macron"), an organisation ("quitter le Forum des îles
 quitté la Centrafrique")."""
 
 
-def _in_slot_class(tok, objects: frozenset[str]) -> bool:
-    """``tok`` (a spaCy Token) is a capitalised name of a class of :data:`SLOT_CLASSES` that ``objects`` lists."""
+def _in_slot_class(tok, objects: frozenset[str], direct: bool = True) -> bool:
+    """``tok`` (a spaCy Token) is a capitalised name of a class of :data:`SLOT_CLASSES` that ``objects`` lists;
+    ``@org`` and ``@place`` only for a direct object (``direct``): "prendre le pouvoir au Cambodge" does not take
+    Cambodia."""
     return bool(tok.ent_type_) and tok.text[:1].isupper() and any(
-        tok.ent_type_ in labels for slot, labels in SLOT_CLASSES.items() if slot in objects)
+        tok.ent_type_ in labels for slot, labels in SLOT_CLASSES.items()
+        if slot in objects and (direct or slot == "@person"))
 
 
 def _folded(char: str) -> str:
