@@ -1,6 +1,7 @@
 """Frame slots by class rather than by word (lang/fr/verbs*.yaml): an ``objects`` list may name the classes
-``@person``, ``@org`` and ``@place`` (the parser's entity labels), and a capitalised word whose accent the press
-dropped ("l'Etat") matches the accented lemma of a list. Made-up sentences, coded as eval/ANNOTATION.md asks."""
+``@person``, ``@org`` and ``@place`` (the parser's entity labels), a capitalised word whose accent the press
+dropped ("l'Etat") matches the accented lemma of a list, and the travel verbs' visit frames take the sectors of
+state officials (government, legislature, parties). Made-up sentences, coded as eval/ANNOTATION.md asks."""
 from __future__ import annotations
 
 import pytest
@@ -15,9 +16,18 @@ SENTENCES = [
     ("Les derniers militaires français ont quitté le Mali.", "quitté", "SANCTION", "166", "FRA", "MLI"),
     ("Le groupe pétrolier français a quitté la Russie après l'invasion.", "quitté", "SANCTION", "166", None, "RUS"),
     ("Les putschistes ont tenté de renverser l'Etat malien.", "renverser", "ASSAULT", "180", None, None),
+    # travel verbs are visits for lawmakers and party leaders too, not only for governments
+    ("Le président du Sénat américain est arrivé lundi à Kiev.", "arrivé", "CONSULT",
+     "042", "USA", "UKR"),
 ]
 
 test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
+
+
+@pytest.mark.model
+def test_troops_arriving_are_no_visit(pipeline):
+    events = code(pipeline, "Un contingent de soldats américains est arrivé en Pologne.")
+    assert "042" not in {e.cameo_code for e in events}
 
 
 @pytest.mark.model
