@@ -57,7 +57,8 @@ class FrameMatching:
                         and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
             complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
                            or c.dep_ in label("passive_subject")]
-            for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
+            for obj in objects + complements + displaced + mistagged + relative + self._quantified(children) \
+                    + self._raised_patients(tok, children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects):
@@ -68,6 +69,15 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _raised_patients(self, tok, children) -> list:
+        """The subject of the modal or raising verb a passive infinitive completes: "4 000 policiers devraient
+        être mobilisés", "les otages pourraient être libérés" (the parser hangs the subject on "devoir")."""
+        label = self.lex.label
+        if tok.dep_ != "xcomp" or any(c.dep_ in label("passive_subject") for c in children) \
+                or not any(c.dep_ in label("passive_auxiliary") for c in children):
+            return []
+        return [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
 
     def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
