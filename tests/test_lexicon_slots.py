@@ -16,6 +16,9 @@ SENTENCES = [
     ("Les derniers militaires français ont quitté le Mali.", "quitté", "SANCTION", "166", "FRA", "MLI"),
     ("Le groupe pétrolier français a quitté la Russie après l'invasion.", "quitté", "SANCTION", "166", None, "RUS"),
     ("Les putschistes ont tenté de renverser l'Etat malien.", "renverser", "ASSAULT", "180", None, None),
+    # a named strait or border closed is a blockade (a "de" complement of the event noun by class)
+    ("La fermeture du Bosphore par la Turquie empêche les navires russes de passer.", "fermeture", "COERCE", "191",
+     "TUR", None),
     # a passive infinitive under a modal takes the modal's subject as its object
     ("Des milliers de policiers devraient être mobilisés samedi à Paris.", "mobilisés", "MOBILIZE", "152", None,
      None),

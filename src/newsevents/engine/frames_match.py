@@ -143,7 +143,7 @@ class FrameMatching:
             return False
         label, cue = self.lex.label, self.lex.cue
         if frame.objects_de and not any(self._case_of(c) in cue("genitive_preps")
-                                        and self._lemma_in(c, frame.objects_de)
+                                        and (self._lemma_in(c, frame.objects_de) or _in_slot_class(c, frame.objects_de))
                                         for c in tok.children if c.dep_ == "nmod"):
             return False
         if frame.needs_support and not ((tok.dep_ in label("patients") or tok.dep_ in label("argument_oblique"))
