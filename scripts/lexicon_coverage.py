@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,12 +117,18 @@ def gold_type(event: dict, cameo) -> str:
 
 
 def candidate_lemmas(doc, span: tuple[int, int], trigger: str, lexicon) -> list[str]:
-    """Lower-cased lemmas that may name the trigger: each token overlapping ``span``, the lexicon verb of its
+    """Lower-cased lemmas that may name the trigger: each token overlapping ``span`` (a capitalised one also with
+    its initial accented, as the coder reads "Emeutes": cues.yaml ``accented_capitals``), the lexicon verb of its
     form (:meth:`~newsevents.lexicon.Lexicon.verb_lemma`) and the whole trigger."""
     out = []
+    accented = sorted(lexicon.cues.get("accented_capitals", ()))
     for tok in doc:
         if tok.idx < span[1] and tok.idx + len(tok.text) > span[0] and not tok.is_punct:
-            out.append(tok.lemma_.lower())
+            lemma = tok.lemma_.lower()
+            out.append(lemma)
+            if tok.text[:1].isupper() and lemma:  # "Echange": the coder also reads "échange" (cues.yaml)
+                out.extend(a + lemma[1:] for a in accented
+                           if unicodedata.normalize("NFD", a)[:1] == lemma[0])
             verb = lexicon.verb_lemma(tok.text)
             if verb:
                 out.append(verb)

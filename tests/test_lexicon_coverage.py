@@ -70,3 +70,16 @@ def test_shares_and_missing_list_on_a_tiny_gold_file(coverage, tmp_path, capsys)
     assert "1\tASSAULT\trencontrer" in out
     assert "1\tPROTEST\tgrignoter" in out
     assert "AGREE" not in out.split("overall")[1]  # recoded events are not listed as missing
+
+
+@pytest.mark.model
+def test_a_capital_without_its_accent_is_read_as_the_coder_reads_it(coverage, nlp):
+    from newsevents.langdata import load_language
+    from newsevents.lexicon import Lexicon
+
+    lexicon = Lexicon.from_data(load_language("fr"))
+    text = "Emeutes à Dakar après le verdict."
+    lemmas = coverage.candidate_lemmas(nlp(text), (0, 7), "Emeutes", lexicon)
+    assert "émeute" in lemmas
+    assert not any(lemma.startswith("é") for lemma in coverage.candidate_lemmas(nlp(text), (10, 15), "Dakar",
+                                                                                 lexicon))

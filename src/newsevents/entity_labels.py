@@ -9,3 +9,5 @@ PLACE = frozenset({"LOC"})
 """Labels of places (countries, regions, towns, geographic features)."""
 PERSON = frozenset({"PER"})
 """Labels of persons."""
+ORGANISATION = frozenset({"ORG"})
+"""Labels of organisations (parties, companies, international bodies, forums)."""

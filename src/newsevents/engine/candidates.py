@@ -34,7 +34,9 @@ class Candidates:
                 return found
         if tok.pos_ in ("NOUN", "PROPN") and not (tok.ent_type_ in ("ORG", "PER", "MISC") and tok.text[:1].isupper()
                                                   and not self._headline_noun(tok)):
-            frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower())
+            frames = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.text.lower()) \
+                or (tok.text[:1].isupper() and next(filter(None, map(self.lex.nouns.get, self._capital_variants(tok))),
+                                                    None))  # "Emeutes" for "Émeutes"
             if frames:
                 fitting = [f for f in frames if self._noun_frame_matches(tok, f)]
                 if fitting:  # the others are tried when the first one's participants do not fit

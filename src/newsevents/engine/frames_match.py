@@ -1,7 +1,11 @@
 """Frame matching: whether a verb or noun frame of the lexicon fits a token in its parse."""
 from __future__ import annotations
 
+import unicodedata
+
+from .. import entity_labels
 from ..lexicon import Frame
+from .syntax import word_memo
 
 
 class FrameMatching:
@@ -53,11 +57,11 @@ class FrameMatching:
                         and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
             complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
                            or c.dep_ in label("passive_subject")]
-            for obj in objects + complements + displaced + mistagged + relative + self._quantified(children):
+            for obj in objects + complements + displaced + mistagged + relative + self._quantified(children) \
+                    + self._raised_patients(tok, children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
-                if self._lemma_in(obj, frame.objects) or ("@person" in frame.objects and obj.pos_ == "PROPN"
-                                                           and obj.ent_type_ == "PER"):
+                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects):
                     return obj
                 if self._measured(obj, frame.objects):
                     return obj
@@ -65,6 +69,15 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _raised_patients(self, tok, children) -> list:
+        """The subject of the modal or raising verb a passive infinitive completes: "4 000 policiers devraient
+        être mobilisés", "les otages pourraient être libérés" (the parser hangs the subject on "devoir")."""
+        label = self.lex.label
+        if tok.dep_ != "xcomp" or any(c.dep_ in label("passive_subject") for c in children) \
+                or not any(c.dep_ in label("passive_auxiliary") for c in children):
+            return []
+        return [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
 
     def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
@@ -130,7 +143,7 @@ class FrameMatching:
             return False
         label, cue = self.lex.label, self.lex.cue
         if frame.objects_de and not any(self._case_of(c) in cue("genitive_preps")
-                                        and self._lemma_in(c, frame.objects_de)
+                                        and (self._lemma_in(c, frame.objects_de) or _in_slot_class(c, frame.objects_de))
                                         for c in tok.children if c.dep_ == "nmod"):
             return False
         if frame.needs_support and not ((tok.dep_ in label("patients") or tok.dep_ in label("argument_oblique"))
@@ -204,6 +217,8 @@ class FrameMatching:
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
+        if tok.text[:1].isupper() and not lemmas.isdisjoint(self._capital_variants(tok)):
+            return True  # "renverser l'Etat": a capital written without its accent
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
             if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
@@ -212,3 +227,37 @@ class FrameMatching:
                     and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False
+
+    def _capital_variants(self, tok) -> tuple[str, ...]:
+        """The lowercase lemmas ``tok`` may stand for when its capital initial lost its accent, as the press writes
+        capitals ("Etat" for "État", "Emeutes"): the lemma with its first letter replaced by each of the
+        language's ``accented_capitals`` (cues.yaml) that folds to it; () for a language without that list or a
+        lemma whose initial has no accented form."""
+        memo = word_memo(self, "capital_variants")
+        lemma = tok.lemma_.lower()
+        found = memo.get(lemma)
+        if found is None:
+            accented = self.lex.cues.get("accented_capitals", frozenset())
+            found = memo[lemma] = tuple(a + lemma[1:] for a in sorted(accented)
+                                        if lemma and _folded(a) == lemma[0])
+        return found
+
+
+SLOT_CLASSES = {"@person": entity_labels.PERSON, "@org": entity_labels.ORGANISATION, "@place": entity_labels.PLACE}
+"""Classes a frame's ``objects`` list may name besides lemmas: a name the parser's entity recogniser labels as a
+person ("a reçu Emmanuel Macron"), an organisation ("quitter le Forum des îles du Pacifique") or a place ("ont
+quitté la Centrafrique")."""
+
+
+def _in_slot_class(tok, objects: frozenset[str], direct: bool = True) -> bool:
+    """``tok`` (a spaCy Token) is a capitalised name of a class of :data:`SLOT_CLASSES` that ``objects`` lists;
+    ``@org`` and ``@place`` only for a direct object (``direct``): "prendre le pouvoir au Cambodge" does not take
+    Cambodia."""
+    return bool(tok.ent_type_) and tok.text[:1].isupper() and any(
+        tok.ent_type_ in labels for slot, labels in SLOT_CLASSES.items()
+        if slot in objects and (direct or slot == "@person"))
+
+
+def _folded(char: str) -> str:
+    """``char`` without its diacritics ("é" -> "e")."""
+    return unicodedata.normalize("NFD", char)[:1]
