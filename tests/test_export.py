@@ -142,16 +142,23 @@ def test_gdelt_columns_match_the_codebook_header():
 
 def test_table():
     buf = io.StringIO()
-    assert write_table(records(), buf, width=150) == 5
+    assert write_table(records(), buf, width=160) == 5
     lines = buf.getvalue().splitlines()
-    assert lines[0].split()[:4] == ["date", "type", "mode", "cameo"]
-    assert all(len(line) <= 150 for line in lines)
+    assert lines[0].split()[:5] == ["document", "date", "type", "mode", "cameo"]
+    assert all(len(line) <= 160 for line in lines)
+    assert sorted({line.split()[0] for line in lines[2:]}) == ["a", "b", "c"]
     accuse = next(line for line in lines if "ACCUSE" in line)
     assert "FRAGOV+DEUGOV -> RUSMIL" in accuse and "ont condamné" in accuse
     request = next(line for line in lines if "REQUEST" in line)
     assert "2024-03-03/2024-03-05" in request and "UKRGOV -> -" in request
     aid = next(line for line in lines if "AID" in line)
     assert "alleged" in aid and "Selon l'agence KCNA" in aid
+
+
+def test_table_without_document_column():
+    buf = io.StringIO()
+    write_table(records(), buf, width=150, with_document=False)
+    assert buf.getvalue().splitlines()[0].split()[:2] == ["date", "type"]
 
 
 def test_table_empty():

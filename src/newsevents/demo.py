@@ -39,7 +39,7 @@ def code_sample(sample: str, path: str) -> bool:
         stored = store.get_document(article.id)
     rows = stored["events"] if stored else []
     click.echo()
-    write_table(rows, sys.stdout)
+    write_table(rows, sys.stdout, with_document=False)
     click.echo()
     click.echo("evidence (event words in [brackets]):")
     for e in rows:

@@ -360,6 +360,7 @@ def table_row(e: dict[str, Any]) -> dict[str, str]:
     date_ = e.get("date") or {}
     att = e.get("attribution") or {}
     return {
+        "document": e.get("doc_id") or "",
         "date": date_.get("value") or (f"({e['published']})" if e.get("published") else "?"),
         "type": e.get("event_type") or "",
         "mode": e.get("mode") or "",
@@ -371,20 +372,25 @@ def table_row(e: dict[str, Any]) -> dict[str, str]:
     }
 
 
-_TABLE_WIDTHS = {"date": 21, "type": 9, "mode": 11, "cameo": 5, "actor -> recipient": 27, "modality": 12, "attribution": 20}
+_TABLE_WIDTHS = {"date": 21, "type": 9, "mode": 14, "cameo": 5, "actor -> recipient": 27, "modality": 12, "attribution": 20}
+
+_DOCUMENT_WIDTH = 14
 
 
 def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def write_table(events: Iterable[dict[str, Any]], out: TextIO, width: int | None = None) -> int:
+def write_table(events: Iterable[dict[str, Any]], out: TextIO, width: int | None = None,
+                with_document: bool = True) -> int:
     """Write a fixed-width table, one event per line, the evidence column filling the rest of ``width``
-    (default: the terminal width, at least 100). Returns the number of events."""
+    (default: the terminal width, at least 100). The first column is the event's document id
+    (``doc_id``) unless ``with_document`` is false (one known document). Returns the number of events."""
     width = width or max(100, shutil.get_terminal_size((120, 24)).columns)
-    fixed = sum(_TABLE_WIDTHS.values()) + 2 * len(_TABLE_WIDTHS)
+    widths = {**({"document": _DOCUMENT_WIDTH} if with_document else {}), **_TABLE_WIDTHS}
+    fixed = sum(widths.values()) + 2 * len(widths)
     evidence = max(20, width - fixed)
-    cols = {**_TABLE_WIDTHS, "evidence": evidence}
+    cols = {**widths, "evidence": evidence}
     out.write("  ".join(h.ljust(w) for h, w in cols.items()).rstrip() + "\n")
     out.write("  ".join("-" * w for w in cols.values()) + "\n")
     n = 0
@@ -412,7 +418,7 @@ CLUSTER_COLUMNS = ["cluster_id", "date_value", "date_precision", "event_type", "
 """Columns of ``events --clusters --format csv`` (``actor``/``recipient`` as ``RUSGOV+BLR``)."""
 
 _CLUSTER_WIDTHS = {"date": 23, "type": 9, "cameo": 5, "actor -> recipient": 27, "mentions": 8, "articles": 8,
-                   "sources": 7, "copies": 6, "modality": 10}
+                   "sources": 7, "copies": 6, "modality": 12}
 
 
 def _cluster_flat(c: dict[str, Any]) -> dict[str, Any]:
