@@ -66,7 +66,7 @@ def test_table_has_a_mode_column(db, tmp_path):
         s.ingest([DocumentResult(result.article, (event,))])
     out = run("events", "--db", path).stdout.splitlines()
     header = out[0].split()
-    assert header[:4] == ["date", "type", "mode", "cameo"]
+    assert header[:5] == ["document", "date", "type", "mode", "cameo"]
     row = out[2].split()
     assert row[1:3] == ["CONSULT", "investigate"]
 

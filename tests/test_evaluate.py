@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.evaluate import (Item, event_types, format_report, max_matching, parse_actors, read_jsonl,
+from newsevents.evaluate import (Item, check_gold, event_types, format_report, max_matching, parse_actors, read_jsonl,
                                  score, summary)
 from newsevents.records import InputError
 
@@ -217,3 +217,13 @@ def test_same_numbers_as_score_py(name, tmp_path):
         ours = json.loads(json.dumps(summary(score(gold, system))))
         assert ours == theirs
         assert 0 < ours["full"]["f1"] < 1  # the perturbations make the comparison non-trivial
+
+
+def test_system_events_given_as_gold_are_refused_with_the_file_name():
+    events = [{"doc_id": "d1", "event_type": "CONSULT", "cameo_code": "040"}]
+    with pytest.raises(InputError, match=r"out\.jsonl: no record has an \"events\" list.*system events"):
+        check_gold(events, "out.jsonl")
+
+
+def test_gold_with_empty_event_lists_passes_the_check():
+    check_gold([{"id": "a", "text": "Rien.", "events": []}], "gold.jsonl")

@@ -651,14 +651,17 @@ def export(db, fmt, output, **filters):
 def evaluate(gold, system, as_json, detail, save_system):
     """Score events against GOLD.jsonl: P/R/F1 at type, dyad and full levels, modality and date accuracy.
 
-    Same definitions as eval/score.py (see docs and the newsevents.evaluate module).
+    GOLD has one document per line: {"id", "text", "date", "lang"?, "events": [{"plover" or "cameo",
+    "source", "target", "modality"?, "date"?}, ...]}, sources and targets as CAMEO actor codes ("RUSGOV").
+    The definitions are those of the project's scorer (the newsevents.evaluate module gives them).
     """
     import json
 
-    from .evaluate import format_report, read_jsonl, run_system, score, summary
+    from .evaluate import check_gold, format_report, read_jsonl, run_system, score, summary
 
     try:
         gold_records = read_jsonl(gold)
+        check_gold(gold_records, gold)
         if system:
             system_events = read_jsonl(system)
         else:

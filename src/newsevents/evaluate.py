@@ -336,6 +336,18 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
     return records
 
 
+def check_gold(gold_records: list[dict[str, Any]], path: str) -> None:
+    """Raise :class:`InputError` naming ``path`` when its records cannot be a gold set: no record has an
+    ``"events"`` list (a file of system events, one event per line, given as gold scores zero everywhere
+    without this check). A gold set where every record has ``"events": []`` passes."""
+    if gold_records and not any(isinstance(r.get("events"), list) for r in gold_records):
+        looks = " (it looks like system events: one event per line)" if any(
+            "event_type" in r or "doc_id" in r for r in gold_records) else ""
+        raise InputError(f"{path}: no record has an \"events\" list, so it is no gold set{looks}; gold records "
+                         "are one document per line: {\"id\", \"text\", \"date\", \"events\": [{\"plover\" or "
+                         "\"cameo\", \"source\", \"target\"}, ...]}; system events go in --system")
+
+
 def gold_articles(gold_records: Iterable[dict[str, Any]]) -> Iterator[Article]:
     """The articles to code for the evaluated gold records: id, text, publication date (``date``: ISO 8601, the
     basic form ``YYYYMMDD`` of the PETRARCH gold sets read as ``YYYY-MM-DD``) and language (``lang``); a
