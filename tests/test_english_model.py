@@ -113,7 +113,7 @@ RULES = [
     ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETH", "KEN", "asserted")}),
     ("Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.",
      {("ASSAULT", "SDNMIL", "UGA", "asserted")}),
-    # a passive with no agent in a relative clause is background (cues.yaml relative_passive_background)
+    # a passive with no agent in a relative clause is background (cues.yaml settings: relative_passive_background)
     ("Sudan lifted a state of emergency that was imposed six months ago.", {("CONCEDE", "SDN", "", "asserted")}),
     ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
      {("CONCEDE", "SRB", "KSV", "asserted")}),
@@ -151,7 +151,7 @@ RULES = [
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
-    # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
+    # an act with no recipient takes none from the previous sentence (cues.yaml settings: context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
 ]

@@ -544,9 +544,9 @@ class Fallbacks:
     def _sector_phrase(self, tok, m, context) -> tuple[Entity, ...]:
         """The actor of the phrase inside ``tok``'s phrase that the country mention ``m`` qualifies, when that
         phrase is a sector word of the same country ("ties with Gondor's government", "ties with Gondor
-        police": GON GOV, GON COP, not GON alone), for a language with a non-empty cue list
+        police": GON GOV, GON COP, not GON alone), for a language with the setting
         ``sector_phrase_recipient`` (English); () otherwise."""
-        if not self.lex.cues.get("sector_phrase_recipient"):
+        if not self.lex.setting("sector_phrase_recipient"):
             return ()
         root = tok.doc[m.start:m.end].root
         owner = root.head

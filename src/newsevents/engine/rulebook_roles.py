@@ -320,14 +320,14 @@ def model_actor_required(coder, c, s) -> bool:
 
 @_add("roles", "drop", "relative_passive")
 def relative_passive(coder, c, s) -> bool:
-    """"lifted a state of emergency that was imposed six months ago": with the cue list
+    """"lifted a state of emergency that was imposed six months ago": with the setting
     ``relative_passive_background`` (English), a passive with no agent phrase in a relative clause (or reported
     in one: "raids in which it said 20 people were killed") describes its noun's background; dropped, with its
     conjuncts ("were killed or wounded")."""
     tok = base = c.trig.token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if c.trig.is_noun or not coder.lex.cues.get("relative_passive_background") or not coder._passive(base):
+    if c.trig.is_noun or not coder.lex.setting("relative_passive_background") or not coder._passive(base):
         return False
     label = coder.lex.label
     if any(x.dep_ in label("passive_agent") for t in {tok, base} for x in t.children):
@@ -382,12 +382,12 @@ def remember_recipients(coder, c, s) -> bool:
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
-    before. With a non-empty cue list ``context_recipient_same_sentence`` (English, which has no object clitic
+    before. With the setting ``context_recipient_same_sentence`` (English, which has no object clitic
     to stand for an elided recipient) only the parties named earlier in the same sentence are candidates. A
     country so inferred for an attack or repression ("les Russes ont frappé un centre commercial" after a
     sentence about Ukraine) is its people (UKR CVL), as for a place (``place_recipient``)."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
-        start = s.sent.start_char + s.offset if coder.lex.cues.get("context_recipient_same_sentence") else 0
+        start = s.sent.start_char + s.offset if coder.lex.setting("context_recipient_same_sentence") else 0
         found = coder._context_recipient([m for m in s.mentions if m.char_start >= start
                                           and not coder._war_place(m, s.sent, s.offset)],
                                          c.actors, c.trig.token.idx + s.offset, s.context.paragraph_starts())
