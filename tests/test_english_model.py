@@ -151,9 +151,14 @@ RULES = [
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
-    # an act with no recipient takes none from the previous sentence (cues.yaml settings: context_recipient_same_sentence)
+    # an act with no recipient takes none from the previous sentence (cues.yaml setting
+    # context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
+    # a title with an unknown name guessed to be of the only country named, the recipient's, loses the guess, not
+    # the event (cues.yaml setting guessed_actor_yields)
+    ("President Jorge Talavero gave a warm welcome on Monday to the Kenyan president.",
+     {("CONSULT", "---GOV", "KENGOV", "asserted")}),
 ]
 
 

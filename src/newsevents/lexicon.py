@@ -30,6 +30,8 @@ SETTINGS = {
                                        "own sentence",
     "sector_phrase_recipient": "a country inside a recipient phrase gives the sector phrase it qualifies",
     "relative_passive_background": "an agentless passive in a relative clause is background (rule relative_passive)",
+    "guessed_actor_yields": "an actor whose guessed country makes it the very entity of a named recipient loses "
+                            "the country (rule distinct_parties)",
 }
 """The switches a language's ``cues.yaml`` may turn on in its ``settings`` mapping (name -> true/false; absent
 means false), with what each does."""

@@ -7,6 +7,8 @@ predicate or finder that does the work; its docstring gives one example sentence
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .frames import (
     IMPLIED_ACTOR_ROOTS, PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS, SUBJECT_DEPS, Trigger,
 )
@@ -440,6 +442,19 @@ def home_trip(coder, c, s) -> bool:
                                                              c.recipients)
 
 
+def _guess_yields(coder, actors, recipients, guessed):
+    """The actors with a guessed country (``context.guessed``: the article's main country given to a title or
+    a person the dictionaries do not know) that is the very entity of a recipient the text names ("President
+    Francois Mitterand met South African leader F.W. de Klerk": the only country named is de Klerk's) left
+    with no country (``---``, sector kept): the guess is what is wrong, not the named party."""
+    def guess(e) -> bool:  # the guess is recorded on the title ("President"), the actor spans the whole name
+        return any(e.span[0] <= lo and hi <= e.span[1] for lo, hi in guessed)
+
+    named = [r for r in recipients if r.entity_text and not guess(r)]
+    return tuple(replace(a, code="---") if guess(a) and any(coder._one_entity(r, a) for r in named) else a
+                 for a in actors)
+
+
 @_add("roles", "step", "distinct_parties")
 def distinct_parties(coder, c, s) -> bool:
     """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
@@ -447,6 +462,8 @@ def distinct_parties(coder, c, s) -> bool:
     and civilians); the recipients of an accusing verb are kept for ``accused_actor``."""
     spans = {a.span for a in c.actors if a.entity_text}  # two inferred parties share the empty span at the trigger
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
+    if coder.lex.setting("guessed_actor_yields"):
+        c.actors = _guess_yields(coder, c.actors, c.recipients, getattr(s.context, "guessed", ()))
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
                          or not c.actors or coder._other_people(r, c.actors))
     if c.trig.frame.cameo == "112" and not c.trig.is_noun:
