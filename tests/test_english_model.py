@@ -159,6 +159,10 @@ RULES = [
     # the event (cues.yaml setting guessed_actor_yields)
     ("President Jorge Talavero gave a warm welcome on Monday to the Kenyan president.",
      {("CONSULT", "---GOV", "KENGOV", "asserted")}),
+    # a possible act of force or sanction on a condition is a threat (cues.yaml hypothetical_threat_marks); a
+    # possible act of cooperation on a condition stays an intent
+    ("Chile could attack Peru if the talks fail.", {("THREATEN", "CHL", "PER", "asserted")}),
+    ("Japan will provide aid to Haiti if the elections are held.", {("AGREE", "JPN", "HTI", "intended")}),
 ]
 
 
