@@ -163,6 +163,9 @@ RULES = [
     # possible act of cooperation on a condition stays an intent
     ("Chile could attack Peru if the talks fail.", {("THREATEN", "CHL", "PER", "asserted")}),
     ("Japan will provide aid to Haiti if the elections are held.", {("AGREE", "JPN", "HTI", "intended")}),
+    # a list of recipients ends at the owner of the next clause's subject (syntax.yaml possessive_modifiers)
+    ("Kenya has trained hundreds of hackers capable of launching attacks against Somalia, Uganda's defense ministry "
+     "said Monday.", {("MOBILIZE", "KEN", "SOM", "asserted")}),
 ]
 
 

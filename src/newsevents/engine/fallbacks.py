@@ -152,7 +152,8 @@ class Fallbacks:
         further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
         enumeration ("au Chili, au Pérou, à la Bolivie et, sous réserve, à Cuba": commas, "et"/"ou", a
         repeated preposition, determiners, one short aside between commas) are members too. A member that is
-        the subject of a verb starts a new clause and ends the list. Returns ``entities`` plus the members
+        the subject of a verb, or the owner of one (syntax.yaml label set ``possessive_modifiers``, English:
+        "..., South Korea's defense ministry said"), starts a new clause and ends the list. Returns ``entities`` plus the members
         found, one Entity each (article offsets, like the others)."""
         named = [e for e in entities if e.entity_text]
         if not named:
@@ -174,7 +175,10 @@ class Fallbacks:
             t = doc[i]
             m = by_start.get(i)
             if m is not None and m.kind in kinds and i > tok.i + 1:
-                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS or (
+                owner = doc[m.start:m.end].root
+                while owner.dep_ in self.lex.labels.get("possessive_modifiers", ()) and owner.head.i != owner.i:
+                    owner = owner.head  # "..., South Korea's defense ministry said": the subject's owner
+                if owner.dep_ in SUBJECT_DEPS or (
                         m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
                     break  # "..., Moscou étant accusé": the subject of a new clause
                 if m.code not in codes:
