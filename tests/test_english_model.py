@@ -166,6 +166,12 @@ RULES = [
     # a list of recipients ends at the owner of the next clause's subject (syntax.yaml possessive_modifiers)
     ("Kenya has trained hundreds of hackers capable of launching attacks against Somalia, Uganda's defense ministry "
      "said Monday.", {("MOBILIZE", "KEN", "SOM", "asserted")}),
+    # "neither ... nor" before the subject leaves the act undone (cues.yaml negative_subject_marks)
+    ("Neither Kenya nor Uganda condemned the raid on Somalia.",
+     {("ACCUSE", "KEN", "SOM", "negated"), ("ACCUSE", "UGA", "SOM", "negated")}),
+    # renewed ties between the subject's members: both ways
+    ("Kenya and Uganda have renewed diplomatic ties.",
+     {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
 ]
 
 
