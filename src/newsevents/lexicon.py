@@ -167,11 +167,7 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
-        contractions = syntax.get("contractions") or {}
-        if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                         for k, v in contractions.items()):
-            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
-                                    f"prepositions")
+        contractions = _contractions(f"lang/{data.lang}/syntax.yaml", syntax.get("contractions") or {})
         headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
         morphology = syntax.get("verb_forms")
         forms = _regular_forms(verbs) if morphology is None else _paradigm_forms(
@@ -186,6 +182,14 @@ class Lexicon:
                    contractions={k.lower(): v.lower() for k, v in contractions.items()},
                    headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True),
                    settings=settings)
+
+
+def _contractions(where: str, raw) -> dict:
+    """``syntax.yaml`` ``contractions`` checked: a mapping of words to prepositions. Raises
+    :class:`LanguageDataError` naming the file otherwise."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise LanguageDataError(f"{where}: contractions: expected a mapping of words to prepositions")
+    return raw
 
 
 def _settings(where: str, raw) -> frozenset[str]:
