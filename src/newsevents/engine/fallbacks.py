@@ -153,8 +153,8 @@ class Fallbacks:
         enumeration ("au Chili, au Pérou, à la Bolivie et, sous réserve, à Cuba": commas, "et"/"ou", a
         repeated preposition, determiners, one short aside between commas) are members too. A member that is
         the subject of a verb, or the owner of one (syntax.yaml label set ``possessive_modifiers``, English:
-        "..., South Korea's defense ministry said"), starts a new clause and ends the list. Returns ``entities`` plus the members
-        found, one Entity each (article offsets, like the others)."""
+        "..., South Korea's defense ministry said"), starts a new clause and ends the list. Returns ``entities``
+        plus the members found, one Entity each (article offsets, like the others)."""
         named = [e for e in entities if e.entity_text]
         if not named:
             return entities

@@ -18,9 +18,9 @@ REGISTRY = Registry()
 """All rules, by stage and in order."""
 
 CONCESSION_CODE = "080"
+"""CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
 NON_MATERIAL_THREAT_ROOTS = {"10", "11", "12"}
 """Roots of verbal conflict (demand, disapprove, reject): a possible act of theirs on a condition is no threat."""
-"""CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
 
 
 def _add(stage: str, kind: str, name: str, group: str | None = None):
