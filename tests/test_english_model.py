@@ -169,6 +169,8 @@ RULES = [
     # "neither ... nor" before the subject leaves the act undone (cues.yaml negative_subject_marks)
     ("Neither Kenya nor Uganda condemned the raid on Somalia.",
      {("ACCUSE", "KEN", "SOM", "negated"), ("ACCUSE", "UGA", "SOM", "negated")}),
+    # an unknown person with a title named after an international organisation: the organisation, the title's sector
+    ("Arab League Secretary General Jorge Talavero criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # renewed ties between the subject's members: both ways
     ("Kenya and Uganda have renewed diplomatic ties.",
      {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
