@@ -171,6 +171,9 @@ RULES = [
      {("ACCUSE", "KEN", "SOM", "negated"), ("ACCUSE", "UGA", "SOM", "negated")}),
     # an unknown person with a title named after an international organisation: the organisation, the title's sector
     ("Arab League Secretary General Jorge Talavero criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
+    # a person named with a title in a possessive keeps the title's sector, as when named alone ("President Reagan"
+    # is out of office at the publication date: ELI alone, GOV with the title of his dictionary name)
+    ("The Kenyan government welcomed President Reagan's statement.", {("SUPPORT", "KENGOV", "USAGOV", "asserted")}),
     # renewed ties between the subject's members: both ways
     ("Kenya and Uganda have renewed diplomatic ties.",
      {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),

@@ -613,7 +613,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             if sub and sub[0].code == fm.code and sub[0].sector:
                 return [Entity(fm.code, sub[0].sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span,
                                sub[0].name)]
-        sector = fm.sector if fm.kind in NAMED_KINDS else ""
+        sector = self._person_sector(info, fm) if fm.kind == "person" else fm.sector if fm.kind in NAMED_KINDS else ""
         if fm.kind == "igo" and not sector and head.pos_ == "PROPN":
             sector = self._title_between(info, fm.end, head.i)  # "Arab League Secretary General Chadli Klibi"
         return [self._entity(info, fm.code, sector, s, e, fm.name)]
