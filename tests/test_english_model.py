@@ -174,6 +174,8 @@ RULES = [
     # a person named with a title in a possessive keeps the title's sector, as when named alone ("President Reagan"
     # is out of office at the publication date: ELI alone, GOV with the title of his dictionary name)
     ("The Kenyan government welcomed President Reagan's statement.", {("SUPPORT", "KENGOV", "USAGOV", "asserted")}),
+    # a nationality before a sector word that modifies the noun: that sector ("guerrilla camps" are REB's)
+    ("Vietnamese forces attacked Cambodian guerrilla camps.", {("ASSAULT", "VNMMIL", "KHMREB", "asserted")}),
     # renewed ties between the subject's members: both ways
     ("Kenya and Uganda have renewed diplomatic ties.",
      {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
