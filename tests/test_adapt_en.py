@@ -238,3 +238,21 @@ def test_every_english_entity_label_maps_onto_the_engines_view():
     assert set(ents.values()) <= {"PER", "LOC", "ORG", "MISC", ""}
     assert ents["GPE"] in entity_labels.PLACE and ents["FAC"] in entity_labels.PLACE
     assert ents["PERSON"] in entity_labels.PERSON
+
+
+def test_up_to_before_a_number_bounds_it_and_the_noun_stays_the_object():
+    # "Police detained up to 100 protesters" parsed with "up" a particle and "to" a preposition
+    words = ["Police", "detained", "up", "to", "100", "protesters"]
+    doc = doc_of(words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"],
+                 ["NOUN", "VERB", "ADP", "ADP", "NUM", "NOUN"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["protesters"] == ("detained", "obj")
+    assert got["up"][0] == got["to"][0] == "100"  # the bound of the number (quantmod, renamed)
+    # a particle and a preposition with no number stay what they are ("gave up to the army")
+    words = ["They", "gave", "up", "to", "the", "army"]
+    doc = doc_of(words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "det", "pobj"],
+                 ["PRON", "VERB", "ADP", "ADP", "DET", "NOUN"])
+    adapt(doc)
+    got = {t.text: (t.head.text, t.dep_) for t in doc}
+    assert got["army"][1] != "obj" and got["up"] == ("gave", "compound:prt")

@@ -113,7 +113,7 @@ RULES = [
     ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETH", "KEN", "asserted")}),
     ("Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.",
      {("ASSAULT", "SDNMIL", "UGA", "asserted")}),
-    # a passive with no agent in a relative clause is background (cues.yaml relative_passive_background)
+    # a passive with no agent in a relative clause is background (cues.yaml settings: relative_passive_background)
     ("Sudan lifted a state of emergency that was imposed six months ago.", {("CONCEDE", "SDN", "", "asserted")}),
     ("Serbia eased the curfew in Kosovo, where 24 people were killed or wounded last March.",
      {("CONCEDE", "SRB", "KSV", "asserted")}),
@@ -151,9 +151,34 @@ RULES = [
     ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
-    # an act with no recipient takes none from the previous sentence (cues.yaml context_recipient_same_sentence)
+    # an act with no recipient takes none from the previous sentence (cues.yaml setting
+    # context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
      {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
+    # a title with an unknown name guessed to be of the only country named, the recipient's, loses the guess, not
+    # the event (cues.yaml setting guessed_actor_yields)
+    ("President Jorge Talavero gave a warm welcome on Monday to the Kenyan president.",
+     {("CONSULT", "---GOV", "KENGOV", "asserted")}),
+    # a possible act of force or sanction on a condition is a threat (cues.yaml hypothetical_threat_marks); a
+    # possible act of cooperation on a condition stays an intent
+    ("Chile could attack Peru if the talks fail.", {("THREATEN", "CHL", "PER", "asserted")}),
+    ("Japan will provide aid to Haiti if the elections are held.", {("AGREE", "JPN", "HTI", "intended")}),
+    # a list of recipients ends at the owner of the next clause's subject (syntax.yaml possessive_modifiers)
+    ("Kenya has trained hundreds of hackers capable of launching attacks against Somalia, Uganda's defense ministry "
+     "said Monday.", {("MOBILIZE", "KEN", "SOM", "asserted")}),
+    # "neither ... nor" before the subject leaves the act undone (cues.yaml negative_subject_marks)
+    ("Neither Kenya nor Uganda condemned the raid on Somalia.",
+     {("ACCUSE", "KEN", "SOM", "negated"), ("ACCUSE", "UGA", "SOM", "negated")}),
+    # an unknown person with a title named after an international organisation: the organisation, the title's sector
+    ("Arab League Secretary General Jorge Talavero criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
+    # a person named with a title in a possessive keeps the title's sector, as when named alone ("President Reagan"
+    # is out of office at the publication date: ELI alone, GOV with the title of his dictionary name)
+    ("The Kenyan government welcomed President Reagan's statement.", {("SUPPORT", "KENGOV", "USAGOV", "asserted")}),
+    # a nationality before a sector word that modifies the noun: that sector ("guerrilla camps" are REB's)
+    ("Vietnamese forces attacked Cambodian guerrilla camps.", {("ASSAULT", "VNMMIL", "KHMREB", "asserted")}),
+    # renewed ties between the subject's members: both ways
+    ("Kenya and Uganda have renewed diplomatic ties.",
+     {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
 ]
 
 

@@ -47,8 +47,22 @@ def test_english_actor_grammar_names_english_subject_pronouns():
 
 
 def test_english_looks_for_an_elided_recipient_in_the_same_sentence_only():
-    assert Lexicon.from_data(load_language("en")).cues["context_recipient_same_sentence"]
-    assert "context_recipient_same_sentence" not in Lexicon.from_data(load_language("fr")).cues
+    english, french = Lexicon.from_data(load_language("en")), Lexicon.from_data(load_language("fr"))
+    assert english.setting("context_recipient_same_sentence") and english.setting("sector_phrase_recipient")
+    assert not french.setting("context_recipient_same_sentence") and not french.setting("sector_phrase_recipient")
+    with pytest.raises(KeyError):
+        english.setting("no_such_setting")
+
+
+@pytest.mark.parametrize("settings, message", [({"sector_phrase_recipent": True}, "unknown setting"),
+                                               ({"sector_phrase_recipient": "yes"}, "expected true or false"),
+                                               (["sector_phrase_recipient"], "expected a mapping")])
+def test_a_bad_settings_entry_names_the_file_and_the_setting(settings, message):
+    english = load_language("en")
+    data = LanguageData("en", {**english.files, "cues": {**english.files["cues"], "settings": settings}},
+                        english.checksum)
+    with pytest.raises(LanguageDataError, match=f"lang/en/cues.yaml: settings.*{message}"):
+        Lexicon.from_data(data)
 
 
 def test_english_places_try_a_compass_adjective_away_only_when_the_whole_name_is_unknown():

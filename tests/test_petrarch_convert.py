@@ -116,7 +116,7 @@ def test_verbs_map_patterns_onto_frame_fields():
                    {"cameo": "112", "recipient": ["obj"], "objects_not": ["talks"]}],
         "send": [{"cameo": "036", "objects": ["team"], "objects_amod": ["peace"], "recipient": ["obj"]},
                  {"cameo": "0332", "objects": ["weapon", "arms"], "recipient": ["to"]},
-                 {"cameo": "042", "recipient": ["to"]}],
+                 {"cameo": "042", "needs_complement": ["to"], "recipient": ["to"]}],
     }
     assert verbs.skipped == {"multi-word verbs (spaCy lemmas are one word)": 1}
     assert patterns.kept == 4 and sum(patterns.skipped.values()) == 3
@@ -128,9 +128,20 @@ def test_default_recipients_are_the_prepositions_the_file_marks_as_target():
     book = read_verbs("t.verbs", text=text).entries[0]
     assert target_prepositions(book) == ["to", "with"]
     frames = convert_verbs(book, lambda c: c == "047", lambda w: [w], Tally(), Tally())
-    assert frames == {"a": [{"cameo": "047", "recipient": ["into"]}]}
+    assert frames == {"a": [{"cameo": "047", "needs_complement": ["into"], "recipient": ["into"]}]}
     book = read_verbs("t.verbs", text="--- B [---] ---\nB\n- * TALK EN + [042]\n- * DINERO EN + [043]\n").entries[0]
     assert target_prepositions(book, frozenset({"en"})) == ["en"] and target_prepositions(book) == []
+
+
+def test_a_bare_preposition_pattern_matches_only_with_its_phrase():
+    # "- * (TO) [043]" must not take "welcomed the resumption of ties" from the verb's own code
+    book = read_verbs("t.verbs", text="--- WELCOME [050] ---\nWELCOME\n- * (TO) [043]\n- * (TO +) [042]\n"
+                                      "- * VISIT (TO) [044]\n").entries[0]
+    frames = convert_verbs(book, lambda c: True, lambda w: [w], Tally(), Tally())
+    assert frames == {"welcome": [{"cameo": "044", "objects": ["visit"], "recipient": ["to"]},
+                                  {"cameo": "043", "needs_complement": ["to"], "recipient": ["to"]},
+                                  {"cameo": "042", "needs_complement": ["to"], "recipient": ["to"]},
+                                  {"cameo": "050", "recipient": ["obj"]}]}
 
 
 def test_tabari_target_after_a_preposition_needs_a_known_preposition():

@@ -613,8 +613,33 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             if sub and sub[0].code == fm.code and sub[0].sector:
                 return [Entity(fm.code, sub[0].sector, doc[s:e].text, self._entity(info, "", "", s, e, None).span,
                                sub[0].name)]
-        sector = fm.sector if fm.kind in NAMED_KINDS else ""
+        sector = self._person_sector(info, fm) if fm.kind == "person" else fm.sector if fm.kind in NAMED_KINDS else ""
+        if fm.kind == "igo" and not sector and head.pos_ == "PROPN":
+            sector = self._title_between(info, fm.end, head.i)  # "Arab League Secretary General Chadli Klibi"
+        if fm.kind in ("demonym", "country") and not sector:
+            sector = self._compound_sector(info, head, fm.end)  # "Kampuchean guerrilla camps": KHM REB
         return [self._entity(info, fm.code, sector, s, e, fm.name)]
+
+    def _compound_sector(self, info: _DocInfo, head, after: int) -> str:
+        """The sector of a sector word (agents.yaml) that is a ``compound`` of ``head`` after token ``after``
+        (English noun modifiers: "Kampuchean guerrilla camps" are the guerrillas' camps); "" when none."""
+        for c in head.children:
+            m = info.by_token.get(c.i) if c.dep_ == "compound" and c.i >= after else None
+            entry = info.entries.get(m.start) if m is not None and m.kind == "agent" else None
+            if entry is not None and entry.role in _AGENT_ROLES and entry.sector:
+                return entry.sector
+        return ""
+
+    def _title_between(self, info: _DocInfo, start: int, end: int) -> str:
+        """The sector of the first agents.yaml title mentioned between tokens ``start`` and ``end`` (the title
+        of a person the dictionaries do not know, named after an organisation: "Arab League Secretary General
+        Chadli Klibi" IGO GOV); "" when there is none."""
+        for i in range(start, end):
+            m = info.by_token.get(i)
+            entry = info.entries.get(m.start) if m is not None and m.kind == "agent" else None
+            if entry is not None and entry.role == "titles":
+                return entry.sector
+        return ""
 
     def _country_in(self, info: _DocInfo, head, skip_demonym_conj: bool = False):
         """The nearest mention among the phrase's modifiers: named actors first, then demonyms, then agents; a

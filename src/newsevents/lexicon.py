@@ -25,6 +25,17 @@ FRAME_KEYS |= {"governed_by"}
 FRAME_KEYS |= {"passive"}
 
 
+SETTINGS = {
+    "context_recipient_same_sentence": "rule context_recipient looks for a recipient only earlier in the act's "
+                                       "own sentence",
+    "sector_phrase_recipient": "a country inside a recipient phrase gives the sector phrase it qualifies",
+    "relative_passive_background": "an agentless passive in a relative clause is background (rule relative_passive)",
+    "guessed_actor_yields": "an actor whose guessed country makes it the very entity of a named recipient loses "
+                            "the country (rule distinct_parties)",
+}
+"""The switches a language's ``cues.yaml`` may turn on in its ``settings`` mapping (name -> true/false; absent
+means false), with what each does."""
+
 HEADLINE = "(headline)"
 """The lemma of the synthetic headline-visit frame (:attr:`Lexicon.headline_visit`)."""
 
@@ -80,6 +91,8 @@ class Lexicon:
     headline_visit: Frame = field(default_factory=lambda: Frame(lemma=HEADLINE, cameo="042", needs_recipient=True))
     """The synthetic frame of a verbless title "Nancy Pelosi à Taïwan" (a visit, CAMEO 042); its recipient
     prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
+    settings: frozenset[str] = frozenset()
+    """The :data:`SETTINGS` switched on by ``cues.yaml`` ``settings``."""
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -94,6 +107,13 @@ class Lexicon:
         except KeyError:
             raise LanguageDataError(f"{self.where}/cues.yaml, {self.where}/syntax.yaml (words): no cue list "
                                     f"{name!r}") from None
+
+    def setting(self, name: str) -> bool:
+        """Whether the switch ``name`` (one of :data:`SETTINGS`) is on in ``cues.yaml`` ``settings``. Raises
+        ``KeyError`` for a name that is no setting (a misspelt name in engine code)."""
+        if name not in SETTINGS:
+            raise KeyError(f"no language setting {name!r}")
+        return name in self.settings
 
     def label(self, name: str) -> frozenset[str]:
         """A set of dependency labels of ``syntax.yaml`` (``labels``). Raises :class:`LanguageDataError` naming
@@ -139,6 +159,7 @@ class Lexicon:
         cues_file = data.file("cues")
         cues = {k: frozenset(str(x).lower() for x in v) for k, v in cues_file.items()
                 if k != "source" and isinstance(v, list)}
+        settings = _settings(f"lang/{data.lang}/cues.yaml", cues_file.get("settings"))
         syntax = data.files.get("syntax", {})
         words = _named_lists(f"lang/{data.lang}/syntax.yaml", "words", syntax.get("words", {}))
         labels = _named_lists(f"lang/{data.lang}/syntax.yaml", "labels", syntax.get("labels", {}))
@@ -146,11 +167,7 @@ class Lexicon:
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
         verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
-        contractions = syntax.get("contractions") or {}
-        if not isinstance(contractions, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                         for k, v in contractions.items()):
-            raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: contractions: expected a mapping of words to "
-                                    f"prepositions")
+        contractions = _contractions(f"lang/{data.lang}/syntax.yaml", syntax.get("contractions") or {})
         headline_preps = tuple(str(x).lower() for x in (syntax.get("words") or {}).get("headline_visit_preps") or ())
         morphology = syntax.get("verb_forms")
         forms = _regular_forms(verbs) if morphology is None else _paradigm_forms(
@@ -163,7 +180,32 @@ class Lexicon:
         return cls(verbs, nouns, support, lists, forms, labels, f"lang/{data.lang}",
                    repairs=tuple(str(r) for r in syntax.get("repairs") or ()),
                    contractions={k.lower(): v.lower() for k, v in contractions.items()},
-                   headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True))
+                   headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True),
+                   settings=settings)
+
+
+def _contractions(where: str, raw) -> dict:
+    """``syntax.yaml`` ``contractions`` checked: a mapping of words to prepositions. Raises
+    :class:`LanguageDataError` naming the file otherwise."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise LanguageDataError(f"{where}: contractions: expected a mapping of words to prepositions")
+    return raw
+
+
+def _settings(where: str, raw) -> frozenset[str]:
+    """The names switched on by a ``settings`` mapping (``{name: true|false}``, names of :data:`SETTINGS`);
+    absent -> none. Raises :class:`LanguageDataError` naming the file for an unknown name or a value that is not
+    true or false."""
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, dict):
+        raise LanguageDataError(f"{where}: settings: expected a mapping of setting names to true or false")
+    for name, value in raw.items():
+        if name not in SETTINGS:
+            raise LanguageDataError(f"{where}: settings: unknown setting {name!r} (known: {', '.join(SETTINGS)})")
+        if not isinstance(value, bool):
+            raise LanguageDataError(f"{where}: settings.{name}: expected true or false, got {value!r}")
+    return frozenset(name for name, value in raw.items() if value)
 
 
 def _fold(word: str) -> str:

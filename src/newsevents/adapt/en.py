@@ -105,6 +105,7 @@ def adapt(doc):
     if n and doc.has_annotation("DEP"):
         heads = [i + int(r) for i, r in enumerate(array[:, 0].astype("int64"))]
         labels = [strings[int(x)] for x in array[:, 1]]
+        _number_bounds(heads, labels, pos, words, model_words("number_bound_particles"))
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(heads):
             if h != i:
@@ -216,6 +217,25 @@ def _noun_content_clauses(heads: list[int], labels: list[str], pos: list[str], w
         if label == "acl" and pos[heads[i]] == "NOUN" and any(
                 heads[m] == i and labels[m] == "mark" and words[m] in marks for m in range(heads[i] + 1, i)):
             labels[i] = "ccomp"
+
+
+def _number_bounds(heads: list[int], labels: list[str], pos: list[str], words: list[str],
+                   particles: frozenset[str]) -> None:
+    """"Police detained up to 100 protesters": the model may make "up" a particle of the verb and "to" a
+    preposition whose object is "protesters". A particle of ``particles`` followed by "to" and a number that
+    counts the preposition's object is a bound of that number: the noun becomes the verb's ``dobj`` again, the
+    two words ``quantmod`` of the number (as the model parses "killed up to 20 people"). ClearNLP labels."""
+    for i, word in enumerate(words[:-2]):
+        verb, to, number = heads[i], i + 1, i + 2
+        if word not in particles or labels[i] != "prt" or words[to] != "to" or labels[to] != "prep" \
+                or heads[to] not in (i, verb) or pos[number] != "NUM" or labels[number] != "nummod":
+            continue
+        noun = heads[number]
+        if heads[noun] != to or labels[noun] != "pobj":
+            continue
+        heads[noun], labels[noun] = verb, "dobj"
+        heads[i] = heads[to] = number
+        labels[i] = labels[to] = "quantmod"
 
 
 def _purpose_marks(heads: list[int], labels: list[str], words: list[str], marks: frozenset[str]) -> None:

@@ -152,8 +152,9 @@ class Fallbacks:
         further named actors of the same kinds (countries, capitals, organisations...) that follow it in an
         enumeration ("au Chili, au Pérou, à la Bolivie et, sous réserve, à Cuba": commas, "et"/"ou", a
         repeated preposition, determiners, one short aside between commas) are members too. A member that is
-        the subject of a verb starts a new clause and ends the list. Returns ``entities`` plus the members
-        found, one Entity each (article offsets, like the others)."""
+        the subject of a verb, or the owner of one (syntax.yaml label set ``possessive_modifiers``, English:
+        "..., South Korea's defense ministry said"), starts a new clause and ends the list. Returns ``entities``
+        plus the members found, one Entity each (article offsets, like the others)."""
         named = [e for e in entities if e.entity_text]
         if not named:
             return entities
@@ -174,7 +175,10 @@ class Fallbacks:
             t = doc[i]
             m = by_start.get(i)
             if m is not None and m.kind in kinds and i > tok.i + 1:
-                if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS or (
+                owner = doc[m.start:m.end].root
+                while owner.dep_ in self.lex.labels.get("possessive_modifiers", ()) and owner.head.i != owner.i:
+                    owner = owner.head  # "..., South Korea's defense ministry said": the subject's owner
+                if owner.dep_ in SUBJECT_DEPS or (
                         m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
                     break  # "..., Moscou étant accusé": the subject of a new clause
                 if m.code not in codes:
@@ -544,9 +548,9 @@ class Fallbacks:
     def _sector_phrase(self, tok, m, context) -> tuple[Entity, ...]:
         """The actor of the phrase inside ``tok``'s phrase that the country mention ``m`` qualifies, when that
         phrase is a sector word of the same country ("ties with Gondor's government", "ties with Gondor
-        police": GON GOV, GON COP, not GON alone), for a language with a non-empty cue list
+        police": GON GOV, GON COP, not GON alone), for a language with the setting
         ``sector_phrase_recipient`` (English); () otherwise."""
-        if not self.lex.cues.get("sector_phrase_recipient"):
+        if not self.lex.setting("sector_phrase_recipient"):
             return ()
         root = tok.doc[m.start:m.end].root
         owner = root.head

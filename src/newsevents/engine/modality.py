@@ -100,7 +100,16 @@ class Modality:
             if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
                              and c.lower_ in cues("headline_negation") for c in n.children):
                 return True
+        if self._negative_subject(verb):
+            return True
         return trig.is_noun and any(c.lower_ in cues("negation_determiners") for c in tok.children)
+
+    def _negative_subject(self, verb) -> bool:
+        """A subject that names no one who acted, with a word of the cue list ``negative_subject_marks`` before
+        its noun ("Neither Kenya nor Uganda boycotted the summit", "No country condemned it"; English only)."""
+        marks = self.lex.cues.get("negative_subject_marks")
+        return bool(marks) and any(c.dep_ in SUBJECT_DEPS and any(g.lower_ in marks and g.i < c.i
+                                                                   for g in c.children) for c in verb.children)
 
     def _negated_governor(self, chain) -> bool:
         """A negated verb governs the trigger through the links of the cue list ``negated_governor_links`` (none

@@ -19,6 +19,8 @@ REGISTRY = Registry()
 
 CONCESSION_CODE = "080"
 """CAMEO code of a yielding announced for the future (``intent_code``, cue list ``intended_as_concession``)."""
+NON_MATERIAL_THREAT_ROOTS = {"10", "11", "12"}
+"""Roots of verbal conflict (demand, disapprove, reject): a possible act of theirs on a condition is no threat."""
 
 
 def _add(stage: str, kind: str, name: str, group: str | None = None):
@@ -244,10 +246,14 @@ def conditioned_threat(coder, c, s) -> bool:
 def conditional_threat(coder, c, s) -> bool:
     """"Nigeria announced that it will withdraw its force from Chad unless elections are held": with the cue
     list ``threat_condition_marks`` (English), an intended act on a condition of that kind is a threat (130, or
-    the act's own threat code), asserted."""
-    marks = coder.lex.cues.get("threat_condition_marks")
+    the act's own threat code), asserted. With the cue list ``hypothetical_threat_marks`` (English), so is a
+    possible act of protest, force, sanction or violence (CAMEO 14-20) on such a condition ("the European
+    Community may halt mediation efforts if cooperation founders": 131)."""
+    marks = coder.lex.cues.get("threat_condition_marks") if c.modality == "intended" else \
+        coder.lex.cues.get("hypothetical_threat_marks") if c.modality == "hypothetical" \
+        and c.root in THREAT_CODES and c.root not in NON_MATERIAL_THREAT_ROOTS else None
     tok = c.trig.token
-    if not marks or c.modality != "intended" or c.trig.is_noun or not any(
+    if not marks or c.trig.is_noun or not any(
             x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children)
             for x in tok.children):
         return False

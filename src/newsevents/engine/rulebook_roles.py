@@ -7,6 +7,8 @@ predicate or finder that does the work; its docstring gives one example sentence
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .frames import (
     IMPLIED_ACTOR_ROOTS, PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS, SUBJECT_DEPS, Trigger,
 )
@@ -320,14 +322,14 @@ def model_actor_required(coder, c, s) -> bool:
 
 @_add("roles", "drop", "relative_passive")
 def relative_passive(coder, c, s) -> bool:
-    """"lifted a state of emergency that was imposed six months ago": with the cue list
+    """"lifted a state of emergency that was imposed six months ago": with the setting
     ``relative_passive_background`` (English), a passive with no agent phrase in a relative clause (or reported
     in one: "raids in which it said 20 people were killed") describes its noun's background; dropped, with its
     conjuncts ("were killed or wounded")."""
     tok = base = c.trig.token
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
-    if c.trig.is_noun or not coder.lex.cues.get("relative_passive_background") or not coder._passive(base):
+    if c.trig.is_noun or not coder.lex.setting("relative_passive_background") or not coder._passive(base):
         return False
     label = coder.lex.label
     if any(x.dep_ in label("passive_agent") for t in {tok, base} for x in t.children):
@@ -382,12 +384,12 @@ def remember_recipients(coder, c, s) -> bool:
 @_add("roles", "recipients", "context_recipient")
 def context_recipient(coder, c, s):
     """"Le président ukrainien l'accuse" after a sentence about Kiev: the recipient is the nearest other party named
-    before. With a non-empty cue list ``context_recipient_same_sentence`` (English, which has no object clitic
+    before. With the setting ``context_recipient_same_sentence`` (English, which has no object clitic
     to stand for an elided recipient) only the parties named earlier in the same sentence are candidates. A
     country so inferred for an attack or repression ("les Russes ont frappé un centre commercial" after a
     sentence about Ukraine) is its people (UKR CVL), as for a place (``place_recipient``)."""
     if c.actors and not (c.trig.frame.reciprocal and len(c.actors) >= 2):
-        start = s.sent.start_char + s.offset if coder.lex.cues.get("context_recipient_same_sentence") else 0
+        start = s.sent.start_char + s.offset if coder.lex.setting("context_recipient_same_sentence") else 0
         found = coder._context_recipient([m for m in s.mentions if m.char_start >= start
                                           and not coder._war_place(m, s.sent, s.offset)],
                                          c.actors, c.trig.token.idx + s.offset, s.context.paragraph_starts())
@@ -440,6 +442,19 @@ def home_trip(coder, c, s) -> bool:
                                                              c.recipients)
 
 
+def _guess_yields(coder, actors, recipients, guessed):
+    """The actors with a guessed country (``context.guessed``: the article's main country given to a title or
+    a person the dictionaries do not know) that is the very entity of a recipient the text names ("President
+    Francois Mitterand met South African leader F.W. de Klerk": the only country named is de Klerk's) left
+    with no country (``---``, sector kept): the guess is what is wrong, not the named party."""
+    def guess(e) -> bool:  # the guess is recorded on the title ("President"), the actor spans the whole name
+        return any(e.span[0] <= lo and hi <= e.span[1] for lo, hi in guessed)
+
+    named = [r for r in recipients if r.entity_text and not guess(r)]
+    return tuple(replace(a, code="---") if guess(a) and any(coder._one_entity(r, a) for r in named) else a
+                 for a in actors)
+
+
 @_add("roles", "step", "distinct_parties")
 def distinct_parties(coder, c, s) -> bool:
     """"des soldats russes ont tiré sur des soldats russes": a recipient that is one of the actors (same span or
@@ -447,6 +462,8 @@ def distinct_parties(coder, c, s) -> bool:
     and civilians); the recipients of an accusing verb are kept for ``accused_actor``."""
     spans = {a.span for a in c.actors if a.entity_text}  # two inferred parties share the empty span at the trigger
     c.recipients = tuple(r for r in c.recipients if r.span not in spans)
+    if coder.lex.setting("guessed_actor_yields"):
+        c.actors = _guess_yields(coder, c.actors, c.recipients, getattr(s.context, "guessed", ()))
     c.recipients = tuple(r for r in c.recipients if not any(coder._one_entity(r, a) for a in c.actors)
                          or not c.actors or coder._other_people(r, c.actors))
     if c.trig.frame.cameo == "112" and not c.trig.is_noun:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from .convert import Tally
 from .verbs import Pattern, VerbDictionary, primary_code
 
-_FIELD_ORDER = ("cameo", "objects", "objects_amod", "complements", "recipient", "objects_not")
+_FIELD_ORDER = ("cameo", "objects", "objects_amod", "complements", "needs_complement", "recipient", "objects_not")
 
 
 def english_noun_forms(word: str) -> list[str]:
@@ -123,6 +123,10 @@ def pattern_frame(pattern: Pattern, synsets: dict, noun_forms: Callable[[str], I
             raise ValueError("more than one noun or group, or TABARI operators ($ % ^) after the verb")
     if not frame:
         raise ValueError("no noun or preposition after the verb")
+    if set(frame) == {"recipient"} and "obj" not in frame["recipient"]:
+        # "- * (TO) [043]": the pattern matches only with that phrase; a frame with no other condition would
+        # otherwise take every use of the verb ("welcomed the resumption of ties" is not 043)
+        frame["needs_complement"] = list(frame["recipient"])
     return frame
 
 
