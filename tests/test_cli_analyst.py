@@ -68,7 +68,7 @@ def test_table_has_a_mode_column(db, tmp_path):
     header = out[0].split()
     assert header[:5] == ["document", "date", "type", "mode", "cameo"]
     row = out[2].split()
-    assert row[1:3] == ["CONSULT", "investigate"]
+    assert row[2:4] == ["CONSULT", "investigate"]
 
 
 def test_ingest_of_a_missing_file_creates_no_database(tmp_path):
