@@ -20,3 +20,19 @@ def test_a_government_condemning_a_country_for_an_act_is_a_criticism(pipeline):
     events = code(pipeline, "Paris condamne Moscou pour avoir bombardé Kiev.")
     assert ("ACCUSE", "111") in {(e.event_type, e.cameo_code) for e in events}
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_a_promise_to_bomb_is_a_threat(pipeline):
+    events = code(pipeline, "Erdogan promet de bombarder les combattants kurdes.")
+    promises = [e for e in events if "promet" in e.event_text]
+    assert [(e.event_type, e.cameo_code, e.modality) for e in promises] == [("THREATEN", "138", "asserted")]
+
+
+def test_a_promise_to_sanction_is_a_threat_of_sanctions(pipeline):
+    events = code(pipeline, "Le président américain promet de sanctionner la Russie.")
+    assert ("THREATEN", "1312") in {(e.event_type, e.cameo_code) for e in events}
+
+
+def test_a_promise_to_deliver_weapons_stays_a_pledge(pipeline):
+    events = code(pipeline, "Paris promet de livrer des armes au Liban.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("AGREE", "033")]

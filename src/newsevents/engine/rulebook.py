@@ -278,6 +278,26 @@ def intent_code(coder, c, s) -> bool:
     return False
 
 
+HARM_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+"""CAMEO roots of the acts whose promise is a threat (``promised_harm``): reduce relations, coerce, assault,
+fight, mass violence."""
+
+
+@_add("recoding", "step", "promised_harm", group="intent")
+def promised_harm(coder, c, s) -> bool:
+    """"Erdogan promet de bombarder les combattants kurdes": a promise of a harmful act (CAMEO roots 16-20) is a
+    threat of it (138 here; 131 for a sanction, 132 for a coercion, 1381 for a blockade...), asserted, as the gold
+    codes "promet de lancer une opération terrestre" (THREATEN 138), not a pledge (AGREE 030)."""
+    promised = next((sub for sub in c.inner if not sub.is_noun), c.inner[0] if c.inner else None)
+    if c.root != "03" or promised is None or promised.frame.cameo[:2] not in HARM_ROOTS:
+        return False
+    act = promised.frame.cameo
+    c.cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
+    c.root = c.cameo[:2]
+    c.modality = "asserted"
+    return True
+
+
 @_add("recoding", "step", "promise_content", group="intent")
 def promise_content(coder, c, s) -> bool:
     """"promet de livrer des armes au Liban": a promise takes the intent code of what it promises (033)."""
