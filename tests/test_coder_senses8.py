@@ -36,3 +36,20 @@ def test_a_promise_to_sanction_is_a_threat_of_sanctions(pipeline):
 def test_a_promise_to_deliver_weapons_stays_a_pledge(pipeline):
     events = code(pipeline, "Paris promet de livrer des armes au Liban.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("AGREE", "033")]
+
+
+def test_a_minister_challenged_by_protesters_is_no_arrest(pipeline):
+    events = code(pipeline, "Le ministre a été interpellé par une quinzaine de manifestants lors de sa visite à Lyon.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("ACCUSE", "111")]
+
+
+@pytest.mark.parametrize("text", ["La police a interpellé trois militants kurdes à Paris.",
+                                  "Trois militants kurdes ont été interpellés mardi à Paris."])
+def test_an_arrest_by_the_police_or_by_nobody_named_stays_an_arrest(pipeline, text):
+    assert [(e.event_type, e.cameo_code) for e in code(pipeline, text)] == [("COERCE", "173")]
+
+
+def test_renting_a_bus_is_no_praise(pipeline):
+    assert "SUPPORT" not in {e.event_type for e in code(pipeline, "Un Camerounais loue un bus à Varsovie.")}
+    events = code(pipeline, "Le président français loue le courage des soldats ukrainiens.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("SUPPORT", "051")]
