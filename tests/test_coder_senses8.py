@@ -53,3 +53,18 @@ def test_renting_a_bus_is_no_praise(pipeline):
     assert "SUPPORT" not in {e.event_type for e in code(pipeline, "Un Camerounais loue un bus à Varsovie.")}
     events = code(pipeline, "Le président français loue le courage des soldats ukrainiens.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("SUPPORT", "051")]
+
+
+def test_strikers_blocking_a_site_protest(pipeline):
+    events = code(pipeline, "Les grévistes bloquent le site de Total à Donges.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("PROTEST", "144")]
+
+
+def test_the_blockades_of_protesters_are_a_protest(pipeline):
+    events = code(pipeline, "Les blocages des gilets jaunes continuent dans le Var.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("PROTEST", "144")]
+
+
+def test_a_navy_blocking_ports_is_a_blockade(pipeline):
+    events = code(pipeline, "La marine russe bloque les ports ukrainiens.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("COERCE", "191")]
