@@ -68,3 +68,14 @@ def test_the_blockades_of_protesters_are_a_protest(pipeline):
 def test_a_navy_blocking_ports_is_a_blockade(pipeline):
     events = code(pipeline, "La marine russe bloque les ports ukrainiens.")
     assert [(e.event_type, e.cameo_code) for e in events] == [("COERCE", "191")]
+
+
+@pytest.mark.parametrize("text", ["Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du jeune militant.",
+                                  "Des milliers de personnes ont défilé devant le cercueil du président."])
+def test_a_gathering_for_a_tribute_is_no_protest(pipeline, text):
+    assert "PROTEST" not in {e.event_type for e in code(pipeline, text)}
+
+
+def test_a_gathering_against_a_war_is_a_protest(pipeline):
+    events = code(pipeline, "Des milliers de personnes se sont rassemblées samedi à Kiev contre la guerre.")
+    assert [(e.event_type, e.cameo_code) for e in events] == [("PROTEST", "141")]

@@ -95,6 +95,13 @@ def classifier_noun(coder, t, s) -> bool:
     return coder._classifier_noun(t)
 
 
+@_add("suppression", "drop", "tribute_gathering")
+def tribute_gathering(coder, t, s) -> bool:
+    """"Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du militant": a gathering for a tribute
+    protests nothing; "rassemblée" is dropped."""
+    return coder._tribute_gathering(t)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""
