@@ -294,9 +294,11 @@ fight, mass violence."""
 def promised_harm(coder, c, s) -> bool:
     """"Erdogan promet de bombarder les combattants kurdes": a promise of a harmful act (CAMEO roots 16-20) is a
     threat of it (138 here; 131 for a sanction, 132 for a coercion, 1381 for a blockade...), asserted, as the gold
-    codes "promet de lancer une opération terrestre" (THREATEN 138), not a pledge (AGREE 030)."""
+    codes "promet de lancer une opération terrestre" (THREATEN 138), not a pledge (AGREE 030). A promise not to
+    harm ("a promis de ne pas attaquer Israël") stays a pledge."""
     promised = next((sub for sub in c.inner if not sub.is_noun), c.inner[0] if c.inner else None)
-    if c.root != "03" or promised is None or promised.frame.cameo[:2] not in HARM_ROOTS:
+    if c.root != "03" or promised is None or promised.frame.cameo[:2] not in HARM_ROOTS \
+            or coder._negated(promised, promised.token):  # "a promis de ne pas attaquer": a pledge
         return False
     act = promised.frame.cameo
     c.cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
