@@ -120,4 +120,4 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
                     if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
-        return self._narrative_dates(events)
+        return self._narrative_dates(self._recipientless_repeats(events, trace))

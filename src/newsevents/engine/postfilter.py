@@ -1,9 +1,23 @@
-"""Post-filters: repeated, duplicated and home-trip events; narrative dates across an article."""
+"""Post-filters: repeated, duplicated and home-trip events; repeated mentions and narrative dates across an
+article."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..records import Entity, Event, EventDate
+from .trace import Step
+
+
+def _note_drop(trace, event: Event, rule: str) -> None:
+    """With a trace, remove ``event`` from its sentence's events and note ``rule`` on its candidate."""
+    record = trace.for_event(event) if trace is not None else None
+    if record is None:
+        return
+    if event.id in record.events:
+        record.events.remove(event.id)
+    for cand in record.candidates.values():
+        if cand.span[0] == event.event_span[0]:
+            cand.steps.append(Step(rule, "event dropped", event.event_type))
 
 
 class PostFilters:
@@ -28,6 +42,32 @@ class PostFilters:
                 event = replace(event, date=last)
             out.append(event)
         return out
+
+    REPEAT_WINDOW = 2
+    """How many sentences back ``_recipientless_repeats`` looks for the first mention of an event."""
+
+    def _recipientless_repeats(self, events: list[Event], trace=None) -> list[Event]:
+        """Rule ``recipientless_repeat``: an event with no recipient whose type an event of one of the
+        :attr:`REPEAT_WINDOW` sentences before it already has, with the same actor country or one side unknown,
+        is a repeated mention of that event, not a new one ("Le gouvernement a ordonné une enquête sur
+        l'attaque de la caserne. ... Le gouvernement a ordonné une enquête." codes one inquiry): it is dropped.
+        A repetition that names its recipient is kept (the gold codes it). ``events`` are an article's events
+        in text order; returns the kept ones in the same order. With a ``trace``
+        (:class:`~newsevents.engine.trace.Trace`), a dropped event leaves its sentence's events and the rule is
+        noted on the candidate at the event's first character."""
+        order = {span: i for i, span in enumerate(dict.fromkeys(e.sentence_span for e in events))}
+        kept = []
+        for event in events:
+            here, codes = order[event.sentence_span], {a.code for a in event.actor if a.code}
+            if not event.recipient and any(
+                    prior.event_type == event.event_type
+                    and here - self.REPEAT_WINDOW <= order[prior.sentence_span] < here
+                    and (not codes or not (other := {a.code for a in prior.actor if a.code}) or other == codes)
+                    for prior in kept):
+                _note_drop(trace, event, "recipientless_repeat")
+                continue
+            kept.append(event)
+        return kept
 
     @staticmethod
     def _one_entity(a: Entity, b: Entity) -> bool:

@@ -283,7 +283,8 @@ class Roles:
                 return False
             if self._case_of(patient) in self.lex.cues.get("personal_object_marks", ()):
                 return True  # Spanish "detuvo a dos fotógrafos": the personal "a" marks a person
-            kinds = {m.kind for m in context.mentions_in(patient.doc, patient.i, patient.i + 1)}
+            kinds = {m.kind for m in context.mentions_in(patient.doc, patient.left_edge.i, patient.right_edge.i + 1)
+                     if m.start <= patient.i < m.end}  # the mention the patient heads: "l'ancien ministre"
             if any(a.sector == "JUD" for a in actors):  # a court convicts states too ("condamnée par la CEDH")
                 return bool(kinds) or patient.pos_ == "PROPN"
             return bool(kinds - {"country", "capital", "demonym", "region"}) or patient.ent_type_ == "PER"

@@ -97,6 +97,13 @@ def classifier_noun(coder, t, s) -> bool:
     return coder._classifier_noun(t)
 
 
+@_add("suppression", "drop", "tribute_gathering")
+def tribute_gathering(coder, t, s) -> bool:
+    """"Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du militant": a gathering for a tribute
+    protests nothing; "rassemblée" is dropped."""
+    return coder._tribute_gathering(t)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""
@@ -282,6 +289,28 @@ def intent_code(coder, c, s) -> bool:
         c.cameo = INTENT_CODES[c.root]
         return True
     return False
+
+
+HARM_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+"""CAMEO roots of the acts whose promise is a threat (``promised_harm``): reduce relations, coerce, assault,
+fight, mass violence."""
+
+
+@_add("recoding", "step", "promised_harm", group="intent")
+def promised_harm(coder, c, s) -> bool:
+    """"Erdogan promet de bombarder les combattants kurdes": a promise of a harmful act (CAMEO roots 16-20) is a
+    threat of it (138 here; 131 for a sanction, 132 for a coercion, 1381 for a blockade...), asserted, as the gold
+    codes "promet de lancer une opération terrestre" (THREATEN 138), not a pledge (AGREE 030). A promise not to
+    harm ("a promis de ne pas attaquer Israël") stays a pledge."""
+    promised = next((sub for sub in c.inner if not sub.is_noun), c.inner[0] if c.inner else None)
+    if c.root != "03" or promised is None or promised.frame.cameo[:2] not in HARM_ROOTS \
+            or coder._negated(promised, promised.token):  # "a promis de ne pas attaquer": a pledge
+        return False
+    act = promised.frame.cameo
+    c.cameo = THREAT_SPECIFIC.get(act[:3]) or THREAT_CODES[act[:2]]
+    c.root = c.cameo[:2]
+    c.modality = "asserted"
+    return True
 
 
 @_add("recoding", "step", "promise_content", group="intent")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .frames import CONFLICT_ROOTS, IMPLIED_ACTOR_ROOTS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
 
+PROTEST_ROOT = "14"
+"""CAMEO root of protests (rule ``tribute_gathering``)."""
 ACCUSE_ROOT = "11"
 """CAMEO root of accusations, charges and convictions: their charge is no reaction topic (``reaction_topic``)."""
 
@@ -314,6 +316,20 @@ class Suppression:
             tok = tok.head  # "depuis le début de l'invasion": the onset noun carries the preposition
         return (tok.dep_ in ("obl", "nmod") or tok.dep_ in self.lex.label("modifier_oblique")) \
             and self._case_of(tok) in preps
+
+    def _tribute_gathering(self, trig: Trigger) -> bool:
+        """A protest (CAMEO 14) whose oblique complement or adjunct clause names a tribute (cue list
+        ``tribute_words``: "s'est rassemblée pour honorer la mémoire du militant", "défiler devant le cercueil")
+        is a tribute, not a protest. Only the trigger's own complements and their "de" complements are read, not
+        its subject. A language pack without the list has no such rule."""
+        words = self.lex.cues.get("tribute_words")
+        if not words or trig.frame.cameo[:2] != PROTEST_ROOT:
+            return False
+        label = self.lex.label
+        parts = [c for c in trig.token.children
+                 if c.dep_ in ("advcl", "xcomp") or c.dep_ in label("obliques") or (trig.is_noun and c.dep_ == "nmod")]
+        parts += [n for c in parts for n in c.children if n.dep_ in ("obj", "nmod")]
+        return any(p.lemma_.lower() in words for p in parts)
 
     def _classifier_noun(self, trig: Trigger) -> bool:
         """An event noun with no determiner in a "de" complement of a place, kind or ability noun (cue list
