@@ -61,3 +61,14 @@ def test_a_fronted_place_is_not_the_recipient_of_a_request(pipeline):
     found = [r.code for e in events if e.event_type == "REQUEST" for r in e.recipient]
     assert [e.actor[0].code for e in events if e.event_type == "REQUEST"] == ["NER"], events
     assert "NER" not in found, events
+
+
+def test_an_act_with_nobody_named_falls_on_the_actors_own_country(pipeline):
+    events = code(pipeline, "Le premier ministre australien a reconnu sa défaite.")
+    assert [(e.recipient[0].code, e.recipient[0].entity_text) for e in events
+            if e.event_type == "CONCEDE" and e.recipient] == [("AUS", "")], events
+
+
+def test_military_force_with_nobody_named_gets_no_home_recipient(pipeline):
+    events = code(pipeline, "Les soldats russes ont ouvert le feu.")
+    assert [e.recipient for e in events if e.event_type == "ASSAULT"] == [()], events
