@@ -72,3 +72,10 @@ def test_an_act_with_nobody_named_falls_on_the_actors_own_country(pipeline):
 def test_military_force_with_nobody_named_gets_no_home_recipient(pipeline):
     events = code(pipeline, "Les soldats russes ont ouvert le feu.")
     assert [e.recipient for e in events if e.event_type == "ASSAULT"] == [()], events
+
+
+def test_a_claim_by_citizens_on_other_citizens_keeps_its_recipient(pipeline):
+    # the internautes and the gilets jaunes are both French civilians, and two parties
+    events = code(pipeline, "Des internautes accusent les gilets jaunes d'être derrière le tag.")
+    assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "ACCUSE" and e.recipient] == [("FRA", "CVL")], events
