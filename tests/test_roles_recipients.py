@@ -79,3 +79,9 @@ def test_a_claim_by_citizens_on_other_citizens_keeps_its_recipient(pipeline):
     events = code(pipeline, "Des internautes accusent les gilets jaunes d'être derrière le tag.")
     assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
             if e.event_type == "ACCUSE" and e.recipient] == [("FRA", "CVL")], events
+
+
+def test_two_named_office_holders_of_one_government_are_two_parties(pipeline):
+    events = code(pipeline, "Emmanuel Macron a limogé Jean Castex.", published="2021-05-12")
+    assert [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
+            if e.event_type == "COERCE" and e.recipient] == [("FRA", "GOV", "Jean Castex")], events

@@ -228,7 +228,10 @@ class Parties:
     def _other_people(recipient: Entity, actors) -> bool:
         """Whether ``recipient``, of the same country and sector as an actor, is other people all the same: a
         sector of many (:data:`PEOPLE_SECTORS`) named by other words or inferred ("un homme a poignardé des
-        passants")."""
+        passants"), or a person or body the dictionaries name otherwise than every actor ("Emmanuel Macron a
+        limogé Jean Castex": FRA GOV and FRA GOV, two parties)."""
+        if recipient.name and recipient.entity_text and all(a.name and a.name != recipient.name for a in actors):
+            return True  # two persons or bodies the dictionaries name apart ("Macron limoge Borne")
         return recipient.sector in PEOPLE_SECTORS and all(recipient.entity_text != a.entity_text
                                                           or not recipient.entity_text for a in actors)
 
