@@ -214,10 +214,10 @@ class Parties:
         :meth:`_addressed_people` ("le premier ministre australien a reconnu sa défaite": AUS CVL, the voters the
         defeat is conceded to). Inferred: no evidence words, the empty
         span at the trigger. () for actors of several countries, of none or an
-        organisation (IGO), and when the trigger's phrase names a party of another country (as for
-        :meth:`_addressed_people`)."""
+        organisation (IGO), and, as for :meth:`_addressed_people`, for an obligation stated of a thing ("le
+        charbon devra être payé en roupies") and when the trigger's phrase names a party of another country."""
         codes = {a.code for a in actors}
-        if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO", "") \
+        if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO", "") or trig.frame is OBLIGATION \
                 or trig.frame.cameo[:2] not in HOME_ROOTS or self._names_other_party(trig, actors, context):
             return ()
         at = trig.token.idx + offset
