@@ -50,3 +50,13 @@ def test_a_detached_participle_acts_for_the_clause_subject(pipeline):
     events = code(pipeline, "La présidence française a souligné dimanche que la coopération ne peut dépendre de "
                             "colères, dénonçant l'incohérence de Washington.")
     assert ("FRA", "GOV") in [p[0] for p in _pairs(events, "ACCUSE")], events
+
+
+def test_an_agentless_killing_during_an_operation_is_by_its_author(pipeline):
+    events = code(pipeline, "Un Palestinien a été tué lors d'une opération de l'armée israélienne à Jénine.")
+    assert [p[0] for p in _pairs(events, "ASSAULT")] == [("ISR", "MIL")], events
+
+
+def test_a_place_in_a_dans_adjunct_is_no_author(pipeline):
+    events = code(pipeline, "Dans la capitale ukrainienne, une usine militaire a été bombardée.")
+    assert all(p[0] != ("UKR", "") for p in _pairs(events, "ASSAULT")), events

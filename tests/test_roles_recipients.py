@@ -61,3 +61,27 @@ def test_a_fronted_place_is_not_the_recipient_of_a_request(pipeline):
     found = [r.code for e in events if e.event_type == "REQUEST" for r in e.recipient]
     assert [e.actor[0].code for e in events if e.event_type == "REQUEST"] == ["NER"], events
     assert "NER" not in found, events
+
+
+def test_an_act_with_nobody_named_falls_on_the_actors_own_country(pipeline):
+    events = code(pipeline, "Le premier ministre australien a reconnu sa défaite.")
+    assert [(e.recipient[0].code, e.recipient[0].entity_text) for e in events
+            if e.event_type == "CONCEDE" and e.recipient] == [("AUS", "")], events
+
+
+def test_military_force_with_nobody_named_gets_no_home_recipient(pipeline):
+    events = code(pipeline, "Les soldats russes ont ouvert le feu.")
+    assert [e.recipient for e in events if e.event_type == "ASSAULT"] == [()], events
+
+
+def test_a_claim_by_citizens_on_other_citizens_keeps_its_recipient(pipeline):
+    # the internautes and the gilets jaunes are both French civilians, and two parties
+    events = code(pipeline, "Des internautes accusent les gilets jaunes d'être derrière le tag.")
+    assert [(e.recipient[0].code, e.recipient[0].sector) for e in events
+            if e.event_type == "ACCUSE" and e.recipient] == [("FRA", "CVL")], events
+
+
+def test_two_named_office_holders_of_one_government_are_two_parties(pipeline):
+    events = code(pipeline, "Emmanuel Macron a limogé Jean Castex.", published="2021-05-12")
+    assert [(e.recipient[0].code, e.recipient[0].sector, e.recipient[0].entity_text) for e in events
+            if e.event_type == "COERCE" and e.recipient] == [("FRA", "GOV", "Jean Castex")], events

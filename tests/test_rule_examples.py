@@ -209,6 +209,9 @@ EXAMPLES: dict[str, Example] = {
     "addressed_people": Example(
         "Mercredi, le gouvernement français a appelé au calme.", "fired", "appelé",
         ("REQUEST 100 FRA/GOV -> FRA/CVL asserted",), note="FRA/CVL"),
+    "home_recipient": Example(
+        "Le premier ministre australien a reconnu sa défaite.", "fired", "reconnu",
+        ("CONCEDE 080 AUS/GOV -> AUS/CVL asserted",), note="AUS/CVL"),
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),

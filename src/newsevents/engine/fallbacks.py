@@ -374,16 +374,23 @@ class Fallbacks:
     def _means_actor(self, trig: Trigger, context) -> tuple[Entity, ...]:
         """The actor of an agentless passive killing or wounding (CAMEO 18-20) named by the nationality of its
         means, a noun in an adjunct of the cue list ``means_preps`` ("four children were killed in an Israeli
-        air strike": ISR); () when the language has no such list, the verb has an agent or no such noun."""
+        air strike": ISR; "tué lors d'une opération de l'armée israélienne": ISR MIL, the preposition an adverb
+        the noun hangs on); () when the language has no such list, the verb has an agent or no such noun."""
         preps = self.lex.cues.get("means_preps")
         tok = trig.token
         if not preps or trig.is_noun or trig.frame.cameo[:2] not in ("18", "19", "20") or not self._passive(tok):
             return ()
         if any(c.dep_ in self.lex.label("passive_agent") for c in tok.children):
             return ()
+        obliques = self.lex.label("obliques")
         for c in tok.children:
-            if c.dep_ == "obl" and c.pos_ == "NOUN" and self._case_of(c) in preps:
-                found = [a for a in context.modifier_actors(c) if a.code not in ("---", "IGO")]
+            if c.dep_ in obliques and self._case_of(c) in preps:
+                means = [c]
+            else:  # "tué lors d'une opération": the noun hangs on the adverbial preposition
+                means = [x for x in c.children if x.dep_ in obliques] if c.lemma_.lower() in preps else []
+            for m in means:
+                found = [a for a in context.modifier_actors(m) if a.code not in ("---", "IGO")] \
+                    if m.pos_ == "NOUN" else []
                 if found:
                     return (found[0],)
         return ()

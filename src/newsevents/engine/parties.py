@@ -21,6 +21,10 @@ CITIZEN_SECTORS = frozenset({"OPP", "CVL", "LAB", "PTY", "NGO", "EDU", "REL", "M
 """Sectors of non-state actors whose unaddressed claims go to their own government."""
 PROVISION_ROOTS = frozenset({"03", "07"})
 """CAMEO roots of promises and aid: a government's, with nobody named, is for its own people."""
+HOME_ROOTS = frozenset({"01", "02", "03", "05", "08", "09", "10", "11", "12", "13", "14", "17", "18"})
+"""CAMEO roots of acts that, with nobody named, fall on the actor's own country (``home_recipient``): every root
+but meetings, cooperation, aid and the reduction of relations, which have a counterpart of their own (04, 06,
+07, 16), and military force (15, 19, 20), which is mostly used on another country."""
 PEOPLE_SECTORS = frozenset({"CVL", "CRM"})
 """Sectors that name many distinct people: two phrases of the same country and sector are two parties."""
 SENTENCE_NOUN_ROOTS = frozenset({"17"})
@@ -188,19 +192,46 @@ class Parties:
                 or trig.frame.cameo[:2] not in CLAIM_ROOTS or any(a.sector != "GOV" for a in actors):
             return ()
         code = next(iter(codes))
-        spans = {a.span for a in actors}
-        for tok in trig.token.subtree:
-            if tok.pos_ in ("NOUN", "PROPN", "ADJ") and any(
-                    e.code not in (code, "---") and e.span not in spans for e in context.resolve(tok)):
-                return ()
+        if self._names_other_party(trig, actors, context):
+            return ()
         at = trig.token.idx + offset
         return (Entity(code, "CVL", "", (at, at), None),)
+
+    @staticmethod
+    def _names_other_party(trig: Trigger, actors, context) -> bool:
+        """Whether a word of the trigger's phrase (its subtree) names a party of another country than the
+        actors' ("redemande le départ du contingent danois": DNK): the act is on them, not on the actors' own
+        country."""
+        code = next(iter({a.code for a in actors}), None)
+        spans = {a.span for a in actors}
+        return any(tok.pos_ in ("NOUN", "PROPN", "ADJ") and any(
+            e.code not in (code, "---") and e.span not in spans for e in context.resolve(tok))
+            for tok in trig.token.subtree)
+
+    def _home_recipient(self, trig: Trigger, actors, context, offset: int) -> tuple[Entity, ...]:
+        """The implied recipient of an act (:data:`HOME_ROOTS`) by actors of one country with nobody named after
+        every other fallback: that country, sector unknown, or its people (CVL) for a government, as in
+        :meth:`_addressed_people` ("le premier ministre australien a reconnu sa défaite": AUS CVL, the voters the
+        defeat is conceded to). Inferred: no evidence words, the empty
+        span at the trigger. () for actors of several countries, of none or an
+        organisation (IGO), and, as for :meth:`_addressed_people`, for an obligation stated of a thing ("le
+        charbon devra être payé en roupies") and when the trigger's phrase names a party of another country."""
+        codes = {a.code for a in actors}
+        if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO", "") or trig.frame is OBLIGATION \
+                or trig.frame.cameo[:2] not in HOME_ROOTS or self._names_other_party(trig, actors, context):
+            return ()
+        at = trig.token.idx + offset
+        sector = "CVL" if all(a.sector == "GOV" for a in actors) else ""  # a government's own: its people
+        return (Entity(next(iter(codes)), sector, "", (at, at), None),)
 
     @staticmethod
     def _other_people(recipient: Entity, actors) -> bool:
         """Whether ``recipient``, of the same country and sector as an actor, is other people all the same: a
         sector of many (:data:`PEOPLE_SECTORS`) named by other words or inferred ("un homme a poignardé des
-        passants")."""
+        passants"), or a person or body the dictionaries name otherwise than every actor ("Emmanuel Macron a
+        limogé Jean Castex": FRA GOV and FRA GOV, two parties)."""
+        if recipient.name and recipient.entity_text and all(a.name and a.name != recipient.name for a in actors):
+            return True  # two persons or bodies the dictionaries name apart ("Macron limoge Borne")
         return recipient.sector in PEOPLE_SECTORS and all(recipient.entity_text != a.entity_text
                                                           or not recipient.entity_text for a in actors)
 

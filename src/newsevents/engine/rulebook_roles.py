@@ -425,6 +425,16 @@ def addressed_people(coder, c, s):
     return coder._addressed_people(c.trig, c.actors, s.context, s.offset)
 
 
+@_add("roles", "recipients", "home_recipient")
+def home_recipient(coder, c, s):
+    """"Le premier ministre australien a reconnu sa défaite": an act by actors of one country with nobody named
+    after every other fallback, other than a meeting, cooperation, aid, cutting ties or military force, falls on
+    that country (AUS CVL, inferred: a government's people, else the country with no sector); not when the act's
+    phrase names a party of another country ("redemande le départ du contingent danois"). A bare state as actor
+    ("le Danemark") is its own recipient and keeps none (``distinct_parties``)."""
+    return coder._home_recipient(c.trig, c.actors, s.context, s.offset)
+
+
 @_add("roles", "step", "enumerated_recipients")
 def enumerated_recipients(coder, c, s) -> bool:
     """"a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba": every enumerated recipient; "des

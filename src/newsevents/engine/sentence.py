@@ -211,7 +211,8 @@ class SentenceCoder:
             actors = self._as_government(actors)  # demands, condemns or sanctions: its government
             if c.reciprocal:
                 recipients = self._as_government(recipients)
-            recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors))
+            recipients = tuple(r for r in recipients if not any(self._one_entity(r, a) for a in actors)
+                               or self._other_people(r, actors))  # "des internautes accusent les gilets jaunes"
         if c.root in STATE_ACT_ROOTS | {"07"}:
             recipients = self._inferred_counterpart(actors, recipients, visit=c.cameo[:3] in ("036", "042"))
         pairs = self._pairs(actors, recipients, c.reciprocal)
