@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+_NEVER = 2 ** 30
+"""A first-generation threshold of the garbage collector that is never reached in practice."""
+
 CACHE_ENV = "NEWSEVENTS_CACHE_DIR"
 """Environment variable naming the cache folder."""
 
@@ -39,13 +42,15 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
     reading itself. ``freeze``: when the block ends without error, move every object there is into the
     collector's permanent generation (``gc.freeze``), so that no later collection walks these tables again;
     :func:`newsevents.pipeline.release_memory` unfreezes them before it collects."""
-    running = gc.isenabled()
+    running, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
+    gc.set_threshold(_NEVER, *thresholds[1:])  # for code that turns it back on (srsly's msgpack reader does)
     try:
         yield
         if freeze:
             gc.freeze()
     finally:
+        gc.set_threshold(*thresholds)
         if running:
             gc.enable()
 

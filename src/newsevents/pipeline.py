@@ -134,7 +134,7 @@ class Pipeline:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
         from .diskcache import collector_paused
 
-        with collector_paused():  # the model and the language data are long-lived: no collection meanwhile
+        with collector_paused(freeze=True):  # the model and the language data are long-lived: never collected
             self._load(lang, nlp, force_lang, batch_size, time_budget, max_doc_chars, learned, on_segment)
 
     def _load(self, lang, nlp, force_lang, batch_size, time_budget, max_doc_chars, learned, on_segment) -> None:
