@@ -55,3 +55,23 @@ def test_a_location_pickles_as_itself():
     place = Location("Bamako", (10, 16), "Bamako", "MLI", 12.65, -8.0, 2460596, "city", "town")
     copy = pickle.loads(pickle.dumps(place, protocol=pickle.HIGHEST_PROTOCOL))
     assert copy == place and copy.precision == "town" and copy.span == (10, 16)
+
+
+def test_unfreeze_collected_frees_frozen_cycles():
+    import weakref
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # a cycle: only the collector frees it
+    ref = weakref.ref(node)
+    with collector_paused(freeze=True):
+        pass
+    del node
+    gc.collect()
+    assert ref() is not None  # frozen: out of the collector's reach
+    from newsevents.diskcache import unfreeze_collected
+
+    unfreeze_collected()
+    assert ref() is None and gc.get_freeze_count() == 0

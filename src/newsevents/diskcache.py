@@ -41,7 +41,8 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
     makes the collector walk every object made so far again and again, which took twice the time of the
     reading itself. ``freeze``: when the block ends without error, move every object there is into the
     collector's permanent generation (``gc.freeze``), so that no later collection walks these tables again;
-    :func:`newsevents.pipeline.release_memory` unfreezes them before it collects."""
+    :func:`unfreeze_collected` gives them back (a new pipeline and
+    :func:`newsevents.pipeline.release_memory` call it first, so a dropped pipeline's cycles never stay)."""
     running, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
     gc.set_threshold(_NEVER, *thresholds[1:])  # for code that turns it back on (srsly's msgpack reader does)
@@ -53,6 +54,15 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
         gc.set_threshold(*thresholds)
         if running:
             gc.enable()
+
+
+def unfreeze_collected() -> None:
+    """When objects were frozen (:func:`collector_paused`), return them to the collector and collect once:
+    cyclic garbage frozen with them (an earlier pipeline's model, dropped since) is freed. Nothing to do, and
+    no collection, when nothing is frozen."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def read_cached(path: Path, kind: type) -> Any | None:

@@ -132,8 +132,9 @@ class Pipeline:
                  learned: bool | None = None, on_segment: Callable[[Article, list], None] | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
-        from .diskcache import collector_paused
+        from .diskcache import collector_paused, unfreeze_collected
 
+        unfreeze_collected()  # what an earlier pipeline froze and no longer uses is freed first (no leak)
         with collector_paused(freeze=True):  # the model and the language data are long-lived: never collected
             self._load(lang, nlp, force_lang, batch_size, time_budget, max_doc_chars, learned, on_segment)
 
@@ -355,7 +356,7 @@ def release_memory() -> None:
 
     release_detectors()
     _load_language.cache_clear()
-    gc.unfreeze()  # what the pipelines' warm-up froze (diskcache.collector_paused) can go now
+    gc.unfreeze()  # what the pipelines froze (diskcache.collector_paused) can go now
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
