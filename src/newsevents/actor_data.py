@@ -432,27 +432,16 @@ def known_names(data: LanguageData) -> Iterable[str]:
 
 
 def _disk_cached(data: LanguageData, name: str, build):
-    """``build(data)`` (a tuple), kept in the cache directory under a name keyed by the language data's checksum
-    and this module's source (a change of either builds afresh); no cache when the source is not shipped.
-    Spares validating the whole dictionary (0.4 s in Spanish) at every start for the names of the glue repair."""
-    import hashlib
-    import inspect
+    """``build(data)`` (a tuple), kept in the cache directory as ``actor-<name>-<lang>-<checksum>-<digest>``:
+    keyed by the language data's checksum and this module's source (a change of either builds afresh; no cache
+    when the source is not shipped; :func:`newsevents.diskcache.cached_build`). Spares validating the whole
+    dictionary (0.4 s in Spanish) at every start for the names of the glue repair."""
     import sys
 
-    from .diskcache import cache_dir, read_cached, write_cached
+    from .diskcache import cached_build
 
-    try:
-        code = inspect.getsource(sys.modules[__name__])
-    except (OSError, TypeError):
-        return build(data)
-    code_key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:12]
-    path = cache_dir() / f"actor-{name}-{data.lang}-{data.checksum}-{code_key}.pickle"
-    cached = read_cached(path, tuple)
-    if cached is not None:
-        return cached
-    value = build(data)
-    write_cached(path, value)
-    return value
+    return cached_build(f"actor-{name}-{data.lang}-{data.checksum}", (sys.modules[__name__],),
+                        lambda: build(data), tuple)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -98,26 +98,14 @@ class ActorResolver:
         every beginning of a form. Built once per language and kept in the cache directory keyed by the
         language data's checksum, the spaCy version and the building code (tokenizing some 60,000 Spanish forms
         takes about 2 s); an unreadable cache is rebuilt. Raises :class:`~newsevents.langdata.LanguageDataError` for invalid data."""
-        import hashlib
-        import inspect
-
         import spacy
 
         from . import actor_data
-        from .diskcache import cache_dir, read_cached, write_cached
+        from .diskcache import cached_build
 
-        try:
-            code = inspect.getsource(ActorResolver._build_table) + inspect.getsource(actor_data)
-        except (OSError, TypeError):  # no source shipped: no way to tell a stale cache, so none
-            return self._build_table(data)
-        code_key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:12]  # a change of the build code rebuilds
-        path = cache_dir() / f"actors-{data.lang}-{data.checksum}-{spacy.__version__}-{code_key}.pickle"
-        cached = read_cached(path, tuple)
-        if cached is not None and len(cached) == 2:
-            return cached
-        table = self._build_table(data)
-        write_cached(path, table)
-        return table
+        return cached_build(f"actors-{data.lang}-{data.checksum}-{spacy.__version__}",
+                            (ActorResolver._build_table, actor_data), lambda: self._build_table(data),
+                            tuple, lambda value: len(value) == 2)
 
     def _build_table(self, data: LanguageData) -> tuple[dict, set]:
         """The table of :meth:`_compiled_table`, built from the validated dictionaries."""

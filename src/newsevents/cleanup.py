@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean_text", "glue_words", "GLUE_EXCLUDED"]
+__all__ = ["clean_text", "glue_index", "glue_words", "GLUE_EXCLUDED"]
 
 _NEWLINES = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 _SPACES = {c: " " for c in (0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
@@ -37,6 +37,7 @@ _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞŒŠŽŸ][^\W\d_]+\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 GLUE_EXCLUDED = frozenset({
     # derivational endings that turn a name into a real word (Malien, Chilien, Kurdes, Jeanne, Paula)
@@ -92,10 +93,17 @@ def _names_by_tail(known_names: frozenset[str]) -> dict[str, tuple[str, ...]]:
             continue
         if len(name) < 4 and not (len(name) >= 2 and name.isupper()):
             continue
-        match = re.search(r"[^\W\d_]+$", name)
+        match = _LETTERS.match(name[::-1])  # the last run of letters, read backwards
         if match:
-            index.setdefault(match.group(), set()).add(name)
+            index.setdefault(match.group()[::-1], set()).add(name)
     return {tail: tuple(sorted(names, key=len, reverse=True)) for tail, names in index.items()}
+
+
+def glue_index(known_names: frozenset[str]) -> None:
+    """Build the index of ``known_names`` that :func:`clean_text` uses to repair glue (kept for the next
+    calls with the same set), so that a pipeline's warm-up pays for it rather than its first document."""
+    _names_by_tail(known_names)
+    _tail_lengths(known_names)
 
 
 @lru_cache(maxsize=8)

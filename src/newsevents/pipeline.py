@@ -132,6 +132,14 @@ class Pipeline:
                  learned: bool | None = None, on_segment: Callable[[Article, list], None] | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+        from .diskcache import collector_paused, unfreeze_collected
+
+        unfreeze_collected()  # what an earlier pipeline froze and no longer uses is freed first (no leak)
+        with collector_paused(freeze=True):  # the model and the language data are long-lived: never collected
+            self._load(lang, nlp, force_lang, batch_size, time_budget, max_doc_chars, learned, on_segment)
+
+    def _load(self, lang, nlp, force_lang, batch_size, time_budget, max_doc_chars, learned, on_segment) -> None:
+        """The body of :meth:`__init__` (same arguments)."""
         from .coder import EventCoder  # heavy imports stay out of module import
         from .fastlemma import speed_up_lemmatizer
         from .learned import PACKAGED
@@ -184,6 +192,7 @@ class Pipeline:
         from .cleanup import clean_text
         from .langid import detect_language
 
+        self._warm_up()
         try:
             text = clean_text(article.text, self.data.glue_names)
             article = replace(article, text=text)
@@ -268,12 +277,19 @@ class Pipeline:
             return DocumentResult(article, status="error", error=f"{type(exc).__name__}: {exc}")
 
     def _warm_up(self) -> None:
-        """Build what the coder builds lazily on first use (the place index: about 1.5 s) before the first
-        document's time budget starts, so that it is not charged to that document."""
+        """Build what the coder builds lazily on first use (the place index: about 1.5 s; the index of the glue
+        repair's names) before the first document's time budget starts, so that it is not charged to that
+        document; then put the pipeline's long-lived objects out of the garbage collector's reach."""
         if not getattr(self, "_warm", False):
+            from .cleanup import glue_index
+            from .diskcache import collector_paused
+
             places = getattr(getattr(self, "coder", None), "places", None)
-            if places is not None:
-                len(places)
+            with collector_paused(freeze=True):  # the model and its tables are out of the collector's reach
+                if places is not None:
+                    len(places)
+                if getattr(self, "data", None) is not None:
+                    glue_index(self.data.glue_names)
             self._warm = True
 
     def _code_long(self, article: Article, deadline: Deadline) -> tuple[list, tuple[str, ...]]:
@@ -340,6 +356,7 @@ def release_memory() -> None:
 
     release_detectors()
     _load_language.cache_clear()
+    gc.unfreeze()  # what the pipelines froze (diskcache.collector_paused) can go now
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
