@@ -5,6 +5,7 @@ import numpy
 from spacy.attrs import HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.symbols import AUX, VERB
 
+from ..docview import drop_view
 from .frames import SUBJECT_DEPS
 from .syntax import word_memo
 
@@ -25,7 +26,9 @@ class ParseRepairs:
     run, in order (``repairs``). A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _repair(self, doc) -> None:
-        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order."""
+        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order (forgetting
+        the Doc's array view first: :mod:`newsevents.docview`)."""
+        drop_view(doc)
         for method in self._repair_methods:
             method(doc)
 
