@@ -38,7 +38,7 @@ from .actor_data import (  # noqa: F401 -- the data, validation and mention reco
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
     _SING_PRONOUNS, _TITLE_KIN, ActorEntry, Mention, Role, _check_code, _check_sector, _days, _DocInfo, _iso,
     _plural, _Referent, _roles, fold, known_names, validate)
-from .docview import doc_view
+from .docview import doc_view, ents_of
 from .langdata import LanguageData, LanguageDataError
 from .records import Entity
 
@@ -321,7 +321,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
     def _name_runs(self, doc) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
         inside a name kept)."""
-        runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
+        runs = [(e.start, e.end) for e in ents_of(doc) if e.label_ in entity_labels.PERSON]
         from spacy.symbols import PROPN
 
         n, strings = len(doc), doc.vocab.strings

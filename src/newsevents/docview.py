@@ -18,10 +18,10 @@ import weakref
 
 import numpy
 
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LENGTH, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LENGTH, ORTH, POS, SPACY
 
-_ATTRS = [HEAD, DEP, POS]
-_MORE = [IS_PUNCT, IDX, LENGTH, ORTH]
+_ATTRS = [HEAD, DEP, POS, ORTH]
+_MORE = [IS_PUNCT, IDX, LENGTH, SPACY]
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LAST: tuple = (None, None)
 """The Doc last looked up and its view: most lookups are for the Doc being coded (an identity test)."""
@@ -42,19 +42,20 @@ _STRINGS: list = [None]  # the StringStore the missing labels are read from (the
 class DocView:
     """Plain-list arrays of one parsed Doc (see the module docstring). Attributes, one entry per token ``i``:
     ``heads`` (absolute index of the head; a root is its own head), ``children`` (indices of the tokens whose head
-    is ``i``, ascending), ``deps`` and ``pos`` (strings, "" when unset); on first use, ``punct`` (bool), ``idx``
-    (character offset of the token in the Doc's text, 0-based), ``ends`` (offset just past its last character),
-    ``orths`` (ORTH ids). ``strings``: the vocabulary's StringStore. The view holds its Doc weakly."""
+    is ``i``, ascending), ``deps`` and ``pos`` (strings, "" when unset), ``orths`` (ORTH ids); on first use,
+    ``punct`` (bool), ``idx`` (character offset of the token in the Doc's text, 0-based), ``ends`` (offset just past
+    its last character). ``strings``: the vocabulary's StringStore. The view holds its Doc weakly."""
 
-    __slots__ = ("heads", "children", "deps", "pos", "strings", "_doc", "_more")
+    __slots__ = ("heads", "children", "deps", "pos", "orths", "strings", "ents", "_doc", "_more")
 
     def __init__(self, doc):
         n = len(doc)
         self._doc = weakref.ref(doc)
         self._more = None
+        self.ents = None  # doc.ents, filled by ents_of
         self.strings = _STRINGS[0] = doc.vocab.strings
         if not n:
-            self.heads, self.children, self.deps, self.pos = [], [], [], []
+            self.heads, self.children, self.deps, self.pos, self.orths = [], [], [], [], []
             return
         arr = doc.to_array(_ATTRS)
         # HEAD holds the offset to the head as an unsigned 64-bit number: a negative offset wraps around
@@ -62,6 +63,7 @@ class DocView:
         labels = _LABELS.__getitem__
         self.deps = list(map(labels, arr[:, 1].tolist()))
         self.pos = list(map(labels, arr[:, 2].tolist()))
+        self.orths = arr[:, 3].tolist()
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(heads):
             if h != i:
@@ -73,8 +75,8 @@ class DocView:
         if more is None:
             doc = self._doc()
             cols = doc.to_array(_MORE).T.tolist() if len(doc) else [[], [], [], []]
-            punct, idx, lengths, orths = cols
-            more = self._more = (punct, idx, [a + b for a, b in zip(idx, lengths)], orths, doc.text)
+            punct, idx, lengths, spaces = cols
+            more = self._more = (punct, idx, [a + b for a, b in zip(idx, lengths)], spaces)
         return more
 
     @property
@@ -92,17 +94,17 @@ class DocView:
         """The character offset just past each token."""
         return self._columns()[2]
 
-    @property
-    def orths(self) -> list[int]:
-        """Each token's ORTH id (its text's hash)."""
-        return self._columns()[3]
-
     def text(self, start: int, end: int) -> tuple[str, int, int]:
         """The text of tokens [start, end) (``0 <= start < end <= len(doc)``) with its character offsets in the Doc:
         what ``doc[start:end].text``, ``.start_char`` and ``.end_char`` give."""
-        _, idx, ends, _, text = self._columns()
-        first, last = idx[start], ends[end - 1]
-        return text[first:last], first, last
+        _, idx, ends, spaces = self._columns()
+        strings, orths = self.strings, self.orths
+        if end - start == 1:
+            text = strings[orths[start]]
+        else:  # each word and its trailing space, the last one's left out (what Span.text gives)
+            text = "".join([strings[orths[i]] + " " if spaces[i] else strings[orths[i]]
+                            for i in range(start, end - 1)]) + strings[orths[end - 1]]
+        return text, idx[start], ends[end - 1]
 
 
 def build_view(doc) -> DocView:
@@ -141,3 +143,29 @@ def drop_view(doc) -> None:
     if _LAST[0] is doc:
         _LAST = (None, None)
     _VIEWS.pop(doc, None)
+
+
+def ents_of(doc) -> tuple:
+    """``doc.ents`` (a tuple of entity Spans), computed once per Doc when the Doc has a view (:func:`build_view`):
+    several stages read the entities of every Doc, and each ``doc.ents`` makes new Spans. The Spans are shared:
+    callers must not change them."""
+    view = view_of(doc)
+    if view is None:
+        return doc.ents
+    ents = view.ents
+    if ents is None:
+        ents = view.ents = doc.ents
+    return ents
+
+
+def ents_in(span) -> list:
+    """``span.ents`` (the entities that lie wholly within a Span, in order) from :func:`ents_of` of its Doc."""
+    start, end = span.start, span.end
+    out = []
+    for ent in ents_of(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                out.append(ent)
+            else:
+                break
+    return out
