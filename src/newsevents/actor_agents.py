@@ -4,6 +4,7 @@ dirigées par le Vietnam", "le président" named before), and the sector of supp
 from __future__ import annotations
 
 from .actor_data import _BINATIONAL, ActorEntry, Mention, _DocInfo, fold
+from .docview import doc_view
 from .records import Entity
 
 
@@ -57,11 +58,11 @@ class _SectorWords:
         an adjective of a sector on it ("présence militaire", "femmes djihadistes") or a weapon as the noun
         itself ("des missiles russes"); None when neither."""
         table = self.resolver.described_sectors
-        for c in head.children:
-            if c.dep_ == "amod":
-                sector = table["adjectives"].get(fold(c.lemma_)) or table["adjectives"].get(fold(c.text))
-                if sector:
-                    return sector
+        view = doc_view(head.doc)
+        for c in [head.doc[i] for i in view.children[head.i] if view.deps[i] == "amod"]:
+            sector = table["adjectives"].get(fold(c.lemma_)) or table["adjectives"].get(fold(c.text))
+            if sector:
+                return sector
         return table["weapons"].get(fold(head.lemma_)) or table["weapons"].get(fold(head.text))
 
     def _described(self, head, ents: list[Entity]) -> list[Entity]:
@@ -185,9 +186,12 @@ class _SectorWords:
             return [self._entity(info, leader.code, sector or leader.sector, s, e, None)]
         if role == "person_nouns" and not coref:
             return []
-        named_here = any(c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in info.by_token
-                         and c.dep_ in ("flat:name", "appos", "nmod", "flat", "compound")
-                         and not any(x.dep_ == "case" for x in c.children) for c in head.children)
+        view = doc_view(head.doc)
+        deps, kids = view.deps, view.children
+        named_here = any(view.pos[c] == "PROPN" and c not in info.by_token
+                         and deps[c] in ("flat:name", "appos", "nmod", "flat", "compound")
+                         and view.strings[view.orths[c]][:1].isupper()
+                         and not any(deps[x] == "case" for x in kids[c]) for c in kids[head.i])
         if coref and self._is_bare(head) and not named_here:  # "le président X" names someone new
             if role == "titles" or role == "person_nouns":
                 ref = self._title_antecedent(info, head, entry)
@@ -199,7 +203,8 @@ class _SectorWords:
                     return [self._guess(self._entity(info, codes[0], sector, s, e, None))]
         if role == "person_nouns":
             return []
-        if any(c.dep_ == "nmod" and fold(c.text) in self.resolver.stateless_regions for c in head.children):
+        if any(deps[c] == "nmod" and fold(view.strings[view.orths[c]]) in self.resolver.stateless_regions
+               for c in kids[head.i]):
             return [self._entity(info, "---", sector, s, e, None)]  # "les groupes armés du Sahel": no one country
         if coref and self.resolver.main_country_fallback:
             main = self.main_country(paragraph=True)  # a paragraph about another place starts fresh
@@ -237,8 +242,9 @@ class _SectorWords:
         """The country of whoever leads a group named by a sector word with no country of its own: the agent
         of a participle of leading ("les forces dirigées par le Vietnam", "la coalition menée par l'Arabie
         saoudite"); the verbs are ``led_by_verbs`` of agents.yaml. None when there is no such participle."""
-        for c in head.children:
-            if c.dep_ == "acl" and fold(c.lemma_) in self.resolver.led_by_verbs:
+        view = doc_view(head.doc)
+        for c in [head.doc[i] for i in view.children[head.i] if view.deps[i] == "acl"]:
+            if fold(c.lemma_) in self.resolver.led_by_verbs:
                 agent = next((g for g in c.children if g.dep_ == "obl:agent"
                               or self._case(g) in self.resolver.agent_preps), None)
                 if agent is not None:

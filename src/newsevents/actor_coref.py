@@ -12,6 +12,10 @@ _NAME_DEPS = ("flat:name", "flat", "fixed", "compound")
 """The labels that join the words of one name to its head ("Brigitte" <- "Bardot")."""
 
 
+TIME_TAIL_DEPS = ("nmod", "obl", "obl:mod")
+TIME_TAIL_POS = ("NOUN", "PROPN")
+"""Labels and parts of speech of the time complements :meth:`_Coreference._time_tail` looks at."""
+
 class _Coreference:
     """Persons and referents of one article, and antecedent search. A mixin of
     :class:`~newsevents.actors.ArticleActors` (which sets ``_referents`` and the other state)."""
@@ -156,7 +160,7 @@ class _Coreference:
     def _time_tail(self, tok, head) -> bool:
         """True for a time complement the parser hung after the head of an actor's phrase ("à Accra en avril":
         "avril" under "Accra"): a noun of cue list ``time_nouns`` after the head. It is no part of the actor."""
-        if tok.i < head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nmod", "obl", "obl:mod"):
+        if tok.i < head.i or tok.pos_ not in TIME_TAIL_POS or tok.dep_ not in TIME_TAIL_DEPS:
             return False
         words = self.resolver.data.cached("actor_time_nouns", lambda data: frozenset(
             fold(w) for w in (data.file("cues").get("time_nouns") or ()) if "cues" in data.files))

@@ -30,7 +30,7 @@ from datetime import date
 
 from . import entity_labels
 from .actor_agents import _SectorWords, described_sectors
-from .actor_coref import _Coreference
+from .actor_coref import TIME_TAIL_DEPS, TIME_TAIL_POS, _Coreference
 from .actor_titles import _PersonTitles
 from .actor_data import fold_orths, fold_words, grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
@@ -38,6 +38,7 @@ from .actor_data import (  # noqa: F401 -- the data, validation and mention reco
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
     _SING_PRONOUNS, _TITLE_KIN, ActorEntry, Mention, Role, _check_code, _check_sector, _days, _DocInfo, _iso,
     _plural, _Referent, _roles, fold, known_names, validate)
+from .docview import doc_view, ents_of
 from .langdata import LanguageData, LanguageDataError
 from .records import Entity
 
@@ -264,11 +265,11 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         doc = info.doc
         code, sector, _ = entry.at(self.published)
         kind = "country" if entry.kind == "contextual" else entry.kind
-        span = doc[start:end]
+        view = doc_view(doc)
+        _, first, last = view.text(start, end)
         self._main = None
         name = entry.name if kind in ("person", "igo", "media", "group", "org") else None
-        m = Mention(start, end, info.offset + span.start_char, info.offset + span.end_char, code, sector,
-                    name, kind)
+        m = Mention(start, end, info.offset + first, info.offset + last, code, sector, name, kind)
         info.mentions.append(m)
         info.mentions.sort(key=lambda x: x.start)
         for i in range(start, end):
@@ -280,8 +281,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             # where the story is than a place or a nationality: it counts half; a neighbour ("cerca de la
             # frontera con Colombia") is none
             weight = 0.5 if kind in ("org", "media") else 1
-            root = doc[start] if end - start == 1 else span.root  # one word: its own root
-            if root.head.i != root.i and fold(root.head.lemma_) in self.resolver.grammar.neighbour_words \
+            root = start if end - start == 1 else doc[start:end].root.i  # one word: its own root
+            head = view.heads[root]
+            if head != root and fold(doc[head].lemma_) in self.resolver.grammar.neighbour_words \
                     or self._stance(doc, start):  # "an anti-Syria journalist" is not in Syria
                 weight = 0
                 self._neighbours.add(m.char_start)
@@ -307,7 +309,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
     def _name_runs(self, doc) -> list[tuple[int, int]]:
         """Spans of person names: the parser's PER entities, else runs of capitalised PROPN tokens (hyphens
         inside a name kept)."""
-        runs = [(e.start, e.end) for e in doc.ents if e.label_ in entity_labels.PERSON]
+        runs = [(e.start, e.end) for e in ents_of(doc) if e.label_ in entity_labels.PERSON]
         from spacy.symbols import PROPN
 
         n, strings = len(doc), doc.vocab.strings
@@ -419,60 +421,85 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
 
     def _np_tokens(self, head, exclude: set[int] | None = None) -> list[int]:
         """Token indices of the noun phrase headed by ``head``: its subtree without clauses, conjuncts and
-        the punctuation at its edges; contiguous from the first kept token."""
-        keep = {head.i}
-        stack = [head]
+        the punctuation at its edges; contiguous from the first kept token. Walks the Doc's array view
+        (:mod:`newsevents.docview`)."""
+        view = doc_view(head.doc)
+        deps, pos, kids = view.deps, view.pos, view.children
+        h = head.i
+        keep = {h}
+        stack = [h]
         while stack:
             t = stack.pop()
-            for c in t.children:
-                if c.dep_ in _CLAUSE_DEPS or (exclude and c.i in exclude and c.i != head.i) or self._time_tail(c, head):
+            for c in kids[t]:
+                dep = deps[c]
+                if dep in _CLAUSE_DEPS or (exclude and c in exclude and c != h) or (
+                        c > h and dep in TIME_TAIL_DEPS and pos[c] in TIME_TAIL_POS
+                        and self._time_tail(head.doc[c], head)):
                     continue
-                if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and any(
-                        x.dep_.startswith("nsubj") for x in c.children):
+                if dep == "acl" and pos[c] in ("VERB", "AUX") and any(
+                        deps[x].startswith("nsubj") for x in kids[c]):
                     continue
-                keep.add(c.i)
+                keep.add(c)
                 stack.append(c)
         lo = min(keep)
-        hi = head.i
+        hi = h
         while hi + 1 in keep:
             hi += 1
-        lo_ok = head.i
+        lo_ok = h
         while lo_ok - 1 in keep:
             lo_ok -= 1
         toks = list(range(lo_ok, hi + 1))
-        doc = head.doc
-        while toks and toks[0] != head.i and doc[toks[0]].dep_ in ("case", "mark", "cc") \
-                and doc[toks[0]].head.i == head.i:
+        heads, punct = view.heads, view.punct
+        while toks and toks[0] != h and deps[toks[0]] in ("case", "mark", "cc") and heads[toks[0]] == h:
             toks.pop(0)
-        while toks and doc[toks[0]].is_punct and toks[0] != head.i:
+        while toks and punct[toks[0]] and toks[0] != h:
             toks.pop(0)
-        while toks and doc[toks[-1]].is_punct and toks[-1] != head.i:
+        while toks and punct[toks[-1]] and toks[-1] != h:
             toks.pop()
         return toks or [lo]
 
     def _info_tokens(self, head, depth: int = 3) -> list[tuple[int, int]]:
         """(distance, token index) of the tokens that can carry the phrase's country: adjectives, "de"
-        complements, names and appositions, not crossing other prepositions or clauses."""
+        complements, names and appositions, not crossing other prepositions or clauses. Walks the Doc's array
+        view (:mod:`newsevents.docview`)."""
+        return self._info_at(head.doc, head.i, depth)
+
+    def _info_at(self, doc, head: int, depth: int = 3) -> list[tuple[int, int]]:
+        """:meth:`_info_tokens` of the token at index ``head`` of ``doc``."""
+        view = doc_view(doc)
+        deps, kids = view.deps, view.children
+        grammar = self.resolver.grammar
+        stance, relational = bool(grammar.stance_prefixes), bool(grammar.relational_nouns)
         out = []
         frontier = [(head, 0)]
         while frontier:
             t, d = frontier.pop(0)
-            for c in t.children:
-                if c.dep_ not in _INFO_DEPS or self._stance_token(c):
+            for c in kids[t]:
+                dep = deps[c]
+                if dep not in _INFO_DEPS or (stance and self._stance_token(doc[c])):
                     continue
-                if self._relational(t) and (c.dep_ == "nmod:poss" or (
-                        c.dep_ == "nmod" and self._case(c) in self.resolver.grammar.de_cases)):
+                if relational and self._relational(doc[t]) and (dep == "nmod:poss" or (
+                        dep == "nmod" and self._case_at(view, c) in grammar.de_cases)):
                     continue  # "Israel's militia ally": the ally is not Israel
-                if c.dep_ == "nmod":
-                    case = self._case(c)
-                    if case and case not in self.resolver.grammar.de_cases:
-                        if d == 0 and case in self.resolver.grammar.place_cases and self._names_country(t, c):
-                            out.append((d + 1, c.i))  # "lawmakers in Poland": not walked further
+                if dep == "nmod":
+                    case = self._case_at(view, c)
+                    if case and case not in grammar.de_cases:
+                        if d == 0 and case in grammar.place_cases and self._names_country(doc[t], doc[c]):
+                            out.append((d + 1, c))  # "lawmakers in Poland": not walked further
                         continue
-                out.append((d + 1, c.i))
+                out.append((d + 1, c))
                 if d + 1 < depth:
                     frontier.append((c, d + 1))
         return out
+
+    @staticmethod
+    def _case_at(view, i: int) -> str:
+        """:meth:`_case` of token ``i`` read from a :class:`~newsevents.docview.DocView`."""
+        deps = view.deps
+        for c in view.children[i]:
+            if deps[c] == "case":
+                return fold(view.strings[view.orths[c]])
+        return ""
 
     def _stance(self, doc, start: int) -> bool:
         """Whether the name at token ``start`` follows a stance prefix and a hyphen ("anti - Syria", "pro -
@@ -511,6 +538,9 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
 
     def _entity(self, info: _DocInfo, code, sector, start: int, end: int, name) -> Entity:
         doc = info.doc
+        if 0 <= start < end <= len(doc):  # the words and offsets from the array view: no Span made
+            text, first, last = doc_view(doc).text(start, end)
+            return Entity(code, sector, text, (info.offset + first, info.offset + last), name)
         span = doc[start:end]
         return Entity(code, sector, span.text, (info.offset + span.start_char, info.offset + span.end_char), name)
 
@@ -635,8 +665,10 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         complement says where), not over a person or organisation named with the head."""
         best = nationality = None
         own = info.by_token.get(head.i)
-        heads = [head] if own is None else [head.doc[i] for i in range(own.start, own.end)]
-        tokens = sorted({x for h in heads for x in self._info_tokens(h)})
+        doc = head.doc
+        deps = doc_view(doc).deps
+        heads = [head.i] if own is None else range(own.start, own.end)
+        tokens = sorted({x for h in heads for x in self._info_at(doc, h)})
         for dist, i in tokens:
             m = info.by_token.get(i)
             if m is None or (m.start <= head.i < m.end):
@@ -651,7 +683,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
             if m.code == "---" and m.kind not in ("agent", "org", "group"):
                 continue  # a non-governmental organisation or a transnational group is an owner all the same
             cand = (rank, dist, m)
-            if m.kind == "demonym" and dist == 1 and head.doc[i].dep_ == "amod" and nationality is None:
+            if m.kind == "demonym" and dist == 1 and deps[i] == "amod" and nationality is None:
                 nationality = cand
             if best is None or cand[:2] < best[:2]:
                 best = cand
@@ -693,14 +725,16 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
 
     def _count(self, head) -> int:
         """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0."""
-        for c in head.children:
-            if c.dep_ == "nummod":
-                return dict(self.resolver.grammar.quant_words).get(fold(c.text), 0)
+        view = doc_view(head.doc)
+        for c in view.children[head.i]:
+            if view.deps[c] == "nummod":
+                return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
         return 0
 
     def _is_bare(self, head) -> bool:
         """A definite or possessive phrase (le ministre, sa diplomatie) or one with no determiner."""
-        dets = [c for c in head.children if c.dep_ == "det"]
+        view = doc_view(head.doc)
+        dets = [head.doc[c] for c in view.children[head.i] if view.deps[c] == "det"]
         if not dets:
             return True
         return any(fold(d.text) in self.resolver.grammar.definite or d.morph.get("Poss") == ["Yes"] for d in dets)

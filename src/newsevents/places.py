@@ -43,6 +43,7 @@ from typing import Any
 
 from . import entity_labels
 from .diskcache import cached_build
+from .docview import ents_in, ents_of
 from .langdata import LanguageData, LanguageDataError
 from .records import Location
 
@@ -246,7 +247,7 @@ class PlaceResolver:
             return last[1]
         self._ensure_index()
         out = []
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ in entity_labels.PLACE:
                 loc = self.resolve(ent.text)
                 if loc is not None:
@@ -284,7 +285,7 @@ class PlaceResolver:
         found = None
         clause = _clause_head(trigger)
         sent = trigger.sent
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in entity_labels.PLACE or any(a < ent.end_char and ent.start_char < b for a, b in exclude):
                 continue
             rank = self._attachment(ent, trigger, clause, material, sent.start)
@@ -318,7 +319,7 @@ class PlaceResolver:
             i -= 1
         if i == ent.start or i - 1 <= sent_start or doc[i - 1].text != ",":
             return ent, loc
-        town = next((e for e in doc.ents if e.end == i - 1 and e.label_ in entity_labels.PLACE), None)
+        town = next((e for e in ents_of(doc) if e.end == i - 1 and e.label_ in entity_labels.PLACE), None)
         if town is None or not self._after_locative(town, sent_start) \
                 or any(town.start_char <= a < town.end_char for a, _ in exclude):  # the town is a participant
             return ent, loc
@@ -339,7 +340,7 @@ class PlaceResolver:
         one the resolver does not know, one already listed, and a coarser place of a listed place's country
         ("à Kiev et en Ukraine": it only says where Kiev is). ``offset``: the Doc's start in the article
         (characters); ``countries``: as for :meth:`resolve`."""
-        places = [e for e in ent.sent.ents if e.label_ in entity_labels.PLACE]
+        places = [e for e in ents_in(ent.sent) if e.label_ in entity_labels.PLACE]
         group = [ent] + [e for e in self._listed(ent, places) if e != ent]
         grown = True
         while grown:

@@ -1,6 +1,7 @@
 """Trigger candidates: lexicon matches and synthetic triggers (headline visits, fronted places, obligations)."""
 from __future__ import annotations
 
+from ..docview import ents_of
 from .frames import FRONTED_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
 from .syntax import case_of, word_memo
 
@@ -67,7 +68,7 @@ class Candidates:
         doc, sent = tok.doc, tok.sent
         if any(m.start < tok.i < m.end for m in context.mentions_in(doc, sent.start, sent.end)):
             return True
-        ent = next((e for e in doc.ents if e.start < tok.i < e.end), None)
+        ent = next((e for e in ents_of(doc) if e.start < tok.i < e.end), None)
         return ent is not None and ent.label_ in ("ORG", "MISC", "LOC") and doc[ent.start].text[:1].isupper() \
             and tok.text[:1].islower() and ent.start > sent.start and not doc[ent.start - 1].is_punct
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..codes import load_cameo
+from ..docview import build_view
 from ..langdata import LanguageData
 from ..learned import PACKAGED, packaged_model, synthetic_slots
 from ..lexicon import Lexicon
@@ -108,6 +109,7 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         for offset, doc in docs:
             use_contractions(doc, self.lex.contractions)
             self._repair(doc)
+            build_view(doc)  # the parse is final: rules may read it as arrays (newsevents.docview)
             mentions.extend(context.add_doc(doc, offset))
             context.add_places(self._place_countries(doc, offset))
             last_attribution = None  # a source named in one paragraph is not carried into the next

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from .. import entity_labels
+from ..docview import ents_in
 from ..records import Entity
 from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
 from .syntax import case_of
@@ -129,7 +130,7 @@ class Fallbacks:
         place = self._location(trig, offset)
         country = place.country if place is not None else None
         if not country:  # "ont tué dix personnes en se faisant exploser à Mogadiscio": a place of its adjunct clause
-            for ent in sent.ents:
+            for ent in ents_in(sent):
                 node = ent.root.head
                 if node.pos_ in ("NOUN", "PROPN") and (node.dep_ in ("obj", "nsubj")
                                                        or node.dep_ in self.lex.label("passive_subject")):
@@ -435,7 +436,7 @@ class Fallbacks:
     def _sentence_place(self, sent):
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in entity_labels.PLACE:
                 continue
             root = ent.root

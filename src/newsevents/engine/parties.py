@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import entity_labels
+from ..docview import ents_of
 from ..records import Entity
 from .frames import OBLIGATION, SUBJECT_DEPS, Trigger
 
@@ -95,7 +96,7 @@ class Parties:
     def _phrase_place(self, tok, offset: int) -> tuple[Entity, ...]:
         """The country of the first place entity (LOC, GPE) inside the phrase of ``tok`` that the offline
         gazetteer knows, as an Entity with the place's words and article span; () when there is none."""
-        for ent in tok.doc.ents:
+        for ent in ents_of(tok.doc):
             if ent.label_ in entity_labels.PLACE and tok.left_edge.i <= ent.start and ent.end <= tok.right_edge.i + 1:
                 place = self.places.resolve(ent.text)
                 if place is not None and place.country:

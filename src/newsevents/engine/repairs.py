@@ -1,7 +1,13 @@
 """Parse repairs the coder makes in place before coding (typical errors of the French model)."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
+
+from ..docview import drop_view
 from .frames import SUBJECT_DEPS
+from .syntax import word_memo
 
 
 REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": "_absolute_subjects",
@@ -20,7 +26,9 @@ class ParseRepairs:
     run, in order (``repairs``). A mixin of :class:`~newsevents.engine.coder.EventCoder`."""
 
     def _repair(self, doc) -> None:
-        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order."""
+        """Run the repairs the language's ``syntax.yaml`` lists on ``doc``, in place, in their order (forgetting
+        the Doc's array view first: :mod:`newsevents.docview`)."""
+        drop_view(doc)
         for method in self._repair_methods:
             method(doc)
 
@@ -203,9 +211,7 @@ class ParseRepairs:
             self.__dict__["_known_verbs"] = known
         endings = sorted(self.lex.cue("regular_present_endings"), key=len, reverse=True)
         infinitives = sorted(self.lex.cue("first_group_infinitive_endings"))
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() != tok.lower_ or not tok.is_alpha:
-                continue
+        for tok in _unlemmatised_verbs(self, doc):
             lemma = self.lex.verb_lemma(tok.text)
             if lemma is None:
                 lemma = next((tok.lower_[:-len(e)] + inf for e in endings for inf in infinitives
@@ -223,7 +229,9 @@ class ParseRepairs:
             return
         auxiliaries, endings = self.lex.cue("perfect_auxiliaries"), tuple(self.lex.cue("past_participle_endings"))
         tense = sorted(self.lex.label("tense_auxiliary"))[0]
-        for tok in doc[1:]:
+        todo = _participle_candidates(self, doc, auxiliaries, endings)
+        while todo:
+            tok = doc[todo.pop()]
             aux = doc[tok.i - 1]
             if tok.head.i != aux.i or aux.pos_ != "VERB" or aux.lemma_.lower() not in auxiliaries \
                     or tok.pos_ in ("VERB", "AUX") or not tok.lower_.endswith(endings):
@@ -237,6 +245,8 @@ class ParseRepairs:
             aux.head, aux.dep_, aux.pos_ = tok, tense, "AUX"
             for c in others:
                 c.head = tok
+            if tok.i + 1 < len(doc) and (not todo or todo[-1] != tok.i + 1):
+                todo.append(tok.i + 1)  # the next word now hangs on a verb: it may qualify in turn
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
@@ -251,9 +261,7 @@ class ParseRepairs:
         and stay where they are."""
         if not doc.has_annotation("DEP"):
             return
-        for day in _tokens_with_dep(doc, ("obl:mod", "obl", "xcomp")):
-            if not self.dates.is_day_word(day.text):
-                continue
+        for day in _day_tokens(self, doc, ("obl:mod", "obl", "xcomp")):
             verb = day.head
             if verb.pos_ not in ("VERB", "AUX") or verb.i > day.i or any(c.dep_ == "case" for c in day.children):
                 continue
@@ -287,9 +295,7 @@ class ParseRepairs:
         complement clause, "que" as its conjunction. Day words as in :meth:`_reattach_weekday_objects`."""
         if not doc.has_annotation("DEP"):
             return
-        for day in _tokens_with_dep(doc, ("obl:mod", "obl")):
-            if not self.dates.is_day_word(day.text):
-                continue
+        for day in _day_tokens(self, doc, ("obl:mod", "obl")):
             verb = day.head
             if verb.pos_ != "VERB" or verb.i > day.i:
                 continue
@@ -315,9 +321,8 @@ class ParseRepairs:
         lower = doc.to_array("LOWER")  # the lowercase forms in one array (no Token object per word)
         strings = doc.vocab.strings
         participles = self.lex.cue("participle_auxiliaries")
-        if not any((lower == strings[word]).any() for word in participles):
-            return
-        for aux in doc:
+        where = sorted(i for word in participles for i in numpy.flatnonzero(lower == strings[word]).tolist())
+        for aux in (doc[i] for i in where):  # only the participles' own tokens
             if aux.lower_ not in participles or aux.i == 0 or not aux.dep_.startswith("aux"):
                 continue
             verb, subject = aux.head, doc[aux.i - 1]
@@ -336,3 +341,69 @@ def _tokens_with_dep(doc, labels: tuple[str, ...]) -> list:
     deps = doc.to_array("DEP")
     keys = {doc.vocab.strings[label] for label in labels}
     return [doc[i] for i, dep in enumerate(deps.tolist()) if dep in keys]
+
+
+def _unlemmatised_verbs(coder, doc) -> list:
+    """The tokens of ``doc`` tagged VERB or AUX, alphabetic, whose lowercase lemma is their lowercase form (the
+    candidates of :meth:`ParseRepairs._present_lemmas`), in order; read from arrays, each (lemma, form) pair's
+    strings compared once per coder (:func:`~newsevents.engine.syntax.word_memo`)."""
+    arr = doc.to_array([POS, IS_ALPHA, LEMMA, LOWER])
+    rows = numpy.flatnonzero(((arr[:, 0] == VERB) | (arr[:, 0] == AUX)) & (arr[:, 1] != 0)).tolist()
+    if not rows:
+        return []
+    memo, strings = word_memo(coder, "unlemmatised_verb"), doc.vocab.strings
+    out = []
+    for i in rows:
+        key = (int(arr[i, 2]), int(arr[i, 3]))
+        same = memo.get(key)
+        if same is None:
+            same = memo[key] = strings[key[0]].lower() == strings[key[1]]
+        if same:
+            out.append(doc[i])
+    return out
+
+
+def _participle_candidates(coder, doc, auxiliaries, endings: tuple) -> list[int]:
+    """Token indices that may be a participle parsed under its perfect auxiliary (:meth:`ParseRepairs.
+    _participle_heads`): hanging on the word before it, a VERB whose lowercase lemma is in ``auxiliaries``, not
+    itself a VERB or AUX, its lowercase form ending with one of ``endings``; in decreasing order (a stack: the
+    caller pops the next one), read from arrays with each word's strings tested once per coder."""
+    if len(doc) < 2:
+        return []
+    arr = doc.to_array([HEAD, POS, LEMMA, LOWER])
+    head, pos = arr[:, 0].astype("int64"), arr[:, 1]
+    rows = numpy.flatnonzero((head[1:] == -1) & (pos[:-1] == VERB) & (pos[1:] != VERB) & (pos[1:] != AUX))
+    if not len(rows):
+        return []
+    strings = doc.vocab.strings
+    aux_memo, end_memo = word_memo(coder, "perfect_auxiliary"), word_memo(coder, "participle_ending")
+    out = []
+    for i in (rows + 1).tolist():
+        lemma, low = int(arr[i - 1, 2]), int(arr[i, 3])
+        is_aux = aux_memo.get(lemma)
+        if is_aux is None:
+            is_aux = aux_memo[lemma] = strings[lemma].lower() in auxiliaries
+        if is_aux:
+            ends = end_memo.get(low)
+            if ends is None:
+                ends = end_memo[low] = strings[low].endswith(endings)
+            if ends:
+                out.append(i)
+    return out[::-1]
+
+
+def _day_tokens(coder, doc, labels: tuple[str, ...]) -> list:
+    """The tokens of ``doc`` whose dependency label is one of ``labels`` and whose text is a day word
+    (:meth:`~newsevents.dates.DateResolver.is_day_word`), in order; each word's text tested once per coder."""
+    memo, strings = word_memo(coder, "day_word"), doc.vocab.strings
+    keys = {strings[label] for label in labels}
+    arr = doc.to_array(["DEP", ORTH]).tolist()
+    out = []
+    for i, (dep, orth) in enumerate(arr):
+        if dep in keys:
+            day = memo.get(orth)
+            if day is None:
+                day = memo[orth] = coder.dates.is_day_word(strings[orth])
+            if day:
+                out.append(doc[i])
+    return out

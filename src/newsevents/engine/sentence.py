@@ -17,6 +17,7 @@ Every candidate a rule drops records the rule's name in the trace, when there is
 from __future__ import annotations
 
 from ..records import Event
+from ..docview import view_of
 from .frames import STATE_ACT_ROOTS, SYNTHETIC_LEMMAS
 from .rulebook import REGISTRY
 from .rules import first_drop, run_candidate_rules
@@ -227,6 +228,8 @@ class SentenceCoder:
         start, end = span[0] + s.offset, span[1] + s.offset
         row = self.cameo[c.cameo]
         plover = self.cameo.plover(c.cameo)
+        view = view_of(s.sent.doc)  # the sentence's words from the Doc's arrays (no Token per word)
+        sentence = view.text(s.sent.start, s.sent.end)[0] if view is not None and len(s.sent) else s.sent.text
         out = []
         for actor, recipient in pairs:
             out.append(Event(
@@ -234,7 +237,7 @@ class SentenceCoder:
                 mode=row.plover_mode, context=row.plover_context, goldstein=row.goldstein,
                 quad_class=row.quad_class, actor=actor, recipient=recipient, modality=c.modality,
                 event_text=s.article.text[start:end], event_span=(start, end),
-                sentence=s.sent.text, sentence_span=(s.sent.start_char + s.offset, s.sent.end_char + s.offset),
+                sentence=sentence, sentence_span=(s.sent.start_char + s.offset, s.sent.end_char + s.offset),
                 lang=self.lang, date=date, attribution=attribution, location=location[0] if location else None,
                 locations=location if len(location) > 1 else (),
                 coder=self.coder_info))

@@ -1,6 +1,8 @@
 """Small helpers over a spaCy dependency parse shared by the coder's stages."""
 from __future__ import annotations
 
+from ..docview import view_of
+
 CONTRACTIONS_KEY = "newsevents.contractions"
 """Key of ``Doc.user_data`` that holds the language's contractions (contracted form -> preposition)."""
 _NO_CONTRACTIONS: dict[str, str] = {}
@@ -21,10 +23,19 @@ def preposition(tok) -> str:
 
 def case_of(tok) -> str | None:
     """The preposition introducing a nominal ("à" for "au Kremlin"), or the mark of a clause ("de"); None when
-    ``tok`` (a spaCy Token) has neither."""
-    for c in tok.children:
-        if c.dep_ in ("case", "mark"):
-            return preposition(c)
+    ``tok`` (a spaCy Token) has neither. Reads the Doc's array view when the coder has built one
+    (:mod:`newsevents.docview`)."""
+    doc = tok.doc
+    view = view_of(doc)
+    if view is None:
+        for c in tok.children:
+            if c.dep_ in ("case", "mark"):
+                return preposition(c)
+        return None
+    deps = view.deps
+    for c in view.children[tok.i]:
+        if deps[c] == "case" or deps[c] == "mark":
+            return preposition(doc[c])
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import entity_labels
+from ..docview import ents_in, ents_of
 from ..places import after_embedded_clause
 from ..records import EventDate, Location
 from .frames import PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, Trigger
@@ -54,7 +55,7 @@ class TimePlace:
                 if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
                         or c.dep_ in self.lex.label("argument_oblique")) \
                         and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in entity_labels.PLACE:
-                    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                    ent = next((e for e in ents_of(c.doc) if e.start <= c.i < e.end), None)
                     if ent is None or after_embedded_clause(ent, holder, tok):
                         continue  # "... l'auteur de l'attaque, jeudi, à Tel-Aviv": maybe the attack's place
                     found = self.places.resolve(ent.text, countries)
@@ -100,7 +101,7 @@ class TimePlace:
             return None
         for c in trig.token.children:
             if c.dep_ == "obj" and c.ent_type_ in entity_labels.PLACE:
-                ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                ent = next((e for e in ents_of(c.doc) if e.start <= c.i < e.end), None)
                 found = self.places.resolve(ent.text, countries) if ent is not None else None
                 if found is not None:
                     return replace(found, text=ent.text, span=(ent.start_char + offset, ent.end_char + offset))
@@ -114,7 +115,7 @@ class TimePlace:
         if cameo[:2] in PLACE_RECIPIENT_ROOTS or cameo[:3] in PLACE_RECIPIENT_CODES | VISIT_CODES:
             return ()  # "des frappes en Ukraine", "se rend à Alger": the place is also a participant
         sent = trig.token.sent
-        setting = [e for e in sent.ents if self.places.fronted(e, sent.start)] \
+        setting = [e for e in ents_in(sent) if self.places.fronted(e, sent.start)] \
             if participants else []  # "Au Mali, la junte ...": never a participant
         return tuple((e.span[0] - offset, e.span[1] - offset) for e in participants
                      if e.span and e.span[1] > e.span[0]
@@ -130,7 +131,7 @@ class TimePlace:
         if found is None:
             return ()
         doc = trig.token.doc
-        ent = next((e for e in doc.ents if e.start_char == found.span[0] - offset
+        ent = next((e for e in ents_of(doc) if e.start_char == found.span[0] - offset
                     and e.end_char == found.span[1] - offset), None)
         if ent is None:
             return (found,)
