@@ -12,17 +12,23 @@ from coding import code
 from newsevents.engine.postfilter import PostFilters
 
 
-def _event(kind: str, sentence: int, actor: str | None, recipient: str | None = None):
+def _event(kind: str, sentence: int, actor: str | None, recipient: str | None = None, named: bool = True):
     """A stand-in event: type, sentence span (sentence n covers characters 100n to 100n + 99), actor and
-    recipient countries."""
+    recipient countries; ``named=False`` makes the recipient an inferred one (no words of the text)."""
     return SimpleNamespace(event_type=kind, sentence_span=(100 * sentence, 100 * sentence + 99),
                            event_span=(100 * sentence, 100 * sentence + 5), id=f"{kind}{sentence}{actor}",
                            actor=[SimpleNamespace(code=actor)] if actor else [],
-                           recipient=[SimpleNamespace(code=recipient)] if recipient else [])
+                           recipient=[SimpleNamespace(code=recipient, entity_text=recipient if named else "")]
+                           if recipient else [])
 
 
 def _kept(events):
     return [(e.event_type, e.sentence_span[0] // 100) for e in PostFilters()._recipientless_repeats(events)]
+
+
+def test_a_later_mention_with_an_inferred_recipient_is_dropped():
+    events = [_event("SUPPORT", 0, "MLI", "MLI"), _event("SUPPORT", 1, "MLI", "MLI", named=False)]
+    assert _kept(events) == [("SUPPORT", 0)]
 
 
 def test_a_later_mention_without_recipient_is_dropped():
