@@ -18,7 +18,7 @@ def _event(kind: str, sentence: int, actor: str | None, recipient: str | None = 
     return SimpleNamespace(event_type=kind, sentence_span=(100 * sentence, 100 * sentence + 99),
                            event_span=(100 * sentence, 100 * sentence + 5), id=f"{kind}{sentence}{actor}",
                            actor=[SimpleNamespace(code=actor)] if actor else [],
-                           recipient=[SimpleNamespace(code=recipient, entity_text=recipient if named else "")]
+                           recipient=[SimpleNamespace(code=recipient, entity_text=recipient if named else "", name=None)]
                            if recipient else [])
 
 

@@ -51,8 +51,8 @@ class PostFilters:
         :attr:`REPEAT_WINDOW` sentences before it already has, with the same actor country or one side unknown,
         is a repeated mention of that event, not a new one ("Le gouvernement a ordonné une enquête sur
         l'attaque de la caserne. ... Le gouvernement a ordonné une enquête." codes one inquiry): it is dropped.
-        A recipient inferred by a fallback (``home_recipient``, ``addressed_people``: no words of the text) names
-        nobody, so it does not make a repetition new. A repetition that names its recipient is kept (the gold codes
+        A recipient inferred by a fallback (``home_recipient``, ``addressed_people``: no words of the text, no
+        name carried from an earlier sentence) names nobody, so it does not make a repetition new. A repetition that names its recipient is kept (the gold codes
         it). ``events`` are an article's events
         in text order; returns the kept ones in the same order. With a ``trace``
         (:class:`~newsevents.engine.trace.Trace`), a dropped event leaves its sentence's events and the rule is
@@ -61,7 +61,7 @@ class PostFilters:
         kept = []
         for event in events:
             here, codes = order[event.sentence_span], {a.code for a in event.actor if a.code}
-            if not any(r.entity_text for r in event.recipient) and any(
+            if not any(r.entity_text or r.name for r in event.recipient) and any(
                     prior.event_type == event.event_type
                     and here - self.REPEAT_WINDOW <= order[prior.sentence_span] < here
                     and (not codes or not (other := {a.code for a in prior.actor if a.code}) or other == codes)
