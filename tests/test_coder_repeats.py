@@ -31,6 +31,11 @@ def test_a_later_mention_with_an_inferred_recipient_is_dropped():
     assert _kept(events) == [("SUPPORT", 0)]
 
 
+def test_a_later_mention_with_an_inferred_recipient_of_another_country_is_kept():
+    events = [_event("ASSAULT", 0, "RUS", "UKR"), _event("ASSAULT", 1, "RUS", "UKR", named=False)]
+    assert _kept(events) == [("ASSAULT", 0), ("ASSAULT", 1)]
+
+
 def test_a_later_mention_without_recipient_is_dropped():
     events = [_event("ACCUSE", 0, "USA", "MEX"), _event("ACCUSE", 1, "USA")]
     assert _kept(events) == [("ACCUSE", 0)]

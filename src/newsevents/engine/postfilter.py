@@ -51,8 +51,9 @@ class PostFilters:
         :attr:`REPEAT_WINDOW` sentences before it already has, with the same actor country or one side unknown,
         is a repeated mention of that event, not a new one ("Le gouvernement a ordonné une enquête sur
         l'attaque de la caserne. ... Le gouvernement a ordonné une enquête." codes one inquiry): it is dropped.
-        A recipient inferred by a fallback (``home_recipient``, ``addressed_people``: no words of the text, no
-        name carried from an earlier sentence) names nobody, so it does not make a repetition new. A repetition that names its recipient is kept (the gold codes
+        A recipient of the actor's own country inferred by a fallback (``home_recipient``, ``addressed_people``: no
+        words of the text, no name carried from an earlier sentence) names nobody, so it does not make a repetition
+        new. A repetition that names its recipient is kept (the gold codes
         it). ``events`` are an article's events
         in text order; returns the kept ones in the same order. With a ``trace``
         (:class:`~newsevents.engine.trace.Trace`), a dropped event leaves its sentence's events and the rule is
@@ -61,7 +62,7 @@ class PostFilters:
         kept = []
         for event in events:
             here, codes = order[event.sentence_span], {a.code for a in event.actor if a.code}
-            if not any(r.entity_text or r.name for r in event.recipient) and any(
+            if all(_home_inferred(r, codes) for r in event.recipient) and any(
                     prior.event_type == event.event_type
                     and here - self.REPEAT_WINDOW <= order[prior.sentence_span] < here
                     and (not codes or not (other := {a.code for a in prior.actor if a.code}) or other == codes)
@@ -125,3 +126,9 @@ class PostFilters:
             seen.add(key)
             kept.append(e)
         return kept
+
+
+def _home_inferred(recipient: Entity, actor_codes: set[str]) -> bool:
+    """Whether ``recipient`` names nobody: no words of the text, no carried name, and the actor's own country
+    (what ``home_recipient`` and ``addressed_people`` infer)."""
+    return not recipient.entity_text and not recipient.name and recipient.code in actor_codes
