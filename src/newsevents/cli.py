@@ -378,8 +378,10 @@ def filter_options(f):
         click.option("--cameo", default=None, metavar="PREFIX", help="CAMEO code prefix (04 matches 040, 042)."),
         click.option("--quad-class", type=click.IntRange(1, 4), default=None, help="QuadClass 1-4."),
         click.option("--modality", type=click.Choice(MODALITIES), default=None),
-        click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY-MM-DD)."),
-        click.option("--until", default=None, metavar="DATE", help="Events on or before DATE (YYYY-MM-DD)."),
+        click.option("--since", default=None, metavar="DATE", callback=_iso_date,
+                     help="Events on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", default=None, metavar="DATE", callback=_iso_date,
+                     help="Events on or before DATE (YYYY-MM-DD)."),
         click.option("--doc", "doc_id", default=None, metavar="ID", help="Events of one document."),
         click.option("--source", default=None, metavar="TEXT",
                      help="Substring of the attribution (selon ...) or of the document source."),
@@ -402,6 +404,20 @@ def _plover_type(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"{value!r} is not a PLOVER event type; expected one of "
                                  f"{', '.join(PLOVER_TYPES)} (any case)")
     return upper
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: ``value`` when it is a calendar date ``YYYY-MM-DD`` (as the store reads ``--since`` and
+    ``--until``), else a usage error (exit status 2) naming the option and saying what is expected."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2024-01-31") from None
+    return value.strip()
 
 
 def _actor_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
