@@ -315,3 +315,15 @@ def test_input_errors_keep_their_id_through_pickling():
 
     err = pickle.loads(pickle.dumps(InputError("x.jsonl line 1 (id a): record has no 'text'", "a")))
     assert str(err) == "x.jsonl line 1 (id a): record has no 'text'" and err.doc_id == "a"
+
+
+def test_a_jsonl_text_field_of_binary_characters_is_an_error_naming_the_document(tmp_path):
+    """Binary bytes escaped into a JSON string ("\\u0001\\u0002...") are no text: an error naming the record's id;
+    the next record is read."""
+    f = tmp_path / "lot.jsonl"
+    garbage = "".join(chr(c) for c in range(1, 9)) + "\ue000\uf8ff" * 5 + "abc"
+    write_jsonl(f, [{"id": "bruit", "text": garbage}, {"id": "bon", "text": "Le Niger a fermé sa frontière.\f"}])
+    err, ok = list(read_inputs([str(f)]))
+    assert isinstance(err, InputError) and err.doc_id == "bruit"
+    assert "(id bruit): field 'text' holds binary data" in str(err)
+    assert ok.id == "bon"

@@ -125,8 +125,7 @@ def _plausible_text(text: str) -> bool:
     chars = [ch for ch in sample if not ch.isspace()]
     if not chars:
         return True
-    unlikely = sum(unicodedata.category(ch) in _UNLIKELY_CATEGORIES for ch in chars)
-    if unlikely > _MAX_UNLIKELY_SHARE * len(chars):
+    if _mostly_unlikely(chars):
         return False
     if len(chars) >= _MIN_CHARS_FOR_SHARES:
         odd = sum(not (ch.isalnum() or unicodedata.category(ch)[0] == "M" or (ch.isascii() and ch.isprintable()))
@@ -142,6 +141,15 @@ def _plausible_text(text: str) -> bool:
     if len(systems) > 2 and max(systems.values()) < 0.75 * sum(systems.values()):
         return False
     return True
+
+
+def _mostly_unlikely(chars) -> bool:
+    """Are more than 1% of ``chars`` (non-space characters) controls, unassigned, private-use or surrogate code
+    points, as in binary bytes read as text?"""
+    import unicodedata
+
+    unlikely = sum(unicodedata.category(ch) in _UNLIKELY_CATEGORIES for ch in chars)
+    return unlikely > _MAX_UNLIKELY_SHARE * len(chars)
 
 
 def _bom_encoding(raw: bytes) -> str | None:
@@ -370,6 +378,10 @@ class _Reader:
             return
         if not isinstance(text, str):
             yield InputError(f"{where_id}: field 'text' must be a string, got {type(text).__name__}", doc_id)
+            return
+        if _mostly_unlikely([ch for ch in text[:_PLAUSIBILITY_SAMPLE] if not ch.isspace()]):
+            yield InputError(f"{where_id}: field 'text' holds binary data (control or unassigned characters), "
+                             f"not text", doc_id)
             return
         date = record.get("date")
         if date is None or date == "":
