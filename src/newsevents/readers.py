@@ -17,8 +17,7 @@ recurses). ``-`` is standard input: JSONL when its first non-blank character is 
 with the id ``stdin``. Files are read one at a time.
 
 Text decoding: UTF-8 (a BOM is dropped), UTF-16/32 with a BOM (JSONL files and standard input too);
-otherwise Windows-1252 when the result looks
-like Western European text (our inputs are French, English and Spanish news, and charset-normalizer alone
+otherwise Windows-1252 when the result looks like Western European text (our inputs are French, English and Spanish news, and charset-normalizer alone
 often takes short Latin-1 text for Baltic or Central European code pages); otherwise the best guess of
 charset-normalizer. NUL bytes, bytes that no encoding explains, or a guessed decoding that does not look
 like writing (controls, unassigned or private-use characters, mostly symbols, letters of many unrelated
@@ -118,7 +117,8 @@ def _plausible_text(text: str) -> bool:
     unassigned, private-use or surrogate code points; when there are at least 8 non-space characters, at most
     30% of them neither letters, digits, marks nor ASCII punctuation ("b‰$Fî¤¹•æ¯" is a binary file read as
     Windows-1252); and the letters in at most two writing systems, or mostly (75%) in one (random bytes read
-    as UTF-16 mix CJK, Hangul, Yi, Greek... letters).  Japanese kana and Han count as one system (Hangul is another)."""
+    as UTF-16 mix CJK, Hangul, Yi, Greek... letters). Japanese kana and Han count as one system, Hangul as
+    another."""
     import unicodedata
 
     sample = text[:_PLAUSIBILITY_SAMPLE]
