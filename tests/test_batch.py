@@ -425,3 +425,26 @@ def test_partitions_close_at_the_character_cap():
     assert [len(p.articles) for p in plan_partitions(short, 4, max_chars=1000)] == [4, 2]
     with pytest.raises(ValueError):
         list(plan_partitions(short, 4, max_chars=0))
+
+
+def test_input_errors_carry_the_document_id_the_line_names(tmp_path, client):
+    """errors.jsonl names the document of an input error whose line gives its id (a bad date), and the
+    summary says where the errors are listed and why documents were skipped."""
+    out = tmp_path / "out"
+    items = corpus(10)  # doc07 fails, doc09 is empty
+    items.insert(1, InputError("lot.jsonl line 2 (id bad-date): field 'date': invalid date", "bad-date"))
+    items.insert(2, InputError("lot.jsonl line 3: invalid JSON"))
+    summary = run(items, out, client)
+    errors = read_errors(out)
+    assert sorted((e["kind"], e["doc_id"] or "") for e in errors) == [
+        ("document", "doc07"), ("input", ""), ("input", "bad-date")]
+    text = summary.describe()
+    assert f"3 errors listed in {out / 'errors.jsonl'}" in text
+    assert "skipped 1 document: empty document: no text to code" in text
+
+
+def test_plan_partitions_keeps_the_ids_of_input_errors():
+    items = [InputError("a.jsonl line 1 (id x): record has no 'text'", "x"), InputError("b.txt: no such file")]
+    [part] = plan_partitions(items, 2)
+    assert part.input_errors == ("a.jsonl line 1 (id x): record has no 'text'", "b.txt: no such file")
+    assert part.input_error_ids == ("x", None)

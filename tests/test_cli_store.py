@@ -62,8 +62,8 @@ def test_events_table(db):
 
 
 def test_events_clean_errors(db, tmp_path):
-    result = run("events", "--db", db, "--since", "mardi")
-    assert result.exit_code == 1 and "since" in result.stderr and "Traceback" not in result.output
+    result = run("events", "--db", db, "--since", "mardi")  # a usage error naming the option (issue 11)
+    assert result.exit_code == 2 and "'--since'" in result.stderr and "Traceback" not in result.output
     result = run("events", "--db", tmp_path / "missing.duckdb")
     assert result.exit_code == 1 and "no event database" in result.stderr
     result = run("events", "--db", db, "--modality", "maybe")

@@ -257,3 +257,27 @@ def test_event_type_in_any_case(tmp_path):
     result = run("events", "--db", db, "--type", "Consult", "--format", "jsonl")
     assert result.exit_code == 0
     assert [json.loads(line)["event_type"] for line in result.stdout.splitlines()] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("command", [["events"], ["export", "--format", "jsonl", "--output", "-"]])
+@pytest.mark.parametrize("option, value", [("--since", "2024-13-01"), ("--until", "2024-02-30"), ("--since", "hier")])
+def test_a_bad_date_filter_is_a_usage_error_naming_the_option(tmp_path, command, option, value):
+    result = CliRunner().invoke(cli.main, [*command, "--db", str(tmp_path / "none.duckdb"), option, value])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}': '{value}' is not a date; expected YYYY-MM-DD" in result.output
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_explain_says_what_a_learned_model_step_means():
+    from newsevents.engine.trace import CandidateTrace, Step
+    from newsevents.explain import _candidate_lines
+
+    cand = CandidateTrace(token=3, text="frappes", lemma="frappe", span=(22, 29), frame="frappe", cameo="195",
+                          is_noun=True, steps=[Step("model_rescue", "confident", "p(ASSAULT) 0.38"),
+                                               Step("no_participants", "spared by model_rescue"),
+                                               Step("model_veto", "dropped", "p(no event) 0.91")])
+    lines = [line for line, _ in _candidate_lines(cand)]
+    assert "      kept by the learned model (p above its rescue threshold): model_rescue (p(ASSAULT) 0.38)" in lines
+    assert "      spared by the learned model (model_rescue): no_participants" in lines
+    assert "      dropped by the learned model, which sees no event here: model_veto (p(no event) 0.91)" in lines
+    assert not any(line.strip().startswith("confident:") for line in lines)

@@ -79,3 +79,58 @@ def test_release_detectors_forgets_them_and_detection_still_works():
     release_detectors()
     assert _detector.cache_info().currsize == 0
     assert detect_language(text) == before == "fr"  # the models load again
+
+
+SUPPORTED = ("fr", "en", "es")
+
+# Short texts in a supported language whose few lowercase words also fit a language with no pack (Dutch "met
+# in", Portuguese "en"): with the packs preferred, they are coded, not skipped.
+SHORT_SUPPORTED = [
+    ("en", "Putin met Xi in Beijing."),
+    ("en", "Merkel met Macron in Berlin."),
+    ("en", "Erdogan met Putin in Sochi"),
+    ("en", "Scholz and Macron met in Paris on Monday."),
+    ("en", "Lula met Macron in Brasilia."),
+    ("es", "Milei en Madrid"),
+    ("fr", "Macron reçoit Zelensky"),
+    ("fr", "Biden à Paris"),
+]
+
+# Headlines clearly in a language with no pack keep that language: the preference is a margin, not a rule.
+SHORT_OTHER = [
+    ("de", "Der Präsident hat abgelehnt"),
+    ("de", "Scholz trifft Macron in Paris"),
+    ("de", "Die Polizei nimmt drei Demonstranten in Berlin fest"),
+    ("it", "Il governo ha deciso di dimettersi"),
+    ("it", "La polizia arresta due manifestanti a Milano"),
+    ("pt", "Lula recebe Macron em Brasília"),
+    ("pt", "Governo anuncia novas sanções contra a Rússia"),
+    ("nl", "Rutte ontmoet Scholz in Den Haag"),
+    ("nl", "Politie arresteert drie betogers in Amsterdam"),
+    ("ru", "Президент отказался"),
+    ("ar", "الرئيس يرفض الاتفاق"),
+]
+
+
+@pytest.mark.parametrize("expected, text", SHORT_SUPPORTED)
+def test_short_texts_prefer_the_supported_languages(expected, text):
+    assert detect_language(text, prefer=SUPPORTED) == expected
+
+
+def test_without_a_preference_a_short_english_text_can_look_dutch():
+    """What the preference fixes: lingua alone reads "met in" as Dutch."""
+    assert detect_language("Putin met Xi in Beijing.") == "nl"
+
+
+@pytest.mark.parametrize("expected, text", SHORT_OTHER)
+def test_a_clear_other_language_is_kept_despite_the_preference(expected, text):
+    assert detect_language(text, prefer=SUPPORTED) == expected
+
+
+@pytest.mark.parametrize("expected, text", LONG)
+def test_long_texts_with_a_preference(expected, text):
+    assert detect_language(text, prefer=SUPPORTED) == expected
+
+
+def test_the_preference_keeps_unknown_texts_unknown():
+    assert detect_language("12 345 -- 2024/01/21", prefer=SUPPORTED) is None

@@ -239,3 +239,91 @@ def test_cli_bad_published_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(f), "--published", "21/01/2024"])
     assert result.exit_code == 2
     assert "--published" in result.output and "unknown date format '21/01/2024'" in result.output
+
+
+FRENCH_RECORDS = [{"id": "u1", "text": "Le Niger a fermé sa frontière.", "date": "2024-01-21"},
+                  {"id": "u2", "text": "Le Mali a rappelé son ambassadeur\u2028à Paris.", "date": "2024-01-22"}]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_jsonl_file_with_a_byte_order_mark(tmp_path, encoding):
+    """A JSONL file saved as UTF-16/32 (with its BOM) is decoded line by line, not refused line by line; a
+    line separator inside a text does not end the line."""
+    f = tmp_path / "lot.jsonl"
+    f.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in FRENCH_RECORDS).encode(encoding))
+    got = articles(read_inputs([str(f)]))
+    assert [(a.id, a.text, a.published) for a in got] == [(r["id"], r["text"], r["date"]) for r in FRENCH_RECORDS]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-32", "utf-8-sig"])
+def test_stdin_jsonl_with_a_byte_order_mark_is_jsonl(monkeypatch, encoding):
+    """Standard input in UTF-16/32 or with a UTF-8 BOM: JSONL records, not one text document holding JSON."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in FRENCH_RECORDS)
+    raw = b"\xff\xfe" + text.encode("utf-16-le") if encoding == "utf-16-le-bom" else text.encode(encoding)
+    monkeypatch.setattr(sys, "stdin", _Stdin(raw))
+    got = articles(read_inputs(["-"]))
+    assert [a.id for a in got] == ["u1", "u2"] and got[1].text == FRENCH_RECORDS[1]["text"]
+
+
+def test_stdin_utf16_text(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Stdin("Le Tchad a fermé sa frontière.\n".encode("utf-16")))
+    [a] = articles(read_inputs(["-"]))
+    assert (a.id, a.text) == ("stdin", "Le Tchad a fermé sa frontière.\n")
+
+
+def _garbage(n: int, seed: int) -> bytes:
+    import random
+
+    rng = random.Random(seed)
+    return bytes(rng.randrange(256) for _ in range(n))
+
+
+@pytest.mark.parametrize("prefix", [b"", b"\xff\xfe", b"\xfe\xff"])
+def test_binary_garbage_is_refused_with_an_error_naming_the_document(tmp_path, prefix):
+    """Random bytes, alone or behind a UTF-16 byte-order mark, are a binary file (the error names the file
+    and carries the document id it would have had), never a document; the next input is still read."""
+    for seed in range(20):
+        bad = tmp_path / f"bruit{seed}.txt"
+        bad.write_bytes(prefix + _garbage(200, seed))
+        good = tmp_path / "bon.txt"
+        good.write_text("Le Niger a fermé sa frontière.", encoding="utf-8")
+        err, ok = list(read_inputs([str(bad), str(good)]))
+        assert isinstance(err, InputError), (seed, err)
+        assert str(err) == f"{bad}: binary file, not text" and err.doc_id == f"bruit{seed}"
+        assert ok.id == "bon"
+
+
+def test_utf16_texts_in_other_scripts_are_still_text(tmp_path):
+    from newsevents.readers import decode_bytes
+
+    for text in ["北朝鮮のミサイル発射について、日本政府は抗議した。", "Путин встретился с Си Цзиньпином в Пекине.",
+                 "الرئيس يرفض الاتفاق مع الحكومة", "Le Niger a fermé sa frontière (尼日尔, Нигер)."]:
+        for encoding in ("utf-16", "utf-32"):
+            assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_input_errors_name_the_document_id_when_the_line_gives_it(tmp_path):
+    f = tmp_path / "lot.jsonl"
+    f.write_text('{"id": "d1", "text": "A.", "date": "2024-13-01"}\n{"text": "B."}\n{"id": "d3"}\n'
+                 '{"id": "d4", "text": "C."}\n{"id": "d4", "text": "D."}\n', encoding="utf-8")
+    errors = [e for e in read_inputs([str(f)]) if isinstance(e, InputError)]
+    assert [e.doc_id for e in errors] == ["d1", None, "d3", "d4"]
+
+
+def test_input_errors_keep_their_id_through_pickling():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(InputError("x.jsonl line 1 (id a): record has no 'text'", "a")))
+    assert str(err) == "x.jsonl line 1 (id a): record has no 'text'" and err.doc_id == "a"
+
+
+def test_a_jsonl_text_field_of_binary_characters_is_an_error_naming_the_document(tmp_path):
+    """Binary bytes escaped into a JSON string ("\\u0001\\u0002...") are no text: an error naming the record's id;
+    the next record is read."""
+    f = tmp_path / "lot.jsonl"
+    garbage = "".join(chr(c) for c in range(1, 9)) + "\ue000\uf8ff" * 5 + "abc"
+    write_jsonl(f, [{"id": "bruit", "text": garbage}, {"id": "bon", "text": "Le Niger a fermé sa frontière.\f"}])
+    err, ok = list(read_inputs([str(f)]))
+    assert isinstance(err, InputError) and err.doc_id == "bruit"
+    assert "(id bruit): field 'text' holds binary data" in str(err)
+    assert ok.id == "bon"

@@ -85,3 +85,16 @@ def test_the_ingest_key_follows_each_article_language():
     key = coder_key(LanguageRouter(factory=WithInfo))
     assert key(Article("a", "x", lang="en")) == "1/sum-en" and key(Article("b", "x", lang="fr")) == "1/sum-fr"
     assert coder_key(object()) is None
+
+
+def test_a_short_english_text_with_names_is_routed_to_english(router):
+    """Short texts lean on few lowercase words ("met in" reads as Dutch): the router prefers the languages
+    that have a pack, so the text is coded as English, not skipped."""
+    results = list(router.process([Article("short", "Putin met Xi in Beijing.")]))
+    assert results[0].status == "ok" and results[0].article.lang == "en"
+
+
+def test_an_unidentified_language_note_names_the_languages_to_force(router):
+    results = list(router.process([Article("digits", "2024 123 456")]))
+    assert results[0].status == "skipped"
+    assert "use --lang to force one (fr, en, es)" in results[0].notes[0]

@@ -104,7 +104,8 @@ class BatchSettings:
 @dataclass(frozen=True, slots=True)
 class Partition:
     """One unit of work: articles in input order (see :func:`plan_partitions`), plus the input errors met while
-    reading them (messages of :class:`~newsevents.records.InputError`). ``index`` is the 0-based partition
+    reading them (messages of :class:`~newsevents.records.InputError`; ``input_error_ids`` their documents' ids,
+    None where the input named none, or empty: all None). ``index`` is the 0-based partition
     number in input order; ``id`` is ``<index, 6+ digits>-<12 hex digits>``, the hex digits being a SHA-1 of
     the documents' ids, dates, languages and text digests in order (see :func:`partition_id`)."""
 
@@ -112,6 +113,7 @@ class Partition:
     index: int
     articles: tuple[Article, ...]
     input_errors: tuple[str, ...] = ()
+    input_error_ids: tuple[str | None, ...] = ()
 
 
 def partition_id(index: int, articles: Sequence[Article], input_errors: Sequence[str] = ()) -> str:
@@ -145,19 +147,23 @@ def plan_partitions(items: Iterable[Article | InputError], size: int,
         raise ValueError(f"partition character cap must be >= 1, got {max_chars}")
     articles: list[Article] = []
     errors: list[str] = []
+    error_ids: list[str | None] = []
     chars = 0
     index = 0
     for item in items:
         if isinstance(item, InputError):
             errors.append(str(item))
+            error_ids.append(getattr(item, "doc_id", None))
             continue
         articles.append(item)
         chars += len(item.text)
         if len(articles) == size or (max_chars is not None and chars >= max_chars):
-            yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
-            articles, errors, chars, index = [], [], 0, index + 1
+            yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors),
+                            tuple(error_ids))
+            articles, errors, error_ids, chars, index = [], [], [], 0, index + 1
     if articles or errors:
-        yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors))
+        yield Partition(partition_id(index, articles, errors), index, tuple(articles), tuple(errors),
+                        tuple(error_ids))
 
 
 def month_of(published: str | None) -> str:
@@ -231,9 +237,11 @@ def code_partition(partition: Partition, settings: BatchSettings,
     else:  # only input errors: no need to load a pipeline
         results = iter(())
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    errors: list[dict[str, Any]] = [{"partition": partition.id, "kind": "input", "doc_id": None, "error": m}
-                                    for m in partition.input_errors]
+    ids = partition.input_error_ids or (None,) * len(partition.input_errors)
+    errors: list[dict[str, Any]] = [{"partition": partition.id, "kind": "input", "doc_id": doc_id, "error": m}
+                                    for m, doc_id in zip(partition.input_errors, ids)]
     status: Counter = Counter()
+    skipped: Counter = Counter()
     n_events = 0
     coder = None
     n_results = 0
@@ -244,6 +252,8 @@ def code_partition(partition: Partition, settings: BatchSettings,
         status[result.status] += 1
         if result.status == "error":
             errors.append({"partition": partition.id, "kind": "document", "doc_id": a.id, "error": result.error})
+        elif result.status == "skipped":
+            skipped.update(result.notes or ("no reason given",))
         rows.setdefault(("documents", month), []).append({
             "doc_id": a.id, "position": position, "published": a.published, "lang": a.lang,
             "status": result.status, "notes": list(result.notes), "error": result.error,
@@ -264,7 +274,8 @@ def code_partition(partition: Partition, settings: BatchSettings,
     tables = {key: pa.Table.from_pylist(r, schema=EVENT_SCHEMA if key[0] == "events" else DOCUMENT_SCHEMA)
               for key, r in rows.items()}
     stats = {"documents": len(partition.articles), "events": n_events, "status": dict(status),
-             "input_errors": len(partition.input_errors), "coder": coder, "worker": _worker_name(),
+             "input_errors": len(partition.input_errors), "skipped": dict(skipped), "coder": coder,
+             "worker": _worker_name(),
              "peak_rss_bytes": _peak_rss_bytes(), "seconds": round(time.perf_counter() - start, 3)}
     return PartitionOutput(partition.id, partition.index, tables, tuple(errors), stats)
 
@@ -301,7 +312,8 @@ def _peak_rss_bytes() -> int | None:
 class BatchSummary:
     """Counts of one batch run. ``documents``/``events``/``status`` cover the whole output directory (resumed
     partitions included); ``coded`` counts the documents coded by this run; ``seconds`` its wall time;
-    ``peak_rss_bytes`` maps each worker of this run to its peak resident set size."""
+    ``peak_rss_bytes`` maps each worker of this run to its peak resident set size; ``skipped`` counts the
+    skipped documents by note (why: "language nl has no language pack...")."""
 
     output: str
     documents: int = 0
@@ -314,6 +326,7 @@ class BatchSummary:
     partitions_failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_bytes: dict[str, int] = field(default_factory=dict)
+    skipped: Counter = field(default_factory=Counter)
     clusters: Any = None  # newsevents.cluster_batch.ClusterSummary of the final clustering step, or None
 
     @property
@@ -321,8 +334,14 @@ class BatchSummary:
         """Every partition is done (nothing to rerun)."""
         return not self.partitions_failed
 
+    @property
+    def errors_path(self) -> str:
+        """Where the input and document errors are listed: ``OUTPUT/errors.jsonl``."""
+        return os.path.join(self.output, "errors.jsonl")
+
     def describe(self) -> str:
-        """One line for stderr."""
+        """The summary for stderr: one line of counts, then one line per reason documents were skipped (at
+        most five, most frequent first) and one saying where the errors are listed, when there were any."""
         parts = ", ".join(f"{n} {s}" for s, n in sorted(self.status.items())) or "none"
         rate = self.coded / self.seconds if self.seconds else 0.0
         text = (f"{self.documents} documents ({parts}), {self.events} events, {self.input_errors} input errors; "
@@ -333,6 +352,14 @@ class BatchSummary:
             text += "; rerun the same command to retry the failed partitions"
         if self.clusters is not None:
             text += f"; clustered {self.clusters.describe()}"
+        reasons = sorted(self.skipped.items(), key=lambda item: (-item[1], item[0]))
+        for note, n in reasons[:5]:
+            text += f"\nskipped {n} {'document' if n == 1 else 'documents'}: {note}"
+        if len(reasons) > 5:
+            text += f"\nskipped {sum(n for _, n in reasons[5:])} more documents for other reasons"
+        n_errors = self.input_errors + self.status.get("error", 0)
+        if n_errors:
+            text += f"\n{n_errors} {'error' if n_errors == 1 else 'errors'} listed in {self.errors_path}"
         return text
 
 
@@ -583,6 +610,7 @@ def _count(summary: BatchSummary, marker: dict[str, Any]) -> None:
     summary.events += marker.get("events") or 0
     summary.input_errors += marker.get("input_errors") or 0
     summary.status.update(marker.get("status") or {})
+    summary.skipped.update(marker.get("skipped") or {})
 
 
 def _cluster_threads(client) -> int:

@@ -61,7 +61,19 @@ def _candidate_lines(cand: CandidateTrace) -> Iterator[tuple[str, str]]:
         if step.effect == "candidate":
             continue
         note = f" ({step.note})" if step.note else ""
-        yield f"      {step.effect}: {step.rule}{note}", "dropped" if "dropped" in step.effect else "fired"
+        effect = _EFFECT_LABELS.get((step.effect, step.rule), step.effect)
+        if effect.startswith(_SPARED_BY_MODEL):
+            effect = f"spared by the learned model ({effect.removeprefix('spared by ')})"
+        yield f"      {effect}: {step.rule}{note}", "dropped" if "dropped" in step.effect else "fired"
+
+
+_EFFECT_LABELS = {
+    ("confident", "model_rescue"): "kept by the learned model (p above its rescue threshold)",
+    ("dropped", "model_veto"): "dropped by the learned model, which sees no event here",
+}
+"""What a learned-model step means, said in words where the trace's effect is terse (``confident``)."""
+
+_SPARED_BY_MODEL = "spared by model_"
 
 
 def _entities(entities) -> str:

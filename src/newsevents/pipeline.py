@@ -199,7 +199,7 @@ class Pipeline:
             if not text.strip():
                 return DocumentResult(article, status="skipped", notes=("empty document: no text to code",))
             if not self.force_lang:
-                lang = article.lang or detect_language(text)
+                lang = article.lang or detect_language(text, prefer=SUPPORTED_LANGS)
                 if lang != self.lang:
                     return DocumentResult(replace(article, lang=lang), status="skipped",
                                           notes=(f"language {lang or 'unknown'} is not {self.lang}; "

@@ -16,10 +16,12 @@ hidden files and folders; a path that does not exist but holds ``*``, ``?`` or `
 recurses). ``-`` is standard input: JSONL when its first non-blank character is ``{``, else one text document
 with the id ``stdin``. Files are read one at a time.
 
-Text decoding: UTF-8 (a BOM is dropped), UTF-16/32 with a BOM; otherwise Windows-1252 when the result looks
-like Western European text (our inputs are French, English and Spanish news, and charset-normalizer alone
+Text decoding: UTF-8 (a BOM is dropped), UTF-16/32 with a BOM (JSONL files and standard input too);
+otherwise Windows-1252 when the result looks like Western European text (our inputs are French, English and Spanish news, and charset-normalizer alone
 often takes short Latin-1 text for Baltic or Central European code pages); otherwise the best guess of
-charset-normalizer. NUL bytes, or bytes that no encoding explains, make a binary file.
+charset-normalizer. NUL bytes, bytes that no encoding explains, or a guessed decoding that does not look
+like writing (controls, unassigned or private-use characters, mostly symbols, letters of many unrelated
+scripts: :func:`_plausible_text`) make a binary file.
 
 Nothing raises for one bad document: :func:`read_inputs` yields an :class:`~newsevents.records.InputError`
 whose message names the file (and line) and the problem, then goes on. Document ids must be unique within one
@@ -30,6 +32,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import glob
+import io
 import itertools
 import json
 import logging
@@ -63,6 +66,11 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
 _MAX_NON_ASCII_LETTER_SHARE = 0.5
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
 _PLAUSIBILITY_SAMPLE = 100_000
+_UNLIKELY_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))  # controls, unassigned, private use, surrogates
+_MAX_UNLIKELY_SHARE = 0.01
+_MAX_ODD_SHARE = 0.3
+_MIN_CHARS_FOR_SHARES = 8
+_EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "BOPOMOFO"))
 
 
 # -- dates and encodings ----------------------------------------------------------------------------------
@@ -103,15 +111,66 @@ def _plausible_western(text: str) -> bool:
     return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
 
 
-def decode_bytes(raw: bytes) -> str | None:
-    """Decode the bytes of a text document (see the module docstring for the order of guesses); None when the
-    bytes are binary (NUL bytes outside UTF-16/32, or no encoding explains them)."""
+def _plausible_text(text: str) -> bool:
+    """Does a decoding that was a guess (a BOM, charset-normalizer) look like writing rather than binary
+    bytes read as characters? Over the first :data:`_PLAUSIBILITY_SAMPLE` characters: at most 1% controls,
+    unassigned, private-use or surrogate code points; when there are at least 8 non-space characters, at most
+    30% of them neither letters, digits, marks nor ASCII punctuation ("b‰$Fî¤¹•æ¯" is a binary file read as
+    Windows-1252); and the letters in at most two writing systems, or mostly (75%) in one (random bytes read
+    as UTF-16 mix CJK, Hangul, Yi, Greek... letters). Japanese kana and Han count as one system, Hangul as
+    another."""
+    import unicodedata
+
+    sample = text[:_PLAUSIBILITY_SAMPLE]
+    chars = [ch for ch in sample if not ch.isspace()]
+    if not chars:
+        return True
+    if _mostly_unlikely(chars):
+        return False
+    if len(chars) >= _MIN_CHARS_FOR_SHARES:
+        odd = sum(not (ch.isalnum() or unicodedata.category(ch)[0] == "M" or (ch.isascii() and ch.isprintable()))
+                  for ch in chars)
+        if odd > _MAX_ODD_SHARE * len(chars):
+            return False
+    systems: dict[str, int] = {}
+    for ch in chars:
+        if ch.isalpha():
+            system = unicodedata.name(ch, "?").split(" ")[0]
+            system = "CJK" if system in _EAST_ASIAN else system
+            systems[system] = systems.get(system, 0) + 1
+    if len(systems) > 2 and max(systems.values()) < 0.75 * sum(systems.values()):
+        return False
+    return True
+
+
+def _mostly_unlikely(chars) -> bool:
+    """Are more than 1% of ``chars`` (non-space characters) controls, unassigned, private-use or surrogate code
+    points, as in binary bytes read as text?"""
+    import unicodedata
+
+    unlikely = sum(unicodedata.category(ch) in _UNLIKELY_CATEGORIES for ch in chars)
+    return unlikely > _MAX_UNLIKELY_SHARE * len(chars)
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    """The codec of the byte-order mark ``raw`` starts with (UTF-8, UTF-16 or UTF-32), or None."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+            return encoding
+    return None
+
+
+def decode_bytes(raw: bytes) -> str | None:
+    """Decode the bytes of a text document (see the module docstring for the order of guesses); None when the
+    bytes are binary (NUL bytes outside UTF-16/32, bytes no encoding explains, or a guessed decoding that does
+    not look like writing: :func:`_plausible_text`)."""
+    encoding = _bom_encoding(raw)
+    if encoding is not None:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        return text if encoding == "utf-8-sig" or _plausible_text(text) else None
     if b"\x00" in raw:
         return None
     try:
@@ -130,7 +189,7 @@ def decode_bytes(raw: bytes) -> str | None:
     if best is None:
         return None
     text = str(best)
-    return None if _NOT_TEXT.search(text) else text
+    return None if _NOT_TEXT.search(text) or not _plausible_text(text) else text
 
 
 # -- public entry point -----------------------------------------------------------------------------------
@@ -205,7 +264,7 @@ class _Reader:
         try:
             if suffix == ".jsonl":
                 with path.open("rb") as fh:
-                    yield from self._read_jsonl(fh, name)
+                    yield from self._read_jsonl(_utf8_lines(fh, name), name)
             elif suffix == ".json":
                 yield from self._read_json(path, name)
             elif suffix in _HTML_EXTENSIONS:
@@ -214,7 +273,7 @@ class _Reader:
                 raw = path.read_bytes()
                 text = decode_bytes(raw)
                 if text is None:
-                    yield InputError(f"{name}: binary file, not text")
+                    yield InputError(f"{name}: binary file, not text", path.stem)
                 else:
                     yield from self._emit(Article(id=path.stem, text=text, published=self.published,
                                                   lang=self.lang), name)
@@ -230,13 +289,26 @@ class _Reader:
             if line.strip():
                 break
         lines = itertools.chain(peeked, stream)
-        if peeked and peeked[-1].lstrip().startswith(b"{"):
+        first = peeked[0] if peeked else b""
+        if _bom_encoding(first) not in (None, "utf-8-sig"):  # UTF-16/32: lines are not byte lines; read it whole
+            raw = b"".join(lines)
+            text = decode_bytes(raw)
+            if text is None:
+                yield InputError("stdin: binary data, not text", "stdin")
+            elif text.lstrip().startswith("{"):
+                yield from self._read_jsonl((line.encode("utf-8") for line in io.StringIO(text, newline="\n")),
+                                            "stdin")  # only "\n" ends a line, as in a byte stream
+            else:
+                yield from self._emit(Article(id="stdin", text=text, published=self.published, lang=self.lang),
+                                      "stdin")
+            return
+        if peeked and peeked[-1].lstrip().removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
             yield from self._read_jsonl(lines, "stdin")
             return
         raw = b"".join(lines)
         text = decode_bytes(raw)
         if text is None:
-            yield InputError("stdin: binary data, not text")
+            yield InputError("stdin: binary data, not text", "stdin")
         else:
             yield from self._emit(Article(id="stdin", text=text, published=self.published, lang=self.lang),
                                   "stdin")
@@ -278,7 +350,7 @@ class _Reader:
         raw = path.read_bytes()
         html = _decode_html(raw)
         if html is None:
-            yield InputError(f"{name}: binary file, not text")
+            yield InputError(f"{name}: binary file, not text", path.stem)
             return
         text, title, date, url = _extract_html(html)
         yield from self._emit(Article(id=path.stem, text=text, published=date or self.published, lang=self.lang,
@@ -295,16 +367,21 @@ class _Reader:
             yield InputError(f"{where}: record has no 'id'")
             return
         if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
-            yield InputError(f"{where}: field 'id' must be a non-empty string or an integer, got {doc_id!r}")
+            yield InputError(f"{where}: field 'id' must be a non-empty string or an integer, "
+                             f"got {doc_id!r}")
             return
         doc_id = str(doc_id)
         where_id = f"{where} (id {doc_id})"
         text = record.get("text")
         if text is None:
-            yield InputError(f"{where_id}: record has no 'text'")
+            yield InputError(f"{where_id}: record has no 'text'", doc_id)
             return
         if not isinstance(text, str):
-            yield InputError(f"{where_id}: field 'text' must be a string, got {type(text).__name__}")
+            yield InputError(f"{where_id}: field 'text' must be a string, got {type(text).__name__}", doc_id)
+            return
+        if _mostly_unlikely([ch for ch in text[:_PLAUSIBILITY_SAMPLE] if not ch.isspace()]):
+            yield InputError(f"{where_id}: field 'text' holds binary data (control or unassigned characters), "
+                             f"not text", doc_id)
             return
         date = record.get("date")
         if date is None or date == "":
@@ -313,13 +390,14 @@ class _Reader:
             try:
                 published = parse_date(date)
             except ValueError as exc:
-                yield InputError(f"{where_id}: field 'date': {exc}")
+                yield InputError(f"{where_id}: field 'date': {exc}", doc_id)
                 return
         lang = record.get("lang")
         if lang is None or lang == "":
             lang = self.lang
         elif not isinstance(lang, str) or not _LANG.fullmatch(lang.strip().lower()):
-            yield InputError(f"{where_id}: field 'lang': expected an ISO 639-1 code such as 'fr', got {lang!r}")
+            yield InputError(f"{where_id}: field 'lang': expected an ISO 639-1 code such as 'fr', got {lang!r}",
+                             doc_id)
             return
         else:
             lang = lang.strip().lower()
@@ -329,10 +407,30 @@ class _Reader:
     def _emit(self, article: Article, where: str) -> Iterator[Article | InputError]:
         first = self.seen.get(article.id)
         if first is not None:
-            yield InputError(f"{where}: duplicate document id {article.id!r} (first seen in {first})")
+            yield InputError(f"{where}: duplicate document id {article.id!r} (first seen in {first})",
+                             article.id)
             return
         self.seen[article.id] = where
         yield article
+
+
+def _utf8_lines(fh, name: str) -> Iterator[bytes]:
+    """The byte lines of a JSONL file: as they are, or, when the file starts with a UTF-16/32 byte-order mark,
+    decoded line by line and re-encoded as UTF-8 (a UTF-16 "\\n" is not a byte line end). A decoding error
+    ends the file with one line that :meth:`_Reader._read_jsonl` reports as binary data."""
+    head = fh.read(4)
+    fh.seek(0)
+    encoding = _bom_encoding(head)
+    if encoding in (None, "utf-8-sig"):
+        yield from fh
+        return
+    reader = io.TextIOWrapper(fh, encoding=encoding, newline="\n")  # only "\n" ends a line, as in bytes
+    try:
+        for line in reader:
+            yield line.encode("utf-8")
+    except UnicodeDecodeError:
+        log.debug("%s: %s decoding failed", name, encoding)
+        yield b"\x00"
 
 
 class _EncodedLines:

@@ -231,4 +231,12 @@ class DocumentResult:
 
 class InputError(ValueError):
     """A document or input line that cannot be read: the message names the document (or file and line) and
-    the problem."""
+    the problem. ``doc_id`` is the id of the document it was to be (a JSONL record's ``id``, a text file's
+    stem) when the input names one, else None."""
+
+    def __init__(self, message: str, doc_id: str | None = None):
+        super().__init__(message)
+        self.doc_id = doc_id
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.doc_id))

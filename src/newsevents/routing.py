@@ -1,7 +1,8 @@
 """Language routing: each document goes to the pipeline of its own language (``--lang auto``).
 
 :class:`LanguageRouter` identifies each document's language (the JSONL ``lang`` field when given, else
-:func:`newsevents.langid.detect_language` on the cleaned text), and sends it to that language's
+:func:`newsevents.langid.detect_language` on the cleaned text, preferring the languages that have a pack
+when the text is short or the call is close), and sends it to that language's
 :class:`~newsevents.pipeline.Pipeline`, built on first use and kept (one spaCy model load per language per
 process). A document in a language with no language pack (:data:`~newsevents.pipeline.SUPPORTED_LANGS`), or
 whose language cannot be identified, comes back ``skipped`` with a note naming the language. Results come out
@@ -104,10 +105,11 @@ class LanguageRouter:
                 if not text.strip():
                     return DocumentResult(replace(article, text=text), status="skipped",
                                           notes=("empty document: no text to code",))
-                lang = detect_language(text)
+                lang = detect_language(text, prefer=SUPPORTED_LANGS)
             if lang is None:
                 return DocumentResult(article, status="skipped",
-                                      notes=("language could not be identified; use --lang to force one",))
+                                      notes=("language could not be identified; use --lang to force one "
+                                             f"({', '.join(SUPPORTED_LANGS)})",))
             if lang not in SUPPORTED_LANGS:
                 return DocumentResult(replace(article, lang=lang), status="skipped",
                                       notes=(f"language {lang} has no language pack (supported: "
