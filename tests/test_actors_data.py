@@ -148,7 +148,8 @@ def test_no_person_has_overlapping_roles(data):
     ("manifestants", "CVL"), ("ressortissants", "CVL"), ("opposition", "OPP"), ("parti", "PTY"),
     ("députés", "LEG"), ("tribunal", "JUD"), ("journaliste", "MED"), ("banques", "BUS"),
     ("syndicats", "LAB"), ("étudiants", "EDU"), ("ONG", "NGO"), ("imam", "REL"),
-    ("services de renseignement", "SPY"),
+    ("services de renseignement", "SPY"), ("dissident", "OPP"), ("photojournaliste", "MED"),
+    ("filiale", "BUS"), ("maison d'enchères", "BUS"), ("créanciers", "BUS"), ("assureur", "BUS"),
 ])
 def test_sector_words(pairs, word, sector):
     assert any(fold(s) == fold(word) and e.kind == "agent" and e.sector == sector for s, e in pairs)

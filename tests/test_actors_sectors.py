@@ -74,6 +74,8 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     # a dissident is the opposition (Phoenix agents: DISSIDENT -> OPP); a photojournalist is the media
     ("La police a arrêté un dissident biélorusse.", "dissident", [("BLR", "OPP")]),
     ("La police indienne a arrêté une photojournaliste indienne.", "photojournaliste", [("IND", "MED")]),
+    # a company named by what it is: business, even with a person's name in it
+    ("La justice française a condamné la maison d'enchères Pierre Bergé.", "maison", [("FRA", "BUS")]),
 ])
 def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head) == expected
