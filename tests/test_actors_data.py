@@ -80,6 +80,7 @@ def test_names_the_press_uses_are_in_the_country_file(pairs, surface, code, kind
     ("Etat islamique", "---", "REB"), ("Daech", "---", "REB"), ("Boko Haram", "NGA", "REB"),
     ("Hezbollah", "LBN", "REB"), ("PKK", "TUR", "REB"), ("M23", "COD", "REB"), ("Wagner", "RUS", "MIL"),
     ("Ligue des droits de l'homme", "FRA", "NGO"), ("LDH", "FRA", "NGO"), ("comité Nobel norvégien", "NOR", "NGO"),
+    ("Moudjahidines du peuple", "IRN", "OPP"), ("OMPI", "IRN", "OPP"),
 ])
 def test_organisations_have_the_expected_codes(pairs, surface, code, sector):
     assert any(fold(s) == fold(surface) and e.code == code and e.sector == sector for s, e in pairs)
