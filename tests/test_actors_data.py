@@ -97,6 +97,8 @@ def test_organisations_have_the_expected_codes(pairs, surface, code, sector):
     ("talibans", "2019-01-01", "AFG", "REB"),
     ("talibans", "2022-01-01", "AFG", "GOV"),
     ("Joe Biden", "2019-01-01", "USA", "ELI"),              # between offices: a former office holder
+    ("Matteo Salvini", "2019-01-01", "ITA", "GOV"),         # interior minister, then his party's leader again
+    ("Matteo Salvini", "2022-06-01", "ITA", "PTY"),
 ])
 def test_dated_roles_choose_by_date(pairs, surface, day, code, sector):
     entries = [e for s, e in pairs if fold(s) == fold(surface)]
