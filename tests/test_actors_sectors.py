@@ -76,10 +76,8 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     ("La police indienne a arrêté une photojournaliste indienne.", "photojournaliste", [("IND", "MED")]),
     # a company named by what it is: business, even with a person's name in it
     ("La justice française a condamné la maison d'enchères Pierre Bergé.", "maison", [("FRA", "BUS")]),
-    # prison staff are the police, political prisoners the opposition (Phoenix JAIL_GUARD COP, POLITICAL_PRISONER
-    # OPP); a prisoner alone stays a civilian
+    # prison staff are the police (Phoenix JAIL_GUARD COP); a prisoner stays a civilian
     ("Des détenus ont agressé un surveillant pénitentiaire français.", "surveillant", [("FRA", "COP")]),
-    ("Téhéran a libéré des prisonniers politiques iraniens.", "prisonniers", [("IRN", "OPP")]),
     ("La police a arrêté un prisonnier malien évadé.", "prisonnier", [("MLI", "CVL")]),
 ])
 def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
