@@ -79,6 +79,8 @@ def test_names_the_press_uses_are_in_the_country_file(pairs, surface, code, kind
     ("Xinhua", "CHN", "MED"), ("Yonhap", "KOR", "MED"), ("Al-Jazira", "QAT", "MED"),
     ("Etat islamique", "---", "REB"), ("Daech", "---", "REB"), ("Boko Haram", "NGA", "REB"),
     ("Hezbollah", "LBN", "REB"), ("PKK", "TUR", "REB"), ("M23", "COD", "REB"), ("Wagner", "RUS", "MIL"),
+    ("Ligue des droits de l'homme", "FRA", "NGO"), ("LDH", "FRA", "NGO"), ("comité Nobel norvégien", "NOR", "NGO"),
+    ("Moudjahidines du peuple", "IRN", "OPP"), ("OMPI", "IRN", "OPP"),
 ])
 def test_organisations_have_the_expected_codes(pairs, surface, code, sector):
     assert any(fold(s) == fold(surface) and e.code == code and e.sector == sector for s, e in pairs)
@@ -95,6 +97,8 @@ def test_organisations_have_the_expected_codes(pairs, surface, code, sector):
     ("talibans", "2019-01-01", "AFG", "REB"),
     ("talibans", "2022-01-01", "AFG", "GOV"),
     ("Joe Biden", "2019-01-01", "USA", "ELI"),              # between offices: a former office holder
+    ("Matteo Salvini", "2019-01-01", "ITA", "GOV"),         # interior minister, then his party's leader again
+    ("Matteo Salvini", "2022-06-01", "ITA", "PTY"),
 ])
 def test_dated_roles_choose_by_date(pairs, surface, day, code, sector):
     entries = [e for s, e in pairs if fold(s) == fold(surface)]
@@ -147,7 +151,9 @@ def test_no_person_has_overlapping_roles(data):
     ("manifestants", "CVL"), ("ressortissants", "CVL"), ("opposition", "OPP"), ("parti", "PTY"),
     ("députés", "LEG"), ("tribunal", "JUD"), ("journaliste", "MED"), ("banques", "BUS"),
     ("syndicats", "LAB"), ("étudiants", "EDU"), ("ONG", "NGO"), ("imam", "REL"),
-    ("services de renseignement", "SPY"),
+    ("services de renseignement", "SPY"), ("dissident", "OPP"), ("photojournaliste", "MED"),
+    ("filiale", "BUS"), ("maison d'enchères", "BUS"), ("créanciers", "BUS"), ("assureur", "BUS"),
+    ("surveillants pénitentiaires", "COP"), ("escorte pénitentiaire", "COP"),
 ])
 def test_sector_words(pairs, word, sector):
     assert any(fold(s) == fold(word) and e.kind == "agent" and e.sector == sector for s, e in pairs)

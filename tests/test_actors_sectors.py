@@ -71,6 +71,14 @@ def test_a_title_before_a_comma_counts_when_the_name_heads_the_phrase(nlp, resol
     # a suspect or an attacker in ordinary crime is a civilian (eval/ANNOTATION.md: the usual sectors); CRM is
     # for gangs and cartels
     ("Le suspect a poignardé deux passants.", "suspect", [("---", "CVL")]),
+    # a dissident is the opposition (Phoenix agents: DISSIDENT -> OPP); a photojournalist is the media
+    ("La police a arrêté un dissident biélorusse.", "dissident", [("BLR", "OPP")]),
+    ("La police indienne a arrêté une photojournaliste indienne.", "photojournaliste", [("IND", "MED")]),
+    # a company named by what it is: business, even with a person's name in it
+    ("La justice française a condamné la maison d'enchères Pierre Bergé.", "maison", [("FRA", "BUS")]),
+    # prison staff are the police (Phoenix JAIL_GUARD COP); a prisoner stays a civilian
+    ("Des détenus ont agressé un surveillant pénitentiaire français.", "surveillant", [("FRA", "COP")]),
+    ("La police a arrêté un prisonnier malien évadé.", "prisonnier", [("MLI", "CVL")]),
 ])
 def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head) == expected
@@ -92,6 +100,9 @@ def test_sector_of_the_phrase(nlp, resolver, text, head, expected):
     ("Des militants du Hezbollah ont été arrêtés.", "militants", [("LBN", "REB")]),
     ("Des hommes d'une katiba djihadiste ont tué dix civils au Mali.", "hommes", [("MLI", "REB")]),
     ("La police militaire serbe a arrêté trois hommes.", "police", [("SRB", "MIL")]),
+    # fighters of a named force take its sector, alone they stay armed non-state actors (REB)
+    ("Le tribunal a condamné des mercenaires du groupe Wagner.", "mercenaires", [("RUS", "MIL")]),
+    ("Des mercenaires ont attaqué le village malien.", "mercenaires", [("MLI", "REB")]),
     # an event noun whose actor is a sector noun: the sector noun's sector, not only its demonym's country
     ("Paris a dénoncé l'envoi de soldats turcs en Libye.", "envoi", [("TUR", "MIL")]),
     ("Madrid a salué une déclaration du président Reagan.", "déclaration", [("USA", "GOV")]),
