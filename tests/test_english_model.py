@@ -36,6 +36,8 @@ RULES = [
     # a meeting: title + "of" + country, demonym + counterpart; reciprocal
     ("The president of Chile met his Peruvian counterpart in Lima.",
      {("CONSULT", "CHLGOV", "PERGOV", "asserted"), ("CONSULT", "PERGOV", "CHLGOV", "asserted")}),
+    # a group noun named by its organisation is that organisation ("group" is a quantifier: "a group of X")
+    ("The Hizbollah group attacked an Israeli patrol on Monday.", {("ASSAULT", "LBNREB", "ISR", "asserted")}),
     # a demand: the subject of the "that" clause is the recipient
     ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRA", "ARG", "asserted")}),
     # "would" after a reporting verb: the speaker's own stated intent of a conflictual act is a threat
