@@ -224,3 +224,10 @@ def test_police_deployed_with_nobody_named_is_the_police(pipeline):
 ])
 def test_media_and_companies_are_named_actors(nlp, resolver, text, head, expected):
     assert resolve(nlp, resolver, text, head) == expected
+
+
+def test_a_group_noun_named_by_an_organisation_is_that_organisation(nlp, resolver):
+    """"le groupe Hezbollah": the quantifier "groupe" with no "de" complement is the organisation its proper noun
+    names; a bare group, or a person in apposition to a quantifier, names none."""
+    assert resolve(nlp, resolver, "Le groupe Hezbollah a attaqué une patrouille.", "groupe") == [("LBN", "REB")]
+    assert resolve(nlp, resolver, "Le groupe a attaqué une patrouille.", "groupe") == []

@@ -36,6 +36,8 @@ RULES = [
     # a meeting: title + "of" + country, demonym + counterpart; reciprocal
     ("The president of Chile met his Peruvian counterpart in Lima.",
      {("CONSULT", "CHLGOV", "PERGOV", "asserted"), ("CONSULT", "PERGOV", "CHLGOV", "asserted")}),
+    # a group noun named by its organisation is that organisation ("group" is a quantifier: "a group of X")
+    ("The Hizbollah group attacked an Israeli patrol on Monday.", {("ASSAULT", "LBNREB", "ISR", "asserted")}),
     # a demand: the subject of the "that" clause is the recipient
     ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRA", "ARG", "asserted")}),
     # "would" after a reporting verb: the speaker's own stated intent of a conflictual act is a threat
@@ -249,6 +251,31 @@ def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, mon
     pipeline = Pipeline("en", force_lang=True, learned=False)
     events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
     assert {(e.cameo_code, e.actor[0].code) for e in events} == {("180", "PRK")}
+
+
+def test_a_petrarch_object_matches_a_noun_modifier_of_the_object(tmp_path, monkeypatch):
+    """'* ARTILLERY' matches "two artillery shells": a noun modifying the object's head (syntax.yaml
+    object_modifiers, compound) names the pattern object as the head would; an adjective does not."""
+    from newsevents.pipeline import Pipeline
+    from newsevents.user_dictionaries import import_petrarch
+
+    monkeypatch.setenv("NEWSEVENTS_USER_DATA", str(tmp_path / "user"))
+    verbs = tmp_path / "mine.verbs.txt"
+    verbs.write_text("--- FIRE [071] ---\nFIRE\n- * ARTILLERY [194]\n", encoding="utf-8")
+    import_petrarch(verbs, "en", kind="verbs")
+    pipeline = Pipeline("en", force_lang=True, learned=False)
+    events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
+    assert {(e.cameo_code, e.actor[0].code) for e in events} == {("194", "PRK")}
+    events = coded(pipeline, "North Korea fired two shells at Seoul on Thursday.")
+    assert {e.cameo_code for e in events} == {"071"}
+
+
+def test_a_frame_object_named_by_a_noun_modifier_keeps_the_object_recipient(english):
+    """"suspended aid deliveries in Cuba": "aid" before "deliveries" selects the aid frame (162, not the general
+    160), and the place of its object is still the recipient."""
+    events = coded(english, "Canada suspended aid deliveries in Cuba on Monday.")
+    assert {(e.cameo_code, e.actor[0].code, e.recipient[0].code if e.recipient else "") for e in events} \
+        == {("162", "CAN", "CUB")}
 
 
 def test_a_relative_clause_keeps_its_own_modality(english):

@@ -7,6 +7,13 @@ from .actor_data import _BINATIONAL, ActorEntry, Mention, _DocInfo, fold
 from .docview import doc_view
 from .records import Entity
 
+NAME_MODIFIER_DEPS = frozenset({"compound", "flat", "flat:name", "nmod"})
+"""Dependency labels of a proper noun that names the noun it hangs on ("the Hizbollah group": ``compound``; "le
+groupe Hezbollah": ``flat:name`` or ``nmod`` without a preposition; an apposition is another description)."""
+
+GROUP_KINDS = frozenset({"group", "igo", "org", "media"})
+"""Mention kinds that can name a group noun (``_named_group``): organisations, not persons or countries."""
+
 
 def supporters_sector(leader_sector: str) -> str:
     """The sector of the supporters of someone of sector ``leader_sector`` ("les partisans de X"): the
@@ -77,6 +84,19 @@ class _SectorWords:
         return [Entity(x.code, sector, x.entity_text, x.span, x.name) if x.sector in ("", "CVL") and not x.name
                 else x for x in ents]
 
+    def _named_group(self, info, head, s, e, coref) -> list[Entity]:
+        """"the Hizbollah group", "le groupe Hezbollah": a quantifier noun with no "of" complement whose name
+        modifier (a proper noun hung on it with no preposition, not an apposition) names an organisation is that
+        organisation, with its own sector; [] otherwise ("the group", "a Kurdish group", "la majorité, X")."""
+        named = next((c for c in head.children if c.pos_ == "PROPN" and c.dep_ in NAME_MODIFIER_DEPS
+                      and not any(g.dep_ == "case" for g in c.children)), None)
+        mention = info.by_token.get(named.i) if named is not None else None
+        if mention is None or mention.kind not in GROUP_KINDS:
+            return []
+        span = self._entity(info, "", "", s, e, None).span
+        return [Entity(x.code, x.sector, head.doc[s:e].text, span, x.name)
+                for x in self._np_entities(named, coref)[:1] if x.code]
+
     def _counted_agent(self, info, head, entry: ActorEntry, s, e, coref) -> list[Entity] | None:
         """Quantifiers ("des milliers de Kurdes"), country nouns ("les deux pays") and counted person nouns
         ("les deux dirigeants"): their entities (maybe none); None for any other sector word."""
@@ -86,7 +106,7 @@ class _SectorWords:
             de_cases = self.resolver.grammar.de_cases
             inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in de_cases), None)
             if inner is None:
-                return []
+                return self._named_group(info, head, s, e, coref)
             sub = self._np_entities(inner, coref)
             span = self._entity(info, "", "", s, e, None).span
             people = inner.i not in info.by_token and inner.morph.get("Number") == ["Plur"]

@@ -61,7 +61,8 @@ class FrameMatching:
                     + self._raised_patients(tok, children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
-                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects):
+                if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects) \
+                        or self._noun_modifier_object(obj, frame.objects):
                     return obj
                 if self._measured(obj, frame.objects):
                     return obj
@@ -78,6 +79,15 @@ class FrameMatching:
                 or not any(c.dep_ in label("passive_auxiliary") for c in children):
             return []
         return [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+
+    def _noun_modifier_object(self, obj, lemmas: frozenset[str]) -> bool:
+        """"fired two artillery shells" (PETRARCH pattern "* ARTILLERY"): a noun modifying the object's head, for
+        the languages whose parse labels such modifiers apart (``syntax.yaml`` label set ``object_modifiers``,
+        English ``compound``; adjectives never count), names the pattern object as the head would. False for a
+        language without the label set."""
+        labels = self.lex.labels.get("object_modifiers", frozenset())
+        return any(c.dep_ in labels and c.pos_ == "NOUN" and c.i < obj.i
+                   and (c.lemma_.lower() in lemmas or c.lower_ in lemmas) for c in obj.children)
 
     def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
