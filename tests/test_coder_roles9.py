@@ -1,0 +1,26 @@
+"""Coding errors a new user reported (session 9): made-up sentences with the real spaCy models; expectations
+follow eval/ANNOTATION.md."""
+from __future__ import annotations
+
+import pytest
+
+from coding import code
+
+pytestmark = pytest.mark.model
+
+
+def test_a_meeting_in_a_relative_on_the_place_visited_is_an_event(pipeline):
+    # "où il a rencontré le président": the relative's verb has its own subject and object, an event on the trip
+    events = code(pipeline, "Le ministre s'est rendu à Dakar, où il a rencontré le président Macky Sall.")
+    assert "CONSULT" in {e.event_type for e in events if "rencontré" in e.event_text}
+
+
+def test_a_dated_act_in_a_relative_on_a_place_stays_its_description(pipeline):
+    # "en mars": the relative has a date of its own, background about the place
+    events = code(pipeline, "Le pape s'est rendu à Bangui, où des rebelles ont attaqué l'armée en mars.")
+    assert not [e for e in events if "attaqué" in e.event_text]
+
+
+def test_a_passive_without_agent_in_a_relative_on_a_place_stays_its_description(pipeline):
+    events = code(pipeline, "Des centaines de Serbes ont manifesté en Croatie, où dix personnes ont été tuées.")
+    assert {e.event_type for e in events} == {"PROTEST"}
