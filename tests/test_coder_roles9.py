@@ -24,3 +24,22 @@ def test_a_dated_act_in_a_relative_on_a_place_stays_its_description(pipeline):
 def test_a_passive_without_agent_in_a_relative_on_a_place_stays_its_description(pipeline):
     events = code(pipeline, "Des centaines de Serbes ont manifesté en Croatie, où dix personnes ont été tuées.")
     assert {e.event_type for e in events} == {"PROTEST"}
+
+
+def _meetings(events):
+    return {(e.actor[0].code, e.recipient[0].code) for e in events if e.cameo_code == "040"
+            and e.actor and e.recipient}
+
+
+def test_a_visit_does_not_swallow_one_direction_of_a_meeting(pipeline):
+    # the visit FRA -> GHA and the meeting's forward half FRA -> GHA are one type and dyad, but two acts: the
+    # dedupe used to drop the forward half and keep the reversed one alone
+    events = code(pipeline, "Le ministre français s'est rendu au Ghana lundi et a rencontré le président ghanéen.")
+    assert ("CONSULT", "042") in {(e.event_type, e.cameo_code) for e in events}
+    assert _meetings(events) == {("FRA", "GHA"), ("GHA", "FRA")}
+
+
+def test_a_visit_does_not_swallow_one_direction_of_a_meeting_en(english_pipeline):
+    events = code(english_pipeline, "The French minister visited Ghana on Monday and met the Ghanaian president.")
+    assert ("CONSULT", "042") in {(e.event_type, e.cameo_code) for e in events}
+    assert _meetings(events) == {("FRA", "GHA"), ("GHA", "FRA")}
