@@ -43,3 +43,30 @@ def test_a_visit_does_not_swallow_one_direction_of_a_meeting_en(english_pipeline
     events = code(english_pipeline, "The French minister visited Ghana on Monday and met the Ghanaian president.")
     assert ("CONSULT", "042") in {(e.event_type, e.cameo_code) for e in events}
     assert _meetings(events) == {("FRA", "GHA"), ("GHA", "FRA")}
+
+
+def _types(events, word):
+    return {(e.event_type, e.cameo_code) for e in events if word in e.event_text}
+
+
+def test_condemning_strikes_is_a_criticism_not_a_conviction(pipeline):
+    # the patient "les frappes" is an act (an event noun of the lexicon): its nationality adjective names no
+    # convicted person
+    events = code(pipeline, "L'Union européenne a condamné les frappes israéliennes sur Gaza.")
+    assert _types(events, "condamné") == {("ACCUSE", "111")}
+
+
+def test_a_court_condemning_a_policy_is_a_criticism(pipeline):
+    events = code(pipeline, "La Cour suprême a condamné la politique israélienne.")
+    assert _types(events, "condamné") == {("ACCUSE", "111")}
+
+
+def test_a_fronted_place_is_not_the_penalty_of_a_conviction(pipeline):
+    # "Au Sénégal," sets the scene: it is no "condamner à" complement (a penalty)
+    events = code(pipeline, "Au Sénégal, Amnesty International condamne le sort réservé aux enfants.")
+    assert _types(events, "condamne") == {("ACCUSE", "111")}
+
+
+def test_a_conviction_with_a_fronted_place_stays_a_conviction(pipeline):
+    events = code(pipeline, "À Bamako, le tribunal a condamné l'ancien ministre à cinq ans de prison.")
+    assert ("SANCTION", "116") in _types(events, "condamné")
