@@ -70,3 +70,13 @@ def test_a_fronted_place_is_not_the_penalty_of_a_conviction(pipeline):
 def test_a_conviction_with_a_fronted_place_stays_a_conviction(pipeline):
     events = code(pipeline, "À Bamako, le tribunal a condamné l'ancien ministre à cinq ans de prison.")
     assert ("SANCTION", "116") in _types(events, "condamné")
+
+
+def test_the_place_fallbacks_settle_a_town_namesake_by_the_countries_of_the_text(pipeline):
+    # "Limay (Yvelines)": the French town, not Limay in the Philippines, for the place recipient and the
+    # implied police as for the event's place
+    events = code(pipeline, "Un adolescent a été poignardé devant un collège à Limay (Yvelines) et deux agresseurs "
+                            "ont été interpellés.")
+    arrests = [e for e in events if e.cameo_code == "173"]
+    assert arrests
+    assert {p.code for e in arrests for p in e.actor + e.recipient} == {"FRA"}
