@@ -127,7 +127,8 @@ class Fallbacks:
         that country's: the place's country replaces the guess. Other entities are kept as they are."""
         if not entities:
             return entities
-        place = self._location(trig, offset)
+        countries = self.places.context_countries(sent.doc)  # "Limay (Yvelines)": the French town
+        place = self._location(trig, offset, countries=countries)
         country = place.country if place is not None else None
         if not country:  # "ont tué dix personnes en se faisant exploser à Mogadiscio": a place of its adjunct clause
             for ent in ents_in(sent):
@@ -137,7 +138,7 @@ class Fallbacks:
                     node = node.head  # "ont tué douze personnes à Islamabad"
                 while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
                     node = node.head
-                found = self.places.resolve(ent.text) if ent.label_ in entity_labels.PLACE \
+                found = self.places.resolve(ent.text, countries) if ent.label_ in entity_labels.PLACE \
                     and node.i == trig.token.i and self._case_of(ent.root) in self.lex.cue("place_cases") else None
                 if found is not None and found.country:
                     country = found.country
@@ -416,9 +417,12 @@ class Fallbacks:
     def _place_countries(self, doc, offset: int) -> list[tuple[str, int]]:
         """The countries of the places the parser finds in ``doc`` (a chunk starting at character ``offset``
         of the article), resolved offline ("Bordeaux": FRA), with each place's start in the article, in text
-        order; for :meth:`~newsevents.actors.ArticleActors.add_places`."""
-        return [(place.country, ent.start_char + offset) for place, ent in self.places.named_places(doc)
-                if place.country]
+        order; for :meth:`~newsevents.actors.ArticleActors.add_places`. A town's namesakes are settled by the
+        countries the chunk names ("Limay (Yvelines)": FRA, not the Philippines)."""
+        countries = self.places.context_countries(doc)
+        settled = [(self.places.resolve(ent.text, countries) or place if countries else place, ent)
+                   for place, ent in self.places.named_places(doc)]
+        return [(place.country, ent.start_char + offset) for place, ent in settled if place.country]
 
     def _in_source_phrase(self, tok) -> bool:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
@@ -447,8 +451,8 @@ class Fallbacks:
                 continue
             if self._in_source_phrase(root):  # "..., ont indiqué des sources diplomatiques au Pakistan"
                 continue
-            place = self.places.resolve(ent.text)
-            if place is not None and place.country:
+            place = self.places.resolve(ent.text, self.places.context_countries(sent.doc))  # namesakes settled
+            if place is not None and place.country:                                   # by the text's countries
                 return ent, place
         return None
 
@@ -457,8 +461,8 @@ class Fallbacks:
         protest by civilians of a known country, their government; else the country of a place named in the
         sentence ("en Russie", "près d'Odessa"); else, for protests and coercion, the article's main country."""
         root = trig.frame.cameo[:2]
-        place = self._location(trig, offset)
-        if root == "14" and place is not None and self._issue_place(trig, place.span[0] - offset):
+        place = self._location(trig, offset, countries=self.places.context_countries(sent.doc))  # "Limay
+        if root == "14" and place is not None and self._issue_place(trig, place.span[0] - offset):  # (Yvelines)"
             place = None  # "ont défilé contre la guerre au Sahel": the war's place, not the protest's
         if place is not None and place.country and not any(a.code == place.country and a.sector in ("GOV", "")
                                                            for a in actors):

@@ -40,7 +40,7 @@ class FrameMatching:
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
-                       if c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")) \
+                       if (c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")) and not _fronted(c, tok)) \
                     and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)):
                 return False
         if frame.objects:
@@ -271,3 +271,12 @@ def _in_slot_class(tok, objects: frozenset[str], direct: bool = True) -> bool:
 def _folded(char: str) -> str:
     """``char`` without its diacritics ("é" -> "e")."""
     return unicodedata.normalize("NFD", char)[:1]
+
+
+def _fronted(c, verb) -> bool:
+    """``c`` is an adjunct set before ``verb`` and closed by a comma ("Au Sénégal, Amnesty condamne le sort
+    réservé aux enfants"): the scene of the clause, not the complement a frame's ``needs_complement`` asks for
+    ("condamner à" a penalty)."""
+    after = c.right_edge.i + 1
+    return c.i < verb.i and after < verb.i and c.doc[after].is_punct and c.doc[after].text == ","
+

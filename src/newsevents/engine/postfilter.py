@@ -110,20 +110,27 @@ class PostFilters:
     def _dedupe(events: list[Event]) -> list[Event]:
         """One event per (type, actor, recipient) in a sentence (two organisations are two parties, as in
         :meth:`_one_entity`); an event with no recipient is dropped when another of the same type and actor has one
-        ("s'est rendu en Russie ... ce déplacement")."""
+        ("s'est rendu en Russie ... ce déplacement"). The halves of a reciprocal event (a pair with the same
+        trigger and the parties swapped) are no duplicates of an event of another code ("The French minister
+        visited Ghana and met the Ghanaian president": the visit does not swallow the meeting's forward half)."""
         def codes(entities):  # two organisations are two parties ("l'ONU et l'OTAN exhortent": IGO and IGO)
             return tuple((e.code, e.sector, e.name if e.code in ("IGO", "---") else None) for e in entities)
 
+        reversed_half = {id(e) for prev, e in zip(events, events[1:]) if e.actor and e.recipient
+                         and e.event_span == prev.event_span and e.cameo_code == prev.cameo_code
+                         and e.actor == prev.recipient and e.recipient == prev.actor}
+        halves = reversed_half | {id(prev) for prev, e in zip(events, events[1:]) if id(e) in reversed_half}
         with_recipient = {(e.event_type, codes(e.actor)) for e in events if e.recipient}
         named = {(e.event_type, codes(e.actor)) for e in events if any(r.entity_text for r in e.recipient)}
-        kept, seen = [], set()
+        kept, seen = [], {}
         for e in events:
             key = (e.event_type, codes(e.actor), codes(e.recipient))
             inferred = bool(e.recipient) and not any(r.entity_text for r in e.recipient)
-            if key in seen or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient) or (
+            if key in seen and not (id(e) in halves and e.cameo_code not in seen[key]) \
+                    or (not e.recipient and (e.event_type, codes(e.actor)) in with_recipient) or (
                     inferred and e.actor and (e.event_type, codes(e.actor)) in named):
                 continue
-            seen.add(key)
+            seen.setdefault(key, set()).add(e.cameo_code)
             kept.append(e)
         return kept
 

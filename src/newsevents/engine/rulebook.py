@@ -54,8 +54,9 @@ def reaction_topic(coder, t, s) -> bool:
 @_add("suppression", "drop", "place_description")
 def place_description(coder, t, s) -> bool:
     """"le pape s'est rendu à Bangui, où des rebelles ont attaqué l'armée en mars": the place's description
-    "attaqué" is dropped."""
-    return coder._place_description(t.token)
+    "attaqué" is dropped; not a relative verb with its own agent and patient and no date of its own ("s'est
+    rendu à Dakar, où il a rencontré le président Macky Sall": a meeting on the trip)."""
+    return coder._place_description(t.token, s.expressions, s.offset)
 
 
 @_add("suppression", "drop", "threat_condition")

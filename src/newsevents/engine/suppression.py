@@ -227,18 +227,42 @@ class Suppression:
         return trig.is_noun and trig.frame.needs_specific and trig.frame.cameo[:2] in IMPLIED_ACTOR_ROOTS \
             and self._noun_participants(trig, context) == ((), ())
 
-    def _place_description(self, tok) -> bool:
+    def _place_description(self, tok, expressions=(), offset: int = 0) -> bool:
         """Inside a relative clause that describes a place ("au Kenya, où dix personnes ont été blessées pendant
-        d'émeutes en mars"): background about the place, not the reported event."""
+        d'émeutes en mars"): background about the place, not the reported event. The relative's own verb with
+        an agent and a patient of its own and no date of its own is an event in the place, not a description
+        of it ("s'est rendu à Dakar, où il a rencontré le président"; not "à Bangui, où des rebelles ont
+        attaqué l'armée en mars"). ``expressions``: the sentence's time expressions, spans in the article text
+        at ``offset`` from the Doc's characters."""
         node = tok
         for _ in range(6):
             if (node.dep_ == "advcl" or node.dep_ in self.lex.label("relative_clause")) and any(
                     c.lower_ in self.lex.cue("place_relative_pronouns") and c.pos_ == "PRON" for c in node.children):
-                return True
+                if node.i != tok.i or self._relative_agent(tok) is None:
+                    return True
+                left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+                return any(left <= e.span[0] - offset < right for e in expressions)  # "en mars": background
             if node.head.i == node.i:
                 return False
             node = node.head
         return False
+
+    def _relative_agent(self, verb):
+        """The agent the verb of a place relative names itself, with a patient of its own, or None: an active
+        subject (a noun, name or pronoun, not the relative pronoun) with a direct object ("où il a rencontré le
+        président"), or a passive agent ("où un prêtre a été égorgé par un jeune homme"). A passive without
+        agent ("où 24 personnes ont été tuées"), a verb with no object ("où il discutera du conflit") and one
+        whose subject is the relative pronoun describe the place."""
+        label, cue = self.lex.label, self.lex.cue
+        children = list(verb.children)
+        for c in children:
+            if c.dep_ in label("passive_agent") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                return c
+        if not any(c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") for c in children):
+            return None
+        return next((c for c in children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                     and c.lower_ not in cue("place_relative_pronouns") and c.morph.get("PronType") != ["Rel"]),
+                    None)
 
     def _reaction_topic(self, trig: Trigger, by_token) -> bool:
         """An event noun that is what another event reacts to ("condamner l'attaque russe", "a salué
