@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from . import __version__
 from .bounds import MAX_PIECE_CHARS, TIME_BUDGET, Deadline, DocumentTimeout, pieces
+from .diskcache import collector_relaxed
 from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
@@ -217,10 +218,13 @@ class Pipeline:
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
         size = self._pipe_size([p[2] for p in parts], self.batch_size)
-        for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
-            parsed[i].append((start, doc))
+        with collector_relaxed():  # parsing and coding make many short-lived objects (diskcache.collector_relaxed)
+            for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
+                parsed[i].append((start, doc))
         for i, article in enumerate(articles):
-            yield self._code_one(article, parsed.pop(i, None))
+            with collector_relaxed():
+                result = self._code_one(article, parsed.pop(i, None))
+            yield result
 
     def _pipe(self, texts: Iterable[str], batch_size: int) -> Iterator:
         """Parse ``texts`` with ``nlp.pipe`` and yield the Docs, each rewritten into the engine's UD view by the
