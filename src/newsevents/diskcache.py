@@ -8,6 +8,7 @@ import gc
 import logging
 import os
 import pickle
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -61,6 +62,7 @@ RELAXED_THRESHOLD = 20_000
 (:func:`collector_relaxed`); Python's default is 700."""
 
 _relaxed = {"depth": 0, "saved": None}
+_relaxed_lock = threading.Lock()
 
 
 @contextmanager
@@ -73,19 +75,21 @@ def collector_relaxed(threshold: int = RELAXED_THRESHOLD) -> Iterator[None]:
     longer. Nested and concurrent blocks (threads) share one raise: the first to enter saves the thresholds and
     the last to leave restores them. Results do not depend on it."""
     state = _relaxed
-    if state["depth"] == 0:
-        saved = gc.get_threshold()
-        state["saved"] = saved
-        if saved[0] < threshold:
-            gc.set_threshold(threshold, *saved[1:])
-    state["depth"] += 1
+    with _relaxed_lock:
+        if state["depth"] == 0:
+            saved = gc.get_threshold()
+            state["saved"] = saved
+            if saved[0] < threshold:
+                gc.set_threshold(threshold, *saved[1:])
+        state["depth"] += 1
     try:
         yield
     finally:
-        state["depth"] -= 1
-        if state["depth"] == 0 and state["saved"] is not None:
-            gc.set_threshold(*state["saved"])
-            state["saved"] = None
+        with _relaxed_lock:
+            state["depth"] -= 1
+            if state["depth"] == 0 and state["saved"] is not None:
+                gc.set_threshold(*state["saved"])
+                state["saved"] = None
 
 
 def unfreeze_collected() -> None:

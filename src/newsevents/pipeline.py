@@ -168,7 +168,16 @@ class Pipeline:
                 skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
         ``status="error"``; the others go on. ``skip``, when given, is called with each cleaned article ready
-        to code (language set); an article for which it returns True is left out: no result (resumed runs)."""
+        to code (language set); an article for which it returns True is left out: no result (resumed runs).
+
+        While the iteration lasts, the garbage collector's first-generation threshold is raised
+        (:func:`~newsevents.diskcache.collector_relaxed`: parsing and coding make many short-lived objects); it is
+        restored when the last result has been taken or the iteration is closed."""
+        with collector_relaxed():
+            yield from self._process(articles, skip)
+
+    def _process(self, articles: Iterable[Article], skip) -> Iterator[DocumentResult]:
+        """:meth:`process` without the collector setting."""
         pending: list[Article] = []
         chars = 0
         for article in articles:
@@ -218,13 +227,10 @@ class Pipeline:
         parts = [(i, start, text) for i in short for start, text in pieces(articles[i].text)]
         parsed: dict[int, list] = {i: [] for i in short}
         size = self._pipe_size([p[2] for p in parts], self.batch_size)
-        with collector_relaxed():  # parsing and coding make many short-lived objects (diskcache.collector_relaxed)
-            for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
-                parsed[i].append((start, doc))
+        for (i, start, _), doc in zip(parts, self._pipe((p[2] for p in parts), size)):
+            parsed[i].append((start, doc))
         for i, article in enumerate(articles):
-            with collector_relaxed():
-                result = self._code_one(article, parsed.pop(i, None))
-            yield result
+            yield self._code_one(article, parsed.pop(i, None))
 
     def _pipe(self, texts: Iterable[str], batch_size: int) -> Iterator:
         """Parse ``texts`` with ``nlp.pipe`` and yield the Docs, each rewritten into the engine's UD view by the
