@@ -542,16 +542,14 @@ def _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_b
     read creates none (and exits 1); in an existing one, documents stored unchanged are skipped."""
     import itertools
 
-    from .diskcache import collector_relaxed
     from .store import default_path
 
     path = Path(db) if db else default_path()
     if path.exists() or str(db) == ":memory:":
         with _open_store(db) as store:
             skip = None if force else _Unchanged(store)
-            with collector_relaxed():  # coding, storing and clustering make many short-lived objects
-                report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
-                                                      time_budget=time_budget), batch_size=batch_size)
+            report = store.ingest(_ingest_results(inputs, lang, published, summary, skip_for=skip,
+                                                  time_budget=time_budget), batch_size=batch_size)
             return report, store.path, skip
     results = iter(_ingest_results(inputs, lang, published, summary, time_budget=time_budget))
     first = next(results, None)  # reads the inputs (and loads the model) before the database is created
@@ -560,7 +558,7 @@ def _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_b
         click.echo("nothing to store: no input could be read; the event database was not opened", err=True)
         _report_errors(summary.error_parts())
         sys.exit(1)
-    with _open_store(db) as store, collector_relaxed():
+    with _open_store(db) as store:
         report = store.ingest(itertools.chain([first], results), batch_size=batch_size)
         return report, store.path, None
 
