@@ -75,3 +75,30 @@ def test_unfreeze_collected_frees_frozen_cycles():
 
     unfreeze_collected()
     assert ref() is None and gc.get_freeze_count() == 0
+
+
+def test_the_collector_threshold_is_raised_in_nested_blocks_and_restored_by_the_last():
+    from newsevents.diskcache import RELAXED_THRESHOLD, collector_relaxed
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])
+    try:
+        with collector_relaxed():
+            assert gc.get_threshold()[0] == RELAXED_THRESHOLD
+            assert gc.get_threshold()[1:] == before[1:]
+            with collector_relaxed():
+                assert gc.get_threshold()[0] == RELAXED_THRESHOLD
+            assert gc.get_threshold()[0] == RELAXED_THRESHOLD  # the inner block does not restore
+        assert gc.get_threshold() == (700, *before[1:])
+        try:
+            with collector_relaxed():
+                raise KeyError("x")
+        except KeyError:
+            pass
+        assert gc.get_threshold() == (700, *before[1:])  # restored after an error too
+        gc.set_threshold(50_000, *before[1:])
+        with collector_relaxed():
+            assert gc.get_threshold()[0] == 50_000  # never lowered
+        assert gc.get_threshold()[0] == 50_000
+    finally:
+        gc.set_threshold(*before)

@@ -76,6 +76,26 @@ def test_probabilities_are_a_softmax_of_the_summed_weights():
     assert np.allclose(p, np.exp(scores) / np.exp(scores).sum(), atol=1e-6)
 
 
+def test_probabilities_equal_the_column_sums_of_the_weights_bit_for_bit():
+    from newsevents.learned import TriggerModel, unit
+
+    rng = np.random.default_rng(3)
+    labels, vocab = ["", "ACCUSE", "PROTEST", "ASSAULT"], {f"f{i}": i for i in range(300)}
+    coef = rng.normal(size=(len(labels), len(vocab) + 8)).astype(np.float32)
+    model = TriggerModel(labels, vocab, coef, rng.normal(size=len(labels)).astype(np.float32), {}, {}, 0.9, 1.01, {})
+    rows = [([f"f{j}" for j in rng.integers(0, 300, size=k)] + ["unseen"], rng.normal(size=8).astype(np.float32))
+            for k in (0, 1, 7, 9, 40, 130)]
+    got = model.probabilities(rows)
+    for (names, vector), p in zip(rows, got):  # the plain computation: columns of coef
+        scores = model.intercept.copy()
+        cols = [vocab[n] for n in names if n in vocab]
+        if cols:
+            scores += coef[:, cols].sum(axis=1)
+        scores += coef[:, len(vocab):] @ unit(vector)
+        scores -= scores.max()
+        assert (np.exp(scores) / np.exp(scores).sum() == p).all()
+
+
 def test_dense_features_are_unit_blocks_of_the_token_and_head_tok2vec_output():
     doc = parse(CRITICISE)
     doc.tensor = np.arange(len(doc) * 2, dtype=np.float32).reshape(len(doc), 2) + 1  # row i: (2i+1, 2i+2)

@@ -127,15 +127,26 @@ class TriggerModel:
         if not rows:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         n_sparse = len(self.vocab)
+        sparse_rows = self._sparse_rows()
+        vocab = self.vocab
         scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float32)
         for i, (names, vector) in enumerate(rows):
-            cols = [self.vocab[name] for name in names if name in self.vocab]
-            if cols:
-                scores[i] += self.coef[:, cols].sum(axis=1)
+            cols = [vocab[name] for name in names if name in vocab]
+            if cols:  # what coef[:, cols] gives (same values, same layout: the same sum), read row by row
+                scores[i] += sparse_rows[cols].T.sum(axis=1)
             scores[i] += self.coef[:, n_sparse:] @ unit(vector)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    def _sparse_rows(self) -> np.ndarray:
+        """The sparse weights transposed, (len(vocab), len(labels)) C-contiguous, made on first use: a row's
+        features gather whole rows of it instead of columns strewn over ``coef``; ``coef`` must not change
+        afterwards."""
+        rows = self.__dict__.get("_sparse_t")
+        if rows is None:
+            rows = self.__dict__["_sparse_t"] = np.ascontiguousarray(self.coef[:, :len(self.vocab)].T)
+        return rows
 
     @property
     def active(self) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from . import __version__
 from .bounds import MAX_PIECE_CHARS, TIME_BUDGET, Deadline, DocumentTimeout, pieces
+from .diskcache import collector_relaxed
 from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
@@ -167,7 +168,16 @@ class Pipeline:
                 skip: Callable[[Article], bool] | None = None) -> Iterator[DocumentResult]:
         """Yield one :class:`DocumentResult` per article, in order. Errors in one article become a result with
         ``status="error"``; the others go on. ``skip``, when given, is called with each cleaned article ready
-        to code (language set); an article for which it returns True is left out: no result (resumed runs)."""
+        to code (language set); an article for which it returns True is left out: no result (resumed runs).
+
+        While the iteration lasts, the garbage collector's first-generation threshold is raised
+        (:func:`~newsevents.diskcache.collector_relaxed`: parsing and coding make many short-lived objects); it is
+        restored when the last result has been taken or the iteration is closed."""
+        with collector_relaxed():
+            yield from self._process(articles, skip)
+
+    def _process(self, articles: Iterable[Article], skip) -> Iterator[DocumentResult]:
+        """:meth:`process` without the collector setting."""
         pending: list[Article] = []
         chars = 0
         for article in articles:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .cluster_schema import CLUSTER_TABLES
+from .diskcache import collector_relaxed
 from .records import DocumentResult, Event
 from .store_summaries import INTERVALS, TIMELINE_KEYS, StoreSummaries  # noqa: F401 (re-exported)
 
@@ -554,17 +555,18 @@ class Store(StoreSummaries):
         report = IngestReport()
         t0 = time.perf_counter()
         batch, touched = [], set()  # touched: ids of the documents stored, for the cluster update
-        for result in results:
-            batch.append(result)
-            touched.add(getattr(result.article, "id", None))
-            if len(batch) >= batch_size:
+        with collector_relaxed():  # coding, storing and clustering make many short-lived objects
+            for result in results:
+                batch.append(result)
+                touched.add(getattr(result.article, "id", None))
+                if len(batch) >= batch_size:
+                    self._ingest_batch(batch, report)
+                    batch = []
+            if batch:
                 self._ingest_batch(batch, report)
-                batch = []
-        if batch:
-            self._ingest_batch(batch, report)
-        if clusters and report.documents:
-            from .cluster_store import update_clusters
-            update_clusters(self, doc_ids=touched)
+            if clusters and report.documents:
+                from .cluster_store import update_clusters
+                update_clusters(self, doc_ids=touched)
         report.seconds = time.perf_counter() - t0
         return report
 

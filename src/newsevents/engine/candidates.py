@@ -106,8 +106,10 @@ class Candidates:
         be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
         or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
         from afar."""
+        if sent.start != 0:  # tested first: most sentences are not a paragraph's first
+            return []
         place = self._fronted_place(sent)
-        if place is None or sent.start != 0:
+        if place is None:
             return []
         verb = place.head
         acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
