@@ -239,3 +239,17 @@ def test_passive_conviction_with_no_court_named_is_a_sanction(pipeline):
 
 def test_meeting_verb_of_a_plural_subject_stays_a_consultation(pipeline):
     assert "CONSULT" in types(code(pipeline, "Les partis d'opposition négocient depuis lundi à Caracas."))
+
+
+def test_a_criticism_that_nobody_voices_is_no_event(pipeline):
+    # rule unvoiced (cue list actor_needed_types): a passive criticism with no critic named or implied
+    assert not code(pipeline, "Le président est fortement critiqué pour sa gestion de la crise.")
+
+
+def test_a_criticism_with_its_author_is_an_event(pipeline):
+    assert types(code(pipeline, "Le ministre a critiqué le président.")) == ["ACCUSE"]
+
+
+def test_a_threat_received_from_nobody_named_stays_an_event(pipeline):
+    # threats are not in actor_needed_types: the gold codes "X est menacé de mort" with an unknown actor
+    assert "THREATEN" in types(code(pipeline, "Le maire du village est menacé de mort."))

@@ -43,6 +43,18 @@ class PostFilters:
             out.append(event)
         return out
 
+    def _unvoiced(self, events: list[Event]) -> list[Event]:
+        """Rule ``unvoiced``: an event of a type of the cue list ``actor_needed_types`` (French: acts someone
+        says or does in person: pledges, talks, praise, demands, accusations, refusals) left with no
+        actor at all (none named, none implied by its frame, none chosen by the learned model) names nobody who
+        speaks, meets or asks ("Macron appelé à rapprocher la démocratie du peuple"): it is dropped. A language
+        pack without the list has no such rule (the Spanish gold codes such events). ``events`` are a sentence's
+        events; returns the kept ones in order."""
+        needed = self.lex.cues.get("actor_needed_types")
+        if not needed:
+            return events
+        return [e for e in events if e.actor or e.event_type.lower() not in needed]  # cue lists are lower case
+
     REPEAT_WINDOW = 2
     """How many sentences back ``_recipientless_repeats`` looks for the first mention of an event."""
 
