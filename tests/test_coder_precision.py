@@ -253,3 +253,12 @@ def test_a_criticism_with_its_author_is_an_event(pipeline):
 def test_a_threat_received_from_nobody_named_stays_an_event(pipeline):
     # threats are not in actor_needed_types: the gold codes "X est menacé de mort" with an unknown actor
     assert "THREATEN" in types(code(pipeline, "Le maire du village est menacé de mort."))
+
+
+def test_a_fight_owned_by_a_possessive_is_a_cause(pipeline):
+    # rule possessive_cause (cue list cause_nouns)
+    assert "ASSAULT" not in types(code(pipeline, "La ministre a rappelé son combat pour l'environnement."))
+
+
+def test_a_fight_with_a_named_enemy_is_not_a_cause(pipeline):
+    assert "ASSAULT" in types(code(pipeline, "L'armée malienne poursuit son combat contre les djihadistes de l'Etat islamique."))

@@ -77,6 +77,9 @@ EXAMPLES: dict[str, Example] = {
     "tribute_gathering": Example(
         "Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du militant.", "dropped", "rassemblée",
         ()),
+    "possessive_cause": Example(
+        "Son combat contre les inégalités sociales va de pair avec un engagement sans faille.", "dropped", "combat",
+        ()),
     "natural_cause": Example(
         "Onze personnes ont été tuées dans un carambolage près de Metz.", "dropped", "tuées", ()),
     "since_background": Example(
