@@ -262,3 +262,18 @@ def test_a_fight_owned_by_a_possessive_is_a_cause(pipeline):
 
 def test_a_fight_with_a_named_enemy_is_not_a_cause(pipeline):
     assert "ASSAULT" in types(code(pipeline, "L'armée malienne poursuit son combat contre les djihadistes de l'Etat islamique."))
+
+
+def test_anger_expressed_is_no_accusation_of_its_own(pipeline):
+    # colère codes only as what a verb causes ("a suscité la colère"): the protest or criticism verb codes the rest
+    assert "ACCUSE" not in types(code(pipeline, "Le gouvernement veut calmer la colère exprimée par les agriculteurs."))
+    assert "ACCUSE" in types(code(pipeline, "La décision a suscité la colère des syndicats contre le gouvernement."))
+
+
+def test_offering_services_is_no_pledge(pipeline):
+    assert "AGREE" not in types(code(pipeline, "Des associations offrent des cours de langue aux habitants du quartier."))
+    assert "AGREE" in types(code(pipeline, "La France a offert son aide au Maroc."))
+
+
+def test_burdened_is_no_strike(pipeline):
+    assert "PROTEST" not in types(code(pipeline, "Les entreprises chinoises sont grevées par les confinements."))
