@@ -277,3 +277,12 @@ def test_offering_services_is_no_pledge(pipeline):
 
 def test_burdened_is_no_strike(pipeline):
     assert "PROTEST" not in types(code(pipeline, "Les entreprises chinoises sont grevées par les confinements."))
+
+
+def test_an_employment_contract_is_no_agreement(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "Le jeune Malien a signé un contrat de dix mois avec les pompiers de Paris."))
+    assert "SUPPORT" in types(code(pipeline, "Le Maroc a signé un accord de coopération avec l'Espagne."))
+
+
+def test_relying_on_is_no_support(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "La mairie de Paris s'appuie sur un rapport du ministère."))
