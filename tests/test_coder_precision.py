@@ -239,3 +239,50 @@ def test_passive_conviction_with_no_court_named_is_a_sanction(pipeline):
 
 def test_meeting_verb_of_a_plural_subject_stays_a_consultation(pipeline):
     assert "CONSULT" in types(code(pipeline, "Les partis d'opposition négocient depuis lundi à Caracas."))
+
+
+def test_a_criticism_that_nobody_voices_is_no_event(pipeline):
+    # rule unvoiced (cue list actor_needed_types): a passive criticism with no critic named or implied
+    assert not code(pipeline, "Le président est fortement critiqué pour sa gestion de la crise.")
+
+
+def test_a_criticism_with_its_author_is_an_event(pipeline):
+    assert types(code(pipeline, "Le ministre a critiqué le président.")) == ["ACCUSE"]
+
+
+def test_a_threat_received_from_nobody_named_stays_an_event(pipeline):
+    # threats are not in actor_needed_types: the gold codes "X est menacé de mort" with an unknown actor
+    assert "THREATEN" in types(code(pipeline, "Le maire du village est menacé de mort."))
+
+
+def test_a_fight_owned_by_a_possessive_is_a_cause(pipeline):
+    # rule possessive_cause (cue list cause_nouns)
+    assert "ASSAULT" not in types(code(pipeline, "La ministre a rappelé son combat pour l'environnement."))
+
+
+def test_a_fight_with_a_named_enemy_is_not_a_cause(pipeline):
+    assert "ASSAULT" in types(code(pipeline, "L'armée malienne poursuit son combat contre les djihadistes de l'Etat islamique."))
+
+
+def test_anger_expressed_is_no_accusation_of_its_own(pipeline):
+    # colère codes only as what a verb causes ("a suscité la colère"): the protest or criticism verb codes the rest
+    assert "ACCUSE" not in types(code(pipeline, "Le gouvernement veut calmer la colère exprimée par les agriculteurs."))
+    assert "ACCUSE" in types(code(pipeline, "La décision a suscité la colère des syndicats contre le gouvernement."))
+
+
+def test_offering_services_is_no_pledge(pipeline):
+    assert "AGREE" not in types(code(pipeline, "Des associations offrent des cours de langue aux habitants du quartier."))
+    assert "AGREE" in types(code(pipeline, "La France a offert son aide au Maroc."))
+
+
+def test_burdened_is_no_strike(pipeline):
+    assert "PROTEST" not in types(code(pipeline, "Les entreprises chinoises sont grevées par les confinements."))
+
+
+def test_an_employment_contract_is_no_agreement(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "Le jeune Malien a signé un contrat de dix mois avec les pompiers de Paris."))
+    assert "SUPPORT" in types(code(pipeline, "Le Maroc a signé un accord de coopération avec l'Espagne."))
+
+
+def test_relying_on_is_no_support(pipeline):
+    assert "SUPPORT" not in types(code(pipeline, "La mairie de Paris s'appuie sur un rapport du ministère."))

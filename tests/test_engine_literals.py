@@ -34,7 +34,7 @@ VOCABULARY = UNIVERSAL_LABELS | {r.name for r in REGISTRY} | set(STAGES) | set(K
     "org", "igo", "region", "group", "agent", "guessed", "interval", "publication", "unresolved", "future", "intent",
     "announced", "candidate", "dropped", "fired", "lexicon", "synthetic", "drop", "step", "duplicate",
     "event dropped", "absorbed", "noun_topic", "refused_act", "in_answered_request", "pattern_object", "in_name",
-    "unnamed_repeat", "confident", "model_veto", "model_proposal", "model_rescue", "spared by model_rescue",
+    "unvoiced", "unnamed_repeat", "confident", "model_veto", "model_proposal", "model_rescue", "spared by model_rescue",
 } | set(LEXICON.cues) | set(LEXICON.labels)  # names of data lists are keys, not words
 
 # Words still in the engine, per module, to be moved to lang/<code>/ data (cues.yaml, syntax.yaml).

@@ -74,6 +74,12 @@ EXAMPLES: dict[str, Example] = {
     "unowned_background": Example(
         "La police a arrêté dix personnes après un rassemblement lié à une hausse des prix.", "dropped",
         "rassemblement"),
+    "tribute_gathering": Example(
+        "Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du militant.", "dropped", "rassemblée",
+        ()),
+    "possessive_cause": Example(
+        "Son combat contre les inégalités sociales va de pair avec un engagement sans faille.", "dropped", "combat",
+        ()),
     "natural_cause": Example(
         "Onze personnes ont été tuées dans un carambolage près de Metz.", "dropped", "tuées", ()),
     "since_background": Example(
@@ -159,6 +165,8 @@ EXAMPLES: dict[str, Example] = {
     "demanded_of_object": Example(
         "Les manifestants exigent la démission du président.", "fired", "exigent",
         ("REQUEST 100 ---/CVL -> ---/GOV asserted",), note="président"),
+    "promised_harm": Example(
+        "Erdogan promet de bombarder les combattants kurdes.", "fired", "promet", note="138 asserted"),
     "sentenced": Example(
         "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
         ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
@@ -284,6 +292,8 @@ EXAMPLES: dict[str, Example] = {
         "Les négociations sur un retrait des troupes russes ont repris.", "dropped", "retrait"),
     "refused_act": Example(
         "Paris a refusé de condamner Moscou.", "dropped", "refusé", ("ACCUSE 111 FRA/GOV -> RUS/GOV negated",)),
+    "unvoiced": Example(
+        "Le président est fortement critiqué pour sa gestion de la crise.", "event dropped", "critiqué", ()),
     "unnamed_repeat": Example(
         "Des milliers de dockers français ont débrayé mardi, premier jour d'une grève illimitée.", "event dropped",
         "grève", ("PROTEST 143 FRA/LAB -> FRA/GOV asserted",)),
@@ -313,7 +323,7 @@ NO_EXAMPLE: dict[str, str] = {
 
 STAGE_FILES = ("sentence.py", "learned_stage.py")
 STAGE_RULES = ("lexicon", "synthetic", "in_name", "pattern_object", "in_answered_request", "absorbed", "noun_topic",
-               "refused_act", "unnamed_repeat", "duplicate", "model_veto", "model_proposal", "model_rescue")
+               "refused_act", "unvoiced", "unnamed_repeat", "duplicate", "model_veto", "model_proposal", "model_rescue")
 """The rules the candidate, absorption and post-filter stages record (not in the registry)."""
 
 ALL_RULES = [rule.name for rule in REGISTRY] + list(STAGE_RULES)

@@ -43,6 +43,22 @@ class PostFilters:
             out.append(event)
         return out
 
+    def _unvoiced(self, events: list[Event]) -> list[Event]:
+        """Rule ``unvoiced``: an event of a type of the cue list ``actor_needed_types`` (French: acts someone
+        says or does in person: pledges, talks, praise, demands, accusations, refusals) left with no
+        actor at all (none named, none implied by its frame, none chosen by the learned model) names nobody who
+        speaks, meets or asks ("Macron appelé à rapprocher la démocratie du peuple"): it is dropped. A language
+        pack without the list has no such rule (the Spanish gold codes such events). CAMEO codes of the cue list
+        ``actor_optional_codes`` are kept: a charge reported in the passive names the accused, and the gold codes
+        it with an unknown accuser ("le ministre a été mis en cause dans l'affaire": 112). ``events`` are a
+        sentence's events; returns the kept ones in order."""
+        needed = self.lex.cues.get("actor_needed_types")
+        if not needed:
+            return events
+        optional = self.lex.cues.get("actor_optional_codes", frozenset())
+        return [e for e in events if e.actor or e.event_type.lower() not in needed  # cue lists are lower case
+                or any(e.cameo_code.startswith(code) for code in optional)]
+
     REPEAT_WINDOW = 2
     """How many sentences back ``_recipientless_repeats`` looks for the first mention of an event."""
 

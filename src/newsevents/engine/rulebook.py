@@ -105,6 +105,13 @@ def tribute_gathering(coder, t, s) -> bool:
     return coder._tribute_gathering(t)
 
 
+@_add("suppression", "drop", "possessive_cause")
+def possessive_cause(coder, t, s) -> bool:
+    """"Son combat contre les inégalités sociales va de pair avec un engagement": someone's cause, not a fight;
+    "combat" is dropped."""
+    return coder._possessive_cause(t, s.context)
+
+
 @_add("suppression", "drop", "organiser_adjunct")
 def organiser_adjunct(coder, t, s) -> bool:
     """"ont défilé à Paris à l'appel des syndicats": the call "appel" that organised the march is dropped."""

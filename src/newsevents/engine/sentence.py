@@ -9,7 +9,7 @@
    the complement of a demand, threat, refusal or pledge;
 4. roles, then recoding and modality (rules of the ``roles`` and ``recoding`` stages, per candidate);
 5. date, attribution and place, the government of a state act, one event per actor x recipient;
-6. post-filters (:data:`POSTFILTERS`): unnamed repeats, duplicates.
+6. post-filters (:data:`POSTFILTERS`): events nobody does, unnamed repeats, duplicates.
 
 Every candidate a rule drops records the rule's name in the trace, when there is one
 (:class:`~newsevents.engine.trace.Trace`).
@@ -159,7 +159,11 @@ def _dedupe(coder, events):
     return coder._dedupe(events)
 
 
-POSTFILTERS = (("unnamed_repeat", _unnamed_repeats), ("duplicate", _dedupe))
+def _unvoiced(coder, events):
+    return coder._unvoiced(events)
+
+
+POSTFILTERS = (("unvoiced", _unvoiced), ("unnamed_repeat", _unnamed_repeats), ("duplicate", _dedupe))
 """(rule name, ``fn(coder, events) -> kept events``) run in order on the events of a sentence."""
 
 
