@@ -223,11 +223,6 @@ EXAMPLES: dict[str, Example] = {
     "enumerated_recipients": Example(
         "La Chine a livré des vaccins au Chili, au Pérou, à la Bolivie et à Cuba.", "silent", "livré",
         ("AID 070 CHN/- -> PER/- asserted", "AID 070 CHN/- -> BOL/- asserted", "AID 070 CHN/- -> CUB/- asserted")),
-    "tribute_gathering": Example(
-        "Une foule s'est rassemblée samedi à Kiev pour honorer la mémoire du militant.", "dropped", "rassemblée",
-        ()),
-    "promised_harm": Example(
-        "Erdogan promet de bombarder les combattants kurdes.", "fired", "promet", note="138"),
     "lone_meeting": Example(
         "En pleine crise, le chef de l'État organise à Versailles le deuxième sommet Choose France.", "dropped",
         "sommet", ()),
