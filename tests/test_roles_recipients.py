@@ -74,6 +74,12 @@ def test_military_force_with_nobody_named_gets_no_home_recipient(pipeline):
     assert [e.recipient for e in events if e.event_type == "ASSAULT"] == [()], events
 
 
+def test_a_reciprocal_act_with_no_partner_named_gets_no_home_recipient(pipeline):
+    # the partners of the agreement are among the actors: no inferred French people on either side
+    events = code(pipeline, "Les deux ministres français ont signé un accord sur la sécurité.")
+    assert events and all(not e.recipient or e.recipient[0].entity_text for e in events), events
+
+
 def test_a_claim_by_citizens_on_other_citizens_keeps_its_recipient(pipeline):
     # the internautes and the gilets jaunes are both French civilians, and two parties
     events = code(pipeline, "Des internautes accusent les gilets jaunes d'être derrière le tag.")

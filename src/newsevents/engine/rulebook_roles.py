@@ -431,7 +431,10 @@ def home_recipient(coder, c, s):
     after every other fallback, other than a meeting, cooperation, aid, cutting ties or military force, falls on
     that country (AUS CVL, inferred: a government's people, else the country with no sector); not when the act's
     phrase names a party of another country ("redemande le départ du contingent danois"). A bare state as actor
-    ("le Danemark") is its own recipient and keeps none (``distinct_parties``)."""
+    ("le Danemark") is its own recipient and keeps none (``distinct_parties``). A reciprocal act with no partner
+    named ("the two ministers signed an agreement") has its parties among the actors: it gets none."""
+    if c.reciprocal:
+        return ()
     return coder._home_recipient(c.trig, c.actors, s.context, s.offset)
 
 
