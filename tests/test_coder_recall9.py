@@ -25,3 +25,32 @@ def test_minister_hosting_domestic_union_delegates_is_a_meeting(pipeline):
 def test_trip_home_is_still_no_visit(pipeline):
     events = code(pipeline, "Le président français s'est rendu mardi à Marseille.")
     assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+def codes(events):
+    return {(e.event_type, e.cameo_code) for e in events}
+
+
+def test_defending_a_policy_is_endorsing_it(pipeline):
+    events = code(pipeline, "La ministre de la Justice a défendu la réforme devant les députés.")
+    assert ("SUPPORT", "051") in codes(events)
+
+
+def test_defending_oneself_of_a_charge_is_no_endorsement(pipeline):
+    events = code(pipeline, "Le maire s'est défendu de toute sympathie pour les casseurs.")
+    assert not [e for e in events if e.event_type == "SUPPORT"]
+
+
+def test_promise_with_a_that_clause_is_a_pledge(pipeline):
+    events = code(pipeline, "Le gouvernement promet que les retraites seront revalorisées.")
+    assert "AGREE" in {e.event_type for e in events}
+
+
+def test_a_trial_opening_is_the_charge(pipeline):
+    events = code(pipeline, "Le procès s'est ouvert lundi à Paris.")
+    assert ("ACCUSE", "112") in codes(events)
+
+
+def test_trade_union_organisations_are_labour(pipeline):
+    events = code(pipeline, "Trois organisations syndicales vont rencontrer le ministre de l'Intérieur.")
+    assert ("AGREE", "LAB", "GOV") in parties(events)
