@@ -14,7 +14,8 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
-           "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads"}
+           "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
+           "finite_clause_roots": "_finite_clause_roots"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -333,6 +334,32 @@ class ParseRepairs:
                 continue
             subject.head = verb
             subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
+
+
+    def _finite_clause_roots(self, doc) -> None:
+        """Repair one parser error in place: a sentence whose main verb the parser hung as a noun's clause on a
+        word of its subject, the subject's head then the root ("Le chef de la junte au pouvoir appelle ses
+        compatriotes au calme": "appelle" an ``acl`` of "pouvoir", "chef" the root). A finite indicative verb
+        labelled ``acl`` (not a relative clause), after a root noun or name and inside its phrase, with no
+        subject and no relative pronoun of its own, becomes the root; the old root becomes its subject and the
+        root's dependents after the verb (final punctuation) hang on the verb."""
+        if not doc.has_annotation("DEP"):
+            return
+        for verb in _tokens_with_dep(doc, ("acl",)):
+            if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Mood") != ["Ind"]:
+                continue
+            root = verb.sent.root
+            if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or not any(a.i == root.i for a in verb.ancestors):
+                continue
+            if any(c.dep_ in SUBJECT_DEPS or c.morph.get("PronType") == ["Rel"] for c in verb.children):
+                continue
+            later = [c for c in root.children if c.i > verb.i]
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            root.head = verb
+            root.dep_ = "nsubj"
+            for c in later:
+                c.head = verb
 
 
 def _tokens_with_dep(doc, labels: tuple[str, ...]) -> list:
