@@ -361,7 +361,6 @@ class ParseRepairs:
             for c in later:
                 c.head = verb
 
-
     def _fronted_place_subjects(self, doc) -> None:
         """Repair one parser error in place: after a fronted place and its comma, a subject opened by the
         partitive article is read as the place's complement ("Au Maroc, des ONG appellent à ...": "des" a
@@ -384,7 +383,8 @@ class ParseRepairs:
             if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 continue
             between = doc[noun.right_edge.i + 1:verb.i]
-            if any(t.head.i != verb.i or not t.dep_.startswith("aux") and t.dep_ not in ("advmod", "expl:comp", "expl:pv")
+            if any(t.head.i != verb.i or (not t.dep_.startswith("aux") and t.dep_ not in ("advmod", "expl:comp",
+                                                                                          "expl:pv"))
                    for t in between):
                 continue
             marks[0].dep_, marks[0].pos_ = "det", "DET"
