@@ -383,8 +383,7 @@ class ParseRepairs:
             if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 continue
             between = doc[noun.right_edge.i + 1:verb.i]
-            if any(t.head.i != verb.i or (not t.dep_.startswith("aux") and t.dep_ not in ("advmod", "expl:comp",
-                                                                                          "expl:pv"))
+            if any(t.head.i != verb.i or not (t.dep_.startswith(("aux", "expl")) or t.dep_ == "advmod")
                    for t in between):
                 continue
             marks[0].dep_, marks[0].pos_ = "det", "DET"
