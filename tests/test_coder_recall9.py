@@ -54,3 +54,9 @@ def test_a_trial_opening_is_the_charge(pipeline):
 def test_trade_union_organisations_are_labour(pipeline):
     events = code(pipeline, "Trois organisations syndicales vont rencontrer le ministre de l'Intérieur.")
     assert ("AGREE", "LAB", "GOV") in parties(events)
+
+
+def test_a_group_noun_alone_takes_its_nationality_adjective(pipeline):
+    # a quantifier noun ("collectif", "groupe") with no "de" complement: the people of its nationality adjective
+    events = code(pipeline, "Un collectif français saisit la Cour pénale internationale.")
+    assert ("ACCUSE", "FRA") in {(e.event_type, e.actor[0].code if e.actor else None) for e in events}
