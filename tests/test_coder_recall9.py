@@ -56,12 +56,6 @@ def test_trade_union_organisations_are_labour(pipeline):
     assert ("AGREE", "LAB", "GOV") in parties(events)
 
 
-def test_a_group_noun_alone_takes_its_nationality_adjective(pipeline):
-    # a quantifier noun ("collectif", "groupe") with no "de" complement: the people of its nationality adjective
-    events = code(pipeline, "Un collectif français saisit la Cour pénale internationale.")
-    assert ("ACCUSE", "FRA") in {(e.event_type, e.actor[0].code if e.actor else None) for e in events}
-
-
 def test_charge_hung_on_the_accused_has_the_accused_as_author(pipeline):
     # the parser hangs "de meurtres" on the object of "accuse": the accused is the author of the crime noun
     events = code(pipeline, "Amnesty International accuse les mercenaires russes de meurtres sur des civils.")

@@ -85,11 +85,8 @@ class _SectorWords:
         if role == "quantifiers":
             de_cases = self.resolver.grammar.de_cases
             inner = next((c for c in head.children if c.dep_ == "nmod" and self._case(c) in de_cases), None)
-            if inner is None:  # "un collectif français": the group of its nationality adjective, people
-                found = self._country_in(info, head)
-                if found is None or found[0].kind != "demonym" or found[1] != 1:
-                    return []
-                return [self._entity(info, found[0].code, "CVL", s, e, None)]
+            if inner is None:
+                return []
             sub = self._np_entities(inner, coref)
             span = self._entity(info, "", "", s, e, None).span
             people = inner.i not in info.by_token and inner.morph.get("Number") == ["Plur"]
