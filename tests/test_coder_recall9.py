@@ -60,3 +60,9 @@ def test_charge_hung_on_the_accused_has_the_accused_as_author(pipeline):
     # the parser hangs "de meurtres" on the object of "accuse": the accused is the author of the crime noun
     events = code(pipeline, "Amnesty International accuse les mercenaires russes de meurtres sur des civils.")
     assert ("ASSAULT", "RUS") in {(e.event_type, e.actor[0].code if e.actor else None) for e in events}
+
+
+def test_relative_clause_hung_on_the_antecedents_participle_has_the_antecedent_as_subject(pipeline):
+    # "qui dénonce" hangs on the participle "élue" that describes the person: the person denounces
+    events = code(pipeline, "Dernière victime, Sophie Martin, élue dans l'Aube, qui dénonce cette dérive.")
+    assert [e for e in events if e.event_type == "ACCUSE" and e.actor]
