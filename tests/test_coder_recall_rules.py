@@ -41,3 +41,27 @@ def test_attack_noun_whose_killing_verb_was_parsed_as_its_clause(coder):
             ("indiqué", "indiquer", "VERB", "ROOT", 12, "VerbForm=Part"), ("la", "le", "DET", "det", 14, ""),
             ("police", "police", "NOUN", "nsubj", 12, ""), (".", ".", "PUNCT", "punct", 12, "")]
     assert [d[:4] for d in dyads(code(coder, rows))] == [("ASSAULT", "190", None, "---")]
+
+
+def test_finite_verb_hung_as_clause_of_its_subject_becomes_the_root(coder):
+    # Le président de Moscou au pouvoir appelle Paris au calme .
+    # (the parser hangs the main verb on "pouvoir" as a noun's clause and makes "président" the root)
+    rows = [("Le", "le", "DET", "det", 1, ""), ("président", "président", "NOUN", "ROOT", 1, ""),
+            ("de", "de", "ADP", "case", 3, ""), ("Moscou", "Moscou", "PROPN", "nmod", 1, ""),
+            ("au", "au", "ADP", "case", 5, ""), ("pouvoir", "pouvoir", "NOUN", "nmod", 1, ""),
+            ("appelle", "appeler", "VERB", "acl", 5, "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+            ("Paris", "Paris", "PROPN", "obj", 6, ""), ("au", "au", "ADP", "case", 9, ""),
+            ("calme", "calme", "NOUN", "obl:arg", 6, ""), (".", ".", "PUNCT", "punct", 1, "")]
+    assert [d[:4] for d in dyads(code(coder, rows))] == [("REQUEST", "100", "RUS", "FRA")]
+
+
+def test_partitive_subject_after_a_fronted_place_is_the_subject(coder):
+    # En Russie , des manifestants dénoncent Moscou .
+    # (the parser reads "des" as a preposition and hangs "manifestants" on "Russie")
+    rows = [("En", "en", "ADP", "case", 1, ""), ("Russie", "Russie", "PROPN", "obl:mod", 5, ""),
+            (",", ",", "PUNCT", "punct", 1, ""), ("des", "de", "ADP", "case", 4, ""),
+            ("manifestants", "manifestant", "NOUN", "nmod", 1, ""),
+            ("dénoncent", "dénoncer", "VERB", "ROOT", 5, "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"),
+            ("Moscou", "Moscou", "PROPN", "obj", 5, ""), (".", ".", "PUNCT", "punct", 5, "")]
+    events = code(coder, rows)
+    assert [(e.event_type, e.actor[0].sector if e.actor else None) for e in events] == [("ACCUSE", "CVL")]

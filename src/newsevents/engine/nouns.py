@@ -88,7 +88,8 @@ class Nouns:
     def _charged_author(self, tok, frame, context) -> tuple:
         """The author of a crime noun (CAMEO 18-20) that names none, told by the charge it is part of: the one
         convicted, suspected or held for it ("condamné ... pour des viols", "soupçonnés d'actes de torture": the
-        patient of a verb of cue list ``charge_verbs``), the one who confesses or claims it ("a revendiqué
+        patient of a verb of cue list ``charge_verbs``, also when the parser hung the charge on that patient:
+        "accuse les mercenaires de meurtres"), the one who confesses or claims it ("a revendiqué
         l'attentat": the subject of one of ``confession_verbs``), or the one called its author ("Tsarnaev,
         auteur de l'attentat": ``author_nouns``). Followed up the noun's chain of complements (at most four
         steps); () for a language without these cue lists or when nothing names an actor."""
@@ -100,6 +101,10 @@ class Nouns:
             if not (node.dep_ in ("nmod", "obl", "conj") or node.dep_ in obliques):
                 return ()
             head, lemma = node.head, node.head.lemma_.lower()
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "obj" and node.dep_ == "nmod" \
+                    and head.head.lemma_.lower() in cues["charge_verbs"] \
+                    and self._case_of(node) in cues.get("charge_preps", ()):
+                return context.resolve(head)  # "accuse les mercenaires de meurtres": the charge hung on the accused
             if head.pos_ == "NOUN" and lemma in cues["author_nouns"]:
                 holder = head.head if head.dep_ == "appos" else next(
                     (c for c in head.children if c.dep_ in SUBJECT_DEPS), None)

@@ -14,7 +14,8 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "weekday_clauses": "_reattach_weekday_clauses", "ser_passives": "_ser_passives",
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
-           "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads"}
+           "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
+           "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -333,6 +334,61 @@ class ParseRepairs:
                 continue
             subject.head = verb
             subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
+
+
+    def _finite_clause_roots(self, doc) -> None:
+        """Repair one parser error in place: a sentence whose main verb the parser hung as a noun's clause on a
+        word of its subject, the subject's head then the root ("Le chef de la junte au pouvoir appelle ses
+        compatriotes au calme": "appelle" an ``acl`` of "pouvoir", "chef" the root). A finite indicative verb
+        labelled ``acl`` (not a relative clause), after a root noun or name and inside its phrase, with no
+        subject and no relative pronoun of its own, becomes the root; the old root becomes its subject and the
+        root's dependents after the verb (final punctuation) hang on the verb."""
+        if not doc.has_annotation("DEP"):
+            return
+        for verb in _tokens_with_dep(doc, ("acl",)):
+            if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Mood") != ["Ind"]:
+                continue
+            root = verb.sent.root
+            if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or not any(a.i == root.i for a in verb.ancestors):
+                continue
+            if any(c.dep_ in SUBJECT_DEPS or c.morph.get("PronType") == ["Rel"] for c in verb.children):
+                continue
+            later = [c for c in root.children if c.i > verb.i]
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            root.head = verb
+            root.dep_ = "nsubj"
+            for c in later:
+                c.head = verb
+
+    def _fronted_place_subjects(self, doc) -> None:
+        """Repair one parser error in place: after a fronted place and its comma, a subject opened by the
+        partitive article is read as the place's complement ("Au Maroc, des ONG appellent à ...": "des" a
+        preposition, "ONG" a ``nmod`` of "Maroc"). A noun whose only marker is a ``partitive_articles`` word,
+        after a comma, complement of a name or noun that modifies the verb right after the noun's phrase, before
+        that verb, when the verb has no subject, becomes the verb's subject, the article its determiner."""
+        if not doc.has_annotation("DEP"):
+            return
+        partitive = self.lex.cue("partitive_articles")
+        for noun in _tokens_with_dep(doc, ("nmod",)):
+            place = noun.head
+            verb = place.head
+            if noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ not in ("VERB", "AUX") or place.i > noun.i \
+                    or not place.dep_.startswith("obl") or verb.i <= noun.i or noun.i < 2:
+                continue
+            marks = [c for c in noun.children if c.dep_ in ("case", "det")]
+            if len(marks) != 1 or marks[0].lower_ not in partitive or marks[0].i != noun.left_edge.i \
+                    or doc[marks[0].i - 1].text != ",":
+                continue
+            if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                continue
+            between = doc[noun.right_edge.i + 1:verb.i]
+            if any(t.head.i != verb.i or not (t.dep_.startswith(("aux", "expl")) or t.dep_ == "advmod")
+                   for t in between):
+                continue
+            marks[0].dep_, marks[0].pos_ = "det", "DET"
+            noun.head = verb
+            noun.dep_ = "nsubj"
 
 
 def _tokens_with_dep(doc, labels: tuple[str, ...]) -> list:

@@ -340,11 +340,15 @@ class Roles:
         return any(c.dep_.startswith("expl") or (c.lower_ in reflexives and c.pos_ == "PRON") for c in children)
 
     def _resolve_subject(self, subject, context) -> tuple[Entity, ...]:
-        """The actor of a subject; a relative pronoun stands for its antecedent. An event noun is no agent
-        ("le voyage du ministre a permis de...", "la visite, qui comprenait des rencontres"): ()."""
+        """The actor of a subject; a relative pronoun stands for its antecedent (the noun a participle describes
+        when the parser hung the clause on that participle: "Sophie Martin, élue dans l'Aube, qui dénonce"). An
+        event noun is no agent ("le voyage du ministre a permis de...", "la visite, qui comprenait des
+        rencontres"): ()."""
         if subject.lower_ in self.lex.cue("relative_pronouns") and (
                 subject.head.dep_ == "acl" or subject.head.dep_ in self.lex.label("relative_clause")):
             subject = subject.head.head
+            if subject.pos_ == "VERB" and subject.dep_ == "acl" and subject.morph.get("VerbForm") == ["Part"]:
+                subject = subject.head  # the clause hung on the participle that describes the antecedent
         if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.lex.nouns:
             return ()
         if any(c.dep_ == "case" and preposition(c) in self.lex.cue("place_cases")

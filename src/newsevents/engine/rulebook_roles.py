@@ -449,7 +449,12 @@ def enumerated_recipients(coder, c, s) -> bool:
 
 @_add("roles", "drop", "home_trip")
 def home_trip(coder, c, s) -> bool:
-    """"le ministre nord-coréen se rendra à Pyongyang": a visit home is no visit; dropped."""
+    """"le ministre nord-coréen se rendra à Pyongyang": a visit home is no visit; dropped. A visit between two
+    named parties of one country with different sectors is a meeting, not a trip home, and stays ("le ministre
+    recevra des représentants des syndicats": unions -> government; CAMEO 042-043 / 040)."""
+    if any(a.entity_text and r.entity_text and a.sector and r.sector and a.sector != r.sector
+           for a in c.actors for r in c.recipients):
+        return False
     guessed = getattr(s.context, "guessed", ())
     return c.trig.frame.cameo == "042" and coder._home_trip([a for a in c.actors if a.span not in guessed],
                                                              c.recipients)
