@@ -69,8 +69,7 @@ class PostFilters:
         l'attaque de la caserne. ... Le gouvernement a ordonné une enquête." codes one inquiry): it is dropped.
         A recipient of the actor's own country inferred by a fallback (``home_recipient``, ``addressed_people``: no
         words of the text, no name carried from an earlier sentence) names nobody, so it does not make a repetition
-        new. A repetition that names its recipient is kept (the gold codes
-        it). ``events`` are an article's events
+        new. A repetition that names its recipient is kept (the gold codes it). ``events`` are an article's events
         in text order; returns the kept ones in the same order. With a ``trace``
         (:class:`~newsevents.engine.trace.Trace`), a dropped event leaves its sentence's events and the rule is
         noted on the candidate at the event's first character."""
