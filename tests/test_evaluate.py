@@ -227,3 +227,38 @@ def test_system_events_given_as_gold_are_refused_with_the_file_name():
 
 def test_gold_with_empty_event_lists_passes_the_check():
     check_gold([{"id": "a", "text": "Rien.", "events": []}], "gold.jsonl")
+
+
+def test_gold_events_with_no_type_are_named_in_a_warning(caplog):
+    gold = [{"id": "a", "text": "Putin met Xi.", "events": [{"plover": "MEET"}, {"plover": "CONSULT"}]}]
+    with caplog.at_level("WARNING", logger="newsevents.evaluate"):
+        check_gold(gold, "gold.jsonl")
+    assert "gold.jsonl: 1 gold event(s)" in caplog.text and "'MEET'" in caplog.text
+
+
+def test_a_gold_set_of_known_types_gives_no_warning(caplog):
+    gold = [{"id": "a", "text": "Putin met Xi.", "events": [{"plover": "CONSULT"}, {"cameo": "042"}]}]
+    with caplog.at_level("WARNING", logger="newsevents.evaluate"):
+        check_gold(gold, "gold.jsonl")
+    assert caplog.text == ""
+
+
+def test_a_record_without_lang_is_coded_in_its_identified_language():
+    from newsevents.evaluate import run_system
+
+    seen = {}
+
+    class Recorder:
+        def __init__(self, lang):
+            self.lang = lang
+
+        def process(self, articles):
+            seen.setdefault(self.lang, []).extend(a.id for a in articles)
+            return []
+
+    gold = [{"id": "en1", "text": "Putin met Xi in Beijing on Monday.", "events": []},
+            {"id": "es1", "text": "El presidente visitó Rabat el lunes con sus ministros.", "events": []},
+            {"id": "fr1", "text": "Le président s'est rendu à Rabat lundi avec ses ministres.", "events": []},
+            {"id": "de1", "text": "Putin met Xi.", "lang": "fr", "events": []}]
+    run_system(gold, make_pipeline=Recorder)
+    assert seen == {"en": ["en1"], "es": ["es1"], "fr": ["fr1", "de1"]}

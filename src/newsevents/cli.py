@@ -596,8 +596,9 @@ def export(db, fmt, output, **filters):
 def evaluate(gold, system, as_json, detail, save_system):
     """Score events against GOLD.jsonl: P/R/F1 at type, dyad and full levels, modality and date accuracy.
 
-    GOLD has one document per line: {"id", "text", "date", "lang"?, "events": [{"plover" or "cameo",
-    "source", "target", "modality"?, "date"?}, ...]}, sources and targets as CAMEO actor codes ("RUSGOV").
+    GOLD has one document per line: {"id", "text", "date", "lang"? (else identified from the text), "events":
+    [{"plover" or "cameo", "source", "target", "modality"?, "date"?}, ...]}, sources and targets as CAMEO actor
+    codes ("RUSGOV").
     The definitions are those of the project's scorer (the newsevents.evaluate module gives them).
     """
     import json

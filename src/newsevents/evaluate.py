@@ -339,7 +339,15 @@ def read_jsonl(path: str) -> list[dict[str, Any]]:
 def check_gold(gold_records: list[dict[str, Any]], path: str) -> None:
     """Raise :class:`InputError` naming ``path`` when its records cannot be a gold set: no record has an
     ``"events"`` list (a file of system events, one event per line, given as gold scores zero everywhere
-    without this check). A gold set where every record has ``"events": []`` passes."""
+    without this check). A gold set where every record has ``"events": []`` passes. Gold events with
+    neither a PLOVER type (:data:`~newsevents.codes.PLOVER_TYPES`, old names included) nor a CAMEO code that maps
+    to one are not scored, as by the project's scorer: a warning names how many, and the first record and value."""
+    unscored = [(r.get("id"), e.get("plover") or e.get("cameo")) for r in gold_records if is_evaluated(r)
+                for e in (r.get("events") if isinstance(r.get("events"), list) else ())
+                if isinstance(e, dict) and not event_types(e, "plover", "cameo")]
+    if unscored:
+        log.warning("%s: %d gold event(s) have no PLOVER type nor a CAMEO code with one and are not scored "
+                    "(first: record %s, %r)", path, len(unscored), *unscored[0])
     if gold_records and not any(isinstance(r.get("events"), list) for r in gold_records):
         looks = " (it looks like system events: one event per line)" if any(
             "event_type" in r or "doc_id" in r for r in gold_records) else ""
@@ -391,11 +399,29 @@ def _extended_date(value: Any) -> Any:
     return value
 
 
+def record_language(article: Article, languages: tuple[str, ...]) -> str:
+    """The language to code a gold record without ``lang`` in: the one :func:`~newsevents.langid.detect_language`
+    identifies from its text, preferring ``languages`` (those with a pack); the first of ``languages`` with a
+    warning naming the record when the text's language is not one of them or cannot be told."""
+    from .langid import detect_language
+
+    found = detect_language(article.text, prefer=languages)
+    if found in languages:
+        return found
+    log.warning("gold record %s has no \"lang\" and its language (%s) has no pack: coded as %s", article.id,
+                found or "not identified", languages[0])
+    return languages[0]
+
+
 def run_system(gold_records: list[dict[str, Any]],
                make_pipeline: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Code the gold records' texts with the pipeline and return the events as dicts. Records are grouped by
-    ``lang`` (default ``"fr"``), one :class:`~newsevents.pipeline.Pipeline` per language, forced to it;
-    ``make_pipeline(lang)`` builds it (default: ``Pipeline(lang, force_lang=True)``)."""
+    ``lang``, one :class:`~newsevents.pipeline.Pipeline` per language, forced to it; a record without ``lang``
+    is coded in the language identified from its text among the languages with a pack
+    (:func:`record_language`); ``make_pipeline(lang)`` builds the pipeline (default:
+    ``Pipeline(lang, force_lang=True)``)."""
+    from .pipeline import SUPPORTED_LANGS
+
     if make_pipeline is None:
         from .pipeline import Pipeline
 
@@ -404,7 +430,7 @@ def run_system(gold_records: list[dict[str, Any]],
 
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in gold_articles(gold_records):
-        by_lang[article.lang or "fr"].append(article)
+        by_lang[article.lang or record_language(article, SUPPORTED_LANGS)].append(article)
     events: list[dict[str, Any]] = []
     for lang, articles in by_lang.items():
         pipeline = make_pipeline(lang)

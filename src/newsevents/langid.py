@@ -55,6 +55,10 @@ language may trail the most likely one and still be chosen (:func:`detect_langua
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LOWERCASE_LETTERS = 3
+_MIN_LOWERCASE_WORDS = 4
+"""A short text with fewer lowercase words than this ("Putin met Xi in Beijing on Monday.": 'met in on') is
+identified from the mean of lingua's confidence values for those words and for the whole text, names included
+(:func:`_blended`)."""
 
 
 @lru_cache(maxsize=2)
@@ -75,6 +79,17 @@ def release_detectors() -> None:
         if hasattr(detector, "unload_language_models"):
             detector.unload_language_models()
     _detector.cache_clear()
+
+
+def _blended(sample: str, text: str) -> str | None:
+    """The language with the highest mean confidence over ``sample`` (a short text's lowercase words) and the
+    whole ``text``; None when lingua finds no language in either."""
+    total: dict[str, float] = {}
+    for part in (sample, text):
+        for lang, value in _confidences(part):
+            total[lang] = total.get(lang, 0.0) + value
+    best = max(total.items(), key=lambda item: item[1], default=(None, 0.0))
+    return best[0] if best[1] > 0.0 else None
 
 
 def _without_names(text: str) -> str:
@@ -118,8 +133,11 @@ def detect_language(text: str, prefer: Iterable[str] = ()) -> str | None:
     prefer = frozenset(prefer)
     short = len(text) < SHORT_TEXT
     sample = _without_names(text) if short else _sample(text)
-    found = _detector(0.0 if short else MIN_RELATIVE_DISTANCE).detect_language_of(sample)
-    code = found.iso_code_639_1.name.lower() if found is not None else None
+    if short and sample != text and len(sample.split()) < _MIN_LOWERCASE_WORDS:
+        code = _blended(sample, text)  # a few lowercase words say little alone; names say something too
+    else:
+        found = _detector(0.0 if short else MIN_RELATIVE_DISTANCE).detect_language_of(sample)
+        code = found.iso_code_639_1.name.lower() if found is not None else None
     if not prefer or code in prefer:
         return code
     values = _confidences(sample)  # only for the few texts not clearly in a preferred language: slower
