@@ -29,6 +29,8 @@ def test_explain_text_names_the_rules_and_shows_the_events(shared_model):
     assert "2024-03-12 (day, 'mardi')" in out  # the attack's date, resolved against --published
     assert "parse (index, word" in out and "refusé             refuser          VERB   ROOT" in out
     assert "parse (index" not in run("explain", TEXT, "--no-parse").output
+    assert out.startswith("language: fr (identified from the text")
+    assert run("explain", TEXT, "--lang", "fr", "--no-parse").output.startswith("language: fr (given)")
 
 
 @pytest.mark.model

@@ -462,8 +462,8 @@ def ingest(inputs, lang, published, db, batch_size, force, time_budget):
     t0 = time.perf_counter()
     report, path, skip = _ingest_into(db, inputs, lang, published, summary, batch_size, force, time_budget)
     if skip is not None and skip.skipped:
-        click.echo(f"note: {skip.skipped} documents already stored with the same text and coder: not coded "
-                   f"again (--force codes them)", err=True)
+        click.echo(f"note: {_plural(skip.skipped, 'document')} already stored with the same text and coder: not "
+                   f"coded again (--force codes them)", err=True)
     loading = getattr(summary.pipeline, "loading_seconds", 0.0)  # models a language router loaded on first use
     seconds = time.perf_counter() - (summary.coding_started or t0) - loading
     for doc_id, message in report.errors:
@@ -695,6 +695,10 @@ def explain(text, doc_id, db, published, lang, show_parse):
         result, trace = pipeline.trace(article)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
+    coded_in = result.article.lang or getattr(pipeline, "lang", None)
+    if coded_in:  # a skipped document's note says why; a coded one says in which language
+        how = "given" if article.lang and article.lang != "auto" else "identified from the text; --lang sets it"
+        click.echo(f"language: {coded_in} ({how})")
     for line, role in explanation_lines(result, trace, parse=show_parse):
         click.echo(click.style(line, **EXPLAIN_STYLES.get(role, {})))
 
