@@ -243,7 +243,8 @@ def _choose(coder, c, s, roles, others) -> tuple:
     from ..learned_roles import role_features
 
     taken = {e.span for e in others}
-    found = [(head, e, kind) for head, e, kind in role_candidates(coder, c.trig, s) if e.span not in taken]
+    found = [(head, e, kind) for head, e, kind in role_candidates(coder, c.trig, s)
+             if e.span not in taken and not governs_relative_host(coder, c.trig.token, head)]
     if not found:
         return ()
     plover = coder.cameo.plover(c.trig.frame.cameo)
@@ -251,6 +252,22 @@ def _choose(coder, c, s, roles, others) -> tuple:
                                  for head, e, kind in found])
     best = int(probs.argmax())
     return (found[best][1],) if probs[best] >= roles.threshold else ()
+
+
+def governs_relative_host(coder, tok, head) -> bool:
+    """Rule ``relative_host_governor``: whether the candidate headed by ``head`` is the subject of the verb
+    that governs the noun a relative clause of the trigger ``tok`` hangs on -- the main clause's subject, who
+    is not the author of the act told in the relative ("Le gouvernement a condamné l'attentat qui a tué
+    douze soldats": the government did not kill). Tokens of one parsed sentence; False otherwise."""
+    if not (tok.dep_ in coder.lex.label("relative_clause") or (tok.dep_ == "acl" and tok.pos_ in ("VERB", "AUX"))):
+        return False
+    host = tok.head
+    if host.i == tok.i or host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+        return False
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return (head.dep_.startswith("nsubj") or head.dep_ in coder.lex.label("passive_subject")) \
+        and head.head.i == host.head.i
 
 
 def actor_still_missing(coder, c, s) -> bool:

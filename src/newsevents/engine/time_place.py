@@ -26,6 +26,7 @@ class TimePlace:
         since = tuple(self.lex.cue("since_words"))
         usable = [e for e in expressions if not e.text.lower().startswith(since)
                   or self._attached(e, trig.token, offset)]  # "détenus depuis le 12 février": not the request
+        usable = [e for e in usable if not self._in_other_clause(e, trig.token, sent, offset)]
         if usable:
             span = self._event_span(trig)
             target = (span[0] + offset, span[1] + offset)
@@ -34,6 +35,39 @@ class TimePlace:
         if published:
             return EventDate(published, None, None, "publication")
         return EventDate(None, None, None, "unresolved")
+
+    def _in_other_clause(self, expr, tok, sent, offset) -> bool:
+        """Rule ``date_in_other_clause``: whether a temporal expression hangs on the verb of a subordinate
+        clause (relative, adverbial, completive, with its own subject or a finite verb) that neither contains
+        the trigger nor is a relative on the trigger noun, unless a mark of the same time (cue
+        ``same_time_marks``: "quand") opens it or its host noun is the event's occasion (cue
+        ``participation_preps``: "lors du voyage qu'elle a effectué en janvier"): that date is the clause's, not the event's ("se sont rencontrés à
+        Istanbul, où une bombe avait explosé en 2016": 2016 is not the meeting's date). ``expr.span`` is in
+        article characters, token ``idx`` plus ``offset``."""
+        words = [t for t in sent if expr.span[0] <= t.idx + offset < expr.span[1]]
+        if not words:
+            return False
+        inside = {t.i for t in words}
+        root = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+        subordinate = ("acl", "advcl", "ccomp", "csubj", *self.lex.label("relative_clause"))
+        when = set(self.lex.cues.get("same_time_marks", ()))
+        occasion = set(self.lex.cue("participation_preps"))
+        node = root
+        while node.head.i != node.i:
+            if node.dep_ in subordinate and node.pos_ in ("VERB", "AUX") and node.i != tok.i and (
+                    node.morph.get("VerbForm") == ["Fin"]
+                    or any(c.dep_.startswith("nsubj") or c.dep_.startswith("csubj")
+                           or (c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"])
+                           for c in node.children)):
+                if any(c.dep_ == "mark" and c.lower_ in when for c in node.children):
+                    return False  # "quand les soldats sont arrivés lundi, ils ont tiré": the same time
+                host = node.head
+                if self._case_of(host) in occasion or host.head.lemma_.lower() in occasion:
+                    return False  # "lors du voyage qu'elle a effectué du 15 au 17 janvier": the event's time
+                return not ((node.head.i == tok.i and tok.pos_ not in ("VERB", "AUX"))  # "l'attaque qui a eu
+                            or any(a.i == node.i for a in tok.ancestors))              # lieu lundi"
+            node = node.head
+        return False
 
     @staticmethod
     def _attached(expr, tok, offset) -> bool:
