@@ -1,4 +1,6 @@
-"""Role errors a new user reported (session 9, all three languages), on made-up sentences with the real models: a condemnation of a violent act is not addressed to the condemner's own people
+"""Role errors a new user reported (session 9, all three languages), on made-up sentences with the real
+models: police or protesters with no country of their own take the place their sentence names over the carried
+country (own_sentence_place), and a condemnation of a violent act is not addressed to the condemner's own people
 (act_object of addressed_people / home_recipient)."""
 from __future__ import annotations
 
@@ -32,6 +34,23 @@ def _dyads(pipelines, lang, text):
     assert result.status == "ok", result.error
     part = lambda xs: f"{xs[0].code}/{xs[0].sector}" if xs else "-"  # noqa: E731
     return [(part(e.actor), part(e.recipient)) for e in result.events]
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("fr", "Le Pérou a rappelé son ambassadeur. Dimanche, la police a dispersé une marche d'étudiants à Nairobi.",
+     "KEN/COP"),
+    ("en", "Peru recalled its ambassador. Police in Nairobi dispersed hundreds of students on Sunday.", "KEN/COP"),
+    ("es", "Perú retiró a su embajador. La policía dispersó una marcha de estudiantes en Nairobi.", "KEN/COP"),
+])
+def test_police_take_the_country_of_the_place_their_sentence_names(pipelines, lang, text, actor):
+    assert actor in {a for a, _ in _dyads(pipelines, lang, text)}
+
+
+def test_an_army_abroad_keeps_the_carried_country(pipelines):
+    # armies act abroad: a place in their sentence is not where they are from
+    text = "La Russie a menacé la Géorgie. Samedi, l'armée a bombardé des immeubles à Kharkiv."
+    dyads = _dyads(pipelines, "fr", text)
+    assert "UKR/MIL" not in {a for a, _ in dyads}
 
 
 @pytest.mark.parametrize("lang,text", [
