@@ -33,6 +33,11 @@ def described_sectors(raw: dict) -> dict[str, dict[str, str]]:
     return out
 
 
+HOME_BOUND_SECTORS = frozenset({"COP", "OPP", "LAB", "EDU"})
+"""Sectors of groups that act at home (police, protesters, strikers, students), unlike armies or
+governments acting abroad: a place their sentence names is where they are from."""
+
+
 class _SectorWords:
     """The sector-word rules of :class:`~newsevents.actors.ArticleActors` (its resolver, mentions, places and
     coreference state are the host's)."""
@@ -220,7 +225,8 @@ class _SectorWords:
             if role in ("titles", "institutions"):  # "le régime", "la première ministre": the country last named
                 codes = self._recent_codes(info.offset + head.idx, 1)
                 if codes:
-                    return [self._guess(self._entity(info, codes[0], sector, s, e, None))]
+                    code = self._own_place(info, head, sector, codes[0]) if role == "institutions" else codes[0]
+                    return [self._guess(self._entity(info, code, sector, s, e, None))]
         if role == "person_nouns":
             return []
         if any(deps[c] == "nmod" and fold(view.strings[view.orths[c]]) in self.resolver.stateless_regions
@@ -228,9 +234,21 @@ class _SectorWords:
             return [self._entity(info, "---", sector, s, e, None)]  # "les groupes armés du Sahel": no one country
         if coref and self.resolver.main_country_fallback:
             main = self.main_country(paragraph=True)  # a paragraph about another place starts fresh
+            main = self._own_place(info, head, sector, main)  # a place of its own sentence wins
             if main is not None:
                 return [self._guess(self._entity(info, main, sector, s, e, None))]
         return [self._entity(info, "---", sector, s, e, None)]
+
+    def _own_place(self, info, head, sector: str, carried: str | None) -> str | None:
+        """Rule own_sentence_place: the country of a home-bound group word (:data:`HOME_BOUND_SECTORS`), the
+        active subject of its clause, is that of the places its own sentence names when they lie in one other
+        country than ``carried`` (the country last named or the paragraph's, an ISO alpha-3 code or None): "Le
+        Maroc a rappelé son ambassadeur. La police a dispersé une manifestation à Dakar" gives SEN COP. Else
+        ``carried``."""
+        if sector not in HOME_BOUND_SECTORS or head.dep_ != "nsubj":
+            return carried
+        sent = head.sent
+        return self.sentence_country(info.offset + sent.start_char, info.offset + sent.end_char, carried)
 
     def _unknown_person(self, info: _DocInfo, head, s: int, e: int) -> list[Entity]:
         """A person the dictionary does not know ("Keyvan Emamverdi a été condamné", "la voyageuse Gabby

@@ -198,6 +198,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         self._paragraph_counts: dict[str, list[float]] = {}  # the same, for the paragraph (Doc) added last
         self._place_counts: dict[str, list[int]] = {}  # countries of the places named (cities...): weaker
         self._paragraph_place_counts: dict[str, list[int]] = {}
+        self._paragraph_places: list[tuple[str, int]] = []  # (code, article offset) of the places of the last Doc
         self.guessed: set[tuple[int, int]] = set()
         """Spans of entities whose country is a guess (the country last named, the article's main country),
         not a signal in their own words."""
@@ -211,6 +212,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         self._docs[id(doc)] = info
         self._paragraph_counts = {}
         self._paragraph_place_counts = {}
+        self._paragraph_places = []
         found: list[tuple[int, int, ActorEntry]] = []
         folded = fold_orths(info.orths, doc.vocab.strings, self.resolver._folded)
         for start, end, cands in self.resolver._match(doc, folded):
@@ -706,6 +708,7 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         for code, start in places:
             if start in self._neighbours:
                 continue
+            self._paragraph_places.append((code, start))
             for counts in (self._place_counts, self._paragraph_place_counts):
                 counts.setdefault(code, [0, start])[0] += 1
 
@@ -722,6 +725,17 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         if not counts:
             return None
         return min(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+
+    def sentence_country(self, start: int, end: int, main: str | None) -> str | None:
+        """Rule own_sentence_place: the country of the places named between article offsets ``start`` and
+        ``end`` (one sentence of the chunk added last, :meth:`add_places`) when they all lie in one country other
+        than ``main`` ("Le Maroc a rappelé son ambassadeur. La police a dispersé une manifestation à Dakar": the
+        police of SEN, not of MAR); else ``main`` (no place, a place of ``main``, or places of several
+        countries). ISO 3166-1 alpha-3 codes or None."""
+        codes = {code for code, at in self._paragraph_places if start <= at < end}
+        if len(codes) == 1 and main not in codes:
+            return next(iter(codes))
+        return main
 
     def _count(self, head) -> int:
         """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0."""

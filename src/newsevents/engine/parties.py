@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from .. import entity_labels
 from ..docview import ents_of
+from ..actor_data import fold
 from ..records import Entity
 from .frames import OBLIGATION, SUBJECT_DEPS, Trigger
 
@@ -193,10 +194,22 @@ class Parties:
                 or trig.frame.cameo[:2] not in CLAIM_ROOTS or any(a.sector != "GOV" for a in actors):
             return ()
         code = next(iter(codes))
-        if self._names_other_party(trig, actors, context):
+        if self._names_other_party(trig, actors, context) or self._condemns_act(trig):
             return ()
         at = trig.token.idx + offset
         return (Entity(code, "CVL", "", (at, at), None),)
+
+    def _condemns_act(self, trig: Trigger) -> bool:
+        """Rule act_object (of ``addressed_people``): whether the object of a verb trigger is a common noun the
+        lexicon codes as a violent act (a noun frame of :data:`HIT_ROOTS`: "Madrid condena el atentado"): the
+        claim is on the act's author, not on the claimant's own people, so no own-people recipient is inferred.
+        """
+        if trig.is_noun:
+            return False
+        nouns = self.lex.nouns
+        return any(c.dep_ == "obj" and c.pos_ == "NOUN" and any(
+            f.cameo[:2] in HIT_ROOTS for f in nouns.get(c.lemma_.lower(), ()) + nouns.get(fold(c.lemma_), ()))
+            for c in trig.token.children)
 
     @staticmethod
     def _names_other_party(trig: Trigger, actors, context) -> bool:
@@ -216,10 +229,12 @@ class Parties:
         defeat is conceded to). Inferred: no evidence words, the empty
         span at the trigger. () for actors of several countries, of none or an
         organisation (IGO), and, as for :meth:`_addressed_people`, for an obligation stated of a thing ("le
-        charbon devra être payé en roupies") and when the trigger's phrase names a party of another country."""
+        charbon devra être payé en roupies"), when the trigger's phrase names a party of another country, and for
+        a claim on a violent act (:meth:`_condemns_act`: "Madrid condena el atentado")."""
         codes = {a.code for a in actors}
         if not actors or len(codes) != 1 or next(iter(codes)) in ("---", "IGO", "") or trig.frame is OBLIGATION \
-                or trig.frame.cameo[:2] not in HOME_ROOTS or self._names_other_party(trig, actors, context):
+                or trig.frame.cameo[:2] not in HOME_ROOTS or self._names_other_party(trig, actors, context) \
+                or trig.frame.cameo[:2] in CLAIM_ROOTS and self._condemns_act(trig):  # "Madrid condena el atentado"
             return ()
         at = trig.token.idx + offset
         sector = "CVL" if all(a.sector == "GOV" for a in actors) else ""  # a government's own: its people
