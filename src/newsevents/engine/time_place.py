@@ -41,9 +41,9 @@ class TimePlace:
         clause (relative, adverbial, completive, with its own subject or a finite verb) that neither contains
         the trigger nor is a relative on the trigger noun, unless a mark of the same time (cue
         ``same_time_marks``: "quand") opens it or its host noun is the event's occasion (cue
-        ``participation_preps``: "lors du voyage qu'elle a effectué en janvier"): that date is the clause's, not the event's ("se sont rencontrés à
-        Istanbul, où une bombe avait explosé en 2016": 2016 is not the meeting's date). ``expr.span`` is in
-        article characters, token ``idx`` plus ``offset``."""
+        ``participation_preps``: "lors du voyage qu'elle a effectué en janvier"): that date is the clause's, not
+        the event's ("se sont rencontrés à Istanbul, où une bombe avait explosé en 2016": 2016 is not the
+        meeting's date). ``expr.span`` is in article characters, token ``idx`` plus ``offset``."""
         words = [t for t in sent if expr.span[0] <= t.idx + offset < expr.span[1]]
         if not words:
             return False
