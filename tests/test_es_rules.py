@@ -355,9 +355,11 @@ def test_a_feminine_adjective_is_not_a_verb_form(es_pipeline):
     # civilians gathering with nobody named to meet assemble; they consult nobody
     ("Miles de manifestantes se reunieron en la plaza principal de Lima.", set()),
     ("Los pescadores peruanos se reunirán el miércoles para analizar la situación.", set()),
-    # with a partner they meet; officials meeting each other are a meeting either way
+    # with a partner they meet; officials meeting each other are a meeting either way (coordinated subjects of a
+    # reciprocal act: both ways, as in French)
     ("Los campesinos bolivianos se reunieron con el ministro de Agricultura.", {("CONSULT", "040", "BOLAGR")}),
-    ("Los presidentes de Argentina y Chile se reunieron en Santiago.", {("CONSULT", "040", "ARGGOV")}),
+    ("Los presidentes de Argentina y Chile se reunieron en Santiago.",
+     {("CONSULT", "040", "ARGGOV"), ("CONSULT", "040", "CHLGOV")}),
 ])
 def test_civilians_gathering_with_nobody_to_meet_is_no_meeting(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected
@@ -413,10 +415,10 @@ def test_a_bomb_going_off_is_a_bombing(es_pipeline, text, expected):
     # calling off a meeting rejects it (125); calling off a strike yields (080)
     ("El presidente colombiano canceló la reunión con los sindicalistas.", {("REJECT", "125", "COLGOV")}),
     ("El presidente colombiano canceló la huelga.", {("CONCEDE", "080", "COLGOV")}),
-    # seizing things (171) and shoot-outs (190)
+    # seizing things (171) and shoot-outs (190, reciprocal: both sides fire)
     ("Los rebeldes colombianos se apoderaron de tres camiones.", {("COERCE", "171", "COLREB")}),
     ("La policía brasileña y unos delincuentes protagonizaron un tiroteo en Río de Janeiro.",
-     {("ASSAULT", "190", "BRACOP")}),
+     {("ASSAULT", "190", "BRACOP"), ("ASSAULT", "190", "BRACRM")}),
 ])
 def test_cancelled_meetings_seizures_and_shootouts(es_pipeline, text, expected):
     assert {(t, c, a) for t, c, a, _, _, _ in coded(es_pipeline, text)} == expected

@@ -60,3 +60,17 @@ def test_leader_tables_are_what_the_build_script_makes():
     assert run.returncode == 0, ("lang/{en,es}/actors.leaders.yaml are out of date (they follow lang/fr/actors.yaml "
                                  "and the hand-written en/es files): run scripts/build_leaders.py\n"
                                  + run.stdout + run.stderr)
+
+
+# --- coordinated subjects of a reciprocal act (engine/sentence.py, cue single_pair_roots)
+
+def test_coordinated_subjects_of_a_reciprocal_verb_are_coded_both_ways_in_spanish(es_pipeline):
+    """"Colombia y Ecuador firmaron un acuerdo": each side is the other's recipient, as in French and English,
+    though Spanish codes one event per mention otherwise (single_pair_roots)."""
+    found = events(es_pipeline, "Colombia y Ecuador firmaron un acuerdo de cooperación.", "es")
+    assert found == {("SUPPORT", "057", "COLGOV", "ECUGOV"), ("SUPPORT", "057", "ECUGOV", "COLGOV")}
+
+
+def test_coordinated_subjects_of_a_reciprocal_verb_are_coded_both_ways_in_english(english_pipeline):
+    found = events(english_pipeline, "Colombia and Ecuador signed a cooperation agreement.", "en")
+    assert {(a[:3], r[:3]) for _, _, a, r in found} == {("COL", "ECU"), ("ECU", "COL")}

@@ -221,8 +221,10 @@ class SentenceCoder:
         if c.root in STATE_ACT_ROOTS | {"07"}:
             recipients = self._inferred_counterpart(actors, recipients, visit=c.cameo[:3] in ("036", "042"))
         pairs = self._pairs(actors, recipients, c.reciprocal)
-        if c.root in self.lex.cues.get("single_pair_roots", ()):  # a gold with one event per mention
-            pairs = pairs[:1]
+        if c.root in self.lex.cues.get("single_pair_roots", ()) and not (c.reciprocal and len(actors) >= 2
+                                                                         and not recipients):
+            pairs = pairs[:1]  # a gold with one event per mention; the coordinated subjects of a reciprocal act
+            # stay two-way, as in French ("Colombia y Ecuador firmaron un acuerdo": COL -> ECU and ECU -> COL)
         return self._events(c, s, pairs, date, attribution, location)
 
     def _events(self, c: Candidate, s: SentenceState, pairs, date, attribution, location) -> list:
