@@ -29,26 +29,26 @@ RULES = [
     # passive: the by-phrase (agent) is the actor, the subject the recipient
     ("Russian troops were attacked by Ukrainian forces near Kharkiv on Tuesday.",
      {("ASSAULT", "UKRMIL", "RUSMIL", "asserted")}),
-    # a signature with two subjects is coded both ways; a country named as the actor is the country as such
-    # (cues.yaml government_act_roots: the PETRARCH/PLOVER convention of the English gold sets)
+    # a signature with two subjects is coded both ways; a country named as the actor of a state act is its
+    # government, as in French and Spanish (the engine's default government_act_roots, session 10)
     ("Kenya and Uganda signed a border agreement on Monday.",
-     {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
+     {("SUPPORT", "KENGOV", "UGAGOV", "asserted"), ("SUPPORT", "UGAGOV", "KENGOV", "asserted")}),
     # a meeting: title + "of" + country, demonym + counterpart; reciprocal
     ("The president of Chile met his Peruvian counterpart in Lima.",
      {("CONSULT", "CHLGOV", "PERGOV", "asserted"), ("CONSULT", "PERGOV", "CHLGOV", "asserted")}),
     # a group noun named by its organisation is that organisation ("group" is a quantifier: "a group of X")
     ("The Hizbollah group attacked an Israeli patrol on Monday.", {("ASSAULT", "LBNREB", "ISR", "asserted")}),
     # a demand: the subject of the "that" clause is the recipient
-    ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRA", "ARG", "asserted")}),
+    ("Brazil demanded that Argentina release the detained fishermen.", {("REQUEST", "BRAGOV", "ARG", "asserted")}),
     # "would" after a reporting verb: the speaker's own stated intent of a conflictual act is a threat
     ("Cuban officials said they would boycott the summit in Miami.", {("THREATEN", "CUBGOV", "USA", "asserted")}),
     # negation with "did not"
-    ("Egypt did not condemn the attack.", {("ACCUSE", "EGY", "", "negated")}),
+    ("Egypt did not condemn the attack.", {("ACCUSE", "EGYGOV", "", "negated")}),
     # a country after "pro-"/"anti-" is a stance, not a nationality (agents.yaml grammar stance_prefixes)
     ("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", {("ASSAULT", "UKRREB", "UKRMIL", "asserted")}),
     ("Thousands of anti-Israel protesters marched in London.", {("PROTEST", "GBRCVL", "GBRGOV", "asserted")}),
     # a country inside a recipient phrase gives the sector phrase it qualifies, as a demonym does
-    ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGY", "ISRCOP", "asserted")}),
+    ("Egypt condemned the raid on Israel's border police.", {("ACCUSE", "EGYGOV", "ISRCOP", "asserted")}),
     # a sum of money given is economic aid (071), as a loan or a grant is
     ("Japan gave a million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
     # the owner of an ally or rival is the other party, not the one acted on (agents.yaml relational_nouns)
@@ -59,7 +59,7 @@ RULES = [
     # "reportedly": alleged
     ("Syria reportedly delivered weapons to Hezbollah.", {("AID", "SYR", "LBNREB", "alleged")}),
     # "to" phrase as recipient (prep + pobj turned round)
-    ("Japan halted economic aid to Myanmar.", {("SANCTION", "JPN", "MMR", "asserted")}),
+    ("Japan halted economic aid to Myanmar.", {("SANCTION", "JPNGOV", "MMR", "asserted")}),
     # a bare plural demonym noun is people (CVL), as the indefinite plural is in French
     ("Israel lifted the curfew on Palestinians in Hebron.", {("CONCEDE", "ISR", "PSECVL", "asserted")}),
     # quantity noun + sector word: the students; the place gives the country
@@ -72,8 +72,8 @@ RULES = [
     ("Students blocked roads in Algiers to press their demands.", {("PROTEST", "DZAEDU", "DZAGOV", "asserted")}),
     # the owner of an object that is no actor is the recipient ("Iran's proposal")
     ("The German government welcomed Iran's latest proposal.", {("SUPPORT", "DEUGOV", "IRN", "asserted")}),
-    ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CAN", "RUSBUS", "asserted")}),
-    ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAK", "IND", "asserted")}),
+    ("Canada imposed sanctions on Russian banks.", {("SANCTION", "CANGOV", "RUSBUS", "asserted")}),
+    ("Pakistan rejected an Indian proposal for talks.", {("REJECT", "PAKGOV", "IND", "asserted")}),
     ("The Israeli army lifted a blockade on Palestinian villages.", {("RETREAT", "ISRMIL", "PSECVL", "asserted")}),
     # a person's dictionary name that begins with a title ("President Clinton") gives the title's sector even
     # out of the dated role; "former", "ousted"... before the title or name make the person ELI (former_words)
@@ -85,7 +85,8 @@ RULES = [
      {("THREATEN", "IGOGOV", "IRQ", "asserted")}),
     # a serial-comma enumeration of three countries: every ordered pair of a reciprocal act
     ("The US, Russia, and Switzerland met on Monday.",
-     {("CONSULT", a, b, "asserted") for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}),
+     {("CONSULT", a, b, "asserted") for a in ("USAGOV", "RUSGOV", "CHEGOV") for b in ("USAGOV", "RUSGOV", "CHEGOV")
+      if a != b}),
     # a country and a demonym coordinated before a sector word: one actor each
     ("US and British activists staged a protest in Beijing.",
      {("PROTEST", "USAOPP", "CHNGOV", "asserted"), ("PROTEST", "GBROPP", "CHNGOV", "asserted")}),
@@ -95,16 +96,16 @@ RULES = [
     # people hit in a place named with a compass adjective are that place's country's
     ("Russian troops attacked a village in Western Ukraine.", {("ASSAULT", "RUSMIL", "UKRCVL", "asserted")}),
     # refusing entry to someone: the people refused are the recipient (as for "deny entry to")
-    ("Turkey refused entry to Syrian refugees.", {("REJECT", "TUR", "SYRREF", "asserted")}),
+    ("Turkey refused entry to Syrian refugees.", {("REJECT", "TURGOV", "SYRREF", "asserted")}),
     # a quantity of a plural the dictionary does not know, with a nationality, is people of that country
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", {("PROTEST", "IRQCVL", "IRQ", "asserted")}),
     # "engage X in a firefight / in talks": the complement says which act, X is the other party
     ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.",
      {("ASSAULT", "SYRREB", "PHLMIL", "asserted")}),
     ("Iran engaged the United States in talks.",
-     {("CONSULT", "IRN", "USA", "asserted"), ("CONSULT", "USA", "IRN", "asserted")}),
+     {("CONSULT", "IRNGOV", "USAGOV", "asserted"), ("CONSULT", "USAGOV", "IRNGOV", "asserted")}),
     # "put pressure on X" is a demand on X (French "pression")
-    ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USA", "ISR", "asserted")}),
+    ("The United States put pressure on Israel to stop the raids.", {("REQUEST", "USAGOV", "ISR", "asserted")}),
     # "X faces pressure from Y": Y demands of X (the roles swap)
     ("The Kenyan government faces growing pressure from the opposition.", {("REQUEST", "KENOPP", "KENGOV", "asserted")}),
     # a sector word with an "in" complement naming countries: one actor per country (agents.yaml place_cases)
@@ -112,7 +113,7 @@ RULES = [
      {("SUPPORT", "POLLEG", "", "asserted"), ("SUPPORT", "HUNLEG", "", "asserted")}),
     # the recipient in a "with"/"against" complement of the object, through "of" and conjuncts
     # (cues.yaml object_phrase_preps)
-    ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETH", "KEN", "asserted")}),
+    ("Ethiopia welcomed the resumption of diplomatic ties with Kenya.", {("SUPPORT", "ETHGOV", "KEN", "asserted")}),
     ("Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.",
      {("ASSAULT", "SDNMIL", "UGA", "asserted")}),
     # a passive with no agent in a relative clause is background (cues.yaml settings: relative_passive_background)
@@ -122,14 +123,14 @@ RULES = [
     # an act wished for someone else is no event; one's own is an intent (cues.yaml wish_verbs)
     ("Kenya hopes Uganda will sign the agreement.", set()),
     # (an intended agreement is the subject's own intent: one way, rule intended_one_way)
-    ("Kenya hopes it will sign the agreement with Uganda.", {("AGREE", "KEN", "UGA", "intended")}),
+    ("Kenya hopes it will sign the agreement with Uganda.", {("AGREE", "KENGOV", "UGAGOV", "intended")}),
     # a group led by someone is of the leader's country (syntax.yaml agent_preps, agents.yaml led_by_verbs)
     ("The forces led by Vietnam attacked a village in Cambodia.", {("ASSAULT", "VNMMIL", "KHMCVL", "asserted")}),
     # an announced act on an "unless" condition is a threat (cues.yaml threat_condition_marks)
     ("Kenya will recall its ambassador from Uganda unless the border is reopened.",
-     {("THREATEN", "KEN", "UGA", "asserted")}),
+     {("THREATEN", "KENGOV", "UGA", "asserted")}),
     # a travel advisory reduces relations (CAMEO 160); "advised him to rest" is no event
-    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CAN", "HTI", "asserted")}),
+    ("Canada advised its citizens against travel to Haiti.", {("SANCTION", "CANGOV", "HTI", "asserted")}),
     ("The doctor advised him to rest.", set()),
     # "for" + gerund under an event states its grounds, not an act of the subject (syntax.yaml purpose_marks)
     ("A Kenyan court jailed two Somali men for helping the rebels.", {("COERCE", "KENJUD", "SOM", "asserted")}),
@@ -149,28 +150,29 @@ RULES = [
     # "contribute" is aid when something is given; "contributed to planning the attacks" is no aid
     ("Japan contributed ten million dollars to Haiti.", {("AID", "JPN", "HTI", "asserted")}),
     ("The Chadian military contributed to planning the massacres.", set()),
-    # the part of a name after a hyphen may be written in lower case ("Ki-moon"; the dictionary has "Ki-Moon")
-    ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGO", "JPN", "asserted")}),
+    # the part of a name after a hyphen may be written in lower case ("Ki-moon"); in 2024 he is a former UN
+    # secretary-general (ELI: lang/en/actors.leaders.yaml dates his office 2007-2016)
+    ("Ban Ki-moon criticized Japan.", {("ACCUSE", "IGOELI", "JPN", "asserted")}),
     # the title may follow the name in apposition
     ("Ban Ki-Moon, UN secretary-general, criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # an act with no recipient takes none from the previous sentence (cues.yaml setting
     # context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
-     {("CONSULT", "JPN", "CHN", "asserted"), ("CONSULT", "CHN", "JPN", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
+     {("CONSULT", "JPNGOV", "CHNGOV", "asserted"), ("CONSULT", "CHNGOV", "JPNGOV", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
     # a title with an unknown name guessed to be of the only country named, the recipient's, loses the guess, not
     # the event (cues.yaml setting guessed_actor_yields)
     ("President Jorge Talavero gave a warm welcome on Monday to the Kenyan president.",
      {("CONSULT", "---GOV", "KENGOV", "asserted")}),
     # a possible act of force or sanction on a condition is a threat (cues.yaml hypothetical_threat_marks); a
     # possible act of cooperation on a condition stays an intent
-    ("Chile could attack Peru if the talks fail.", {("THREATEN", "CHL", "PER", "asserted")}),
+    ("Chile could attack Peru if the talks fail.", {("THREATEN", "CHLGOV", "PER", "asserted")}),
     ("Japan will provide aid to Haiti if the elections are held.", {("AGREE", "JPN", "HTI", "intended")}),
     # a list of recipients ends at the owner of the next clause's subject (syntax.yaml possessive_modifiers)
     ("Kenya has trained hundreds of hackers capable of launching attacks against Somalia, Uganda's defense ministry "
      "said Monday.", {("MOBILIZE", "KEN", "SOM", "asserted")}),
     # "neither ... nor" before the subject leaves the act undone (cues.yaml negative_subject_marks)
     ("Neither Kenya nor Uganda condemned the raid on Somalia.",
-     {("ACCUSE", "KEN", "SOM", "negated"), ("ACCUSE", "UGA", "SOM", "negated")}),
+     {("ACCUSE", "KENGOV", "SOM", "negated"), ("ACCUSE", "UGAGOV", "SOM", "negated")}),
     # an unknown person with a title named after an international organisation: the organisation, the title's sector
     ("Arab League Secretary General Jorge Talavero criticized Iraq.", {("ACCUSE", "IGOGOV", "IRQ", "asserted")}),
     # a person named with a title in a possessive keeps the title's sector, as when named alone ("President Reagan"
@@ -180,7 +182,7 @@ RULES = [
     ("Vietnamese forces attacked Cambodian guerrilla camps.", {("ASSAULT", "VNMMIL", "KHMREB", "asserted")}),
     # renewed ties between the subject's members: both ways
     ("Kenya and Uganda have renewed diplomatic ties.",
-     {("SUPPORT", "KEN", "UGA", "asserted"), ("SUPPORT", "UGA", "KEN", "asserted")}),
+     {("SUPPORT", "KENGOV", "UGAGOV", "asserted"), ("SUPPORT", "UGAGOV", "KENGOV", "asserted")}),
 ]
 
 

@@ -74,3 +74,12 @@ def test_coordinated_subjects_of_a_reciprocal_verb_are_coded_both_ways_in_spanis
 def test_coordinated_subjects_of_a_reciprocal_verb_are_coded_both_ways_in_english(english_pipeline):
     found = events(english_pipeline, "Colombia and Ecuador signed a cooperation agreement.", "en")
     assert {(a[:3], r[:3]) for _, _, a, r in found} == {("COL", "ECU"), ("ECU", "COL")}
+
+
+# --- a country named as the author of a state act is its government in all three languages
+
+def test_a_country_that_condemns_is_its_government_in_english_and_spanish(english_pipeline, es_pipeline):
+    """"Iran condemned the attack" = "Irán condenó el ataque" = "L'Iran a condamné l'attaque": IRN GOV (engine
+    default government_act_roots; English no longer sets it empty)."""
+    assert ("ACCUSE", "111", "IRNGOV", None) in events(english_pipeline, "Iran condemned the attack.", "en")
+    assert ("ACCUSE", "111", "IRNGOV", None) in events(es_pipeline, "Irán condenó el ataque.", "es")

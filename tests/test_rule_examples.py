@@ -251,7 +251,7 @@ EXAMPLES: dict[str, Example] = {
         note="131 asserted"),
     "conditional_threat": Example(
         "Nigeria announced that it will withdraw its force from Chad unless elections are held.", "fired",
-        "withdraw", ("THREATEN 130 NGA/- -> TCD/- asserted",), lang="en"),
+        "withdraw", ("THREATEN 130 NGA/GOV -> TCD/- asserted",), lang="en"),
     "intent_code": Example(
         "Le président français veut rencontrer le président russe.", "fired", "rencontrer",
         ("AGREE 036 FRA/GOV -> RUS/GOV intended",), note="036 intended"),
