@@ -83,3 +83,35 @@ def test_a_country_that_condemns_is_its_government_in_english_and_spanish(englis
     default government_act_roots; English no longer sets it empty)."""
     assert ("ACCUSE", "111", "IRNGOV", None) in events(english_pipeline, "Iran condemned the attack.", "en")
     assert ("ACCUSE", "111", "IRNGOV", None) in events(es_pipeline, "Irán condenó el ataque.", "es")
+
+
+# --- capitals and big cities are towns, not their country (places.py city_before_country_synonym)
+
+@pytest.mark.parametrize("lang, name, country", [
+    ("en", "Nairobi", "KEN"), ("en", "Istanbul", "TUR"), ("en", "Kabul", "AFG"), ("en", "Brussels", "BEL"),
+    ("en", "Islamabad", "PAK"), ("en", "Ulaanbaatar", "MNG"), ("es", "Ouagadougou", "BFA"), ("es", "Islamabad", "PAK"),
+    ("fr", "Dakar", "SEN"),
+])
+def test_a_capital_that_names_its_country_in_the_actor_data_is_a_city(lang, name, country):
+    """The English countries.yaml lists Phoenix synonyms such as "Nairobi" under KEN (an actor: the country's
+    government); as a place it is the city, at town precision."""
+    from newsevents.langdata import load_language
+    from newsevents.places import PlaceResolver
+
+    loc = PlaceResolver(load_language(lang)).resolve(name)
+    assert (loc.feature, loc.country) == ("city", country)
+
+
+def test_a_country_name_is_still_the_country():
+    from newsevents.langdata import load_language
+    from newsevents.places import PlaceResolver
+
+    resolver = PlaceResolver(load_language("en"))
+    assert [(resolver.resolve(n).feature, resolver.resolve(n).country) for n in ("Kenya", "Singapore", "Kuwait")] \
+        == [("country", "KEN"), ("country", "SGP"), ("country", "KWT")]
+
+
+def test_a_meeting_in_a_capital_is_placed_at_the_city(english_pipeline):
+    [result] = list(english_pipeline.process([Article("t", "Putin and Erdogan met in Istanbul on Monday.",
+                                                      "2024-05-15", lang="en")]))
+    assert {(e.location.name, e.location.precision) for e in result.events} == {("Istanbul", "town")}

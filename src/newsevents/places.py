@@ -622,7 +622,9 @@ class PlaceResolver:
         iso3_of = {iso2: overrides.get(iso2, rec["iso3"]) for iso2, rec in countries.items()}
         regions = self._regions(config, where, {iso3: iso2 for iso2, iso3 in iso3_of.items()})
         index = _Index()
-        self._add_countries(index, countries, iso3_of)
+        towns = {(place_key(n), iso3_of.get(rec["countrycode"])) for rec in gc.get_cities().values()
+                 for n in (rec["name"], rec.get("asciiname") or "") if n}
+        self._add_countries(index, countries, iso3_of, towns)
         self._add_continents(index, gc)
         by_id = self._add_cities(index, gc, iso3_of)
         del gc
@@ -645,8 +647,13 @@ class PlaceResolver:
                 raise LanguageDataError(f"{where}: regions: {region!r}: unknown country code {entry['country']!r}")
         return regions
 
-    def _add_countries(self, index: _Index, countries: dict, iso3_of: dict[str, str]) -> None:
-        """Countries, by their names in the language (countries.yaml, then Babel's CLDR names) and GeoNames'."""
+    def _add_countries(self, index: _Index, countries: dict, iso3_of: dict[str, str],
+                       towns: set[tuple[str, str | None]] = frozenset()) -> None:
+        """Countries, by their names in the language (countries.yaml, then Babel's CLDR names) and GeoNames'.
+        ``towns``: (key, ISO3) of every city's GeoNames name; a countries.yaml name that is the name of a city of
+        that country and not a CLDR name of it (the English Phoenix synonyms "Nairobi", "Istanbul", "Kabul",
+        which code the actor as the country) places an event at the city, not in the whole country
+        (rule ``city_before_country_synonym``)."""
         from babel import Locale, UnknownLocaleError
 
         country_names = (self.data.files.get("countries") or {}).get("countries") or {}
@@ -660,7 +667,12 @@ class PlaceResolver:
             native = list((country_names.get(iso3) or {}).get("names") or [])
             if iso2 in cldr:
                 # CLDR names like "Myanmar (Birmanie)": index the whole and each part
-                native += [cldr[iso2], *[p.strip() for p in re.split(r"[()]", cldr[iso2]) if p.strip()]]
+                official = [cldr[iso2], *[p.strip() for p in re.split(r"[()]", cldr[iso2]) if p.strip()]]
+                keys = {place_key(n) for n in official}
+                native = [n for n in native if place_key(n) in keys or (place_key(n), iso3) not in towns]
+                native += official
+            else:
+                native = [n for n in native if (place_key(n), iso3) not in towns]
             display = native[0] if native else rec["name"]
             loc = Location(text=display, span=(0, 0), name=display, country=iso3, geonameid=rec["geonameid"],
                            feature="country")
