@@ -158,7 +158,8 @@ RULES = [
     # an act with no recipient takes none from the previous sentence (cues.yaml setting
     # context_recipient_same_sentence)
     ("Japan held talks with China on Monday. North Korea fired missiles into the sea on Tuesday.",
-     {("CONSULT", "JPNGOV", "CHNGOV", "asserted"), ("CONSULT", "CHNGOV", "JPNGOV", "asserted"), ("ASSAULT", "PRK", "", "asserted")}),
+     {("CONSULT", "JPNGOV", "CHNGOV", "asserted"), ("CONSULT", "CHNGOV", "JPNGOV", "asserted"),
+      ("ASSAULT", "PRK", "", "asserted")}),
     # a title with an unknown name guessed to be of the only country named, the recipient's, loses the guess, not
     # the event (cues.yaml setting guessed_actor_yields)
     ("President Jorge Talavero gave a warm welcome on Monday to the Kenyan president.",
