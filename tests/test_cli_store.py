@@ -70,6 +70,23 @@ def test_events_clean_errors(db, tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("name, content", [("stories.jsonl", '{"id": "a", "text": "t"}\n'),
+                                           ("events.csv", "doc_id,event_type\na,CONSULT\n"),
+                                           ("notes.duckdb", "not a database\n")])
+def test_db_that_is_not_a_duckdb_file_is_refused_in_one_line(tmp_path, monkeypatch, name, content):
+    """--db naming an input or export file (DuckDB would open a JSONL or CSV file as an in-memory view: ingest
+    stored nothing and ended in a traceback) is an error naming the file, and the file is left as it was."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(cli, "run_pipeline", fake_pipeline(sample_results()))
+    for args in (["events"], ["export", "--format", "csv", "--output", "-"], ["ingest", "in.jsonl"],
+                 ["explain", "--id", "a"]):
+        result = run(*args, "--db", path)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"{path}: the file is not a DuckDB database" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output and path.read_text(encoding="utf-8") == content
+
+
 def test_export_parquet(db, tmp_path):
     out = tmp_path / "out.parquet"
     result = run("export", "--db", db, "--format", "parquet", "--output", out, "--actor", "*GOV")
