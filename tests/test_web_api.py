@@ -145,6 +145,7 @@ def test_orders_match_the_store():
     ("since=15/01/2024", "since"), ("until=demain", "until"), ("quad_class=7", "quad_class"),
     ("modality=sure", "modality"), ("actor_country=FRANCE", "actor_country"), ("cameo=abc", "cameo"),
     ("event_type=FOO", "event_type"), ("actor=F", "actor"), ("recipient=R2D", "recipient"), ("actor=*", "actor"),
+    ("since=2024-08-01&until=2024-07-01", "until: 2024-07-01 is before since"),
 ])
 def test_api_bad_filter_is_422_with_the_parameter_named(client, query, words):
     r = client.get(f"/api/events?{query}")

@@ -217,8 +217,8 @@ def event_filter(
     place: str | None = Query(None, description="Place name of the event (its location's name, whole)"),
 ) -> EventFilter:
     """FastAPI dependency: the filter query parameters (empty values ignored, as an HTML form sends them) as
-    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, QuadClass, modality, event type
-    (not one of the 16 PLOVER types, any case) or code."""
+    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, an ``until`` before ``since``,
+    QuadClass, modality, event type (not one of the 16 PLOVER types, any case) or code."""
     q = _clean(quad_class)
     if q is not None and q not in {"1", "2", "3", "4"}:
         raise FilterError(f"quad_class: {q!r} is not 1, 2, 3 or 4")
@@ -237,12 +237,15 @@ def event_filter(
     t = _upper(event_type)
     if t is not None and t not in PLOVER_TYPES:
         raise FilterError(f"event_type: {t!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+    first, last = _iso_date(since, "since"), _iso_date(until, "until")
+    if first is not None and last is not None and last < first:
+        raise FilterError(f"until: {last} is before since {first}; the range would match nothing")
     return EventFilter(
         actor=_actor_shorthand(actor, "actor"), recipient=_actor_shorthand(recipient, "recipient"),
         actor_country=codes["actor_country"], actor_sector=_upper(actor_sector),
         recipient_country=codes["recipient_country"], recipient_sector=_upper(recipient_sector),
         event_type=t, cameo=c, quad_class=int(q) if q else None,
-        modality=m.lower() if m else None, since=_iso_date(since, "since"), until=_iso_date(until, "until"),
+        modality=m.lower() if m else None, since=first, until=last,
         doc_id=_clean(doc_id), source=_clean(source), text=_clean(text), place=_clean(place),
     )
 
