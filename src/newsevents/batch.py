@@ -431,6 +431,21 @@ def _without_malloc_trim():
             os.environ[key] = saved
 
 
+def missing_inputs(inputs: Sequence[str | os.PathLike]) -> list[str]:
+    """One message per input that names nothing, as ``read_inputs`` words it: "PATH: no such file or
+    directory", or "PATTERN: no files match this pattern" for a glob. Standard input (``-``) always exists."""
+    missing = []
+    for item in map(str, inputs):
+        if item == "-" or Path(item).exists():
+            continue
+        if glob.has_magic(item):
+            if not glob.glob(item, recursive=True):
+                missing.append(f"{item}: no files match this pattern")
+        else:
+            missing.append(f"{item}: no such file or directory")
+    return missing
+
+
 def estimate_documents(inputs: Sequence[str]) -> int | None:
     """A quick estimate of the number of documents in ``inputs`` for the progress bar's ETA, without parsing
     anything: one per file, one per non-empty line of a .jsonl file, finding files in directories (recursively,
@@ -472,14 +487,19 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int 
     ``progress``: show a tqdm bar on stderr (None: only when stderr is a terminal). ``factory`` builds the
     pipeline on each worker (see :data:`PipelineFactory`).
 
-    Raises :class:`BatchError` when the directory cannot be used, ``ValueError`` for an unsupported language
-    or bad sizes. Input and document errors never stop the run: they go to ``errors.jsonl``.
+    Raises :class:`BatchError` when the directory cannot be used or when no input exists (every one a
+    misspelt path or a pattern matching nothing: the directory is then not created), ``ValueError`` for an
+    unsupported language or bad sizes. Other input and document errors never stop the run: they go to
+    ``errors.jsonl``.
     """
     from .pipeline import SUPPORTED_LANGS
     from .readers import read_inputs
 
     if lang is not None and lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+    missing = missing_inputs(inputs)
+    if inputs and len(missing) == len(inputs):
+        raise BatchError(f"nothing to code: {'; '.join(missing)}; {output} was not written")
     settings = BatchSettings(lang=lang, published=published, partition_size=partition_size,
                              partition_chars=partition_chars, batch_size=batch_size)
     items = read_inputs(list(inputs), published=published, lang=lang)
