@@ -173,6 +173,27 @@ def test_evaluate_bad_gold_line(tmp_path):
     assert result.exit_code == 1 and "gold.jsonl:1" in result.stderr
 
 
+@pytest.mark.parametrize("system, says", [
+    ([{"id": "r", "text": "t", "events": [{"plover": "CONSULT"}]}], "it looks like a gold set"),
+    ([{"id": "r", "text": "t", "date": "2024-01-01"}], "it looks like input documents"),
+])
+def test_evaluate_refuses_a_system_file_without_events(tmp_path, system, says):
+    """A gold set or the input articles given as --system scored zero everywhere without a word."""
+    gold = [{"id": "r", "text": "t", "events": [{"plover": "CONSULT", "source": "RUSGOV", "target": "PRK"}]}]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    (tmp_path / "sys.jsonl").write_text("".join(json.dumps(e) + "\n" for e in system), encoding="utf-8")
+    result = run("evaluate", tmp_path / "gold.jsonl", "--system", tmp_path / "sys.jsonl")
+    assert result.exit_code == 1 and "sys.jsonl: no record is an event" in result.stderr and says in result.stderr
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")  # no events at all is a system output
+    assert run("evaluate", tmp_path / "gold.jsonl", "--system", tmp_path / "empty.jsonl").exit_code == 0
+
+
+def test_evaluate_names_a_file_that_is_not_text(tmp_path):
+    (tmp_path / "gold.bin").write_bytes(b"\x00\x01\xa3\xff" * 10)
+    result = run("evaluate", tmp_path / "gold.bin")
+    assert result.exit_code == 1 and "gold.bin: not UTF-8 text" in result.stderr
+
+
 class FakePipeline:
     """Stands in for Pipeline in the demo test: returns hand-coded results for the sample's id."""
 

@@ -603,13 +603,14 @@ def evaluate(gold, system, as_json, detail, save_system):
     """
     import json
 
-    from .evaluate import check_gold, format_report, read_jsonl, run_system, score, summary
+    from .evaluate import check_gold, check_system, format_report, read_jsonl, run_system, score, summary
 
     try:
         gold_records = read_jsonl(gold)
         check_gold(gold_records, gold)
         if system:
             system_events = read_jsonl(system)
+            check_system(system_events, system)
         else:
             system_events = run_system(gold_records)
     except (InputError, OSError, ValueError) as exc:
