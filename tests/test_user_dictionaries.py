@@ -1,5 +1,7 @@
 """User dictionaries: PETRARCH files imported into a user data folder (a tmp dir here) and merged over the
 packaged language data; the `newsevents dictionaries` commands."""
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -94,6 +96,28 @@ def test_cli_import_list_remove(tmp_path, user_dir):
     assert listed.exit_code == 0 and "actors.my_actors.yaml" in listed.output and "my.actors.txt" in listed.output
     removed = runner.invoke(main, ["dictionaries", "remove", "countries.my_actors.yaml", "--lang", "fr"])
     assert removed.exit_code == 0 and [f.name for _, f in installed("fr")] == ["actors.my_actors.yaml"]
+
+
+def test_remove_touches_only_the_user_folder_and_takes_an_import_by_name(tmp_path, user_dir):
+    """`dictionaries remove` used to delete any .yaml file named by an absolute or ../ path (the packaged
+    language data included), and one import's two files had to be removed one by one."""
+    runner = CliRunner()
+    outside = tmp_path / "precious.yaml"
+    outside.write_text("a: 1\n", encoding="utf-8")
+    path = _write(tmp_path, "my.actors.txt", ACTORS)
+    assert runner.invoke(main, ["dictionaries", "import", str(path), "--lang", "fr"]).exit_code == 0
+    folder = installed("fr")[0][1].parent
+    relative = os.path.relpath(outside, folder)
+    for name in (str(outside), relative):
+        result = runner.invoke(main, ["dictionaries", "remove", name, "--lang", "fr"])
+        assert result.exit_code == 1 and "its files: actors.my_actors.yaml, countries.my_actors.yaml" in result.output
+        assert outside.exists()
+    listed = str(installed("fr")[0][1])  # the path `dictionaries list` prints
+    assert runner.invoke(main, ["dictionaries", "remove", listed, "--lang", "fr"]).exit_code == 0
+    assert [f.name for _, f in installed("fr")] == ["countries.my_actors.yaml"]
+    assert runner.invoke(main, ["dictionaries", "import", str(path), "--lang", "fr"]).exit_code == 0
+    result = runner.invoke(main, ["dictionaries", "remove", "my.actors.txt", "--lang", "fr"])
+    assert result.exit_code == 0 and result.output.count("removed ") == 2 and installed("fr") == []
 
 
 def test_cli_bad_file_is_a_clean_error(tmp_path, user_dir):
