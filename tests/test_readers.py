@@ -30,6 +30,8 @@ def write_jsonl(path, records):
     ("2024-01-21T10:30:00Z", "2024-01-21"),
     ("2024-01-21T10:30:00+01:00", "2024-01-21"),
     (" 2024-01-21 ", "2024-01-21"),
+    ("Sun, 21 Jan 2024 23:30:00 -0500", "2024-01-21"),  # an RSS pubDate: the day as written
+    ("Sun, 21 Jan 2024 10:00:00 GMT", "2024-01-21"),
 ])
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
@@ -40,6 +42,8 @@ def test_parse_date(value, expected):
     ("21/01/2024", "unknown date format"),
     ("2024-1-21", "unknown date format"),
     ("2024-02-30", "invalid date '2024-02-30'"),
+    ("Fri, 30 Feb 2024 10:00:00 GMT", "unknown date format"),
+    ("Jan 2024", "unknown date format"),
     (True, "unknown date format"),
     (None, "unknown date format"),
 ])

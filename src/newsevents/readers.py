@@ -55,7 +55,7 @@ DIRECTORY_EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".json")
 
 _JSON_EXTENSIONS = (".jsonl", ".json")
 _HTML_EXTENSIONS = (".html", ".htm")
-_DATE_HELP = "expected YYYY-MM-DD or YYYYMMDD"
+_DATE_HELP = "expected YYYY-MM-DD or YYYYMMDD, or an RSS date (Wed, 12 Mar 2025 10:00:00 GMT)"
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _LANG = re.compile(r"[a-z]{2}")
@@ -78,20 +78,44 @@ _EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH"
 def parse_date(value: Any) -> str:
     """Normalise a publication date to ISO 8601 ``YYYY-MM-DD``.
 
-    Accepts ``YYYY-MM-DD``, ``YYYYMMDD`` (as a string or an integer) and an ISO 8601 date-time whose date part
-    is kept (``2024-01-21T10:00:00Z``). Raises ``ValueError`` with a message saying what was expected, e.g.
-    ``unknown date format '21 janv.'; expected YYYY-MM-DD or YYYYMMDD``, or that the date does not exist.
+    Accepts ``YYYY-MM-DD``, ``YYYYMMDD`` (as a string or an integer), an ISO 8601 date-time whose date part
+    is kept (``2024-01-21T10:00:00Z``) and an RFC 2822 date, the ``pubDate`` of RSS feeds, whose date part
+    is kept likewise (``Sun, 21 Jan 2024 10:00:00 GMT``). Raises ``ValueError`` with a message saying what
+    was expected, e.g. ``unknown date format '21 janv.'; expected YYYY-MM-DD or YYYYMMDD, ...``, or that the
+    date does not exist. Day-first or month-first dates (``21/01/2024``) are refused: they are ambiguous.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"unknown date format {value!r}; {_DATE_HELP}")
     text = str(value).strip()
     match = _DATE_ISO.fullmatch(text) or _DATE_COMPACT.fullmatch(text)
     if match is None:
+        rss = _rss_date(text)
+        if rss is not None:
+            return rss
         raise ValueError(f"unknown date format {text!r}; {_DATE_HELP}")
     try:
         return dt.date(*(int(g) for g in match.groups())).isoformat()
     except ValueError as exc:
         raise ValueError(f"invalid date {text!r}: {exc}") from None
+
+
+_RSS_DATE = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S+)?)?")
+
+
+def _rss_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` of an RFC 2822 date as written (``Sun, 21 Jan 2024 23:00:00 -0500`` -> 2024-01-21, the
+    day the publisher wrote, like the date part of an ISO date-time), or None when ``text`` is not one."""
+    from email.utils import parsedate_tz
+
+    if not _RSS_DATE.fullmatch(text):
+        return None
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts[:3]).isoformat()
+    except ValueError:
+        return None
 
 
 def _plausible_western(text: str) -> bool:
