@@ -431,21 +431,6 @@ def _without_malloc_trim():
             os.environ[key] = saved
 
 
-def missing_inputs(inputs: Sequence[str | os.PathLike]) -> list[str]:
-    """One message per input that names nothing, as ``read_inputs`` words it: "PATH: no such file or
-    directory", or "PATTERN: no files match this pattern" for a glob. Standard input (``-``) always exists."""
-    missing = []
-    for item in map(str, inputs):
-        if item == "-" or Path(item).exists():
-            continue
-        if glob.has_magic(item):
-            if not glob.glob(item, recursive=True):
-                missing.append(f"{item}: no files match this pattern")
-        else:
-            missing.append(f"{item}: no such file or directory")
-    return missing
-
-
 def estimate_documents(inputs: Sequence[str]) -> int | None:
     """A quick estimate of the number of documents in ``inputs`` for the progress bar's ETA, without parsing
     anything: one per file, one per non-empty line of a .jsonl file, finding files in directories (recursively,
@@ -493,7 +478,7 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int 
     ``errors.jsonl``.
     """
     from .pipeline import SUPPORTED_LANGS
-    from .readers import read_inputs
+    from .readers import missing_inputs, read_inputs
 
     if lang is not None and lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")

@@ -264,9 +264,10 @@ def extract(inputs, lang, published, fmt, output, resume, time_budget):
     csv are written document by document; with -o FILE a killed run can be continued with --resume.
     """
     summary = RunSummary()
+    if fmt == "table" and resume:
+        raise click.UsageError("--resume works with --format jsonl or csv")
+    _some_input_exists(inputs, output)
     if fmt == "table":
-        if resume:
-            raise click.UsageError("--resume works with --format jsonl or csv")
         from .export import write_events
 
         events = event_records(run_pipeline(inputs, lang, published, summary, time_budget=time_budget),
@@ -279,6 +280,17 @@ def extract(inputs, lang, published, fmt, output, resume, time_budget):
     _report_errors(summary.error_parts())
     if summary.failed:
         sys.exit(1)
+
+
+def _some_input_exists(inputs, output: str) -> None:
+    """A ClickException (status 1) naming the inputs when none of them exists (a misspelt file name), raised
+    before ``output`` is opened: writing would have emptied an earlier results file of that name."""
+    from .readers import missing_inputs
+
+    missing = missing_inputs(inputs)
+    if inputs and len(missing) == len(inputs):
+        kept = "" if output == "-" else f"; {output} was not written"
+        raise click.ClickException(f"nothing to code: {'; '.join(missing)}{kept}")
 
 
 def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary: RunSummary) -> None:

@@ -39,14 +39,14 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .records import Article, InputError
 
-__all__ = ["read_inputs", "parse_date", "decode_bytes", "DIRECTORY_EXTENSIONS"]
+__all__ = ["read_inputs", "missing_inputs", "parse_date", "decode_bytes", "DIRECTORY_EXTENSIONS"]
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +217,21 @@ def decode_bytes(raw: bytes) -> str | None:
 
 
 # -- public entry point -----------------------------------------------------------------------------------
+
+def missing_inputs(inputs: Sequence[str | os.PathLike]) -> list[str]:
+    """One message per input that names nothing, as ``read_inputs`` words it: "PATH: no such file or
+    directory", or "PATTERN: no files match this pattern" for a glob. Standard input (``-``) always exists."""
+    missing = []
+    for item in map(str, inputs):
+        if item == "-" or Path(item).exists():
+            continue
+        if glob.has_magic(item):
+            if not glob.glob(item, recursive=True):
+                missing.append(f"{item}: no files match this pattern")
+        else:
+            missing.append(f"{item}: no such file or directory")
+    return missing
+
 
 def read_inputs(paths: list[str], published: str | None = None,
                 lang: str | None = None) -> Iterator[Article | InputError]:
