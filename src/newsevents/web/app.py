@@ -747,7 +747,8 @@ def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
           write_token: str | None = None, lang: str | None = None) -> None:
     """Run the explorer with uvicorn until interrupted. Binds ``host`` (loopback by default); ``lang``: the
     language texts sent to extract are coded in (None: identified per text). Raises ``ValueError`` when the
-    database cannot be opened or the language has no pack."""
+    database cannot be opened, the language has no pack, or ``host:port`` cannot be listened on (checked
+    first, before the models load)."""
     from functools import partial
 
     import uvicorn
@@ -756,9 +757,28 @@ def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
 
     if lang is not None:
         _check_lang(lang)
+    _check_port(host, port)
     app = create_app(db_path=db_path, write_token=write_token, preload=True,
                      pipeline_factory=partial(make_pipeline, lang))
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise ``ValueError`` saying what to do when ``host:port`` cannot be bound (another server holds the
+    port, or the address is not this machine's), as uvicorn would find only after the models have loaded
+    and then end with its own log lines. The socket is bound with ``SO_REUSEADDR``, as uvicorn binds it."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ValueError(f"cannot listen on {host}:{port}: {reason}; another server may be using the port: "
+                         f"give another one with --port") from None
 
 
 def _check_lang(lang: str) -> None:
