@@ -127,3 +127,12 @@ def test_cli_bad_file_is_a_clean_error(tmp_path, user_dir):
     assert installed("fr") == []
     lenient = CliRunner().invoke(main, ["dictionaries", "import", str(bad), "--lang", "fr", "--lenient"])
     assert lenient.exit_code == 0 and "skipped" in lenient.output
+
+
+def test_cli_binary_file_is_said_to_be_binary(tmp_path, user_dir):
+    """A binary file was read as Latin-1 and failed on an odd line ("bin.txt:7: ']' without '['")."""
+    binary = tmp_path / "image.actors.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR [x] ]" * 4)
+    result = CliRunner().invoke(main, ["dictionaries", "import", str(binary), "--lang", "fr"])
+    assert result.exit_code == 1 and f"{binary}:1: binary file (NUL bytes)" in result.output
+    assert installed("fr") == []
