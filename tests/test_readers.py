@@ -188,6 +188,29 @@ def test_html_declared_charset(tmp_path):
     assert "L'armée a été déployée à Gao" in a.text
 
 
+def test_jsonl_text_with_html_markup_is_read_as_html(tmp_path):
+    """The description of an RSS item or a scraped body holds markup; it used to be coded as it was: the tags
+    in the sentences, and "a <b>condamné</b>" was no verb the rules could see."""
+    f = write_jsonl(tmp_path / "rss.jsonl", [
+        {"id": "h", "date": "2024-02-02",
+         "text": "<p>La France a <b>condamné</b> la Russie&nbsp;hier.</p><p>Le Mali a attaqué le Niger.<br>"
+                 "<a href='https://x.example'>Lire</a></p><!-- pub --><script>var x;</script>"},
+        {"id": "plain", "date": "2024-02-02", "text": "Une hausse de <5% et a > b ne sont pas du HTML."},
+    ])
+    html, plain = articles(read_inputs([str(f)]))
+    assert html.text == "La France a condamné la Russie hier.\nLe Mali a attaqué le Niger.\nLire"
+    assert plain.text == "Une hausse de <5% et a > b ne sont pas du HTML."
+
+
+def test_html_page_without_main_text_keeps_inline_markup_in_its_line(tmp_path):
+    """The fallback for a page trafilatura finds no main text in put every text node on its own line,
+    cutting "a <b>condamné</b> la Russie" into three."""
+    from newsevents.readers import _all_text
+
+    page = "<html><body><p>La France a <b>condamné</b> la Russie.</p><ul><li>Un</li><li>Deux</li></ul></body></html>"
+    assert _all_text(page) == "La France a condamné la Russie.\nUn\nDeux"
+
+
 class _Stdin:
     """A stand-in for sys.stdin whose ``buffer`` counts the lines read so far."""
 

@@ -4,7 +4,8 @@ Formats, chosen by file extension (case-insensitive):
 
 * ``.jsonl``: one JSON object per line, ``{"id", "text", "date"?, "lang"?, "title"?, "url"?, "source"?}``
   (``date`` is the publication date, ``YYYY-MM-DD`` or ``YYYYMMDD``); read line by line, so a file of any
-  size is streamed. Blank lines are skipped.
+  size is streamed. Blank lines are skipped. A ``text`` holding HTML markup (``<p>``, ``<br>``, ``<b>``...: the
+  description of an RSS item, a scraped body) is read as HTML: :func:`html_to_text`.
 * ``.json``: a JSON array of such objects, one such object, or (when the file is not one JSON value) JSONL.
   Loaded whole.
 * ``.html``/``.htm``: one page; main text, title, URL and publication date extracted offline by trafilatura
@@ -46,7 +47,7 @@ from typing import Any
 
 from .records import Article, InputError
 
-__all__ = ["read_inputs", "missing_inputs", "parse_date", "decode_bytes", "DIRECTORY_EXTENSIONS"]
+__all__ = ["read_inputs", "missing_inputs", "parse_date", "decode_bytes", "html_to_text", "DIRECTORY_EXTENSIONS"]
 
 log = logging.getLogger(__name__)
 
@@ -422,6 +423,8 @@ class _Reader:
             yield InputError(f"{where_id}: field 'text' holds binary data (control or unassigned characters), "
                              f"not text", doc_id)
             return
+        if _HTML_TAG.search(text):
+            text = html_to_text(text)
         date = record.get("date")
         if date is None or date == "":
             published = self.published
@@ -528,13 +531,48 @@ def _extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
 
 
 def _all_text(html: str) -> str:
-    """Every text node of the page except scripts and styles, one block per line."""
+    """Every text node of the page except scripts and styles, one block per line (:func:`_block_text`)."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return ""
+    return _block_text(tree)
+
+
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|b|i|u|em|strong|a|li|ul|ol|h[1-6]|blockquote|table|tr|td|th|img|"
+                       r"figure|figcaption|section|article|header|footer|font|sup|sub|small|hr|cite|q)\b[^<>]*>",
+                       re.IGNORECASE)
+"""An HTML tag of the kinds news markup uses; a JSONL ``text`` holding one is read as HTML."""
+
+_HTML_BLOCKS = frozenset(("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                          "table", "tr", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+                          "dl", "dt", "dd", "pre", "title"))
+"""Elements that start a new line of text; the others (``<b>``, ``<a>``, ``<span>``) stay inside their line."""
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML fragment (or page) ``html``: one line per block (``<p>``, ``<br>``, ``<li>``...),
+    inline markup (``<b>``, ``<a>``) kept inside its sentence ("La France a <b>condamné</b> la Russie" ->
+    "La France a condamné la Russie"), entities decoded, scripts, styles and comments dropped, spaces
+    collapsed within a line. "" when nothing can be parsed."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    return _block_text(tree)
+
+
+def _block_text(tree) -> str:
+    """The text of an lxml tree, one line per block element (:data:`_HTML_BLOCKS`), scripts and styles left out."""
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
-    return "\n".join(t.strip() for t in tree.itertext() if t.strip())
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _HTML_BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
