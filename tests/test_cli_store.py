@@ -87,6 +87,17 @@ def test_db_that_is_not_a_duckdb_file_is_refused_in_one_line(tmp_path, monkeypat
         assert "Traceback" not in result.output and path.read_text(encoding="utf-8") == content
 
 
+@pytest.mark.parametrize("command", [["events"], ["events", "--clusters"], ["events", "--format", "jsonl"],
+                                     ["export", "--format", "jsonl", "--output", "-"]])
+def test_a_doc_filter_naming_no_stored_document_says_so(db, command):
+    """`events --doc typo` printed "0 of 0 matching events", as for a stored document without events."""
+    result = run(*command, "--db", db, "--doc", "no-such-doc")
+    assert result.exit_code == 0 and "note: no document 'no-such-doc' in the event database" in result.stderr
+    with Store(db, read_only=True) as s:
+        doc_id = s.query_events(EventFilter(), limit=1)[0]["doc_id"]
+    assert "no document" not in run(*command, "--db", db, "--doc", doc_id).stderr
+
+
 def test_export_parquet(db, tmp_path):
     out = tmp_path / "out.parquet"
     result = run("export", "--db", db, "--format", "parquet", "--output", out, "--actor", "*GOV")

@@ -547,9 +547,18 @@ def events(db, limit, offset, order, fmt, as_clusters, **filters):
             rows = store.query_events(f, limit=limit or None, offset=offset, order=order)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+        if not total:
+            _note_unknown_document(store, f)
         write_events(rows, fmt, "-")
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching events", err=True)
+
+
+def _note_unknown_document(store, f) -> None:
+    """When nothing matched a filter with ``--doc ID`` and no document ``ID`` is stored, say so on stderr (a
+    misspelt id otherwise reads as "this document has no events")."""
+    if f.doc_id and store.get_document(f.doc_id) is None:
+        click.echo(f"note: no document {f.doc_id!r} in the event database {store.path}", err=True)
 
 
 def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None:
@@ -567,6 +576,8 @@ def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None
                 "date", "-date") else "date")
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+        if not total:
+            _note_unknown_document(store, f)
     write_clusters(rows, fmt, sys.stdout)
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching clusters", err=True)
@@ -593,6 +604,8 @@ def export(db, fmt, output, **filters):
             raise  # the reader of standard output stopped early: QuietPipeGroup ends quietly
         except (ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
+        if not n:
+            _note_unknown_document(store, f)
     what = {"gdelt": "event clusters", "gdelt-mentions": "clustered mentions"}.get(fmt, "events")
     click.echo(f"{n} {what} written to {'standard output' if output == '-' else output}", err=True)
 
