@@ -82,7 +82,7 @@ def test_malformed_jsonl_line_and_bad_records(tmp_path):
     got = messages(read_inputs([str(f)]))
     assert got[0] == "article a"
     assert got[1] == (f"{f} line 2 (id x): field 'date': unknown date format '21 janv.'; "
-                      "expected YYYY-MM-DD or YYYYMMDD")
+                      "expected YYYY-MM-DD or YYYYMMDD, or an RSS date (Wed, 12 Mar 2025 10:00:00 GMT)")
     assert got[2].startswith(f"{f} line 3: invalid JSON: ")
     assert got[3] == f"{f} line 4: record has no 'id'"
     assert got[4] == f"{f} line 5 (id c): record has no 'text'"

@@ -448,3 +448,19 @@ def test_plan_partitions_keeps_the_ids_of_input_errors():
     [part] = plan_partitions(items, 2)
     assert part.input_errors == ("a.jsonl line 1 (id x): record has no 'text'", "b.txt: no such file")
     assert part.input_error_ids == ("x", None)
+
+
+def test_a_batch_whose_inputs_all_do_not_exist_stops_before_writing(tmp_path):
+    """A misspelt input used to give an empty output directory and exit status 0 (ingest stops with an error
+    before creating its database); now run_batch raises and the command exits 1, naming the input."""
+    from click.testing import CliRunner
+
+    from newsevents import cli
+    from newsevents.batch import run_batch
+
+    out = tmp_path / "out"
+    with pytest.raises(BatchError, match="nosuch.jsonl: no such file or directory"):
+        run_batch([str(tmp_path / "nosuch.jsonl"), str(tmp_path / "*.none")], out)
+    assert not out.exists()
+    result = CliRunner().invoke(cli.main, ["batch", str(tmp_path / "nosuch.jsonl"), "--output", str(out)])
+    assert result.exit_code == 1 and "nothing to code" in result.output and not out.exists()

@@ -79,6 +79,19 @@ def test_ingest_of_a_missing_file_creates_no_database(tmp_path):
     assert not db.exists()
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_extract_of_missing_inputs_leaves_an_earlier_output_file_alone(tmp_path, fmt):
+    """A misspelt input used to empty the -o file of an earlier run (47 events -> 0) before saying so."""
+    out = tmp_path / "results.out"
+    out.write_text("earlier results\n", encoding="utf-8")
+    result = run("extract", tmp_path / "stories.jsonX", tmp_path / "*.none", "--format", fmt, "-o", out)
+    assert result.exit_code == 1
+    assert "nothing to code: " in result.stderr and "stories.jsonX: no such file or directory" in result.stderr
+    assert "no files match this pattern" in result.stderr and f"{out} was not written" in result.stderr
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert not (tmp_path / "results.out.progress").exists()
+
+
 def test_documents_per_second_leaves_model_loading_out(tmp_path, monkeypatch):
     import newsevents.pipeline
 

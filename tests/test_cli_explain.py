@@ -64,3 +64,17 @@ def test_a_sentence_without_candidates_is_said_to_have_none(shared_model):
     assert "ACCUSE" in result.output  # the first sentence still has its event
     none = run("explain", "Il faisait beau ce jour-là.", "--no-parse")
     assert "no trigger candidate: no lexicon frame matched" in none.output
+
+
+@pytest.mark.model
+def test_a_sentence_without_candidates_shows_its_text_and_parse(shared_model):
+    """Why a sentence got no event is what a user asks most; its parse (lemma, label) used to be left out,
+    the very case where it says why (here 'beau' is no lexicon word)."""
+    result = run("explain", "Paris a condamné Moscou. Il faisait beau ce jour-là.", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = lines.index("sentence 2 [25:52]: no trigger candidate: Il faisait beau ce jour-là.")
+    assert lines[start + 1].startswith("  parse (index, word, lemma")
+    assert any(" beau " in line for line in lines[start + 2:])
+    short = run("explain", "Il faisait beau ce jour-là.", "--lang", "fr", "--no-parse")
+    assert "parse (index" not in short.output and "no trigger candidate: Il faisait beau" in short.output

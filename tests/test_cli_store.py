@@ -70,6 +70,34 @@ def test_events_clean_errors(db, tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("name, content", [("stories.jsonl", '{"id": "a", "text": "t"}\n'),
+                                           ("events.csv", "doc_id,event_type\na,CONSULT\n"),
+                                           ("notes.duckdb", "not a database\n")])
+def test_db_that_is_not_a_duckdb_file_is_refused_in_one_line(tmp_path, monkeypatch, name, content):
+    """--db naming an input or export file (DuckDB would open a JSONL or CSV file as an in-memory view: ingest
+    stored nothing and ended in a traceback) is an error naming the file, and the file is left as it was."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(cli, "run_pipeline", fake_pipeline(sample_results()))
+    for args in (["events"], ["export", "--format", "csv", "--output", "-"], ["ingest", "in.jsonl"],
+                 ["explain", "--id", "a"]):
+        result = run(*args, "--db", path)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"{path}: the file is not a DuckDB database" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output and path.read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("command", [["events"], ["events", "--clusters"], ["events", "--format", "jsonl"],
+                                     ["export", "--format", "jsonl", "--output", "-"]])
+def test_a_doc_filter_naming_no_stored_document_says_so(db, command):
+    """`events --doc typo` printed "0 of 0 matching events", as for a stored document without events."""
+    result = run(*command, "--db", db, "--doc", "no-such-doc")
+    assert result.exit_code == 0 and "note: no document 'no-such-doc' in the event database" in result.stderr
+    with Store(db, read_only=True) as s:
+        doc_id = s.query_events(EventFilter(), limit=1)[0]["doc_id"]
+    assert "no document" not in run(*command, "--db", db, "--doc", doc_id).stderr
+
+
 def test_export_parquet(db, tmp_path):
     out = tmp_path / "out.parquet"
     result = run("export", "--db", db, "--format", "parquet", "--output", out, "--actor", "*GOV")
@@ -154,6 +182,27 @@ def test_evaluate_bad_gold_line(tmp_path):
     (tmp_path / "sys.jsonl").write_text("", encoding="utf-8")
     result = run("evaluate", tmp_path / "gold.jsonl", "--system", tmp_path / "sys.jsonl")
     assert result.exit_code == 1 and "gold.jsonl:1" in result.stderr
+
+
+@pytest.mark.parametrize("system, says", [
+    ([{"id": "r", "text": "t", "events": [{"plover": "CONSULT"}]}], "it looks like a gold set"),
+    ([{"id": "r", "text": "t", "date": "2024-01-01"}], "it looks like input documents"),
+])
+def test_evaluate_refuses_a_system_file_without_events(tmp_path, system, says):
+    """A gold set or the input articles given as --system scored zero everywhere without a word."""
+    gold = [{"id": "r", "text": "t", "events": [{"plover": "CONSULT", "source": "RUSGOV", "target": "PRK"}]}]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    (tmp_path / "sys.jsonl").write_text("".join(json.dumps(e) + "\n" for e in system), encoding="utf-8")
+    result = run("evaluate", tmp_path / "gold.jsonl", "--system", tmp_path / "sys.jsonl")
+    assert result.exit_code == 1 and "sys.jsonl: no record is an event" in result.stderr and says in result.stderr
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")  # no events at all is a system output
+    assert run("evaluate", tmp_path / "gold.jsonl", "--system", tmp_path / "empty.jsonl").exit_code == 0
+
+
+def test_evaluate_names_a_file_that_is_not_text(tmp_path):
+    (tmp_path / "gold.bin").write_bytes(b"\x00\x01\xa3\xff" * 10)
+    result = run("evaluate", tmp_path / "gold.bin")
+    assert result.exit_code == 1 and "gold.bin: not UTF-8 text" in result.stderr
 
 
 class FakePipeline:

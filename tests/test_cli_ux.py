@@ -268,6 +268,32 @@ def test_a_bad_date_filter_is_a_usage_error_naming_the_option(tmp_path, command,
     assert not (tmp_path / "none.duckdb").exists()
 
 
+@pytest.mark.parametrize("command", [["events"], ["export", "--format", "jsonl", "--output", "-"]])
+@pytest.mark.parametrize("args, option, says", [
+    (["--cameo", "9x"], "--cameo", "is not a CAMEO code prefix"),
+    (["--cameo", "four"], "--cameo", "is not a CAMEO code prefix"),
+    (["--since", "2024-01-01xyz"], "--since", "is not a date"),
+    (["--since", "2024-08-01", "--until", "2024-07-01"], "--until", "is before --since 2024-08-01"),
+    (["--until", "2024-07-01", "--since", "2024-08-01"], "--since", "is before --since 2024-08-01"),
+])
+def test_a_filter_that_can_match_nothing_is_a_usage_error(tmp_path, command, args, option, says):
+    """A malformed CAMEO prefix or an inverted date range used to list "0 of 0 matching events", which reads
+    as "no such events"; the web explorer already answered 422 for the prefix."""
+    result = CliRunner().invoke(cli.main, [*command, "--db", str(tmp_path / "none.duckdb"), *args])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.output and says in result.output
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_cameo_prefix_and_a_date_range_in_order_still_filter(tmp_path):
+    db = tmp_path / "x.duckdb"
+    with Store(db) as s:
+        s.ingest(sample_results())
+    for args in (["--cameo", " 04 "], ["--since", "2024-01-01", "--until", "2024-01-01"]):
+        result = CliRunner().invoke(cli.main, ["events", "--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+
+
 def test_explain_says_what_a_learned_model_step_means():
     from newsevents.engine.trace import CandidateTrace, Step
     from newsevents.explain import _candidate_lines

@@ -30,6 +30,8 @@ def write_jsonl(path, records):
     ("2024-01-21T10:30:00Z", "2024-01-21"),
     ("2024-01-21T10:30:00+01:00", "2024-01-21"),
     (" 2024-01-21 ", "2024-01-21"),
+    ("Sun, 21 Jan 2024 23:30:00 -0500", "2024-01-21"),  # an RSS pubDate: the day as written
+    ("Sun, 21 Jan 2024 10:00:00 GMT", "2024-01-21"),
 ])
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
@@ -40,6 +42,8 @@ def test_parse_date(value, expected):
     ("21/01/2024", "unknown date format"),
     ("2024-1-21", "unknown date format"),
     ("2024-02-30", "invalid date '2024-02-30'"),
+    ("Fri, 30 Feb 2024 10:00:00 GMT", "unknown date format"),
+    ("Jan 2024", "unknown date format"),
     (True, "unknown date format"),
     (None, "unknown date format"),
 ])
@@ -182,6 +186,29 @@ def test_html_declared_charset(tmp_path):
     f.write_bytes(page.encode("latin-1"))
     [a] = articles(read_inputs([str(f)]))
     assert "L'armée a été déployée à Gao" in a.text
+
+
+def test_jsonl_text_with_html_markup_is_read_as_html(tmp_path):
+    """The description of an RSS item or a scraped body holds markup; it used to be coded as it was: the tags
+    in the sentences, and "a <b>condamné</b>" was no verb the rules could see."""
+    f = write_jsonl(tmp_path / "rss.jsonl", [
+        {"id": "h", "date": "2024-02-02",
+         "text": "<p>La France a <b>condamné</b> la Russie&nbsp;hier.</p><p>Le Mali a attaqué le Niger.<br>"
+                 "<a href='https://x.example'>Lire</a></p><!-- pub --><script>var x;</script>"},
+        {"id": "plain", "date": "2024-02-02", "text": "Une hausse de <5% et a > b ne sont pas du HTML."},
+    ])
+    html, plain = articles(read_inputs([str(f)]))
+    assert html.text == "La France a condamné la Russie hier.\nLe Mali a attaqué le Niger.\nLire"
+    assert plain.text == "Une hausse de <5% et a > b ne sont pas du HTML."
+
+
+def test_html_page_without_main_text_keeps_inline_markup_in_its_line(tmp_path):
+    """The fallback for a page trafilatura finds no main text in put every text node on its own line,
+    cutting "a <b>condamné</b> la Russie" into three."""
+    from newsevents.readers import _all_text
+
+    page = "<html><body><p>La France a <b>condamné</b> la Russie.</p><ul><li>Un</li><li>Deux</li></ul></body></html>"
+    assert _all_text(page) == "La France a condamné la Russie.\nUn\nDeux"
 
 
 class _Stdin:

@@ -1,5 +1,7 @@
 """User dictionaries: PETRARCH files imported into a user data folder (a tmp dir here) and merged over the
 packaged language data; the `newsevents dictionaries` commands."""
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -96,6 +98,28 @@ def test_cli_import_list_remove(tmp_path, user_dir):
     assert removed.exit_code == 0 and [f.name for _, f in installed("fr")] == ["actors.my_actors.yaml"]
 
 
+def test_remove_touches_only_the_user_folder_and_takes_an_import_by_name(tmp_path, user_dir):
+    """`dictionaries remove` used to delete any .yaml file named by an absolute or ../ path (the packaged
+    language data included), and one import's two files had to be removed one by one."""
+    runner = CliRunner()
+    outside = tmp_path / "precious.yaml"
+    outside.write_text("a: 1\n", encoding="utf-8")
+    path = _write(tmp_path, "my.actors.txt", ACTORS)
+    assert runner.invoke(main, ["dictionaries", "import", str(path), "--lang", "fr"]).exit_code == 0
+    folder = installed("fr")[0][1].parent
+    relative = os.path.relpath(outside, folder)
+    for name in (str(outside), relative):
+        result = runner.invoke(main, ["dictionaries", "remove", name, "--lang", "fr"])
+        assert result.exit_code == 1 and "its files: actors.my_actors.yaml, countries.my_actors.yaml" in result.output
+        assert outside.exists()
+    listed = str(installed("fr")[0][1])  # the path `dictionaries list` prints
+    assert runner.invoke(main, ["dictionaries", "remove", listed, "--lang", "fr"]).exit_code == 0
+    assert [f.name for _, f in installed("fr")] == ["countries.my_actors.yaml"]
+    assert runner.invoke(main, ["dictionaries", "import", str(path), "--lang", "fr"]).exit_code == 0
+    result = runner.invoke(main, ["dictionaries", "remove", "my.actors.txt", "--lang", "fr"])
+    assert result.exit_code == 0 and result.output.count("removed ") == 2 and installed("fr") == []
+
+
 def test_cli_bad_file_is_a_clean_error(tmp_path, user_dir):
     bad = _write(tmp_path, "bad.agents.txt", "SOLDIER [MIL]\n")
     result = CliRunner().invoke(main, ["dictionaries", "import", str(bad), "--lang", "fr"])
@@ -103,3 +127,12 @@ def test_cli_bad_file_is_a_clean_error(tmp_path, user_dir):
     assert installed("fr") == []
     lenient = CliRunner().invoke(main, ["dictionaries", "import", str(bad), "--lang", "fr", "--lenient"])
     assert lenient.exit_code == 0 and "skipped" in lenient.output
+
+
+def test_cli_binary_file_is_said_to_be_binary(tmp_path, user_dir):
+    """A binary file was read as Latin-1 and failed on an odd line ("bin.txt:7: ']' without '['")."""
+    binary = tmp_path / "image.actors.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR [x] ]" * 4)
+    result = CliRunner().invoke(main, ["dictionaries", "import", str(binary), "--lang", "fr"])
+    assert result.exit_code == 1 and f"{binary}:1: binary file (NUL bytes)" in result.output
+    assert installed("fr") == []

@@ -145,6 +145,7 @@ def test_orders_match_the_store():
     ("since=15/01/2024", "since"), ("until=demain", "until"), ("quad_class=7", "quad_class"),
     ("modality=sure", "modality"), ("actor_country=FRANCE", "actor_country"), ("cameo=abc", "cameo"),
     ("event_type=FOO", "event_type"), ("actor=F", "actor"), ("recipient=R2D", "recipient"), ("actor=*", "actor"),
+    ("since=2024-08-01&until=2024-07-01", "until: 2024-07-01 is before since"),
 ])
 def test_api_bad_filter_is_422_with_the_parameter_named(client, query, words):
     r = client.get(f"/api/events?{query}")
@@ -538,6 +539,29 @@ def test_serve_command_reports_a_missing_database(tmp_path):
 
     r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 1 and "no event database" in r.output
+
+
+def test_serve_command_says_when_the_port_is_taken_before_loading_anything(tmp_path, monkeypatch):
+    """A second `serve` on a busy port used to load the models, then end in uvicorn's '[Errno 98] error while
+    attempting to bind' log lines with status 3; now one error line, status 1, and nothing is loaded."""
+    import socket
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    import newsevents.web.app as web_app
+    from newsevents.cli import main
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("uvicorn started"))
+    monkeypatch.setattr(web_app, "create_app", lambda *a, **kw: pytest.fail("the app was built"))
+    Store(tmp_path / "x.duckdb").close()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.duckdb"), "--port", str(port)])
+    assert r.exit_code == 1, r.output
+    assert f"cannot listen on 127.0.0.1:{port}" in r.output and "--port" in r.output
 
 
 def test_extract_reports_a_pipeline_that_cannot_load(writable):

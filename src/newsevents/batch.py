@@ -472,14 +472,19 @@ def run_batch(inputs: Sequence[str], output: str | os.PathLike, *, workers: int 
     ``progress``: show a tqdm bar on stderr (None: only when stderr is a terminal). ``factory`` builds the
     pipeline on each worker (see :data:`PipelineFactory`).
 
-    Raises :class:`BatchError` when the directory cannot be used, ``ValueError`` for an unsupported language
-    or bad sizes. Input and document errors never stop the run: they go to ``errors.jsonl``.
+    Raises :class:`BatchError` when the directory cannot be used or when no input exists (every one a
+    misspelt path or a pattern matching nothing: the directory is then not created), ``ValueError`` for an
+    unsupported language or bad sizes. Other input and document errors never stop the run: they go to
+    ``errors.jsonl``.
     """
     from .pipeline import SUPPORTED_LANGS
-    from .readers import read_inputs
+    from .readers import missing_inputs, read_inputs
 
     if lang is not None and lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
+    missing = missing_inputs(inputs)
+    if inputs and len(missing) == len(inputs):
+        raise BatchError(f"nothing to code: {'; '.join(missing)}; {output} was not written")
     settings = BatchSettings(lang=lang, published=published, partition_size=partition_size,
                              partition_chars=partition_chars, batch_size=batch_size)
     items = read_inputs(list(inputs), published=published, lang=lang)

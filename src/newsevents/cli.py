@@ -264,9 +264,10 @@ def extract(inputs, lang, published, fmt, output, resume, time_budget):
     csv are written document by document; with -o FILE a killed run can be continued with --resume.
     """
     summary = RunSummary()
+    if fmt == "table" and resume:
+        raise click.UsageError("--resume works with --format jsonl or csv")
+    _some_input_exists(inputs, output)
     if fmt == "table":
-        if resume:
-            raise click.UsageError("--resume works with --format jsonl or csv")
         from .export import write_events
 
         events = event_records(run_pipeline(inputs, lang, published, summary, time_budget=time_budget),
@@ -279,6 +280,17 @@ def extract(inputs, lang, published, fmt, output, resume, time_budget):
     _report_errors(summary.error_parts())
     if summary.failed:
         sys.exit(1)
+
+
+def _some_input_exists(inputs, output: str) -> None:
+    """A ClickException (status 1) naming the inputs when none of them exists (a misspelt file name), raised
+    before ``output`` is opened: writing would have emptied an earlier results file of that name."""
+    from .readers import missing_inputs
+
+    missing = missing_inputs(inputs)
+    if inputs and len(missing) == len(inputs):
+        kept = "" if output == "-" else f"; {output} was not written"
+        raise click.ClickException(f"nothing to code: {'; '.join(missing)}{kept}")
 
 
 def _extract_stream(inputs, lang, published, fmt, output, resume, time_budget, summary: RunSummary) -> None:
@@ -535,9 +547,18 @@ def events(db, limit, offset, order, fmt, as_clusters, **filters):
             rows = store.query_events(f, limit=limit or None, offset=offset, order=order)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+        if not total:
+            _note_unknown_document(store, f)
         write_events(rows, fmt, "-")
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching events", err=True)
+
+
+def _note_unknown_document(store, f) -> None:
+    """When nothing matched a filter with ``--doc ID`` and no document ``ID`` is stored, say so on stderr (a
+    misspelt id otherwise reads as "this document has no events")."""
+    if f.doc_id and store.get_document(f.doc_id) is None:
+        click.echo(f"note: no document {f.doc_id!r} in the event database {store.path}", err=True)
 
 
 def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None:
@@ -555,6 +576,8 @@ def _list_clusters(db, f, limit: int, offset: int, order: str, fmt: str) -> None
                 "date", "-date") else "date")
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+        if not total:
+            _note_unknown_document(store, f)
     write_clusters(rows, fmt, sys.stdout)
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching clusters", err=True)
@@ -581,6 +604,8 @@ def export(db, fmt, output, **filters):
             raise  # the reader of standard output stopped early: QuietPipeGroup ends quietly
         except (ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
+        if not n:
+            _note_unknown_document(store, f)
     what = {"gdelt": "event clusters", "gdelt-mentions": "clustered mentions"}.get(fmt, "events")
     click.echo(f"{n} {what} written to {'standard output' if output == '-' else output}", err=True)
 
@@ -603,13 +628,14 @@ def evaluate(gold, system, as_json, detail, save_system):
     """
     import json
 
-    from .evaluate import check_gold, format_report, read_jsonl, run_system, score, summary
+    from .evaluate import check_gold, check_system, format_report, read_jsonl, run_system, score, summary
 
     try:
         gold_records = read_jsonl(gold)
         check_gold(gold_records, gold)
         if system:
             system_events = read_jsonl(system)
+            check_system(system_events, system)
         else:
             system_events = run_system(gold_records)
     except (InputError, OSError, ValueError) as exc:

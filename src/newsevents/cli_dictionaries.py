@@ -84,11 +84,13 @@ def _source(path: Path) -> str:
 @click.argument("name")
 @click.option("--lang", required=True, metavar="LANG", help="Language (ISO 639-1) of the file.")
 def remove_(name: str, lang: str) -> None:
-    """Delete the user dictionary file NAME (as shown by `newsevents dictionaries list`) of LANG."""
+    """Delete the user dictionary file NAME of LANG (its name or the path `newsevents dictionaries list`
+    shows), or every file of one import when NAME is the imported file's name (my.actors.txt)."""
     from .langdata import LanguageDataError
     from .user_dictionaries import remove
 
     try:
-        click.echo(f"removed {remove(lang, name)}")
+        for path in remove(lang, name):
+            click.echo(f"removed {path}")
     except LanguageDataError as exc:
         raise click.ClickException(str(exc)) from exc

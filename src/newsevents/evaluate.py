@@ -320,20 +320,45 @@ def format_report(result: dict[str, Any], detail: bool = False) -> str:
 
 def read_jsonl(path: str) -> list[dict[str, Any]]:
     """Read a JSON Lines file (blank lines skipped). Raises :class:`InputError` naming the file and line of a
-    line that is not a JSON object, ``OSError`` when the file cannot be read."""
+    line that is not a JSON object, naming the file when it is not UTF-8 text (a binary or Parquet file), and
+    ``OSError`` when the file cannot be read."""
     records = []
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(value, dict):
-                raise InputError(f"{path}:{n}: expected a JSON object")
-            records.append(value)
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+                if not isinstance(value, dict):
+                    raise InputError(f"{path}:{n}: expected a JSON object")
+                records.append(value)
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text (a binary file?); expected JSON Lines") from None
     return records
+
+
+SYSTEM_TYPE_KEYS = ("event_type", "event", "cameo_code")
+"""The keys that give a system event its type (:func:`system_items`); a record with none of them is not scored."""
+
+
+def check_system(system_records: list[dict[str, Any]], path: str) -> None:
+    """Raise :class:`InputError` naming ``path`` when it holds records but none is a system event (one with
+    ``event_type``, ``event`` or ``cameo_code``): a gold set or the input articles given as ``--system`` used
+    to score zero everywhere without a word. An empty file (no events) passes."""
+    if not system_records or any(any(k in r for k in SYSTEM_TYPE_KEYS) for r in system_records):
+        return
+    if any(isinstance(r.get("events"), list) for r in system_records):
+        looks = " (it looks like a gold set: documents with an \"events\" list)"
+    elif any("text" in r for r in system_records):
+        looks = " (it looks like input documents: code them with `newsevents extract` first, or leave --system out)"
+    else:
+        looks = ""
+    raise InputError(f"{path}: no record is an event (with \"event_type\" or \"cameo_code\"), so it is no system "
+                     f"output{looks}; system events are one event record per line, as `newsevents extract` "
+                     "writes them")
 
 
 def check_gold(gold_records: list[dict[str, Any]], path: str) -> None:

@@ -1,7 +1,7 @@
 """Why the coder coded what it did: a readable account of a :class:`~newsevents.engine.trace.Trace`.
 
-For each sentence: the parse the rules saw (token, lemma, part of speech, dependency label, head), every trigger
-candidate with each named rule that fired on it or dropped it, and the final events with their evidence. Used
+For each sentence: the parse the rules saw (token, lemma, part of speech, dependency label, head; also for a
+sentence with no candidate, where it shows why), every trigger candidate with each named rule that fired on it or dropped it, and the final events with their evidence. Used
 by ``newsevents explain`` and the web explorer's event page ("why this event").
 """
 from __future__ import annotations
@@ -16,17 +16,21 @@ ROLES = ("heading", "token", "candidate", "fired", "dropped", "event", "evidence
 
 
 def explanation_lines(result: DocumentResult, trace: Trace, parse: bool = True) -> Iterator[tuple[str, str]]:
-    """(text, role) lines explaining ``result`` (one coded article) from its ``trace``: per sentence with
-    candidates or events, its parse (unless ``parse`` is False), its candidates and rules, its events. Roles
-    are those of :data:`ROLES`. A sentence with neither gets one line saying so. Spans are character offsets in
-    the article text, 0-based, end-exclusive."""
+    """(text, role) lines explaining ``result`` (one coded article) from its ``trace``: per sentence, its parse
+    (unless ``parse`` is False), then its candidates and rules and its events; a sentence with neither gets a
+    heading saying so, with its text, and its parse (which shows why no word was a candidate: a lemma or an
+    object the lexicon does not list). Roles are those of :data:`ROLES`. Spans are character offsets in the
+    article text, 0-based, end-exclusive."""
     by_sentence: dict[tuple[int, int], list[Event]] = {}
     for event in result.events:
         by_sentence.setdefault(tuple(event.sentence_span), []).append(event)
     for n, sentence in enumerate(trace.sentences, 1):
         events = by_sentence.get(sentence.span, [])
-        if not sentence.candidates and not events:
-            yield f"sentence {n} [{sentence.span[0]}:{sentence.span[1]}]: no trigger candidate", "heading"
+        if not sentence.candidates and not events:  # the parse says why no word was a candidate
+            yield f"sentence {n} [{sentence.span[0]}:{sentence.span[1]}]: no trigger candidate: {sentence.text}", \
+                "heading"
+            if parse:
+                yield from _parse_lines(sentence)
             continue
         yield f"sentence {n} [{sentence.span[0]}:{sentence.span[1]}]: {sentence.text}", "heading"
         if parse:

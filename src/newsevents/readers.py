@@ -4,7 +4,8 @@ Formats, chosen by file extension (case-insensitive):
 
 * ``.jsonl``: one JSON object per line, ``{"id", "text", "date"?, "lang"?, "title"?, "url"?, "source"?}``
   (``date`` is the publication date, ``YYYY-MM-DD`` or ``YYYYMMDD``); read line by line, so a file of any
-  size is streamed. Blank lines are skipped.
+  size is streamed. Blank lines are skipped. A ``text`` holding HTML markup (``<p>``, ``<br>``, ``<b>``...: the
+  description of an RSS item, a scraped body) is read as HTML: :func:`html_to_text`.
 * ``.json``: a JSON array of such objects, one such object, or (when the file is not one JSON value) JSONL.
   Loaded whole.
 * ``.html``/``.htm``: one page; main text, title, URL and publication date extracted offline by trafilatura
@@ -39,14 +40,14 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .records import Article, InputError
 
-__all__ = ["read_inputs", "parse_date", "decode_bytes", "DIRECTORY_EXTENSIONS"]
+__all__ = ["read_inputs", "missing_inputs", "parse_date", "decode_bytes", "html_to_text", "DIRECTORY_EXTENSIONS"]
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ DIRECTORY_EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".json")
 
 _JSON_EXTENSIONS = (".jsonl", ".json")
 _HTML_EXTENSIONS = (".html", ".htm")
-_DATE_HELP = "expected YYYY-MM-DD or YYYYMMDD"
+_DATE_HELP = "expected YYYY-MM-DD or YYYYMMDD, or an RSS date (Wed, 12 Mar 2025 10:00:00 GMT)"
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _LANG = re.compile(r"[a-z]{2}")
@@ -78,20 +79,44 @@ _EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH"
 def parse_date(value: Any) -> str:
     """Normalise a publication date to ISO 8601 ``YYYY-MM-DD``.
 
-    Accepts ``YYYY-MM-DD``, ``YYYYMMDD`` (as a string or an integer) and an ISO 8601 date-time whose date part
-    is kept (``2024-01-21T10:00:00Z``). Raises ``ValueError`` with a message saying what was expected, e.g.
-    ``unknown date format '21 janv.'; expected YYYY-MM-DD or YYYYMMDD``, or that the date does not exist.
+    Accepts ``YYYY-MM-DD``, ``YYYYMMDD`` (as a string or an integer), an ISO 8601 date-time whose date part
+    is kept (``2024-01-21T10:00:00Z``) and an RFC 2822 date, the ``pubDate`` of RSS feeds, whose date part
+    is kept likewise (``Sun, 21 Jan 2024 10:00:00 GMT``). Raises ``ValueError`` with a message saying what
+    was expected, e.g. ``unknown date format '21 janv.'; expected YYYY-MM-DD or YYYYMMDD, ...``, or that the
+    date does not exist. Day-first or month-first dates (``21/01/2024``) are refused: they are ambiguous.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"unknown date format {value!r}; {_DATE_HELP}")
     text = str(value).strip()
     match = _DATE_ISO.fullmatch(text) or _DATE_COMPACT.fullmatch(text)
     if match is None:
+        rss = _rss_date(text)
+        if rss is not None:
+            return rss
         raise ValueError(f"unknown date format {text!r}; {_DATE_HELP}")
     try:
         return dt.date(*(int(g) for g in match.groups())).isoformat()
     except ValueError as exc:
         raise ValueError(f"invalid date {text!r}: {exc}") from None
+
+
+_RSS_DATE = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S+)?)?")
+
+
+def _rss_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` of an RFC 2822 date as written (``Sun, 21 Jan 2024 23:00:00 -0500`` -> 2024-01-21, the
+    day the publisher wrote, like the date part of an ISO date-time), or None when ``text`` is not one."""
+    from email.utils import parsedate_tz
+
+    if not _RSS_DATE.fullmatch(text):
+        return None
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    try:
+        return dt.date(*parts[:3]).isoformat()
+    except ValueError:
+        return None
 
 
 def _plausible_western(text: str) -> bool:
@@ -193,6 +218,21 @@ def decode_bytes(raw: bytes) -> str | None:
 
 
 # -- public entry point -----------------------------------------------------------------------------------
+
+def missing_inputs(inputs: Sequence[str | os.PathLike]) -> list[str]:
+    """One message per input that names nothing, as ``read_inputs`` words it: "PATH: no such file or
+    directory", or "PATTERN: no files match this pattern" for a glob. Standard input (``-``) always exists."""
+    missing = []
+    for item in map(str, inputs):
+        if item == "-" or Path(item).exists():
+            continue
+        if glob.has_magic(item):
+            if not glob.glob(item, recursive=True):
+                missing.append(f"{item}: no files match this pattern")
+        else:
+            missing.append(f"{item}: no such file or directory")
+    return missing
+
 
 def read_inputs(paths: list[str], published: str | None = None,
                 lang: str | None = None) -> Iterator[Article | InputError]:
@@ -383,6 +423,8 @@ class _Reader:
             yield InputError(f"{where_id}: field 'text' holds binary data (control or unassigned characters), "
                              f"not text", doc_id)
             return
+        if _HTML_TAG.search(text):
+            text = html_to_text(text)
         date = record.get("date")
         if date is None or date == "":
             published = self.published
@@ -489,13 +531,48 @@ def _extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
 
 
 def _all_text(html: str) -> str:
-    """Every text node of the page except scripts and styles, one block per line."""
+    """Every text node of the page except scripts and styles, one block per line (:func:`_block_text`)."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return ""
+    return _block_text(tree)
+
+
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|b|i|u|em|strong|a|li|ul|ol|h[1-6]|blockquote|table|tr|td|th|img|"
+                       r"figure|figcaption|section|article|header|footer|font|sup|sub|small|hr|cite|q)\b[^<>]*>",
+                       re.IGNORECASE)
+"""An HTML tag of the kinds news markup uses; a JSONL ``text`` holding one is read as HTML."""
+
+_HTML_BLOCKS = frozenset(("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                          "table", "tr", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+                          "dl", "dt", "dd", "pre", "title"))
+"""Elements that start a new line of text; the others (``<b>``, ``<a>``, ``<span>``) stay inside their line."""
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML fragment (or page) ``html``: one line per block (``<p>``, ``<br>``, ``<li>``...),
+    inline markup (``<b>``, ``<a>``) kept inside its sentence ("La France a <b>condamné</b> la Russie" ->
+    "La France a condamné la Russie"), entities decoded, scripts, styles and comments dropped, spaces
+    collapsed within a line. "" when nothing can be parsed."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    return _block_text(tree)
+
+
+def _block_text(tree) -> str:
+    """The text of an lxml tree, one line per block element (:data:`_HTML_BLOCKS`), scripts and styles left out."""
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
-    return "\n".join(t.strip() for t in tree.itertext() if t.strip())
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _HTML_BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -443,6 +443,30 @@ def _arrow_schema():
 
 # -- the store --------------------------------------------------------------------------------------------
 
+
+DUCKDB_MAGIC = b"DUCK"
+"""The bytes a DuckDB database file holds at offset 8, after the header checksum."""
+
+
+def _check_duckdb_file(path: Path) -> None:
+    """Raise ``ValueError`` naming ``path`` when it is an existing, non-empty file that is not a DuckDB
+    database (a JSONL, CSV or Parquet file given as ``--db``): DuckDB would open such a file as an in-memory
+    database with the file as a view, so an ingest would store nothing and fail deep inside, and a reader
+    would get DuckDB's "Cannot launch in-memory database in read-only mode". A new path, a file shorter than
+    the header (empty, or being created by another process) and a directory are left to DuckDB."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        with open(path, "rb") as fh:
+            header = fh.read(12)
+    except OSError:
+        return  # unreadable: DuckDB says why
+    if len(header) == 12 and header[8:12] != DUCKDB_MAGIC:  # shorter: being created by another process
+        raise ValueError(f"cannot open the event database {path}: the file is not a DuckDB database "
+                         "(an input or export file?); give a new file name or an event database written by "
+                         "`newsevents ingest`")
+
+
 class Store(StoreSummaries):
     """An embedded DuckDB event store.
 
@@ -469,6 +493,7 @@ class Store(StoreSummaries):
             p = Path(self.path).expanduser()
             if read_only and not p.exists():
                 raise ValueError(f"no event database at {p}; run `newsevents ingest` first")
+            _check_duckdb_file(p)
             if not read_only:
                 p.parent.mkdir(parents=True, exist_ok=True)
             self.path = str(p)

@@ -136,10 +136,26 @@ def installed(lang: str | None = None) -> list[tuple[str, Path]]:
     return [(folder.name, f) for folder in folders if folder.is_dir() for f in sorted(folder.glob("*.yaml"))]
 
 
-def remove(lang: str, name: str) -> Path:
-    """Delete the user file ``name`` of ``lang``; raises :class:`LanguageDataError` when there is none."""
-    target = user_lang_dir(lang) / name
-    if target.suffix != ".yaml" or not target.is_file():
-        raise LanguageDataError(f"no user dictionary file {name!r} for {lang!r} in {user_lang_dir(lang)}")
-    target.unlink()
-    return target
+def remove(lang: str, name: str) -> list[Path]:
+    """Delete user dictionary files of ``lang`` and return them: the file ``name``, given by its file name
+    (``actors.my_actors.yaml``) or by the path ``dictionaries list`` prints, or, when ``name`` is the label of an
+    import (``my_actors``) or the imported file's name (``my.actors.txt``), every file of that import
+    (``*.my_actors.yaml``: one import of actors writes ``actors.`` and ``countries.`` files). Only files directly
+    in :func:`user_lang_dir` are ever deleted: a path elsewhere (``/etc/x.yaml``, ``../x.yaml``) matches
+    nothing. Raises :class:`LanguageDataError` naming the files there are when nothing matches."""
+    folder = user_lang_dir(lang)
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if "/" in name or os.sep in name:
+        target = Path(name).expanduser().resolve()
+        chosen = [f for f in files if f.resolve() == target]
+    else:
+        chosen = [f for f in files if f.name == name]
+        if not chosen:
+            label = _label(Path(name))
+            chosen = [f for f in files if f.name.endswith(f".{label}.yaml")]
+    if not chosen:
+        there = ", ".join(f.name for f in files) or "none"
+        raise LanguageDataError(f"no user dictionary file {name!r} for {lang!r} in {folder} (its files: {there})")
+    for f in chosen:
+        f.unlink()
+    return chosen

@@ -51,10 +51,14 @@ class Parsed:
 
 def source_text(path: str | Path, text: str | None) -> tuple[str, str]:
     """(name for messages, text): ``text`` when given (``path`` then only names it), else the file's content
-    read as UTF-8 (Latin-1 when it is not valid UTF-8, as some TABARI-era files are)."""
+    read as UTF-8 (Latin-1 when it is not valid UTF-8, as some TABARI-era files are). Raises
+    :class:`DictionaryError` at line 1 for a binary file (NUL bytes: an image, an archive, a DuckDB file),
+    which would otherwise be read as Latin-1 and fail on some odd line."""
     if text is not None:
         return str(path), text
     raw = Path(path).read_bytes()
+    if b"\x00" in raw:
+        raise DictionaryError(str(path), 1, "binary file (NUL bytes), not a PETRARCH dictionary")
     try:
         return str(path), raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -217,8 +217,8 @@ def event_filter(
     place: str | None = Query(None, description="Place name of the event (its location's name, whole)"),
 ) -> EventFilter:
     """FastAPI dependency: the filter query parameters (empty values ignored, as an HTML form sends them) as
-    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, QuadClass, modality, event type
-    (not one of the 16 PLOVER types, any case) or code."""
+    an :class:`EventFilter`. Raises :class:`FilterError` for a malformed date, an ``until`` before ``since``,
+    QuadClass, modality, event type (not one of the 16 PLOVER types, any case) or code."""
     q = _clean(quad_class)
     if q is not None and q not in {"1", "2", "3", "4"}:
         raise FilterError(f"quad_class: {q!r} is not 1, 2, 3 or 4")
@@ -237,12 +237,15 @@ def event_filter(
     t = _upper(event_type)
     if t is not None and t not in PLOVER_TYPES:
         raise FilterError(f"event_type: {t!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+    first, last = _iso_date(since, "since"), _iso_date(until, "until")
+    if first is not None and last is not None and last < first:
+        raise FilterError(f"until: {last} is before since {first}; the range would match nothing")
     return EventFilter(
         actor=_actor_shorthand(actor, "actor"), recipient=_actor_shorthand(recipient, "recipient"),
         actor_country=codes["actor_country"], actor_sector=_upper(actor_sector),
         recipient_country=codes["recipient_country"], recipient_sector=_upper(recipient_sector),
         event_type=t, cameo=c, quad_class=int(q) if q else None,
-        modality=m.lower() if m else None, since=_iso_date(since, "since"), until=_iso_date(until, "until"),
+        modality=m.lower() if m else None, since=first, until=last,
         doc_id=_clean(doc_id), source=_clean(source), text=_clean(text), place=_clean(place),
     )
 
@@ -744,7 +747,8 @@ def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
           write_token: str | None = None, lang: str | None = None) -> None:
     """Run the explorer with uvicorn until interrupted. Binds ``host`` (loopback by default); ``lang``: the
     language texts sent to extract are coded in (None: identified per text). Raises ``ValueError`` when the
-    database cannot be opened or the language has no pack."""
+    database cannot be opened, the language has no pack, or ``host:port`` cannot be listened on (checked
+    first, before the models load)."""
     from functools import partial
 
     import uvicorn
@@ -753,9 +757,28 @@ def serve(db_path: str | None = None, host: str = "127.0.0.1", port: int = 8000,
 
     if lang is not None:
         _check_lang(lang)
+    _check_port(host, port)
     app = create_app(db_path=db_path, write_token=write_token, preload=True,
                      pipeline_factory=partial(make_pipeline, lang))
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise ``ValueError`` saying what to do when ``host:port`` cannot be bound (another server holds the
+    port, or the address is not this machine's), as uvicorn would find only after the models have loaded
+    and then end with its own log lines. The socket is bound with ``SO_REUSEADDR``, as uvicorn binds it."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ValueError(f"cannot listen on {host}:{port}: {reason}; another server may be using the port: "
+                         f"give another one with --port") from None
 
 
 def _check_lang(lang: str) -> None:
