@@ -22,6 +22,16 @@ SENTENCES = [
     # rule quantified_modifier: the adjective of the quantified noun counts ("l'ensemble de son personnel ...")
     ("La Biélorussie a rappelé l'ensemble de son personnel diplomatique.", "rappelé", "SANCTION", "161", "BLR",
      None),
+    # 11 ACCUSE: "tenir X pour responsable" blames (112)
+    ("Le président vénézuélien tient la Colombie pour responsable des violences.", "tient", "ACCUSE", "112", "VEN",
+     "COL"),
+    # 19 FIGHT / 17 COERCE: a named place taken is territory occupied (192)
+    ("La Russie revendique la prise de Lyssytchansk.", "prise", "COERCE", "192", "RUS", None),
+    # 13 THREATEN: a warning named by "mise en garde" with its support verb (130)
+    ("Washington a lancé une mise en garde à Moscou.", "mise", "THREATEN", "130", "USA", "RUS"),
+    # 08 RETREAT: military disengagement (0871), as "retrait"
+    ("Le désengagement des troupes françaises du Mali est achevé.", "désengagement", "RETREAT", "0871", "FRA",
+     None),
     # 08 CONCEDE: a moratorium on a contested policy (0832, as "suspendre la hausse")
     ("Le gouvernement français a annoncé un moratoire sur la hausse des taxes.", "moratoire", "CONCEDE", "0832",
      "FRA", None),
@@ -37,6 +47,8 @@ test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
     "Le chanteur a pris pour modèle son père.",  # only "pour cible" makes "prendre" an attack
     "Les plaintes pour vol ont augmenté de 10 % en 2018.",  # complaints counted, no one files one
     "Le professeur a rappelé le personnel de la cantine.",  # only diplomatic staff recalled is a sanction
+    "Le chanteur tient son public en haleine.",  # "tenir" blames only "pour responsable"
+    "La prise de parole du ministre a duré une heure.",  # only a place taken is an occupation
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
