@@ -32,6 +32,8 @@ SENTENCES = [
     # 08 RETREAT: military disengagement (0871), as "retrait"
     ("Le désengagement des troupes françaises du Mali est achevé.", "désengagement", "RETREAT", "0871", "FRA",
      None),
+    # 16 SANCTION: supplies cut are relations reduced (160)
+    ("Gazprom a réduit ses livraisons de gaz à l'Allemagne.", "réduit", "SANCTION", "160", "RUS", "DEU"),
     # 08 CONCEDE: a moratorium on a contested policy (0832, as "suspendre la hausse")
     ("Le gouvernement français a annoncé un moratoire sur la hausse des taxes.", "moratoire", "CONCEDE", "0832",
      "FRA", None),
@@ -49,6 +51,7 @@ test_sentence_codes_the_expected_event = sentence_table_test(SENTENCES)
     "Le professeur a rappelé le personnel de la cantine.",  # only diplomatic staff recalled is a sanction
     "Le chanteur tient son public en haleine.",  # "tenir" blames only "pour responsable"
     "La prise de parole du ministre a duré une heure.",  # only a place taken is an occupation
+    "La Banque centrale européenne a baissé ses taux.",  # only supplies cut reduce relations
 ])
 def test_general_senses_are_not_events(pipeline, text):
     assert list(code(pipeline, text)) == []
