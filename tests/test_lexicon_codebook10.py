@@ -34,6 +34,9 @@ SENTENCES = [
      None),
     # 16 SANCTION: supplies cut are relations reduced (160)
     ("Gazprom a réduit ses livraisons de gaz à l'Allemagne.", "réduit", "SANCTION", "160", "RUS", "DEU"),
+    # 11 ACCUSE: a complaint "pour" a crime is filed, with or without a support verb (115)
+    ("Le ministre tunisien est visé par une plainte d'Amnesty International pour torture.", "plainte", "ACCUSE",
+     "115", None, "TUN"),
     # 08 CONCEDE: a moratorium on a contested policy (0832, as "suspendre la hausse")
     ("Le gouvernement français a annoncé un moratoire sur la hausse des taxes.", "moratoire", "CONCEDE", "0832",
      "FRA", None),
