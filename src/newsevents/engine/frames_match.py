@@ -59,7 +59,8 @@ class FrameMatching:
                            or c.dep_ in label("passive_subject")]
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children) \
                     + self._raised_patients(tok, children):
-                if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod):
+                if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod) \
+                        and not self._quantified_modifier(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects) \
                         or self._noun_modifier_object(obj, frame.objects):
@@ -88,6 +89,15 @@ class FrameMatching:
         labels = self.lex.labels.get("object_modifiers", frozenset())
         return any(c.dep_ in labels and c.pos_ == "NOUN" and c.i < obj.i
                    and (c.lemma_.lower() in lemmas or c.lower_ in lemmas) for c in obj.children)
+
+    def _quantified_modifier(self, noun, lemmas: frozenset[str]) -> bool:
+        """Rule ``quantified_modifier``: when the object is a quantity noun (cue list ``quantity_nouns``), the
+        adjective a frame's ``objects_amod`` asks for may sit on the noun it quantifies ("a rappelé l'ensemble de
+        son personnel diplomatique": "diplomatique" modifies "personnel", the "de" complement of "ensemble").
+        ``noun`` is a spaCy Token; True when one of its noun modifiers has a modifier among ``lemmas``."""
+        if noun.lemma_.lower() not in self.lex.cue("quantity_nouns"):
+            return False
+        return any(c.dep_ == "nmod" and self._has_modifier(c, lemmas) for c in noun.children)
 
     def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
