@@ -100,3 +100,17 @@ def test_contractions_and_headline_prepositions_come_from_syntax_yaml():
     assert lex.contractions["au"] == "à" and lex.contractions["des"] == "de"
     assert lex.headline_visit.cameo == "042" and "chez" in lex.headline_visit.recipient
     assert {"près", "sur"} <= lex.cue("place_cases")
+
+
+def test_a_noun_coded_with_a_cameo_root_in_a_set():
+    from newsevents.engine.frames import ANSWERED_ROOTS, HIT_ROOTS
+    from newsevents.lexicon import Frame
+
+    nouns = {"appel": (Frame("appel", "100"),), "atentado": (Frame("atentado", "180"),), "vide": ()}
+    lex = Lexicon(verbs={}, nouns=nouns, support_verbs=frozenset())
+    assert lex.coded_noun("Appel") and lex.coded_noun("vide") and not lex.coded_noun("table")
+    assert lex.coded_noun("appel", ANSWERED_ROOTS) and not lex.coded_noun("appel", HIT_ROOTS)
+    assert not lex.coded_noun("vide", ANSWERED_ROOTS)  # a noun with no frame has no root
+    assert lex.coded_noun("Atentado", HIT_ROOTS)  # lowercased
+    assert not lex.coded_noun("atentádo", HIT_ROOTS) and lex.coded_noun("atentádo", HIT_ROOTS, folded=True)
+    assert not lex.coded_noun("appél") and lex.coded_noun("appél", folded=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .actor_data import fold
 from .codes import load_cameo
 from .langdata import LanguageData, LanguageDataError
 
@@ -93,6 +95,17 @@ class Lexicon:
     prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
     settings: frozenset[str] = frozenset()
     """The :data:`SETTINGS` switched on by ``cues.yaml`` ``settings``."""
+
+    def coded_noun(self, lemma: str, roots: Collection[str] | None = None, folded: bool = False) -> bool:
+        """Whether ``lemma`` (lowercased here) is a noun the lexicon codes as an event: it has noun frames, and
+        with ``roots`` (two-digit CAMEO roots, e.g. :data:`~newsevents.engine.frames.HIT_ROOTS`) one of them has
+        a code of one of those roots ("attentado" -> 180: a root of {"17", "18", "19", "20"}). ``folded``: the
+        frames of the accent- and case-folded lemma (:func:`~newsevents.actor_data.fold`) count too."""
+        lower = lemma.lower()
+        if roots is None:
+            return lower in self.nouns or folded and fold(lemma) in self.nouns
+        frames = self.nouns.get(lower, ()) + self.nouns.get(fold(lemma), ()) if folded else self.nouns.get(lower, ())
+        return any(f.cameo[:2] in roots for f in frames)
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger

@@ -28,11 +28,7 @@ class Absorption:
             slots = [c for v in verbs for c in v.children if c.dep_ in ("obj", "iobj")
                      or ((c.dep_ == "obl" or c.dep_ in self.lex.label("argument_oblique"))
                          and self._case_of(c) in preps)]
-        for c in slots:
-            lemma = c.lemma_.lower()
-            if c.pos_ == "NOUN" and any(f.cameo[:2] in ANSWERED_ROOTS for f in self.lex.nouns.get(lemma, ())):
-                return c
-        return None
+        return next((c for c in slots if c.pos_ == "NOUN" and self.lex.coded_noun(c.lemma_, ANSWERED_ROOTS)), None)
 
     def _answer_participants(self, trig: Trigger, act, context, actors, recipients):
         """Participants of a response to the request ``act`` (:meth:`_answered_act`): the recipient is the

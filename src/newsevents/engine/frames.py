@@ -47,9 +47,12 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),
 # not threats; withdrawing (08) on a condition stays a threat ("retirerait ses soldats si ...").
 OFFER_ROOTS = {"04", "05", "06", "07"}
-# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
-# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
-ANSWERED_ROOTS = ("10", "03", "13")
+ANSWERED_ROOTS = frozenset({"10", "03", "13"})
+"""CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
+..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13)."""
+HIT_ROOTS = frozenset({"17", "18", "19", "20"})
+"""CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
+what the act struck or as its victim, and a claim on such an act is on its author."""
 
 
 @dataclass(frozen=True, slots=True)

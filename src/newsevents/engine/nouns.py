@@ -175,7 +175,7 @@ class Nouns:
     def _event_noun(self, tok) -> bool:
         """Whether ``tok`` is a common noun the lexicon codes as an event ("protesta" in "una manifestación de
         protesta"): such a "de" complement says what kind of act it is, never who acts."""
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns
+        return tok.pos_ == "NOUN" and self.lex.coded_noun(tok.lemma_)
 
     def _noun_agent(self, tok, context):
         """The "par" phrase of an event noun that names an actor: its own complement, the phrase right after

@@ -6,13 +6,9 @@ from dataclasses import replace
 
 from .. import entity_labels
 from ..docview import ents_of
-from ..actor_data import fold
 from ..records import Entity
-from .frames import OBLIGATION, SUBJECT_DEPS, Trigger
+from .frames import HIT_ROOTS, OBLIGATION, SUBJECT_DEPS, Trigger
 
-HIT_ROOTS = frozenset({"17", "18", "19", "20"})
-"""CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
-what the act struck or as its victim."""
 DOMESTIC_SECTORS = frozenset({"JUD", "COP"})
 """Sectors of actors that act on the people of their own country (courts, police): with nobody else named, the
 recipient of their act is that country's civilians."""
@@ -206,10 +202,8 @@ class Parties:
         """
         if trig.is_noun:
             return False
-        nouns = self.lex.nouns
-        return any(c.dep_ == "obj" and c.pos_ == "NOUN" and any(
-            f.cameo[:2] in HIT_ROOTS for f in nouns.get(c.lemma_.lower(), ()) + nouns.get(fold(c.lemma_), ()))
-            for c in trig.token.children)
+        return any(c.dep_ == "obj" and c.pos_ == "NOUN" and self.lex.coded_noun(c.lemma_, HIT_ROOTS, folded=True)
+                   for c in trig.token.children)
 
     @staticmethod
     def _names_other_party(trig: Trigger, actors, context) -> bool:
