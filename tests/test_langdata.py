@@ -74,6 +74,10 @@ def test_unknown_cue_or_label_is_an_error_naming_file_and_key():
     ({"source": "t", "words": {"pronouns": ["il", True]}}, r"syntax.yaml: words.pronouns: expected"),
     ({"source": "t", "labels": ["obl:arg"]}, r"syntax.yaml: labels: expected a mapping"),
     ({"source": "t", "words": {"reporting_verbs": ["dire"]}}, r"words.reporting_verbs: already a cue list"),
+    ({"source": "t"}, r"syntax.yaml: relations: expected a mapping"),
+    ({"source": "t", "relations": {"object": "obj"}}, r"syntax.yaml: relations: missing nominal_subject, "),
+    ({"source": "t", "relations": {"objet": "obj"}}, r"syntax.yaml: relations.objet: no such relation"),
+    ({"source": "t", "relations": {"object": ["obj"]}}, r"syntax.yaml: relations.object: expected a label"),
 ])
 def test_syntax_lists_are_validated(syntax, message):
     from newsevents.langdata import LanguageData

@@ -1,14 +1,12 @@
-"""Constants and records shared by the coder's stages: dependency label groups, CAMEO code tables, the
-synthetic frames (fronted-place visit, reported obligation) and :class:`Trigger`."""
+"""Constants and records shared by the coder's stages: CAMEO code tables, the synthetic frames (fronted-place
+visit, reported obligation) and :class:`Trigger`. Dependency labels are language data (``syntax.yaml``
+``labels`` and ``relations``, read through :class:`~newsevents.lexicon.Lexicon`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..lexicon import HEADLINE, Frame
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
-CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
