@@ -268,7 +268,8 @@ def capture_role_rows(corpus: Corpus, coder, actors) -> list[tuple[str, list[str
                 if tok.idx + s.offset <= start < tok.idx + s.offset + len(tok):
                     trig = Trigger(tok, Frame(lemma=tok.lemma_, cameo="010"), None, tok.pos_ in ("NOUN", "PROPN"))
                     for head, entity, kind in role_candidates(coder_, trig, s):
-                        rows.append((current["id"], role_features(tok, head, entity.sector, plover, kind),
+                        rows.append((current["id"], role_features(tok, head, entity.sector, plover, kind,
+                                                                   coder_.lex.rel.case_marker),
                                      entity.code in sources if sources else None,
                                      entity.code in targets if targets else None))
 

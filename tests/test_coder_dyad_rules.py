@@ -56,17 +56,17 @@ def test_day_part_after_a_weekday_stays_on_the_weekday(coder):
     assert doc[5].head.i == 4
 
 
-def test_refusal_reaches_an_act_only_through_verb_complements():
+def test_refusal_reaches_an_act_only_through_verb_complements(coder):
     # Le Mali refuse de condamner l' attaque .  /  Le Mali rejette une demande d' arrêter des opposants .
     doc = parse([("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
                  ("refuse", "refuser", "VERB", "ROOT", 2), ("de", "de", "ADP", "mark", 4),
                  ("condamner", "condamner", "VERB", "xcomp", 2), (".", ".", "PUNCT", "punct", 2)])
-    assert EventCoder._clausal_complement(doc[4], doc[2])
+    assert coder._clausal_complement(doc[4], doc[2])
     doc = parse([("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
                  ("rejette", "rejeter", "VERB", "ROOT", 2), ("une", "un", "DET", "det", 4),
                  ("demande", "demande", "NOUN", "obj", 2), ("d'", "de", "ADP", "mark", 6),
                  ("arrêter", "arrêter", "VERB", "acl", 4), (".", ".", "PUNCT", "punct", 2)])
-    assert not EventCoder._clausal_complement(doc[6], doc[2])
+    assert not coder._clausal_complement(doc[6], doc[2])
 
 
 def test_participle_modifying_a_noun_is_a_modifier_not_an_infinitive_complement(coder):

@@ -74,6 +74,10 @@ def test_unknown_cue_or_label_is_an_error_naming_file_and_key():
     ({"source": "t", "words": {"pronouns": ["il", True]}}, r"syntax.yaml: words.pronouns: expected"),
     ({"source": "t", "labels": ["obl:arg"]}, r"syntax.yaml: labels: expected a mapping"),
     ({"source": "t", "words": {"reporting_verbs": ["dire"]}}, r"words.reporting_verbs: already a cue list"),
+    ({"source": "t"}, r"syntax.yaml: relations: expected a mapping"),
+    ({"source": "t", "relations": {"object": "obj"}}, r"syntax.yaml: relations: missing nominal_subject, "),
+    ({"source": "t", "relations": {"objet": "obj"}}, r"syntax.yaml: relations.objet: no such relation"),
+    ({"source": "t", "relations": {"object": ["obj"]}}, r"syntax.yaml: relations.object: expected a label"),
 ])
 def test_syntax_lists_are_validated(syntax, message):
     from newsevents.langdata import LanguageData
@@ -100,3 +104,17 @@ def test_contractions_and_headline_prepositions_come_from_syntax_yaml():
     assert lex.contractions["au"] == "à" and lex.contractions["des"] == "de"
     assert lex.headline_visit.cameo == "042" and "chez" in lex.headline_visit.recipient
     assert {"près", "sur"} <= lex.cue("place_cases")
+
+
+def test_a_noun_coded_with_a_cameo_root_in_a_set():
+    from newsevents.engine.frames import ANSWERED_ROOTS, HIT_ROOTS
+    from newsevents.lexicon import Frame
+
+    nouns = {"appel": (Frame("appel", "100"),), "atentado": (Frame("atentado", "180"),), "vide": ()}
+    lex = Lexicon(verbs={}, nouns=nouns, support_verbs=frozenset())
+    assert lex.coded_noun("Appel") and lex.coded_noun("vide") and not lex.coded_noun("table")
+    assert lex.coded_noun("appel", ANSWERED_ROOTS) and not lex.coded_noun("appel", HIT_ROOTS)
+    assert not lex.coded_noun("vide", ANSWERED_ROOTS)  # a noun with no frame has no root
+    assert lex.coded_noun("Atentado", HIT_ROOTS)  # lowercased
+    assert not lex.coded_noun("atentádo", HIT_ROOTS) and lex.coded_noun("atentádo", HIT_ROOTS, folded=True)
+    assert not lex.coded_noun("appél") and lex.coded_noun("appél", folded=True)

@@ -13,11 +13,15 @@ from newsevents.langdata import load_language
 from newsevents.actor_data import Mention
 from newsevents.learned import TriggerModel, candidate, dense_vector, features, packaged_model, synthetic_slots
 from newsevents.learned_roles import RoleModel, dep_path, role_features
+from newsevents.lexicon import Lexicon
 from newsevents.records import Article
 
 from test_coder_rules import ACTORS, NoDates, NoPlaces, StubActors, StubContext
 
 VOCAB = spacy.blank("fr").vocab
+
+
+REL = Lexicon.from_data(load_language("fr")).rel  # the French parser's labels
 
 
 def parse(rows):
@@ -63,7 +67,7 @@ def code(coder, rows):
 
 def test_features_name_the_parse_not_words_of_the_engine():
     doc = parse(CRITICISE)
-    names = features(doc[2], "ACCUSE", frozenset({"ACCUSE"}), True)
+    names = features(doc[2], "ACCUSE", frozenset({"ACCUSE"}), True, REL)
     assert {"lem=critiquer", "pos=VERB", "dep=ROOT", "rule=ACCUSE", "lex=ACCUSE", "first=True", "root",
             "cdep=obj", "c=aux:tense=avoir", "m=VerbForm=Part"} <= set(names)
     assert candidate(doc[2]) and not candidate(doc[1]) and not candidate(doc[4])  # "a" is too short, "." no word
@@ -223,10 +227,10 @@ def test_dependency_paths_climb_to_the_common_ancestor_then_descend():
 
 def test_role_features_name_order_distance_path_and_type():
     doc = parse(CRITICISE)
-    names = role_features(doc[2], doc[0], "GOV", "ACCUSE", "country")
+    names = role_features(doc[2], doc[0], "GOV", "ACCUSE", "country", REL.case_marker)
     assert {"side=before", "dist=2", "path=nsubj^", "cdep=nsubj", "cpos=PROPN", "sec=GOV", "tpos=VERB",
             "type=ACCUSE", "child=nsubj|", "kind=country"} <= set(names)
-    assert "side=after" in role_features(doc[2], doc[3], "", "ACCUSE")
+    assert "side=after" in role_features(doc[2], doc[3], "", "ACCUSE", "", REL.case_marker)
 
 
 def test_role_probabilities_are_a_logistic_of_the_summed_weights():

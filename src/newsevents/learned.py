@@ -45,13 +45,19 @@ def candidate(tok) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.is_alpha and len(tok.text) > 2
 
 
-def features(tok, rule_type: str, lexicon_types: frozenset[str], first_sentence: bool) -> list[str]:
+def features(tok, rule_type: str, lexicon_types: frozenset[str], first_sentence: bool, rel) -> list[str]:
     """The binary feature names of token ``tok`` (a spaCy ``Token``).
 
     ``rule_type``: the PLOVER type of the lexicon trigger the coder matched at this token ("" when none);
     ``lexicon_types``: the PLOVER types of every lexicon frame of the token's lemma, matched or not;
-    ``first_sentence``: whether the sentence is the document's first (titles read differently).
+    ``first_sentence``: whether the sentence is the document's first (titles read differently); ``rel``: the
+    language's dependency labels (:class:`~newsevents.lexicon.Relations`, ``Lexicon.rel``), whose function words
+    and arguments get features of their own.
     """
+    function_words = (rel.determiner, rel.auxiliary, rel.adverbial_modifier, rel.expletive, rel.case_marker,
+                      rel.clause_marker, rel.copula)
+    arguments = (rel.object, rel.nominal_subject, rel.oblique, rel.nominal_modifier, rel.indirect_object)
+    head_function_words = (rel.case_marker, rel.determiner, rel.auxiliary, rel.copula)
     lemma = tok.lemma_.lower()
     head = tok.head
     out = [f"lem={lemma}", f"low={tok.lower_}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"pd={tok.pos_}|{tok.dep_}",
@@ -63,18 +69,18 @@ def features(tok, rule_type: str, lexicon_types: frozenset[str], first_sentence:
         out.append("root")
     for child in tok.children:
         out.append(f"cdep={child.dep_}")
-        if child.dep_.split(":")[0] in ("det", "aux", "advmod", "expl", "case", "mark", "cop"):
+        if child.dep_.split(":")[0] in function_words:
             out.append(f"c={child.dep_}={child.lemma_.lower()}")
         for grand in child.children:
-            if grand.dep_ == "case":
+            if grand.dep_ == rel.case_marker:
                 out.append(f"prep={grand.lemma_.lower()}")
                 out.append(f"prep_ent={grand.lemma_.lower()}|{child.ent_type_ or child.pos_}")
         if child.ent_type_:
             out.append(f"cent={child.dep_}|{child.ent_type_}")
-        if child.dep_.split(":")[0] in ("obj", "nsubj", "obl", "nmod", "iobj"):
+        if child.dep_.split(":")[0] in arguments:
             out.append(f"clem={child.dep_}|{child.lemma_.lower()}")
     for sib in head.children:
-        if sib.i != tok.i and sib.dep_.split(":")[0] in ("case", "det", "aux", "cop"):
+        if sib.i != tok.i and sib.dep_.split(":")[0] in head_function_words:
             out.append(f"hc={sib.dep_}={sib.lemma_.lower()}")
     if head.i != tok.i:
         out.append(f"hl_dep={head.lemma_.lower()}|{tok.dep_}")

@@ -46,13 +46,14 @@ def dep_path(cand, trig, longest: int = 4) -> str:
     return "none"
 
 
-def role_features(trig, cand, sector: str, plover: str, kind: str = "") -> list[str]:
+def role_features(trig, cand, sector: str, plover: str, kind: str, case_marker: str) -> list[str]:
     """Binary feature names of candidate actor head token ``cand`` for trigger token ``trig`` (spaCy tokens of
     one sentence); ``sector``: the candidate's resolved sector ("" when none); ``plover``: the event's PLOVER
-    type; ``kind``: the actor mention's kind (:class:`newsevents.actor_data.Mention`)."""
+    type; ``kind``: the actor mention's kind (:class:`newsevents.actor_data.Mention`); ``case_marker``: the
+    language's label of a nominal's preposition (``Lexicon.rel.case_marker``), whose lemma is a feature."""
     side = "before" if cand.i < trig.i else "after"
     path = dep_path(cand, trig)
-    case = next((c.lemma_.lower() for c in cand.children if c.dep_ == "case"), "")
+    case = next((c.lemma_.lower() for c in cand.children if c.dep_ == case_marker), "")
     out = [f"side={side}", f"dist={_bucket(abs(cand.i - trig.i))}", f"path={path}", f"cdep={cand.dep_}",
            f"cpos={cand.pos_}", f"case={case}", f"sec={sector}", f"tpos={trig.pos_}", f"tdep={trig.dep_}",
            f"type={plover}", f"type_side={plover}|{side}", f"tpos_path={trig.pos_}|{path}",

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, fields
 
+from .actor_data import fold
 from .codes import load_cameo
 from .langdata import LanguageData, LanguageDataError
 
@@ -73,6 +75,43 @@ class Frame:
     complements_not: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True)
+class Relations:
+    """The dependency label the language's parser gives each universal relation (UD v2) the engine reads or
+    writes one at a time: ``syntax.yaml`` ``relations``, field name -> label. Read as ``lex.rel.object`` (a
+    string, "obj"); sets of labels are the ``labels`` sets (:meth:`Lexicon.label`)."""
+
+    nominal_subject: str  # nsubj: "Moscou" in "Moscou a critiqué Paris"
+    clausal_subject: str  # csubj: a clause as the subject
+    object: str  # obj: "Paris" in "Moscou a critiqué Paris"
+    indirect_object: str  # iobj: a dative object
+    oblique: str  # obl: a nominal adjunct or argument of a verb
+    nominal_modifier: str  # nmod: "de l'ONU" in "l'appel de l'ONU"
+    clausal_complement: str  # ccomp: "que Moscou a frappé Kiev" in "a affirmé que ..."
+    open_complement: str  # xcomp: "rencontrer" in "a refusé de rencontrer X"
+    adverbial_clause: str  # advcl: a clause modifying a verb
+    adnominal_clause: str  # acl: a clause modifying a noun ("les journalistes accusés d'espionnage")
+    adjectival_modifier: str  # amod: "russes" in "des frappes russes"
+    adverbial_modifier: str  # advmod: an adverb
+    numeric_modifier: str  # nummod: "trois" in "trois journalistes"
+    apposition: str  # appos: "Laurent Gbagbo" in "Le chef de l'Etat, Laurent Gbagbo"
+    determiner: str  # det: an article or determiner
+    case_marker: str  # case: the preposition of a nominal
+    clause_marker: str  # mark: the conjunction or preposition introducing a clause
+    conjunct: str  # conj: the second and later items of a coordination
+    coordinator: str  # cc: "et" in "Paris et Berlin"
+    auxiliary: str  # aux: an auxiliary verb
+    copula: str  # cop: the copula
+    expletive: str  # expl: an expletive or clitic pronoun
+    punctuation: str  # punct: punctuation
+    parataxis: str  # parataxis: a clause set beside another
+    compound: str  # compound: a compound
+    fixed: str  # fixed: the words of a fixed expression ("d'après")
+    flat: str  # flat: the words of a flat name
+    root: str  # ROOT: the root of a sentence (spaCy's label)
+    unspecified: str  # dep: an unspecified dependency
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Verb frames and noun frames by lemma, support verbs, and the cue lists of ``cues.yaml``."""
@@ -93,6 +132,19 @@ class Lexicon:
     prepositions are the ``headline_visit_preps`` words of ``syntax.yaml``."""
     settings: frozenset[str] = frozenset()
     """The :data:`SETTINGS` switched on by ``cues.yaml`` ``settings``."""
+    rel: Relations | None = None
+    """The label of each universal relation (``syntax.yaml`` ``relations``); None in a lexicon built by hand."""
+
+    def coded_noun(self, lemma: str, roots: Collection[str] | None = None, folded: bool = False) -> bool:
+        """Whether ``lemma`` (lowercased here) is a noun the lexicon codes as an event: it has noun frames, and
+        with ``roots`` (two-digit CAMEO roots, e.g. :data:`~newsevents.engine.frames.HIT_ROOTS`) one of them has
+        a code of one of those roots ("attentado" -> 180: a root of {"17", "18", "19", "20"}). ``folded``: the
+        frames of the accent- and case-folded lemma (:func:`~newsevents.actor_data.fold`) count too."""
+        lower = lemma.lower()
+        if roots is None:
+            return lower in self.nouns or folded and fold(lemma) in self.nouns
+        frames = self.nouns.get(lower, ()) + self.nouns.get(fold(lemma), ()) if folded else self.nouns.get(lower, ())
+        return any(f.cameo[:2] in roots for f in frames)
 
     def verb_lemma(self, form: str) -> str | None:
         """The lexicon verb of an inflected form ("sanctionne", "ulcèrent", "condamnée"), for verbs the tagger
@@ -165,6 +217,8 @@ class Lexicon:
         labels = _named_lists(f"lang/{data.lang}/syntax.yaml", "labels", syntax.get("labels", {}))
         for name in words.keys() & cues.keys():
             raise LanguageDataError(f"lang/{data.lang}/syntax.yaml: words.{name}: already a cue list of cues.yaml")
+        relations = _relations(f"lang/{data.lang}/syntax.yaml", syntax.get("relations")) if "syntax" in data.files \
+            else None  # a pack with no syntax.yaml has a lexicon but cannot code
         verbs, nouns = frames("verbs"), frames("nouns")
         support = frozenset(v for f in verb_files.values() for v in f.get("support_verbs") or ())
         contractions = _contractions(f"lang/{data.lang}/syntax.yaml", syntax.get("contractions") or {})
@@ -181,7 +235,7 @@ class Lexicon:
                    repairs=tuple(str(r) for r in syntax.get("repairs") or ()),
                    contractions={k.lower(): v.lower() for k, v in contractions.items()},
                    headline_visit=Frame(lemma=HEADLINE, cameo="042", recipient=headline_preps, needs_recipient=True),
-                   settings=settings)
+                   settings=settings, rel=relations)
 
 
 def _contractions(where: str, raw) -> dict:
@@ -253,6 +307,24 @@ def _patterned(entry) -> bool:
     """Whether a frame entry names the objects or complements it needs (a PETRARCH pattern, not a bare verb)."""
     return isinstance(entry, dict) and bool(entry.get("objects") or entry.get("complements")
                                             or entry.get("objects_amod"))
+
+
+def _relations(where: str, raw) -> Relations:
+    """``syntax.yaml`` ``relations`` checked and built: a mapping of every :class:`Relations` field to a label
+    (a non-empty string, kept as written: spaCy's root is "ROOT"). Raises :class:`LanguageDataError` naming the
+    file and the key for a missing, unknown or malformed entry (or a missing ``relations``)."""
+    if not isinstance(raw, dict):
+        raise LanguageDataError(f"{where}: relations: expected a mapping of relation names to labels")
+    names = [f.name for f in fields(Relations)]
+    for key, value in raw.items():
+        if key not in names:
+            raise LanguageDataError(f"{where}: relations.{key}: no such relation (expected one of {', '.join(names)})")
+        if not isinstance(value, str) or not value:
+            raise LanguageDataError(f"{where}: relations.{key}: expected a label (a string)")
+    missing = [n for n in names if n not in raw]
+    if missing:
+        raise LanguageDataError(f"{where}: relations: missing {', '.join(missing)}")
+    return Relations(**raw)
 
 
 def _named_lists(where: str, section: str, content) -> dict[str, frozenset[str]]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from . import __version__
 from .bounds import MAX_PIECE_CHARS, TIME_BUDGET, Deadline, DocumentTimeout, pieces
-from .diskcache import collector_relaxed
+from .collector import collector_relaxed
 from .records import Article, Coder, DocumentResult
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class Pipeline:
                  learned: bool | None = None, on_segment: Callable[[Article, list], None] | None = None):
         if lang not in SUPPORTED_LANGS:
             raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGS)}")
-        from .diskcache import collector_paused, unfreeze_collected
+        from .collector import collector_paused, unfreeze_collected
 
         unfreeze_collected()  # what an earlier pipeline froze and no longer uses is freed first (no leak)
         with collector_paused(freeze=True):  # the model and the language data are long-lived: never collected
@@ -171,7 +171,7 @@ class Pipeline:
         to code (language set); an article for which it returns True is left out: no result (resumed runs).
 
         While the iteration lasts, the garbage collector's first-generation threshold is raised
-        (:func:`~newsevents.diskcache.collector_relaxed`: parsing and coding make many short-lived objects); it is
+        (:func:`~newsevents.collector.collector_relaxed`: parsing and coding make many short-lived objects); it is
         restored when the last result has been taken or the iteration is closed."""
         with collector_relaxed():
             yield from self._process(articles, skip)
@@ -292,7 +292,7 @@ class Pipeline:
         document; then put the pipeline's long-lived objects out of the garbage collector's reach."""
         if not getattr(self, "_warm", False):
             from .cleanup import glue_index
-            from .diskcache import collector_paused
+            from .collector import collector_paused
 
             places = getattr(getattr(self, "coder", None), "places", None)
             with collector_paused(freeze=True):  # the model and its tables are out of the collector's reach
@@ -366,7 +366,7 @@ def release_memory() -> None:
 
     release_detectors()
     _load_language.cache_clear()
-    gc.unfreeze()  # what the pipelines froze (diskcache.collector_paused) can go now
+    gc.unfreeze()  # what the pipelines froze (collector.collector_paused) can go now
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

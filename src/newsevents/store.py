@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .cluster_schema import CLUSTER_TABLES
-from .diskcache import collector_relaxed
+from .collector import collector_relaxed
 from .records import DocumentResult, Event
 from .store_summaries import INTERVALS, TIMELINE_KEYS, StoreSummaries  # noqa: F401 (re-exported)
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..docview import ents_of
-from .frames import FRONTED_VISIT, OBLIGATION, SUBJECT_DEPS, Trigger
-from .syntax import case_of, word_memo
+from .frames import FRONTED_VISIT, OBLIGATION, Trigger
+from .syntax import word_memo
 
 
 _TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADV", "X", "PROPN"})
@@ -75,24 +75,28 @@ class Candidates:
     def _headline_visits(self, sent, context) -> list[Trigger]:
         """Verbless titles naming a person and a place: "Recep Tayyip Erdogan en RDC", "Nancy Pelosi à
         Taïwan" report a visit. The person must be a known office holder; the place comes with à/en/au."""
+        rel = self.lex.rel
         root = sent.root
-        if root.pos_ != "PROPN" or any(t.pos_ == "VERB" and t.head.i == root.i and t.dep_ not in ("parataxis",)
+        if root.pos_ != "PROPN" or any(t.pos_ == "VERB" and t.head.i == root.i and t.dep_ not in (rel.parataxis,)
                                        for t in root.children):
             return []
         if not any(m.kind == "person" and m.start == root.i
                    for m in context.mentions_in(root.doc, root.i, root.right_edge.i + 1)):
             return []
-        if not any(c.dep_ == "nmod" and case_of(c) in self.lex.headline_visit.recipient for c in root.children):
+        if not any(c.dep_ == rel.nominal_modifier and self._case_of(c) in self.lex.headline_visit.recipient
+                   for c in root.children):
             return []
         return [Trigger(root, self.lex.headline_visit, None, False)]
 
     def _fronted_place(self, sent):
         """The place of a sentence-initial "À X," / "Au X," / "En X," adjunct of the main verb, or None."""
+        rel = self.lex.rel
         first = next((t for t in sent if not t.is_space), None)
         if first is None or first.lower_ not in self.lex.cue("fronted_place_preps"):
             return None
         place = first.head
-        if place.pos_ != "PROPN" or not (place.dep_ == "obl" or place.dep_ in self.lex.label("modifier_oblique")) \
+        if place.pos_ != "PROPN" or not (place.dep_ == rel.oblique
+                                         or place.dep_ in self.lex.label("modifier_oblique")) \
                 or place.head.pos_ not in ("VERB", "AUX") \
                 or place.right_edge.i + 1 >= sent.end or place.doc[place.right_edge.i + 1].text != ",":
             return None
@@ -106,16 +110,17 @@ class Candidates:
         be a known office holder, and what he does there cooperative (a verb or object noun of CAMEO quad class 1
         or 2: "promet une aide", "signe un accord"), since "En Ukraine, le Kremlin intensifie les frappes" is done
         from afar."""
+        rel = self.lex.rel
         if sent.start != 0:  # tested first: most sentences are not a paragraph's first
             return []
         place = self._fronted_place(sent)
         if place is None:
             return []
         verb = place.head
-        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == "obj"]]
+        acts = [self._match(t) for t in [verb] + [c for c in verb.children if c.dep_ == rel.object]]
         if not any(a is not None and self.cameo[a.frame.cameo].quad_class in (1, 2) for a in acts):
             return []
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == rel.nominal_subject), None)
         if subject is None or subject.i > verb.i:
             return []
         # the subject's words up to the verb (the parser may cut a name: "Emmanuel" nsubj, "Macron" advmod)
@@ -127,6 +132,7 @@ class Candidates:
         """Reported obligations: a "devoir" clause under a reporting verb ("a rappelé à l'Irak qu'il devait
         coopérer") is a demand by the reporter of the obligation's subject. ``sent``: the sentence Span or the
         list of its tokens."""
+        rel = self.lex.rel
         out = []
         verbs = self.lex.cue("obligation_verbs")
         memo = word_memo(self, "obligation_verbs")
@@ -136,36 +142,40 @@ class Candidates:
                 known = memo[tok.lemma] = tok.lemma_.lower() in verbs
             if known and tok.pos_ in ("VERB", "AUX") \
                     and self._obligation_reporter(tok) is not None \
-                    and any(c.dep_ == "xcomp" for c in tok.children):
+                    and any(c.dep_ == rel.open_complement for c in tok.children):
                 out.append(Trigger(tok, OBLIGATION, None, False))
         return out
 
     def _obligation_reporter(self, tok):
         """The subject of the reporting verb an obligation is reported by: "X a déclaré que Y devait ..." or the
         incise "Y doit ..., a déclaré X" (whose inverted subject the parser may tag as object); None if none."""
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self._reporting:
-            return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in self.lex.cue("speaker_pronouns") for c in tok.children):
+        rel = self.lex.rel
+        if tok.dep_ == rel.clausal_complement and tok.head.lemma_.lower() in self._reporting:
+            return next((c for c in tok.head.children if c.dep_ in self.lex.label("subjects")), None)
+        if any(c.dep_ in self.lex.label("subjects") and c.lower_ in self.lex.cue("speaker_pronouns")
+               for c in tok.children):
             return None  # "« Nous devons rester vigilants », a déclaré X": the speaker's own duty, no demand
         for c in tok.children:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in self._reporting and c.i > tok.i:
-                return next((g for g in c.children if g.dep_ in SUBJECT_DEPS + ("obj",) and g.pos_ != "PRON"), None)
+            if c.dep_ == rel.parataxis and c.lemma_.lower() in self._reporting and c.i > tok.i:
+                return next((g for g in c.children if g.dep_ in (*self.lex.label("subjects"), rel.object,)
+                             and g.pos_ != "PRON"), None)
         return None
 
     def _verb_in_disguise(self, tok) -> bool:
         """A token tagged noun/adjective that is a lexicon verb form used as a verb: it heads the sentence or
         has a subject, or directly follows a proper-noun subject ("la Russie sanctionne 29 Américains")."""
+        rel = self.lex.rel
         if self.lex.verb_lemma(tok.text) is None:
             return False
-        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or (
-                tok.dep_ == "ROOT" and any(c.dep_ == "obj" for c in tok.children)):  # not "Incendies :"
-            return not any(c.dep_ == "det" for c in tok.children)
+        if any(c.dep_ in self.lex.label("subjects") for c in tok.children) or (
+                tok.dep_ == rel.root and any(c.dep_ == rel.object for c in tok.children)):  # not "Incendies :"
+            return not any(c.dep_ == rel.determiner for c in tok.children)
         if self._after_reflexive(tok) or self._after_auxiliary(tok) or self._clausal_participle(tok):
             return True  # "l'Autorité palestinienne s'indigne des propos": only a verb follows a reflexive clitic
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and self._headline_subject(tok) is not None:
             return True  # "l'opposition proteste": a verb the tagger made the noun's adjective
-        return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+        return prev is not None and prev.pos_ == "PROPN" and not any(c.dep_ == rel.determiner for c in tok.children)
 
     def _after_reflexive(self, tok) -> bool:
         """``tok`` is a lexicon verb form right after a third-person reflexive clitic ("s'indigne"), which only a
@@ -188,11 +198,12 @@ class Candidates:
         noun or adjective, made it a clause ("Emprisonné depuis mai 2020, il ...": ``advcl``; "leurs maisons
         plastiquées": ``acl``) or gave it a passive agent ("le commandant violenté par des manifestants"), when it has
         no determiner or numeral (which only a noun takes)."""
+        rel = self.lex.rel
         if not tok.lower_.endswith(tuple(self.lex.cue("past_participle_endings"))):
             return False
-        if tok.dep_ in ("advcl", "acl"):
+        if tok.dep_ in (rel.adverbial_clause, rel.adnominal_clause):
             return True
-        if any(c.dep_ in ("det", "nummod") for c in tok.children):
+        if any(c.dep_ in (rel.determiner, rel.numeric_modifier) for c in tok.children):
             return False  # a determined noun: "otros 21 acusados por los mismos delitos" (the accused)
         return any(c.dep_ in self.lex.label("passive_agent") or (
             c.dep_ in self.lex.label("obliques") and self._case_of(c) in self.lex.cue("agent_preps"))
@@ -206,11 +217,13 @@ class Candidates:
         lemma ("une opposition ferme", "la situation critique"), so it is left alone. A form right after a
         reflexive clitic is a verb whatever its tag ("l'Autorité palestinienne s'indigne"): the noun it hangs on.
         None otherwise."""
+        rel = self.lex.rel
         head = tok.head
-        if self._after_reflexive(tok) and tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
+        if self._after_reflexive(tok) and tok.dep_ == rel.adjectival_modifier and head.pos_ in ("NOUN", "PROPN") \
+                and head.i < tok.i:
             return head
         low = tok.lower_
-        if tok.dep_ != "amod" or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
+        if tok.dep_ != rel.adjectival_modifier or head.i != tok.i - 1 or head.pos_ not in ("NOUN", "PROPN") \
                 or not low.endswith(tuple(self.lex.cue("present_verb_endings"))) \
                 or low.endswith(tuple(self.lex.cue("feminine_participle_endings"))) or any(True for _ in tok.children):
             return None
@@ -225,6 +238,7 @@ class Candidates:
     def _is_reporting_use(self, tok, lemma: str) -> bool:
         """A verb that is both an event and a reporting verb ("assurer", "annoncer") only reports when it
         has a clausal complement ("a assuré que...")."""
+        rel = self.lex.rel
         if lemma not in self.lex.cue("reporting_event_verbs"):
             return False
-        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+        return any(c.dep_ in (rel.clausal_complement, rel.parataxis) for c in tok.children)

@@ -65,8 +65,6 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
     (:mod:`newsevents.engine.learned_stage`).
     """
 
-    _case_of = staticmethod(case_of)
-
     def __init__(self, data: LanguageData, coder_info: Coder | None = None, *, actors=None, dates=None,
                  places=None, nlp=None, model=None):
         self.data = data
@@ -95,6 +93,12 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         self._repair_methods = self._repair_list()
         self.candidate_stages = list(CANDIDATE_STAGES)  # fn(coder, SentenceState); a stage may be inserted
         self.candidate_stages.insert(self.candidate_stages.index(match_triggers) + 1, learned_triggers)
+
+    def _case_of(self, tok) -> str | None:
+        """The preposition or clause mark of ``tok`` (:func:`~newsevents.engine.syntax.case_of`), read with this
+        language's case and clause-marker labels (``syntax.yaml`` ``relations``)."""
+        rel = self.lex.rel
+        return case_of(tok, (rel.case_marker, rel.clause_marker))
 
     def code(self, article: Article, docs: Iterable[tuple[int, object]], trace: Trace | None = None) -> list[Event]:
         """Code one article. ``docs`` yields (character offset in ``article.text``, spaCy Doc) pairs in order.

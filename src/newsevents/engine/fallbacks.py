@@ -8,8 +8,7 @@ from dataclasses import replace
 from .. import entity_labels
 from ..docview import ents_in
 from ..records import Entity
-from .frames import IMPLIED_ACTOR_ROOTS, OBLIQUE_DEPS, SUBJECT_DEPS, Trigger
-from .syntax import case_of
+from .frames import IMPLIED_ACTOR_ROOTS, Trigger
 
 REMEMBERED_SECTORS = frozenset({"JUD", "COP"})
 """Sectors of an implied actor that the article names once for the whole story: the courts or the police it
@@ -27,10 +26,12 @@ class Fallbacks:
         enseignants accusés d'espionnage": who arrests them accuses them) or another participle on them with an
         agent ("des femmes, accusées de sorcellerie, tuées par le groupe"), or the act the parser hung the
         participle on. Empty when there is none."""
+        rel = self.lex.rel
         accused = trig.token.head
         others = [by_token.get(accused.i)]  # the parser may hang the participle on the act itself
-        others += [by_token.get(accused.head.i)] if accused.dep_ == "nmod" else []
-        others += [by_token.get(c.i) for c in accused.children if c.dep_ in ("acl", "conj") and c.i != trig.token.i]
+        others += [by_token.get(accused.head.i)] if accused.dep_ == rel.nominal_modifier else []
+        others += [by_token.get(c.i) for c in accused.children if c.dep_ in (rel.adnominal_clause, rel.conjunct)
+                   and c.i != trig.token.i]
         for other in others:
             if other is None or other.frame.cameo[:2] not in ("17", "18", "19", "20"):
                 continue
@@ -44,18 +45,20 @@ class Fallbacks:
         civils", "a accusé Kiev et ses alliés de refuser des pourparlers": the parser may hang the infinitive on
         the accused noun or its conjunct), or None. The act is the accused's: its actor is the accusation's
         recipient."""
+        rel = self.lex.rel
         before = next((t for t in reversed(tok.doc[:tok.i]) if not (t.is_punct or t.is_space)
-                       and not (t.head.i == tok.i and t.dep_.startswith("aux"))), None)  # "d'avoir visé"
+                       and not (t.head.i == tok.i and t.dep_.startswith(rel.auxiliary))), None)  # "d'avoir visé"
         if before is None or before.lower_ not in self.lex.cue("infinitive_marks"):  # "de « refuser »": by the word,
             return None  # the parser may hang this "de" on the quote mark
         head = tok.head
-        if tok.dep_ == "acl":  # "de refuser" hung on "alliés", conjunct of the object "Kiev"
-            while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ != "VERB":
+        if tok.dep_ == rel.adnominal_clause:  # "de refuser" hung on "alliés", conjunct of the object "Kiev"
+            while head.dep_ == rel.conjunct and head.head.i < head.i and head.head.pos_ != "VERB":
                 head = head.head
-            if head.dep_ not in ("obj", "conj"):  # a conjunct the parser hung on the verb itself
+            if head.dep_ not in (rel.object, rel.conjunct):  # a conjunct the parser hung on the verb itself
                 return None
             head = head.head
-        elif not (tok.dep_ in ("xcomp", "ccomp", "advcl") or tok.dep_ in self.lex.label("argument_oblique")):
+        elif not (tok.dep_ in (rel.open_complement, rel.clausal_complement, rel.adverbial_clause)
+                  or tok.dep_ in self.lex.label("argument_oblique")):
             return None
         charge = by_token.get(head.i)
         return charge if charge is not None and charge.frame.cameo == "112" and not charge.is_noun else None
@@ -76,12 +79,13 @@ class Fallbacks:
         """The one asked to release people: the agent or the country of the participle describing the captives
         ("la libération de deux Français arrêtés en Iran": its government; "... détenus par les talibans"); a
         release is asked of the captor, not of the captives. () when the sentence does not say who holds them."""
+        rel = self.lex.rel
         for sub in inner:
             if not sub.is_noun or not sub.frame.cameo.startswith("084"):
                 continue
-            for captives in (c for c in sub.token.children if c.dep_ == "nmod"
+            for captives in (c for c in sub.token.children if c.dep_ == rel.nominal_modifier
                              and self._case_of(c) in self.lex.cue("genitive_preps")):
-                for acl in (c for c in captives.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+                for acl in (c for c in captives.children if c.dep_ == rel.adnominal_clause and c.pos_ == "VERB"):
                     for c in acl.children:
                         if c.dep_ in self.lex.label("passive_agent") or self._case_of(c) in self.lex.cue("agent_preps"):
                             found = context.resolve(c)
@@ -99,9 +103,10 @@ class Fallbacks:
     def _demanded_of_object(self, tok, actors, context) -> tuple[Entity, ...]:
         """The recipient of a demand for something of someone: the actor of the object's "de" complement
         ("exigent la démission du président", "réclament la protection de l'Etat"), when not the demander."""
-        for obj in (c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+        rel = self.lex.rel
+        for obj in (c for c in tok.children if c.dep_ == rel.object and c.pos_ == "NOUN"):
             for c in obj.children:
-                if c.dep_ == "nmod" and self._case_of(c) in self.lex.cue("genitive_preps"):
+                if c.dep_ == rel.nominal_modifier and self._case_of(c) in self.lex.cue("genitive_preps"):
                     found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
                     if found:
                         return found
@@ -125,6 +130,7 @@ class Fallbacks:
         ``context.guessed``). When the event has a place ("à Tel-Aviv", "arrêtés en Russie": on the trigger, on
         its argument or on a verb of its adjunct clauses, not inside another phrase), the people hit there are
         that country's: the place's country replaces the guess. Other entities are kept as they are."""
+        rel = self.lex.rel
         if not entities:
             return entities
         countries = self.places.context_countries(sent.doc)  # "Limay (Yvelines)": the French town
@@ -133,10 +139,11 @@ class Fallbacks:
         if not country:  # "ont tué dix personnes en se faisant exploser à Mogadiscio": a place of its adjunct clause
             for ent in ents_in(sent):
                 node = ent.root.head
-                if node.pos_ in ("NOUN", "PROPN") and (node.dep_ in ("obj", "nsubj")
+                if node.pos_ in ("NOUN", "PROPN") and (node.dep_ in (rel.object, rel.nominal_subject)
                                                        or node.dep_ in self.lex.label("passive_subject")):
                     node = node.head  # "ont tué douze personnes à Islamabad"
-                while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "xcomp"):
+                while node.i != trig.token.i and node.pos_ in ("VERB", "AUX") \
+                        and node.dep_ in (rel.adverbial_clause, rel.open_complement):
                     node = node.head
                 found = self.places.resolve(ent.text, countries) if ent.label_ in entity_labels.PLACE \
                     and node.i == trig.token.i and self._case_of(ent.root) in self.lex.cue("place_cases") else None
@@ -180,7 +187,7 @@ class Fallbacks:
                 owner = doc[m.start:m.end].root
                 while owner.dep_ in self.lex.labels.get("possessive_modifiers", ()) and owner.head.i != owner.i:
                     owner = owner.head  # "..., South Korea's defense ministry said": the subject's owner
-                if owner.dep_ in SUBJECT_DEPS or (
+                if owner.dep_ in self.lex.label("subjects") or (
                         m.end < sent.end and doc[m.end].pos_ in ("VERB", "AUX")):
                     break  # "..., Moscou étant accusé": the subject of a new clause
                 if m.code not in codes:
@@ -235,6 +242,7 @@ class Fallbacks:
         """True when the mention ``m`` (of the sentence ``sent``) is the place of a conflict noun ("n'a pas
         critiqué la guerre au Yémen et vend des armes"): where that conflict is, not a party to the
         other events of the sentence, so no candidate for an elided recipient."""
+        rel = self.lex.rel
         if not (sent.start_char + offset <= m.char_start < sent.end_char + offset):
             return False
         tok = sent.doc[m.start:m.end].root
@@ -242,7 +250,7 @@ class Fallbacks:
             return False
         # the noun it hangs on, or the noun right before it when the parser hung it on the verb
         before = sent.doc[tok.left_edge.i - 1] if tok.left_edge.i > sent.start else None
-        nouns = [tok.head] if tok.dep_ == "nmod" else []
+        nouns = [tok.head] if tok.dep_ == rel.nominal_modifier else []
         nouns += [before] if before is not None and before.pos_ == "NOUN" else []
         for noun in nouns:
             if noun.lemma_.lower() in self.lex.cue("conflict_nouns"):  # "la guerre en Ukraine": no event noun
@@ -282,11 +290,13 @@ class Fallbacks:
         """The named subject of a "que" clause completing a demand: the party asked to act ("exige que le
         Hamas renonce à ..."), before any participant of the events the clause names; () when the subject is a
         pronoun or names no actor other than the demander's country."""
+        rel = self.lex.rel
         codes = {a.code for a in actors}
         for c in tok.children:
-            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("complement_marks")
+            if c.dep_ == rel.clausal_complement and any(m.dep_ == rel.clause_marker
+                                                        and m.lower_ in self.lex.cue("complement_marks")
                                          for m in c.children):
-                subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"), None)
+                subj = next((g for g in c.children if g.dep_ in self.lex.label("subjects") and g.pos_ != "PRON"), None)
                 if subj is not None:
                     found = tuple(f for f in context.resolve(subj) if f.code not in codes)
                     if found:
@@ -297,40 +307,43 @@ class Fallbacks:
         """The recipient of a demand, threat or pledge named in its complement clause: the subject of a "que"
         clause ("a exigé que les Etats-Unis renoncent"), the subject of a "si" condition ("si Israël ne revenait
         pas"), or the object or oblique of an infinitive ("a menacé d'interdire le scrutin à Hébron")."""
+        rel = self.lex.rel
         actor_codes = {a.code for a in actors}
         cue = self.lex.cue
         for clause in tok.subtree:  # "menace d'interrompre les négociations si les Etats-Unis ...": the condition's subject
-            if clause.i != tok.i and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("condition_marks")
+            if clause.i != tok.i and any(m.dep_ == rel.clause_marker and m.lower_ in self.lex.cue("condition_marks")
                                          for m in clause.children):
-                subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                subj = next((c for c in clause.children if c.dep_ in self.lex.label("subjects")), None)
                 found = tuple(f for f in (context.resolve(subj) if subj is not None else ())
                               if f.code not in actor_codes)
                 if found:
                     return found
         for c in tok.children:
             # "la menace de sanctions contre la Chine"
-            if c.dep_ == "nmod" and tok.pos_ == "NOUN" and self._case_of(c) in cue("genitive_preps"):
+            if c.dep_ == rel.nominal_modifier and tok.pos_ == "NOUN" and self._case_of(c) in cue("genitive_preps"):
                 for g in c.children:
-                    if (g.dep_ in ("nmod", "obl") or g.dep_ in self.lex.label("argument_oblique")) \
+                    if (g.dep_ in (rel.nominal_modifier, rel.oblique) or g.dep_ in self.lex.label("argument_oblique")) \
                             and self._case_of(g) in cue("target_preps"):
                         found = tuple(f for f in context.resolve(g) if f.code not in actor_codes)
                         if found:
                             return found
-            if c.dep_ == "xcomp" and c.pos_ == "PROPN":  # "le Hamas menace Israël de représailles", mis-parsed
+            if c.dep_ == rel.open_complement and c.pos_ == "PROPN":  # "le Hamas menace Israël de représailles",
+                # mis-parsed
                 found = tuple(f for f in context.resolve(c) if not self._same_party(f, actors))
                 if found:
                     return found
-            if c.dep_ in ("ccomp", "advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-                if c.dep_ == "advcl" and not marks & (cue("condition_marks") | cue("complement_marks")):
+            if c.dep_ in (rel.clausal_complement, rel.adverbial_clause, rel.open_complement,
+                          rel.adnominal_clause) and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                marks = {m.lower_ for m in c.children if m.dep_ == rel.clause_marker}
+                if c.dep_ == rel.adverbial_clause and not marks & (cue("condition_marks") | cue("complement_marks")):
                     continue
-                if c.dep_ == "acl" and not marks & cue("infinitive_marks"):  # "la menace de couper X"
+                if c.dep_ == rel.adnominal_clause and not marks & cue("infinitive_marks"):  # "la menace de couper X"
                     continue
-                order = [SUBJECT_DEPS] if c.dep_ not in ("xcomp", "acl") else [("obj", "iobj"),
-                                                                               self.lex.label("obliques")]
+                order = [self.lex.label("subjects")] if c.dep_ not in (rel.open_complement, rel.adnominal_clause) \
+                    else [(rel.object, rel.indirect_object), self.lex.label("obliques")]
                 for deps in order:
                     for g in c.children:
-                        if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == "ccomp"):
+                        if g.dep_ in deps and g.pos_ != "PRON" or (g.dep_ in deps and c.dep_ == rel.clausal_complement):
                             found = context.resolve(g) or (self._place_recipient(g, context)
                                                            if g.pos_ in ("NOUN", "PROPN") else ())
                             found = tuple(f for f in found if not self._same_party(f, actors))
@@ -401,18 +414,19 @@ class Fallbacks:
         """True for an agentless passive killing or wounding (CAMEO 18x-19x) of protesters ("cinq manifestants
         auraient été tués", "des centaines de protestataires ont été blessés"): the annotation gives it to the
         police of the country where it happened (as for agentless arrests)."""
+        rel = self.lex.rel
         tok = trig.token
         if trig.is_noun or trig.frame.cameo[:2] not in ("18", "19") or not self._passive(tok):
             return False
         protesters = self.lex.cue("protester_nouns")
         passive_subject = self.lex.label("passive_subject")
         patient = next((c for c in tok.children if c.dep_ in passive_subject), None)
-        if patient is None and tok.dep_ == "conj":
+        if patient is None and tok.dep_ == rel.conjunct:
             patient = next((c for c in tok.head.children if c.dep_ in passive_subject), None)
         if patient is None:
             return False
         return patient.lemma_.lower() in protesters or any(
-            c.dep_ == "nmod" and c.lemma_.lower() in protesters for c in patient.children)
+            c.dep_ == rel.nominal_modifier and c.lemma_.lower() in protesters for c in patient.children)
 
     def _place_countries(self, doc, offset: int) -> list[tuple[str, int]]:
         """The countries of the places the parser finds in ``doc`` (a chunk starting at character ``offset``
@@ -428,10 +442,12 @@ class Fallbacks:
         """``tok`` hangs on a reporting verb through its subject, object or an adjunct, not through the
         reported clause: it says where the source is ("ont indiqué des responsables à Nairobi"), not where the
         event happened."""
+        rel = self.lex.rel
         prev, node = tok, tok.head
         for _ in range(8):
             if node.lemma_.lower() in self._reporting and node.pos_ == "VERB":
-                return prev.dep_ not in ("ccomp", "parataxis", "xcomp", "conj", "advcl")
+                return prev.dep_ not in (rel.clausal_complement, rel.parataxis, rel.open_complement, rel.conjunct,
+                                         rel.adverbial_clause)
             if node.head.i == node.i:
                 return False
             prev, node = node, node.head
@@ -440,12 +456,13 @@ class Fallbacks:
     def _sentence_place(self, sent):
         """The first place named in the sentence as where something happens ("en Syrie", "à Kharkiv", "près
         d'Odessa", "dans le détroit de Taïwan"), with its offline resolution: (entity span, Location) or None."""
+        rel = self.lex.rel
         for ent in ents_in(sent):
             if ent.label_ not in entity_labels.PLACE:
                 continue
             root = ent.root
             cases = {self._case_of(root), root.head.lower_} | {c.lower_ for c in root.children}
-            if root.dep_ == "nmod" and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
+            if root.dep_ == rel.nominal_modifier and root.head.pos_ == "NOUN":  # "dans le détroit de Taïwan"
                 cases.add(self._case_of(root.head))
             if not cases & self.lex.cue("place_cases") and not cases & self.lex.cue("near_words"):
                 continue
@@ -480,22 +497,23 @@ class Fallbacks:
                 return (Entity(main, "", "", (sent.start_char + offset, sent.start_char + offset), None),)
         return ()
 
-    @staticmethod
-    def _coagents(verb, agent) -> list:
+    def _coagents(self, verb, agent) -> list:
         """Nouns the parser coordinated with the participle ``verb`` instead of with its agent ``agent`` ("un
         appel lancé par Ottawa et l'Union africaine": "Union" hangs on "lancé", or on the noun it
         describes, as a conjunct): the other members of the agent phrase, in order; ``[]`` when there are none."""
+        rel = self.lex.rel
         return [c for h in (verb, verb.head) for c in h.children
-                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > agent.i
-                and any(g.dep_ == "cc" for g in c.children)
-                and not any(g.dep_ in SUBJECT_DEPS or g.dep_ == "case" for g in c.children)]
+                if c.dep_ == rel.conjunct and c.pos_ in ("PROPN", "NOUN") and c.i > agent.i
+                and any(g.dep_ == rel.coordinator for g in c.children)
+                and not any(g.dep_ in self.lex.label("subjects") or g.dep_ == rel.case_marker for g in c.children)]
 
     def _issue_place(self, trig: Trigger, start: int) -> bool:
         """True when the place starting at character ``start`` (in the Doc) comes right after the "contre"
         complement of ``trig`` ("manifestent contre la guerre en Ukraine"): the parser hangs it on the verb,
         but it belongs to the issue protested against, not to where the protest happened."""
         for c in trig.token.children:
-            if c.dep_ in OBLIQUE_DEPS and self._case_of(c) in self.lex.cue("against_preps") and c.pos_ == "NOUN" \
+            if c.dep_ in self.lex.label("participant_relations") and c.pos_ == "NOUN" \
+                    and self._case_of(c) in self.lex.cue("against_preps") \
                     and c.right_edge.i + 2 < len(c.doc) and c.doc[c.right_edge.i + 2].idx == start \
                     and c.doc[c.right_edge.i + 1].lower_ in self.lex.cue("war_place_preps"):
                 return True
@@ -507,18 +525,20 @@ class Fallbacks:
         with X", "launched artillery, mortar and rocket fire against X"), or by a recipient preposition of the
         frame on the oblique noun that selected the frame ("advised against travel to X"), leaving out the
         actors themselves; ``()`` when there is none."""
+        rel = self.lex.rel
         genitive = self.lex.cue("object_phrase_through")
         verb, frame = trig.token, trig.frame
-        nouns = [c for c in verb.children if c.dep_ == "obj"]
-        nouns += [x for n in nouns for x in n.children if x.dep_ == "conj"]
-        selected = [c for c in verb.children if c.dep_ in OBLIQUE_DEPS and c.lemma_.lower() in frame.complements]
+        nouns = [c for c in verb.children if c.dep_ == rel.object]
+        nouns += [x for n in nouns for x in n.children if x.dep_ == rel.conjunct]
+        selected = [c for c in verb.children if c.dep_ in self.lex.label("participant_relations")
+                    and c.lemma_.lower() in frame.complements]
         preps = preps | frozenset(frame.recipient) if selected else preps
         nouns += selected
         for _ in range(3):
             found, through = [], []
             for n in nouns:
                 for c in n.children:
-                    if c.dep_ != "nmod":
+                    if c.dep_ != rel.nominal_modifier:
                         continue
                     case = self._case_of(c)
                     if case in preps:
@@ -535,21 +555,23 @@ class Fallbacks:
         """When a recipient phrase names no actor itself, its owner or place: the actor of its "de"
         complement or demonym ("l'appel du président Gbagbo", "une proposition indienne"), else the first
         country, capital or demonym inside it ("un dépôt de carburant en Russie", "le territoire russe")."""
+        rel = self.lex.rel
         label, by = self.lex.label, self.lex.cue("agent_preps")
-        agent = next((c for c in tok.children if c.dep_ == "nmod" and case_of(c) in by), None)
-        if agent is None and tok.dep_ == "obj" and not any(c.dep_ in label("passive_auxiliary")
+        agent = next((c for c in tok.children if c.dep_ == rel.nominal_modifier and self._case_of(c) in by), None)
+        if agent is None and tok.dep_ == rel.object and not any(c.dep_ in label("passive_auxiliary")
                                                            for c in tok.head.children):
             # an active verb has no agent: a "par" phrase right after its object is the object's
-            agent = next((c for c in tok.head.children if (c.dep_ == "obl" or c.dep_ in label("modifier_oblique")
+            agent = next((c for c in tok.head.children if (c.dep_ == rel.oblique or c.dep_ in label("modifier_oblique")
                                                            or c.dep_ in label("passive_agent"))
-                          and case_of(c) in by and c.left_edge.i == tok.right_edge.i + 1), None)
+                          and self._case_of(c) in by and c.left_edge.i == tok.right_edge.i + 1), None)
         owner = context.resolve(agent) if agent is not None else ()  # "dénonce le rejet par l'OTAN de ...":
         if owner:                                                         # the act's author
             return owner
         owner = context.modifier_actors(tok)
         if owner or context.relational(tok):  # "attacked Turkey's allies": no country of the owner
             return owner
-        skip = {t.i for c in tok.children if c.dep_ == "acl" or c.dep_ in label("relative_clause") for t in c.subtree}
+        skip = {t.i for c in tok.children if c.dep_ == rel.adnominal_clause or c.dep_ in label("relative_clause")
+                for t in c.subtree}
         left, right = tok.left_edge.i, tok.right_edge.i + 1
         for m in context.mentions_in(tok.doc, left, right):
             if m.kind in ("country", "capital", "demonym") and m.start not in skip:

@@ -1,14 +1,12 @@
-"""Constants and records shared by the coder's stages: dependency label groups, CAMEO code tables, the
-synthetic frames (fronted-place visit, reported obligation) and :class:`Trigger`."""
+"""Constants and records shared by the coder's stages: CAMEO code tables, the synthetic frames (fronted-place
+visit, reported obligation) and :class:`Trigger`. Dependency labels are language data (``syntax.yaml``
+``labels`` and ``relations``, read through :class:`~newsevents.lexicon.Lexicon`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..lexicon import HEADLINE, Frame
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "acl")
-CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
 # Roots whose recipient, when the sentence names none, is the country where the event happens (protests target
 # their own government; strikes, deployments and arrests the country they take place in).
 PLACE_RECIPIENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -47,9 +45,12 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Roots of cooperative acts that, announced on a condition ("nous les rencontrerions si ..."), are offers (AGREE),
 # not threats; withdrawing (08) on a condition stays a threat ("retirerait ses soldats si ...").
 OFFER_ROOTS = {"04", "05", "06", "07"}
-# CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
-# ..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13).
-ANSWERED_ROOTS = ("10", "03", "13")
+ANSWERED_ROOTS = frozenset({"10", "03", "13"})
+"""CAMEO roots of the communicative acts a response answers (cue list "response_words": "a rejeté l'appel de X à
+..."): requests and appeals (10), offers and proposals (03), ultimatums and threats (13)."""
+HIT_ROOTS = frozenset({"17", "18", "19", "20"})
+"""CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
+what the act struck or as its victim, and a claim on such an act is on its author."""
 
 
 @dataclass(frozen=True, slots=True)

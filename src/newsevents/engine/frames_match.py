@@ -14,17 +14,18 @@ class FrameMatching:
 
     def _verb_frame_matches(self, tok, frame: Frame):
         """The pattern object token when the frame names objects, None when it names none, False on no match."""
+        rel = self.lex.rel
         children = list(tok.children)
         if frame.reflexive is True or frame.reflexive is False:  # read only when the frame asks (most do not)
             reflexive = self._reflexive(children) or tok.i in tok.doc.user_data.get("reflexive_verbs", ())
             if reflexive is not frame.reflexive:  # both booleans
                 return False
-        objects = [c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        objects = [c for c in children if c.dep_ == rel.object and c.pos_ in ("NOUN", "PROPN")]
         if frame.objects_not and self._other_sense_object(tok, children, frame.objects_not):
             return False
         if frame.complements_not and self._other_sense_complement(tok, children, frame.complements_not):
             return False
-        if frame.intransitive and (objects or tok.dep_ == "acl"):
+        if frame.intransitive and (objects or tok.dep_ == rel.adnominal_clause):
             return False
         if frame.needs_patient and not self._has_patient(tok, children):
             return False
@@ -32,31 +33,32 @@ class FrameMatching:
             return False  # "est accusé de fraude": only the passive leaves the accuser to be implied
         label = self.lex.label
         if any(c.dep_ in label("impersonal_subject") for c in children) \
-                and any(c.dep_ == "cop" or c.dep_ in label("passive_auxiliary") for c in children):
+                and any(c.dep_ == rel.copula or c.dep_ in label("passive_auxiliary") for c in children):
             return False  # impersonal passive: a norm, not an act ("il est interdit de publier...")
-        nested = children + [g for c in children if c.dep_ == "obj" for g in c.children]
+        nested = children + [g for c in children if c.dep_ == rel.object for g in c.children]
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if self._complement_like(tok, c)):
             return False
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
-                       if (c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")) and not _fronted(c, tok)) \
+                       if (c.dep_ in label("obliques") or c.dep_ in (rel.open_complement, rel.clausal_complement))
+                       and not _fronted(c, tok)) \
                     and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)):
                 return False
         if frame.objects:
             # "a levé vendredi le blocus": the parser hangs the object on the time word before it
             displaced = [g for c in children if c.dep_ in label("modifier_oblique")
                          and c.lemma_.lower() in self.lex.cue("time_nouns")
-                         for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN")
-                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == "case"), None)
+                         for g in c.children if g.dep_ == rel.nominal_modifier and g.pos_ in ("NOUN", "PROPN")
+                         and g.i > c.i and next((x.lower_ for x in g.children if x.dep_ == rel.case_marker), None)
                          in (None, *self.lex.cue("partitive_articles"))]  # no preposition, or the partitive
-            mistagged = [c for c in children if c.dep_ == "obj" and c.pos_ == "ADJ"]  # "demande « pardon »"
+            mistagged = [c for c in children if c.dep_ == rel.object and c.pos_ == "ADJ"]  # "demande « pardon »"
             # a relative pronoun stands for its antecedent: "l'ambassadeur, qui avait été rappelé", "les
             # troupes qu'il a déployées"
             relative = [tok.head for c in children if c.dep_ in label("patients")
                         and tok.dep_ in label("relative_clause") and c.morph.get("PronType") == ["Rel"]]
-            complements = [c for c in children if c.dep_ in ("obl", "xcomp") or c.dep_ in label("argument_oblique")
-                           or c.dep_ in label("passive_subject")]
+            complements = [c for c in children if c.dep_ in (rel.oblique, rel.open_complement)
+                           or c.dep_ in label("argument_oblique") or c.dep_ in label("passive_subject")]
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children) \
                     + self._raised_patients(tok, children):
                 if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod) \
@@ -67,7 +69,7 @@ class FrameMatching:
                     return obj
                 if self._measured(obj, frame.objects):
                     return obj
-            if tok.dep_ == "acl" and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
+            if tok.dep_ == rel.adnominal_clause and self._lemma_in(tok.head, frame.objects):  # "le missile tiré jeudi"
                 return tok.head
             return False
         return None
@@ -75,11 +77,12 @@ class FrameMatching:
     def _raised_patients(self, tok, children) -> list:
         """The subject of the modal or raising verb a passive infinitive completes: "4 000 policiers devraient
         être mobilisés", "les otages pourraient être libérés" (the parser hangs the subject on "devoir")."""
+        rel = self.lex.rel
         label = self.lex.label
-        if tok.dep_ != "xcomp" or any(c.dep_ in label("passive_subject") for c in children) \
+        if tok.dep_ != rel.open_complement or any(c.dep_ in label("passive_subject") for c in children) \
                 or not any(c.dep_ in label("passive_auxiliary") for c in children):
             return []
-        return [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        return [c for c in tok.head.children if c.dep_ == rel.nominal_subject and c.pos_ in ("NOUN", "PROPN")]
 
     def _noun_modifier_object(self, obj, lemmas: frozenset[str]) -> bool:
         """"fired two artillery shells" (PETRARCH pattern "* ARTILLERY"): a noun modifying the object's head, for
@@ -103,7 +106,8 @@ class FrameMatching:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
         the language's ``object_modifiers`` labels (syntax.yaml; ``amod`` when it has none) also admit, such as
         an English noun modifier ("artillery shells": ``compound``)."""
-        labels = self.lex.labels.get("object_modifiers", frozenset({"amod"}))
+        rel = self.lex.rel
+        labels = self.lex.labels.get("object_modifiers", frozenset({rel.adjectival_modifier}))
         return any(c.dep_ in labels and c.lemma_.lower() in lemmas for c in noun.children)
 
     def _complement_like(self, tok, c) -> bool:
@@ -111,24 +115,28 @@ class FrameMatching:
         object or noun modifier; an adverb of the verb ("abuser sexuellement"); a prepositional noun the parser
         took for an xcomp ("battu à mort"); an adjective completing the verb ("juge inacceptables les propos",
         "estime que X est injuste")."""
+        rel = self.lex.rel
         label = self.lex.label
-        return c.dep_ in label("obliques") or c.dep_ in ("iobj", "nmod") \
-            or (c.dep_ == "advmod" and c.head.i == tok.i) \
-            or (c.dep_ == "xcomp" and c.pos_ == "NOUN" and any(g.dep_ == "case" for g in c.children)) \
-            or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ" and c.head.i == tok.i)
+        return c.dep_ in label("obliques") or c.dep_ in (rel.indirect_object, rel.nominal_modifier) \
+            or (c.dep_ == rel.adverbial_modifier and c.head.i == tok.i) \
+            or (c.dep_ == rel.open_complement and c.pos_ == "NOUN"
+                and any(g.dep_ == rel.case_marker for g in c.children)) \
+            or (c.dep_ in (rel.open_complement, rel.clausal_complement) and c.pos_ == "ADJ" and c.head.i == tok.i)
 
     def _quantified(self, children) -> list:
         """Nouns the parser hangs on a quantity adverb of the verb instead of making them its object ("a
         accueilli plus de 12 000 réfugiés": "réfugiés" depends on "plus")."""
+        rel = self.lex.rel
         label = self.lex.label
-        return [g for c in children if c.dep_ == "advmod" and c.pos_ == "ADV" for g in c.children
-                if g.pos_ in ("NOUN", "PROPN") and (g.dep_ in label("obliques") or g.dep_ == "nmod")]
+        return [g for c in children if c.dep_ == rel.adverbial_modifier and c.pos_ == "ADV" for g in c.children
+                if g.pos_ in ("NOUN", "PROPN") and (g.dep_ in label("obliques") or g.dep_ == rel.nominal_modifier)]
 
     def _has_patient(self, tok, children) -> bool:
         """The verb has a patient: a direct object (a clitic too: "l'a arrêté"), a passive subject, the noun its
         participle modifies, or it is itself passive ("Arrêtés après la manifestation, ils..."). Without one,
         a ``needs_patient`` verb is used intransitively in another sense ("on n'arrêtera pas" = not stop)."""
-        if any(c.dep_ in self.lex.label("patients") for c in children) or tok.dep_ == "acl":
+        rel = self.lex.rel
+        if any(c.dep_ in self.lex.label("patients") for c in children) or tok.dep_ == rel.adnominal_clause:
             return True
         return self._passive(tok)
 
@@ -136,35 +144,39 @@ class FrameMatching:
         """The verb's patient (direct object, passive subject, or the noun its participle modifies) is one of
         ``lemmas`` (a frame's ``objects_not``): the verb is used in another sense ("les contrats seront arrêtés",
         "ont défendu la ville")."""
+        rel = self.lex.rel
         patients = [c for c in children if c.dep_ in self.lex.label("patients") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
-        patients += [c for c in children if c.dep_ == "xcomp" and c.pos_ == "NOUN"  # "se rend compte": the
-                     and not any(g.dep_ == "case" for g in c.children)]  # bare noun parsed as a complement
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        patients += [c for c in children if c.dep_ == rel.open_complement and c.pos_ == "NOUN"  # "se rend compte": the
+                     and not any(g.dep_ == rel.case_marker for g in c.children)]  # bare noun parsed as a complement
+        if tok.dep_ == rel.adnominal_clause and tok.head.pos_ == "NOUN":
             patients.append(tok.head)
         amounts = self.lex.cue("measure_nouns") | self.lex.cue("quantity_nouns")
         plural = "".join(sorted(self.lex.cue("plural_endings")))
         return any(p.lemma_.lower() in lemmas or p.lower_ in lemmas or (  # "certaines parties de la Constitution"
             {p.lemma_.lower(), p.lower_, p.lower_.rstrip(plural)} & amounts  # the lemmatiser gives "parties" -> "party"
-            and any(c.dep_ == "nmod" and c.lemma_.lower() in lemmas for c in p.children))
+            and any(c.dep_ == rel.nominal_modifier and c.lemma_.lower() in lemmas for c in p.children))
             for p in patients)
 
     def _other_sense_complement(self, tok, children, lemmas: frozenset[str]) -> bool:
         """The verb has an oblique complement with one of ``lemmas`` (a frame's ``complements_not``), or is a
         relative clause on such a noun whose pronoun is its oblique: the verb is used in another sense ("se
         movilizaban en dos vehículos", "el vehículo en que se movilizaba" travel, they do not protest)."""
+        rel = self.lex.rel
         obliques = [c for c in children if c.dep_ in self.lex.label("obliques")]
         if any(self._lemma_in(c, lemmas) for c in obliques):
             return True
-        return tok.dep_ in ("acl", *self.lex.label("relative_clause")) and self._lemma_in(tok.head, lemmas) \
+        return tok.dep_ in (rel.adnominal_clause, *self.lex.label("relative_clause")) \
+            and self._lemma_in(tok.head, lemmas) \
             and any("Rel" in c.morph.get("PronType") for c in obliques)
 
     def _noun_frame_matches(self, tok, frame: Frame) -> bool:
+        rel = self.lex.rel
         if frame.objects_amod and not self._has_modifier(tok, frame.objects_amod):
             return False
         label, cue = self.lex.label, self.lex.cue
         if frame.objects_de and not any(self._case_of(c) in cue("genitive_preps")
                                         and (self._lemma_in(c, frame.objects_de) or _in_slot_class(c, frame.objects_de))
-                                        for c in tok.children if c.dep_ == "nmod"):
+                                        for c in tok.children if c.dep_ == rel.nominal_modifier):
             return False
         if frame.needs_support and not ((tok.dep_ in label("patients") or tok.dep_ in label("argument_oblique"))
                                         and tok.head.pos_ in ("VERB", "AUX")
@@ -173,16 +185,16 @@ class FrameMatching:
                 and not self._supported_by_participle(tok):  # the counterpart of a deal is given, as the deal is
             return False
         if frame.needs_support and tok.dep_ in label("argument_oblique") and self._case_of(tok) in cue("dative_preps") \
-                and any(c.dep_ == "obj" for c in tok.head.children):  # "faire face à la menace": the object is
+                and any(c.dep_ == rel.object for c in tok.head.children):  # "faire face à la menace": the object is
             return False  # "face", the noun only its complement ("faire part de sa préoccupation" stays an event)
         if frame.needs_complement and not any(self._case_of(c) in frame.needs_complement for c in tok.children):
             return False
         if frame.governed_by and not self._governed_by(tok, frame.governed_by):
             return False
         if frame.complements:  # "le déploiement de soldats en soutien de X", also on the support verb
-            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "obj" else [])
+            around = list(tok.children) + (list(tok.head.children) if tok.dep_ == rel.object else [])
             if not any(self._lemma_in(c, frame.complements) for c in around
-                       if c.i != tok.i and (c.dep_ in label("obliques") or c.dep_ == "nmod")):
+                       if c.i != tok.i and (c.dep_ in label("obliques") or c.dep_ == rel.nominal_modifier)):
                 return False
         return True
 
@@ -204,15 +216,17 @@ class FrameMatching:
         noun's clause: "a appelé les habitants à ne pas manifester" (advcl), "appelle ses ressortissants à
         quitter le pays" (acl of the object). They complete the verb as an ``xcomp`` would, except the clause of
         an event noun, which is its own ("a accepté la demande de la Bolivie d'ouvrir un dialogue")."""
-        clauses = [c for c in children if c.dep_ == "advcl"]
-        clauses += [g for c in children if c.dep_ == "obj" and c.lemma_.lower() not in self.lex.nouns
-                    for g in c.children if g.dep_ == "acl"]
+        rel = self.lex.rel
+        clauses = [c for c in children if c.dep_ == rel.adverbial_clause]
+        clauses += [g for c in children if c.dep_ == rel.object and c.lemma_.lower() not in self.lex.nouns
+                    for g in c.children if g.dep_ == rel.adnominal_clause]
         return [c for c in clauses if c.morph.get("VerbForm") == ["Inf"]]
 
     def _supported_by_participle(self, tok) -> bool:
         """A noun modified by a support verb's participle with its agent ("les propositions faites à la Chine
         par Moscou", "l'aide apportée par le Japon"): the support verb's passive, so the noun is an event."""
-        return any(c.dep_ == "acl" and c.lemma_.lower() in self.lex.support_verbs
+        rel = self.lex.rel
+        return any(c.dep_ == rel.adnominal_clause and c.lemma_.lower() in self.lex.support_verbs
                    and c.morph.get("VerbForm") == ["Part"]
                    and any(g.dep_ in self.lex.label("passive_agent") or self._case_of(g) in self.lex.cue("agent_preps")
                            for g in c.children)
@@ -222,11 +236,12 @@ class FrameMatching:
         """The object is an amount of one of ``lemmas``: "13 milliards de mètres cubes de gaz", "des milliers de
         tonnes de blé" (through the cue list ``measure_nouns``, up to three levels of "de" complements; the
         parser may take "cubes" for an adjective)."""
+        rel = self.lex.rel
         measures = self.lex.cue("measure_nouns")
         frontier = [tok]
         for _ in range(3):
             frontier = [c for n in frontier if n.lemma_.lower() in measures for c in n.children
-                        if c.dep_ in ("nmod", "amod") and c.pos_ in ("NOUN", "ADJ")]
+                        if c.dep_ in (rel.nominal_modifier, rel.adjectival_modifier) and c.pos_ in ("NOUN", "ADJ")]
             if any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in frontier):
                 return True
         return False
@@ -234,6 +249,7 @@ class FrameMatching:
     def _lemma_in(self, tok, lemmas: frozenset[str], depth: int = 0) -> bool:
         """``tok`` or the noun its quantity words measure has one of ``lemmas``: "des soldats", "des milliers de
         soldats", "des dizaines de milliers de soldats" (a chain of ``quantity_nouns``, up to three deep)."""
+        rel = self.lex.rel
         lemma = tok.lemma_.lower()
         if lemma in lemmas or tok.lower_ in lemmas:
             return True
@@ -241,9 +257,9 @@ class FrameMatching:
             return True  # "renverser l'Etat": a capital written without its accent
         # "des dizaines de milliers de soldats": look through quantity nouns
         for c in tok.children:
-            if c.dep_ == "nmod" and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
+            if c.dep_ == rel.nominal_modifier and (c.lemma_.lower() in lemmas or c.lower_ in lemmas):
                 return True
-            if c.dep_ == "nmod" and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
+            if c.dep_ == rel.nominal_modifier and depth < 2 and c.lemma_.lower() in self.lex.cue("quantity_nouns") \
                     and self._lemma_in(c, lemmas, depth + 1):
                 return True
         return False

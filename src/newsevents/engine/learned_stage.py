@@ -73,7 +73,7 @@ class LearnedStage:
         lemma = tok.lemma_.lower()
         known = self._lemma_types(lemma)
         vector = dense_vector(tok, self.model.dense, self.model.tensor_width) if dense else None
-        return features(tok, rule_type, known, first), vector
+        return features(tok, rule_type, known, first, self.lex.rel), vector
 
 
 def learned_triggers(coder, s) -> None:
@@ -248,7 +248,8 @@ def _choose(coder, c, s, roles, others) -> tuple:
     if not found:
         return ()
     plover = coder.cameo.plover(c.trig.frame.cameo)
-    probs = roles.probabilities([role_features(c.trig.token, head, e.sector, plover, kind)
+    case_marker = coder.lex.rel.case_marker
+    probs = roles.probabilities([role_features(c.trig.token, head, e.sector, plover, kind, case_marker)
                                  for head, e, kind in found])
     best = int(probs.argmax())
     return (found[best][1],) if probs[best] >= roles.threshold else ()
@@ -259,14 +260,16 @@ def governs_relative_host(coder, tok, head) -> bool:
     that governs the noun a relative clause of the trigger ``tok`` hangs on -- the main clause's subject, who
     is not the author of the act told in the relative ("Le gouvernement a condamné l'attentat qui a tué
     douze soldats": the government did not kill). Tokens of one parsed sentence; False otherwise."""
-    if not (tok.dep_ in coder.lex.label("relative_clause") or (tok.dep_ == "acl" and tok.pos_ in ("VERB", "AUX"))):
+    rel = coder.lex.rel
+    if not (tok.dep_ in coder.lex.label("relative_clause") or (tok.dep_ == rel.adnominal_clause
+                                                               and tok.pos_ in ("VERB", "AUX"))):
         return False
     host = tok.head
     if host.i == tok.i or host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
         return False
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ == rel.conjunct and head.head.i != head.i:
         head = head.head
-    return (head.dep_.startswith("nsubj") or head.dep_ in coder.lex.label("passive_subject")) \
+    return (head.dep_.startswith(rel.nominal_subject) or head.dep_ in coder.lex.label("passive_subject")) \
         and head.head.i == host.head.i
 
 

@@ -1,8 +1,7 @@
 """Modality: asserted, alleged, intended, negated or hypothetical, from the trigger's clause."""
 from __future__ import annotations
 
-from .frames import SUBJECT_DEPS, Trigger
-from .syntax import case_of
+from .frames import Trigger
 
 
 class Modality:
@@ -13,26 +12,31 @@ class Modality:
         """The verb's clause has a "si" condition ("retirerait ses troupes du Tchad si le président ne ..."),
         also when the parser hangs the condition on the reporting verb after the clause ("a annoncé qu'il
         retirerait ses troupes si ..."): a reported fact has no condition, the announced act does."""
+        rel = self.lex.rel
         cue = self.lex.cue
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        if any(t.dep_ == "mark" and t.lower_ in cue("condition_marks") and t.i != verb.i for t in verb.subtree):
+        if any(t.dep_ == rel.clause_marker and t.lower_ in cue("condition_marks") and t.i != verb.i
+               for t in verb.subtree):
             return True
-        if any(c.lower_ in cue("condition_nouns") and case_of(c) in cue("condition_noun_preps") for c in verb.children):
+        if any(c.lower_ in cue("condition_nouns") and self._case_of(c) in cue("condition_noun_preps")
+               for c in verb.children):
             return True  # "en cas de refus, les contrats seront arrêtés"
-        return verb.dep_ == "ccomp" and any(
-            c.dep_ == "advcl" and c.i > verb.i
-            and any(m.dep_ == "mark" and m.lower_ in cue("condition_marks") for m in c.children)
+        return verb.dep_ == rel.clausal_complement and any(
+            c.dep_ == rel.adverbial_clause and c.i > verb.i
+            and any(m.dep_ == rel.clause_marker and m.lower_ in cue("condition_marks") for m in c.children)
             for c in verb.head.children)
 
     def _self_announced(self, tok) -> bool:
         """A conditional clause under a reporting verb whose subject is the clause's own subject or a pronoun
         standing for it ("X a annoncé qu'il retirerait ses troupes")."""
-        verb = tok if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ccomp" else tok.head
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
+        rel = self.lex.rel
+        verb = tok if tok.pos_ in ("VERB", "AUX") or tok.dep_ == rel.clausal_complement else tok.head
+        if verb.dep_ != rel.clausal_complement or verb.head.lemma_.lower() not in self._reporting:
             return False
         # a verb the tagger took for a noun ("qu'ils boycotteraient tout contact") keeps its own subject
-        inner = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in SUBJECT_DEPS), None)
-        outer = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        inner = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in self.lex.label("subjects")),
+                     None)
+        outer = next((c for c in verb.head.children if c.dep_ in self.lex.label("subjects")), None)
         if inner is None or outer is None:
             return False
         label, cue = self.lex.label, self.lex.cue
@@ -46,17 +50,18 @@ class Modality:
         """The modality of a trigger in its spaCy sentence ``sent``: "hypothetical" (a condition, a question, a
         modal of possibility), "negated", "intended" (future, intent), "alleged" (conditional mood, allegation
         cues) or "asserted", tested in this order on the trigger and the clause chain above it."""
+        rel = self.lex.rel
         tok = trig.token
         chain = self._clause_chain(tok)
         verb = tok if not trig.is_noun else (  # a noun takes its verb's tense and negation only as its object
             tok.head if tok.head.pos_ in ("VERB", "AUX") and (
-                tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
+                tok.dep_ in (rel.object, rel.nominal_subject) or tok.dep_ in self.lex.label("passive_subject")
                 or tok.dep_ in self.lex.label("argument_oblique"))
             and not self._subject_of_other_act(tok) else tok)
 
         cues = self.lex.cue
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
-            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+            if any(c.dep_ == rel.clause_marker and c.lower_ in cues("hypothetical_marks") for c in n.children):
                 return "hypothetical"
         if self._negated(trig, verb) or self._negated_governor(chain):
             return "negated"
@@ -69,20 +74,24 @@ class Modality:
     def _clause_chain(self, tok) -> list:
         """The trigger and the verbs or nouns governing it in its clause chain (at most four steps up), stopping
         at a coordination, a reporting verb, an adjunct clause (but a purpose) or a background adjunct."""
+        rel = self.lex.rel
         chain = [tok]
         node = tok
         for _ in range(4):  # the trigger and the verbs/nouns governing it in its clause chain
-            if node.head.i == node.i or node.dep_ in ("conj", "parataxis", "root", "ROOT"):
+            if node.head.i == node.i or node.dep_ in (rel.conjunct,
+                                                      rel.parataxis) or node.dep_.lower() == rel.root.lower():
                 break
-            if node.dep_ in ("ccomp",) and node.head.lemma_.lower() in self._reporting:
+            if node.dep_ in (rel.clausal_complement,) and node.head.lemma_.lower() in self._reporting:
                 break
-            if node.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in self.lex.cue("purpose_marks")
+            if node.dep_ == rel.adverbial_clause and not any(c.dep_ == rel.clause_marker
+                                                             and c.lower_ in self.lex.cue("purpose_marks")
                                                 for c in node.children):
                 break  # an adjunct clause keeps its own modality
             if node.dep_ in self.lex.label("relative_clause"):
                 break  # so does a relative clause ("the helicopter that was captured")
             if node.dep_ in self.lex.label("modifier_oblique") or (
-                    node.dep_ in ("obl", "nmod") and self._case_of(node) in self.lex.cue("background_preps")):
+                    node.dep_ in (rel.oblique,
+                                  rel.nominal_modifier) and self._case_of(node) in self.lex.cue("background_preps")):
                 break  # "ont tenté de rassurer Moscou après l'attaque": the attack happened
             node = node.head
             chain.append(node)
@@ -91,13 +100,14 @@ class Modality:
     def _negated(self, trig: Trigger, verb) -> bool:
         """Negation on the trigger or its verb ("n'a pas rencontré", "pas de visite") or a negative determiner
         on an event noun ("aucune visite")."""
+        rel = self.lex.rel
         cues = self.lex.cue
         tok = trig.token
         for n in {tok, verb}:
             has_ne = any(c.lower_ in cues("negation_particles") for c in n.children)
             # "pas"/"jamais" negate alone in headlines ("pas de visite"); "plus", "guère", "point" only with
             # "ne" ("bien plus ont été tués" is a comparison)
-            if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == "advmod"
+            if has_ne or any(c.lower_ in cues("negation_words") and c.dep_ == rel.adverbial_modifier
                              and c.lower_ in cues("headline_negation") for c in n.children):
                 return True
         if self._negative_subject(verb):
@@ -108,7 +118,7 @@ class Modality:
         """A subject that names no one who acted, with a word of the cue list ``negative_subject_marks`` before
         its noun ("Neither Kenya nor Uganda boycotted the summit", "No country condemned it"; English only)."""
         marks = self.lex.cues.get("negative_subject_marks")
-        return bool(marks) and any(c.dep_ in SUBJECT_DEPS and any(g.lower_ in marks and g.i < c.i
+        return bool(marks) and any(c.dep_ in self.lex.label("subjects") and any(g.lower_ in marks and g.i < c.i
                                                                    for g in c.children) for c in verb.children)
 
     def _negated_governor(self, chain) -> bool:
@@ -129,11 +139,13 @@ class Modality:
     def _hypothetical(self, trig: Trigger, chain, sent) -> bool:
         """A "si" condition, a modal of possibility above the trigger or as its auxiliary ("may halt"), a noun
         of risk above it ("la menace d'une offensive", "en cas d'attaque"), "imminent" on it, or a question."""
+        rel = self.lex.rel
         cues = self.lex.cue
         for n in chain:
-            if any(c.dep_ == "mark" and c.lower_ in cues("hypothetical_marks") for c in n.children):
+            if any(c.dep_ == rel.clause_marker and c.lower_ in cues("hypothetical_marks") for c in n.children):
                 return True
-            if n.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("aux") and c.lemma_.lower() in cues("hypothetical_verbs")
+            if n.pos_ in ("VERB", "AUX") and any(c.dep_.startswith(rel.auxiliary)
+                                                 and c.lemma_.lower() in cues("hypothetical_verbs")
                                                  for c in n.children):
                 return True  # a modal auxiliary of possibility ("Iran may halt talks")
         for n in chain[1:]:
@@ -144,12 +156,14 @@ class Modality:
             if n.lemma_.lower() in cues("condition_nouns") and n.pos_ == "NOUN" \
                     and self._case_of(n) in cues("condition_noun_preps"):
                 return True  # "en cas d'attaque russe": a condition ("un cas de torture" is not)
-        if any(c.dep_ == "amod" and c.lemma_.lower() in cues("hypothetical_words") for c in trig.token.children):
+        if any(c.dep_ == rel.adjectival_modifier and c.lemma_.lower() in cues("hypothetical_words")
+               for c in trig.token.children):
             return True
         return _ends_with(sent, "?")
 
     def _intended(self, chain, verb) -> bool:
         """Intent nouns, adjectives or verbs above the trigger, "aller" / "devoir" + infinitive, the future."""
+        rel = self.lex.rel
         cues = self.lex.cue
         for n in chain[1:]:
             lemma = n.lemma_.lower()
@@ -161,9 +175,11 @@ class Modality:
                 return True
             if lemma in cues("obligation_verbs") and n.pos_ in ("VERB", "AUX"):
                 return True
-        if any(c.lemma_.lower() in cues("future_auxiliaries") and c.dep_.startswith("aux") for c in verb.children):
+        if any(c.lemma_.lower() in cues("future_auxiliaries") and c.dep_.startswith(rel.auxiliary)
+               for c in verb.children):
             return True
-        return verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"] and c.dep_.startswith("aux")
+        return verb.morph.get("Tense") == ["Fut"] or any(c.morph.get("Tense") == ["Fut"]
+                                                         and c.dep_.startswith(rel.auxiliary)
                                                          for c in verb.children)
 
     def _alleged(self, trig: Trigger, chain, verb) -> str | None:
@@ -185,21 +201,25 @@ class Modality:
         """An event noun that is the subject of a verb with its own object ("les manœuvres n'ont pas changé le
         rapport de force"): the verb says what the event did, so its tense and negation are not the event's
         ("la rencontre n'a pas eu lieu" keeps them: "lieu" is part of the verb)."""
-        return tok.dep_ == "nsubj" and any(c.dep_ == "obj" and c.lemma_.lower() not in self.lex.cue("verb_part_objects")
+        rel = self.lex.rel
+        return tok.dep_ == rel.nominal_subject and any(c.dep_ == rel.object
+                                                       and c.lemma_.lower() not in self.lex.cue("verb_part_objects")
                                            for c in tok.head.children)
 
     def _future(self, tok) -> bool:
         """Future tense, or "aller"/"devoir" + infinitive ("se rendra", "va se rendre")."""
+        rel = self.lex.rel
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         if verb.morph.get("Tense") == ["Fut"]:
             return True
         auxiliaries = self.lex.cue("future_auxiliaries")
-        return any(c.dep_.startswith("aux") and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in auxiliaries)
-                   for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_ in auxiliaries)
+        return any(c.dep_.startswith(rel.auxiliary) and (c.morph.get("Tense") == ["Fut"] or c.lemma_ in auxiliaries)
+                   for c in verb.children) or (verb.dep_ == rel.open_complement and verb.head.lemma_ in auxiliaries)
 
     def _conditional(self, verb) -> bool:
         """Conditional mood on the verb or its auxiliary ("aurait fourni", "retirerait"); the tagger's mood,
         or the form: infinitive stem + -ait/-aient (the tagger often reads "retirerait" as an imperfect)."""
+        rel = self.lex.rel
         final_e, endings = tuple(self.lex.cue("final_e_infinitives")), self.lex.cue("conditional_endings")
 
         def form(tok) -> bool:
@@ -209,7 +229,7 @@ class Modality:
             lemma = self.lex.verb_lemma(low) or tok.lemma_.lower()
             stem = lemma[:-1] if lemma.endswith(final_e) else lemma
             return len(stem) > 2 and low.startswith(stem) and low[len(stem):] in endings
-        return form(verb) or any(c.dep_.startswith("aux") and form(c) for c in verb.children)
+        return form(verb) or any(c.dep_.startswith(rel.auxiliary) and form(c) for c in verb.children)
 
 
 def _ends_with(sent, char: str) -> bool:

@@ -6,13 +6,9 @@ from dataclasses import replace
 
 from .. import entity_labels
 from ..docview import ents_of
-from ..actor_data import fold
 from ..records import Entity
-from .frames import OBLIGATION, SUBJECT_DEPS, Trigger
+from .frames import HIT_ROOTS, OBLIGATION, Trigger
 
-HIT_ROOTS = frozenset({"17", "18", "19", "20"})
-"""CAMEO roots of acts that hit someone (coercion, assault, fight, mass violence): their target may be named as
-what the act struck or as its victim."""
 DOMESTIC_SECTORS = frozenset({"JUD", "COP"})
 """Sectors of actors that act on the people of their own country (courts, police): with nobody else named, the
 recipient of their act is that country's civilians."""
@@ -43,11 +39,12 @@ class Parties:
         ("X a été condamné à dix ans de prison", "placé en détention"): the one sentenced, i.e. that verb's
         recipients (``named``: token index -> recipients of the candidates coded so far in the sentence). ()
         when the noun hangs on no such verb."""
+        rel = self.lex.rel
         if not trig.is_noun or trig.frame.cameo[:2] not in SENTENCE_NOUN_ROOTS:
             return ()
         tok = trig.token
         for _ in range(3):  # "condamné à [dix ans de] prison"
-            if tok.dep_ not in ("nmod", "obj") and tok.dep_ not in self.lex.label("obliques"):
+            if tok.dep_ not in (rel.nominal_modifier, rel.object) and tok.dep_ not in self.lex.label("obliques"):
                 return ()
             tok = tok.head
             if tok.i in named and tok.pos_ == "VERB":
@@ -62,26 +59,29 @@ class Parties:
         called its target or victim (cue list ``victim_nouns``: "Kiev a été la cible de tirs", "X, victime d'une
         attaque"). ``offset``: the character offset of the trigger's Doc in the article. Only for nouns of
         :data:`HIT_ROOTS`."""
+        rel = self.lex.rel
         tok = trig.token
         if not trig.is_noun or trig.frame.cameo[:2] not in HIT_ROOTS:
             return ()
         label, cue = self.lex.label, self.lex.cue
         head = tok.head
-        while tok.dep_ == "conj" and head.pos_ == "NOUN":  # "des tirs et des frappes ont touché ..."
+        while tok.dep_ == rel.conjunct and head.pos_ == "NOUN":  # "des tirs et des frappes ont touché ..."
             tok, head = head, head.head
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cue("impact_verbs"):
-            if tok.dep_ == "nsubj":
-                target = next((c for c in head.children if c.dep_ == "obj"), None)
+            if tok.dep_ == rel.nominal_subject:
+                target = next((c for c in head.children if c.dep_ == rel.object), None)
                 return self._target_entities(target, context, offset)
             if tok.dep_ in label("passive_agent") or (tok.dep_ in label("obliques")
                                                      and self._case_of(tok) in cue("agent_preps")):
                 target = next((c for c in head.children if c.dep_ in label("passive_subject")), None)
                 return self._target_entities(target, context, offset)
-        if (tok.dep_ == "nmod" or tok.dep_ in label("obliques")) and self._case_of(tok) in cue("genitive_preps") \
+        if (tok.dep_ == rel.nominal_modifier
+            or tok.dep_ in label("obliques")) and self._case_of(tok) in cue("genitive_preps") \
                 and head.lemma_.lower() in cue("victim_nouns"):
-            target = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            target = next((c for c in head.children if c.dep_ in self.lex.label("subjects")), None)
             if target is None and head.i > head.head.i and head.head.pos_ in ("NOUN", "PROPN") and (
-                    head.dep_ in ("appos", "acl", "nmod", "amod") or head.dep_ in label("relative_clause")):
+                    head.dep_ in (rel.apposition, rel.adnominal_clause, rel.nominal_modifier,
+                                  rel.adjectival_modifier) or head.dep_ in label("relative_clause")):
                 target = head.head  # "Salman Rushdie, victime d'une attaque"
             return self._target_entities(target, context, offset)
         return ()
@@ -114,8 +114,9 @@ class Parties:
         recipients its complements in the trigger frame's recipient slots that follow the trigger. ``offset``:
         the character offset of the trigger's Doc in the article (entity spans are article offsets). ((), ())
         when the trigger is no conjunct of a noun."""
+        rel = self.lex.rel
         tok = trig.token
-        if not trig.is_noun or tok.dep_ != "conj" or tok.head.pos_ != "NOUN":
+        if not trig.is_noun or tok.dep_ != rel.conjunct or tok.head.pos_ != "NOUN":
             return (), ()
         first = tok.head
         after = tok.right_edge.idx + offset  # a modifier of the trigger's own phrase is not shared
@@ -125,7 +126,7 @@ class Parties:
         recipients: tuple[Entity, ...] = ()
         genitive = self.lex.cue("genitive_preps")
         for c in first.children:
-            if c.i > tok.right_edge.i and (c.dep_ == "nmod" or c.dep_ in self.lex.label("obliques")) \
+            if c.i > tok.right_edge.i and (c.dep_ == rel.nominal_modifier or c.dep_ in self.lex.label("obliques")) \
                     and self._case_of(c) in trig.frame.recipient and self._case_of(c) not in genitive:
                 recipients = context.resolve(c) or self._place_recipient(c, context)
                 if recipients:
@@ -136,27 +137,30 @@ class Parties:
         """Whether the event noun ``tok`` is the object of a verb of undergoing or fearing (cue list
         ``undergoing_verbs``: "Kiev craint une nouvelle offensive"): its subject is the recipient and the act
         may be coded without a named author."""
-        return tok.dep_ == "obj" and tok.head.pos_ in ("VERB", "AUX") \
+        rel = self.lex.rel
+        return tok.dep_ == rel.object and tok.head.pos_ in ("VERB", "AUX") \
             and tok.head.lemma_.lower() in self.lex.cue("undergoing_verbs")
 
     def _undergoer(self, tok, context) -> tuple[Entity, ...]:
         """The one who undergoes the event noun ``tok`` when :meth:`_undergone_noun`: the subject of its verb
         (or the subject it shares with a coordinated or controlling verb); () when none names an actor."""
         verb = tok.head
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) or self._inherited_subject(verb)
+        subject = next((c for c in verb.children if c.dep_ in self.lex.label("subjects")),
+                       None) or self._inherited_subject(verb)
         return self._resolve_subject(subject, context) if subject is not None else ()
 
     def _object_slot_recipient(self, trig: Trigger, context) -> tuple[Entity, ...]:
         """A recipient phrase of the frame's prepositional slots that the parser hung on the verb's direct object
         instead of on the verb ("demander un effort financier aux patrons": "aux patrons" under "effort"); not a
         "de" complement, which belongs to the object. () when there is none or for an event noun."""
+        rel = self.lex.rel
         if trig.is_noun:
             return ()
         genitive = self.lex.cue("genitive_preps")
-        slots = [x for x in trig.frame.recipient if x not in ("obj", "iobj") and x not in genitive]
-        for obj in (c for c in trig.token.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")):
+        slots = [x for x in trig.frame.recipient if x not in (rel.object, rel.indirect_object) and x not in genitive]
+        for obj in (c for c in trig.token.children if c.dep_ == rel.object and c.pos_ in ("NOUN", "PROPN")):
             for c in obj.children:
-                if c.dep_ == "nmod" and c.i > obj.i and self._case_of(c) in slots:
+                if c.dep_ == rel.nominal_modifier and c.i > obj.i and self._case_of(c) in slots:
                     found = context.resolve(c)
                     if found:
                         return found
@@ -204,12 +208,11 @@ class Parties:
         lexicon codes as a violent act (a noun frame of :data:`HIT_ROOTS`: "Madrid condena el atentado"): the
         claim is on the act's author, not on the claimant's own people, so no own-people recipient is inferred.
         """
+        rel = self.lex.rel
         if trig.is_noun:
             return False
-        nouns = self.lex.nouns
-        return any(c.dep_ == "obj" and c.pos_ == "NOUN" and any(
-            f.cameo[:2] in HIT_ROOTS for f in nouns.get(c.lemma_.lower(), ()) + nouns.get(fold(c.lemma_), ()))
-            for c in trig.token.children)
+        return any(c.dep_ == rel.object and c.pos_ == "NOUN" and self.lex.coded_noun(c.lemma_, HIT_ROOTS, folded=True)
+                   for c in trig.token.children)
 
     @staticmethod
     def _names_other_party(trig: Trigger, actors, context) -> bool:
@@ -256,23 +259,27 @@ class Parties:
         one or two levels down, on the noun's "de" complement or its participle ("la manifestation des
         agriculteurs contre le gouvernement"); not inside a relative clause nor a complement clause. () when
         there is none."""
+        rel = self.lex.rel
         genitive = self.lex.cue("genitive_preps")
-        slots = [x for x in frame.recipient if x not in ("obj", "iobj") and x not in genitive]
+        slots = [x for x in frame.recipient if x not in (rel.object, rel.indirect_object) and x not in genitive]
         if not slots:
             return ()
         relative = self.lex.label("relative_clause")
-        level = [c for c in tok.children if c.i > tok.i and (c.dep_ == "nmod" or (
-            c.dep_ == "acl" and c.morph.get("VerbForm") == ["Part"] and not any(m.dep_ == "mark" for m in c.children)))]
+        level = [c for c in tok.children if c.i > tok.i and (c.dep_ == rel.nominal_modifier or (
+            c.dep_ == rel.adnominal_clause and c.morph.get("VerbForm") == ["Part"]
+            and not any(m.dep_ == rel.clause_marker for m in c.children)))]
         for _ in range(2):
             below = []
             for holder in level:
                 for c in holder.children:
                     if c.i < holder.i or c.dep_ in relative:
                         continue
-                    if (c.dep_ == "nmod" or c.dep_ in self.lex.label("obliques")) and self._case_of(c) in slots:
+                    if (c.dep_ == rel.nominal_modifier
+                        or c.dep_ in self.lex.label("obliques")) and self._case_of(c) in slots:
                         found = context.resolve(c)
                         if found:
                             return found
                     below.append(c)
-            level = [c for c in below if c.dep_ in ("nmod", "obl") or c.dep_ in self.lex.label("obliques")]
+            level = [c for c in below if c.dep_ in (rel.nominal_modifier, rel.oblique)
+                     or c.dep_ in self.lex.label("obliques")]
         return ()

@@ -6,7 +6,6 @@ from spacy.attrs import HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.symbols import AUX, VERB
 
 from ..docview import drop_view
-from .frames import SUBJECT_DEPS
 from .syntax import word_memo
 
 
@@ -52,6 +51,7 @@ class ParseRepairs:
         passive subject, the auxiliary the passive auxiliary and a complement introduced by an agent
         preposition ("por") the passive agent (labels ``passive_subject``, ``passive_auxiliary``,
         ``passive_agent``)."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
         label, cue = self.lex.label, self.lex.cue
@@ -59,7 +59,7 @@ class ParseRepairs:
                                   ("passive_subject", "passive_auxiliary", "passive_agent"))
         auxiliaries, agent_preps = cue("passive_auxiliaries"), cue("agent_preps")
         first_aux = {}  # participle index -> its first passive auxiliary (only heads of such auxiliaries qualify)
-        for c in _tokens_with_dep(doc, ("aux", "cop")):
+        for c in _tokens_with_dep(doc, (rel.auxiliary, rel.copula)):
             if c.lemma_.lower() in auxiliaries:
                 first_aux.setdefault(c.head.i, c)
         for i in sorted(first_aux):
@@ -69,9 +69,9 @@ class ParseRepairs:
             children = list(verb.children)
             aux.dep_ = aux_label
             for c in children:
-                if c.dep_ == "nsubj":
+                if c.dep_ == rel.nominal_subject:
                     c.dep_ = subj
-                elif c.dep_ in ("obj", "obl") and c.i > verb.i and self._case_of(c) in agent_preps:
+                elif c.dep_ in (rel.object, rel.oblique) and c.i > verb.i and self._case_of(c) in agent_preps:
                     c.dep_ = agent
             if not any(c.dep_ == agent for c in verb.children):
                 self._lift_agent(verb, agent, agent_preps)
@@ -79,15 +79,16 @@ class ParseRepairs:
     def _lift_agent(self, verb, agent: str, agent_preps) -> None:
         """"fue muerta de un impacto de fusil por guerrilleros": the agent phrase hung on a noun of the
         passive's complement (two levels down at most, nominal links only) is re-attached to the passive."""
-        level = [c for c in verb.children if c.dep_ in ("obl", "obj", "nmod") and c.i > verb.i]
+        rel = self.lex.rel
+        level = [c for c in verb.children if c.dep_ in (rel.oblique, rel.object, rel.nominal_modifier) and c.i > verb.i]
         for _ in range(2):
-            found = next((g for c in level for g in c.children if g.dep_ == "nmod" and g.i > c.i
+            found = next((g for c in level for g in c.children if g.dep_ == rel.nominal_modifier and g.i > c.i
                           and g.pos_ in ("NOUN", "PROPN") and self._case_of(g) in agent_preps), None)
             if found is not None:
                 found.head = verb
                 found.dep_ = agent
                 return
-            level = [g for c in level for g in c.children if g.dep_ == "nmod"]
+            level = [g for c in level for g in c.children if g.dep_ == rel.nominal_modifier]
 
     def _marked_objects(self, doc) -> None:
         """Repair a verb with two direct objects, one marked by the personal object preposition
@@ -96,20 +97,22 @@ class ParseRepairs:
         its unmarked object form one act whose marked complement is the indirect object ("dieron muerte a una
         persona": "a una persona" becomes iobj). An object introduced by another preposition ("con los
         rebeldes") becomes an oblique."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
         marks = self.lex.cue("dative_preps")
-        for tok in _tokens_with_dep(doc, ("obj",)):  # "se reunió con los rebeldes" parsed with "los rebeldes"
+        for tok in _tokens_with_dep(doc, (rel.object,)):  # "se reunió con los rebeldes" parsed with "los rebeldes"
             if self._case_of(tok) not in (None, *marks):  # as obj: an oblique
-                tok.dep_ = "obl"
+                tok.dep_ = rel.oblique
         # only a head of a compound, object or oblique can change (each verb's own children only)
-        heads = sorted({t.head.i for t in _tokens_with_dep(doc, ("compound", "obj", "obl")) if t.head.i != t.i})
+        heads = sorted({t.head.i for t in _tokens_with_dep(doc, (rel.compound, rel.object, rel.oblique))
+                        if t.head.i != t.i})
         for verb in (doc[i] for i in heads):
             for c in verb.children:  # "puso fin a la huelga": the light verb's noun parsed as a compound
-                if c.dep_ == "compound" and c.pos_ == "NOUN" and verb.pos_ == "VERB" and c.i > verb.i:
-                    c.dep_ = "obj"
+                if c.dep_ == rel.compound and c.pos_ == "NOUN" and verb.pos_ == "VERB" and c.i > verb.i:
+                    c.dep_ = rel.object
             self._personal_object(verb, marks)
-            objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+            objects = [c for c in verb.children if c.dep_ == rel.object and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
             if len(objects) < 2:
                 continue
             marked = [c for c in objects if self._case_of(c) in marks]
@@ -118,33 +121,35 @@ class ParseRepairs:
                 continue
             for other in plain:
                 if other.pos_ == "PROPN":
-                    other.dep_ = "obl"
+                    other.dep_ = rel.oblique
             if any(o.pos_ != "PROPN" for o in plain):
-                marked[0].dep_ = "iobj"
+                marked[0].dep_ = rel.indirect_object
 
     def _personal_object(self, verb, marks) -> None:
         """"ejecutaron en zona rural a un indígena": a common noun or pronoun marked by the personal object
         preposition, parsed as an oblique of a lexicon verb that has no object and takes one (a frame with the
         object as recipient, or needing a patient), is its object."""
+        rel = self.lex.rel
         frames = self.lex.verbs.get(verb.lemma_.lower())
-        if not frames or not any("obj" in f.recipient or f.needs_patient for f in frames) \
-                or any(c.dep_ == "obj" for c in verb.children):
+        if not frames or not any(rel.object in f.recipient or f.needs_patient for f in frames) \
+                or any(c.dep_ == rel.object for c in verb.children):
             return
-        marked = next((c for c in verb.children if c.dep_ == "obl" and c.i > verb.i and c.pos_ in ("NOUN", "PRON")
+        marked = next((c for c in verb.children if c.dep_ == rel.oblique and c.i > verb.i and c.pos_ in ("NOUN", "PRON")
                        and self._case_of(c) in marks), None)
         if marked is not None:
-            marked.dep_ = "obj"
+            marked.dep_ = rel.object
 
     def _reflexive_clitics(self, doc) -> None:
         """Label a reflexive clitic that the parser made the verb's object ("el Gobierno se reunió con ...":
         "se" as obj) with the language's reflexive clitic label, so that it is neither patient nor recipient.
         Clitics are ``reflexive_clitics`` of ``syntax.yaml`` tagged as reflexive (``Reflex=Yes``) or
         ``third_person_reflexives`` ("se")."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
         clitics, target = self.lex.cue("reflexive_clitics"), sorted(self.lex.label("reflexive_clitic"))[0]
         third_person = self.lex.cue("third_person_reflexives")
-        for tok in _tokens_with_dep(doc, ("obj", "iobj")):
+        for tok in _tokens_with_dep(doc, (rel.object, rel.indirect_object)):
             if tok.pos_ == "PRON" and tok.lower_ in clitics \
                     and tok.i < tok.head.i + 2 and (tok.morph.get("Reflex") == ["Yes"] or tok.lower_ in third_person):
                 tok.dep_ = target
@@ -184,6 +189,7 @@ class ParseRepairs:
         dash right after a closing parenthesis, among the sentence's first :data:`DATELINE_TOKENS` tokens, with
         no verb) is no part of the clause: the parser made its place the verb's subject beside the real one. A
         subject inside it whose head lies after the dash is relabelled ``dep``."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
             return
         for sent in doc.sents:
@@ -194,8 +200,8 @@ class ParseRepairs:
                 continue
             for i in range(sent.start, dash):
                 tok = doc[i]
-                if tok.dep_ in SUBJECT_DEPS and tok.head.i > dash:
-                    tok.dep_ = "dep"
+                if tok.dep_ in self.lex.label("subjects") and tok.head.i > dash:
+                    tok.dep_ = rel.unspecified
 
     def _present_lemmas(self, doc) -> None:
         """Give a present-tense verb the lemmatiser left as its own form ("présente ses excuses", "affiche ses
@@ -260,54 +266,62 @@ class ParseRepairs:
         resolver's (:meth:`~newsevents.dates.DateResolver.is_day_word`: weekdays and "hier", "aujourd'hui"...);
         day parts and day numbers ("jeudi soir", "jeudi 1er septembre") are not noun phrases with a determiner
         and stay where they are."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
-        for day in _day_tokens(self, doc, ("obl:mod", "obl", "xcomp")):
+        for day in _day_tokens(self, doc, (*self.lex.label("modifier_oblique"), rel.oblique, rel.open_complement)):
             verb = day.head
-            if verb.pos_ not in ("VERB", "AUX") or verb.i > day.i or any(c.dep_ == "case" for c in day.children):
+            if verb.pos_ not in ("VERB", "AUX") or verb.i > day.i \
+                    or any(c.dep_ == rel.case_marker for c in day.children):
                 continue
-            if any(c.dep_ == "obj" for c in verb.children) or verb.lemma_.lower() in self._reporting:
+            if any(c.dep_ == rel.object for c in verb.children) or verb.lemma_.lower() in self._reporting:
                 continue
-            if verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
-                    c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            if verb.dep_ in (rel.root, rel.clausal_complement, rel.parataxis) and not any(
+                    c.dep_ in self.lex.label("subjects") and c.i < verb.i for c in verb.children):
                 continue  # "ont manifesté dimanche les habitants": an inverted subject, not an object
-            obj = next((c for c in day.children if c.dep_ in ("nmod", "appos", "obj", "conj") and c.i > day.i
-                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in ("case", "cc") for x in c.children)
+            obj = next((c for c in day.children if c.dep_ in (rel.nominal_modifier, rel.apposition, rel.object,
+                                                              rel.conjunct) and c.i > day.i
+                        and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in (rel.case_marker, rel.coordinator)
+                                                                    for x in c.children)
                         and not self.dates.is_day_word(c.text)
-                        and any(x.dep_ == "det" and x.i < c.i for x in c.children)), None)
+                        and any(x.dep_ == rel.determiner and x.i < c.i for x in c.children)), None)
             if obj is None:  # "a levé vendredi le blocus imposé ..., ont indiqué des responsables": the parser
                 nxt = doc[day.i + 2] if day.i + 2 < len(doc) else None  # made it the subject of the incise
-                if nxt is not None and doc[day.i + 1].dep_ == "det" and doc[day.i + 1].head.i == nxt.i \
-                        and nxt.pos_ == "NOUN" and not any(c.dep_ == "case" for c in nxt.children) and (
-                            (nxt.dep_ == "nsubj" and nxt.head.i > nxt.i and nxt.head.lemma_.lower() in self._reporting)
-                            or (nxt.dep_ in ("obl", "obl:mod") and nxt.head.i == verb.i)):  # or an adjunct
+                if nxt is not None and doc[day.i + 1].dep_ == rel.determiner and doc[day.i + 1].head.i == nxt.i \
+                        and nxt.pos_ == "NOUN" and not any(c.dep_ == rel.case_marker for c in nxt.children) and (
+                            (nxt.dep_ == rel.nominal_subject and nxt.head.i > nxt.i
+                             and nxt.head.lemma_.lower() in self._reporting)
+                            or (nxt.dep_ in (rel.oblique, *self.lex.label("modifier_oblique"))
+                                and nxt.head.i == verb.i)):  # or an adjunct
                     obj = nxt
-            if obj is None or any(t.dep_ == "punct" for t in doc[day.i + 1:obj.left_edge.i]):
+            if obj is None or any(t.dep_ == rel.punctuation for t in doc[day.i + 1:obj.left_edge.i]):
                 continue
             obj.head = verb
-            obj.dep_ = "obj"
-            if day.dep_ == "xcomp":  # "a accepté jeudi la demande": the day is no clause
-                day.dep_ = "obl:mod"
+            obj.dep_ = rel.object
+            if day.dep_ == rel.open_complement:  # "a accepté jeudi la demande": the day is no clause
+                day.dep_ = sorted(self.lex.label("modifier_oblique"))[0]
 
     def _reattach_weekday_clauses(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", a "que" clause is often parsed
         as a relative clause of the day ("a assuré lundi qu'elle durcirait le siège"). When the clause
         has an object of its own ("que" then cannot be its object) it is re-attached to the verb as its
         complement clause, "que" as its conjunction. Day words as in :meth:`_reattach_weekday_objects`."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
-        for day in _day_tokens(self, doc, ("obl:mod", "obl")):
+        for day in _day_tokens(self, doc, (*self.lex.label("modifier_oblique"), rel.oblique)):
             verb = day.head
             if verb.pos_ != "VERB" or verb.i > day.i:
                 continue
-            for clause in [c for c in day.children if c.dep_ == "acl:relcl" and c.i > day.i]:
+            for clause in [c for c in day.children if c.dep_ in self.lex.label("relative_clause") and c.i > day.i]:
                 que = doc[clause.left_edge.i]
                 if que.lower_ not in self.lex.cue("complement_marks") or que.head.i != clause.i \
-                        or que.i != day.i + 1 or not any(c.dep_ == "obj" and c.i > clause.i for c in clause.children):
+                        or que.i != day.i + 1 or not any(c.dep_ == rel.object and c.i > clause.i
+                                                         for c in clause.children):
                     continue
                 clause.head = verb
-                clause.dep_ = "ccomp"
-                que.dep_ = "mark"
+                clause.dep_ = rel.clausal_complement
+                que.dep_ = rel.clause_marker
                 que.pos_ = "SCONJ"
 
     def _absolute_subjects(self, doc) -> None:
@@ -317,6 +331,7 @@ class ParseRepairs:
         (only a determiner, an adjective, a name part) and does not govern the participle becomes its subject
         (passive after "étant", active after "ayant"); those participles are the ``participle_auxiliaries`` words of
         the language's ``syntax.yaml``."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
         lower = doc.to_array("LOWER")  # the lowercase forms in one array (no Token object per word)
@@ -324,16 +339,18 @@ class ParseRepairs:
         participles = self.lex.cue("participle_auxiliaries")
         where = sorted(i for word in participles for i in numpy.flatnonzero(lower == strings[word]).tolist())
         for aux in (doc[i] for i in where):  # only the participles' own tokens
-            if aux.lower_ not in participles or aux.i == 0 or not aux.dep_.startswith("aux"):
+            if aux.lower_ not in participles or aux.i == 0 or not aux.dep_.startswith(rel.auxiliary):
                 continue
             verb, subject = aux.head, doc[aux.i - 1]
             if verb.i <= aux.i or subject.pos_ not in ("PROPN", "NOUN") or subject.head.i == verb.i \
-                    or any(c.dep_.startswith("nsubj") for c in verb.children) \
-                    or any(c.dep_ not in ("det", "amod", "flat:name") for c in subject.children) \
+                    or any(c.dep_.startswith(rel.nominal_subject) for c in verb.children) \
+                    or any(c.dep_ not in (rel.determiner, rel.adjectival_modifier, *self.lex.label("name_parts"))
+                           for c in subject.children) \
                     or any(a.i == subject.i for a in verb.ancestors):
                 continue
             subject.head = verb
-            subject.dep_ = "nsubj:pass" if aux.dep_ == "aux:pass" else "nsubj"
+            passive = aux.dep_ in self.lex.label("passive_auxiliary")
+            subject.dep_ = sorted(self.lex.label("passive_subject"))[0] if passive else rel.nominal_subject
 
 
     def _finite_clause_roots(self, doc) -> None:
@@ -343,21 +360,22 @@ class ParseRepairs:
         labelled ``acl`` (not a relative clause), after a root noun or name and inside its phrase, with no
         subject and no relative pronoun of its own, becomes the root; the old root becomes its subject and the
         root's dependents after the verb (final punctuation) hang on the verb."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
-        for verb in _tokens_with_dep(doc, ("acl",)):
+        for verb in _tokens_with_dep(doc, (rel.adnominal_clause,)):
             if verb.pos_ != "VERB" or verb.morph.get("VerbForm") != ["Fin"] or verb.morph.get("Mood") != ["Ind"]:
                 continue
             root = verb.sent.root
             if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or not any(a.i == root.i for a in verb.ancestors):
                 continue
-            if any(c.dep_ in SUBJECT_DEPS or c.morph.get("PronType") == ["Rel"] for c in verb.children):
+            if any(c.dep_ in self.lex.label("subjects") or c.morph.get("PronType") == ["Rel"] for c in verb.children):
                 continue
             later = [c for c in root.children if c.i > verb.i]
             verb.head = verb
-            verb.dep_ = "ROOT"
+            verb.dep_ = rel.root
             root.head = verb
-            root.dep_ = "nsubj"
+            root.dep_ = rel.nominal_subject
             for c in later:
                 c.head = verb
 
@@ -367,28 +385,30 @@ class ParseRepairs:
         preposition, "ONG" a ``nmod`` of "Maroc"). A noun whose only marker is a ``partitive_articles`` word,
         after a comma, complement of a name or noun that modifies the verb right after the noun's phrase, before
         that verb, when the verb has no subject, becomes the verb's subject, the article its determiner."""
+        rel = self.lex.rel
         if not doc.has_annotation("DEP"):
             return
         partitive = self.lex.cue("partitive_articles")
-        for noun in _tokens_with_dep(doc, ("nmod",)):
+        for noun in _tokens_with_dep(doc, (rel.nominal_modifier,)):
             place = noun.head
             verb = place.head
             if noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ not in ("VERB", "AUX") or place.i > noun.i \
-                    or not place.dep_.startswith("obl") or verb.i <= noun.i or noun.i < 2:
+                    or not place.dep_.startswith(rel.oblique) or verb.i <= noun.i or noun.i < 2:
                 continue
-            marks = [c for c in noun.children if c.dep_ in ("case", "det")]
+            marks = [c for c in noun.children if c.dep_ in (rel.case_marker, rel.determiner)]
             if len(marks) != 1 or marks[0].lower_ not in partitive or marks[0].i != noun.left_edge.i \
                     or doc[marks[0].i - 1].text != ",":
                 continue
-            if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            if any(c.dep_ in self.lex.label("subjects") for c in verb.children):
                 continue
             between = doc[noun.right_edge.i + 1:verb.i]
-            if any(t.head.i != verb.i or not (t.dep_.startswith(("aux", "expl")) or t.dep_ == "advmod")
+            if any(t.head.i != verb.i or not (t.dep_.startswith((rel.auxiliary, rel.expletive))
+                                              or t.dep_ == rel.adverbial_modifier)
                    for t in between):
                 continue
-            marks[0].dep_, marks[0].pos_ = "det", "DET"
+            marks[0].dep_, marks[0].pos_ = rel.determiner, "DET"
             noun.head = verb
-            noun.dep_ = "nsubj"
+            noun.dep_ = rel.nominal_subject
 
 
 def _tokens_with_dep(doc, labels: tuple[str, ...]) -> list:

@@ -9,7 +9,7 @@ order of the lists below is the order the rules run in (a ``group`` is an if / e
 from __future__ import annotations
 
 from .frames import (
-    FRONTED_VISIT, INTENT_CODES, OBLIGATION, OFFER_ROOTS, STATE_ACT_ROOTS, SUBJECT_DEPS, THREAT_CODES,
+    FRONTED_VISIT, INTENT_CODES, OBLIGATION, OFFER_ROOTS, STATE_ACT_ROOTS, THREAT_CODES,
     THREAT_SPECIFIC,
 )
 from .rules import Registry
@@ -124,12 +124,14 @@ def wished_act(coder, t, s) -> bool:
     (English; its word forms, the tagger's lemma of "hopes" being "hop"), an act in the clause a wish verb takes,
     done by someone else than the one who wishes (or by nobody named), is a wish, not an event; "indicted" is
     dropped."""
+    rel = coder.lex.rel
     wishes = coder.lex.cues.get("wish_verbs")
     tok = t.token
-    if not wishes or t.is_noun or tok.dep_ != "ccomp" or not {tok.head.lemma_.lower(), tok.head.lower_} & wishes:
+    if not wishes or t.is_noun or tok.dep_ != rel.clausal_complement \
+            or not {tok.head.lemma_.lower(), tok.head.lower_} & wishes:
         return False
-    doer = next((x for x in tok.children if x.dep_ in SUBJECT_DEPS), None)
-    wisher = next((x for x in tok.head.children if x.dep_ in SUBJECT_DEPS), None)
+    doer = next((x for x in tok.children if x.dep_ in coder.lex.label("subjects")), None)
+    wisher = next((x for x in tok.head.children if x.dep_ in coder.lex.label("subjects")), None)
     if doer is None or wisher is None or coder._passive(tok):
         return True
     return doer.lower_ != wisher.lower_ and not (doer.pos_ == "PRON" and wisher.pos_ != "PRON")
@@ -264,12 +266,14 @@ def conditional_threat(coder, c, s) -> bool:
     the act's own threat code), asserted. With the cue list ``hypothetical_threat_marks`` (English), so is a
     possible act of protest, force, sanction or violence (CAMEO 14-20) on such a condition ("the European
     Community may halt mediation efforts if cooperation founders": 131)."""
+    rel = coder.lex.rel
     marks = coder.lex.cues.get("threat_condition_marks") if c.modality == "intended" else \
         coder.lex.cues.get("hypothetical_threat_marks") if c.modality == "hypothetical" \
         and c.root in THREAT_CODES and c.root not in NON_MATERIAL_THREAT_ROOTS else None
     tok = c.trig.token
     if not marks or c.trig.is_noun or not any(
-            x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in x.children)
+            x.dep_ == rel.adverbial_clause and any(m.dep_ == rel.clause_marker and m.lower_ in marks
+                                                   for m in x.children)
             for x in tok.children):
         return False
     c.cameo = (THREAT_SPECIFIC.get(c.cameo[:3]) or THREAT_CODES[c.root]) if c.root in THREAT_CODES else "130"

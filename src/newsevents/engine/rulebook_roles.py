@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .frames import (
-    IMPLIED_ACTOR_ROOTS, PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS, SUBJECT_DEPS, Trigger,
+    IMPLIED_ACTOR_ROOTS, PLACE_RECIPIENT_CODES, PLACE_RECIPIENT_ROOTS, STATE_ACT_ROOTS, Trigger,
 )
 from .rulebook import _add  # the rulebook imports this module once ``_add`` exists
 
@@ -252,14 +252,15 @@ def announcing_reporter(coder, c, s):
     tok = c.trig.token
     if c.trig.is_noun or not coder._passive(tok) or not coder._conditioned(tok) or not coder._self_announced(tok):
         return ()
-    reporter = next((x for x in tok.head.children if x.dep_ in SUBJECT_DEPS), None)
+    reporter = next((x for x in tok.head.children if x.dep_ in coder.lex.label("subjects")), None)
     return coder._resolve_subject(reporter, s.context) if reporter is not None else ()
 
 
 @_add("roles", "actors", "charging_party")
 def charging_party(coder, c, s):
     """"l'arrestation de deux enseignants accusés d'espionnage": who arrests them accuses them."""
-    if c.trig.frame.cameo == "112" and not c.trig.is_noun and c.trig.token.dep_ == "acl":
+    rel = coder.lex.rel
+    if c.trig.frame.cameo == "112" and not c.trig.is_noun and c.trig.token.dep_ == rel.adnominal_clause:
         return coder._charging_party(c.trig, s.by_token, s.context)
     return ()
 
@@ -326,15 +327,16 @@ def relative_passive(coder, c, s) -> bool:
     ``relative_passive_background`` (English), a passive with no agent phrase in a relative clause (or reported
     in one: "raids in which it said 20 people were killed") describes its noun's background; dropped, with its
     conjuncts ("were killed or wounded")."""
+    rel = coder.lex.rel
     tok = base = c.trig.token
-    while base.dep_ == "conj" and base.head.i != base.i:
+    while base.dep_ == rel.conjunct and base.head.i != base.i:
         base = base.head
     if c.trig.is_noun or not coder.lex.setting("relative_passive_background") or not coder._passive(base):
         return False
     label = coder.lex.label
     if any(x.dep_ in label("passive_agent") for t in {tok, base} for x in t.children):
         return False
-    clause = base.head if base.dep_ == "ccomp" else base
+    clause = base.head if base.dep_ == rel.clausal_complement else base
     return clause.dep_ in label("relative_clause")
 
 
@@ -366,8 +368,9 @@ def recipient_required(coder, c, s) -> bool:
 def conjunct_recipient(coder, c, s):
     """"a soutenu la guerre russe contre l'Ukraine et aurait fourni": the second verb shares the first one's
     recipient."""
+    rel = coder.lex.rel
     tok = c.trig.token
-    if tok.dep_ == "conj" and tok.head.i in s.named_recipients:
+    if tok.dep_ == rel.conjunct and tok.head.i in s.named_recipients:
         return s.named_recipients[tok.head.i]
     return ()
 
@@ -506,16 +509,17 @@ def recipientless_aid(coder, c, s) -> bool:
     frame's recipient prepositions that the roles could not code ("a remis des médicaments au Croissant-Rouge"),
     it is no event between parties; dropped. (Any direct object is not enough: on devtest it kept spurious
     events.)"""
+    rel = coder.lex.rel
     if c.trig.frame.cameo[:2] not in GIVEN_ROOTS or c.recipients or len(c.actors) > 1:
         return False
     slots, tok = set(c.trig.frame.recipient), c.trig.token
     actors = [a.span for a in c.actors]
 
     def names_party(x) -> bool:  # "a accueilli plus de 300 000 réfugiés ukrainiens": a party the roles missed
-        return x.dep_ not in SUBJECT_DEPS and x.pos_ not in ("VERB", "AUX") and any(
+        return x.dep_ not in coder.lex.label("subjects") and x.pos_ not in ("VERB", "AUX") and any(
             m.kind != "agent" and not any(lo <= m.char_start < hi for lo, hi in actors)  # a sector word is no party
             for m in s.context.mentions_in(tok.doc, x.left_edge.i, x.right_edge.i + 1))
-    if any(x.dep_ == "iobj" or names_party(x) for x in tok.children):
+    if any(x.dep_ == rel.indirect_object or names_party(x) for x in tok.children):
         return False
     todo = list(tok.children)
     while todo:  # the trigger's phrase, clauses aside: the parser may hang "au Croissant-Rouge" on the object

@@ -125,11 +125,12 @@ def absorb_complements(coder, s: SentenceState) -> None:
     retrait des troupes". Rule ``noun_topic``: "les négociations sur un retrait": an event noun complement of
     another is its topic ("la menace de sanctions": a threat's content, absorbed). Rule ``refused_act``:
     "refuse de condamner": the refusal is dropped and the conflictual act it refuses is coded negated."""
+    rel = coder.lex.rel
     refusal_verbs = coder.lex.cue("refusal_verbs")
     for trig in s.triggers:
         if trig.token.i in s.in_answer:
             continue
-        if trig.is_noun and trig.token.dep_ == "nmod" and trig.token.head.i in s.by_token:
+        if trig.is_noun and trig.token.dep_ == rel.nominal_modifier and trig.token.head.i in s.by_token:
             s.consume(trig.token.i, "noun_topic")
             if s.by_token[trig.token.head.i].frame.cameo[:2] == "13":
                 s.absorbed.setdefault(trig.token.head.i, []).append(trig)

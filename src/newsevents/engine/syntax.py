@@ -21,20 +21,21 @@ def preposition(tok) -> str:
     return tok.doc.user_data.get(CONTRACTIONS_KEY, _NO_CONTRACTIONS).get(low, low)
 
 
-def case_of(tok) -> str | None:
+def case_of(tok, markers) -> str | None:
     """The preposition introducing a nominal ("à" for "au Kremlin"), or the mark of a clause ("de"); None when
-    ``tok`` (a spaCy Token) has neither. Reads the Doc's array view when the coder has built one
-    (:mod:`newsevents.docview`)."""
+    ``tok`` (a spaCy Token) has neither. ``markers``: the labels of such words in the language's parses (the
+    ``case_marker`` and ``clause_marker`` relations of ``syntax.yaml``: the coder's ``_case_of`` passes them).
+    Reads the Doc's array view when the coder has built one (:mod:`newsevents.docview`)."""
     doc = tok.doc
     view = view_of(doc)
     if view is None:
         for c in tok.children:
-            if c.dep_ in ("case", "mark"):
+            if c.dep_ in markers:
                 return preposition(c)
         return None
     deps = view.deps
     for c in view.children[tok.i]:
-        if deps[c] == "case" or deps[c] == "mark":
+        if deps[c] in markers:
             return preposition(doc[c])
     return None
 

@@ -44,22 +44,24 @@ class TimePlace:
         ``participation_preps``: "lors du voyage qu'elle a effectué en janvier"): that date is the clause's, not
         the event's ("se sont rencontrés à Istanbul, où une bombe avait explosé en 2016": 2016 is not the
         meeting's date). ``expr.span`` is in article characters, token ``idx`` plus ``offset``."""
+        rel = self.lex.rel
         words = [t for t in sent if expr.span[0] <= t.idx + offset < expr.span[1]]
         if not words:
             return False
         inside = {t.i for t in words}
         root = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
-        subordinate = ("acl", "advcl", "ccomp", "csubj", *self.lex.label("relative_clause"))
+        subordinate = (rel.adnominal_clause, rel.adverbial_clause, rel.clausal_complement, rel.clausal_subject,
+                       *self.lex.label("relative_clause"))
         when = set(self.lex.cues.get("same_time_marks", ()))
         occasion = set(self.lex.cue("participation_preps"))
         node = root
         while node.head.i != node.i:
             if node.dep_ in subordinate and node.pos_ in ("VERB", "AUX") and node.i != tok.i and (
                     node.morph.get("VerbForm") == ["Fin"]
-                    or any(c.dep_.startswith("nsubj") or c.dep_.startswith("csubj")
-                           or (c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"])
+                    or any(c.dep_.startswith(rel.nominal_subject) or c.dep_.startswith(rel.clausal_subject)
+                           or (c.dep_.startswith(rel.auxiliary) and c.morph.get("VerbForm") == ["Fin"])
                            for c in node.children)):
-                if any(c.dep_ == "mark" and c.lower_ in when for c in node.children):
+                if any(c.dep_ == rel.clause_marker and c.lower_ in when for c in node.children):
                     return False  # "quand les soldats sont arrivés lundi, ils ont tiré": the same time
                 host = node.head
                 if self._case_of(host) in occasion or host.head.lemma_.lower() in occasion:
@@ -81,12 +83,14 @@ class TimePlace:
         trigger (or of the verb an event noun depends on: with ``through_any_head`` False, only a verb the noun
         is the object or subject of), resolved offline (``countries``: the document's, for namesakes: see
         :meth:`~newsevents.places.PlaceResolver.resolve`); None when there is none."""
+        rel = self.lex.rel
         tok = trig.token
-        through = through_any_head or tok.dep_ in ("obj", "nsubj") or tok.dep_ in self.lex.label("passive_subject")
+        through = through_any_head or tok.dep_ in (rel.object,
+                                                   rel.nominal_subject) or tok.dep_ in self.lex.label("passive_subject")
         holders = [tok] + ([tok.head] if trig.is_noun and tok.head.pos_ in ("VERB", "AUX") and through else [])
         for holder in holders:
             for c in holder.children:
-                if (c.dep_ in ("obl", "nmod") or c.dep_ in self.lex.label("modifier_oblique")
+                if (c.dep_ in (rel.oblique, rel.nominal_modifier) or c.dep_ in self.lex.label("modifier_oblique")
                         or c.dep_ in self.lex.label("argument_oblique")) \
                         and self._case_of(c) in self.lex.cue("place_preps") and c.ent_type_ in entity_labels.PLACE:
                     ent = next((e for e in ents_of(c.doc) if e.start <= c.i < e.end), None)
@@ -131,10 +135,11 @@ class TimePlace:
     def _visited_place(self, trig: Trigger, offset, countries: frozenset[str]) -> Location | None:
         """The place a visit verb takes as its object ("Kenyan Foreign Minister Daniel Otieno visited Addis
         Ababa": Addis Ababa), resolved offline; None when its object is no place entity or an event noun."""
+        rel = self.lex.rel
         if trig.is_noun:
             return None
         for c in trig.token.children:
-            if c.dep_ == "obj" and c.ent_type_ in entity_labels.PLACE:
+            if c.dep_ == rel.object and c.ent_type_ in entity_labels.PLACE:
                 ent = next((e for e in ents_of(c.doc) if e.start <= c.i < e.end), None)
                 found = self.places.resolve(ent.text, countries) if ent is not None else None
                 if found is not None:
@@ -177,12 +182,14 @@ class TimePlace:
         """Character span (in the Doc) of the event words: auxiliaries and negation before the trigger, the
         trigger, and the pattern object's phrase when there is one -- a whole phrase, never ending on a function
         word nor starting on punctuation (:func:`~newsevents.engine.spans.whole_phrase`)."""
+        rel = self.lex.rel
         tok = trig.token
-        toks = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_.startswith("expl")
+        toks = [tok] + [c for c in tok.children if c.dep_.startswith(rel.auxiliary) or c.dep_.startswith(rel.expletive)
                         or c.lower_ in self.lex.cue("span_negation")]
         if trig.obj is not None:
             relative = self.lex.label("relative_clause")
-            toks += [t for t in trig.obj.subtree if t.dep_ not in ("acl", "punct") and t.dep_ not in relative
+            toks += [t for t in trig.obj.subtree if t.dep_ not in (rel.adnominal_clause, rel.punctuation)
+                     and t.dep_ not in relative
                      and t.i <= trig.obj.i + 3]
         first, last = whole_phrase(min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i), tok)
         return first.idx, last.idx + len(last.text)
