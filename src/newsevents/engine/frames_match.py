@@ -61,8 +61,7 @@ class FrameMatching:
                            or c.dep_ in label("argument_oblique") or c.dep_ in label("passive_subject")]
             for obj in objects + complements + displaced + mistagged + relative + self._quantified(children) \
                     + self._raised_patients(tok, children):
-                if frame.objects_amod and not self._has_modifier(obj, frame.objects_amod) \
-                        and not self._quantified_modifier(obj, frame.objects_amod):
+                if frame.objects_amod and not self._modifier_fits(obj, frame.objects_amod):
                     continue  # "lancer des manœuvres conjointes": the object's adjective decides
                 if self._lemma_in(obj, frame.objects) or _in_slot_class(obj, frame.objects, obj in objects) \
                         or self._noun_modifier_object(obj, frame.objects):
@@ -93,6 +92,10 @@ class FrameMatching:
         return any(c.dep_ in labels and c.pos_ == "NOUN" and c.i < obj.i
                    and (c.lemma_.lower() in lemmas or c.lower_ in lemmas) for c in obj.children)
 
+    def _modifier_fits(self, noun, lemmas: frozenset[str]) -> bool:
+        """Whether the object noun, or the noun a quantity object measures, carries one of the adjectives."""
+        return self._has_modifier(noun, lemmas) or self._quantified_modifier(noun, lemmas)
+
     def _quantified_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Rule ``quantified_modifier``: when the object is a quantity noun (cue list ``quantity_nouns``), the
         adjective a frame's ``objects_amod`` asks for may sit on the noun it quantifies ("a rappelé l'ensemble de
@@ -100,7 +103,7 @@ class FrameMatching:
         ``noun`` is a spaCy Token; True when one of its noun modifiers has a modifier among ``lemmas``."""
         if noun.lemma_.lower() not in self.lex.cue("quantity_nouns"):
             return False
-        return any(c.dep_ == "nmod" and self._has_modifier(c, lemmas) for c in noun.children)
+        return any(c.dep_ == self.lex.rel.nominal_modifier and self._has_modifier(c, lemmas) for c in noun.children)
 
     def _has_modifier(self, noun, lemmas: frozenset[str]) -> bool:
         """Whether ``noun`` has a modifier among ``lemmas`` (a frame's ``objects_amod``): an adjective, or what
