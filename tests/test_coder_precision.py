@@ -303,3 +303,10 @@ def test_a_call_to_protest_is_the_protest(pipeline):
     assert "REQUEST" in types(code(pipeline, "Le président a appelé les habitants à quitter la ville."))
     # a call to the people of another country stays a request
     assert "PROTEST" not in types(code(pipeline, "Le président américain a appelé les Guatémaltèques à manifester pacifiquement."))
+
+
+def test_expelled_spies_are_a_diplomatic_expulsion(pipeline):
+    # frames expulser / expulsion 166 read "espion": spies sent home are expelled diplomats (SANCTION 166)
+    assert "SANCTION" in types(code(pipeline, "La France multiplie les expulsions d'espions russes."))
+    assert "SANCTION" in types(code(pipeline, "La Pologne a expulsé trois espions russes."))
+    assert "COERCE" in types(code(pipeline, "Les autorités ont procédé à l'expulsion de migrants."))
