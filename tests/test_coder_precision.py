@@ -286,3 +286,27 @@ def test_an_employment_contract_is_no_agreement(pipeline):
 
 def test_relying_on_is_no_support(pipeline):
     assert "SUPPORT" not in types(code(pipeline, "La mairie de Paris s'appuie sur un rapport du ministère."))
+
+
+def test_a_target_with_no_attacker_named_is_no_attack(pipeline):
+    # frame cibler 190 needs_actor: "ciblé par les infox", "un véhicule a été ciblé" are manners of speaking
+    assert "ASSAULT" not in types(code(pipeline, "Le président a été ciblé par les infox."))
+    assert "ASSAULT" not in types(code(pipeline, "Un second véhicule de police a été ciblé."))
+    assert "ASSAULT" in types(code(pipeline, "L'armée russe a ciblé un centre commercial à Kiev."))
+
+
+def test_a_call_to_protest_is_the_protest(pipeline):
+    # rule called_protest: the gold codes the protest by the caller, not a request
+    events = code(pipeline, "Face aux gilets jaunes, la CGT appelle à manifester samedi.")
+    assert "PROTEST" in types(events) and "REQUEST" not in types(events)
+    assert "REQUEST" in types(code(pipeline, "Le ministre a appelé les gilets jaunes à ne pas manifester samedi."))
+    assert "REQUEST" in types(code(pipeline, "Le président a appelé les habitants à quitter la ville."))
+    # a call to the people of another country stays a request
+    assert "PROTEST" not in types(code(pipeline, "Le président américain a appelé les Guatémaltèques à manifester pacifiquement."))
+
+
+def test_expelled_spies_are_a_diplomatic_expulsion(pipeline):
+    # frames expulser / expulsion 166 read "espion": spies sent home are expelled diplomats (SANCTION 166)
+    assert "SANCTION" in types(code(pipeline, "La France multiplie les expulsions d'espions russes."))
+    assert "SANCTION" in types(code(pipeline, "La Pologne a expulsé trois espions russes."))
+    assert "COERCE" in types(code(pipeline, "Les autorités ont procédé à l'expulsion de migrants."))

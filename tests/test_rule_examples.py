@@ -132,6 +132,9 @@ EXAMPLES: dict[str, Example] = {
         ("REJECT 120 RUS/GOV -> IGO/- asserted",)),
     "absorbed_acts": Example(
         "La France a promis d'aider le Liban.", "silent", "promis", ("AGREE 033 FRA/GOV -> LBN/- intended",)),
+    "called_protest": Example(
+        "Face aux gilets jaunes, la CGT appelle à manifester samedi.", "fired", "manifester",
+        ("PROTEST 141 FRA/LAB -> FRA/GOV asserted",)),
     "hit_target": Example(
         "D'autres frappes ont touché la ville de Kharkiv.", "fired", "frappes",
         ("ASSAULT 195 - -> UKR/- asserted",), note="UKR/- 'Kharkiv'"),

@@ -114,6 +114,27 @@ def absorbed_acts(coder, c, s) -> bool:
     return False
 
 
+@_add("roles", "step", "called_protest")
+def called_protest(coder, c, s) -> bool:
+    """"la CGT appelle à manifester samedi": a call (CAMEO 10) to a protest act it absorbed, not negated, is that
+    protest, by the caller (FRA LAB), as the gold codes it (tune: the 4 calls to protest, "appelle à manifester",
+    "appelle les citoyens à continuer de manifester", are coded as the protest 141 by the caller, never as a
+    request); the protest trigger then takes the call's place and finds its own recipients below. A call not to
+    protest ("appelle à ne pas manifester") and a call to the people of another country ("Washington a exhorté
+    les Guatémaltèques à manifester pacifiquement") stay requests."""
+    if c.trig.is_noun or c.trig.frame.cameo[:2] != "10" or not c.actors:
+        return False
+    known = [(a.code, r.code) for r in c.recipients for a in c.actors if a.code != "---" and r.code != "---"]
+    if any(actor != called for actor, called in known):
+        return False
+    protest = next((sub for sub in c.inner if not sub.is_noun and sub.frame.cameo[:2] == PROTEST_ROOT
+                    and not coder._negated(sub, sub.token)), None)
+    if protest is None:
+        return False
+    c.trig, c.inner, c.recipients, c.own_recipients = protest, [], (), False
+    return True
+
+
 @_add("roles", "recipients", "hit_target")
 def hit_target(coder, c, s):
     """"D'autres frappes ont touché la ville de Kharkiv": the target of an attack noun is what the attack struck or
