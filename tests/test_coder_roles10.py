@@ -1,5 +1,5 @@
-"""French roles (session 10): who imposes a prison term; made-up sentences with the real spaCy model,
-expectations following eval/ANNOTATION.md."""
+"""French roles (session 10): who takes part in an event noun of a "lors de" adjunct, and who imposes a prison
+term; made-up sentences with the real spaCy model, expectations following eval/ANNOTATION.md."""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +12,27 @@ pytestmark = pytest.mark.model
 def _dyads(events, cameo):
     return {(e.actor[0].code, e.recipient[0].code) for e in events if e.cameo_code == cameo
             and e.actor and e.recipient}
+
+
+def test_a_meeting_in_a_lors_de_adjunct_involves_the_subject(pipeline):
+    # rule adverb_occasion: the parser reads "lors" as an adverb with "d'une rencontre" as its oblique; the
+    # meeting's sides are the subject of "a déclaré" and its "avec" partner
+    events = code(pipeline, "Le président français a déclaré lors d'une rencontre avec le premier ministre japonais "
+                            "que la guerre devait cesser.")
+    assert _dyads(events, "040") == {("FRA", "JPN"), ("JPN", "FRA")}
+
+
+def test_the_subject_of_a_passive_took_no_part_in_its_lors_de_adjunct(pipeline):
+    # "tués lors de combats": the soldiers underwent the fighting, they are not its sides
+    events = code(pipeline, "Trois soldats maliens ont été tués lors de combats avec des rebelles touaregs.")
+    assert not [e for e in events if "combats" in e.event_text and e.actor
+                and e.actor[0].entity_text.startswith("Trois soldats")]
+
+
+def test_a_lors_de_adjunct_naming_no_partner_gives_no_participant(pipeline):
+    # "lors d'un sommet": the partner would come from the story alone, the rule leaves it
+    events = code(pipeline, "Le président sénégalais a déclaré lors d'un sommet que la guerre devait cesser.")
+    assert not [e for e in events if "sommet" in e.event_text]
 
 
 def test_the_prison_term_is_imposed_by_the_convicting_court(pipeline):

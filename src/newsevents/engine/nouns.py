@@ -279,15 +279,23 @@ class Nouns:
         protestations") is the cause, no actor."""
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
+        host = None  # the verb a participation adjunct hangs on
         if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
                 anchor is occasion or self._case_of(anchor) in
                                                   self.lex.cue("participation_preps")):
+            host = anchor.head
+        elif recipients and self._adverb_occasion(anchor):  # its partner named: "lors d'une rencontre avec Y"
+            host = anchor.head.head
+            if any(c.dep_ in label("passive_subject") or c.dep_ in label("passive_auxiliary")
+                   for c in host.children):
+                host = None  # "ils ont été tués lors de combats": the passive's subject underwent them
+        if host is not None:
             # "lors de sa visite, X a ...": X took part
-            subject = next((c for c in anchor.head.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in host.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
             else:  # "Après un déplacement en Ukraine, Filippo Grandi salue": the subject hung on the adjunct
-                actors = tuple(e for c in self._adjunct_subjects(anchor.head) for e in context.resolve(c))
+                actors = tuple(e for c in self._adjunct_subjects(host) for e in context.resolve(c))
         if actors:
             return actors, recipients
         tok_dep, head = anchor.dep_, anchor.head
@@ -371,6 +379,18 @@ class Nouns:
                         recipients = found
                         break
         return actors, recipients
+
+    def _adverb_occasion(self, anchor) -> bool:
+        """Rule ``adverb_occasion``: whether the noun ``anchor`` is the complement of a participation adjunct
+        that the parser read as an adverb with an oblique ("lors/advmod d'une réunion/obl:arg" in "Le président a
+        déclaré lors d'une réunion avec les généraux ...": the adverb is in the cue list
+        ``participation_preps`` and hangs on a verb), so that the noun involves that verb's subject as after a
+        "lors de" parsed as a preposition; not the subject of a passive ("tués lors de combats": the caller)."""
+        head = anchor.head
+        return (anchor.dep_ == "obl" or anchor.dep_ in self.lex.label("argument_oblique")
+                or anchor.dep_ in self.lex.label("modifier_oblique")) and head.i != anchor.i \
+            and head.pos_ == "ADV" and head.dep_ == "advmod" and head.head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in self.lex.cue("participation_preps")
 
     def _occasion_noun(self, tok):
         """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those
