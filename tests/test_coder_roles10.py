@@ -54,3 +54,26 @@ def test_a_complaint_about_a_deportation_does_not_make_its_author(pipeline):
     events = code(pipeline, "Un collectif français saisit la justice à propos de la déportation en Russie "
                             "d'enfants ukrainiens.")
     assert not [e for e in events if "déportation" in e.event_text and e.actor and e.actor[0].code == "FRA"]
+
+
+def test_a_participle_coordinated_with_a_complement_noun_shares_the_subject(pipeline):
+    # repair participle_conjuncts: "publié" was parsed as a conjunct of the noun "cérémonie"; it is one of the
+    # verb "ont assisté", whose subject publishes the joint statement
+    events = code(pipeline, "Les présidents russe et chinois ont assisté, vendredi, à la cérémonie d'ouverture "
+                            "des Jeux et publié une longue déclaration commune.")
+    assert _dyads(events, "057") == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_the_repair_hangs_the_participle_on_the_verb(nlp, pipeline):
+    doc = nlp("Les présidents ont assisté, vendredi, à la cérémonie d'ouverture des Jeux et publié une déclaration.")
+    publie = next(t for t in doc if t.text == "publié")
+    pipeline.coder._participle_conjuncts(doc)
+    assert publie.head.text == "assisté"
+
+
+def test_the_repair_leaves_a_participle_with_its_own_auxiliary(nlp, pipeline):
+    # "et a publié": a finite verb of its own, not a shared compound tense; the parse is left as it is
+    doc = nlp("Le ministre a assisté à la cérémonie et a publié un communiqué.")
+    before = [t.head.i for t in doc]
+    pipeline.coder._participle_conjuncts(doc)
+    assert [t.head.i for t in doc] == before
