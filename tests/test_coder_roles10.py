@@ -77,3 +77,17 @@ def test_the_repair_leaves_a_participle_with_its_own_auxiliary(nlp, pipeline):
     before = [t.head.i for t in doc]
     pipeline.coder._participle_conjuncts(doc)
     assert [t.head.i for t in doc] == before
+
+
+def test_an_agentless_sentence_pronounced_is_by_the_courts(pipeline):
+    # lexicon: "prononcer une peine", "requérir une peine" without an agent imply the courts (JUD) of the place
+    events = code(pipeline, "Des peines de prison ferme ont été prononcées en France contre les membres d'un réseau "
+                            "de fraude.")
+    assert {(e.cameo_code, e.actor[0].code, e.actor[0].sector) for e in events if "prononcées" in e.event_text
+            and e.actor} == {("116", "FRA", "JUD")}
+
+
+def test_a_penalty_required_by_a_named_prosecutor_keeps_the_prosecutor(pipeline):
+    events = code(pipeline, "Le procureur allemand a requis deux ans de prison contre une ancienne secrétaire.")
+    assert {(a.entity_text, a.sector) for e in events if e.cameo_code == "112" for a in e.actor} \
+        == {("Le procureur allemand", "JUD")}
