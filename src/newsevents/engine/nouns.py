@@ -279,16 +279,7 @@ class Nouns:
         protestations") is the cause, no actor."""
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
-        host = None  # the verb a participation adjunct hangs on
-        if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
-                anchor is occasion or self._case_of(anchor) in
-                                                  self.lex.cue("participation_preps")):
-            host = anchor.head
-        elif recipients and self._adverb_occasion(anchor):  # its partner named: "lors d'une rencontre avec Y"
-            host = anchor.head.head
-            if any(c.dep_ in label("passive_subject") or c.dep_ in label("passive_auxiliary")
-                   for c in host.children):
-                host = None  # "ils ont été tués lors de combats": the passive's subject underwent them
+        host = self._occasion_host(anchor, occasion, recipients)
         if host is not None:
             # "lors de sa visite, X a ...": X took part
             subject = next((c for c in host.children if c.dep_ in SUBJECT_DEPS), None)
@@ -379,6 +370,22 @@ class Nouns:
                         recipients = found
                         break
         return actors, recipients
+
+    def _occasion_host(self, anchor, occasion, recipients):
+        """The verb whose subject takes part in the event noun ``anchor`` of a participation adjunct ("lors de sa
+        visite, X a ...", "à l'issue d'un entretien avec Y, X a ..."; ``occasion``: the occasion noun of
+        :meth:`_occasion_noun` or None), or None. A "lors" the parser read as an adverb counts when the noun names
+        its partner (``recipients``) and the verb is not passive (rule ``adverb_occasion``)."""
+        label = self.lex.label
+        if (anchor.dep_ == "obl" or anchor.dep_ in label("modifier_oblique")) and (
+                anchor is occasion or self._case_of(anchor) in self.lex.cue("participation_preps")):
+            return anchor.head
+        if not recipients or not self._adverb_occasion(anchor):
+            return None
+        host = anchor.head.head
+        if any(c.dep_ in label("passive_subject") or c.dep_ in label("passive_auxiliary") for c in host.children):
+            return None  # "ils ont été tués lors de combats": the passive's subject underwent them
+        return host
 
     def _adverb_occasion(self, anchor) -> bool:
         """Rule ``adverb_occasion``: whether the noun ``anchor`` is the complement of a participation adjunct
