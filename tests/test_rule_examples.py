@@ -173,6 +173,9 @@ EXAMPLES: dict[str, Example] = {
     "sentenced": Example(
         "L'opposant russe a été condamné à huit ans de prison.", "fired", "prison",
         ("COERCE 173 RUS/JUD -> RUS/OPP asserted",), note="RUS/OPP"),
+    "sentencing_actor": Example(
+        "L'ancien chef rebelle libérien a été condamné à la réclusion par la cour d'assises de Paris.", "fired",
+        "réclusion", ("COERCE 173 FRA/JUD -> LBR/REB asserted",), note="FRA/JUD"),
     "object_phrase_recipient": Example(
         "Sudanese forces launched artillery, mortar, and rocket fire against Ugandan positions.", "fired", "launched",
         note="UGA", lang="en"),

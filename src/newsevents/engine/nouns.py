@@ -296,15 +296,14 @@ class Nouns:
         rel = self.lex.rel
         actors: tuple[Entity, ...] = ()
         label = self.lex.label
-        if (anchor.dep_ == rel.oblique or anchor.dep_ in label("modifier_oblique")) and (
-                anchor is occasion or self._case_of(anchor) in
-                                                  self.lex.cue("participation_preps")):
+        host = self._occasion_host(anchor, occasion, recipients)
+        if host is not None:
             # "lors de sa visite, X a ...": X took part
-            subject = next((c for c in anchor.head.children if c.dep_ in self.lex.label("subjects")), None)
+            subject = next((c for c in host.children if c.dep_ in self.lex.label("subjects")), None)
             if subject is not None:
                 actors = self._resolve_subject(subject, context)
             else:  # "Après un déplacement en Ukraine, Filippo Grandi salue": the subject hung on the adjunct
-                actors = tuple(e for c in self._adjunct_subjects(anchor.head) for e in context.resolve(c))
+                actors = tuple(e for c in self._adjunct_subjects(host) for e in context.resolve(c))
         if actors:
             return actors, recipients
         tok_dep, head = anchor.dep_, anchor.head
@@ -393,6 +392,35 @@ class Nouns:
                         recipients = found
                         break
         return actors, recipients
+
+    def _occasion_host(self, anchor, occasion, recipients):
+        """The verb whose subject takes part in the event noun ``anchor`` of a participation adjunct ("lors de sa
+        visite, X a ...", "à l'issue d'un entretien avec Y, X a ..."; ``occasion``: the occasion noun of
+        :meth:`_occasion_noun` or None), or None. A "lors" the parser read as an adverb counts when the noun names
+        its partner (``recipients``) and the verb is not passive (rule ``adverb_occasion``)."""
+        label = self.lex.label
+        if (anchor.dep_ == self.lex.rel.oblique or anchor.dep_ in label("modifier_oblique")) and (
+                anchor is occasion or self._case_of(anchor) in self.lex.cue("participation_preps")):
+            return anchor.head
+        if not recipients or not self._adverb_occasion(anchor):
+            return None
+        host = anchor.head.head
+        if any(c.dep_ in label("passive_subject") or c.dep_ in label("passive_auxiliary") for c in host.children):
+            return None  # "ils ont été tués lors de combats": the passive's subject underwent them
+        return host
+
+    def _adverb_occasion(self, anchor) -> bool:
+        """Rule ``adverb_occasion``: whether the noun ``anchor`` is the complement of a participation adjunct
+        that the parser read as an adverb with an oblique ("lors/advmod d'une réunion/obl:arg" in "Le président a
+        déclaré lors d'une réunion avec les généraux ...": the adverb is in the cue list
+        ``participation_preps`` and hangs on a verb), so that the noun involves that verb's subject as after a
+        "lors de" parsed as a preposition; not the subject of a passive ("tués lors de combats": the caller)."""
+        head = anchor.head
+        return (anchor.dep_ == self.lex.rel.oblique or anchor.dep_ in self.lex.label("argument_oblique")
+                or anchor.dep_ in self.lex.label("modifier_oblique")) and head.i != anchor.i \
+            and head.pos_ == "ADV" and head.dep_ == self.lex.rel.adverbial_modifier \
+            and head.head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in self.lex.cue("participation_preps")
 
     def _occasion_noun(self, tok):
         """The occasion noun of "à l'issue de", "au cours de", "à l'occasion de" + the event noun ``tok`` (those

@@ -28,6 +28,8 @@ PEOPLE_SECTORS = frozenset({"CVL", "CRM"})
 SENTENCE_NOUN_ROOTS = frozenset({"17"})
 """CAMEO roots of the nouns of a sentence or coercion imposed on someone (prison, detention, house arrest)."""
 """CAMEO codes of court acts (charge, prosecution, conviction) whose unnamed author is the justice."""
+CONVICTION_CODES = frozenset({"116"})
+"""CAMEO codes of a conviction, whose author imposes the prison term that complements it (``sentencing_actor``)."""
 
 
 class Parties:
@@ -50,6 +52,21 @@ class Parties:
             if tok.i in named and tok.pos_ == "VERB":
                 return named[tok.i]
         return ()
+
+    @staticmethod
+    def _sentencing_code(cameo: str) -> bool:
+        """Whether a verb coded ``cameo`` imposes the coercion noun that complements it: a conviction
+        (:data:`CONVICTION_CODES`) or a coercion (:data:`SENTENCE_NOUN_ROOTS`); not a complaint or a report
+        about it ("saisit la CPI à propos de la déportation ...")."""
+        return cameo in CONVICTION_CODES or cameo[:2] in SENTENCE_NOUN_ROOTS
+
+    def _sentencing_actors(self, trig: Trigger, named: dict) -> tuple[Entity, ...]:
+        """Rule ``sentencing_actor``: the actor of a coercion noun that is the complement of a court or coercion
+        verb coded before it ("X a été condamné à la réclusion par la cour d'assises de Paris", "condamnée à
+        Paris à dix ans de prison"): whoever imposed the sentence, i.e. that verb's actors, named or implied
+        (``named``: token index -> actors of the candidates coded so far in the sentence). () when the noun
+        hangs on no such verb (the noun's own implied court then applies)."""
+        return self._sentenced_recipients(trig, named)
 
     def _hit_target(self, trig: Trigger, context, offset: int) -> tuple[Entity, ...]:
         """The target of an attack noun named by the clause around it, as a tuple of

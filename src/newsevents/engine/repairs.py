@@ -14,7 +14,8 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
            "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
-           "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects"}
+           "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects",
+           "participle_conjuncts": "_participle_conjuncts"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -254,6 +255,30 @@ class ParseRepairs:
                 c.head = tok
             if tok.i + 1 < len(doc) and (not todo or todo[-1] != tok.i + 1):
                 todo.append(tok.i + 1)  # the next word now hangs on a verb: it may qualify in turn
+
+    def _participle_conjuncts(self, doc) -> None:
+        """Repair ``participle_conjuncts``: "Les présidents ont assisté à la cérémonie et publié une déclaration
+        commune": the parser coordinated the second participle "publié" with the noun "cérémonie" of the first
+        verb's complement. A past participle (``VerbForm=Part``) labelled ``conj`` on a noun, after a
+        coordinating conjunction of its own and with no auxiliary or subject of its own, becomes a conjunct of
+        the nearest verb above that noun (at most four steps up) when that verb has an auxiliary (a compound
+        tense the two participles share) and comes before it; it then shares that verb's subject."""
+        if not doc.has_annotation("DEP"):
+            return
+        rel, subjects = self.lex.rel, self.lex.label("subjects")
+        for tok in _tokens_with_dep(doc, (rel.conjunct,)):
+            head = tok.head
+            if tok.pos_ != "VERB" or tok.morph.get("VerbForm") != ["Part"] or head.pos_ not in ("NOUN", "PROPN") \
+                    or head.i > tok.i or not any(c.dep_ == rel.coordinator and c.i < tok.i for c in tok.children) \
+                    or any(c.dep_.startswith(rel.auxiliary) or c.dep_ in subjects for c in tok.children):
+                continue
+            verb = head
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ == "VERB" and verb.i < head.i and any(c.dep_.startswith(rel.auxiliary) for c in verb.children):
+                tok.head = verb
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often

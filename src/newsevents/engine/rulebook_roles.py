@@ -286,6 +286,14 @@ def charging_party(coder, c, s):
     return ()
 
 
+@_add("roles", "actors", "sentencing_actor")
+def sentencing_actor(coder, c, s):
+    """"L'ancien chef rebelle libérien a été condamné à la réclusion par la cour d'assises de Paris": the prison
+    term is imposed by whoever convicted, the actor of the verb it complements (FRA JUD), not a court of the
+    convicted's country."""
+    return coder._sentencing_actors(c.trig, s.named_actors)
+
+
 @_add("roles", "actors", "means_actor")
 def means_actor(coder, c, s):
     """"Four children were killed in an Israeli air strike": the nationality of the means is the actor (ISR), for
@@ -399,9 +407,12 @@ def conjunct_recipient(coder, c, s):
 @_add("roles", "step", "remember_recipients")
 def remember_recipients(coder, c, s) -> bool:
     """"a soutenu la guerre russe contre l'Ukraine et aurait fourni": the recipients of "soutenu" are kept for the
-    verbs coordinated with it (``conjunct_recipient``)."""
+    verbs coordinated with it (``conjunct_recipient``); the actors of a verb of conviction or coercion too, for
+    the prison term it imposes (``sentencing_actor``)."""
     if c.recipients:
         s.named_recipients[c.trig.token.i] = c.recipients
+    if c.actors and not c.trig.is_noun and coder._sentencing_code(c.cameo or c.trig.frame.cameo):
+        s.named_actors[c.trig.token.i] = c.actors
     return False
 
 

@@ -36,6 +36,7 @@ class SentenceState:
     negated_by_refusal: set = field(default_factory=set)
     absorbed: dict = field(default_factory=dict)  # governor token index -> the triggers it absorbs
     named_recipients: dict = field(default_factory=dict)
+    named_actors: dict = field(default_factory=dict)  # trigger token index -> its actors (rule sentencing_actor)
     charged: dict = field(default_factory=dict)  # accusing verb -> the ones it accuses
     sources: dict = field(default_factory=dict)  # event id -> token index of its trigger (with a trace only)
     tokens: list = field(default_factory=list)  # the sentence's tokens, made once (iterating a Span makes new ones)
