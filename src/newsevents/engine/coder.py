@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..codes import load_cameo
-from ..docview import build_view
+from ..docview import build_view, drop_view
 from ..langdata import LanguageData
 from ..learned import PACKAGED, packaged_model, synthetic_slots
 from ..lexicon import Lexicon
@@ -110,20 +110,26 @@ class EventCoder(SentenceCoder, ParseRepairs, Candidates, FrameMatching, Suppres
         seen: set[str] = set()
         last_attribution: Attribution | None = None
         mentions: list = []  # every actor mention of the article so far, in text order
-        for offset, doc in docs:
-            use_contractions(doc, self.lex.contractions)
-            self._repair(doc)
-            build_view(doc)  # the parse is final: rules may read it as arrays (newsevents.docview)
-            mentions.extend(context.add_doc(doc, offset))
-            context.add_places(self._place_countries(doc, offset))
-            last_attribution = None  # a source named in one paragraph is not carried into the next
-            for sent in doc.sents:
-                sent_events, attribution = self._code_sentence(article, context, sent, offset, last_attribution,
-                                                               mentions, trace)
-                if attribution is not None and attribution.sector == "MED":
-                    last_attribution = attribution  # a news agency stays the source of its paragraph
-                for event in sent_events:
-                    if event.id not in seen:
-                        seen.add(event.id)
-                        events.append(event)
-        return self._narrative_dates(self._recipientless_repeats(events, trace))
+        coded: list = []  # the Docs whose array views are dropped when the article is done (below)
+        try:
+            for offset, doc in docs:
+                coded.append(doc)
+                use_contractions(doc, self.lex.contractions)
+                self._repair(doc)
+                build_view(doc)  # the parse is final: rules may read it as arrays (newsevents.docview)
+                mentions.extend(context.add_doc(doc, offset))
+                context.add_places(self._place_countries(doc, offset))
+                last_attribution = None  # a source named in one paragraph is not carried into the next
+                for sent in doc.sents:
+                    sent_events, attribution = self._code_sentence(article, context, sent, offset,
+                                                                   last_attribution, mentions, trace)
+                    if attribution is not None and attribution.sector == "MED":
+                        last_attribution = attribution  # a news agency stays the source of its paragraph
+                    for event in sent_events:
+                        if event.id not in seen:
+                            seen.add(event.id)
+                            events.append(event)
+            return self._narrative_dates(self._recipientless_repeats(events, trace))
+        finally:  # a view keeps Tokens and Spans of its Doc: left in the view table, they would keep the Doc alive
+            for doc in coded:
+                drop_view(doc)
