@@ -187,6 +187,17 @@ RULES = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # going on strike and walking off the job are strikes (CAMEO 143), the purpose clause "to protest" absorbed
+    ("Teachers in Kenya went on strike on Monday to protest against low pay.", {("PROTEST", "143")}),
+    ("Nurses walked off the job in Nairobi on Monday.", {("PROTEST", "143")}),
+    # going on a trip is no strike
+    ("The Kenyan teachers went on a trip to Mombasa.", set()),
+])
+def test_going_on_strike_is_a_strike(english, text, expected):
+    assert {(e.event_type, e.cameo_code) for e in coded(english, text)} == expected
+
+
 @pytest.mark.parametrize("text, expected", RULES, ids=[r[0][:40] for r in RULES])
 def test_english_rule_table(english, text, expected):
     assert dyads(coded(english, text)) == expected
