@@ -3,7 +3,7 @@ every sentence. Sentences are made up; parses are written by hand as the parser 
 from __future__ import annotations
 
 import pytest
-from test_coder_rules import NoDates, NoPlaces, StubActors, code, dyads
+from test_coder_rules import NoDates, NoPlaces, StubActors, code, dyads, parse
 
 from newsevents.coder import EventCoder
 from newsevents.dates import TimeExpression
@@ -65,3 +65,26 @@ def test_partitive_subject_after_a_fronted_place_is_the_subject(coder):
             ("Moscou", "Moscou", "PROPN", "obj", 5, ""), (".", ".", "PUNCT", "punct", 5, "")]
     events = code(coder, rows)
     assert [(e.event_type, e.actor[0].sector if e.actor else None) for e in events] == [("ACCUSE", "CVL")]
+
+
+def test_a_day_parsed_as_the_object_of_an_intransitive_verb_is_its_time(coder):
+    # Des manifestants ont manifesté lundi à Moscou .
+    # (the parser makes "lundi" the object of "manifesté", which the intransitive protest frame does not list)
+    rows = [("Des", "un", "DET", "det", 1, ""), ("manifestants", "manifestant", "NOUN", "nsubj", 3, ""),
+            ("ont", "avoir", "AUX", "aux:tense", 3, "Mood=Ind|VerbForm=Fin"),
+            ("manifesté", "manifester", "VERB", "ROOT", 3, "VerbForm=Part"), ("lundi", "lundi", "NOUN", "obj", 3, ""),
+            ("à", "à", "ADP", "case", 6, ""), ("Moscou", "Moscou", "PROPN", "obl:mod", 3, ""),
+            (".", ".", "PUNCT", "punct", 3, "")]
+    events = code(coder, rows)
+    assert [(e.event_type, e.actor[0].sector if e.actor else None) for e in events] == [("PROTEST", "CVL")]
+
+
+def test_a_date_expression_parsed_as_an_object_is_relabelled_but_a_real_object_is_not(coder):
+    # Moscou a critiqué dimanche Paris .   /   Moscou a critiqué le dimanche .
+    # (the date resolver finds "dimanche"; "Paris" is no date and stays the object)
+    doc = parse([("Moscou", "Moscou", "PROPN", "nsubj", 2, ""), ("a", "avoir", "AUX", "aux:tense", 2, ""),
+                 ("critiqué", "critiquer", "VERB", "ROOT", 2, "VerbForm=Part"), ("le", "le", "DET", "det", 4, ""),
+                 ("dimanche", "dimanche", "NOUN", "obj", 2, ""), ("Paris", "Paris", "PROPN", "obj", 2, "")])
+    coder._date_objects(doc)
+    assert [t.dep_ for t in doc][3:] == ["det", "obl:mod", "obj"]
+

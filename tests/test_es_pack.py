@@ -34,7 +34,7 @@ def test_spanish_lexicon_builds_and_folds_accents():
 def test_french_lexicon_keeps_its_own_morphology_and_accents():
     lex = Lexicon.from_data(FR)
     assert "motin" not in lex.nouns and lex.verb_lemma("sanctionne") == "sanctionner"
-    assert lex.repairs == ("present_lemmas", "participle_heads", "weekday_objects", "absolute_subjects",
+    assert lex.repairs == ("present_lemmas", "participle_heads", "date_objects", "weekday_objects", "absolute_subjects",
                            "weekday_clauses", "finite_clause_roots", "fronted_place_subjects")
 
 

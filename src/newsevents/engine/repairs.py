@@ -15,7 +15,8 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "reflexive_clitics": "_reflexive_clitics", "marked_objects": "_marked_objects",
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
            "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
-           "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects"}
+           "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects",
+           "date_objects": "_date_objects"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -248,6 +249,32 @@ class ParseRepairs:
                 c.head = tok
             if tok.i + 1 < len(doc) and (not todo or todo[-1] != tok.i + 1):
                 todo.append(tok.i + 1)  # the next word now hangs on a verb: it may qualify in turn
+
+    def _date_objects(self, doc) -> None:
+        """Repair one parser error in place: a day or date the parser made a verb's direct object ("Des milliers
+        d'enseignants ont manifesté lundi à Lyon": "lundi" obj of "manifesté", so an intransitive frame does not
+        fit; "qui auront lieu le 8 novembre"). An ``obj`` of a verb that is a day word
+        (:meth:`~newsevents.dates.DateResolver.is_day_word`) or lies inside a temporal expression the date
+        resolver finds in the object's own phrase, which has no verb, becomes a temporal modifier (the
+        ``modifier_oblique`` label of ``syntax.yaml``)."""
+        if not doc.has_annotation("DEP"):
+            return
+        objects = [t for t in _tokens_with_dep(doc, ("obj",)) if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i]
+        if not objects:
+            return
+        target = sorted(self.lex.label("modifier_oblique"))[0]
+        for tok in objects:
+            if tok.pos_ in ("PRON", "PROPN", "VERB", "AUX"):
+                continue
+            if not self.dates.is_day_word(tok.text):
+                phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
+                if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+                    continue
+                start, end = tok.idx, tok.idx + len(tok.text)
+                if not any(e.span[0] <= start and end <= e.span[1] for e in
+                           self.dates.find(doc.text, None, phrase.start_char, phrase.end_char)):
+                    continue
+            tok.dep_ = target
 
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
