@@ -35,7 +35,7 @@ def test_french_lexicon_keeps_its_own_morphology_and_accents():
     lex = Lexicon.from_data(FR)
     assert "motin" not in lex.nouns and lex.verb_lemma("sanctionne") == "sanctionner"
     assert lex.repairs == ("present_lemmas", "participle_heads", "date_objects", "weekday_objects", "absolute_subjects",
-                           "weekday_clauses", "finite_clause_roots", "fronted_place_subjects")
+                           "weekday_clauses", "finite_clause_roots", "coordinated_subject_roots", "fronted_place_subjects")
 
 
 def test_unknown_repair_is_an_error_naming_file_and_repair():

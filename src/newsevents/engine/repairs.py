@@ -16,7 +16,7 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
            "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
            "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects",
-           "date_objects": "_date_objects"}
+           "date_objects": "_date_objects", "coordinated_subject_roots": "_coordinated_subject_roots"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -387,6 +387,49 @@ class ParseRepairs:
             root.dep_ = "nsubj"
             for c in later:
                 c.head = verb
+
+    def _coordinated_subject_roots(self, doc) -> None:
+        """Repair one parser error in place: a sentence opening with two coordinated subjects whose first the
+        parser made the root, the verb a conjunct of it with the second as its own subject ("Le Maroc et
+        l'Algérie ont repris le dialogue": "Maroc" root, "repris" conj of "Maroc", "Algérie" its nsubj,
+        "dialogue" a noun modifier of "Maroc"). A verb labelled ``conj`` of a root noun or name before it, whose
+        subject comes after the root and after an ``and_words`` conjunction, the root's phrase opening the
+        sentence with no preposition, and no verb or punctuation before that subject in the sentence ("Guerre en
+        Ukraine : la Russie et ..." and "Aux JO, Poutine et Xi ..." stay as they are), becomes the root; the old root becomes its subject, the second subject the old root's
+        conjunct; the old root's dependents after the verb hang on the verb (a bare noun becomes its object when
+        it has none, a noun with a preposition an oblique)."""
+        if not doc.has_annotation("DEP"):
+            return
+        ands = self.lex.cue("and_words")
+        for verb in _tokens_with_dep(doc, ("conj",)):
+            root = verb.head
+            if verb.pos_ != "VERB" or root.pos_ not in ("NOUN", "PROPN") or root.head.i != root.i or root.i > verb.i:
+                continue
+            second = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and root.i < c.i < verb.i), None)
+            if second is None or second.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cc = next((c for c in (*verb.children, *second.children) if c.dep_ == "cc" and c.lower_ in ands
+                       and root.i < c.i < second.left_edge.i), None)
+            if cc is None or root.left_edge.i != root.sent.start or any(c.dep_ == "case" for c in root.children) \
+                    or any(t.pos_ in ("VERB", "PUNCT") for t in doc[root.sent.start:second.left_edge.i]) \
+                    or any(root.i < c.i < verb.i and c.i > cc.i for c in root.children):
+                continue
+            later = [c for c in root.children if c.i > verb.i]
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            root.head = verb
+            root.dep_ = second.dep_
+            second.head = root
+            second.dep_ = "conj"
+            cc.head = second
+            for c in later:
+                c.head = verb
+                if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN"):
+                    cased = any(x.dep_ == "case" for x in c.children)
+                    if cased:
+                        c.dep_ = "obl"
+                    elif not any(x.dep_ == "obj" for x in verb.children if x.i != c.i):
+                        c.dep_ = "obj"
 
     def _fronted_place_subjects(self, doc) -> None:
         """Repair one parser error in place: after a fronted place and its comma, a subject opened by the
