@@ -3,7 +3,7 @@ every sentence. Sentences are made up; parses are written by hand as the parser 
 from __future__ import annotations
 
 import pytest
-from test_coder_rules import NoDates, NoPlaces, StubActors, code, dyads
+from test_coder_rules import NoDates, NoPlaces, StubActors, code, dyads, parse
 
 from newsevents.coder import EventCoder
 from newsevents.dates import TimeExpression
@@ -65,3 +65,69 @@ def test_partitive_subject_after_a_fronted_place_is_the_subject(coder):
             ("Moscou", "Moscou", "PROPN", "obj", 5, ""), (".", ".", "PUNCT", "punct", 5, "")]
     events = code(coder, rows)
     assert [(e.event_type, e.actor[0].sector if e.actor else None) for e in events] == [("ACCUSE", "CVL")]
+
+
+def test_a_day_parsed_as_the_object_of_an_intransitive_verb_is_its_time(coder):
+    # Des manifestants ont manifesté lundi à Moscou .
+    # (the parser makes "lundi" the object of "manifesté", which the intransitive protest frame does not list)
+    rows = [("Des", "un", "DET", "det", 1, ""), ("manifestants", "manifestant", "NOUN", "nsubj", 3, ""),
+            ("ont", "avoir", "AUX", "aux:tense", 3, "Mood=Ind|VerbForm=Fin"),
+            ("manifesté", "manifester", "VERB", "ROOT", 3, "VerbForm=Part"), ("lundi", "lundi", "NOUN", "obj", 3, ""),
+            ("à", "à", "ADP", "case", 6, ""), ("Moscou", "Moscou", "PROPN", "obl:mod", 3, ""),
+            (".", ".", "PUNCT", "punct", 3, "")]
+    events = code(coder, rows)
+    assert [(e.event_type, e.actor[0].sector if e.actor else None) for e in events] == [("PROTEST", "CVL")]
+
+
+def test_a_date_expression_parsed_as_an_object_is_relabelled_but_a_real_object_is_not(coder):
+    # Moscou a critiqué dimanche Paris .   /   Moscou a critiqué le dimanche .
+    # (the date resolver finds "dimanche"; "Paris" is no date and stays the object)
+    doc = parse([("Moscou", "Moscou", "PROPN", "nsubj", 2, ""), ("a", "avoir", "AUX", "aux:tense", 2, ""),
+                 ("critiqué", "critiquer", "VERB", "ROOT", 2, "VerbForm=Part"), ("le", "le", "DET", "det", 4, ""),
+                 ("dimanche", "dimanche", "NOUN", "obj", 2, ""), ("Paris", "Paris", "PROPN", "obj", 2, "")])
+    coder._date_objects(doc)
+    assert [t.dep_ for t in doc][3:] == ["det", "obl:mod", "obj"]
+
+
+COORDINATED_ROOT = [  # La Russie et Kiev ont signé un accord .
+    # (the parser makes "Russie" the root, "signé" its conjunct with "Kiev" as subject, "accord" a noun modifier)
+    ("La", "le", "DET", "det", 1, ""), ("Russie", "Russie", "PROPN", "ROOT", 1, ""), ("et", "et", "CCONJ", "cc", 5, ""),
+    ("Kiev", "Kiev", "PROPN", "nsubj", 5, ""), ("ont", "avoir", "AUX", "aux:tense", 5, "Mood=Ind|VerbForm=Fin"),
+    ("signé", "signer", "VERB", "conj", 1, "VerbForm=Part"), ("un", "un", "DET", "det", 7, ""),
+    ("accord", "accord", "NOUN", "nmod", 1, ""), (".", ".", "PUNCT", "punct", 1, "")]
+
+
+def test_a_coordinated_subject_made_the_root_becomes_the_subject(coder):
+    """Repair coordinated_subject_roots: the verb becomes the root, the first subject its subject."""
+    doc = parse(COORDINATED_ROOT)
+    coder._coordinated_subject_roots(doc)
+    assert [(t.dep_, t.head.i) for t in doc] == [("det", 1), ("nsubj", 5), ("cc", 3), ("conj", 1),
+                                                  ("aux:tense", 5), ("ROOT", 5), ("det", 7), ("obj", 5),
+                                                  ("punct", 5)]
+    # the stand-in resolver gives a phrase its first known word: the coordinated subject is "Russie"
+    assert [d[:3] for d in dyads(code(coder, COORDINATED_ROOT))] == [("SUPPORT", "057", "RUS")]
+
+
+def test_a_root_noun_with_its_own_verb_before_the_conjunct_is_left_alone(coder):
+    # La Russie , qui a signé un accord , et Kiev ont protesté .  (a verb inside the first subject: not this error)
+    rows = [("La", "le", "DET", "det", 1, ""), ("Russie", "Russie", "PROPN", "ROOT", 1, ""), (",", ",", "PUNCT", "punct", 5, ""),
+            ("qui", "qui", "PRON", "nsubj", 5, "PronType=Rel"), ("a", "avoir", "AUX", "aux:tense", 5, ""),
+            ("signé", "signer", "VERB", "acl:relcl", 1, "VerbForm=Part"), ("un", "un", "DET", "det", 7, ""),
+            ("accord", "accord", "NOUN", "obj", 5, ""), (",", ",", "PUNCT", "punct", 5, ""), ("et", "et", "CCONJ", "cc", 12, ""),
+            ("Kiev", "Kiev", "PROPN", "nsubj", 12, ""), ("ont", "avoir", "AUX", "aux:tense", 12, ""),
+            ("protesté", "protester", "VERB", "conj", 1, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 1, "")]
+    doc = parse(rows)
+    coder._coordinated_subject_roots(doc)
+    assert [(t.dep_, t.head.i) for t in doc] == [(r[3], r[4]) for r in rows]
+
+
+def test_a_title_root_before_a_colon_is_not_made_the_subject(coder):
+    # Guerre : Moscou et Kiev ont signé un accord .  (the title word is the root, the verb its conjunct)
+    rows = [("Guerre", "guerre", "NOUN", "ROOT", 0, ""), (":", ":", "PUNCT", "punct", 0, ""),
+            ("Moscou", "Moscou", "PROPN", "appos", 0, ""), ("et", "et", "CCONJ", "cc", 6, ""),
+            ("Kiev", "Kiev", "PROPN", "nsubj", 6, ""), ("ont", "avoir", "AUX", "aux:tense", 6, ""),
+            ("signé", "signer", "VERB", "conj", 0, "VerbForm=Part"), ("un", "un", "DET", "det", 8, ""),
+            ("accord", "accord", "NOUN", "obj", 6, ""), (".", ".", "PUNCT", "punct", 0, "")]
+    doc = parse(rows)
+    coder._coordinated_subject_roots(doc)
+    assert [(t.dep_, t.head.i) for t in doc] == [(r[3], r[4]) for r in rows]

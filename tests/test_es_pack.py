@@ -34,9 +34,9 @@ def test_spanish_lexicon_builds_and_folds_accents():
 def test_french_lexicon_keeps_its_own_morphology_and_accents():
     lex = Lexicon.from_data(FR)
     assert "motin" not in lex.nouns and lex.verb_lemma("sanctionne") == "sanctionner"
-    assert lex.repairs == ("present_lemmas", "participle_heads", "weekday_objects", "absolute_subjects",
-                           "weekday_clauses", "finite_clause_roots", "fronted_place_subjects",
-                           "participle_conjuncts")
+    assert lex.repairs == ("present_lemmas", "participle_heads", "date_objects", "weekday_objects",
+                           "absolute_subjects", "weekday_clauses", "finite_clause_roots", "coordinated_subject_roots",
+                           "fronted_place_subjects", "participle_conjuncts")
 
 
 def test_unknown_repair_is_an_error_naming_file_and_repair():

@@ -15,7 +15,8 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "enclitic_lemmas": "_enclitic_lemmas", "dateline_subjects": "_dateline_subjects",
            "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
            "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects",
-           "participle_conjuncts": "_participle_conjuncts"}
+           "participle_conjuncts": "_participle_conjuncts", "date_objects": "_date_objects",
+           "coordinated_subject_roots": "_coordinated_subject_roots"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -280,6 +281,33 @@ class ParseRepairs:
             if verb.pos_ == "VERB" and verb.i < head.i and any(c.dep_.startswith(rel.auxiliary) for c in verb.children):
                 tok.head = verb
 
+    def _date_objects(self, doc) -> None:
+        """Repair one parser error in place: a day or date the parser made a verb's direct object ("Des milliers
+        d'enseignants ont manifesté lundi à Lyon": "lundi" obj of "manifesté", so an intransitive frame does not
+        fit; "qui auront lieu le 8 novembre"). An ``obj`` of a verb that is a day word
+        (:meth:`~newsevents.dates.DateResolver.is_day_word`) or lies inside a temporal expression the date
+        resolver finds in the object's own phrase, which has no verb, becomes a temporal modifier (the
+        ``modifier_oblique`` label of ``syntax.yaml``)."""
+        if not doc.has_annotation("DEP"):
+            return
+        objects = [t for t in _tokens_with_dep(doc, (self.lex.rel.object,))
+                   if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i]
+        if not objects:
+            return
+        target = sorted(self.lex.label("modifier_oblique"))[0]
+        for tok in objects:
+            if tok.pos_ in ("PRON", "PROPN", "VERB", "AUX"):
+                continue
+            if not self.dates.is_day_word(tok.text):
+                phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
+                if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+                    continue
+                start, end = tok.idx, tok.idx + len(tok.text)
+                if not any(e.span[0] <= start and end <= e.span[1] for e in
+                           self.dates.find(doc.text, None, phrase.start_char, phrase.end_char)):
+                    continue
+            tok.dep_ = target
+
     def _reattach_weekday_objects(self, doc) -> None:
         """Repair one parser error in place: after "verbe + jour de la semaine", the verb's object is often
         parsed as a modifier or conjunct of the day ("a rejeté jeudi un appel de l'ONU": "appel" under "jeudi";
@@ -403,6 +431,52 @@ class ParseRepairs:
             root.dep_ = rel.nominal_subject
             for c in later:
                 c.head = verb
+
+    def _coordinated_subject_roots(self, doc) -> None:
+        """Repair one parser error in place: a sentence opening with two coordinated subjects whose first the parser
+        made the root, the verb a conjunct of it with the second as its own subject ("Le Maroc et l'Algérie
+        ont repris le dialogue": "Maroc" root, "repris" conj of "Maroc", "Algérie" its nsubj, "dialogue" a
+        noun modifier of "Maroc"). A verb labelled ``conj`` of a root noun or name before it, whose subject
+        comes after the root and after an ``and_words`` conjunction, the root's phrase opening the sentence
+        with no preposition, and no verb or punctuation before that subject in the sentence ("Guerre en
+        Ukraine : la Russie et ..." and "Aux JO, Poutine et Xi ..." stay as they are), becomes the root; the
+        old root becomes its subject, the second subject the old root's conjunct; the old root's dependents
+        after the verb hang on the verb (a bare noun becomes its object when it has none, a noun with a
+        preposition an oblique)."""
+        if not doc.has_annotation("DEP"):
+            return
+        ands = self.lex.cue("and_words")
+        rel, subjects = self.lex.rel, self.lex.label("subjects")
+        for verb in _tokens_with_dep(doc, (rel.conjunct,)):
+            root = verb.head
+            if verb.pos_ != "VERB" or root.pos_ not in ("NOUN", "PROPN") or root.head.i != root.i or root.i > verb.i:
+                continue
+            second = next((c for c in verb.children if c.dep_ in subjects and root.i < c.i < verb.i), None)
+            if second is None or second.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cc = next((c for c in (*verb.children, *second.children) if c.dep_ == rel.coordinator and c.lower_ in ands
+                       and root.i < c.i < second.left_edge.i), None)
+            if cc is None or root.left_edge.i != root.sent.start \
+                    or any(c.dep_ == rel.case_marker for c in root.children) \
+                    or any(t.pos_ in ("VERB", "PUNCT") for t in doc[root.sent.start:second.left_edge.i]) \
+                    or any(root.i < c.i < verb.i and c.i > cc.i for c in root.children):
+                continue
+            later = [c for c in root.children if c.i > verb.i]
+            verb.head = verb
+            verb.dep_ = rel.root
+            root.head = verb
+            root.dep_ = second.dep_
+            second.head = root
+            second.dep_ = rel.conjunct
+            cc.head = second
+            for c in later:
+                c.head = verb
+                if c.dep_ == rel.nominal_modifier and c.pos_ in ("NOUN", "PROPN"):
+                    cased = any(x.dep_ == rel.case_marker for x in c.children)
+                    if cased:
+                        c.dep_ = rel.oblique
+                    elif not any(x.dep_ == rel.object for x in verb.children if x.i != c.i):
+                        c.dep_ = rel.object
 
     def _fronted_place_subjects(self, doc) -> None:
         """Repair one parser error in place: after a fronted place and its comma, a subject opened by the
