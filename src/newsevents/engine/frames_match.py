@@ -41,7 +41,8 @@ class FrameMatching:
         if frame.needs_complement:
             if not any(self._case_of(c) in frame.needs_complement for c in children
                        if (c.dep_ in label("obliques") or c.dep_ in ("xcomp", "ccomp")) and not _fronted(c, tok)) \
-                    and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)):
+                    and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)) \
+                    and not self._complement_on_object(children, frame):
                 return False
         if frame.objects:
             # "a levé vendredi le blocus": the parser hangs the object on the time word before it
@@ -70,6 +71,16 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _complement_on_object(self, children, frame: Frame) -> bool:
+        """Rule ``complement_on_object``: the complement a frame needs, hung by the parser on the frame's own
+        pattern object ("a tiré plusieurs missiles sur la ville": "sur la ville" on "missiles"), counts as the
+        verb's. Only for frames that name objects, and only on an object they name."""
+        if not frame.objects:
+            return False
+        return any(self._case_of(g) in frame.needs_complement for c in children
+                   if c.dep_ == "obj" and self._lemma_in(c, frame.objects)
+                   for g in c.children if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN"))
 
     def _raised_patients(self, tok, children) -> list:
         """The subject of the modal or raising verb a passive infinitive completes: "4 000 policiers devraient
