@@ -528,9 +528,11 @@ class Roles:
         that names no sector takes the object phrase's own reading when that is the same country with a
         sector ("a convoqué l'ambassadeur d'Allemagne": DEU GOV, the ambassador, not DEU alone). Only through a
         genitive preposition (cue ``genitive_preps``), on an object with no possessive determiner ("retirer ses
-        troupes du Liban": the troops are the subject's) and not holding the trigger. ``found``: the entities of
-        the complement; returns them, or the object phrase's."""
+        troupes du Liban": the troops are the subject's), not holding the trigger and not a passive subject
+        ("L'ambassadeur de France au Mali a été rappelé": his own country recalls him). ``found``: the entities
+        of the complement; returns them, or the object phrase's."""
         if slot not in self.lex.cue("genitive_preps") or trig.obj is None or holder.i != trig.obj.i \
+                or holder.dep_ != "obj" \
                 or any(e.sector for e in found) or trig.token.i in {t.i for t in holder.subtree} \
                 or any(c.morph.get("Poss") == ["Yes"] for c in holder.children):
             return found
