@@ -228,6 +228,33 @@ class _Coreference:
                 fallback = r
         return fallback
 
+    def _pair_pronoun(self, tok) -> bool:
+        """Rule ``pair_antecedents``: whether ``tok`` heads no noun and is (with the article before it) a word
+        of the grammar's ``pair_pronouns`` ("Les deux ont signé", "Both signed", "Ambos firmaron")."""
+        pairs = self.resolver.grammar.pair_pronouns
+        if not pairs or tok.pos_ not in ("PRON", "NUM") or any(c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            return False
+        low = fold(tok.text)
+        before = fold(tok.doc[tok.i - 1].text) + " " + low if tok.i > 0 else ""
+        return low in pairs or before in pairs
+
+    def _pair_entities(self, info, tok) -> list:
+        """Rule ``pair_antecedents``: the two parties of a pair pronoun, the actors of distinct countries or
+        organisations the latest sentence before it names (subjects first); [] unless there are exactly two
+        ("Le président colombien a rencontré son homologue équatorien. Les deux ont signé": COL GOV, ECU GOV)."""
+        char = info.offset + tok.idx
+        cands = [r for r in self._referents if r.char_end <= char and r.code not in ("", "---")
+                 and r.sent_start < info.offset + tok.sent.start_char]
+        if not cands:
+            return []
+        last = max(r.sent_start for r in cands)
+        seen: dict[str, _Referent] = {}
+        for r in sorted((r for r in cands if r.sent_start == last), key=lambda r: (not r.subject, r.char_start)):
+            seen.setdefault(r.code, r)
+        if len(seen) != 2:
+            return []
+        return [self._entity(info, r.code, r.sector, tok.i, tok.i + 1, r.name) for r in seen.values()]
+
     def _antecedent(self, info, tok) -> _Referent | None:
         low = fold(tok.text)
         grammar = self.resolver.grammar

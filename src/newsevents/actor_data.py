@@ -239,7 +239,9 @@ class ActorGrammar:
     nationality ("an anti-Syria journalist", "pro-Russia rebels"): such a name gives no country to the noun it
     modifies and does not count towards the article's main country (empty by default).
     ``relational_nouns``: nouns of a relation to their owner ("Israel's militia ally", "the allies of Ukraine"):
-    their possessive or "of" complement names the other party, so it gives them no country (empty by default)."""
+    their possessive or "of" complement names the other party, so it gives them no country (empty by default).
+    ``pair_pronouns``: a word, or an article and a word, standing alone for the two parties the sentence before
+    named ("Les deux ont signé", "Both signed", "Ambos firmaron"; French "les deux" by default)."""
 
     sing_pronouns: frozenset[str] = frozenset(_SING_PRONOUNS)
     plur_pronouns: frozenset[str] = frozenset(_PLUR_PRONOUNS)
@@ -257,6 +259,7 @@ class ActorGrammar:
     place_cases: frozenset[str] = frozenset()  # "lawmakers in Poland": the country of the sector word
     stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria journalist": a stance, not a nationality
     relational_nouns: frozenset[str] = frozenset()  # "Israel's ally": not Israel
+    pair_pronouns: frozenset[str] = frozenset({"les deux"})  # "Les deux ont signé": the two parties just named
 
     def plural_of(self, word: str) -> str:
         """The regular plural of a lemma or phrase in this language (see the class docstring)."""
@@ -265,7 +268,7 @@ class ActorGrammar:
 
 _GRAMMAR_KEYS = {"sing_pronouns", "plur_pronouns", "masc_pronouns", "fem_pronouns", "subject_pronouns", "definite",
                  "indefinite_plural", "de_cases", "prepositions", "neighbour_words", "place_cases",
-                 "stance_prefixes", "relational_nouns"}
+                 "stance_prefixes", "relational_nouns", "pair_pronouns"}
 
 
 def grammar_of(data: LanguageData) -> ActorGrammar:

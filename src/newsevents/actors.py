@@ -559,6 +559,8 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 return self._stranger_entities(info, head, m.sector) if coref else []
             return [self._entity(info, m.code, m.sector, head.i, head.i + 1, m.name)] if coref else []
         grammar = self.resolver.grammar
+        if m is None and self._pair_pronoun(head):
+            return self._pair_entities(info, head) if coref else []
         if m is None and (low in grammar.sing_pronouns or low in grammar.plur_pronouns or (
                 head.pos_ == "DET" and head.morph.get("Poss") == ["Yes"])):
             if not coref:

@@ -39,12 +39,8 @@ class FrameMatching:
         if frame.complements and not any(self._lemma_in(c, frame.complements) for c in nested
                                          if self._complement_like(tok, c)):
             return False
-        if frame.needs_complement:
-            if not any(self._case_of(c) in frame.needs_complement for c in children
-                       if (c.dep_ in label("obliques") or c.dep_ in (rel.open_complement, rel.clausal_complement))
-                       and not _fronted(c, tok)) \
-                    and not any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)):
-                return False
+        if frame.needs_complement and not self._has_needed_complement(tok, children, frame):
+            return False
         if frame.objects:
             # "a levé vendredi le blocus": the parser hangs the object on the time word before it
             displaced = [g for c in children if c.dep_ in label("modifier_oblique")
@@ -72,6 +68,28 @@ class FrameMatching:
                 return tok.head
             return False
         return None
+
+    def _has_needed_complement(self, tok, children, frame: Frame) -> bool:
+        """Whether the verb ``tok`` has a complement introduced by one of the frame's ``needs_complement``
+        prepositions: an oblique or clausal complement not fronted before it, a loose infinitive, or one the
+        parser hung on the frame's pattern object (rule ``complement_on_object``)."""
+        rel, label = self.lex.rel, self.lex.label
+        return any(self._case_of(c) in frame.needs_complement for c in children
+                   if (c.dep_ in label("obliques") or c.dep_ in (rel.open_complement, rel.clausal_complement))
+                   and not _fronted(c, tok)) \
+            or any(self._case_of(c) in frame.needs_complement for c in self._loose_infinitives(children)) \
+            or self._complement_on_object(children, frame)
+
+    def _complement_on_object(self, children, frame: Frame) -> bool:
+        """Rule ``complement_on_object``: the complement a frame needs, hung by the parser on the frame's own
+        pattern object ("a tiré plusieurs missiles sur la ville": "sur la ville" on "missiles"), counts as the
+        verb's. Only for frames that name objects, and only on an object they name."""
+        if not frame.objects:
+            return False
+        rel = self.lex.rel
+        return any(self._case_of(g) in frame.needs_complement for c in children
+                   if c.dep_ == rel.object and self._lemma_in(c, frame.objects)
+                   for g in c.children if g.dep_ == rel.nominal_modifier and g.pos_ in ("NOUN", "PROPN"))
 
     def _raised_patients(self, tok, children) -> list:
         """The subject of the modal or raising verb a passive infinitive completes: "4 000 policiers devraient

@@ -63,7 +63,7 @@ class Modality:
         for n in chain:  # a condition ("si le Maroc ne présentait pas d'excuses") is hypothetical first
             if any(c.dep_ == rel.clause_marker and c.lower_ in cues("hypothetical_marks") for c in n.children):
                 return "hypothetical"
-        if self._negated(trig, verb) or self._negated_governor(chain):
+        if self._negated(trig, verb) or self._negated_governor(chain) or self._denied(verb):
             return "negated"
         if self._hypothetical(trig, chain, sent):
             return "hypothetical"
@@ -134,6 +134,27 @@ class Modality:
                 return False
             if any(c.lower_ in particles for c in n.children):
                 return True
+        return False
+
+    def _denied(self, verb) -> bool:
+        """Rule ``denied_act``: the trigger's verb is the infinitive or completive complement (``xcomp``,
+        ``ccomp``, through at most one more infinitive) of a verb of the cue list ``denial_verbs`` that is not
+        itself negated: the act is said not to have happened ("Moscou a démenti avoir bombardé un hôpital",
+        "Russia denied bombing", "Rusia negó haber bombardeado"): coded ``negated`` (ANNOTATION.md)."""
+        denial = self.lex.cues.get("denial_verbs")
+        if not denial:
+            return False
+        rel = self.lex.rel
+        node = verb
+        for _ in range(2):
+            if node.dep_ not in (rel.open_complement, rel.clausal_complement) or node.head.i == node.i:
+                return False
+            head = node.head
+            if head.pos_ == "VERB" and head.lemma_.lower() in denial:
+                return not any(c.lower_ in self.lex.cue("negation_particles") for c in head.children)
+            if node.dep_ != rel.open_complement:
+                return False
+            node = head
         return False
 
     def _hypothetical(self, trig: Trigger, chain, sent) -> bool:

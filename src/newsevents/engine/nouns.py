@@ -48,8 +48,8 @@ class Nouns:
         if frame.reciprocal and not actors and len(recipients) >= 2:  # "rencontre entre Macron et Scholz"
             return recipients, ()
         anchor = tok  # "une série de raids", "des dizaines de frappes": the quantity noun holds the position
-        while anchor.dep_ == rel.nominal_modifier and anchor.head.pos_ == "NOUN" and \
-                anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns"):
+        while anchor.dep_ == rel.nominal_modifier and anchor.head.pos_ == "NOUN" and (
+                anchor.head.lemma_.lower() in self.lex.cue("quantity_nouns") or self._behind_time_word(anchor)):
             anchor = anchor.head
         if occasion is not None and anchor.i == tok.i and (recipients or any(
                 c.dep_ == rel.determiner and c.morph.get("Definite") == ["Ind"] for c in tok.children)):
@@ -63,6 +63,24 @@ class Nouns:
         if not actors:
             actors = self._charged_author(tok, frame, context) or self._state_holder(tok, context)
         return self._noun_owner_and_exchange(tok, frame, context, anchor, actors, recipients)
+
+    def _behind_time_word(self, tok) -> bool:
+        """Rule ``noun_behind_time_word``: an event noun the parser hung on the time word between its verb and
+        it ("l'UE a adopté vendredi de nouvelles sanctions": "sanctions" under "vendredi") holds the time word's
+        place in the clause, so the verb's subject reaches it as through a light verb. Only with no preposition
+        or a partitive one (cue lists ``time_nouns``, ``partitive_articles``; ``adjective_partitives`` when an
+        adjective comes before the noun: "de nouvelles sanctions")."""
+        time_word = tok.head
+        if not (time_word.lemma_.lower() in self.lex.cue("time_nouns") and tok.i > time_word.i
+                and time_word.head.pos_ in ("VERB", "AUX") and time_word.head.i < time_word.i):
+            return False
+        rel = self.lex.rel
+        case = next((x.lower_ for x in tok.children if x.dep_ == rel.case_marker), None)
+        if case is None or case in self.lex.cue("partitive_articles"):
+            return True
+        return case in self.lex.cues.get("adjective_partitives", ()) and not any(
+            c.dep_ == rel.determiner for c in tok.children) and any(
+            c.dep_ == rel.adjectival_modifier and c.i < tok.i for c in tok.children)
 
     def _reciprocal_sides(self, tok, frame, context) -> tuple[Entity, ...]:
         """The two sides of a reciprocal noun that the clause names, not the noun: the object and the "à"

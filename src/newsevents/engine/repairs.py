@@ -287,7 +287,8 @@ class ParseRepairs:
         fit; "qui auront lieu le 8 novembre"). An ``obj`` of a verb that is a day word
         (:meth:`~newsevents.dates.DateResolver.is_day_word`) or lies inside a temporal expression the date
         resolver finds in the object's own phrase, which has no verb, becomes a temporal modifier (the
-        ``modifier_oblique`` label of ``syntax.yaml``)."""
+        ``modifier_oblique`` label of ``syntax.yaml``); not when a common noun hangs on it as its modifier ("le
+        Japon enverra lundi de l'aide": the verb's object, which the frame finds through the day word)."""
         if not doc.has_annotation("DEP"):
             return
         objects = [t for t in _tokens_with_dep(doc, (self.lex.rel.object,))
@@ -298,6 +299,8 @@ class ParseRepairs:
         for tok in objects:
             if tok.pos_ in ("PRON", "PROPN", "VERB", "AUX"):
                 continue
+            if any(c.dep_ == self.lex.rel.nominal_modifier and c.pos_ == "NOUN" for c in tok.children):
+                continue  # "enverra lundi de l'aide": the verb's object hangs on the day, which holds its place
             if not self.dates.is_day_word(tok.text):
                 phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
                 if any(t.pos_ in ("VERB", "AUX") for t in phrase):

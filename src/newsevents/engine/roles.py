@@ -546,12 +546,30 @@ class Roles:
                     else:
                         continue
                     if found:
-                        return found
+                        return self._with_object_sector(trig, holder, slot, found, context)
                     if c.pos_ in ("NOUN", "PROPN"):
                         found = self._place_recipient(c, context)
                         if found:
                             return found
         return self._object_slot_recipient(trig, context)
+
+    def _with_object_sector(self, trig: Trigger, holder, slot: str, found, context) -> tuple[Entity, ...]:
+        """Rule ``recipient_sector_of_object``: a recipient found in a complement of the frame's pattern object
+        that names no sector takes the object phrase's own reading when that is the same country with a
+        sector ("a convoqué l'ambassadeur d'Allemagne": DEU GOV, the ambassador, not DEU alone). Only through a
+        genitive preposition (cue ``genitive_preps``), on an object with no possessive determiner ("retirer ses
+        troupes du Liban": the troops are the subject's), not holding the trigger and not a passive subject
+        ("L'ambassadeur de France au Mali a été rappelé": his own country recalls him). ``found``: the entities
+        of the complement; returns them, or the object phrase's."""
+        if slot not in self.lex.cue("genitive_preps") or trig.obj is None or holder.i != trig.obj.i \
+                or holder.dep_ != self.lex.rel.object \
+                or any(e.sector for e in found) or trig.token.i in {t.i for t in holder.subtree} \
+                or any(c.morph.get("Poss") == ["Yes"] for c in holder.children):
+            return found
+        whole = context.resolve(holder)
+        if whole and all(e.sector for e in whole) and {e.code for e in whole} == {e.code for e in found}:
+            return whole
+        return found
 
     def _caseless_object(self, verb, holder, tok) -> bool:
         """True for a noun the parser hung on an active verb as a noun modifier or an oblique with no

@@ -207,7 +207,7 @@ class SentenceCoder:
         if s.expressions and self._future(trig.token):
             future = self.dates.find(s.article.text, s.article.published, s.sent.start_char + s.offset,
                                      s.sent.end_char + s.offset, tense="future")
-            date = self._date(trig, s.sent, s.offset, future, s.article.published)
+            date = self._date(trig, s.sent, s.offset, self._own_tense(trig, s, future), s.article.published)
         else:
             date = self._date(trig, s.sent, s.offset, s.expressions, s.article.published)
         attribution = self._event_attribution(trig, s.context, s.offset) or s.sentence_attribution or s.inherited

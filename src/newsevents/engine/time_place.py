@@ -71,6 +71,30 @@ class TimePlace:
             node = node.head
         return False
 
+    def _own_tense(self, trig: Trigger, s, future: list) -> list:
+        """Rule ``date_tense_of_own_verb``: of a future trigger's sentence, the temporal expressions each
+        resolved in the tense of the verb it hangs on ("Japan will send aid, the ministry said on Monday":
+        "on Monday" hangs on the past "said", so it is the Monday before publication, not the next one).
+        ``future``: the sentence's expressions resolved as future (``s.expressions``: by the default rules);
+        an expression keeps its future reading when its verb is the trigger's, a future verb, or not found.
+        Returns a list of :class:`~newsevents.dates.TimeExpression` in text order."""
+        own = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
+        default = {e.span: e for e in s.expressions}
+        out = []
+        for expr in future:
+            words = [t for t in s.sent if expr.span[0] <= t.idx + s.offset < expr.span[1]]
+            verb = None
+            if words:
+                inside = {t.i for t in words}
+                node = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+                while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                    node = node.head
+                verb = node if node.pos_ in ("VERB", "AUX") else None
+            past = (verb is not None and verb.i != own.i and not self._future(verb)
+                    and expr.span in default)
+            out.append(default[expr.span] if past else expr)
+        return out
+
     @staticmethod
     def _attached(expr, tok, offset) -> bool:
         """Whether a temporal expression's words hang on the trigger itself (not on another word of the

@@ -1,0 +1,33 @@
+"""Session 10: a pair pronoun ("Les deux", "Both", "Ambos") standing for the two parties the sentence before
+named (rule ``pair_antecedents`` of :meth:`~newsevents.actor_coref._Coreference._pair_entities`; grammar word
+list ``pair_pronouns`` of agents.yaml).
+
+Made-up sentences, real spaCy models."""
+from __future__ import annotations
+
+import pytest
+
+from coding import code
+
+pytestmark = pytest.mark.model
+
+
+def _dyads(events, event_type="SUPPORT"):
+    return {(a.code, r.code) for e in events if e.event_type == event_type for a in e.actor for r in e.recipient}
+
+
+def test_french_les_deux_are_the_two_parties_just_named(pipeline):
+    events = code(pipeline, "Le président colombien a rencontré son homologue équatorien à Quito. Les deux ont "
+                            "signé un accord commercial.")
+    assert _dyads(events) == {("COL", "ECU"), ("ECU", "COL")}
+
+
+def test_english_both_are_the_two_parties_just_named(english_pipeline):
+    events = code(english_pipeline, "Colombia's president met his Ecuadorian counterpart in Quito. Both signed a "
+                                    "trade agreement.")
+    assert _dyads(events) == {("COL", "ECU"), ("ECU", "COL")}
+
+
+def test_a_pair_pronoun_after_one_party_names_no_one(english_pipeline):
+    events = code(english_pipeline, "Colombia's president spoke to reporters. Both signed a trade agreement.")
+    assert not _dyads(events)
