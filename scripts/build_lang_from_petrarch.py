@@ -14,6 +14,7 @@ dictionaries' bad lines are skipped (lenient reading) and counted in the file's 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -162,16 +163,104 @@ def build_actors(lang: str, shared: Path) -> tuple[str, str]:
     return actors_text, dump(csource, ccomments, {"countries": countries})
 
 
+STOPLIST = Path(__file__).with_name("petrarch_agent_stoplist.yaml")
+"""Reviewed agent words left out, per language and reason (nouns that name no person or group)."""
+
+
+def _english_vocabulary(shared: Path) -> frozenset[str]:
+    """Folded words of PETRARCH 2's English agent dictionary: a Spanish agent word made only of these and of
+    no Spanish word is an English leftover of the dictionary's WordNet sources ("pickpocket")."""
+    from newsevents.actor_data import fold
+
+    parsed = read_agents(shared / LANGS["en"]["agents"][0], lenient=True, plurals=False)
+    return frozenset(fold(t) for agent in parsed.entries for w in agent.words for t in w.split())
+
+
+def _spanish_vocabulary(shared: Path) -> frozenset[str]:
+    """Folded words of the Spanish verb and actor dictionaries and of the hand-written Spanish files: words
+    known to be Spanish, which keep an agent word that English also has ("general", "director")."""
+    from newsevents.actor_data import fold
+
+    texts = [(shared / LANGS["es"]["verbs"]).read_text(encoding="utf-8", errors="replace")]
+    texts += [(shared / rel).read_text(encoding="utf-8", errors="replace") for rel in LANGS["es"]["actors"]]
+    lang_dir = ROOT / "src" / "newsevents" / "lang" / "es"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(lang_dir.glob("*.yaml")) if ".petrarch" not in p.name
+              and p.name != "verbs_petrarch.yaml"]
+    return frozenset(fold(w) for text in texts for w in re.findall(r"[^\W\d_]+", text))
+
+
+_NOT_SPANISH_SPELLING = re.compile(r"[wk]|th|sh|ph|ck|ee|oo|([bdfgmpst])\1|[^aeiouydlnrszjx]$")
+"""Letters and endings that Spanish spelling does not have (w, k, th, sh, doubled b d f g m p s t, a word
+ending in another consonant than d l n r s z j x y): with English and no Spanish words, an English leftover."""
+
+
+def agent_noise(lang: str, shared: Path):
+    """A function (word, known) -> reason (str) or None: why an agent word of ``lang`` names no person or group
+    and is left out (``known``: the folded words of every entry, to test the noun of an article-led form).
+    Classes: a form led by an article of the language's ``grammar.definite`` or ``indefinite_plural`` or an
+    indefinite article whose noun is an entry of its own ("las autoridades" as BUS while "autoridades" is GOV);
+    in Spanish, a one-word infinitive that is a verb of the Spanish verb dictionary ("estudiar", "educar") and
+    an English leftover (every word a word of the English agent dictionary, none Spanish, no accent, one spelt
+    as Spanish never is: "murderous extremist", "pickpocket"); and the reviewed words of
+    ``petrarch_agent_stoplist.yaml`` ("año", "reforma", "bleach"). Reads the dictionaries under ``shared``
+    (raises OSError when one is missing)."""
+    import yaml
+
+    from newsevents.actor_data import fold, grammar_of
+    from newsevents.langdata import load_language
+
+    grammar = grammar_of(load_language(lang))
+    articles = set(grammar.definite) | set(grammar.indefinite_plural) | {
+        "en": {"a", "an"}, "es": {"un", "una"}}.get(lang, set())
+    stop = {}
+    for reason, words in (yaml.safe_load(STOPLIST.read_text(encoding="utf-8")).get(lang) or {}).items():
+        stop.update({fold(w): f"reviewed stop list: {reason}" for w in words})
+    english = spanish = verbs = frozenset()
+    if lang == "es":
+        english, spanish = _english_vocabulary(shared), _spanish_vocabulary(shared)
+        parsed = read_verbs(shared / LANGS["es"]["verbs"], lenient=True, plurals=False)
+        verbs = frozenset(fold(f) for v in parsed.entries[0].verbs for f in (v.lemma, *v.forms))
+
+    def reason(word: str, known: frozenset[str] = frozenset()) -> str | None:
+        key = fold(word)
+        parts = key.split()
+        if key in stop:
+            return stop[key]
+        if len(parts) > 1 and parts[0] in articles and " ".join(parts[1:]) in known:
+            return "agent words led by an article whose noun is an entry of its own"
+        if lang == "es" and len(parts) == 1 and re.search(r"(ar|er|ir)(se)?$", key) and key in verbs:
+            return "agent words that are infinitives of the verb dictionary"
+        words = re.findall(r"[^\W\d_]+", key)
+        if lang == "es" and words and all(p in english for p in words) and not any(p in spanish for p in words) \
+                and word == key and any(_NOT_SPANISH_SPELLING.search(p) for p in words):
+            return "agent words that are English leftovers (English words, no Spanish word or spelling)"
+        return None
+
+    return reason
+
+
 def build_agents(lang: str, shared: Path) -> str:
-    """agents.yaml text of ``lang``."""
+    """agents.yaml text of ``lang`` (the words :func:`agent_noise` finds are counted and left out)."""
+    from newsevents.actor_data import fold
+
     spec = LANGS[lang]
     tally, errors, sectors = Tally(), 0, {}
     taken = hand_written_names(lang)
+    noise = agent_noise(lang, shared)
     for rel in spec["agents"]:
         parsed = read_agents(shared / rel, lenient=True, plurals=(lang == "en"))
         errors += len(parsed.errors)
-        for sector, words in convert_agents(parsed.entries, taken, tally).items():
-            sectors.setdefault(sector, []).extend(words)
+        converted = convert_agents(parsed.entries, taken, tally)
+        known = frozenset(taken) | {fold(w) for words in converted.values() for w in words}
+        for sector, words in converted.items():
+            kept = []
+            for word in words:
+                why = noise(word, known)
+                if why:
+                    tally.skip(why)
+                else:
+                    kept.append(word)
+            sectors.setdefault(sector, []).extend(kept)
     files = ", ".join(Path(r).name for r in spec["agents"])
     source = (f"Sector words (agents) generated by scripts/build_lang_from_petrarch.py from the {spec['dated']} "
               f"agent dictionary {files}; {LICENCE} {tally.kept:,} records kept. Left out: "

@@ -387,3 +387,14 @@ def test_a_dateline_month_and_day_is_a_day_not_a_year(es_pipeline):
 ])
 def test_the_one_who_died_is_the_victim(es_pipeline, text, expected):
     assert {(t, c, a, r) for t, c, a, r, _, _ in coded(es_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Miles de estudiantes chilenos protestaron contra la subida de las tasas universitarias.",
+    "Miles de estudiantes chilenos protestaron contra la reforma.",
+])
+def test_a_protested_measure_is_no_civilian_or_opposition_recipient(es_pipeline, text):
+    """Abstract nouns of the PETRARCH agent list ("tasa", "reforma") name no actor: the recipient of a protest
+    against a measure is never CVL or OPP by them (the generated list leaves them out)."""
+    events = coded(es_pipeline, text)
+    assert events and all(e[3] is None or not e[3].endswith(("CVL", "OPP")) for e in events), events

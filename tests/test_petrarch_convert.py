@@ -210,3 +210,40 @@ def test_large_data_files_are_parsed_once_and_cached_by_content(tmp_path, monkey
                                                                    "verbs": {"send": [{"cameo": "042"}]}}
     with pytest.raises(langdata.LanguageDataError, match="lang/xx/bad.yaml: not valid YAML"):
         langdata._parse("lang/xx/bad.yaml", b"source: [unclosed and long enough\n")
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "reference" / "petrarch2").is_dir(), reason=f"no PETRARCH dictionaries in {SHARED}")
+@pytest.mark.parametrize("lang, word, reason", [
+    ("es", "las autoridades", "article"),  # "autoridades" is an entry of its own (GOV): not BUS by its article
+    ("es", "estudiar", "infinitive"),
+    ("es", "crime of the century", "stop list"),
+    ("es", "murderous extremist", "English"),
+    ("es", "año", "stop list"),
+    ("es", "reforma", "stop list"),
+    ("es", "estudiante", None),  # a person noun stays
+    ("es", "militante", None),
+    ("es", "gángster", None),  # an accent: Spanish spelling, not an English leftover
+    ("es", "la candidatura de un obrero", None),  # an article-led form whose noun is no entry stays
+    ("en", "the court", "article"),
+    ("en", "publication", "stop list"),
+])
+def test_agent_noise_classes_of_the_build_script(lang, word, reason):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_lang_from_petrarch as build
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    noise = build.agent_noise(lang, SHARED)
+    why = noise(word, frozenset({"autoridades", "court"}))
+    assert (why is None) if reason is None else (reason in why), (word, why)
+
+
+def test_generated_agent_words_hold_no_reviewed_noise():
+    """The words the brief of session 10 found as wrong Spanish sectors are out of the generated list."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "src/newsevents/lang/es/agents.petrarch.yaml").read_text(encoding="utf-8"))
+    words = {w for group in data["sectors"].values() for w in group["words"]}
+    assert not words & {"año", "años", "universitari", "reforma", "tasa", "bleach", "estudiar", "las autoridades"}
+    assert {"estudiantes y profesor", "reformista", "piquetero"} <= words
