@@ -55,3 +55,15 @@ def english_pipeline():
         return Pipeline("en", force_lang=True, learned=False)
     except OSError as exc:
         pytest.skip(f"the English model is not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def spanish_pipeline():
+    """The Spanish :class:`~newsevents.pipeline.Pipeline` (rules alone, language identification off); the test is
+    skipped when the Spanish model is not installed."""
+    from newsevents.pipeline import Pipeline
+
+    try:
+        return Pipeline("es", force_lang=True, learned=False)
+    except OSError as exc:
+        pytest.skip(f"the Spanish model is not installed: {exc}")

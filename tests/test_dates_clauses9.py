@@ -47,16 +47,6 @@ def test_relative_clause_date_does_not_date_an_english_meeting(english_pipeline)
     assert _dates(events, "CONSULT") == {PUBLISHED}
 
 
-@pytest.fixture(scope="module")
-def spanish_pipeline():
-    from newsevents.pipeline import Pipeline
-
-    try:
-        return Pipeline("es", force_lang=True, learned=False)
-    except OSError as exc:
-        pytest.skip(f"the Spanish model is not installed: {exc}")
-
-
 def test_relative_clause_date_does_not_date_a_spanish_meeting(spanish_pipeline):
     events = code(spanish_pipeline, "Los ministros chilenos y peruanos se reunieron en Lima, donde un terremoto "
                                     "golpeó la ciudad en 2007.", PUBLISHED)

@@ -36,16 +36,6 @@ def test_english_denial_negates_the_attack(english_pipeline):
     assert _modalities(events) == {"negated"}
 
 
-@pytest.fixture(scope="module")
-def spanish_pipeline():
-    from newsevents.pipeline import Pipeline
-
-    try:
-        return Pipeline("es", force_lang=True, learned=False)
-    except OSError as exc:
-        pytest.skip(f"the Spanish model is not installed: {exc}")
-
-
 def test_spanish_denial_negates_the_attack(spanish_pipeline):
     events = code(spanish_pipeline, "Rusia negó haber bombardeado un hospital en Járkov.")
     assert _modalities(events) == {"negated"}
