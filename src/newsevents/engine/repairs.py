@@ -427,13 +427,18 @@ class ParseRepairs:
                 continue
             if any(c.dep_ in self.lex.label("subjects") or c.morph.get("PronType") == ["Rel"] for c in verb.children):
                 continue
-            later = [c for c in root.children if c.i > verb.i]
-            verb.head = verb
-            verb.dep_ = rel.root
-            root.head = verb
-            root.dep_ = rel.nominal_subject
-            for c in later:
+            for c in self._promote_verb(verb, root, rel.nominal_subject):
                 c.head = verb
+
+    def _promote_verb(self, verb, root, dep: str) -> list:
+        """Make ``verb`` its sentence's root in place of the noun ``root``, which hangs on it labelled ``dep``;
+        returns the old root's dependents after the verb (as they were), for the caller to re-hang."""
+        later = [c for c in root.children if c.i > verb.i]
+        verb.head = verb
+        verb.dep_ = self.lex.rel.root
+        root.head = verb
+        root.dep_ = dep
+        return later
 
     def _coordinated_subject_roots(self, doc) -> None:
         """Repair one parser error in place: a sentence opening with two coordinated subjects whose first the parser
@@ -464,11 +469,7 @@ class ParseRepairs:
                     or any(t.pos_ in ("VERB", "PUNCT") for t in doc[root.sent.start:second.left_edge.i]) \
                     or any(root.i < c.i < verb.i and c.i > cc.i for c in root.children):
                 continue
-            later = [c for c in root.children if c.i > verb.i]
-            verb.head = verb
-            verb.dep_ = rel.root
-            root.head = verb
-            root.dep_ = second.dep_
+            later = self._promote_verb(verb, root, second.dep_)
             second.head = root
             second.dep_ = rel.conjunct
             cc.head = second
