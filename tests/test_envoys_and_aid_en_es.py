@@ -52,3 +52,23 @@ def test_sent_humanitarian_aid_is_humanitarian_aid(spanish_pipeline):
     events = code(spanish_pipeline, "México envió ayuda humanitaria a Cuba.")
     assert {(e.event_type, e.cameo_code, e.actor[0].code, e.recipient[0].code) for e in events} == \
         {("AID", "073", "MEX", "CUB")}
+
+
+# rule name_subjects (ParseRepairs._name_subjects): a known person's name opening a sentence, mis-tagged by the
+# small models as a verb (es: the root) or an adverb (fr), is the subject of the verb after it
+def test_a_leader_named_first_is_the_subject_not_the_spanish_root(spanish_pipeline):
+    events = code(spanish_pipeline, "Macron visitó Nigeria.")
+    assert _dyads(events) == {("CONSULT", "042", "FRAGOV", "NGAGOV")}
+
+
+def test_a_leader_named_first_is_the_subject_not_a_french_adverb(pipeline):
+    events = code(pipeline, "Macron a visité le Nigeria.")
+    assert _dyads(events) == {("CONSULT", "042", "FRAGOV", "NGAGOV")}
+
+
+def test_an_unknown_capitalised_first_word_is_left_alone(spanish_pipeline):
+    """No dictionary name: the parse is not touched (no subject is made up)."""
+    doc = spanish_pipeline.nlp("Visitó Nigeria el lunes.")
+    before = [(t.pos_, t.dep_, t.head.i) for t in doc]
+    spanish_pipeline.coder._repair(doc)
+    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before

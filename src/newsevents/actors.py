@@ -32,7 +32,7 @@ from . import entity_labels
 from .actor_agents import _SectorWords, described_sectors
 from .actor_coref import TIME_TAIL_DEPS, TIME_TAIL_POS, _Coreference
 from .actor_titles import _PersonTitles
-from .actor_data import fold_orths, fold_words, grammar_of
+from .actor_data import fold, fold_orths, fold_words, grammar_of
 from .actor_data import (  # noqa: F401 -- the data, validation and mention records live in actor_data; re-exported
     NAMED_KINDS, SECTORS, _AGENT_ROLES, _ARG_DEPS, _BINATIONAL, _CLAUSE_DEPS, _DE_CASES, _DEFINITE, _FEM_PRONOUNS,
     _INDEFINITE_PLURAL, _INFO_DEPS, _KIND_RANK, _MASC_PRONOUNS, _PLUR_PRONOUNS, _PREPOSITIONS, _QUANT_WORDS,
@@ -133,6 +133,11 @@ class ActorResolver:
         for bucket in candidates.values():
             bucket.sort(key=lambda ec: _KIND_RANK[ec[0].kind])
         return candidates, {key[:n] for key in candidates for n in range(1, len(key) + 1)}
+
+    def person_name(self, word: str) -> bool:
+        """Whether ``word`` (one word, any case) is by itself a person's name or alias in the dictionaries
+        ("Macron")."""
+        return any(entry.kind == "person" for entry, _ in self._candidates.get((fold(word),), ()))
 
     def article(self, published: str | None) -> "ArticleActors":
         """A fresh per-article context; ``published`` (ISO 8601 date or None) chooses persons' roles."""

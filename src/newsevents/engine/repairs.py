@@ -16,7 +16,7 @@ REPAIRS = {"weekday_objects": "_reattach_weekday_objects", "absolute_subjects": 
            "present_lemmas": "_present_lemmas", "participle_heads": "_participle_heads",
            "finite_clause_roots": "_finite_clause_roots", "fronted_place_subjects": "_fronted_place_subjects",
            "participle_conjuncts": "_participle_conjuncts", "date_objects": "_date_objects",
-           "coordinated_subject_roots": "_coordinated_subject_roots"}
+           "coordinated_subject_roots": "_coordinated_subject_roots", "name_subjects": "_name_subjects"}
 """Repair name (``repairs`` list of ``lang/<code>/syntax.yaml``) -> method of :class:`ParseRepairs`."""
 DATELINE_TOKENS = 16
 """How far into a sentence a wire dateline may end (its dash), in tokens."""
@@ -481,6 +481,46 @@ class ParseRepairs:
                         c.dep_ = rel.oblique
                     elif not any(x.dep_ == rel.object for x in verb.children if x.i != c.i):
                         c.dep_ = rel.object
+
+    def _name_subjects(self, doc) -> None:
+        """Repair one tagger and parser error in place: a known person's name opening a sentence, read by a small
+        model as a verb or an adverb ("Macron visitó Nigeria": "Macron" the root, "visitó" its ``xcomp``;
+        "Macron a visité le Nigeria": "Macron" an ``advmod`` of "visité"). A sentence's first word, capitalised,
+        by itself a person's name of the actor dictionaries and tagged VERB, AUX, ADV or ADJ becomes a name
+        (PROPN): hung on a verb after it that has no subject, it becomes that verb's subject; the root, with a
+        verb after it hanging on it that has no subject, that verb becomes the root and the name its subject (the
+        name's dependents after the verb hang on the verb). The verb must be finite or have an auxiliary: a bare
+        participle ("Macron appelé à ...", a headline's passive) is left alone."""
+        rel = self.lex.rel
+        if not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
+            return
+        subjects, passive_aux = self.lex.label("subjects"), self.lex.labels.get("passive_auxiliary", frozenset())
+
+        def clause(verb) -> bool:  # a finite verb or one with an auxiliary, with no subject of its own
+            return verb.pos_ == "VERB" and (verb.morph.get("VerbForm") == ["Fin"]
+                                            or any(c.dep_.startswith(rel.auxiliary) for c in verb.children)) \
+                and not any(c.dep_ in subjects for c in verb.children)
+
+        def subject_label(verb) -> str:  # "Macron a été reçu": the passive subject
+            passive = any(c.dep_ in passive_aux for c in verb.children)
+            return sorted(self.lex.label("passive_subject"))[0] if passive else rel.nominal_subject
+
+        for sent in doc.sents:
+            name = sent[0]
+            if name.pos_ not in ("VERB", "AUX", "ADV", "ADJ") or not name.is_alpha or not name.text[:1].isupper() \
+                    or not self.actors.person_name(name.text):
+                continue
+            head = name.head
+            if head.i != name.i:
+                if head.i > name.i and clause(head):
+                    name.pos_, name.dep_ = "PROPN", subject_label(head)
+                continue
+            verb = next((c for c in name.children if c.i > name.i and clause(c)), None)
+            if verb is None:
+                continue
+            for c in self._promote_verb(verb, name, subject_label(verb)):
+                c.head = verb
+            name.pos_ = "PROPN"
 
     def _fronted_place_subjects(self, doc) -> None:
         """Repair one parser error in place: after a fronted place and its comma, a subject opened by the
