@@ -28,13 +28,14 @@ def test_spanish_lexicon_builds_and_folds_accents():
     assert lex.verbs["reprimir"] and lex.nouns["motin"] == lex.nouns["motín"]
     assert "segun" in lex.cue("attribution_preps") and "según" in lex.cue("attribution_preps")
     assert lex.verb_lemma("reprimio") == "reprimir" and lex.verb_lemma("incendian") == "incendiar"
-    assert lex.repairs == ("enclitic_lemmas", "dateline_subjects", "ser_passives", "reflexive_clitics", "marked_objects")
+    assert lex.repairs == ("name_subjects", "enclitic_lemmas", "dateline_subjects", "ser_passives", "reflexive_clitics",
+                           "marked_objects")
 
 
 def test_french_lexicon_keeps_its_own_morphology_and_accents():
     lex = Lexicon.from_data(FR)
     assert "motin" not in lex.nouns and lex.verb_lemma("sanctionne") == "sanctionner"
-    assert lex.repairs == ("present_lemmas", "participle_heads", "date_objects", "weekday_objects",
+    assert lex.repairs == ("name_subjects", "present_lemmas", "participle_heads", "date_objects", "weekday_objects",
                            "absolute_subjects", "weekday_clauses", "finite_clause_roots", "coordinated_subject_roots",
                            "fronted_place_subjects", "participle_conjuncts")
 
