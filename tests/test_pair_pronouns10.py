@@ -31,3 +31,18 @@ def test_english_both_are_the_two_parties_just_named(english_pipeline):
 def test_a_pair_pronoun_after_one_party_names_no_one(english_pipeline):
     events = code(english_pipeline, "Colombia's president spoke to reporters. Both signed a trade agreement.")
     assert not _dyads(events)
+
+
+# Rule ``counted_titles`` (ArticleActors._counted_agent): a counted title with a definite article ("the two
+# leaders", "los dos mandatarios") after two named office holders stands for both, like a counted person noun.
+
+def test_english_the_two_leaders_are_the_two_leaders_just_named(english_pipeline):
+    events = code(english_pipeline, "Spain's prime minister met the Italian prime minister in Rome. The two "
+                                    "leaders signed a migration agreement.")
+    assert _dyads(events) == {("ESP", "ITA"), ("ITA", "ESP")}
+
+
+def test_a_counted_title_without_an_article_names_no_one_before(english_pipeline):
+    events = code(english_pipeline, "Spain's prime minister met the Italian prime minister in Rome. Two "
+                                    "ministers signed a migration agreement.")
+    assert len({a.code for e in events if e.event_type == "SUPPORT" for a in e.actor}) <= 1

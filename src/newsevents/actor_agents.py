@@ -126,7 +126,9 @@ class _SectorWords:
             if len(codes) < n:
                 return []
             return [self._entity(info, c, "", s, e, None) for c in reversed(codes)]
-        if role == "person_nouns" and count and coref:
+        if count and coref and (role == "person_nouns" or (role == "titles" and count >= 2 and self._definite(head))):
+            # rule counted_titles: "the two leaders" (a title that is also a person noun) after two named
+            # leaders are those two, not the last one ("Les deux dirigeants ont signé")
             refs = self._recent_persons(info.offset + head.idx, count)
             if len(refs) == count:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]

@@ -747,6 +747,13 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
                 return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
         return 0
 
+    def _definite(self, head) -> bool:
+        """Whether the phrase of ``head`` has a definite article (agents.yaml ``grammar.definite``): "les deux
+        ministres", not "deux ministres"."""
+        view = doc_view(head.doc)
+        return any(view.deps[c] == "det" and fold(view.strings[view.orths[c]]) in self.resolver.grammar.definite
+                   for c in view.children[head.i])
+
     def _is_bare(self, head) -> bool:
         """A definite or possessive phrase (le ministre, sa diplomatie) or one with no determiner."""
         view = doc_view(head.doc)
