@@ -126,13 +126,19 @@ class _SectorWords:
             if len(codes) < n:
                 return []
             return [self._entity(info, c, "", s, e, None) for c in reversed(codes)]
-        if count and coref and (role == "person_nouns" or (role == "titles" and count >= 2 and self._definite(head))):
-            # rule counted_titles: "the two leaders" (a title that is also a person noun) after two named
-            # leaders are those two, not the last one ("Les deux dirigeants ont signé")
+        if role == "person_nouns" and count and coref:
             refs = self._recent_persons(info.offset + head.idx, count)
             if len(refs) == count:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
             return []
+        if role == "titles" and count >= 2 and coref and self._definite(head) and all(
+                c.dep_ in ("det", "nummod") for c in head.children):
+            # rule counted_titles: "the two leaders" after two named leaders are those two, not the last one
+            # ("Les deux dirigeants ont signé"); a title with a country of its own ("les deux ministres
+            # français") or with fewer persons named before is left to the other title rules
+            refs = self._recent_persons(info.offset + head.idx, count)
+            if len(refs) == count:
+                return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
         return None
 
     def _agent_with_country(self, info, head, fm: Mention, entry: ActorEntry, sector: str, s, e,
