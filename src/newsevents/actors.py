@@ -761,6 +761,13 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         return any(view.deps[c] == "det" and fold(view.strings[view.orths[c]]) in self.resolver.grammar.definite
                    for c in view.children[head.i])
 
+    @staticmethod
+    def _only_counted(head) -> bool:
+        """Whether the phrase of ``head`` has nothing but its articles and number ("les deux ministres", not
+        "les deux ministres français")."""
+        view = doc_view(head.doc)
+        return all(view.deps[c] in ("det", "nummod") for c in view.children[head.i])
+
     def _is_bare(self, head) -> bool:
         """A definite or possessive phrase (le ministre, sa diplomatie) or one with no determiner."""
         view = doc_view(head.doc)
