@@ -103,6 +103,11 @@ RULES = [
     # protesters clashing with the police riot (145), not fight (190)
     ("Cientos de estudiantes se enfrentaron con la policía en Caracas.",
      ("PROTEST", "145", "VENEDU", "VENCOP", "asserted", None)),
+    # "acordar" + infinitive: an agreement to act (030), its act still to come (intended), as English "agree to"
+    ("Colombia y Ecuador acordaron reabrir la frontera.",
+     ("AGREE", "030", "COLGOV", "ECUGOV", "intended", None)),
+    ("El Gobierno de Bolivia acordó con los sindicatos subir los salarios.",
+     ("AGREE", "030", "BOLGOV", "BOLLAB", "intended", None)),
 ]
 
 
@@ -114,6 +119,11 @@ def test_spanish_rule(es_pipeline, text, expected):
 def test_text_without_accents_is_coded_like_accented_text(es_pipeline):
     assert ("PROTEST", "145", "---CVL", None, "asserted", None) in coded(
         es_pipeline, "Los presos iniciaron un motin en la carcel.")
+
+
+def test_acordar_with_an_object_is_another_sense(es_pipeline):
+    """"El juez acordó la libertad": "acordar" with a direct object grants something; no agreement."""
+    assert not any(t == "AGREE" for t, *_ in coded(es_pipeline, "El juez acordó la libertad del detenido."))
 
 
 def test_reporting_verb_alone_codes_nothing(es_pipeline):

@@ -131,6 +131,13 @@ class _SectorWords:
             if len(refs) == count:
                 return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
             return []
+        if role == "titles" and count >= 2 and coref and self._definite(head) and self._only_counted(head):
+            # rule counted_titles: "the two leaders" after two named leaders are those two, not the last one
+            # ("Les deux dirigeants ont signé"); a title with a country of its own ("les deux ministres
+            # français") or with fewer persons named before is left to the other title rules
+            refs = self._recent_persons(info.offset + head.idx, count)
+            if len(refs) == count:
+                return [self._entity(info, r.code, r.sector, s, e, r.name) for r in reversed(refs)]
         return None
 
     def _agent_with_country(self, info, head, fm: Mention, entry: ActorEntry, sector: str, s, e,

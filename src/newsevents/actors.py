@@ -745,12 +745,33 @@ class ArticleActors(_SectorWords, _PersonTitles, _Coreference):
         return main
 
     def _count(self, head) -> int:
-        """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0."""
+        """The number a determiner word gives a phrase ("deux ministres": 2; agents.yaml ``grammar``), else 0.
+        The number may hang on the phrase's article instead of its noun (es_core_news_sm: "Los dos países",
+        "dos" a ``nummod`` of "Los")."""
         view = doc_view(head.doc)
         for c in view.children[head.i]:
             if view.deps[c] == "nummod":
                 return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
+        for d in view.children[head.i]:
+            if view.deps[d] == "det":
+                for c in view.children[d]:
+                    if view.deps[c] == "nummod":
+                        return dict(self.resolver.grammar.quant_words).get(fold(view.strings[view.orths[c]]), 0)
         return 0
+
+    def _definite(self, head) -> bool:
+        """Whether the phrase of ``head`` has a definite article (agents.yaml ``grammar.definite``): "les deux
+        ministres", not "deux ministres"."""
+        view = doc_view(head.doc)
+        return any(view.deps[c] == "det" and fold(view.strings[view.orths[c]]) in self.resolver.grammar.definite
+                   for c in view.children[head.i])
+
+    @staticmethod
+    def _only_counted(head) -> bool:
+        """Whether the phrase of ``head`` has nothing but its articles and number ("les deux ministres", not
+        "les deux ministres français")."""
+        view = doc_view(head.doc)
+        return all(view.deps[c] in ("det", "nummod") for c in view.children[head.i])
 
     def _is_bare(self, head) -> bool:
         """A definite or possessive phrase (le ministre, sa diplomatie) or one with no determiner."""
