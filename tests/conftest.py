@@ -45,25 +45,24 @@ def shared_model(nlp, monkeypatch):
     return WithSharedModel
 
 
-@pytest.fixture(scope="session")
-def english_pipeline():
-    """The English :class:`~newsevents.pipeline.Pipeline` (rules alone, language identification off); the test is
-    skipped when the English model is not installed."""
+def _rules_pipeline(lang: str, language: str):
+    """The :class:`~newsevents.pipeline.Pipeline` of ``lang`` with the rules alone and language identification
+    off; the test is skipped when that language's spaCy model is not installed."""
     from newsevents.pipeline import Pipeline
 
     try:
-        return Pipeline("en", force_lang=True, learned=False)
+        return Pipeline(lang, force_lang=True, learned=False)
     except OSError as exc:
-        pytest.skip(f"the English model is not installed: {exc}")
+        pytest.skip(f"the {language} model is not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def english_pipeline():
+    """The English pipeline, rules alone (:func:`_rules_pipeline`)."""
+    return _rules_pipeline("en", "English")
 
 
 @pytest.fixture(scope="session")
 def spanish_pipeline():
-    """The Spanish :class:`~newsevents.pipeline.Pipeline` (rules alone, language identification off); the test is
-    skipped when the Spanish model is not installed."""
-    from newsevents.pipeline import Pipeline
-
-    try:
-        return Pipeline("es", force_lang=True, learned=False)
-    except OSError as exc:
-        pytest.skip(f"the Spanish model is not installed: {exc}")
+    """The Spanish pipeline, rules alone (:func:`_rules_pipeline`)."""
+    return _rules_pipeline("es", "Spanish")
