@@ -17,9 +17,15 @@ def _dates(events, event_type):
     return {e.date.value for e in events if e.event_type == event_type}
 
 
-def test_date_in_a_relative_clause_on_the_place_is_not_the_meetings(pipeline):
-    events = code(pipeline, "Les ministres chiliens et péruviens se sont rencontrés à Lima, où un séisme avait "
-                            "frappé la ville en 2007.", PUBLISHED)
+@pytest.mark.parametrize("language, text", [
+    ("pipeline", "Les ministres chiliens et péruviens se sont rencontrés à Lima, où un séisme avait frappé la ville "
+                 "en 2007."),
+    ("english_pipeline", "Chilean and Peruvian ministers met in Lima, where an earthquake struck the city in 2007."),
+    ("spanish_pipeline", "Los ministros chilenos y peruanos se reunieron en Lima, donde un terremoto golpeó la "
+                         "ciudad en 2007."),
+], ids=["fr", "en", "es"])
+def test_date_in_a_relative_clause_on_the_place_is_not_the_meetings(request, language, text):
+    events = code(request.getfixturevalue(language), text, PUBLISHED)
     assert _dates(events, "CONSULT") == {PUBLISHED}
 
 
@@ -39,15 +45,3 @@ def test_date_in_a_relative_on_the_occasion_noun_is_kept(pipeline):
     events = code(pipeline, "Le président chilien a rencontré le Premier ministre péruvien lors du voyage qu'il a "
                             "effectué au Pérou le 3 mai.", PUBLISHED)
     assert _dates(events, "CONSULT") == {"2023-05-03"}
-
-
-def test_relative_clause_date_does_not_date_an_english_meeting(english_pipeline):
-    events = code(english_pipeline, "Chilean and Peruvian ministers met in Lima, where an earthquake struck the "
-                                    "city in 2007.", PUBLISHED)
-    assert _dates(events, "CONSULT") == {PUBLISHED}
-
-
-def test_relative_clause_date_does_not_date_a_spanish_meeting(spanish_pipeline):
-    events = code(spanish_pipeline, "Los ministros chilenos y peruanos se reunieron en Lima, donde un terremoto "
-                                    "golpeó la ciudad en 2007.", PUBLISHED)
-    assert _dates(events, "CONSULT") == {PUBLISHED}

